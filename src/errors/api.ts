@@ -1,0 +1,162 @@
+import { SupportkitError } from './base.js';
+
+/** Where a failed request went, with secrets already removed. */
+export interface RequestDescription {
+  /** The adapter that made the call, e.g. `zendesk`. */
+  readonly adapter?: string | undefined;
+  /** HTTP method in upper case. */
+  readonly method?: string | undefined;
+  /** The URL with secret-looking query values replaced by `[redacted]`; see {@link redactUrl}. */
+  readonly url?: string | undefined;
+}
+
+interface ApiErrorInit extends RequestDescription {
+  readonly status: number;
+  readonly requestId?: string | undefined;
+  /** Seconds the server asked us to wait, from Retry-After. */
+  readonly retryAfter?: number | undefined;
+  readonly cause?: unknown;
+}
+
+function describe(init: ApiErrorInit, summary: string): string {
+  const where = [init.adapter, init.method, init.url].filter(Boolean).join(' ');
+  const id = init.requestId ? ` (request id ${init.requestId})` : '';
+  return `${summary}: HTTP ${init.status}${where ? ` from ${where}` : ''}${id}`;
+}
+
+/**
+ * The helpdesk answered with an error status. Subclasses say which kind; `status`, `requestId` and
+ * `retryAfter` (seconds) are always there to inspect.
+ *
+ * @example
+ * ```ts
+ * import { ApiError, NotFoundError } from 'supportkit';
+ * try {
+ *   await adapter.tickets.get('42');
+ * } catch (error) {
+ *   if (error instanceof NotFoundError) console.log('no such ticket');
+ *   else if (error instanceof ApiError) console.log(error.status, error.requestId);
+ * }
+ * ```
+ */
+export class ApiError extends SupportkitError {
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly retryAfter: number | undefined;
+  readonly adapter: string | undefined;
+  readonly method: string | undefined;
+  readonly url: string | undefined;
+
+  constructor(init: ApiErrorInit, summary = 'Request failed', code = 'api_error') {
+    super(describe(init, summary), { code, cause: init.cause });
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.retryAfter = init.retryAfter;
+    this.adapter = init.adapter;
+    this.method = init.method;
+    this.url = init.url;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      status: this.status,
+      requestId: this.requestId,
+      retryAfter: this.retryAfter,
+      adapter: this.adapter,
+      method: this.method,
+      url: this.url,
+    };
+  }
+}
+
+/** HTTP 400: the request was malformed. @example `if (e instanceof BadRequestError) …` */
+export class BadRequestError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'Bad request', 'bad_request');
+  }
+}
+/** HTTP 401: the credentials are missing, wrong or expired. @example `if (e instanceof AuthenticationError) …` */
+export class AuthenticationError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'Authentication failed', 'authentication_failed');
+  }
+}
+/** HTTP 403: the credentials are fine but lack permission. @example `if (e instanceof PermissionDeniedError) …` */
+export class PermissionDeniedError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'Permission denied', 'permission_denied');
+  }
+}
+/** HTTP 404: no such resource. @example `if (e instanceof NotFoundError) …` */
+export class NotFoundError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'Not found', 'not_found');
+  }
+}
+/** HTTP 409: the write conflicts with the current state. @example `if (e instanceof ConflictError) …` */
+export class ConflictError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'Conflict', 'conflict');
+  }
+}
+/** HTTP 422: the helpdesk refused the content of a write. @example `if (e instanceof UnprocessableEntityError) …` */
+export class UnprocessableEntityError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'Unprocessable entity', 'unprocessable_entity');
+  }
+}
+/**
+ * HTTP 429, or a local rate-limit budget exhausted in non-blocking mode. `retryAfter` says how many seconds to
+ * wait. @example `if (e instanceof RateLimitError) await sleep(e.retryAfter * 1000)`
+ */
+export class RateLimitError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'Rate limited', 'rate_limited');
+  }
+}
+/** HTTP 5xx: the helpdesk failed. @example `if (e instanceof InternalServerError) …` */
+export class InternalServerError extends ApiError {
+  constructor(init: ApiErrorInit) {
+    super(init, 'Server error', 'server_error');
+  }
+}
+
+/**
+ * The request never got an HTTP answer (DNS, connection refused or reset, TLS).
+ *
+ * @example
+ * ```ts
+ * import { NetworkError } from 'supportkit';
+ * const error = new NetworkError({ adapter: 'zendesk', method: 'GET', url: 'https://x.zendesk.com/api/v2/tickets' }, 'ECONNRESET');
+ * ```
+ */
+export class NetworkError extends SupportkitError {
+  readonly request: RequestDescription;
+  constructor(request: RequestDescription, detail: string, cause?: unknown) {
+    const where = [request.adapter, request.method, request.url].filter(Boolean).join(' ');
+    super(`Network error${where ? ` calling ${where}` : ''}: ${detail}`, { code: 'network_error', cause });
+    this.request = request;
+  }
+}
+
+/**
+ * The request took longer than its timeout.
+ *
+ * @example
+ * ```ts
+ * import { TimeoutError } from 'supportkit';
+ * const error = new TimeoutError({ method: 'GET', url: 'https://x.zendesk.com/api/v2/tickets' }, 30_000);
+ * error.timeoutMs; // 30000
+ * ```
+ */
+export class TimeoutError extends SupportkitError {
+  readonly request: RequestDescription;
+  readonly timeoutMs: number;
+  constructor(request: RequestDescription, timeoutMs: number, cause?: unknown) {
+    const where = [request.adapter, request.method, request.url].filter(Boolean).join(' ');
+    super(`Timed out after ${timeoutMs} ms${where ? ` calling ${where}` : ''}`, { code: 'timeout', cause });
+    this.request = request;
+    this.timeoutMs = timeoutMs;
+  }
+}

@@ -1,0 +1,19 @@
+export {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  InternalServerError,
+  NetworkError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  type RequestDescription,
+  TimeoutError,
+  UnprocessableEntityError,
+} from './api.js';
+export { SupportkitError } from './base.js';
+export { errorFromResponse, type FailedResponse, parseRetryAfter, redactUrl } from './from-response.js';
+export { UnsupportedError } from './unsupported.js';
+export { formatPath, ValidationError, type ValidationIssue } from './validation.js';
+export { type WebhookFailureReason, WebhookVerificationError } from './webhook.js';

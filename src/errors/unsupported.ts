@@ -1,0 +1,29 @@
+import { SupportkitError } from './base.js';
+
+/**
+ * The adapter cannot do this operation (the vendor has no such API). Check `adapter.capabilities` up front to
+ * avoid it.
+ *
+ * @example
+ * ```ts
+ * import { UnsupportedError } from 'supportkit';
+ * throw new UnsupportedError('trello', 'surveys.listCsat');
+ * // UnsupportedError: The trello adapter does not support surveys.listCsat
+ * ```
+ */
+export class UnsupportedError extends SupportkitError {
+  readonly adapter: string;
+  readonly operation: string;
+
+  constructor(adapter: string, operation: string, reason?: string) {
+    super(`The ${adapter} adapter does not support ${operation}${reason ? `: ${reason}` : ''}`, {
+      code: 'unsupported',
+    });
+    this.adapter = adapter;
+    this.operation = operation;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), adapter: this.adapter, operation: this.operation };
+  }
+}

@@ -1,0 +1,60 @@
+import { SupportkitError } from './base.js';
+
+/** One machine-readable problem found while validating input. */
+export interface ValidationIssue {
+  /** Where the problem is, as keys and indexes from the root of the input, e.g. `['tickets', 3, 'createdAt']`. */
+  readonly path: ReadonlyArray<string | number>;
+  /** A stable code, e.g. `invalid_type`, `too_small`, `invalid_value`, `custom`. */
+  readonly code: string;
+  /** What was wrong, in words. Never contains the offending value. */
+  readonly message: string;
+}
+
+/** Formats a path as `tickets[3].createdAt`; the root is `(root)`. */
+export function formatPath(path: ReadonlyArray<string | number | symbol>): string {
+  if (path.length === 0) return '(root)';
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'symbol') out += `[${key.description ?? 'symbol'}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}
+
+/**
+ * Input did not match what supportkit expects. `issues` lists every problem with its path; the message
+ * lists them too, one per line, without echoing any of the input's values.
+ *
+ * @example
+ * ```ts
+ * import { parseTicket, ValidationError } from 'supportkit';
+ * try {
+ *   parseTicket({ id: 1 });
+ * } catch (error) {
+ *   if (error instanceof ValidationError) {
+ *     for (const issue of error.issues) console.log(issue.path.join('.'), issue.code);
+ *   }
+ * }
+ * ```
+ */
+export class ValidationError extends SupportkitError {
+  /** Every problem found, in input order. */
+  readonly issues: readonly ValidationIssue[];
+  /** What was being validated, e.g. `Ticket` or `nps() scores`. */
+  readonly subject: string;
+
+  constructor(subject: string, issues: readonly ValidationIssue[]) {
+    const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
+    const lines = issues.slice(0, 20).map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
+    if (issues.length > 20) lines.push(`  … and ${issues.length - 20} more (see error.issues)`);
+    super(`Invalid ${subject} (${count}):\n${lines.join('\n')}`, { code: 'validation_error' });
+    this.subject = subject;
+    this.issues = issues;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), subject: this.subject, issues: this.issues };
+  }
+}

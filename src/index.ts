@@ -1,0 +1,12 @@
+/**
+ * supportkit: typed models, helpdesk adapters and support metrics.
+ *
+ * @example
+ * ```ts
+ * import { parseTicket, ValidationError } from 'supportkit';
+ * ```
+ * @packageDocumentation
+ */
+export * from './errors/index.js';
+export * from './metrics/index.js';
+export * from './models/index.js';

@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import { CustomFields, IanaTimeZone, Id, LanguageTag, Source, Timestamp } from './primitives.js';
+import type { Ticket } from './ticket.js';
+
+/**
+ * One way to reach or recognise a customer. `kind` says what `value` is: an e-mail address, a phone number in
+ * E.164 form, a handle on a channel (`channel` says which: `twitter`, `whatsapp`, `slack`…), or the customer's
+ * id inside a helpdesk (`adapter` says which).
+ *
+ * @example
+ * ```ts
+ * CustomerIdentity.parse({ kind: 'email', value: 'ada@example.com', primary: true });
+ * CustomerIdentity.parse({ kind: 'external', value: '381726', adapter: 'zendesk' });
+ * ```
+ */
+export const CustomerIdentity = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('email'), value: z.email(), primary: z.boolean().default(false) }),
+    z.strictObject({
+      kind: z.literal('phone'),
+      value: z
+        .string()
+        .regex(/^\+[1-9]\d{6,14}$/, { message: 'expected an E.164 phone number such as +390612345678' }),
+      primary: z.boolean().default(false),
+    }),
+    z.strictObject({
+      kind: z.literal('handle'),
+      channel: z.string().min(1),
+      value: z.string().min(1),
+      primary: z.boolean().default(false),
+    }),
+    z.strictObject({
+      kind: z.literal('external'),
+      adapter: z.string().min(1),
+      value: Id,
+      primary: z.boolean().default(false),
+    }),
+  ])
+  .meta({ id: 'CustomerIdentity' });
+/** One way to reach or recognise a customer. */
+export type CustomerIdentity = z.output<typeof CustomerIdentity>;
+
+/**
+ * A note on a customer card, signed by the operator who wrote it.
+ *
+ * @example
+ * ```ts
+ * CustomerNote.parse({ id: 'n1', authorId: 'agent-3', body: 'Prefers phone calls', createdAt: '2026-03-02T10:00:00Z' });
+ * ```
+ */
+export const CustomerNote = z.strictObject({
+  id: Id,
+  /** The agent who wrote the note: its signature. */
+  authorId: Id,
+  body: z.string().min(1),
+  createdAt: Timestamp,
+  updatedAt: Timestamp.optional(),
+});
+/** A signed note on a customer card. */
+export type CustomerNote = z.output<typeof CustomerNote>;
+
+/**
+ * The traffic-light state of a customer card: `red` = a request just opened and untouched, `yellow` = a
+ * request being worked, `green` = everything resolved.
+ */
+export const CardState = z.enum(['red', 'yellow', 'green']);
+/** The traffic-light state of a customer card. */
+export type CardState = z.output<typeof CardState>;
+
+/**
+ * The customer card ("scheda cliente"): who the customer is across channels and helpdesks, where they belong,
+ * how to talk to them, and what the team knows about them.
+ *
+ * @example
+ * ```ts
+ * import { parseCustomer } from 'supportkit';
+ * parseCustomer({
+ *   id: 'c-17',
+ *   name: 'Ada Rossi',
+ *   identities: [{ kind: 'email', value: 'ada@example.com', primary: true }, { kind: 'phone', value: '+390612345678' }],
+ *   language: 'it',
+ *   timeZone: 'Europe/Rome',
+ *   createdAt: '2025-11-03T09:00:00Z',
+ * });
+ * ```
+ */
+export const Customer = z
+  .strictObject({
+    id: Id,
+    sources: z.array(Source).default([]),
+    name: z.string(),
+    identities: z.array(CustomerIdentity).default([]),
+    organizationId: Id.nullable().default(null),
+    language: LanguageTag.optional(),
+    timeZone: IanaTimeZone.optional(),
+    tags: z.array(z.string().min(1)).default([]),
+    customFields: CustomFields.default({}),
+    notes: z.array(CustomerNote).default([]),
+    /** Derived from the customer's tickets by {@link deriveCardState}; absent when not computed. */
+    cardState: CardState.optional(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp.optional(),
+  })
+  .superRefine((customer, ctx) => {
+    const seen = new Set<string>();
+    customer.identities.forEach((identity, index) => {
+      const key = `${identity.kind}:${'adapter' in identity ? identity.adapter : ''}:${identity.value.toLowerCase()}`;
+      if (seen.has(key)) {
+        ctx.addIssue({ code: 'custom', path: ['identities', index], message: 'duplicate identity' });
+      }
+      seen.add(key);
+    });
+  });
+/** A parsed customer card. */
+export type Customer = z.output<typeof Customer>;
+/** What {@link Customer} accepts. */
+export type CustomerInput = z.input<typeof Customer>;
+
+/**
+ * Derives a customer card's traffic light from the customer's tickets: `red` when any request is `new`
+ * (opened, nobody has touched it), else `yellow` when any is being worked (`open`, `pending`, `hold` or an
+ * unknown vendor status), else `green` when all are `solved` or `closed`; `null` when there are no tickets.
+ * The most urgent state wins, so a card never shows green while a request waits.
+ *
+ * @example
+ * ```ts
+ * deriveCardState([{ status: 'solved' }, { status: 'new' }]); // 'red'
+ * deriveCardState([{ status: 'pending' }]);                   // 'yellow'
+ * deriveCardState([{ status: 'closed' }]);                    // 'green'
+ * deriveCardState([]);                                        // null
+ * ```
+ */
+export function deriveCardState(tickets: Iterable<Pick<Ticket, 'status'>>): CardState | null {
+  let state: CardState | null = null;
+  for (const { status } of tickets) {
+    if (status === 'new') return 'red';
+    if (status === 'solved' || status === 'closed') state ??= 'green';
+    else state = 'yellow';
+  }
+  return state;
+}

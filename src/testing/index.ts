@@ -1,0 +1,16 @@
+/**
+ * Test helpers: a deterministic, streaming generator of realistic support data. Nothing else in supportkit
+ * imports this subpath.
+ *
+ * @packageDocumentation
+ */
+export { LOCALES, OUTAGE_TAG, RISING_TAGS, TOPICS } from './catalog.js';
+export {
+  collectDataset,
+  type DatasetRecord,
+  datasetAsOf,
+  type GenerateOptions,
+  generateDataset,
+  streamDataset,
+} from './generator.js';
+export { createRandom, mixSeed, type Random } from './random.js';

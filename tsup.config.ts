@@ -1,0 +1,18 @@
+import { defineConfig } from 'tsup';
+
+/** One entry per public subpath; each is emitted as ESM (.js) and CJS (.cjs) with its own types. */
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'models/index': 'src/models/index.ts',
+    'metrics/index': 'src/metrics/index.ts',
+    'testing/index': 'src/testing/index.ts',
+  },
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+  splitting: true,
+  treeshake: true,
+});
