@@ -1,0 +1,90 @@
+/**
+ * The consumer test: pack the tarball exactly as npm would publish it, install it into a fresh project outside
+ * this repository, then use it the three ways users do — `import` (ESM), `require` (CJS) and a type-checked .ts
+ * file for each — so a broken exports map, missing file or wrong types fail here rather than for a user.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const work = mkdtempSync(join(tmpdir(), 'supportkit-consumer-'));
+const run = (cmd: string, args: string[], cwd: string) =>
+  execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+
+try {
+  run('npm', ['pack', '--pack-destination', work, '--silent'], root);
+  const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
+  if (!tarball) throw new Error('npm pack produced no tarball');
+  const app = join(work, 'app');
+  mkdirSync(app);
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }));
+  run('npm', ['install', join(work, tarball), '--no-audit', '--no-fund', '--prefer-offline', '--silent'], app);
+
+  writeFileSync(
+    join(app, 'esm.mjs'),
+    `import assert from 'node:assert/strict';
+import { parseTicket, ValidationError } from 'supportkit';
+import { NpsResponse } from 'supportkit/models';
+import * as metrics from 'supportkit/metrics';
+import { generateDataset } from 'supportkit/testing';
+import schema from 'supportkit/schemas/Ticket.json' with { type: 'json' };
+const ticket = parseTicket({ id: '1', subject: 's', status: 'open', requesterId: 'c', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
+assert.ok(ticket.createdAt instanceof Date);
+assert.throws(() => parseTicket({}), ValidationError);
+assert.equal(NpsResponse.safeParse({}).success, false);
+assert.equal(typeof metrics, 'object');
+assert.equal(generateDataset({ tickets: 20, days: 5 }).tickets.length, 20);
+assert.equal(schema.title, 'Ticket');
+console.log('esm ok');
+`,
+  );
+  writeFileSync(
+    join(app, 'cjs.cjs'),
+    `const assert = require('node:assert/strict');
+const { parseTicket, ValidationError } = require('supportkit');
+const { Schedule } = require('supportkit/models');
+require('supportkit/metrics');
+const { streamDataset } = require('supportkit/testing');
+assert.throws(() => parseTicket({ id: 1 }), ValidationError);
+assert.equal(Schedule.safeParse({ timeZone: 'Europe/Rome', intervals: [] }).success, true);
+assert.equal(streamDataset({ tickets: 1, days: 1 }).next().done, false);
+assert.ok(require('supportkit/schemas/Dataset.json').properties.tickets);
+console.log('cjs ok');
+`,
+  );
+  const consumerTs = `import { parseTicket, type Ticket, ValidationError } from 'supportkit';
+import type { NpsResponse } from 'supportkit/models';
+import { generateDataset, type GenerateOptions } from 'supportkit/testing';
+const options: GenerateOptions = { tickets: 5, days: 2 };
+const ticket: Ticket = generateDataset(options).tickets[0]!;
+const when: Date = ticket.createdAt;
+const score: NpsResponse['score'] = 9;
+try { parseTicket({}); } catch (error) { if (error instanceof ValidationError) error.issues.map((i) => i.path); }
+export { when, score };
+`;
+  writeFileSync(join(app, 'consumer.mts'), consumerTs);
+  writeFileSync(join(app, 'consumer.cts'), consumerTs.replace('export { when, score };', 'export = { when, score };'));
+  writeFileSync(
+    join(app, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        module: 'nodenext',
+        moduleResolution: 'nodenext',
+        target: 'es2022',
+        strict: true,
+        noEmit: true,
+        skipLibCheck: false,
+        types: [],
+      },
+      files: ['consumer.mts', 'consumer.cts'],
+    }),
+  );
+  process.stdout.write(run(process.execPath, ['esm.mjs'], app));
+  process.stdout.write(run(process.execPath, ['cjs.cjs'], app));
+  run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], app);
+  console.log('types ok (import and require)');
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
