@@ -24,7 +24,9 @@ const line = (label: string, rows: [string, number][], of: number) =>
 
 const first = dataset.tickets[0]!.createdAt;
 console.log(`supportkit demo — a generated helpdesk, validated through the models (seed ${options.seed})`);
-console.log(`  period       ${first.toISOString().slice(0, 10)} → ${dataset.asOf?.toISOString().slice(0, 10)} (${options.timeZone})`);
+console.log(
+  `  period       ${first.toISOString().slice(0, 10)} → ${dataset.asOf?.toISOString().slice(0, 10)} (${options.timeZone})`,
+);
 console.log(
   `  records      ${dataset.tickets.length} tickets · ${dataset.messages.length} messages · ${dataset.events.length} events · ${dataset.customers.length} customers · ${dataset.agents.length} agents · ${dataset.groups.length} groups`,
 );
@@ -32,14 +34,35 @@ console.log(
   `  reference    ${dataset.schedules.length} schedules · ${dataset.slaPolicies.length} SLA policy · ${dataset.sops.length} SOPs · ${dataset.articles.length} articles`,
 );
 const n = dataset.tickets.length;
-line('status', count(dataset.tickets, (t) => t.status), n);
-line('channel', count(dataset.tickets, (t) => t.channel), n);
-line('priority', count(dataset.tickets, (t) => t.priority), n);
-line('top tags', count(dataset.tickets.flatMap((t) => t.tags), (tag) => tag).slice(0, 6), n);
+line(
+  'status',
+  count(dataset.tickets, (t) => t.status),
+  n,
+);
+line(
+  'channel',
+  count(dataset.tickets, (t) => t.channel),
+  n,
+);
+line(
+  'priority',
+  count(dataset.tickets, (t) => t.priority),
+  n,
+);
+line(
+  'top tags',
+  count(
+    dataset.tickets.flatMap((t) => t.tags),
+    (tag) => tag,
+  ).slice(0, 6),
+  n,
+);
 line('languages', count(dataset.customers, (c) => c.language).slice(0, 6), dataset.customers.length);
 
 const publicShare = dataset.messages.filter((m) => m.public).length;
-console.log(`  messages     ${pct(publicShare, dataset.messages.length)} public, ${pct(dataset.messages.length - publicShare, dataset.messages.length)} private notes`);
+console.log(
+  `  messages     ${pct(publicShare, dataset.messages.length)} public, ${pct(dataset.messages.length - publicShare, dataset.messages.length)} private notes`,
+);
 const answered = dataset.csat.filter((r) => r.rating !== null);
 console.log(
   `  surveys      CSAT offered ${dataset.csat.length}, answered ${answered.length} (${pct(answered.length, dataset.csat.length)}) · NPS ${dataset.nps.length} · CES ${dataset.ces.length}`,

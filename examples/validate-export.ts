@@ -17,7 +17,14 @@ const sample = [
     createdAt: '2026-03-02T08:00:00Z',
     updatedAt: '2026-03-02T09:00:00Z',
   },
-  { id: '2', subject: 'Broken', status: 'open', requesterId: 'c2', createdAt: '02/03/2026', updatedAt: '2026-03-02' },
+  {
+    id: '2',
+    subject: 'Broken',
+    status: 'open',
+    requesterId: 'c2',
+    createdAt: '02/03/2026',
+    updatedAt: '2026-03-02',
+  },
   {
     id: '3',
     subject: 'Login',

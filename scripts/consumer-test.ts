@@ -19,8 +19,15 @@ try {
   if (!tarball) throw new Error('npm pack produced no tarball');
   const app = join(work, 'app');
   mkdirSync(app);
-  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }));
-  run('npm', ['install', join(work, tarball), '--no-audit', '--no-fund', '--prefer-offline', '--silent'], app);
+  writeFileSync(
+    join(app, 'package.json'),
+    JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }),
+  );
+  run(
+    'npm',
+    ['install', join(work, tarball), '--no-audit', '--no-fund', '--prefer-offline', '--silent'],
+    app,
+  );
 
   writeFileSync(
     join(app, 'esm.mjs'),
@@ -65,7 +72,10 @@ try { parseTicket({}); } catch (error) { if (error instanceof ValidationError) e
 export { when, score };
 `;
   writeFileSync(join(app, 'consumer.mts'), consumerTs);
-  writeFileSync(join(app, 'consumer.cts'), consumerTs.replace('export { when, score };', 'export = { when, score };'));
+  writeFileSync(
+    join(app, 'consumer.cts'),
+    consumerTs.replace('export { when, score };', 'export = { when, score };'),
+  );
   writeFileSync(
     join(app, 'tsconfig.json'),
     JSON.stringify({

@@ -10,7 +10,11 @@ const root = resolve(import.meta.dirname, '..');
 const examples = readdirSync(join(root, 'examples')).filter((file) => file.endsWith('.ts'));
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 for (const file of examples) {
-  const output = execFileSync(tsx, [join('examples', file)], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const output = execFileSync(tsx, [join('examples', file)], {
+    cwd: root,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   if (output.trim() === '') throw new Error(`examples/${file} printed nothing`);
   console.log(`ok  examples/${file} (${output.trim().split('\n').length} lines)`);
 }

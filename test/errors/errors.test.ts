@@ -22,7 +22,12 @@ describe('errorFromResponse', () => {
     [502, InternalServerError, 'server_error'],
     [418, ApiError, 'api_error'],
   ])('maps %i to its class', (status, Class, code) => {
-    const error = errorFromResponse({ status, adapter: 'zendesk', method: 'get', url: 'https://a.zendesk.com/api/v2/x' });
+    const error = errorFromResponse({
+      status,
+      adapter: 'zendesk',
+      method: 'get',
+      url: 'https://a.zendesk.com/api/v2/x',
+    });
     expect(error).toBeInstanceOf(Class);
     expect(error).toBeInstanceOf(SupportkitError);
     expect(error.code).toBe(code);
@@ -30,7 +35,10 @@ describe('errorFromResponse', () => {
   });
 
   it('reads Retry-After and the request id, case-insensitively', () => {
-    const error = errorFromResponse({ status: 429, headers: { 'Retry-After': '17', 'X-Zendesk-Request-Id': 'abc' } });
+    const error = errorFromResponse({
+      status: 429,
+      headers: { 'Retry-After': '17', 'X-Zendesk-Request-Id': 'abc' },
+    });
     expect(error.retryAfter).toBe(17);
     expect(error.requestId).toBe('abc');
     const fromHeaders = errorFromResponse({ status: 503, headers: new Headers({ 'retry-after': '3' }) });

@@ -2,7 +2,11 @@ import fc from 'fast-check';
 import { CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from '../../src/index.js';
 
 /** Instants from 1990 to 2100, given in any of the three accepted input forms. */
-export const instant = fc.date({ min: new Date('1990-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true });
+export const instant = fc.date({
+  min: new Date('1990-01-01T00:00:00Z'),
+  max: new Date('2100-01-01T00:00:00Z'),
+  noInvalidDate: true,
+});
 export const timestampInput = instant.chain((date) =>
   fc.constantFrom<string | number | Date>(
     date.toISOString(),
@@ -31,7 +35,13 @@ export const ticketInput = fc
     tags: fc.array(tag, { maxLength: 4 }),
     customFields: fc.dictionary(
       tag,
-      fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 5 }))),
+      fc.oneof(
+        fc.string({ maxLength: 8 }),
+        fc.integer(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(fc.string({ maxLength: 5 })),
+      ),
       { maxKeys: 3 },
     ),
     created: instant,
@@ -79,7 +89,14 @@ export const ticketEventInput = fc.oneof(
     to: fc.option(id, { nil: null }),
     actorId: fc.option(id, { nil: null }),
   }),
-  fc.record({ id, ticketId: id, at: timestampInput, type: fc.constant('tags'), from: fc.array(tag), to: fc.array(tag) }),
+  fc.record({
+    id,
+    ticketId: id,
+    at: timestampInput,
+    type: fc.constant('tags'),
+    from: fc.array(tag),
+    to: fc.array(tag),
+  }),
 );
 
 export const scheduleInput = fc
@@ -87,18 +104,32 @@ export const scheduleInput = fc
   .map((points) => [...points].sort((a, b) => a - b))
   .chain((points) =>
     fc.record({
-      timeZone: fc.constantFrom('Europe/Rome', 'America/New_York', 'Australia/Lord_Howe', 'UTC', 'Asia/Kolkata'),
+      timeZone: fc.constantFrom(
+        'Europe/Rome',
+        'America/New_York',
+        'Australia/Lord_Howe',
+        'UTC',
+        'Asia/Kolkata',
+      ),
       intervals: fc.constant(
-        points.flatMap((start, i) => (i % 2 === 0 && points[i + 1] !== undefined ? [{ start, end: points[i + 1]! }] : [])),
+        points.flatMap((start, i) =>
+          i % 2 === 0 && points[i + 1] !== undefined ? [{ start, end: points[i + 1]! }] : [],
+        ),
       ),
       holidays: fc.array(
-        fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2030-12-31T00:00:00Z'), noInvalidDate: true }).chain((d) =>
-          fc.integer({ min: 0, max: 5 }).map((len) => ({
-            name: 'Holiday',
-            startDate: d.toISOString().slice(0, 10),
-            endDate: new Date(d.getTime() + len * 86_400_000).toISOString().slice(0, 10),
-          })),
-        ),
+        fc
+          .date({
+            min: new Date('2020-01-01T00:00:00Z'),
+            max: new Date('2030-12-31T00:00:00Z'),
+            noInvalidDate: true,
+          })
+          .chain((d) =>
+            fc.integer({ min: 0, max: 5 }).map((len) => ({
+              name: 'Holiday',
+              startDate: d.toISOString().slice(0, 10),
+              endDate: new Date(d.getTime() + len * 86_400_000).toISOString().slice(0, 10),
+            })),
+          ),
         { maxLength: 3 },
       ),
     }),
@@ -124,9 +155,17 @@ export const customerInput = fc.record({
     ),
     { maxLength: 4, selector: (identity) => `${identity.kind}:${identity.value.toLowerCase()}` },
   ),
-  notes: fc.array(fc.record({ id, authorId: id, body: fc.string({ minLength: 1, maxLength: 20 }), createdAt: timestampInput }), {
-    maxLength: 2,
-  }),
+  notes: fc.array(
+    fc.record({
+      id,
+      authorId: id,
+      body: fc.string({ minLength: 1, maxLength: 20 }),
+      createdAt: timestampInput,
+    }),
+    {
+      maxLength: 2,
+    },
+  ),
   timeZone: fc.constantFrom('Europe/Rome', 'Asia/Tokyo'),
   createdAt: timestampInput,
 });

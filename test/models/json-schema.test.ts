@@ -7,7 +7,8 @@ import { generateDataset } from '../../src/testing/index.js';
 // ajv-formats is CJS with a default export; under NodeNext the callable sits on .default.
 type AddFormats = (ajv: Ajv2020) => unknown;
 const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default?: AddFormats }).default ?? (addFormatsModule as unknown as AddFormats);
+  (addFormatsModule as unknown as { default?: AddFormats }).default ??
+  (addFormatsModule as unknown as AddFormats);
 
 function compile(name: ModelName) {
   const ajv = new Ajv2020({ allErrors: true, strict: false });

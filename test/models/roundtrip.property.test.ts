@@ -39,20 +39,33 @@ describe('every model serialises to JSON and parses back equal', () => {
 describe('malformed input fails at the exact path', () => {
   it('a corrupted timestamp anywhere in a ticket is reported at its key', () => {
     fc.assert(
-      fc.property(ticketInput, fc.constantFrom('createdAt', 'updatedAt'), fc.constantFrom('2026-01-01', 'soon', 12), (t, key, bad) => {
-        const result = models.Ticket.safeParse({ ...t, [key]: bad });
-        expect(result.success).toBe(false);
-        expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain(key);
-      }),
+      fc.property(
+        ticketInput,
+        fc.constantFrom('createdAt', 'updatedAt'),
+        fc.constantFrom('2026-01-01', 'soon', 12),
+        (t, key, bad) => {
+          const result = models.Ticket.safeParse({ ...t, [key]: bad });
+          expect(result.success).toBe(false);
+          expect(result.error?.issues.map((issue) => issue.path.join('.'))).toContain(key);
+        },
+      ),
       { numRuns: 100 },
     );
   });
 
   it('an out-of-range NPS score is reported at score', () => {
     fc.assert(
-      fc.property(npsInput, fc.oneof(fc.integer({ min: 11 }), fc.integer({ max: -1 }), fc.double({ min: 0.01, max: 9.99, noInteger: true })), (r, score) => {
-        expect(() => parse(models.NpsResponse, { ...r, score })).toThrow(/score:/);
-      }),
+      fc.property(
+        npsInput,
+        fc.oneof(
+          fc.integer({ min: 11 }),
+          fc.integer({ max: -1 }),
+          fc.double({ min: 0.01, max: 9.99, noInteger: true }),
+        ),
+        (r, score) => {
+          expect(() => parse(models.NpsResponse, { ...r, score })).toThrow(/score:/);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -71,7 +84,9 @@ describe('malformed input fails at the exact path', () => {
           updatedAt: 1e12,
         }));
         const result = models.Dataset.safeParse({ tickets, messages: broken });
-        expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([`messages.${index}.public`]);
+        expect(result.error?.issues.map((issue) => issue.path.join('.'))).toEqual([
+          `messages.${index}.public`,
+        ]);
       }),
       { numRuns: 100 },
     );

@@ -60,9 +60,13 @@ describe('generateDataset', () => {
     }
     const agentCreated = [...firstMessage.values()].filter((m) => m.authorRole === 'agent' && m.public);
     expect(agentCreated.length).toBeGreaterThan(40);
-    const noteBeforeReply = [...byTicket.values()].filter((ms) => ms[1]?.authorRole === 'agent' && !ms[1].public);
+    const noteBeforeReply = [...byTicket.values()].filter(
+      (ms) => ms[1]?.authorRole === 'agent' && !ms[1].public,
+    );
     expect(noteBeforeReply.length).toBeGreaterThan(100);
-    const reopens = dataset.events.filter((e) => e.type === 'status' && e.from === 'solved' && e.to === 'open');
+    const reopens = dataset.events.filter(
+      (e) => e.type === 'status' && e.from === 'solved' && e.to === 'open',
+    );
     expect(reopens.length).toBeGreaterThan(50);
     const unresolved = dataset.tickets.filter((t) => !['solved', 'closed'].includes(t.status));
     expect(unresolved.length).toBeGreaterThan(10);
@@ -81,7 +85,8 @@ describe('generateDataset', () => {
     for (const m of dataset.messages) {
       if (m.authorRole !== 'agent' || !m.public) continue;
       const at = local(m.createdAt);
-      const open = at.weekday <= 5 ? at.hour >= 8 && at.hour < 20 : at.weekday === 6 && at.hour >= 9 && at.hour < 13;
+      const open =
+        at.weekday <= 5 ? at.hour >= 8 && at.hour < 20 : at.weekday === 6 && at.hour >= 9 && at.hour < 13;
       if (open) inside++;
       else outside++;
       const [from, to] = shiftHours[agents.get(m.authorId)!.scheduleId!]!;
