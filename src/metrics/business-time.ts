@@ -1,0 +1,243 @@
+import { DateTime } from 'luxon';
+import { ValidationError } from '../errors/validation.js';
+import { Schedule } from '../models/schedule.js';
+
+const MINUTE = 60_000;
+const DAY_MINUTES = 1440;
+/** How far addBusinessMinutes searches before deciding a schedule never opens. */
+const MAX_SEARCH_YEARS = 50;
+
+/** A point in time as the metric functions accept it. */
+export type Instant = Date | string | number;
+
+/** Converts an accepted instant to epoch ms or throws a ValidationError naming `what`. */
+export function toMillis(value: Instant, what: string): number {
+  let ms: number;
+  if (value instanceof Date) ms = value.getTime();
+  else if (typeof value === 'number') ms = value;
+  else ms = Date.parse(value);
+  if (!Number.isFinite(ms)) {
+    throw new ValidationError(what, [{ path: [], code: 'invalid_date', message: 'not a valid point in time' }]);
+  }
+  return ms;
+}
+
+/**
+ * A schedule laid out as absolute open spans (epoch ms) over a window that grows on demand, with a running
+ * total of open time, so the business time between any two instants is two binary searches. Local → UTC
+ * conversion is Luxon's (the tz database, DST included): a local 01:00–05:00 window on the night clocks go
+ * forward starts at 00:00Z and ends at 03:00Z, so it holds 180 real minutes.
+ */
+class CompiledSchedule {
+  private starts = new Float64Array(0);
+  private ends = new Float64Array(0);
+  /** prefix[i] = open ms in spans 0..i-1. */
+  private prefix = new Float64Array(1);
+  /** The laid-out window, as local dates (inclusive first, exclusive last). */
+  private firstDay: DateTime | null = null;
+  private lastDay: DateTime | null = null;
+  private readonly closed: Set<string>;
+  private readonly byWeekday: { from: number; to: number }[][];
+
+  constructor(readonly schedule: Schedule) {
+    this.closed = new Set();
+    for (const holiday of schedule.holidays) {
+      let day = DateTime.fromISO(holiday.startDate, { zone: 'UTC' });
+      const last = DateTime.fromISO(holiday.endDate, { zone: 'UTC' });
+      while (day <= last) {
+        this.closed.add(day.toISODate()!);
+        day = day.plus({ days: 1 });
+      }
+    }
+    // Cut the weekly intervals into per-weekday pieces (0 = Sunday, as Zendesk counts), in local minutes of day.
+    this.byWeekday = Array.from({ length: 7 }, () => []);
+    for (const interval of schedule.intervals) {
+      for (let day = Math.floor(interval.start / DAY_MINUTES); day * DAY_MINUTES < interval.end && day < 7; day++) {
+        const from = Math.max(interval.start, day * DAY_MINUTES) - day * DAY_MINUTES;
+        const to = Math.min(interval.end, (day + 1) * DAY_MINUTES) - day * DAY_MINUTES;
+        if (to > from) this.byWeekday[day]!.push({ from, to });
+      }
+    }
+    for (const pieces of this.byWeekday) pieces.sort((a, b) => a.from - b.from);
+  }
+
+  get hasHours(): boolean {
+    return this.byWeekday.some((pieces) => pieces.length > 0);
+  }
+
+  /** Open spans of one local day, as [start, end] epoch ms. */
+  private daySpans(day: DateTime, out: number[]): void {
+    if (this.closed.has(day.toISODate()!)) return;
+    const pieces = this.byWeekday[day.weekday % 7]!;
+    if (pieces.length === 0) return;
+    const next = day.plus({ days: 1 });
+    const at = (minute: number) =>
+      minute === DAY_MINUTES
+        ? next.toMillis()
+        : day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }).toMillis();
+    for (const piece of pieces) out.push(at(piece.from), at(piece.to));
+  }
+
+  /** Makes sure the laid-out window covers [from, to] (epoch ms), growing it by at least a year at a time. */
+  ensure(from: number, to: number): void {
+    const zone = this.schedule.timeZone;
+    // One local day of slack either side: an instant near midnight UTC can sit on the neighbouring local date.
+    const wantFirst = DateTime.fromMillis(from, { zone }).startOf('day').minus({ days: 1 });
+    const wantLast = DateTime.fromMillis(to, { zone }).startOf('day').plus({ days: 2 });
+    if (this.firstDay && this.lastDay && wantFirst >= this.firstDay && wantLast <= this.lastDay) return;
+    let first = this.firstDay && this.firstDay < wantFirst ? this.firstDay : wantFirst;
+    let last = this.lastDay && this.lastDay > wantLast ? this.lastDay : wantLast;
+    if (this.firstDay && first < this.firstDay) first = DateTime.min(first, this.firstDay.minus({ years: 1 }));
+    if (this.lastDay && last > this.lastDay) last = DateTime.max(last, this.lastDay.plus({ years: 1 }));
+    const flat: number[] = [];
+    for (let day = first; day < last; day = day.plus({ days: 1 }).startOf('day')) this.daySpans(day, flat);
+    // Merge spans that touch (Saturday 24:00 and Sunday 00:00, or two touching intervals).
+    const starts: number[] = [];
+    const ends: number[] = [];
+    for (let i = 0; i < flat.length; i += 2) {
+      const s = flat[i]!;
+      const e = flat[i + 1]!;
+      if (e <= s) continue; // a piece swallowed by a DST gap
+      if (ends.length > 0 && s <= ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, e);
+      else {
+        starts.push(s);
+        ends.push(e);
+      }
+    }
+    this.starts = Float64Array.from(starts);
+    this.ends = Float64Array.from(ends);
+    this.prefix = new Float64Array(starts.length + 1);
+    for (let i = 0; i < starts.length; i++) this.prefix[i + 1] = this.prefix[i]! + (ends[i]! - starts[i]!);
+    this.firstDay = first;
+    this.lastDay = last;
+  }
+
+  /** Index of the last span starting at or before t, or -1. */
+  private spanAtOrBefore(t: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo - 1;
+  }
+
+  /** Open ms from the start of the window to t. */
+  cumulative(t: number): number {
+    const i = this.spanAtOrBefore(t);
+    if (i < 0) return 0;
+    return this.prefix[i]! + Math.min(t, this.ends[i]!) - this.starts[i]!;
+  }
+
+  /** The instant at which the cumulative open time reaches `target` ms, or null past the window. */
+  instantAt(target: number): number | null {
+    const total = this.prefix[this.starts.length]!;
+    if (target > total) return null;
+    // First span whose prefix end reaches the target.
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.prefix[mid + 1]! >= target) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.starts[lo]! + (target - this.prefix[lo]!);
+  }
+
+  get windowEnd(): number {
+    return this.lastDay!.toMillis();
+  }
+}
+
+const compiled = new WeakMap<object, CompiledSchedule>();
+
+/** Parses (once per schedule object) and compiles a schedule; bad schedules are a ValidationError. */
+export function compileSchedule(schedule: Schedule): CompiledSchedule {
+  let hit = compiled.get(schedule);
+  if (!hit) {
+    const result = Schedule.safeParse(schedule);
+    if (!result.success) {
+      throw new ValidationError(
+        'Schedule',
+        result.error.issues.map((issue) => ({
+          path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
+          code: issue.code,
+          message: issue.message,
+        })),
+      );
+    }
+    hit = new CompiledSchedule(result.data);
+    compiled.set(schedule, hit);
+  }
+  return hit;
+}
+
+/**
+ * Business minutes between two instants: the overlap of [start, end) with the schedule's weekly intervals,
+ * read in the schedule's own IANA time zone (so correct across daylight-saving changes), minus holidays (whole
+ * local days, end date inclusive). Fractional, to the millisecond. Negative when `end` is before `start`.
+ *
+ * @example
+ * ```ts
+ * import { businessMinutes } from 'supportkit';
+ * const schedule = {
+ *   timeZone: 'Europe/Rome',
+ *   intervals: [1, 2, 3, 4, 5].map((d) => ({ start: d * 1440 + 540, end: d * 1440 + 1080 })), // Mon–Fri 09–18
+ *   holidays: [],
+ * };
+ * // Friday 17:00 → Monday 10:00 Rome time: 60 minutes on Friday + 60 on Monday.
+ * businessMinutes('2026-03-06T17:00:00+01:00', '2026-03-09T10:00:00+01:00', schedule); // 120
+ * ```
+ */
+export function businessMinutes(start: Instant, end: Instant, schedule: Schedule): number {
+  const a = toMillis(start, 'businessMinutes() start');
+  const b = toMillis(end, 'businessMinutes() end');
+  const compiledSchedule = compileSchedule(schedule);
+  if (a === b) return 0;
+  const [lo, hi] = a < b ? [a, b] : [b, a];
+  compiledSchedule.ensure(lo, hi);
+  const minutes = (compiledSchedule.cumulative(hi) - compiledSchedule.cumulative(lo)) / MINUTE;
+  return a < b ? minutes : -minutes;
+}
+
+/**
+ * The instant at which `minutes` business minutes have elapsed after `start` — a deadline, an SLA breach time,
+ * a reply time to promise. With `minutes = 0` it is `start` itself, even outside business hours. Throws a
+ * `ValidationError` for a schedule with no open hours, and a `RangeError` if the schedule never opens again
+ * within 50 years (holidays covering everything).
+ *
+ * @example
+ * ```ts
+ * import { addBusinessMinutes } from 'supportkit';
+ * // 120 business minutes from Friday 17:00 Rome → Monday 10:00 Rome.
+ * addBusinessMinutes('2026-03-06T17:00:00+01:00', 120, schedule).toISOString(); // '2026-03-09T09:00:00.000Z'
+ * ```
+ */
+export function addBusinessMinutes(start: Instant, minutes: number, schedule: Schedule): Date {
+  const t = toMillis(start, 'addBusinessMinutes() start');
+  if (!Number.isFinite(minutes) || minutes < 0) {
+    throw new ValidationError('addBusinessMinutes() minutes', [
+      { path: [], code: 'too_small', message: 'minutes must be a finite number ≥ 0' },
+    ]);
+  }
+  if (minutes === 0) return new Date(t);
+  const compiledSchedule = compileSchedule(schedule);
+  if (!compiledSchedule.hasHours) {
+    throw new ValidationError('Schedule', [
+      { path: ['intervals'], code: 'too_small', message: 'schedule has no business hours' },
+    ]);
+  }
+  const wanted = minutes * MINUTE;
+  // Grow the window until the target falls inside it: a year at a time.
+  let horizon = t + Math.max(wanted * 4, 14 * 86_400_000);
+  const limit = t + MAX_SEARCH_YEARS * 366 * 86_400_000;
+  for (;;) {
+    compiledSchedule.ensure(t, horizon);
+    const at = compiledSchedule.instantAt(compiledSchedule.cumulative(t) + wanted);
+    if (at !== null && at <= compiledSchedule.windowEnd) return new Date(at);
+    if (horizon > limit) throw new RangeError('addBusinessMinutes: the schedule does not open within 50 years');
+    horizon = compiledSchedule.windowEnd + 366 * 86_400_000;
+  }
+}
