@@ -1,0 +1,60 @@
+import type { Message } from '../models/message.js';
+import type { Ticket } from '../models/ticket.js';
+import { findFirstReply } from './first-reply.js';
+import { type Duration, measure, sortedMessages, type TimeMetricOptions } from './timeline.js';
+
+/** One customer turn and the agent reply that answered it. */
+export interface ReplySpan {
+  /** When the customer's turn began: the first public end-user message after the previous agent reply. */
+  from: Date;
+  /** The answering public agent message, or null while the customer still waits. */
+  to: Date | null;
+  /** Null while unanswered. */
+  duration: Duration | null;
+}
+
+/**
+ * Every customer turn to the next public agent reply. A turn is a run of public end-user messages with no
+ * public agent message in between; it starts at the first of them. Private notes and system messages neither
+ * start nor end a turn. A final unanswered turn is included with `to: null`.
+ *
+ * @example
+ * ```ts
+ * import { replyTimes } from 'supportkit';
+ * for (const span of replyTimes(ticket, messagesOfTicket)) console.log(span.from, span.duration?.calendarMinutes);
+ * ```
+ */
+export function replyTimes(ticket: Ticket, messages: readonly Message[], options: TimeMetricOptions = {}): ReplySpan[] {
+  const spans: ReplySpan[] = [];
+  let turnStart: number | null = null;
+  for (const message of sortedMessages(ticket, messages)) {
+    if (!message.public) continue;
+    const at = message.createdAt.getTime();
+    if (message.authorRole === 'end-user') turnStart ??= at;
+    else if (message.authorRole === 'agent' && turnStart !== null) {
+      spans.push({ from: new Date(turnStart), to: new Date(at), duration: measure(turnStart, at, options.schedule) });
+      turnStart = null;
+    }
+  }
+  if (turnStart !== null) spans.push({ from: new Date(turnStart), to: null, duration: null });
+  return spans;
+}
+
+/**
+ * Next reply times: the reply spans of customer turns that begin after the first reply (as
+ * {@link firstReplyTime} finds it) — what an SLA's "next reply" target measures. Turns answered by the first
+ * reply belong to first reply time; with no first reply yet there are none.
+ *
+ * @example
+ * ```ts
+ * import { nextReplyTime } from 'supportkit';
+ * const waits = nextReplyTime(ticket, messagesOfTicket, { schedule });
+ * ```
+ */
+export function nextReplyTime(ticket: Ticket, messages: readonly Message[], options: TimeMetricOptions = {}): ReplySpan[] {
+  const sorted = sortedMessages(ticket, messages);
+  const first = findFirstReply(sorted, 'zendesk');
+  if (!first) return [];
+  const after = first.createdAt.getTime();
+  return replyTimes(ticket, sorted, options).filter((span) => span.from.getTime() >= after);
+}

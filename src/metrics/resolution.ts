@@ -1,0 +1,78 @@
+import type { Ticket } from '../models/ticket.js';
+import type { TicketEvent } from '../models/ticket-event.js';
+import { type Duration, measure, sortedEvents, type TimeMetricOptions } from './timeline.js';
+
+/** A resolution moment and the time from creation to it. */
+export interface Resolution extends Duration {
+  at: Date;
+}
+
+/** First and full resolution of a ticket. */
+export interface ResolutionTimes {
+  /** Creation → the first time it was solved (or, never solved, first closed); null if never. */
+  firstResolution: Resolution | null;
+  /**
+   * Creation → the last time it was solved (or, never solved, last closed); null if never, or if the ticket
+   * was reopened and is not resolved now.
+   */
+  fullResolution: Resolution | null;
+}
+
+const RESOLVED = new Set(['solved', 'closed']);
+
+/**
+ * First and full resolution times, as Zendesk and fivetran/dbt_zendesk define them: from creation to the first
+ * `solved` status (falling back to the first `closed` for tickets closed without being solved) and to the last
+ * `solved`. A ticket with no status events falls back to `ticket.solvedAt`.
+ *
+ * @example
+ * ```ts
+ * import { resolutionTimes } from 'supportkit';
+ * const { firstResolution, fullResolution } = resolutionTimes(ticket, eventsOfTicket, { schedule });
+ * ```
+ */
+export function resolutionTimes(
+  ticket: Ticket,
+  events: readonly TicketEvent[],
+  options: TimeMetricOptions = {},
+): ResolutionTimes {
+  const created = ticket.createdAt.getTime();
+  const changes = sortedEvents(ticket, events).filter((e) => e.type === 'status');
+  const at = (t: number): Resolution => ({ at: new Date(t), ...measure(created, t, options.schedule) });
+  if (changes.length === 0) {
+    const solved = ticket.solvedAt?.getTime();
+    const resolved = solved !== undefined && RESOLVED.has(ticket.status);
+    return { firstResolution: solved !== undefined ? at(solved) : null, fullResolution: resolved ? at(solved) : null };
+  }
+  const solvedTimes = changes.filter((e) => e.to === 'solved').map((e) => e.at.getTime());
+  const closedTimes = changes.filter((e) => e.to === 'closed').map((e) => e.at.getTime());
+  const times = solvedTimes.length > 0 ? solvedTimes : closedTimes;
+  if (times.length === 0) return { firstResolution: null, fullResolution: null };
+  const resolvedNow = RESOLVED.has(changes[changes.length - 1]!.to as string);
+  return {
+    firstResolution: at(Math.max(created, times[0]!)),
+    fullResolution: resolvedNow ? at(Math.max(created, times[times.length - 1]!)) : null,
+  };
+}
+
+/**
+ * How many times a ticket was reopened: status changes from `solved` to `open`, reading the status history in
+ * order (so a vendor event that omits `from` still counts).
+ *
+ * @example
+ * ```ts
+ * import { reopens } from 'supportkit';
+ * reopens(ticket, eventsOfTicket); // 1
+ * ```
+ */
+export function reopens(ticket: Ticket, events: readonly TicketEvent[]): number {
+  let previous: string | null = null;
+  let count = 0;
+  for (const event of sortedEvents(ticket, events)) {
+    if (event.type !== 'status') continue;
+    const from = previous ?? (event.from as string | null);
+    if (from === 'solved' && event.to === 'open') count++;
+    previous = event.to as string;
+  }
+  return count;
+}
