@@ -6,6 +6,7 @@ const MINUTE = 60_000;
 const DAY_MINUTES = 1440;
 /** How far addBusinessMinutes searches before deciding a schedule never opens. */
 const MAX_SEARCH_YEARS = 50;
+const TWO_DAYS = 2 * 86_400_000;
 
 /** A point in time as the metric functions accept it. */
 export type Instant = Date | string | number;
@@ -36,6 +37,8 @@ class CompiledSchedule {
   /** The laid-out window, as local dates (inclusive first, exclusive last). */
   private firstDay: DateTime | null = null;
   private lastDay: DateTime | null = null;
+  private windowStartMs = 0;
+  private windowEndMs = 0;
   private readonly closed: Set<string>;
   private readonly byWeekday: { from: number; to: number }[][];
 
@@ -80,6 +83,8 @@ class CompiledSchedule {
 
   /** Makes sure the laid-out window covers [from, to] (epoch ms), growing it by at least a year at a time. */
   ensure(from: number, to: number): void {
+    // Fast path without any time-zone work: well inside the window (two days of margin covers any UTC offset).
+    if (this.firstDay && from - TWO_DAYS >= this.windowStartMs && to + TWO_DAYS <= this.windowEndMs) return;
     const zone = this.schedule.timeZone;
     // One local day of slack either side: an instant near midnight UTC can sit on the neighbouring local date.
     const wantFirst = DateTime.fromMillis(from, { zone }).startOf('day').minus({ days: 1 });
@@ -110,6 +115,8 @@ class CompiledSchedule {
     for (let i = 0; i < starts.length; i++) this.prefix[i + 1] = this.prefix[i]! + (ends[i]! - starts[i]!);
     this.firstDay = first;
     this.lastDay = last;
+    this.windowStartMs = first.toMillis();
+    this.windowEndMs = last.toMillis();
   }
 
   /** Index of the last span starting at or before t, or -1. */
@@ -147,7 +154,7 @@ class CompiledSchedule {
   }
 
   get windowEnd(): number {
-    return this.lastDay!.toMillis();
+    return this.windowEndMs;
   }
 }
 

@@ -1,1 +1,46 @@
-export {};
+/**
+ * Pure support metrics over the canonical models: no I/O and no hidden clock (anything time-relative takes
+ * `asOf`). Every metric also exists as a mergeable accumulator.
+ *
+ * @packageDocumentation
+ */
+export { type Accumulator } from './accumulator.js';
+export { bundleDataset, type TicketBundle } from './bundle.js';
+export { addBusinessMinutes, businessMinutes, type Instant } from './business-time.js';
+export { type CesOptions, type CesResult, type CesState, ces, cesAccumulator } from './ces.js';
+export { type CsatOptions, type CsatResult, type CsatState, csat, csatAccumulator } from './csat.js';
+export { type FirstReply, type FirstReplyOptions, firstReplyTime } from './first-reply.js';
+export { type HolidayRegion, holidaysFor } from './holidays.js';
+export { type NpsOptions, type NpsResult, type NpsState, nps, npsAccumulator } from './nps.js';
+export type { Interval, Period } from './periods.js';
+export { nextReplyTime, type ReplySpan, replyTimes } from './reply-times.js';
+export { type Resolution, type ResolutionTimes, reopens, resolutionTimes } from './resolution.js';
+export { type SlaStatusOptions, type SlaTargetStatus, slaStatus } from './sla.js';
+export {
+  type DistributionState,
+  type DistributionSummary,
+  distributionAccumulator,
+  normalQuantile,
+  quantileSorted,
+  summarizeValues,
+} from './stats.js';
+export { type StatusDurationOptions, type StatusDurations, statusDurations } from './status-durations.js';
+export {
+  type SummaryInput,
+  type SummaryOptions,
+  type SummaryState,
+  summarize,
+  summarizeRecords,
+  summaryAccumulator,
+} from './summarize.js';
+export {
+  type TagPair,
+  type TagTrend,
+  type TagTrendOptions,
+  type TagTrendState,
+  type TagTrends,
+  tagTrends,
+  tagTrendsAccumulator,
+} from './tag-trends.js';
+export type { Duration, TimeMetricOptions } from './timeline.js';
+export { type VolumeOptions, type VolumePeriod, type VolumeState, volumes, volumesAccumulator } from './volumes.js';

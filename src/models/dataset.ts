@@ -73,3 +73,16 @@ export const Dataset = z
 export type Dataset = z.output<typeof Dataset>;
 /** What {@link Dataset} accepts. */
 export type DatasetInput = z.input<typeof Dataset>;
+
+/**
+ * One record of a dataset, tagged with the Dataset list it belongs to: how streams (the generator, sync, JSONL
+ * files) carry a dataset without holding it whole.
+ *
+ * @example
+ * ```ts
+ * const record: DatasetRecord = { kind: 'tickets', value: ticket };
+ * ```
+ */
+export type DatasetRecord = {
+  [K in Exclude<keyof Dataset, 'asOf'>]: { kind: K; value: Dataset[K][number] };
+}[Exclude<keyof Dataset, 'asOf'>];

@@ -14,7 +14,8 @@ export {
   CustomerNote,
   deriveCardState,
 } from './customer.js';
-export { Dataset, type DatasetInput } from './dataset.js';
+export { Dataset, type DatasetInput, type DatasetRecord } from './dataset.js';
+export { DistributionSummarySchema, DurationSummary, MetricsReport } from './metrics-report.js';
 export { Group, type GroupInput } from './group.js';
 export {
   parseAgent,

@@ -5,6 +5,7 @@ import { Customer } from './customer.js';
 import { Dataset } from './dataset.js';
 import { Group } from './group.js';
 import { Message } from './message.js';
+import { MetricsReport } from './metrics-report.js';
 import { Organization } from './organization.js';
 import { nameModel } from './parse.js';
 import { Schedule } from './schedule.js';
@@ -40,6 +41,7 @@ export const models = {
   SopDocument,
   Article,
   Dataset,
+  MetricsReport,
 } as const satisfies Record<string, z.ZodType>;
 
 /** The name of a top-level model. */

@@ -6,6 +6,7 @@ import type {
   CsatResponse,
   Customer,
   Dataset,
+  DatasetRecord,
   Group,
   Message,
   NpsResponse,
@@ -59,21 +60,7 @@ export interface GenerateOptions {
 }
 
 /** One record of a generated dataset, tagged with the Dataset list it belongs to. */
-export type DatasetRecord =
-  | { kind: 'schedules'; value: Schedule }
-  | { kind: 'slaPolicies'; value: SlaPolicy }
-  | { kind: 'groups'; value: Group }
-  | { kind: 'agents'; value: Agent }
-  | { kind: 'organizations'; value: Organization }
-  | { kind: 'customers'; value: Customer }
-  | { kind: 'sops'; value: SopDocument }
-  | { kind: 'articles'; value: Article }
-  | { kind: 'tickets'; value: Ticket }
-  | { kind: 'messages'; value: Message }
-  | { kind: 'events'; value: TicketEvent }
-  | { kind: 'csat'; value: CsatResponse }
-  | { kind: 'nps'; value: NpsResponse }
-  | { kind: 'ces'; value: CesResponse };
+export type { DatasetRecord };
 
 interface Resolved {
   seed: number;

@@ -1,0 +1,103 @@
+import { DateTime } from 'luxon';
+import { isIanaTimeZone } from '../models/primitives.js';
+
+/** The calendar unit metrics are bucketed by. Weeks start on Monday (ISO 8601). */
+export type Interval = 'day' | 'week' | 'month';
+
+/** A reporting period: local start date as its key, and its absolute bounds. */
+export interface Period {
+  /** The local date the period starts on, `YYYY-MM-DD`: stable as a key across shards. */
+  key: string;
+  start: Date;
+  /** Exclusive. */
+  end: Date;
+}
+
+/** Checks interval and time-zone options once (STYLE rule 10). */
+export function checkPeriodOptions(fn: string, interval: unknown, timeZone: unknown): void {
+  if (interval !== 'day' && interval !== 'week' && interval !== 'month') {
+    throw new TypeError(`${fn}: option "interval" must be "day", "week" or "month"`);
+  }
+  if (typeof timeZone !== 'string' || !isIanaTimeZone(timeZone)) {
+    throw new TypeError(`${fn}: option "timeZone" must be an IANA time zone name such as Europe/Rome`);
+  }
+}
+
+/**
+ * Maps instants to local calendar periods of one time zone. Boundaries come from Luxon (so a day is 23 or 25
+ * hours on DST changes) and are cached in a sorted array that grows on demand, so each lookup is a binary search
+ * rather than a time-zone conversion.
+ */
+export class PeriodIndex {
+  private bounds: number[] = [];
+  private keys: string[] = [];
+
+  constructor(
+    readonly interval: Interval,
+    readonly timeZone: string,
+  ) {}
+
+  private startOf(t: number): DateTime {
+    return DateTime.fromMillis(t, { zone: this.timeZone }).startOf(this.interval, { useLocaleWeeks: false });
+  }
+
+  private step(d: DateTime): DateTime {
+    return d.plus(this.interval === 'day' ? { days: 1 } : this.interval === 'week' ? { weeks: 1 } : { months: 1 });
+  }
+
+  private extend(t: number): void {
+    if (this.bounds.length === 0) {
+      const first = this.startOf(t);
+      this.bounds = [first.toMillis(), this.step(first).toMillis()];
+      this.keys = [first.toISODate()!];
+      return;
+    }
+    while (t < this.bounds[0]!) {
+      const first = this.startOf(this.bounds[0]! - 1);
+      this.bounds.unshift(first.toMillis());
+      this.keys.unshift(first.toISODate()!);
+    }
+    while (t >= this.bounds[this.bounds.length - 1]!) {
+      const last = DateTime.fromMillis(this.bounds[this.bounds.length - 1]!, { zone: this.timeZone });
+      this.keys.push(last.toISODate()!);
+      this.bounds.push(this.step(last).toMillis());
+    }
+  }
+
+  /** The period containing t. */
+  periodOf(t: number): Period {
+    const i = this.indexOf(t);
+    return { key: this.keys[i]!, start: new Date(this.bounds[i]!), end: new Date(this.bounds[i + 1]!) };
+  }
+
+  /** The key of the period containing t. */
+  keyOf(t: number): string {
+    const i = this.indexOf(t); // first: indexOf may replace this.keys
+    return this.keys[i]!;
+  }
+
+  private indexOf(t: number): number {
+    if (this.bounds.length === 0 || t < this.bounds[0]! || t >= this.bounds[this.bounds.length - 1]!) this.extend(t);
+    let lo = 0;
+    let hi = this.bounds.length - 1;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >>> 1;
+      if (this.bounds[mid]! <= t) lo = mid;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Every period from the one holding the first key to the one holding the last, in order. */
+  range(firstKey: string, lastKey: string): Period[] {
+    const from = DateTime.fromISO(firstKey, { zone: this.timeZone }).toMillis();
+    const to = DateTime.fromISO(lastKey, { zone: this.timeZone }).toMillis();
+    const out: Period[] = [];
+    for (let t = from; t <= to; ) {
+      const period = this.periodOf(t);
+      out.push(period);
+      t = period.end.getTime();
+    }
+    return out;
+  }
+}

@@ -1,0 +1,207 @@
+import type { Message } from '../models/message.js';
+import type { Schedule } from '../models/schedule.js';
+import type { SlaMetric, SlaPolicy, SlaTarget } from '../models/sla-policy.js';
+import type { Ticket } from '../models/ticket.js';
+import type { TicketEvent } from '../models/ticket-event.js';
+import { addBusinessMinutes, businessMinutes, type Instant, toMillis } from './business-time.js';
+import { findFirstReply } from './first-reply.js';
+import { replyTimes } from './reply-times.js';
+import { sortedEvents, sortedMessages, statusSpans } from './timeline.js';
+
+const MINUTE = 60_000;
+
+/** Options of {@link slaStatus}. */
+export interface SlaStatusOptions {
+  /** Required when any applicable target counts business hours. */
+  schedule?: Schedule;
+  /** The moment to judge unfulfilled targets at. Required: metrics have no hidden clock. */
+  asOf: Instant;
+}
+
+/** Where one SLA target stands. */
+export interface SlaTargetStatus {
+  metric: SlaMetric;
+  priority: string;
+  targetMinutes: number;
+  businessHours: boolean;
+  /** 0 for single-instance metrics; the turn or update number for next reply and periodic update. */
+  instance: number;
+  /** When the clock started. */
+  start: Date;
+  /** When the target is (or was) breached if not fulfilled first. */
+  breachAt: Date;
+  /** When the target was met, or null while it runs. */
+  fulfilledAt: Date | null;
+  /** Minutes counted so far (business minutes for business-hours targets), up to fulfilment or `asOf`. */
+  elapsedMinutes: number;
+  state: 'achieved' | 'breached' | 'active';
+}
+
+const RESOLVED = new Set(['solved', 'closed']);
+
+/** The priority in force at `at`, from the priority history. */
+function priorityAt(ticket: Ticket, events: readonly TicketEvent[], at: number): string {
+  const changes = events.filter((e) => e.type === 'priority');
+  let priority: string | null = changes.length > 0 ? ((changes[0]!.from as string | null) ?? null) : null;
+  for (const change of changes) {
+    if (change.at.getTime() > at) break;
+    priority = change.to as string;
+  }
+  return priority ?? ticket.priority;
+}
+
+/**
+ * Where each SLA target of a ticket stands as of `asOf`: its start, breach time, fulfilment time, the minutes
+ * counted, and `achieved | breached | active`. The targets are those of the priority in force when the policy
+ * was applied (the ticket's `sla` event, or creation when there is none). Metrics:
+ *
+ * - `firstReply`: creation → the first reply (as {@link firstReplyTime} finds it);
+ * - `nextReply`: each customer turn after the first reply → the agent's answer (one status per turn);
+ * - `periodicUpdate`: each public agent message → the next one, while unresolved (one per gap);
+ * - `resolution`: creation → resolved (solved or closed) and still resolved;
+ * - `requesterWait`, `agentWork`: cumulative time in new/open/hold and new/open, breached when the total
+ *   reaches the target.
+ *
+ * @example
+ * ```ts
+ * import { slaStatus } from 'supportkit';
+ * for (const target of slaStatus(ticket, messages, events, policy, { schedule, asOf: new Date() })) {
+ *   if (target.state === 'breached') console.log(`${target.metric} breached at ${target.breachAt.toISOString()}`);
+ * }
+ * ```
+ */
+export function slaStatus(
+  ticket: Ticket,
+  messages: readonly Message[],
+  events: readonly TicketEvent[],
+  policy: SlaPolicy,
+  options: SlaStatusOptions,
+): SlaTargetStatus[] {
+  if (options?.asOf === undefined) throw new TypeError('slaStatus: option "asOf" is required');
+  const asOf = toMillis(options.asOf, 'slaStatus() asOf');
+  const sortedE = sortedEvents(ticket, events);
+  const sortedM = sortedMessages(ticket, messages);
+  const created = ticket.createdAt.getTime();
+  const applied = sortedE.find((e) => e.type === 'sla' && e.to === policy.id)?.at.getTime() ?? created;
+  const priority = priorityAt(ticket, sortedE, applied);
+  const targets = policy.targets.filter((t) => t.priority === priority);
+  if (targets.some((t) => t.businessHours) && !options.schedule) {
+    throw new TypeError('slaStatus: option "schedule" is required: the policy has business-hours targets');
+  }
+  const spans = statusSpans(ticket, sortedE);
+  // Resolved since the start of the trailing run of solved/closed spans (solved then closed is one resolution).
+  let resolvedAt: number | null = null;
+  for (let i = spans.length - 1; i >= 0 && RESOLVED.has(spans[i]!.status); i--) resolvedAt = spans[i]!.from;
+  const out: SlaTargetStatus[] = [];
+
+  const timed = (target: SlaTarget, instance: number, start: number, fulfilled: number | null) => {
+    const breach = target.businessHours
+      ? addBusinessMinutes(start, target.minutes, options.schedule!).getTime()
+      : start + target.minutes * MINUTE;
+    const end = fulfilled ?? Math.max(start, asOf);
+    const elapsed = target.businessHours ? businessMinutes(start, end, options.schedule!) : (end - start) / MINUTE;
+    out.push(status(target, instance, start, breach, fulfilled, elapsed, asOf));
+  };
+
+  for (const target of targets) {
+    switch (target.metric) {
+      case 'firstReply': {
+        const reply = findFirstReply(sortedM, 'zendesk');
+        timed(target, 0, created, reply ? reply.createdAt.getTime() : null);
+        break;
+      }
+      case 'nextReply': {
+        const first = findFirstReply(sortedM, 'zendesk');
+        if (!first) break;
+        const turns = replyTimes(ticket, sortedM).filter((s) => s.from.getTime() >= first.createdAt.getTime());
+        turns.forEach((turn, i) => {
+          timed(target, i, turn.from.getTime(), turn.to ? turn.to.getTime() : null);
+        });
+        break;
+      }
+      case 'periodicUpdate': {
+        const updates = sortedM.filter((m) => m.public && m.authorRole === 'agent').map((m) => m.createdAt.getTime());
+        updates.forEach((at, i) => {
+          const next = updates[i + 1];
+          if (next !== undefined) timed(target, i, at, next);
+          else if (resolvedAt === null || resolvedAt > at) timed(target, i, at, resolvedAt);
+        });
+        break;
+      }
+      case 'resolution':
+        timed(target, 0, created, resolvedAt);
+        break;
+      case 'requesterWait':
+      case 'agentWork': {
+        const counted = new Set(target.metric === 'agentWork' ? ['new', 'open'] : ['new', 'open', 'hold']);
+        out.push(cumulative(target, spans, counted, resolvedAt, asOf, options.schedule));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+function status(
+  target: SlaTarget,
+  instance: number,
+  start: number,
+  breach: number,
+  fulfilled: number | null,
+  elapsed: number,
+  asOf: number,
+): SlaTargetStatus {
+  let state: SlaTargetStatus['state'];
+  if (fulfilled !== null && fulfilled <= asOf) state = fulfilled <= breach ? 'achieved' : 'breached';
+  else state = asOf >= breach ? 'breached' : 'active';
+  return {
+    metric: target.metric,
+    priority: target.priority,
+    targetMinutes: target.minutes,
+    businessHours: target.businessHours,
+    instance,
+    start: new Date(start),
+    breachAt: new Date(breach),
+    fulfilledAt: fulfilled !== null && fulfilled <= asOf ? new Date(fulfilled) : null,
+    elapsedMinutes: elapsed,
+    state,
+  };
+}
+
+/** A cumulative target: counts time in `counted` statuses; breached when the total reaches the target. */
+function cumulative(
+  target: SlaTarget,
+  spans: ReturnType<typeof statusSpans>,
+  counted: Set<string>,
+  resolvedAt: number | null,
+  asOf: number,
+  schedule: Schedule | undefined,
+): SlaTargetStatus {
+  const length = (a: number, b: number) => (target.businessHours ? businessMinutes(a, b, schedule!) : (b - a) / MINUTE);
+  const start = spans[0]!.from;
+  let total = 0;
+  let breach: number | null = null;
+  let lastCountedEnd = start;
+  for (const span of spans) {
+    if (!counted.has(span.status)) continue;
+    const end = span.to ?? Math.max(span.from, asOf);
+    const upTo = Math.min(end, Math.max(span.from, asOf));
+    const minutes = length(span.from, upTo);
+    if (breach === null && total + minutes >= target.minutes) {
+      const remaining = target.minutes - total;
+      breach = target.businessHours
+        ? addBusinessMinutes(span.from, remaining, schedule!).getTime()
+        : span.from + remaining * MINUTE;
+    }
+    total += minutes;
+    lastCountedEnd = upTo;
+  }
+  if (breach === null) {
+    // Not reached: project the breach at the remaining budget, from the last counted moment for a resolved
+    // ticket, or from asOf for a paused one (the earliest it could breach if its clock resumed now).
+    const remaining = target.minutes - total;
+    const from = resolvedAt !== null ? lastCountedEnd : Math.max(lastCountedEnd, asOf);
+    breach = target.businessHours ? addBusinessMinutes(from, remaining, schedule!).getTime() : from + remaining * MINUTE;
+  }
+  return status(target, 0, start, breach, resolvedAt, total, asOf);
+}

@@ -1,0 +1,439 @@
+import { ValidationError } from '../errors/validation.js';
+import type { Dataset, DatasetRecord } from '../models/dataset.js';
+import type { Group } from '../models/group.js';
+import type { MetricsReport } from '../models/metrics-report.js';
+import type { Schedule } from '../models/schedule.js';
+import type { SlaMetric, SlaPolicy } from '../models/sla-policy.js';
+import type { Ticket } from '../models/ticket.js';
+import { type Accumulator, stateOf } from './accumulator.js';
+import { type Instant, toMillis } from './business-time.js';
+import { bundleDataset, type TicketBundle, unresolvedIntervals } from './bundle.js';
+import { type CesState, cesAccumulator } from './ces.js';
+import { type CsatState, csatAccumulator } from './csat.js';
+import { findFirstReply } from './first-reply.js';
+import { type NpsState, npsAccumulator } from './nps.js';
+import type { Interval } from './periods.js';
+import { replyTimes } from './reply-times.js';
+import { resolutionTimes } from './resolution.js';
+import { slaStatus } from './sla.js';
+import { summarizeValues } from './stats.js';
+import { type TagTrendState, tagTrendsAccumulator } from './tag-trends.js';
+import { type Duration, measure, sortedEvents, sortedMessages } from './timeline.js';
+import { type VolumeState, volumesAccumulator } from './volumes.js';
+
+/** Options of {@link summarize} and {@link summaryAccumulator}. */
+export interface SummaryOptions {
+  /** The moment the report describes. @default dataset.asOf; required when the dataset has none */
+  asOf?: Instant;
+  /** Reporting time zone for volumes and trends. @default 'UTC' */
+  timeZone?: string;
+  /** Period of volumes and trends. @default 'week' */
+  interval?: Interval;
+  /**
+   * Business hours for every ticket. @default the schedule of the ticket's group, else the dataset's first
+   * schedule; business minutes are null when there is none
+   */
+  schedule?: Schedule;
+  /** Recent periods compared against earlier ones in tag trends. @default 1 */
+  recentPeriods?: number;
+}
+
+/** What a {@link summaryAccumulator} takes: a ticket with its records, a survey, or reference data. */
+export type SummaryInput =
+  | { kind: 'bundle'; value: TicketBundle }
+  | Extract<DatasetRecord, { kind: 'csat' | 'nps' | 'ces' | 'schedules' | 'groups' | 'slaPolicies' }>;
+
+type Dimension = 'channel' | 'agent' | 'group' | 'priority';
+const DIMENSIONS: Dimension[] = ['channel', 'agent', 'group', 'priority'];
+const SLA_METRICS: SlaMetric[] = ['firstReply', 'nextReply', 'periodicUpdate', 'requesterWait', 'agentWork', 'resolution'];
+
+interface DurationValues {
+  calendar: number[];
+  business: number[];
+}
+interface BreakdownCell {
+  tickets: number;
+  firstReply: DurationValues;
+  csat: CsatState;
+}
+
+/** JSON state of {@link summaryAccumulator}. */
+export interface SummaryState {
+  asOf: number;
+  timeZone: string;
+  interval: Interval;
+  tickets: { total: number; unresolved: number; reopenedTickets: number; reopens: number; agentCreated: number };
+  firstReply: DurationValues & { unreplied: number };
+  replyTimes: DurationValues;
+  resolutionFirst: DurationValues;
+  resolutionFull: DurationValues;
+  hasBusiness: boolean;
+  csat: CsatState;
+  nps: NpsState;
+  ces: CesState;
+  sla: Record<string, { achieved: number; breached: number; active: number }>;
+  volumes: VolumeState;
+  tagTrends: TagTrendState;
+  breakdowns: Record<Dimension, Record<string, BreakdownCell>>;
+}
+
+const emptyValues = (): DurationValues => ({ calendar: [], business: [] });
+const pushDuration = (target: DurationValues, d: Duration) => {
+  target.calendar.push(d.calendarMinutes);
+  if (d.businessMinutes !== null) target.business.push(d.businessMinutes);
+};
+const concat = (target: DurationValues, other: DurationValues) => {
+  for (const v of other.calendar) target.calendar.push(v);
+  for (const v of other.business) target.business.push(v);
+};
+
+/**
+ * {@link summarize} as a mergeable accumulator: feed it ticket bundles and surveys (and reference data:
+ * schedules, groups, SLA policies) shard by shard, merge the shards, read one {@link MetricsReport}. Memory grows
+ * with tickets (exact medians need one value per ticket), never with messages.
+ *
+ * @example
+ * ```ts
+ * import { summaryAccumulator } from 'supportkit';
+ * const acc = summaryAccumulator({ asOf: dataset.asOf, timeZone: 'Europe/Rome' });
+ * for (const value of dataset.schedules) acc.add({ kind: 'schedules', value });
+ * acc.add({ kind: 'bundle', value: { ticket, messages, events } });
+ * const report = acc.result();
+ * ```
+ */
+export function summaryAccumulator(options: SummaryOptions & { asOf: Instant }): Accumulator<SummaryInput, MetricsReport, SummaryState> {
+  const asOf = toMillis(options.asOf, 'summarize() asOf');
+  const timeZone = options.timeZone ?? 'UTC';
+  const interval = options.interval ?? 'week';
+  const volumes = volumesAccumulator({ interval, timeZone });
+  const trends = tagTrendsAccumulator({ interval, timeZone, baseline: { recent: options.recentPeriods ?? 1 } });
+  const csat = csatAccumulator({ invalid: 'skip' });
+  const nps = npsAccumulator({ invalid: 'skip' });
+  const ces = cesAccumulator({ invalid: 'skip' });
+  const schedules = new Map<string, Schedule>();
+  let firstSchedule: Schedule | undefined;
+  const groups = new Map<string, Group>();
+  const policies: SlaPolicy[] = [];
+  /** The dimensions of tickets seen in this shard, to attribute their surveys. */
+  const ticketDims = new Map<string, Record<Dimension, string>>();
+
+  const state: Omit<SummaryState, 'volumes' | 'tagTrends' | 'csat' | 'nps' | 'ces'> = {
+    asOf,
+    timeZone,
+    interval,
+    tickets: { total: 0, unresolved: 0, reopenedTickets: 0, reopens: 0, agentCreated: 0 },
+    firstReply: { ...emptyValues(), unreplied: 0 },
+    replyTimes: emptyValues(),
+    resolutionFirst: emptyValues(),
+    resolutionFull: emptyValues(),
+    hasBusiness: false,
+    sla: Object.fromEntries(SLA_METRICS.map((m) => [m, { achieved: 0, breached: 0, active: 0 }])),
+    breakdowns: { channel: {}, agent: {}, group: {}, priority: {} },
+  };
+
+  const cell = (dimension: Dimension, key: string): BreakdownCell => {
+    const table = state.breakdowns[dimension];
+    let found = table[key];
+    if (!found) {
+      found = { tickets: 0, firstReply: emptyValues(), csat: { positive: 0, negative: 0, unanswered: 0, skipped: 0 } };
+      table[key] = found;
+    }
+    return found;
+  };
+
+  const scheduleFor = (ticket: Ticket): Schedule | undefined => {
+    if (options.schedule) return options.schedule;
+    const id = ticket.groupId ? groups.get(ticket.groupId)?.scheduleId : null;
+    return (id ? schedules.get(id) : undefined) ?? firstSchedule;
+  };
+
+  const policyFor = (ticket: Ticket, events: TicketBundle['events']): SlaPolicy | undefined => {
+    const applied = events.find((e) => e.type === 'sla' && e.to !== null);
+    if (applied) return policies.find((p) => p.id === applied.to);
+    return policies
+      .filter((p) => {
+        const f = p.filter;
+        return (
+          (f.priorities.length === 0 || f.priorities.includes(ticket.priority)) &&
+          (f.channels.length === 0 || f.channels.includes(ticket.channel)) &&
+          (f.groupIds.length === 0 || (ticket.groupId !== null && f.groupIds.includes(ticket.groupId))) &&
+          (f.organizationIds.length === 0 ||
+            (ticket.organizationId !== null && f.organizationIds.includes(ticket.organizationId))) &&
+          (f.tags.length === 0 || f.tags.some((t) => ticket.tags.includes(t)))
+        );
+      })
+      .sort((a, b) => a.position - b.position)[0];
+  };
+
+  const addBundle = ({ ticket, messages, events }: TicketBundle) => {
+    const schedule = scheduleFor(ticket);
+    if (schedule) state.hasBusiness = true;
+    const sortedM = sortedMessages(ticket, messages);
+    const sortedE = sortedEvents(ticket, events);
+    const bundle = { ticket, messages: sortedM, events: sortedE };
+    volumes.add(bundle);
+    trends.add(ticket);
+    const t = state.tickets;
+    t.total++;
+    const open = unresolvedIntervals(ticket, sortedE).some(([from, to]) => from <= asOf && (to === null || to > asOf));
+    if (open) t.unresolved++;
+    let reopenCount = 0;
+    let previous: string | null = null;
+    for (const e of sortedE) {
+      if (e.type !== 'status') continue;
+      if ((previous ?? e.from) === 'solved' && e.to === 'open') reopenCount++;
+      previous = e.to as string;
+    }
+    t.reopens += reopenCount;
+    if (reopenCount > 0) t.reopenedTickets++;
+    const firstPublic = sortedM.find((m) => m.public);
+    if (firstPublic?.authorRole === 'agent') t.agentCreated++;
+
+    const dims: Record<Dimension, string> = {
+      channel: ticket.channel,
+      agent: ticket.assigneeId ?? '(unassigned)',
+      group: ticket.groupId ?? '(no group)',
+      priority: ticket.priority,
+    };
+    ticketDims.set(ticket.id, dims);
+    const reply = findFirstReply(sortedM, 'zendesk');
+    const created = ticket.createdAt.getTime();
+    const replyDuration = reply ? measure(created, reply.createdAt.getTime(), schedule) : null;
+    if (replyDuration) pushDuration(state.firstReply, replyDuration);
+    else state.firstReply.unreplied++;
+    for (const dimension of DIMENSIONS) {
+      const c = cell(dimension, dims[dimension]);
+      c.tickets++;
+      if (replyDuration) pushDuration(c.firstReply, replyDuration);
+    }
+    for (const span of replyTimes(ticket, sortedM, schedule ? { schedule } : {})) {
+      if (span.duration) pushDuration(state.replyTimes, span.duration);
+    }
+    const resolution = resolutionTimes(ticket, sortedE, schedule ? { schedule } : {});
+    if (resolution.firstResolution) pushDuration(state.resolutionFirst, resolution.firstResolution);
+    if (resolution.fullResolution) pushDuration(state.resolutionFull, resolution.fullResolution);
+
+    const policy = policyFor(ticket, sortedE);
+    if (policy) {
+      const needsSchedule = policy.targets.some((target) => target.businessHours);
+      if (!needsSchedule || schedule) {
+        for (const target of slaStatus(ticket, sortedM, sortedE, policy, { asOf, ...(schedule ? { schedule } : {}) })) {
+          state.sla[target.metric]![target.state]++;
+        }
+      }
+    }
+  };
+
+  const addCsatToBreakdowns = (value: Extract<SummaryInput, { kind: 'csat' }>['value']) => {
+    const dims = value.ticketId ? ticketDims.get(value.ticketId) : undefined;
+    for (const dimension of DIMENSIONS) {
+      const key = dimension === 'agent' && value.agentId ? value.agentId : (dims?.[dimension] ?? '(unknown ticket)');
+      const c = cell(dimension, key).csat;
+      if (value.rating === null) c.unanswered++;
+      else if (value.rating === 'good' || (typeof value.rating === 'number' && value.rating >= 4)) c.positive++;
+      else c.negative++;
+    }
+  };
+
+  const accumulator: Accumulator<SummaryInput, MetricsReport, SummaryState> = {
+    add(input) {
+      switch (input.kind) {
+        case 'bundle':
+          addBundle(input.value);
+          break;
+        case 'csat':
+          csat.add(input.value);
+          addCsatToBreakdowns(input.value);
+          break;
+        case 'nps':
+          nps.add(input.value);
+          break;
+        case 'ces':
+          ces.add(input.value);
+          break;
+        case 'schedules':
+          if (input.value.id) schedules.set(input.value.id, input.value);
+          firstSchedule ??= input.value;
+          break;
+        case 'groups':
+          groups.set(input.value.id, input.value);
+          break;
+        case 'slaPolicies':
+          policies.push(input.value);
+          break;
+        default:
+          throw new TypeError(`summaryAccumulator: unknown input kind ${(input as { kind: unknown }).kind as string}`);
+      }
+      return this;
+    },
+    merge(other) {
+      const s = stateOf<SummaryState>(other);
+      if (s.asOf !== asOf || s.timeZone !== timeZone || s.interval !== interval) {
+        throw new TypeError('summaryAccumulator: cannot merge states with a different asOf, timeZone or interval');
+      }
+      for (const key of Object.keys(state.tickets) as (keyof SummaryState['tickets'])[]) state.tickets[key] += s.tickets[key];
+      concat(state.firstReply, s.firstReply);
+      state.firstReply.unreplied += s.firstReply.unreplied;
+      concat(state.replyTimes, s.replyTimes);
+      concat(state.resolutionFirst, s.resolutionFirst);
+      concat(state.resolutionFull, s.resolutionFull);
+      state.hasBusiness ||= s.hasBusiness;
+      for (const metric of SLA_METRICS) {
+        for (const k of ['achieved', 'breached', 'active'] as const) state.sla[metric]![k] += s.sla[metric]![k];
+      }
+      for (const dimension of DIMENSIONS) {
+        for (const [key, other] of Object.entries(s.breakdowns[dimension])) {
+          const c = cell(dimension, key);
+          c.tickets += other.tickets;
+          concat(c.firstReply, other.firstReply);
+          for (const k of ['positive', 'negative', 'unanswered', 'skipped'] as const) c.csat[k] += other.csat[k];
+        }
+      }
+      volumes.merge(s.volumes);
+      trends.merge(s.tagTrends);
+      csat.merge(s.csat);
+      nps.merge(s.nps);
+      ces.merge(s.ces);
+      return this;
+    },
+    result() {
+      const duration = (values: DurationValues) => ({
+        calendarMinutes: summarizeValues(values.calendar),
+        businessMinutes: state.hasBusiness ? summarizeValues(values.business) : null,
+      });
+      const breakdown = (dimension: Dimension) =>
+        Object.entries(state.breakdowns[dimension])
+          .map(([key, c]) => {
+            const n = c.csat.positive + c.csat.negative;
+            return {
+              key,
+              tickets: c.tickets,
+              firstReply: duration(c.firstReply),
+              csat: { score: n === 0 ? null : (100 * c.csat.positive) / n, n },
+            };
+          })
+          .sort((a, b) => b.tickets - a.tickets || a.key.localeCompare(b.key));
+      return {
+        asOf: new Date(asOf),
+        timeZone,
+        interval,
+        tickets: { ...state.tickets },
+        firstReply: { ...duration(state.firstReply), replied: state.firstReply.calendar.length, unreplied: state.firstReply.unreplied },
+        replyTimes: duration(state.replyTimes),
+        resolution: { first: duration(state.resolutionFirst), full: duration(state.resolutionFull) },
+        csat: csat.result(),
+        nps: nps.result(),
+        ces: ces.result(),
+        sla: SLA_METRICS.map((metric) => {
+          const { achieved, breached, active } = state.sla[metric]!;
+          return { metric, achieved, breached, active, attainment: achieved + breached === 0 ? null : (100 * achieved) / (achieved + breached) };
+        }),
+        volumes: volumes.result(),
+        tagTrends: trends.result(),
+        breakdowns: { channel: breakdown('channel'), agent: breakdown('agent'), group: breakdown('group'), priority: breakdown('priority') },
+      };
+    },
+    toJSON: () => ({
+      ...structuredClone(state),
+      volumes: volumes.toJSON(),
+      tagTrends: trends.toJSON(),
+      csat: csat.toJSON(),
+      nps: nps.toJSON(),
+      ces: ces.toJSON(),
+    }),
+  };
+  return accumulator;
+}
+
+/**
+ * Everything at once: volumes, first reply and reply times, resolution, reopens, CSAT, NPS, CES, SLA attainment,
+ * contact trends and breakdowns by channel, agent, group and priority — as one {@link MetricsReport}.
+ *
+ * @example
+ * ```ts
+ * import { summarize } from 'supportkit';
+ * const report = summarize(dataset, { timeZone: 'Europe/Rome', interval: 'week' });
+ * report.firstReply.businessMinutes?.median;
+ * report.nps.score; report.nps.marginOfError;
+ * report.tagTrends.tags.filter((t) => t.rising);
+ * ```
+ */
+export function summarize(dataset: Dataset, options: SummaryOptions = {}): MetricsReport {
+  const asOf = options.asOf ?? dataset.asOf;
+  if (asOf === undefined) {
+    throw new ValidationError('summarize() options', [
+      { path: ['asOf'], code: 'invalid_type', message: 'required: the dataset has no asOf and none was given' },
+    ]);
+  }
+  const acc = summaryAccumulator({ ...options, asOf });
+  for (const value of dataset.schedules) acc.add({ kind: 'schedules', value });
+  for (const value of dataset.groups) acc.add({ kind: 'groups', value });
+  for (const value of dataset.slaPolicies) acc.add({ kind: 'slaPolicies', value });
+  for (const value of bundleDataset(dataset)) acc.add({ kind: 'bundle', value });
+  for (const value of dataset.csat) acc.add({ kind: 'csat', value });
+  for (const value of dataset.nps) acc.add({ kind: 'nps', value });
+  for (const value of dataset.ces) acc.add({ kind: 'ces', value });
+  return acc.result();
+}
+
+/**
+ * Summarises a stream of dataset records (a JSONL file, a sync, the generator) holding one ticket's records at a
+ * time. Records must come grouped by ticket — each ticket followed by its messages and events — as the generator
+ * and supportkit's sync write them; reference data (schedules, groups, SLA policies) must come before the
+ * tickets that need it. A message or event out of place is a ValidationError.
+ *
+ * @example
+ * ```ts
+ * import { summarizeRecords } from 'supportkit';
+ * import { streamDataset, datasetAsOf } from 'supportkit/testing';
+ * const options = { tickets: 100_000, days: 180 };
+ * const report = await summarizeRecords(streamDataset(options), { asOf: datasetAsOf(options) });
+ * ```
+ */
+export async function summarizeRecords(
+  records: Iterable<DatasetRecord> | AsyncIterable<DatasetRecord>,
+  options: SummaryOptions & { asOf: Instant },
+): Promise<MetricsReport> {
+  const acc = summaryAccumulator(options);
+  let current: { ticket: Ticket; messages: TicketBundle['messages'][number][]; events: TicketBundle['events'][number][] } | null =
+    null;
+  let index = 0;
+  const flush = () => {
+    if (current) acc.add({ kind: 'bundle', value: current });
+    current = null;
+  };
+  for await (const record of records as AsyncIterable<DatasetRecord>) {
+    switch (record.kind) {
+      case 'tickets':
+        flush();
+        current = { ticket: record.value, messages: [], events: [] };
+        break;
+      case 'messages':
+      case 'events': {
+        const owner = current as { ticket: Ticket } | null;
+        if (!owner || owner.ticket.id !== record.value.ticketId) {
+          throw new ValidationError('record stream', [
+            { path: [index, 'ticketId'], code: 'custom', message: 'record does not follow its ticket: records must be grouped by ticket' },
+          ]);
+        }
+        if (record.kind === 'messages') current!.messages.push(record.value);
+        else current!.events.push(record.value);
+        break;
+      }
+      case 'csat':
+      case 'nps':
+      case 'ces':
+      case 'schedules':
+      case 'groups':
+      case 'slaPolicies':
+        if (record.kind === 'csat') flush();
+        acc.add(record);
+        break;
+      default:
+        break; // customers, agents, organizations, SOPs and articles do not enter the report
+    }
+    index++;
+  }
+  flush();
+  return acc.result();
+}

@@ -1,0 +1,237 @@
+import type { Dataset } from '../models/dataset.js';
+import type { Ticket } from '../models/ticket.js';
+import { type Accumulator, stateOf } from './accumulator.js';
+import { checkPeriodOptions, type Interval, PeriodIndex } from './periods.js';
+import { erfc } from './stats.js';
+
+/** Options of {@link tagTrends}. */
+export interface TagTrendOptions {
+  /** @default 'week' */
+  interval?: Interval;
+  /** @default 'UTC' */
+  timeZone?: string;
+  /**
+   * The windows to compare: the latest `recent` periods against the `periods` before them (all earlier
+   * periods when omitted). @default { recent: 1 }
+   */
+  baseline?: { recent?: number; periods?: number };
+  /** False-discovery rate for flagging rising tags (Benjamini–Hochberg over all tags tested). @default 0.05 */
+  alpha?: number;
+  /** Pairs seen on fewer tickets than this are left out of `cooccurrence`. @default 5 */
+  minPairSupport?: number;
+}
+
+/** One tag's trend. */
+export interface TagTrend {
+  tag: string;
+  /** Tickets with the tag in each period, aligned with `TagTrends.periods`. */
+  counts: number[];
+  /** counts ÷ tickets created in the period, in percent (null for an empty period). */
+  shares: (number | null)[];
+  baselineShare: number | null;
+  recentShare: number | null;
+  /** recentShare ÷ baselineShare; null when the baseline share is 0 or unknown. */
+  growth: number | null;
+  /** One-sided p-value of the two-proportion z-test (recent share > baseline share). */
+  pValue: number | null;
+  /** Significant after Benjamini–Hochberg at `alpha`, and the share went up. */
+  rising: boolean;
+  /** Absent from the baseline window, present in the recent one. */
+  isNew: boolean;
+}
+
+/** Two tags that appear on the same tickets, and how much more often than chance. */
+export interface TagPair {
+  tags: [string, string];
+  count: number;
+  /** P(a ∧ b) ÷ (P(a)·P(b)); above 1 means the tags go together more than chance. */
+  lift: number;
+}
+
+/** The contact-trends view: why customers write, and what is new. */
+export interface TagTrends {
+  periods: string[];
+  totals: number[];
+  /** Baseline and recent windows as period keys. */
+  baseline: { from: string; to: string } | null;
+  recent: { from: string; to: string } | null;
+  tags: TagTrend[];
+  cooccurrence: TagPair[];
+  /** How rising tags were decided, in words. */
+  test: string;
+}
+
+/** JSON state of {@link tagTrendsAccumulator}. */
+export interface TagTrendState {
+  interval: Interval;
+  timeZone: string;
+  totals: Record<string, number>;
+  /** tag → period → count */
+  counts: Record<string, Record<string, number>>;
+  tagTotals: Record<string, number>;
+  /** "a\u0000b" → count, a < b */
+  pairs: Record<string, number>;
+  tickets: number;
+}
+
+/** Benjamini–Hochberg: which p-values are discoveries at false-discovery rate alpha. */
+function benjaminiHochberg(pValues: (number | null)[], alpha: number): boolean[] {
+  const indexed = pValues.map((p, i) => ({ p, i })).filter((x): x is { p: number; i: number } => x.p !== null);
+  indexed.sort((a, b) => a.p - b.p);
+  const m = indexed.length;
+  let cutoff = -1;
+  indexed.forEach((x, k) => {
+    if (x.p <= ((k + 1) / m) * alpha) cutoff = k;
+  });
+  const out = pValues.map(() => false);
+  for (let k = 0; k <= cutoff; k++) out[indexed[k]!.i] = true;
+  return out;
+}
+
+/**
+ * {@link tagTrends} as a mergeable accumulator over tickets.
+ *
+ * @example
+ * ```ts
+ * import { tagTrendsAccumulator } from 'supportkit';
+ * const acc = tagTrendsAccumulator({ interval: 'week' });
+ * for (const ticket of dataset.tickets) acc.add(ticket);
+ * acc.result().tags.filter((t) => t.rising);
+ * ```
+ */
+export function tagTrendsAccumulator(options: TagTrendOptions = {}): Accumulator<Ticket, TagTrends, TagTrendState> {
+  const interval = options.interval ?? 'week';
+  const timeZone = options.timeZone ?? 'UTC';
+  checkPeriodOptions('tagTrends', interval, timeZone);
+  const recentCount = options.baseline?.recent ?? 1;
+  const baselineCount = options.baseline?.periods;
+  const alpha = options.alpha ?? 0.05;
+  const minSupport = options.minPairSupport ?? 5;
+  if (!Number.isInteger(recentCount) || recentCount < 1) throw new TypeError('tagTrends: option "baseline.recent" must be an integer ≥ 1');
+  if (baselineCount !== undefined && (!Number.isInteger(baselineCount) || baselineCount < 1)) {
+    throw new TypeError('tagTrends: option "baseline.periods" must be an integer ≥ 1');
+  }
+  if (!(alpha > 0 && alpha < 1)) throw new TypeError('tagTrends: option "alpha" must be between 0 and 1');
+  const periods = new PeriodIndex(interval, timeZone);
+  const state: TagTrendState = { interval, timeZone, totals: {}, counts: {}, tagTotals: {}, pairs: {}, tickets: 0 };
+  const bump = (map: Record<string, number>, key: string, by = 1) => {
+    map[key] = (map[key] ?? 0) + by;
+  };
+
+  return {
+    add(ticket) {
+      const key = periods.keyOf(ticket.createdAt.getTime());
+      state.tickets++;
+      bump(state.totals, key);
+      const tags = [...new Set(ticket.tags)].sort();
+      for (const tag of tags) {
+        state.counts[tag] ??= {};
+        bump(state.counts[tag]!, key);
+        bump(state.tagTotals, tag);
+      }
+      for (let i = 0; i < tags.length; i++) {
+        for (let j = i + 1; j < tags.length; j++) bump(state.pairs, `${tags[i]}\u0000${tags[j]}`);
+      }
+      return this;
+    },
+    merge(other) {
+      const s = stateOf<TagTrendState>(other);
+      if (s.interval !== interval || s.timeZone !== timeZone) {
+        throw new TypeError('tagTrendsAccumulator: cannot merge states with a different interval or time zone');
+      }
+      state.tickets += s.tickets;
+      for (const [k, v] of Object.entries(s.totals)) bump(state.totals, k, v);
+      for (const [tag, byPeriod] of Object.entries(s.counts)) {
+        state.counts[tag] ??= {};
+        for (const [k, v] of Object.entries(byPeriod)) bump(state.counts[tag]!, k, v);
+      }
+      for (const [k, v] of Object.entries(s.tagTotals)) bump(state.tagTotals, k, v);
+      for (const [k, v] of Object.entries(s.pairs)) bump(state.pairs, k, v);
+      return this;
+    },
+    result() {
+      const keys = Object.keys(state.totals).sort();
+      const test =
+        'one-sided two-proportion z-test of the recent share against the baseline share, ' +
+        `Benjamini–Hochberg at FDR ${alpha}`;
+      if (keys.length === 0) return { periods: [], totals: [], baseline: null, recent: null, tags: [], cooccurrence: [], test };
+      const all = periods.range(keys[0]!, keys[keys.length - 1]!).map((p) => p.key);
+      const totals = all.map((k) => state.totals[k] ?? 0);
+      const recentFrom = Math.max(0, all.length - recentCount);
+      const baselineFrom = baselineCount === undefined ? 0 : Math.max(0, recentFrom - baselineCount);
+      const hasBaseline = recentFrom > baselineFrom;
+      const sum = (xs: number[], from: number, to: number) => xs.slice(from, to).reduce((a, b) => a + b, 0);
+      const n0 = sum(totals, baselineFrom, recentFrom);
+      const n1 = sum(totals, recentFrom, all.length);
+      const tags = Object.keys(state.counts).sort();
+      const rows = tags.map((tag) => {
+        const counts = all.map((k) => state.counts[tag]![k] ?? 0);
+        const k0 = sum(counts, baselineFrom, recentFrom);
+        const k1 = sum(counts, recentFrom, all.length);
+        const baselineShare = hasBaseline && n0 > 0 ? (100 * k0) / n0 : null;
+        const recentShare = n1 > 0 ? (100 * k1) / n1 : null;
+        let pValue: number | null = null;
+        if (hasBaseline && n0 > 0 && n1 > 0) {
+          const pooled = (k0 + k1) / (n0 + n1);
+          const se = Math.sqrt(pooled * (1 - pooled) * (1 / n0 + 1 / n1));
+          const z = se === 0 ? 0 : (k1 / n1 - k0 / n0) / se;
+          pValue = 0.5 * erfc(z / Math.SQRT2);
+        }
+        return {
+          tag,
+          counts,
+          shares: counts.map((c, i) => (totals[i]! > 0 ? (100 * c) / totals[i]! : null)),
+          baselineShare,
+          recentShare,
+          growth: baselineShare && recentShare !== null ? recentShare / baselineShare : null,
+          pValue,
+          rising: false as boolean,
+          isNew: hasBaseline && k0 === 0 && k1 > 0,
+        } satisfies TagTrend;
+      });
+      const discoveries = benjaminiHochberg(
+        rows.map((r) => r.pValue),
+        alpha,
+      );
+      rows.forEach((row, i) => {
+        row.rising = discoveries[i]! && (row.recentShare ?? 0) > (row.baselineShare ?? 0);
+      });
+      const cooccurrence: TagPair[] = Object.entries(state.pairs)
+        .filter(([, count]) => count >= minSupport)
+        .map(([key, count]) => {
+          const [a, b] = key.split('\u0000') as [string, string];
+          return { tags: [a, b] as [string, string], count, lift: (count * state.tickets) / (state.tagTotals[a]! * state.tagTotals[b]!) };
+        })
+        .sort((x, y) => y.count - x.count || y.lift - x.lift || x.tags.join().localeCompare(y.tags.join()));
+      return {
+        periods: all,
+        totals,
+        baseline: hasBaseline ? { from: all[baselineFrom]!, to: all[recentFrom - 1]! } : null,
+        recent: { from: all[recentFrom]!, to: all[all.length - 1]! },
+        tags: rows,
+        cooccurrence,
+        test,
+      };
+    },
+    toJSON: () => structuredClone(state),
+  };
+}
+
+/**
+ * Contact trends: tickets per tag per period and each tag's share of all tickets created; growth of the recent
+ * window's share over the baseline window's; rising tags flagged by a one-sided two-proportion z-test with a
+ * Benjamini–Hochberg false-discovery-rate correction across tags (not a fixed threshold); and tag co-occurrence
+ * with lift.
+ *
+ * @example
+ * ```ts
+ * import { tagTrends } from 'supportkit';
+ * const trends = tagTrends(dataset, { interval: 'week', timeZone: 'Europe/Rome', baseline: { recent: 2 } });
+ * trends.tags.filter((t) => t.rising).map((t) => `${t.tag} ×${t.growth?.toFixed(1)}`);
+ * ```
+ */
+export function tagTrends(dataset: Pick<Dataset, 'tickets'>, options: TagTrendOptions = {}): TagTrends {
+  const acc = tagTrendsAccumulator(options);
+  for (const ticket of dataset.tickets) acc.add(ticket);
+  return acc.result();
+}
