@@ -243,8 +243,10 @@ export function addBusinessMinutes(start: Instant, minutes: number, schedule: Sc
   for (;;) {
     compiledSchedule.ensure(t, horizon);
     const at = compiledSchedule.instantAt(compiledSchedule.cumulative(t) + wanted);
-    if (at !== null && at <= compiledSchedule.windowEnd) return new Date(at);
+    // Dates hold whole milliseconds: round up so a deadline is never early.
+    if (at !== null && at <= compiledSchedule.windowEnd) return new Date(Math.ceil(at));
     if (horizon > limit) throw new RangeError('addBusinessMinutes: the schedule does not open within 50 years');
-    horizon = compiledSchedule.windowEnd + 366 * 86_400_000;
+    // Double the look-ahead each round: a sparse schedule needs few rebuilds, not one per year.
+    horizon = t + 2 * (compiledSchedule.windowEnd - t);
   }
 }
