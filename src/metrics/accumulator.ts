@@ -25,5 +25,7 @@ export interface Accumulator<Input, Result, State> {
 
 /** Reads the state out of an accumulator or passes a state through. */
 export function stateOf<S>(other: { toJSON(): S } | S): S {
-  return typeof (other as { toJSON?: unknown }).toJSON === 'function' ? (other as { toJSON(): S }).toJSON() : (other as S);
+  return typeof (other as { toJSON?: unknown }).toJSON === 'function'
+    ? (other as { toJSON(): S }).toJSON()
+    : (other as S);
 }

@@ -20,18 +20,20 @@ export interface TicketBundle {
  * for (const { ticket, messages } of bundleDataset(dataset)) console.log(ticket.id, messages.length);
  * ```
  */
-export function* bundleDataset(dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'>): Generator<TicketBundle> {
+export function* bundleDataset(
+  dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'>,
+): Generator<TicketBundle> {
   const messages = new Map<string, Message[]>();
   const events = new Map<string, TicketEvent[]>();
   for (const m of dataset.messages) {
-    let list = messages.get(m.ticketId);
-    if (!list) messages.set(m.ticketId, (list = []));
-    list.push(m);
+    const list = messages.get(m.ticketId);
+    if (list) list.push(m);
+    else messages.set(m.ticketId, [m]);
   }
   for (const e of dataset.events) {
-    let list = events.get(e.ticketId);
-    if (!list) events.set(e.ticketId, (list = []));
-    list.push(e);
+    const list = events.get(e.ticketId);
+    if (list) list.push(e);
+    else events.set(e.ticketId, [e]);
   }
   for (const ticket of dataset.tickets) {
     yield { ticket, messages: messages.get(ticket.id) ?? [], events: events.get(ticket.id) ?? [] };
@@ -44,11 +46,15 @@ const RESOLVED = new Set(['solved', 'closed']);
  * The intervals during which a ticket was unresolved, [from, to) with `to: null` when it still is. Without
  * status events: unresolved from creation until `solvedAt` if the ticket is resolved now.
  */
-export function unresolvedIntervals(ticket: Ticket, sortedEvents: readonly TicketEvent[]): [number, number | null][] {
+export function unresolvedIntervals(
+  ticket: Ticket,
+  sortedEvents: readonly TicketEvent[],
+): [number, number | null][] {
   const hasStatus = sortedEvents.some((e) => e.type === 'status');
   const created = ticket.createdAt.getTime();
   if (!hasStatus) {
-    if (RESOLVED.has(ticket.status)) return [[created, Math.max(created, ticket.solvedAt?.getTime() ?? created)]];
+    if (RESOLVED.has(ticket.status))
+      return [[created, Math.max(created, ticket.solvedAt?.getTime() ?? created)]];
     return [[created, null]];
   }
   const out: [number, number | null][] = [];
@@ -67,7 +73,9 @@ export function unresolvedIntervals(ticket: Ticket, sortedEvents: readonly Ticke
 
 /** Times a ticket was solved: each change to `solved`, or `solvedAt` without status events. */
 export function solveTimes(ticket: Ticket, sortedEvents: readonly TicketEvent[]): number[] {
-  const times = sortedEvents.filter((e) => e.type === 'status' && e.to === 'solved').map((e) => e.at.getTime());
+  const times = sortedEvents
+    .filter((e) => e.type === 'status' && e.to === 'solved')
+    .map((e) => e.at.getTime());
   if (times.length === 0 && !sortedEvents.some((e) => e.type === 'status') && ticket.solvedAt) {
     return [ticket.solvedAt.getTime()];
   }

@@ -18,7 +18,9 @@ export function toMillis(value: Instant, what: string): number {
   else if (typeof value === 'number') ms = value;
   else ms = Date.parse(value);
   if (!Number.isFinite(ms)) {
-    throw new ValidationError(what, [{ path: [], code: 'invalid_date', message: 'not a valid point in time' }]);
+    throw new ValidationError(what, [
+      { path: [], code: 'invalid_date', message: 'not a valid point in time' },
+    ]);
   }
   return ms;
 }
@@ -55,7 +57,11 @@ class CompiledSchedule {
     // Cut the weekly intervals into per-weekday pieces (0 = Sunday, as Zendesk counts), in local minutes of day.
     this.byWeekday = Array.from({ length: 7 }, () => []);
     for (const interval of schedule.intervals) {
-      for (let day = Math.floor(interval.start / DAY_MINUTES); day * DAY_MINUTES < interval.end && day < 7; day++) {
+      for (
+        let day = Math.floor(interval.start / DAY_MINUTES);
+        day * DAY_MINUTES < interval.end && day < 7;
+        day++
+      ) {
         const from = Math.max(interval.start, day * DAY_MINUTES) - day * DAY_MINUTES;
         const to = Math.min(interval.end, (day + 1) * DAY_MINUTES) - day * DAY_MINUTES;
         if (to > from) this.byWeekday[day]!.push({ from, to });
@@ -92,7 +98,8 @@ class CompiledSchedule {
     if (this.firstDay && this.lastDay && wantFirst >= this.firstDay && wantLast <= this.lastDay) return;
     let first = this.firstDay && this.firstDay < wantFirst ? this.firstDay : wantFirst;
     let last = this.lastDay && this.lastDay > wantLast ? this.lastDay : wantLast;
-    if (this.firstDay && first < this.firstDay) first = DateTime.min(first, this.firstDay.minus({ years: 1 }));
+    if (this.firstDay && first < this.firstDay)
+      first = DateTime.min(first, this.firstDay.minus({ years: 1 }));
     if (this.lastDay && last > this.lastDay) last = DateTime.max(last, this.lastDay.plus({ years: 1 }));
     const flat: number[] = [];
     for (let day = first; day < last; day = day.plus({ days: 1 }).startOf('day')) this.daySpans(day, flat);
@@ -103,7 +110,8 @@ class CompiledSchedule {
       const s = flat[i]!;
       const e = flat[i + 1]!;
       if (e <= s) continue; // a piece swallowed by a DST gap
-      if (ends.length > 0 && s <= ends[ends.length - 1]!) ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, e);
+      if (ends.length > 0 && s <= ends[ends.length - 1]!)
+        ends[ends.length - 1] = Math.max(ends[ends.length - 1]!, e);
       else {
         starts.push(s);
         ends.push(e);
@@ -245,7 +253,8 @@ export function addBusinessMinutes(start: Instant, minutes: number, schedule: Sc
     const at = compiledSchedule.instantAt(compiledSchedule.cumulative(t) + wanted);
     // Dates hold whole milliseconds: round up so a deadline is never early.
     if (at !== null && at <= compiledSchedule.windowEnd) return new Date(Math.ceil(at));
-    if (horizon > limit) throw new RangeError('addBusinessMinutes: the schedule does not open within 50 years');
+    if (horizon > limit)
+      throw new RangeError('addBusinessMinutes: the schedule does not open within 50 years');
     // Double the look-ahead each round: a sparse schedule needs few rebuilds, not one per year.
     horizon = t + 2 * (compiledSchedule.windowEnd - t);
   }

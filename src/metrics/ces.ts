@@ -55,10 +55,16 @@ function cesFromCounts(state: CesState, threshold: number): CesResult {
 
 function classify(state: CesState, item: unknown, index: number, invalid: InvalidValues): void {
   const score = scoreOf(item);
-  if (typeof score === 'number' && Number.isInteger(score) && score >= 1 && score <= 7) state.counts[score - 1]!++;
+  if (typeof score === 'number' && Number.isInteger(score) && score >= 1 && score <= 7)
+    state.counts[score - 1]!++;
   else {
     state.skipped++;
-    invalid.report(index, typeof score === 'number' ? 'expected an integer 1..7' : `expected a score 1..7, got ${typeName(score)}`);
+    invalid.report(
+      index,
+      typeof score === 'number'
+        ? 'expected an integer 1..7'
+        : `expected a score 1..7, got ${typeName(score)}`,
+    );
   }
 }
 

@@ -45,8 +45,17 @@ function thresholdOf(options: CsatOptions): number {
   return threshold;
 }
 
-function classify(state: CsatState, item: unknown, index: number, threshold: number, invalid: InvalidValues): void {
-  const rating = item !== null && typeof item === 'object' && 'rating' in item ? (item as { rating: unknown }).rating : item;
+function classify(
+  state: CsatState,
+  item: unknown,
+  index: number,
+  threshold: number,
+  invalid: InvalidValues,
+): void {
+  const rating =
+    item !== null && typeof item === 'object' && 'rating' in item
+      ? (item as { rating: unknown }).rating
+      : item;
   if (rating === null) state.unanswered++;
   else if (rating === 'good') state.positive++;
   else if (rating === 'bad') state.negative++;

@@ -55,7 +55,10 @@ export function firstReplyTime(
 }
 
 /** The reply message among time-ordered messages, per definition. */
-export function findFirstReply(sorted: readonly Message[], definition: 'zendesk' | 'fivetran'): Message | undefined {
+export function findFirstReply(
+  sorted: readonly Message[],
+  definition: 'zendesk' | 'fivetran',
+): Message | undefined {
   let seenPublic = false;
   let seenCustomer = false;
   for (const message of sorted) {

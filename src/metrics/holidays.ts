@@ -56,7 +56,11 @@ export function holidaysFor(where: HolidayRegion, years: readonly number[]): Hol
   for (const year of years) {
     if (!Number.isInteger(year) || year < 1900 || year > 2200) {
       throw new ValidationError('holidaysFor() years', [
-        { path: [years.indexOf(year)], code: 'invalid_value', message: 'expected an integer year 1900..2200' },
+        {
+          path: [years.indexOf(year)],
+          code: 'invalid_value',
+          message: 'expected an integer year 1900..2200',
+        },
       ]);
     }
     for (const holiday of hd.getHolidays(year) ?? []) {
@@ -68,5 +72,7 @@ export function holidaysFor(where: HolidayRegion, years: readonly number[]): Hol
       out.set(key, { name: holiday.name, startDate, endDate: endDate < startDate ? startDate : endDate });
     }
   }
-  return [...out.values()].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.name.localeCompare(b.name));
+  return [...out.values()].sort(
+    (a, b) => a.startDate.localeCompare(b.startDate) || a.name.localeCompare(b.name),
+  );
 }

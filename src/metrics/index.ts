@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { type Accumulator } from './accumulator.js';
+export type { Accumulator } from './accumulator.js';
 export { bundleDataset, type TicketBundle } from './bundle.js';
 export { addBusinessMinutes, businessMinutes, type Instant } from './business-time.js';
 export { type CesOptions, type CesResult, type CesState, ces, cesAccumulator } from './ces.js';
@@ -43,4 +43,10 @@ export {
   tagTrendsAccumulator,
 } from './tag-trends.js';
 export type { Duration, TimeMetricOptions } from './timeline.js';
-export { type VolumeOptions, type VolumePeriod, type VolumeState, volumes, volumesAccumulator } from './volumes.js';
+export {
+  type VolumeOptions,
+  type VolumePeriod,
+  type VolumeState,
+  volumes,
+  volumesAccumulator,
+} from './volumes.js';

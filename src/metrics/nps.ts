@@ -35,10 +35,17 @@ export interface NpsState {
   skipped: number;
 }
 
+/** Two-sided critical values for the usual levels, to full double precision. */
+const EXACT_Z: Record<number, number> = {
+  0.9: 1.6448536269514722,
+  0.95: 1.959963984540054,
+  0.99: 2.5758293035489004,
+};
+
 function zFor(confidence: number | undefined): number {
   const level = confidence ?? 0.95;
   if (!(level > 0 && level < 1)) throw new TypeError('nps: option "confidence" must be between 0 and 1');
-  return normalQuantile(1 - (1 - level) / 2);
+  return EXACT_Z[level] ?? normalQuantile(1 - (1 - level) / 2);
 }
 
 /** The NPS arithmetic over counts, shared by {@link nps} and the accumulator. */
@@ -74,7 +81,9 @@ function classify(state: NpsState, value: unknown, index: number, invalid: Inval
   if (typeof score !== 'number' || !Number.isInteger(score) || score < 0 || score > 10) {
     invalid.report(
       index,
-      typeof score === 'number' ? 'expected an integer score 0..10' : `expected a score 0..10, got ${typeName(score)}`,
+      typeof score === 'number'
+        ? 'expected an integer score 0..10'
+        : `expected a score 0..10, got ${typeName(score)}`,
     );
     state.skipped++;
     return;

@@ -42,7 +42,9 @@ export class PeriodIndex {
   }
 
   private step(d: DateTime): DateTime {
-    return d.plus(this.interval === 'day' ? { days: 1 } : this.interval === 'week' ? { weeks: 1 } : { months: 1 });
+    return d.plus(
+      this.interval === 'day' ? { days: 1 } : this.interval === 'week' ? { weeks: 1 } : { months: 1 },
+    );
   }
 
   private extend(t: number): void {
@@ -77,7 +79,8 @@ export class PeriodIndex {
   }
 
   private indexOf(t: number): number {
-    if (this.bounds.length === 0 || t < this.bounds[0]! || t >= this.bounds[this.bounds.length - 1]!) this.extend(t);
+    if (this.bounds.length === 0 || t < this.bounds[0]! || t >= this.bounds[this.bounds.length - 1]!)
+      this.extend(t);
     let lo = 0;
     let hi = this.bounds.length - 1;
     while (hi - lo > 1) {

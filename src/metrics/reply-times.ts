@@ -24,7 +24,11 @@ export interface ReplySpan {
  * for (const span of replyTimes(ticket, messagesOfTicket)) console.log(span.from, span.duration?.calendarMinutes);
  * ```
  */
-export function replyTimes(ticket: Ticket, messages: readonly Message[], options: TimeMetricOptions = {}): ReplySpan[] {
+export function replyTimes(
+  ticket: Ticket,
+  messages: readonly Message[],
+  options: TimeMetricOptions = {},
+): ReplySpan[] {
   const spans: ReplySpan[] = [];
   let turnStart: number | null = null;
   for (const message of sortedMessages(ticket, messages)) {
@@ -32,7 +36,11 @@ export function replyTimes(ticket: Ticket, messages: readonly Message[], options
     const at = message.createdAt.getTime();
     if (message.authorRole === 'end-user') turnStart ??= at;
     else if (message.authorRole === 'agent' && turnStart !== null) {
-      spans.push({ from: new Date(turnStart), to: new Date(at), duration: measure(turnStart, at, options.schedule) });
+      spans.push({
+        from: new Date(turnStart),
+        to: new Date(at),
+        duration: measure(turnStart, at, options.schedule),
+      });
       turnStart = null;
     }
   }
@@ -51,7 +59,11 @@ export function replyTimes(ticket: Ticket, messages: readonly Message[], options
  * const waits = nextReplyTime(ticket, messagesOfTicket, { schedule });
  * ```
  */
-export function nextReplyTime(ticket: Ticket, messages: readonly Message[], options: TimeMetricOptions = {}): ReplySpan[] {
+export function nextReplyTime(
+  ticket: Ticket,
+  messages: readonly Message[],
+  options: TimeMetricOptions = {},
+): ReplySpan[] {
   const sorted = sortedMessages(ticket, messages);
   const first = findFirstReply(sorted, 'zendesk');
   if (!first) return [];

@@ -42,7 +42,10 @@ export function resolutionTimes(
   if (changes.length === 0) {
     const solved = ticket.solvedAt?.getTime();
     const resolved = solved !== undefined && RESOLVED.has(ticket.status);
-    return { firstResolution: solved !== undefined ? at(solved) : null, fullResolution: resolved ? at(solved) : null };
+    return {
+      firstResolution: solved !== undefined ? at(solved) : null,
+      fullResolution: resolved ? at(solved) : null,
+    };
   }
   const solvedTimes = changes.filter((e) => e.to === 'solved').map((e) => e.at.getTime());
   const closedTimes = changes.filter((e) => e.to === 'closed').map((e) => e.at.getTime());

@@ -99,7 +99,9 @@ export function slaStatus(
       ? addBusinessMinutes(start, target.minutes, options.schedule!).getTime()
       : start + target.minutes * MINUTE;
     const end = fulfilled ?? Math.max(start, asOf);
-    const elapsed = target.businessHours ? businessMinutes(start, end, options.schedule!) : (end - start) / MINUTE;
+    const elapsed = target.businessHours
+      ? businessMinutes(start, end, options.schedule!)
+      : (end - start) / MINUTE;
     out.push(status(target, instance, start, breach, fulfilled, elapsed, asOf));
   };
 
@@ -113,14 +115,18 @@ export function slaStatus(
       case 'nextReply': {
         const first = findFirstReply(sortedM, 'zendesk');
         if (!first) break;
-        const turns = replyTimes(ticket, sortedM).filter((s) => s.from.getTime() >= first.createdAt.getTime());
+        const turns = replyTimes(ticket, sortedM).filter(
+          (s) => s.from.getTime() >= first.createdAt.getTime(),
+        );
         turns.forEach((turn, i) => {
           timed(target, i, turn.from.getTime(), turn.to ? turn.to.getTime() : null);
         });
         break;
       }
       case 'periodicUpdate': {
-        const updates = sortedM.filter((m) => m.public && m.authorRole === 'agent').map((m) => m.createdAt.getTime());
+        const updates = sortedM
+          .filter((m) => m.public && m.authorRole === 'agent')
+          .map((m) => m.createdAt.getTime());
         updates.forEach((at, i) => {
           const next = updates[i + 1];
           if (next !== undefined) timed(target, i, at, next);
@@ -177,7 +183,8 @@ function cumulative(
   asOf: number,
   schedule: Schedule | undefined,
 ): SlaTargetStatus {
-  const length = (a: number, b: number) => (target.businessHours ? businessMinutes(a, b, schedule!) : (b - a) / MINUTE);
+  const length = (a: number, b: number) =>
+    target.businessHours ? businessMinutes(a, b, schedule!) : (b - a) / MINUTE;
   const start = spans[0]!.from;
   let total = 0;
   let breach: number | null = null;
@@ -201,7 +208,9 @@ function cumulative(
     // ticket, or from asOf for a paused one (the earliest it could breach if its clock resumed now).
     const remaining = target.minutes - total;
     const from = resolvedAt !== null ? lastCountedEnd : Math.max(lastCountedEnd, asOf);
-    breach = target.businessHours ? addBusinessMinutes(from, remaining, schedule!).getTime() : from + remaining * MINUTE;
+    breach = target.businessHours
+      ? addBusinessMinutes(from, remaining, schedule!).getTime()
+      : from + remaining * MINUTE;
   }
   return status(target, 0, start, breach, resolvedAt, total, asOf);
 }

@@ -1,6 +1,6 @@
 import type { Ticket } from '../models/ticket.js';
 import type { TicketEvent } from '../models/ticket-event.js';
-import { toMillis, type Instant } from './business-time.js';
+import { type Instant, toMillis } from './business-time.js';
 import { type Duration, measure, sortedEvents, statusSpans, type TimeMetricOptions } from './timeline.js';
 
 /** Options of {@link statusDurations}. */
@@ -31,7 +31,8 @@ const zero = (business: boolean): Duration => ({ calendarMinutes: 0, businessMin
 
 function addTo(target: Duration, d: Duration): void {
   target.calendarMinutes += d.calendarMinutes;
-  if (target.businessMinutes !== null && d.businessMinutes !== null) target.businessMinutes += d.businessMinutes;
+  if (target.businessMinutes !== null && d.businessMinutes !== null)
+    target.businessMinutes += d.businessMinutes;
 }
 
 /**

@@ -6,8 +6,8 @@ import type { Schedule } from '../models/schedule.js';
 import type { SlaMetric, SlaPolicy } from '../models/sla-policy.js';
 import type { Ticket } from '../models/ticket.js';
 import { type Accumulator, stateOf } from './accumulator.js';
-import { type Instant, toMillis } from './business-time.js';
 import { bundleDataset, type TicketBundle, unresolvedIntervals } from './bundle.js';
+import { type Instant, toMillis } from './business-time.js';
 import { type CesState, cesAccumulator } from './ces.js';
 import { type CsatState, csatAccumulator } from './csat.js';
 import { findFirstReply } from './first-reply.js';
@@ -45,7 +45,14 @@ export type SummaryInput =
 
 type Dimension = 'channel' | 'agent' | 'group' | 'priority';
 const DIMENSIONS: Dimension[] = ['channel', 'agent', 'group', 'priority'];
-const SLA_METRICS: SlaMetric[] = ['firstReply', 'nextReply', 'periodicUpdate', 'requesterWait', 'agentWork', 'resolution'];
+const SLA_METRICS: SlaMetric[] = [
+  'firstReply',
+  'nextReply',
+  'periodicUpdate',
+  'requesterWait',
+  'agentWork',
+  'resolution',
+];
 
 interface DurationValues {
   calendar: number[];
@@ -62,7 +69,13 @@ export interface SummaryState {
   asOf: number;
   timeZone: string;
   interval: Interval;
-  tickets: { total: number; unresolved: number; reopenedTickets: number; reopens: number; agentCreated: number };
+  tickets: {
+    total: number;
+    unresolved: number;
+    reopenedTickets: number;
+    reopens: number;
+    agentCreated: number;
+  };
   firstReply: DurationValues & { unreplied: number };
   replyTimes: DurationValues;
   resolutionFirst: DurationValues;
@@ -101,12 +114,18 @@ const concat = (target: DurationValues, other: DurationValues) => {
  * const report = acc.result();
  * ```
  */
-export function summaryAccumulator(options: SummaryOptions & { asOf: Instant }): Accumulator<SummaryInput, MetricsReport, SummaryState> {
+export function summaryAccumulator(
+  options: SummaryOptions & { asOf: Instant },
+): Accumulator<SummaryInput, MetricsReport, SummaryState> {
   const asOf = toMillis(options.asOf, 'summarize() asOf');
   const timeZone = options.timeZone ?? 'UTC';
   const interval = options.interval ?? 'week';
   const volumes = volumesAccumulator({ interval, timeZone });
-  const trends = tagTrendsAccumulator({ interval, timeZone, baseline: { recent: options.recentPeriods ?? 1 } });
+  const trends = tagTrendsAccumulator({
+    interval,
+    timeZone,
+    baseline: { recent: options.recentPeriods ?? 1 },
+  });
   const csat = csatAccumulator({ invalid: 'skip' });
   const nps = npsAccumulator({ invalid: 'skip' });
   const ces = cesAccumulator({ invalid: 'skip' });
@@ -135,7 +154,11 @@ export function summaryAccumulator(options: SummaryOptions & { asOf: Instant }):
     const table = state.breakdowns[dimension];
     let found = table[key];
     if (!found) {
-      found = { tickets: 0, firstReply: emptyValues(), csat: { positive: 0, negative: 0, unanswered: 0, skipped: 0 } };
+      found = {
+        tickets: 0,
+        firstReply: emptyValues(),
+        csat: { positive: 0, negative: 0, unanswered: 0, skipped: 0 },
+      };
       table[key] = found;
     }
     return found;
@@ -175,7 +198,9 @@ export function summaryAccumulator(options: SummaryOptions & { asOf: Instant }):
     trends.add(ticket);
     const t = state.tickets;
     t.total++;
-    const open = unresolvedIntervals(ticket, sortedE).some(([from, to]) => from <= asOf && (to === null || to > asOf));
+    const open = unresolvedIntervals(ticket, sortedE).some(
+      ([from, to]) => from <= asOf && (to === null || to > asOf),
+    );
     if (open) t.unresolved++;
     let reopenCount = 0;
     let previous: string | null = null;
@@ -217,7 +242,10 @@ export function summaryAccumulator(options: SummaryOptions & { asOf: Instant }):
     if (policy) {
       const needsSchedule = policy.targets.some((target) => target.businessHours);
       if (!needsSchedule || schedule) {
-        for (const target of slaStatus(ticket, sortedM, sortedE, policy, { asOf, ...(schedule ? { schedule } : {}) })) {
+        for (const target of slaStatus(ticket, sortedM, sortedE, policy, {
+          asOf,
+          ...(schedule ? { schedule } : {}),
+        })) {
           state.sla[target.metric]![target.state]++;
         }
       }
@@ -227,10 +255,12 @@ export function summaryAccumulator(options: SummaryOptions & { asOf: Instant }):
   const addCsatToBreakdowns = (value: Extract<SummaryInput, { kind: 'csat' }>['value']) => {
     const dims = value.ticketId ? ticketDims.get(value.ticketId) : undefined;
     for (const dimension of DIMENSIONS) {
-      const key = dimension === 'agent' && value.agentId ? value.agentId : (dims?.[dimension] ?? '(unknown ticket)');
+      const key =
+        dimension === 'agent' && value.agentId ? value.agentId : (dims?.[dimension] ?? '(unknown ticket)');
       const c = cell(dimension, key).csat;
       if (value.rating === null) c.unanswered++;
-      else if (value.rating === 'good' || (typeof value.rating === 'number' && value.rating >= 4)) c.positive++;
+      else if (value.rating === 'good' || (typeof value.rating === 'number' && value.rating >= 4))
+        c.positive++;
       else c.negative++;
     }
   };
@@ -262,16 +292,21 @@ export function summaryAccumulator(options: SummaryOptions & { asOf: Instant }):
           policies.push(input.value);
           break;
         default:
-          throw new TypeError(`summaryAccumulator: unknown input kind ${(input as { kind: unknown }).kind as string}`);
+          throw new TypeError(
+            `summaryAccumulator: unknown input kind ${(input as { kind: unknown }).kind as string}`,
+          );
       }
       return this;
     },
     merge(other) {
       const s = stateOf<SummaryState>(other);
       if (s.asOf !== asOf || s.timeZone !== timeZone || s.interval !== interval) {
-        throw new TypeError('summaryAccumulator: cannot merge states with a different asOf, timeZone or interval');
+        throw new TypeError(
+          'summaryAccumulator: cannot merge states with a different asOf, timeZone or interval',
+        );
       }
-      for (const key of Object.keys(state.tickets) as (keyof SummaryState['tickets'])[]) state.tickets[key] += s.tickets[key];
+      for (const key of Object.keys(state.tickets) as (keyof SummaryState['tickets'])[])
+        state.tickets[key] += s.tickets[key];
       concat(state.firstReply, s.firstReply);
       state.firstReply.unreplied += s.firstReply.unreplied;
       concat(state.replyTimes, s.replyTimes);
@@ -279,14 +314,16 @@ export function summaryAccumulator(options: SummaryOptions & { asOf: Instant }):
       concat(state.resolutionFull, s.resolutionFull);
       state.hasBusiness ||= s.hasBusiness;
       for (const metric of SLA_METRICS) {
-        for (const k of ['achieved', 'breached', 'active'] as const) state.sla[metric]![k] += s.sla[metric]![k];
+        for (const k of ['achieved', 'breached', 'active'] as const)
+          state.sla[metric]![k] += s.sla[metric]![k];
       }
       for (const dimension of DIMENSIONS) {
         for (const [key, other] of Object.entries(s.breakdowns[dimension])) {
           const c = cell(dimension, key);
           c.tickets += other.tickets;
           concat(c.firstReply, other.firstReply);
-          for (const k of ['positive', 'negative', 'unanswered', 'skipped'] as const) c.csat[k] += other.csat[k];
+          for (const k of ['positive', 'negative', 'unanswered', 'skipped'] as const)
+            c.csat[k] += other.csat[k];
         }
       }
       volumes.merge(s.volumes);
@@ -318,7 +355,11 @@ export function summaryAccumulator(options: SummaryOptions & { asOf: Instant }):
         timeZone,
         interval,
         tickets: { ...state.tickets },
-        firstReply: { ...duration(state.firstReply), replied: state.firstReply.calendar.length, unreplied: state.firstReply.unreplied },
+        firstReply: {
+          ...duration(state.firstReply),
+          replied: state.firstReply.calendar.length,
+          unreplied: state.firstReply.unreplied,
+        },
         replyTimes: duration(state.replyTimes),
         resolution: { first: duration(state.resolutionFirst), full: duration(state.resolutionFull) },
         csat: csat.result(),
@@ -326,11 +367,22 @@ export function summaryAccumulator(options: SummaryOptions & { asOf: Instant }):
         ces: ces.result(),
         sla: SLA_METRICS.map((metric) => {
           const { achieved, breached, active } = state.sla[metric]!;
-          return { metric, achieved, breached, active, attainment: achieved + breached === 0 ? null : (100 * achieved) / (achieved + breached) };
+          return {
+            metric,
+            achieved,
+            breached,
+            active,
+            attainment: achieved + breached === 0 ? null : (100 * achieved) / (achieved + breached),
+          };
         }),
         volumes: volumes.result(),
         tagTrends: trends.result(),
-        breakdowns: { channel: breakdown('channel'), agent: breakdown('agent'), group: breakdown('group'), priority: breakdown('priority') },
+        breakdowns: {
+          channel: breakdown('channel'),
+          agent: breakdown('agent'),
+          group: breakdown('group'),
+          priority: breakdown('priority'),
+        },
       };
     },
     toJSON: () => ({
@@ -362,7 +414,11 @@ export function summarize(dataset: Dataset, options: SummaryOptions = {}): Metri
   const asOf = options.asOf ?? dataset.asOf;
   if (asOf === undefined) {
     throw new ValidationError('summarize() options', [
-      { path: ['asOf'], code: 'invalid_type', message: 'required: the dataset has no asOf and none was given' },
+      {
+        path: ['asOf'],
+        code: 'invalid_type',
+        message: 'required: the dataset has no asOf and none was given',
+      },
     ]);
   }
   const acc = summaryAccumulator({ ...options, asOf });
@@ -395,8 +451,11 @@ export async function summarizeRecords(
   options: SummaryOptions & { asOf: Instant },
 ): Promise<MetricsReport> {
   const acc = summaryAccumulator(options);
-  let current: { ticket: Ticket; messages: TicketBundle['messages'][number][]; events: TicketBundle['events'][number][] } | null =
-    null;
+  let current: {
+    ticket: Ticket;
+    messages: TicketBundle['messages'][number][];
+    events: TicketBundle['events'][number][];
+  } | null = null;
   let index = 0;
   const flush = () => {
     if (current) acc.add({ kind: 'bundle', value: current });
@@ -413,7 +472,11 @@ export async function summarizeRecords(
         const owner = current as { ticket: Ticket } | null;
         if (!owner || owner.ticket.id !== record.value.ticketId) {
           throw new ValidationError('record stream', [
-            { path: [index, 'ticketId'], code: 'custom', message: 'record does not follow its ticket: records must be grouped by ticket' },
+            {
+              path: [index, 'ticketId'],
+              code: 'custom',
+              message: 'record does not follow its ticket: records must be grouped by ticket',
+            },
           ]);
         }
         if (record.kind === 'messages') current!.messages.push(record.value);

@@ -6,7 +6,8 @@ export type InvalidPolicy = 'throw' | 'skip';
 /** Checks the `invalid` option once (STYLE rule 10). */
 export function invalidPolicy(fn: string, value: unknown): InvalidPolicy {
   if (value === undefined) return 'throw';
-  if (value !== 'throw' && value !== 'skip') throw new TypeError(`${fn}: option "invalid" must be "throw" or "skip"`);
+  if (value !== 'throw' && value !== 'skip')
+    throw new TypeError(`${fn}: option "invalid" must be "throw" or "skip"`);
   return value;
 }
 
@@ -27,7 +28,8 @@ export class InvalidValues {
   }
 
   throwIfNeeded(): void {
-    if (this.policy === 'throw' && this.issues.length > 0) throw new ValidationError(this.subject, this.issues);
+    if (this.policy === 'throw' && this.issues.length > 0)
+      throw new ValidationError(this.subject, this.issues);
   }
 }
 

@@ -76,7 +76,9 @@ export interface TagTrendState {
 
 /** Benjamini–Hochberg: which p-values are discoveries at false-discovery rate alpha. */
 function benjaminiHochberg(pValues: (number | null)[], alpha: number): boolean[] {
-  const indexed = pValues.map((p, i) => ({ p, i })).filter((x): x is { p: number; i: number } => x.p !== null);
+  const indexed = pValues
+    .map((p, i) => ({ p, i }))
+    .filter((x): x is { p: number; i: number } => x.p !== null);
   indexed.sort((a, b) => a.p - b.p);
   const m = indexed.length;
   let cutoff = -1;
@@ -99,7 +101,9 @@ function benjaminiHochberg(pValues: (number | null)[], alpha: number): boolean[]
  * acc.result().tags.filter((t) => t.rising);
  * ```
  */
-export function tagTrendsAccumulator(options: TagTrendOptions = {}): Accumulator<Ticket, TagTrends, TagTrendState> {
+export function tagTrendsAccumulator(
+  options: TagTrendOptions = {},
+): Accumulator<Ticket, TagTrends, TagTrendState> {
   const interval = options.interval ?? 'week';
   const timeZone = options.timeZone ?? 'UTC';
   checkPeriodOptions('tagTrends', interval, timeZone);
@@ -107,13 +111,22 @@ export function tagTrendsAccumulator(options: TagTrendOptions = {}): Accumulator
   const baselineCount = options.baseline?.periods;
   const alpha = options.alpha ?? 0.05;
   const minSupport = options.minPairSupport ?? 5;
-  if (!Number.isInteger(recentCount) || recentCount < 1) throw new TypeError('tagTrends: option "baseline.recent" must be an integer ≥ 1');
+  if (!Number.isInteger(recentCount) || recentCount < 1)
+    throw new TypeError('tagTrends: option "baseline.recent" must be an integer ≥ 1');
   if (baselineCount !== undefined && (!Number.isInteger(baselineCount) || baselineCount < 1)) {
     throw new TypeError('tagTrends: option "baseline.periods" must be an integer ≥ 1');
   }
   if (!(alpha > 0 && alpha < 1)) throw new TypeError('tagTrends: option "alpha" must be between 0 and 1');
   const periods = new PeriodIndex(interval, timeZone);
-  const state: TagTrendState = { interval, timeZone, totals: {}, counts: {}, tagTotals: {}, pairs: {}, tickets: 0 };
+  const state: TagTrendState = {
+    interval,
+    timeZone,
+    totals: {},
+    counts: {},
+    tagTotals: {},
+    pairs: {},
+    tickets: 0,
+  };
   const bump = (map: Record<string, number>, key: string, by = 1) => {
     map[key] = (map[key] ?? 0) + by;
   };
@@ -137,7 +150,9 @@ export function tagTrendsAccumulator(options: TagTrendOptions = {}): Accumulator
     merge(other) {
       const s = stateOf<TagTrendState>(other);
       if (s.interval !== interval || s.timeZone !== timeZone) {
-        throw new TypeError('tagTrendsAccumulator: cannot merge states with a different interval or time zone');
+        throw new TypeError(
+          'tagTrendsAccumulator: cannot merge states with a different interval or time zone',
+        );
       }
       state.tickets += s.tickets;
       for (const [k, v] of Object.entries(s.totals)) bump(state.totals, k, v);
@@ -154,7 +169,8 @@ export function tagTrendsAccumulator(options: TagTrendOptions = {}): Accumulator
       const test =
         'one-sided two-proportion z-test of the recent share against the baseline share, ' +
         `Benjamini–Hochberg at FDR ${alpha}`;
-      if (keys.length === 0) return { periods: [], totals: [], baseline: null, recent: null, tags: [], cooccurrence: [], test };
+      if (keys.length === 0)
+        return { periods: [], totals: [], baseline: null, recent: null, tags: [], cooccurrence: [], test };
       const all = periods.range(keys[0]!, keys[keys.length - 1]!).map((p) => p.key);
       const totals = all.map((k) => state.totals[k] ?? 0);
       const recentFrom = Math.max(0, all.length - recentCount);
@@ -200,7 +216,11 @@ export function tagTrendsAccumulator(options: TagTrendOptions = {}): Accumulator
         .filter(([, count]) => count >= minSupport)
         .map(([key, count]) => {
           const [a, b] = key.split('\u0000') as [string, string];
-          return { tags: [a, b] as [string, string], count, lift: (count * state.tickets) / (state.tagTotals[a]! * state.tagTotals[b]!) };
+          return {
+            tags: [a, b] as [string, string],
+            count,
+            lift: (count * state.tickets) / (state.tagTotals[a]! * state.tagTotals[b]!),
+          };
         })
         .sort((x, y) => y.count - x.count || y.lift - x.lift || x.tags.join().localeCompare(y.tags.join()));
       return {

@@ -33,10 +33,15 @@ function checkOwnership(ticket: Ticket, records: readonly { ticketId: string }[]
   const issues = [];
   for (let i = 0; i < records.length; i++) {
     if (records[i]!.ticketId !== ticket.id) {
-      issues.push({ path: [i, 'ticketId'], code: 'invalid_value', message: `belongs to another ticket than ${what}` });
+      issues.push({
+        path: [i, 'ticketId'],
+        code: 'invalid_value',
+        message: `belongs to another ticket than ${what}`,
+      });
     }
   }
-  if (issues.length > 0) throw new ValidationError(`${what} ${issues.length === 1 ? 'record' : 'records'}`, issues);
+  if (issues.length > 0)
+    throw new ValidationError(`${what} ${issues.length === 1 ? 'record' : 'records'}`, issues);
 }
 
 /** The ticket's messages in time order (stable for equal times), checked to belong to it. */

@@ -58,7 +58,9 @@ function resolve(options: VolumeOptions, fn: string) {
  * acc.result();
  * ```
  */
-export function volumesAccumulator(options: VolumeOptions = {}): Accumulator<TicketBundle, VolumePeriod[], VolumeState> {
+export function volumesAccumulator(
+  options: VolumeOptions = {},
+): Accumulator<TicketBundle, VolumePeriod[], VolumeState> {
   const { interval, timeZone } = resolve(options, 'volumesAccumulator');
   const periods = new PeriodIndex(interval, timeZone);
   const state: VolumeState = { interval, timeZone, created: {}, solved: {}, backlogDelta: {} };
@@ -93,7 +95,11 @@ export function volumesAccumulator(options: VolumeOptions = {}): Accumulator<Tic
       return this;
     },
     result() {
-      const keys = [...Object.keys(state.created), ...Object.keys(state.solved), ...Object.keys(state.backlogDelta)].sort();
+      const keys = [
+        ...Object.keys(state.created),
+        ...Object.keys(state.solved),
+        ...Object.keys(state.backlogDelta),
+      ].sort();
       if (keys.length === 0) return [];
       let backlog = 0;
       return periods.range(keys[0]!, keys[keys.length - 1]!).map((period) => {
@@ -125,8 +131,12 @@ export function volumesAccumulator(options: VolumeOptions = {}): Accumulator<Tic
  * }
  * ```
  */
-export function volumes(dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'>, options: VolumeOptions = {}): VolumePeriod[] {
+export function volumes(
+  dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'>,
+  options: VolumeOptions = {},
+): VolumePeriod[] {
   const acc = volumesAccumulator(options);
-  for (const bundle of bundleDataset({ tickets: dataset.tickets, messages: [], events: dataset.events })) acc.add(bundle);
+  for (const bundle of bundleDataset({ tickets: dataset.tickets, messages: [], events: dataset.events }))
+    acc.add(bundle);
   return acc.result();
 }

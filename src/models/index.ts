@@ -15,7 +15,6 @@ export {
   deriveCardState,
 } from './customer.js';
 export { Dataset, type DatasetInput, type DatasetRecord } from './dataset.js';
-export { DistributionSummarySchema, DurationSummary, MetricsReport } from './metrics-report.js';
 export { Group, type GroupInput } from './group.js';
 export {
   parseAgent,
@@ -36,6 +35,7 @@ export {
 } from './helpers.js';
 export { modelJsonSchema } from './json-schema.js';
 export { Attachment, AuthorRole, Message, type MessageInput } from './message.js';
+export { DistributionSummarySchema, DurationSummary, MetricsReport } from './metrics-report.js';
 export { Organization, type OrganizationInput } from './organization.js';
 export { parse, type SafeParseResult, safeParse } from './parse.js';
 export {

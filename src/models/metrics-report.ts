@@ -72,7 +72,13 @@ export const MetricsReport = z.strictObject({
     marginOfError: nullableNumber,
     interval: z.tuple([z.number(), z.number()]).nullable(),
   }),
-  ces: z.strictObject({ mean: nullableNumber, easyShare: nullableNumber, easy: count, n: count, skipped: count }),
+  ces: z.strictObject({
+    mean: nullableNumber,
+    easyShare: nullableNumber,
+    easy: count,
+    n: count,
+    skipped: count,
+  }),
   sla: z.array(
     z.strictObject({
       metric: SlaMetric,

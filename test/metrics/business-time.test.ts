@@ -1,7 +1,13 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { addBusinessMinutes, businessMinutes, holidaysFor, type Schedule, ValidationError } from '../../src/index.js';
+import {
+  addBusinessMinutes,
+  businessMinutes,
+  holidaysFor,
+  type Schedule,
+  ValidationError,
+} from '../../src/index.js';
 
 const weekdays = (fromHour: number, toHour: number) =>
   [1, 2, 3, 4, 5].map((d) => ({ start: d * 1440 + fromHour * 60, end: d * 1440 + toHour * 60 }));
@@ -24,7 +30,11 @@ describe('businessMinutes: hand-worked cases', () => {
   });
 
   it('holds 180 real minutes in a 01:00–05:00 window the night clocks go forward, 300 when they go back', () => {
-    const sundayNight: Schedule = { timeZone: 'Europe/Rome', intervals: [{ start: 60, end: 300 }], holidays: [] };
+    const sundayNight: Schedule = {
+      timeZone: 'Europe/Rome',
+      intervals: [{ start: 60, end: 300 }],
+      holidays: [],
+    };
     // 2026-03-29: 02:00 CET → 03:00 CEST. 01:00 CET = 00:00Z, 05:00 CEST = 03:00Z.
     expect(businessMinutes('2026-03-28T00:00:00Z', '2026-03-30T00:00:00Z', sundayNight)).toBe(180);
     // 2026-10-25: 03:00 CEST → 02:00 CET. 01:00 CEST = 23:00Z (Sat), 05:00 CET = 04:00Z.
@@ -48,7 +58,9 @@ describe('businessMinutes: hand-worked cases', () => {
     };
     // Thu 24 17:00 → Tue 29 10:00 Rome: Thu 60 + (Fri, Mon closed) + Tue 60.
     expect(businessMinutes('2026-12-24T17:00:00+01:00', '2026-12-29T10:00:00+01:00', closed)).toBe(120);
-    expect(businessMinutes('2026-12-24T17:00:00+01:00', '2026-12-29T10:00:00+01:00', rome)).toBe(120 + 540 * 2);
+    expect(businessMinutes('2026-12-24T17:00:00+01:00', '2026-12-29T10:00:00+01:00', rome)).toBe(
+      120 + 540 * 2,
+    );
   });
 
   it('joins intervals that touch 0 and 10080 across the week boundary', () => {
@@ -62,7 +74,9 @@ describe('businessMinutes: hand-worked cases', () => {
     };
     // Saturday 2026-03-07 22:30Z → Sunday 00:30Z: 60 + 30.
     expect(businessMinutes('2026-03-07T22:30:00Z', '2026-03-08T00:30:00Z', edges)).toBe(90);
-    expect(addBusinessMinutes('2026-03-07T23:30:00Z', 60, edges).toISOString()).toBe('2026-03-08T00:30:00.000Z');
+    expect(addBusinessMinutes('2026-03-07T23:30:00Z', 60, edges).toISOString()).toBe(
+      '2026-03-08T00:30:00.000Z',
+    );
   });
 
   it('rejects bad input with a ValidationError', () => {
@@ -77,15 +91,26 @@ describe('businessMinutes: hand-worked cases', () => {
 
 describe('addBusinessMinutes', () => {
   it('lands on the next open minute', () => {
-    expect(addBusinessMinutes('2026-03-06T17:00:00+01:00', 120, rome).toISOString()).toBe('2026-03-09T09:00:00.000Z');
-    expect(addBusinessMinutes('2026-03-07T12:00:00+01:00', 0, rome).toISOString()).toBe('2026-03-07T11:00:00.000Z');
+    expect(addBusinessMinutes('2026-03-06T17:00:00+01:00', 120, rome).toISOString()).toBe(
+      '2026-03-09T09:00:00.000Z',
+    );
+    expect(addBusinessMinutes('2026-03-07T12:00:00+01:00', 0, rome).toISOString()).toBe(
+      '2026-03-07T11:00:00.000Z',
+    );
     // A deadline exactly at closing time stays at closing time.
-    expect(addBusinessMinutes('2026-03-02T09:00:00+01:00', 540, rome).toISOString()).toBe('2026-03-02T17:00:00.000Z');
+    expect(addBusinessMinutes('2026-03-02T09:00:00+01:00', 540, rome).toISOString()).toBe(
+      '2026-03-02T17:00:00.000Z',
+    );
   });
 
   it('finds deadlines far ahead and past long closures', () => {
-    const closed: Schedule = { ...rome, holidays: [{ name: 'Sabbatical', startDate: '2026-01-01', endDate: '2027-12-31' }] };
-    expect(addBusinessMinutes('2026-06-01T00:00:00Z', 60, closed).toISOString()).toBe('2028-01-03T09:00:00.000Z');
+    const closed: Schedule = {
+      ...rome,
+      holidays: [{ name: 'Sabbatical', startDate: '2026-01-01', endDate: '2027-12-31' }],
+    };
+    expect(addBusinessMinutes('2026-06-01T00:00:00Z', 60, closed).toISOString()).toBe(
+      '2028-01-03T09:00:00.000Z',
+    );
     // 10,000 business hours ≈ 4.3 years of 9-hour weekdays.
     const far = addBusinessMinutes('2026-01-05T08:00:00Z', 600_000, rome);
     expect(businessMinutes('2026-01-05T08:00:00Z', far, rome)).toBeCloseTo(600_000, 6);
@@ -109,7 +134,13 @@ const scheduleArb = fc
     for (let i = 0; i + 1 < sorted.length; i += 2) intervals.push({ start: sorted[i]!, end: sorted[i + 1]! });
     const start = DateTime.fromISO('2026-03-20').plus({ days: holidayStart });
     const holidays = withHoliday
-      ? [{ name: 'h', startDate: start.toISODate()!, endDate: start.plus({ days: holidayLength }).toISODate()! }]
+      ? [
+          {
+            name: 'h',
+            startDate: start.toISODate()!,
+            endDate: start.plus({ days: holidayLength }).toISODate()!,
+          },
+        ]
       : [];
     return { timeZone, intervals, holidays } satisfies Schedule;
   });
@@ -135,7 +166,14 @@ function oracle(from: number, to: number, schedule: Schedule): number {
 describe('businessMinutes: properties', () => {
   // Spans around both 2026 DST changes of every zone tested, on whole minutes, up to three days long.
   const instant = fc
-    .tuple(fc.constantFrom(Date.parse('2026-03-26T00:00:00Z'), Date.parse('2026-10-22T00:00:00Z'), Date.parse('2026-04-02T00:00:00Z')), fc.integer({ min: 0, max: 8 * 1440 }))
+    .tuple(
+      fc.constantFrom(
+        Date.parse('2026-03-26T00:00:00Z'),
+        Date.parse('2026-10-22T00:00:00Z'),
+        Date.parse('2026-04-02T00:00:00Z'),
+      ),
+      fc.integer({ min: 0, max: 8 * 1440 }),
+    )
     .map(([base, minutes]) => base + minutes * 60_000);
 
   it('equals a minute-by-minute walk of local wall time (DST, 30-minute DST, holidays)', () => {
@@ -199,7 +237,11 @@ describe('holidaysFor', () => {
     const bavaria = holidaysFor({ country: 'DE', region: 'BY' }, [2026]);
     const germany = holidaysFor({ country: 'DE' }, [2026]);
     expect(bavaria.length).toBeGreaterThan(germany.length);
-    const schedule: Schedule = { timeZone: 'Europe/Rome', intervals: weekdays(9, 18), holidays: holidaysFor({ country: 'IT' }, [2026]) };
+    const schedule: Schedule = {
+      timeZone: 'Europe/Rome',
+      intervals: weekdays(9, 18),
+      holidays: holidaysFor({ country: 'IT' }, [2026]),
+    };
     // Fri 2026-12-25 is Christmas: no business minutes.
     expect(businessMinutes('2026-12-25T00:00:00+01:00', '2026-12-26T00:00:00+01:00', schedule)).toBe(0);
   });
