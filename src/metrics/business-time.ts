@@ -93,8 +93,9 @@ class CompiledSchedule {
     if (this.firstDay && from - TWO_DAYS >= this.windowStartMs && to + TWO_DAYS <= this.windowEndMs) return;
     const zone = this.schedule.timeZone;
     // One local day of slack either side: an instant near midnight UTC can sit on the neighbouring local date.
-    const wantFirst = DateTime.fromMillis(from, { zone }).startOf('day').minus({ days: 1 });
-    const wantLast = DateTime.fromMillis(to, { zone }).startOf('day').plus({ days: 2 });
+    // Lay out generously (a month before, two months after) so neighbouring queries hit the fast path.
+    const wantFirst = DateTime.fromMillis(from, { zone }).startOf('day').minus({ days: 31 });
+    const wantLast = DateTime.fromMillis(to, { zone }).startOf('day').plus({ days: 62 });
     if (this.firstDay && this.lastDay && wantFirst >= this.firstDay && wantLast <= this.lastDay) return;
     let first = this.firstDay && this.firstDay < wantFirst ? this.firstDay : wantFirst;
     let last = this.lastDay && this.lastDay > wantLast ? this.lastDay : wantLast;

@@ -83,17 +83,18 @@ export interface StatusSpan {
  * `from` (or `new`); with no status events at all the ticket's current status holds from creation.
  */
 export function statusSpans(ticket: Ticket, events: readonly TicketEvent[]): StatusSpan[] {
-  const changes = events.filter((e) => e.type === 'status');
   const created = ticket.createdAt.getTime();
-  if (changes.length === 0) return [{ status: ticket.status, from: created, to: null }];
   const spans: StatusSpan[] = [];
-  const first = changes[0]!;
-  let current = { status: (first.from as string | null) ?? 'new', from: created };
-  for (const change of changes) {
+  let status: string | null = null;
+  let from = created;
+  for (const change of events) {
+    if (change.type !== 'status') continue;
+    if (status === null) status = (change.from as string | null) ?? 'new';
     const at = Math.max(created, change.at.getTime());
-    if (at > current.from) spans.push({ ...current, to: at });
-    current = { status: change.to as string, from: at };
+    if (at > from) spans.push({ status, from, to: at });
+    status = change.to as string;
+    from = at;
   }
-  spans.push({ ...current, to: null });
+  spans.push({ status: status ?? ticket.status, from, to: null });
   return spans;
 }
