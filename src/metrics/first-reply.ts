@@ -5,9 +5,10 @@ import { type Duration, measure, sortedMessages, type TimeMetricOptions } from '
 /** Options of {@link firstReplyTime}. */
 export interface FirstReplyOptions extends TimeMetricOptions {
   /**
-   * `'zendesk'` (default): the reply is the first public agent message strictly after the first public message,
-   * whoever wrote that one. `'fivetran'`: the first public agent message that follows a public end-user message,
-   * as fivetran/dbt_zendesk pairs comments; an agent-created ticket with no customer message has no reply yet.
+   * `'zendesk'` (default): the clock runs from ticket creation to the first public agent message strictly after
+   * the first public message, whoever wrote that one. `'fivetran'`, as fivetran/dbt_zendesk computes it: when
+   * the first public message is the customer's, from that message to the first public agent message after it;
+   * when it is an agent's, from ticket creation to that very message (so an agent-created ticket scores about 0).
    * @default 'zendesk'
    */
   definition?: 'zendesk' | 'fivetran';
@@ -44,32 +45,31 @@ export function firstReplyTime(
   if (definition !== 'zendesk' && definition !== 'fivetran') {
     throw new TypeError('firstReplyTime: option "definition" must be "zendesk" or "fivetran"');
   }
-  const reply = findFirstReply(sortedMessages(ticket, messages), definition);
+  const sorted = sortedMessages(ticket, messages);
+  const reply = findFirstReply(sorted, definition);
   if (!reply) return null;
   const at = reply.createdAt.getTime();
-  return {
-    repliedAt: new Date(at),
-    messageId: reply.id,
-    ...measure(ticket.createdAt.getTime(), at, options.schedule),
-  };
+  let start = ticket.createdAt.getTime();
+  if (definition === 'fivetran') {
+    const first = sorted.find((m) => m.public)!;
+    if (first.authorRole === 'end-user') start = first.createdAt.getTime();
+  }
+  return { repliedAt: new Date(at), messageId: reply.id, ...measure(start, at, options.schedule) };
 }
 
 /** The reply message among time-ordered messages, per definition. */
-export function findFirstReply(
-  sorted: readonly Message[],
-  definition: 'zendesk' | 'fivetran',
-): Message | undefined {
-  let seenPublic = false;
-  let seenCustomer = false;
+export function findFirstReply(sorted: readonly Message[], definition: 'zendesk' | 'fivetran'): Message | undefined {
+  let first: Message | undefined;
   for (const message of sorted) {
     if (!message.public) continue;
-    if (definition === 'zendesk') {
-      if (seenPublic && message.authorRole === 'agent') return message;
-      seenPublic = true;
-    } else {
-      if (message.authorRole === 'end-user') seenCustomer = true;
-      else if (message.authorRole === 'agent' && seenCustomer) return message;
+    if (!first) {
+      first = message;
+      // fivetran: an agent's first comment is its own reply (measured from ticket creation).
+      if (definition === 'fivetran' && message.authorRole === 'agent') return message;
+      if (definition === 'fivetran' && message.authorRole !== 'end-user') return undefined;
+      continue;
     }
+    if (message.authorRole === 'agent') return message;
   }
   return undefined;
 }

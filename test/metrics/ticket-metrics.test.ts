@@ -32,11 +32,18 @@ describe('firstReplyTime', () => {
     expect(r?.calendarMinutes).toBe(40);
   });
 
-  it('agent-created: waits for the agent’s next public message (Zendesk), or one after a customer message (fivetran)', () => {
+  it('agent-created: waits for the agent’s next public message (Zendesk); scores the creating message (fivetran)', () => {
     const messages = [msg('a', 0), msg('a', 30), msg('c', 60), msg('a', 90)];
     expect(firstReplyTime(ticket(), messages)?.calendarMinutes).toBe(30);
-    expect(firstReplyTime(ticket(), messages, { definition: 'fivetran' })?.calendarMinutes).toBe(90);
+    // fivetran: ticket created at 0, the agent's own first comment at 0 → 0 minutes.
+    expect(firstReplyTime(ticket(), messages, { definition: 'fivetran' })?.calendarMinutes).toBe(0);
     expect(firstReplyTime(ticket(), [msg('a', 0)])).toBeNull();
+  });
+
+  it('fivetran measures from the customer’s first message, Zendesk from creation', () => {
+    const messages = [msg('c', 20), msg('n', 30), msg('a', 100)];
+    expect(firstReplyTime(ticket(), messages)?.calendarMinutes).toBe(100);
+    expect(firstReplyTime(ticket(), messages, { definition: 'fivetran' })?.calendarMinutes).toBe(80);
   });
 
   it('the clock starts at creation even when the first message comes later; order of input does not matter', () => {
