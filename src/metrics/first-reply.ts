@@ -58,7 +58,10 @@ export function firstReplyTime(
 }
 
 /** The reply message among time-ordered messages, per definition. */
-export function findFirstReply(sorted: readonly Message[], definition: 'zendesk' | 'fivetran'): Message | undefined {
+export function findFirstReply(
+  sorted: readonly Message[],
+  definition: 'zendesk' | 'fivetran',
+): Message | undefined {
   let first: Message | undefined;
   for (const message of sorted) {
     if (!message.public) continue;
