@@ -30,6 +30,7 @@ export {
   type SummaryOptions,
   type SummaryState,
   summarize,
+  recordSummarizer,
   summarizeRecords,
   summaryAccumulator,
 } from './summarize.js';
