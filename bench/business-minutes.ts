@@ -27,11 +27,20 @@ const schedule: Schedule = {
 };
 const holidayDates = holidays.flatMap((h) => {
   const out: string[] = [];
-  for (let d = moment.utc(h.startDate); d.isSameOrBefore(moment.utc(h.endDate)); d.add(1, 'day')) out.push(d.format('YYYY-MM-DD'));
+  for (let d = moment.utc(h.startDate); d.isSameOrBefore(moment.utc(h.endDate)); d.add(1, 'day'))
+    out.push(d.format('YYYY-MM-DD'));
   return out;
 });
 moment.updateLocale('en', {
-  workinghours: { 0: null, 1: ['09:00:00', '18:00:00'], 2: ['09:00:00', '18:00:00'], 3: ['09:00:00', '18:00:00'], 4: ['09:00:00', '18:00:00'], 5: ['09:00:00', '18:00:00'], 6: null },
+  workinghours: {
+    0: null,
+    1: ['09:00:00', '18:00:00'],
+    2: ['09:00:00', '18:00:00'],
+    3: ['09:00:00', '18:00:00'],
+    4: ['09:00:00', '18:00:00'],
+    5: ['09:00:00', '18:00:00'],
+    6: null,
+  },
   holidays: holidayDates,
 } as moment.LocaleSpecification);
 

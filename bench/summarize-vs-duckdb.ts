@@ -45,7 +45,9 @@ const agreement = {
   firstReplyP90: close(ours.figures.firstReplyP90, duck.figures.firstReplyP90),
   csat: close(ours.figures.csat, duck.figures.csat),
   nps: close(ours.figures.nps, duck.figures.nps),
-  tags: JSON.stringify(Object.entries(ours.figures.tags).sort()) === JSON.stringify(Object.entries(duck.figures.tags).sort()),
+  tags:
+    JSON.stringify(Object.entries(ours.figures.tags).sort()) ===
+    JSON.stringify(Object.entries(duck.figures.tags).sort()),
 };
 const ratio = ours.ms / duck.ms;
 const result = {
@@ -58,7 +60,12 @@ const result = {
   target: 'supportkit ≤ 1.5× DuckDB time',
   met: ratio <= 1.5,
   agreement,
-  figures: { firstReplyMedian: ours.figures.firstReplyMedian, firstReplyP90: ours.figures.firstReplyP90, csat: ours.figures.csat, nps: ours.figures.nps },
+  figures: {
+    firstReplyMedian: ours.figures.firstReplyMedian,
+    firstReplyP90: ours.figures.firstReplyP90,
+    csat: ours.figures.csat,
+    nps: ours.figures.nps,
+  },
   machine: machine(),
 };
 writeResult('summarize-vs-duckdb', result);

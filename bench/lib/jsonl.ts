@@ -62,7 +62,8 @@ function revive(record: { kind: string; value: Record<string, unknown> }): Datas
     if (typeof value === 'string') record.value[key] = new Date(value);
   }
   if (record.kind === 'customers') {
-    for (const note of (record.value.notes as { createdAt: unknown }[]) ?? []) note.createdAt = new Date(note.createdAt as string);
+    for (const note of (record.value.notes as { createdAt: unknown }[]) ?? [])
+      note.createdAt = new Date(note.createdAt as string);
   }
   return record as unknown as DatasetRecord;
 }

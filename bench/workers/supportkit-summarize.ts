@@ -5,7 +5,11 @@ import { peakRssMiB } from '../lib/measure.js';
 
 const [path, asOf] = process.argv.slice(2) as [string, string];
 const started = performance.now();
-const report = await summarizeRecords(readJsonl(path), { asOf: new Date(asOf), timeZone: 'Europe/Rome', interval: 'day' });
+const report = await summarizeRecords(readJsonl(path), {
+  asOf: new Date(asOf),
+  timeZone: 'Europe/Rome',
+  interval: 'day',
+});
 const ms = performance.now() - started;
 console.log(
   JSON.stringify({
@@ -19,7 +23,9 @@ console.log(
       firstReplyP90: report.firstReply.calendarMinutes.p90,
       csat: report.csat.score,
       nps: report.nps.score,
-      tags: Object.fromEntries(report.tagTrends.tags.map((t) => [t.tag, t.counts.reduce((a, b) => a + b, 0)])),
+      tags: Object.fromEntries(
+        report.tagTrends.tags.map((t) => [t.tag, t.counts.reduce((a, b) => a + b, 0)]),
+      ),
     },
   }),
 );

@@ -26,11 +26,11 @@ export {
 } from './stats.js';
 export { type StatusDurationOptions, type StatusDurations, statusDurations } from './status-durations.js';
 export {
+  recordSummarizer,
   type SummaryInput,
   type SummaryOptions,
   type SummaryState,
   summarize,
-  recordSummarizer,
   summarizeRecords,
   summaryAccumulator,
 } from './summarize.js';

@@ -446,8 +446,11 @@ export function summarize(dataset: Dataset, options: SummaryOptions = {}): Metri
  */
 export function recordSummarizer(options: SummaryOptions & { asOf: Instant }) {
   const acc = summaryAccumulator(options);
-  let current: { ticket: Ticket; messages: TicketBundle['messages'][number][]; events: TicketBundle['events'][number][] } | null =
-    null;
+  let current: {
+    ticket: Ticket;
+    messages: TicketBundle['messages'][number][];
+    events: TicketBundle['events'][number][];
+  } | null = null;
   let index = 0;
   const flush = () => {
     if (current) acc.add({ kind: 'bundle', value: current });
