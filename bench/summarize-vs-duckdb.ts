@@ -37,6 +37,8 @@ if (!existsSync(path)) {
 const asOf = datasetAsOf(options).toISOString();
 const duck = runWorker<WorkerResult>('duckdb-subset.ts', [path]);
 const ours = runWorker<WorkerResult>('supportkit-summarize.ts', [path, asOf]);
+// The floor for any JavaScript reader: read the file and JSON.parse each line, nothing else.
+const floor = runWorker<{ ms: number; peakRssMiB: number; lines: number }>('parse-only.ts', [path]);
 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
 const agreement = {
@@ -56,6 +58,7 @@ const result = {
   fileMiB: statSync(path).size / 2 ** 20,
   supportkit: { seconds: ours.ms / 1000, peakRssMiB: ours.peakRssMiB },
   duckdb: { seconds: duck.ms / 1000, peakRssMiB: duck.peakRssMiB },
+  jsonParseFloor: { seconds: floor.ms / 1000, lines: floor.lines, ratioToDuckdb: floor.ms / duck.ms },
   ratio,
   target: 'supportkit ≤ 1.5× DuckDB time',
   met: ratio <= 1.5,

@@ -10,7 +10,10 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
-/** Formats a path as `tickets[3].createdAt`; the root is `(root)`. */
+/**
+ * Formats a path as `tickets[3].createdAt`; the root is `(root)`.
+ * @example `formatPath(['tickets', 3, 'createdAt']) // 'tickets[3].createdAt'`
+ */
 export function formatPath(path: ReadonlyArray<string | number | symbol>): string {
   if (path.length === 0) return '(root)';
   let out = '';

@@ -62,6 +62,7 @@ export type CustomerNote = z.output<typeof CustomerNote>;
 /**
  * The traffic-light state of a customer card: `red` = a request just opened and untouched, `yellow` = a
  * request being worked, `green` = everything resolved.
+ * @example `CardState.parse('yellow')`
  */
 export const CardState = z.enum(['red', 'yellow', 'green']);
 /** The traffic-light state of a customer card. */

@@ -20,7 +20,10 @@ export const Attachment = z.strictObject({
 /** A file attached to a message. */
 export type Attachment = z.output<typeof Attachment>;
 
-/** Who wrote a message: an agent, the customer (end user), or the system (triggers, automations). */
+/**
+ * Who wrote a message: an agent, the customer (end user), or the system (triggers, automations).
+ * @example `AuthorRole.parse('end-user')`
+ */
 export const AuthorRole = z.enum(['agent', 'end-user', 'system']);
 /** Who wrote a message. */
 export type AuthorRole = z.output<typeof AuthorRole>;

@@ -5,7 +5,10 @@ import { SlaMetric } from './sla-policy.js';
 const count = z.int().nonnegative();
 const nullableNumber = z.number().nullable();
 
-/** n, mean, median, p90, min and max of a set of values; nulls when n = 0. */
+/**
+ * n, mean, median, p90, min and max of a set of values; nulls when n = 0.
+ * @example `DistributionSummarySchema.parse(report.firstReply.calendarMinutes)`
+ */
 export const DistributionSummarySchema = z.strictObject({
   n: count,
   mean: nullableNumber,
@@ -15,7 +18,10 @@ export const DistributionSummarySchema = z.strictObject({
   max: nullableNumber,
 });
 
-/** A duration metric in calendar and business minutes (business is null without a schedule). */
+/**
+ * A duration metric in calendar and business minutes (business is null without a schedule).
+ * @example `DurationSummary.parse(report.replyTimes)`
+ */
 export const DurationSummary = z.strictObject({
   calendarMinutes: DistributionSummarySchema,
   businessMinutes: DistributionSummarySchema.nullable(),

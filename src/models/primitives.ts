@@ -123,7 +123,10 @@ export const LocalDate = z
 export type LocalDate = z.output<typeof LocalDate>;
 
 const zoneCache = new Map<string, boolean>();
-/** True when the running JavaScript engine knows this IANA time zone name. */
+/**
+ * True when the running JavaScript engine knows this IANA time zone name.
+ * @example `isIanaTimeZone('Europe/Rome') // true`
+ */
 export function isIanaTimeZone(name: string): boolean {
   let known = zoneCache.get(name);
   if (known === undefined) {

@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { IanaTimeZone, Id, LocalDate } from './primitives.js';
 
-/** Minutes in a week: the end of the last possible interval (Saturday 24:00). */
+/**
+ * Minutes in a week: the end of the last possible interval (Saturday 24:00).
+ * @example `const saturdayNight = { start: MINUTES_PER_WEEK - 60, end: MINUTES_PER_WEEK }`
+ */
 export const MINUTES_PER_WEEK = 10_080;
 
 /**

@@ -10,6 +10,7 @@ import { Channel, TicketPriority } from './ticket.js';
  * - `requesterWait`: total time in new, open and (by default) hold;
  * - `agentWork`: total time in new and open;
  * - `resolution`: creation → solved.
+ * @example `SlaMetric.options // ['firstReply', 'nextReply', …]`
  */
 export const SlaMetric = z.enum([
   'firstReply',

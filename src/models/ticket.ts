@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { CustomFields, Id, LanguageTag, openEnum, Source, Timestamp } from './primitives.js';
 
-/** Canonical ticket statuses, in lifecycle order. A vendor's custom status maps to one of these. */
+/**
+ * Canonical ticket statuses, in lifecycle order. A vendor's custom status maps to one of these.
+ * @example `TICKET_STATUSES.includes(ticket.status as never)`
+ */
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
 /**
  * A ticket's status: `new` (untouched), `open` (being worked), `pending` (waiting for the customer), `hold`
@@ -16,7 +19,10 @@ export const TicketStatus = openEnum(TICKET_STATUSES);
 /** A canonical ticket status, or a vendor status kept as it came. */
 export type TicketStatus = z.output<typeof TicketStatus>;
 
-/** Canonical priorities, lowest first. */
+/**
+ * Canonical priorities, lowest first.
+ * @example `TICKET_PRIORITIES.indexOf('high') // 2`
+ */
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 /**
  * A ticket's priority: `low | normal | high | urgent`; unknown vendor values are kept.
@@ -30,7 +36,10 @@ export const TicketPriority = openEnum(TICKET_PRIORITIES);
 /** A canonical priority, or a vendor value kept as it came. */
 export type TicketPriority = z.output<typeof TicketPriority>;
 
-/** Canonical channels. */
+/**
+ * Canonical channels.
+ * @example `for (const channel of CHANNELS) console.log(channel)`
+ */
 export const CHANNELS = ['email', 'web', 'phone', 'chat', 'social', 'api', 'other'] as const;
 /**
  * The channel a ticket or message came through; unknown vendor values are kept.

@@ -1,6 +1,9 @@
 import type { Article, Group, Schedule, SlaPolicy, SopDocument } from '../models/index.js';
 
-/** Locales customers write from, each with its usual time zone and a weight (how common it is). */
+/**
+ * Locales customers write from, each with its usual time zone and a weight (how common it is).
+ * @example `LOCALES.map((l) => l.timeZone)`
+ */
 export const LOCALES = [
   { language: 'en-US', timeZone: 'America/New_York', weight: 22, hello: 'Hi' },
   { language: 'en-GB', timeZone: 'Europe/London', weight: 12, hello: 'Hello' },
@@ -13,7 +16,10 @@ export const LOCALES = [
   { language: 'en-AU', timeZone: 'Australia/Sydney', weight: 7, hello: 'Hi' },
 ] as const;
 
-/** Why customers write: each topic's share of contacts, its group, and a few subjects. */
+/**
+ * Why customers write: each topic's share of contacts, its group, and a few subjects.
+ * @example `TOPICS.map((t) => t.tag) // ['how-to', 'billing', …]`
+ */
 export const TOPICS = [
   {
     tag: 'how-to',
@@ -69,6 +75,7 @@ export const TOPICS = [
  * Tags whose share of contacts rises over the generated period, so contact-trend analysis has something real to
  * find: each starts at `from` of the period at a share of `startWeight` and grows linearly to `endWeight` (in the
  * same units as {@link TOPICS} weights).
+ * @example `RISING_TAGS.map((t) => t.tag) // ['api-timeout', 'mobile-app-crash']`
  */
 export const RISING_TAGS = [
   {
@@ -89,7 +96,10 @@ export const RISING_TAGS = [
   },
 ] as const;
 
-/** The tag put on tickets created during an incident burst. */
+/**
+ * The tag put on tickets created during an incident burst.
+ * @example `dataset.tickets.filter((t) => t.tags.includes(OUTAGE_TAG))`
+ */
 export const OUTAGE_TAG = 'outage';
 
 /** The generated team's groups. */

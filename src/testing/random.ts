@@ -28,7 +28,10 @@ function splitmix32(seed: number): () => number {
   };
 }
 
-/** Hashes any number of integers into one 32-bit seed, so sub-streams (customer 17, ticket 42…) are independent. */
+/**
+ * Hashes any number of integers into one 32-bit seed, so sub-streams (customer 17, ticket 42…) are independent.
+ * @example `createRandom(mixSeed(42, 7)) // the stream for item 7 of seed 42`
+ */
 export function mixSeed(...parts: number[]): number {
   let h = 0x811c9dc5;
   for (const part of parts) {
