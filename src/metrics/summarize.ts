@@ -3,7 +3,7 @@ import type { Dataset, DatasetRecord } from '../models/dataset.js';
 import type { Group } from '../models/group.js';
 import type { MetricsReport } from '../models/metrics-report.js';
 import type { Schedule } from '../models/schedule.js';
-import type { SlaMetric, SlaPolicy } from '../models/sla-policy.js';
+import { type SlaMetric, SlaMetric as SlaMetricSchema, type SlaPolicy } from '../models/sla-policy.js';
 import type { Ticket } from '../models/ticket.js';
 import { type Accumulator, stateOf } from './accumulator.js';
 import { bundleDataset, type TicketBundle, unresolvedIntervals } from './bundle.js';
@@ -45,14 +45,7 @@ export type SummaryInput =
 
 type Dimension = 'channel' | 'agent' | 'group' | 'priority';
 const DIMENSIONS: Dimension[] = ['channel', 'agent', 'group', 'priority'];
-const SLA_METRICS: SlaMetric[] = [
-  'firstReply',
-  'nextReply',
-  'periodicUpdate',
-  'requesterWait',
-  'agentWork',
-  'resolution',
-];
+const SLA_METRICS: readonly SlaMetric[] = SlaMetricSchema.options;
 
 interface DurationValues {
   calendar: number[];
