@@ -38,6 +38,8 @@ export interface SlaTargetStatus {
 }
 
 const RESOLVED = new Set(['solved', 'closed']);
+const AGENT_WORK: ReadonlySet<string> = new Set(['new', 'open']);
+const REQUESTER_WAIT: ReadonlySet<string> = new Set(['new', 'open', 'hold']);
 
 /** The priority in force at `at`, from the priority history. */
 function priorityAt(ticket: Ticket, events: readonly TicketEvent[], at: number): string {
@@ -139,7 +141,7 @@ export function slaStatus(
         break;
       case 'requesterWait':
       case 'agentWork': {
-        const counted = new Set(target.metric === 'agentWork' ? ['new', 'open'] : ['new', 'open', 'hold']);
+        const counted = target.metric === 'agentWork' ? AGENT_WORK : REQUESTER_WAIT;
         out.push(cumulative(target, spans, counted, resolvedAt, asOf, options.schedule));
         break;
       }
@@ -178,7 +180,7 @@ function status(
 function cumulative(
   target: SlaTarget,
   spans: ReturnType<typeof statusSpans>,
-  counted: Set<string>,
+  counted: ReadonlySet<string>,
   resolvedAt: number | null,
   asOf: number,
   schedule: Schedule | undefined,

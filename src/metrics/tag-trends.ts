@@ -136,7 +136,7 @@ export function tagTrendsAccumulator(
       const key = periods.keyOf(ticket.createdAt.getTime());
       state.tickets++;
       bump(state.totals, key);
-      const tags = [...new Set(ticket.tags)].sort();
+      const tags = ticket.tags.length < 2 ? ticket.tags : [...new Set(ticket.tags)].sort();
       for (const tag of tags) {
         state.counts[tag] ??= {};
         bump(state.counts[tag]!, key);

@@ -68,8 +68,13 @@ export function volumesAccumulator(
     add({ ticket, events }) {
       const sorted = sortedEvents(ticket, events);
       bump(state.created, periods.keyOf(ticket.createdAt.getTime()));
-      const solvedIn = new Set(solveTimes(ticket, sorted).map((t) => periods.keyOf(t)));
-      for (const key of solvedIn) bump(state.solved, key);
+      // A ticket solved twice in one period counts once there.
+      let lastKey: string | null = null;
+      for (const t of solveTimes(ticket, sorted)) {
+        const key = periods.keyOf(t);
+        if (key !== lastKey) bump(state.solved, key);
+        lastKey = key;
+      }
       for (const [from, to] of unresolvedIntervals(ticket, sorted)) {
         // Unresolved on [from, to): counts at the end of every period p with from < end(p) ≤ to.
         const a = periods.keyOf(from);
