@@ -7,6 +7,7 @@ export default defineConfig({
     'models/index': 'src/models/index.ts',
     'metrics/index': 'src/metrics/index.ts',
     'testing/index': 'src/testing/index.ts',
+    'webhooks/index': 'src/webhooks/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -10,3 +10,4 @@
 export * from './errors/index.js';
 export * from './metrics/index.js';
 export * from './models/index.js';
+export * from './webhooks/index.js';

@@ -1,0 +1,109 @@
+/**
+ * A webhook server that receives Zendesk and Trello webhooks, verifies them and prints typed events.
+ *
+ *   npx tsx examples/webhook-server.ts            # demo: starts, sends itself one signed webhook of each, exits
+ *   npx tsx examples/webhook-server.ts --serve    # keeps listening on 127.0.0.1:$PORT (default 8787)
+ *
+ * Secrets come from ZENDESK_WEBHOOK_SECRET, TRELLO_APP_SECRET and TRELLO_CALLBACK_URL (demo values otherwise).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createEventBus, createWebhookHandler, signWebhook } from 'supportkit/webhooks';
+
+const zendeskSecret = process.env.ZENDESK_WEBHOOK_SECRET ?? 'demo-zendesk-secret';
+const trelloSecret = process.env.TRELLO_APP_SECRET ?? 'demo-trello-secret';
+const serveForever = process.argv.includes('--serve');
+const port = serveForever ? Number(process.env.PORT ?? 8787) : 0;
+
+// One bus for the whole app: every helpdesk's events arrive here, typed.
+const helpdesk = createEventBus();
+helpdesk.on('ticket.created', (e) =>
+  console.log(`[${e.vendor}] ticket ${e.ticketId} created: ${e.ticket?.status ?? '?'}`),
+);
+helpdesk.on('ticket.status_changed', (e) =>
+  console.log(`[${e.vendor}] ticket ${e.ticketId}: ${e.from} → ${e.to}`),
+);
+helpdesk.on('message.created', (e) =>
+  console.log(`[${e.vendor}] new message on ${e.ticketId} (public: ${e.message?.public})`),
+);
+
+const server = createServer((req, res) => {
+  // Trello signs the callback URL as registered: the public URL of this route.
+  const callbackURL =
+    process.env.TRELLO_CALLBACK_URL ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}/trello`;
+  if (req.url === '/zendesk') return zendesk.node(req, res);
+  if (req.url === '/trello') return trelloFor(callbackURL).node(req, res);
+  res.statusCode = 404;
+  res.end();
+});
+const onRejected = (reason: string, status: number) => console.log(`refused (${status}): ${reason}`);
+const zendesk = createWebhookHandler({ vendor: 'zendesk', secret: zendeskSecret, bus: helpdesk, onRejected });
+const trelloHandlers = new Map<string, ReturnType<typeof createWebhookHandler>>();
+const trelloFor = (callbackURL: string) => {
+  let handler = trelloHandlers.get(callbackURL);
+  if (!handler) {
+    handler = createWebhookHandler({
+      vendor: 'trello',
+      secret: trelloSecret,
+      callbackURL,
+      bus: helpdesk,
+      onRejected,
+    });
+    trelloHandlers.set(callbackURL, handler);
+  }
+  return handler;
+};
+
+await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+console.log(`listening on ${base} (/zendesk, /trello)`);
+
+if (!serveForever) {
+  const zendeskBody = JSON.stringify({
+    type: 'zen:event-type:ticket.status_changed',
+    id: 'evt-demo',
+    time: new Date().toISOString(),
+    detail: {
+      id: '35436',
+      status: 'SOLVED',
+      requester_id: '7',
+      created_at: '2026-11-20T09:00:00Z',
+      updated_at: new Date().toISOString(),
+    },
+    event: { current: 'SOLVED', previous: 'OPEN' },
+  });
+  const trelloBody = JSON.stringify({
+    action: {
+      id: 'act-demo',
+      type: 'commentCard',
+      date: new Date().toISOString(),
+      data: { card: { id: 'card-7', name: 'Refund' }, text: 'Refund issued' },
+      memberCreator: { id: 'mem-1' },
+    },
+    model: { id: 'board-1' },
+  });
+  const send = async (path: string, body: string, headers: Record<string, string>) =>
+    (await fetch(`${base}${path}`, { method: 'POST', headers, body })).status;
+  console.log(
+    'zendesk →',
+    await send(
+      '/zendesk',
+      zendeskBody,
+      await signWebhook('zendesk', { body: zendeskBody, secret: zendeskSecret }),
+    ),
+  );
+  const callbackURL = process.env.TRELLO_CALLBACK_URL ?? `${base}/trello`;
+  console.log(
+    'trello  →',
+    await send(
+      '/trello',
+      trelloBody,
+      await signWebhook('trello', { body: trelloBody, secret: trelloSecret, callbackURL }),
+    ),
+  );
+  console.log(
+    'forged  →',
+    await send('/zendesk', zendeskBody, await signWebhook('zendesk', { body: zendeskBody, secret: 'guess' })),
+  );
+  server.close();
+}

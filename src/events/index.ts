@@ -1,0 +1,86 @@
+/**
+ * The typed event bus: adapters' transport events and webhook events go out through one eventemitter3 emitter,
+ * so an app listens in one place.
+ *
+ * @packageDocumentation
+ */
+import { EventEmitter } from 'eventemitter3';
+import type { Customer } from '../models/customer.js';
+import type { Message } from '../models/message.js';
+import type { Ticket, TicketStatus } from '../models/ticket.js';
+
+interface EventBase {
+  /** Which helpdesk sent it. */
+  vendor: string;
+  /** The vendor's own name for the event, e.g. `zen:event-type:ticket.created` or `updateCard`. */
+  vendorType: string;
+  /** The vendor's event id, when it sends one (use it to deduplicate redeliveries). */
+  id: string | null;
+  /** When it happened, per the vendor. */
+  occurredAt: Date | null;
+  /** The payload as received. */
+  raw: unknown;
+}
+
+/**
+ * A helpdesk event in canonical form. `ticket`, `message` and `customer` are present when the payload carried
+ * enough to build a valid model; `raw` is always there.
+ *
+ * @example
+ * ```ts
+ * bus.on('ticket.status_changed', (event) => console.log(event.ticketId, event.from, '→', event.to));
+ * ```
+ */
+export type HelpdeskEvent =
+  | (EventBase & { type: 'ticket.created'; ticketId: string; ticket?: Ticket })
+  | (EventBase & { type: 'ticket.updated'; ticketId: string; ticket?: Ticket })
+  | (EventBase & {
+      type: 'ticket.status_changed';
+      ticketId: string;
+      from: TicketStatus | null;
+      to: TicketStatus;
+    })
+  | (EventBase & { type: 'message.created'; ticketId: string; message?: Message })
+  | (EventBase & { type: 'customer.updated'; customerId: string; customer?: Customer })
+  | (EventBase & { type: 'unknown' });
+
+/** The kinds of {@link HelpdeskEvent}. */
+export type HelpdeskEventType = HelpdeskEvent['type'];
+
+/** Listener signatures of the bus: one per event type, plus `event` for every event. */
+export type HelpdeskEventMap = {
+  [K in HelpdeskEventType]: (event: Extract<HelpdeskEvent, { type: K }>) => void;
+} & {
+  /** Every event, whatever its type. */
+  event: (event: HelpdeskEvent) => void;
+};
+
+/** The bus type: an eventemitter3 emitter typed by {@link HelpdeskEventMap}. */
+export type HelpdeskEventBus = EventEmitter<HelpdeskEventMap>;
+
+/**
+ * Creates the event bus an app listens on.
+ *
+ * @example
+ * ```ts
+ * import { createEventBus } from 'supportkit';
+ * const helpdesk = createEventBus();
+ * helpdesk.on('ticket.created', (event) => console.log('new ticket', event.ticketId));
+ * ```
+ */
+export function createEventBus(): HelpdeskEventBus {
+  return new EventEmitter<HelpdeskEventMap>();
+}
+
+/**
+ * Emits an event under its own type and under `event`.
+ *
+ * @example
+ * ```ts
+ * publish(bus, event);
+ * ```
+ */
+export function publish(bus: HelpdeskEventBus, event: HelpdeskEvent): void {
+  (bus.emit as (type: string, event: HelpdeskEvent) => boolean)(event.type, event);
+  bus.emit('event', event);
+}

@@ -1,0 +1,29 @@
+/**
+ * Webhooks, verified and typed, platform-neutral: signature verification for Zendesk, Trello, Help Scout,
+ * Intercom and Front; a signer for tests; payload parsing into canonical events; and a handler that does it all
+ * for Node and for Fetch-API runtimes.
+ *
+ * @packageDocumentation
+ */
+export {
+  createEventBus,
+  type HelpdeskEvent,
+  type HelpdeskEventBus,
+  type HelpdeskEventMap,
+  type HelpdeskEventType,
+  publish,
+} from '../events/index.js';
+export { createWebhookHandler, type WebhookHandler, type WebhookHandlerOptions } from './handler.js';
+export { type ParseWebhookOptions, parseWebhookEvent } from './parse.js';
+export { type TrelloListMapping, trelloListStatus } from './trello/parse.js';
+export {
+  type HeaderInput,
+  type RawBody,
+  type SignedHeaders,
+  type SignWebhookOptions,
+  type VerifiedWebhook,
+  type VerifyWebhookOptions,
+  WEBHOOK_VENDORS,
+  type WebhookVendor,
+} from './types.js';
+export { signWebhook, verifyWebhook, verifyWebhookSync } from './verify.js';

@@ -1,0 +1,112 @@
+import type { HelpdeskEvent } from '../../events/index.js';
+import { Message } from '../../models/message.js';
+import { Ticket, type TicketStatus } from '../../models/ticket.js';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/** Maps a Trello list name to a canonical status, e.g. `{ 'Triage': 'new' }`; checked before the defaults. */
+export type TrelloListMapping = Record<string, TicketStatus>;
+
+const DEFAULT_LISTS: [RegExp, TicketStatus][] = [
+  [/\b(inbox|new|incoming|to ?do|backlog|triage)\b/i, 'new'],
+  [/\b(on hold|hold|blocked)\b/i, 'hold'],
+  [/\b(waiting|pending|awaiting)\b/i, 'pending'],
+  [/\b(doing|in progress|working|active|open)\b/i, 'open'],
+  [/\b(done|closed|resolved|solved|complete(d)?)\b/i, 'solved'],
+];
+
+/**
+ * The canonical status a Trello list stands for: an explicit mapping first, then common list names ("Inbox",
+ * "New", "Doing", "In progress", "Waiting", "On hold", "Done"); any other list counts as `open`.
+ *
+ * @example
+ * ```ts
+ * trelloListStatus('Waiting on customer'); // 'pending'
+ * trelloListStatus('Shipped', { Shipped: 'solved' }); // 'solved'
+ * ```
+ */
+export function trelloListStatus(name: string, mapping: TrelloListMapping = {}): TicketStatus {
+  const explicit = mapping[name];
+  if (explicit) return explicit;
+  for (const [pattern, status] of DEFAULT_LISTS) if (pattern.test(name)) return status;
+  return 'open';
+}
+
+/**
+ * Maps a Trello webhook payload (`{ action, model }`) to a canonical event: createCard → ticket.created (with the
+ * card as a ticket), a card moved between lists → ticket.status_changed, commentCard → message.created, other
+ * card actions → ticket.updated, anything else → unknown.
+ * See https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/
+ *
+ * @example
+ * ```ts
+ * const event = parseTrelloEvent(JSON.parse(rawBody), { Triage: 'new' });
+ * ```
+ */
+export function parseTrelloEvent(payload: unknown, mapping: TrelloListMapping = {}): HelpdeskEvent {
+  const body = isObject(payload) ? payload : {};
+  const action = isObject(body.action) ? body.action : {};
+  const data = isObject(action.data) ? action.data : {};
+  const card = isObject(data.card) ? data.card : {};
+  const member = isObject(action.memberCreator) ? action.memberCreator : {};
+  const vendorType = typeof action.type === 'string' ? action.type : 'unknown';
+  const occurredAt =
+    typeof action.date === 'string' && !Number.isNaN(Date.parse(action.date)) ? new Date(action.date) : null;
+  const base = {
+    vendor: 'trello',
+    vendorType,
+    id: typeof action.id === 'string' ? action.id : null,
+    occurredAt,
+    raw: payload,
+  };
+  const ticketId = typeof card.id === 'string' ? card.id : null;
+  if (!ticketId) return { ...base, type: 'unknown' };
+  const listName = (value: unknown) =>
+    isObject(value) && typeof value.name === 'string' ? value.name : null;
+
+  if (vendorType === 'createCard') {
+    const list = listName(data.list);
+    const parsed = Ticket.safeParse({
+      id: ticketId,
+      source: { adapter: 'trello', id: ticketId },
+      subject: typeof card.name === 'string' ? card.name : '',
+      status: list ? trelloListStatus(list, mapping) : 'new',
+      channel: 'web',
+      requesterId: typeof member.id === 'string' ? member.id : undefined,
+      createdAt: action.date,
+      updatedAt: action.date,
+    });
+    return { ...base, type: 'ticket.created', ticketId, ...(parsed.success ? { ticket: parsed.data } : {}) };
+  }
+  if (vendorType === 'updateCard' && listName(data.listAfter)) {
+    const before = listName(data.listBefore);
+    return {
+      ...base,
+      type: 'ticket.status_changed',
+      ticketId,
+      from: before ? trelloListStatus(before, mapping) : null,
+      to: trelloListStatus(listName(data.listAfter)!, mapping),
+    };
+  }
+  if (vendorType === 'commentCard') {
+    const parsed = Message.safeParse({
+      id: base.id ?? '',
+      ticketId,
+      authorId: typeof member.id === 'string' ? member.id : undefined,
+      // Comments on a support board come from its members: the team.
+      authorRole: 'agent',
+      public: true,
+      body: typeof data.text === 'string' ? data.text : '',
+      createdAt: action.date,
+    });
+    return {
+      ...base,
+      type: 'message.created',
+      ticketId,
+      ...(parsed.success ? { message: parsed.data } : {}),
+    };
+  }
+  return { ...base, type: 'ticket.updated', ticketId };
+}

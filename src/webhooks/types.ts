@@ -1,0 +1,52 @@
+/** The helpdesks whose webhooks supportkit verifies. */
+export type WebhookVendor = 'zendesk' | 'trello' | 'helpscout' | 'intercom' | 'front';
+
+/** The vendors, for iteration and option checks. */
+export const WEBHOOK_VENDORS: readonly WebhookVendor[] = [
+  'zendesk',
+  'trello',
+  'helpscout',
+  'intercom',
+  'front',
+];
+
+/** Request headers as Fetch `Headers` or a Node-style record (any case, array values allowed). */
+export type HeaderInput = Headers | Record<string, string | string[] | undefined>;
+
+/** The body exactly as received: a string or bytes. A parsed object is refused. */
+export type RawBody = string | Uint8Array | ArrayBuffer;
+
+/** What every verification needs. */
+export interface VerifyWebhookOptions {
+  /** The request body exactly as received — not parsed and re-serialised. */
+  rawBody: RawBody;
+  headers: HeaderInput;
+  /** The shared secret (Zendesk signing secret, Trello app secret, Intercom client secret, …). */
+  secret: string;
+  /** Trello signs the body plus the callback URL exactly as registered. Required for Trello. */
+  callbackURL?: string;
+  /** The clock, for replay checks. @default Date.now() */
+  now?: Date | number;
+  /** Largest allowed age (and future skew) of a signed timestamp, in seconds (Zendesk). @default 300 */
+  tolerance?: number;
+}
+
+/** What a successful verification returns. */
+export interface VerifiedWebhook {
+  vendor: WebhookVendor;
+  /** The signed timestamp, for vendors that send one (Zendesk). */
+  timestamp?: Date;
+}
+
+/** Headers that make a signed request, as {@link signWebhook} returns them. */
+export type SignedHeaders = Record<string, string>;
+
+/** What {@link signWebhook} needs. */
+export interface SignWebhookOptions {
+  body: string | Uint8Array;
+  secret: string;
+  /** Trello: the callback URL as registered. */
+  callbackURL?: string;
+  /** Zendesk: the timestamp to sign. @default now */
+  timestamp?: Date;
+}

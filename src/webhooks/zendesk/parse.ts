@@ -1,0 +1,143 @@
+import type { HelpdeskEvent } from '../../events/index.js';
+import { Customer } from '../../models/customer.js';
+import { Message } from '../../models/message.js';
+import { Ticket, type TicketStatus } from '../../models/ticket.js';
+
+type Json = Record<string, unknown>;
+const isObject = (value: unknown): value is Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+const idOf = (value: unknown): string | null =>
+  value === null || value === undefined || value === '' || value === '0' || value === 0
+    ? null
+    : String(value);
+
+/** Zendesk channel names (via.channel) to canonical channels. */
+const CHANNELS: Record<string, string> = {
+  web: 'web',
+  web_form: 'web',
+  email: 'email',
+  mail: 'email',
+  api: 'api',
+  chat: 'chat',
+  native_messaging: 'chat',
+  voice: 'phone',
+  phone: 'phone',
+  twitter: 'social',
+  facebook: 'social',
+  instagram_dm: 'social',
+  whatsapp: 'social',
+};
+
+/** Zendesk event payloads send statuses capitalised ("OPEN", "Open"); canonical ones are lower case. */
+function status(value: unknown): TicketStatus | null {
+  return typeof value === 'string' && value !== '' ? (value.toLowerCase() as TicketStatus) : null;
+}
+
+/** Builds the canonical ticket from an event's `detail`, or undefined when the payload lacks required fields. */
+function ticketFrom(detail: Json): Ticket | undefined {
+  const via = isObject(detail.via) ? detail.via : {};
+  const result = Ticket.safeParse({
+    id: String(detail.id ?? ''),
+    subject: typeof detail.subject === 'string' ? detail.subject : '',
+    ...(typeof detail.description === 'string' ? { description: detail.description } : {}),
+    status: status(detail.status) ?? undefined,
+    priority:
+      typeof detail.priority === 'string' && detail.priority !== ''
+        ? detail.priority.toLowerCase()
+        : 'normal',
+    ...(typeof detail.type === 'string' && detail.type !== '' ? { type: detail.type.toLowerCase() } : {}),
+    channel: CHANNELS[String(via.channel ?? '').toLowerCase()] ?? 'other',
+    requesterId: idOf(detail.requester_id) ?? undefined,
+    ...(idOf(detail.submitter_id) ? { submitterId: idOf(detail.submitter_id) } : {}),
+    assigneeId: idOf(detail.assignee_id),
+    groupId: idOf(detail.group_id),
+    organizationId: idOf(detail.organization_id),
+    tags: Array.isArray(detail.tags) ? detail.tags.filter((t) => typeof t === 'string' && t !== '') : [],
+    createdAt: detail.created_at,
+    updatedAt: detail.updated_at ?? detail.created_at,
+  });
+  return result.success ? result.data : undefined;
+}
+
+/**
+ * Maps a Zendesk event-type webhook (`{ type: 'zen:event-type:…', id, time, subject, detail, event }`) to a
+ * canonical event: ticket.created, ticket.status_changed, message.created (comment added), ticket.updated (any
+ * other ticket event), customer.updated (user events of end users), or unknown.
+ * See https://developer.zendesk.com/api-reference/webhooks/event-types/webhook-event-types/
+ *
+ * @example
+ * ```ts
+ * const event = parseZendeskEvent(JSON.parse(rawBody));
+ * ```
+ */
+export function parseZendeskEvent(payload: unknown): HelpdeskEvent {
+  const body = isObject(payload) ? payload : {};
+  const vendorType = typeof body.type === 'string' ? body.type : 'unknown';
+  const base = {
+    vendor: 'zendesk',
+    vendorType,
+    id: typeof body.id === 'string' ? body.id : null,
+    occurredAt:
+      typeof body.time === 'string' && !Number.isNaN(Date.parse(body.time)) ? new Date(body.time) : null,
+    raw: payload,
+  };
+  const detail = isObject(body.detail) ? body.detail : {};
+  const event = isObject(body.event) ? body.event : {};
+  const name = vendorType.replace(/^zen:event-type:/, '');
+  const ticketId = idOf(detail.id);
+  if (name.startsWith('ticket.') && ticketId) {
+    const ticket = ticketFrom(detail);
+    const withTicket = ticket ? { ticket } : {};
+    if (name === 'ticket.created') return { ...base, type: 'ticket.created', ticketId, ...withTicket };
+    if (name === 'ticket.status_changed') {
+      const to = status(event.current) ?? ticket?.status;
+      if (to) return { ...base, type: 'ticket.status_changed', ticketId, from: status(event.previous), to };
+    }
+    if (name === 'ticket.comment_added' && isObject(event.comment)) {
+      const comment = event.comment;
+      const author = isObject(comment.author) ? comment.author : {};
+      const parsed = Message.safeParse({
+        id: String(comment.id ?? ''),
+        ticketId,
+        authorId: idOf(author.id) ?? undefined,
+        authorRole: author.is_staff === true ? 'agent' : author.is_staff === false ? 'end-user' : 'system',
+        public: comment.is_public !== false,
+        body: typeof comment.body === 'string' ? comment.body : '',
+        createdAt: body.time,
+      });
+      return {
+        ...base,
+        type: 'message.created',
+        ticketId,
+        ...(parsed.success ? { message: parsed.data } : {}),
+      };
+    }
+    return { ...base, type: 'ticket.updated', ticketId, ...withTicket };
+  }
+  const userId = idOf(detail.id);
+  if (name.startsWith('user.') && userId) {
+    const isEndUser = detail.role === undefined || detail.role === 'end-user';
+    if (isEndUser) {
+      const parsed = Customer.safeParse({
+        id: userId,
+        name: typeof detail.name === 'string' ? detail.name : '',
+        identities: [
+          ...(typeof detail.email === 'string' && detail.email !== ''
+            ? [{ kind: 'email', value: detail.email, primary: true }]
+            : []),
+          { kind: 'external', adapter: 'zendesk', value: userId },
+        ],
+        organizationId: idOf(detail.organization_id),
+        createdAt: detail.created_at,
+        ...(detail.updated_at ? { updatedAt: detail.updated_at } : {}),
+      });
+      return {
+        ...base,
+        type: 'customer.updated',
+        customerId: userId,
+        ...(parsed.success ? { customer: parsed.data } : {}),
+      };
+    }
+  }
+  return { ...base, type: 'unknown' };
+}
