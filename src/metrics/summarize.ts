@@ -36,6 +36,12 @@ export interface SummaryOptions {
   schedule?: Schedule;
   /** Recent periods compared against earlier ones in tag trends. @default 1 */
   recentPeriods?: number;
+  /**
+   * How many recent tickets to remember for attributing CSAT responses to a ticket's channel, group and
+   * priority. Unlimited by default (surveys may come after all tickets); a stream that sends each survey right
+   * after its ticket can keep this small so memory does not grow with tickets. @default Infinity
+   */
+  ticketMemory?: number;
 }
 
 /** What a {@link summaryAccumulator} takes: a ticket with its records, a survey, or reference data. */
@@ -128,6 +134,8 @@ export function summaryAccumulator(
   const policies: SlaPolicy[] = [];
   /** The dimensions of tickets seen in this shard, to attribute their surveys. */
   const ticketDims = new Map<string, Record<Dimension, string>>();
+  const ticketMemory = options.ticketMemory ?? Number.POSITIVE_INFINITY;
+  if (!(ticketMemory >= 1)) throw new TypeError('summarize: option "ticketMemory" must be ≥ 1');
 
   const state: Omit<SummaryState, 'volumes' | 'tagTrends' | 'csat' | 'nps' | 'ces'> = {
     asOf,
@@ -214,6 +222,7 @@ export function summaryAccumulator(
       priority: ticket.priority,
     };
     ticketDims.set(ticket.id, dims);
+    if (ticketDims.size > ticketMemory) ticketDims.delete(ticketDims.keys().next().value!); // oldest first
     const reply = findFirstReply(sortedM, 'zendesk');
     const created = ticket.createdAt.getTime();
     const replyDuration = reply ? measure(created, reply.createdAt.getTime(), schedule) : null;
@@ -438,7 +447,8 @@ export function summarize(dataset: Dataset, options: SummaryOptions = {}): Metri
  * ```
  */
 export function recordSummarizer(options: SummaryOptions & { asOf: Instant }) {
-  const acc = summaryAccumulator(options);
+  // Surveys follow their ticket in a grouped stream, so a short memory of tickets is enough to attribute them.
+  const acc = summaryAccumulator({ ticketMemory: 10_000, ...options });
   let current: {
     ticket: Ticket;
     messages: TicketBundle['messages'][number][];

@@ -178,6 +178,14 @@ describe('summarize', () => {
       interval: 'week',
     });
     expect(streamed).toEqual(report);
+    // Surveys follow their ticket in the stream, so remembering a single ticket attributes them all the same.
+    const forgetful = await summarizeRecords(streamDataset(options), {
+      asOf: datasetAsOf(options),
+      timeZone: 'Europe/Rome',
+      interval: 'week',
+      ticketMemory: 1,
+    });
+    expect(forgetful).toEqual(report);
     const records = [...streamDataset({ seed: 1, tickets: 3, days: 1 })];
     const message = records.find((r) => r.kind === 'messages')!;
     await expect(summarizeRecords([message], { asOf: 1e12 })).rejects.toThrow(ValidationError);
