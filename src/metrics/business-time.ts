@@ -74,17 +74,48 @@ class CompiledSchedule {
     return this.byWeekday.some((pieces) => pieces.length > 0);
   }
 
-  /** Open spans of one local day, as [start, end] epoch ms. */
+  /**
+   * Open spans of one local day, as [start, end] epoch ms, with wall-clock semantics: a minute is open when the
+   * local clock shows a time inside an interval. So on the night clocks go forward the skipped wall times hold
+   * no business time, and on the night they go back a repeated wall time counts twice. The day is cut into
+   * stretches of constant UTC offset (at most two: real zones change offset at most once a day), and within a
+   * stretch wall time and real time differ by that offset.
+   */
   private daySpans(day: DateTime, out: number[]): void {
     if (this.closed.has(day.toISODate()!)) return;
     const pieces = this.byWeekday[day.weekday % 7]!;
     if (pieces.length === 0) return;
-    const next = day.plus({ days: 1 });
-    const at = (minute: number) =>
-      minute === DAY_MINUTES
-        ? next.toMillis()
-        : day.set({ hour: Math.floor(minute / 60), minute: minute % 60 }).toMillis();
-    for (const piece of pieces) out.push(at(piece.from), at(piece.to));
+    const zone = this.schedule.timeZone;
+    const nominal = Date.UTC(day.year, day.month - 1, day.day); // local midnight as if it were UTC
+    const start = day.toMillis();
+    const end = day.plus({ days: 1 }).startOf('day').toMillis();
+    const startOffset = day.offset;
+    const endOffset = DateTime.fromMillis(end - 1, { zone }).offset;
+    const stretches: [number, number, number][] = [];
+    if (startOffset === endOffset) stretches.push([start, end, startOffset]);
+    else {
+      // Find the transition: the first whole minute after local midnight whose offset differs (offsets change
+      // on whole minutes). About eleven look-ups, twice a year.
+      let lo = 0; // offset(start + lo minutes) === startOffset
+      let hi = Math.round((end - start) / MINUTE); // offset at or before the end differs
+      while (hi - lo > 1) {
+        const mid = (lo + hi) >>> 1;
+        if (DateTime.fromMillis(start + mid * MINUTE, { zone }).offset === startOffset) lo = mid;
+        else hi = mid;
+      }
+      const transition = start + hi * MINUTE;
+      stretches.push([start, transition, startOffset], [transition, end, endOffset]);
+    }
+    for (const [from, to, offset] of stretches) {
+      // Wall minutes since local midnight covered by this stretch.
+      const wallFrom = (from - nominal) / MINUTE + offset;
+      const wallTo = (to - nominal) / MINUTE + offset;
+      for (const piece of pieces) {
+        const lo = Math.max(piece.from, wallFrom);
+        const hi = Math.min(piece.to, wallTo);
+        if (hi > lo) out.push(nominal + (lo - offset) * MINUTE, nominal + (hi - offset) * MINUTE);
+      }
+    }
   }
 
   /** Makes sure the laid-out window covers [from, to] (epoch ms), growing it by at least a year at a time. */
