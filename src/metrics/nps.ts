@@ -101,7 +101,7 @@ function classify(state: NpsState, value: unknown, index: number, invalid: Inval
  * @example
  * ```ts
  * import { nps } from 'supportkit';
- * nps([10, 9, 8, 6, 3]); // { score: 0, promoters: 2, passives: 1, detractors: 2, n: 5, marginOfError: 81.1…, … }
+ * nps([10, 9, 8, 6, 3]); // { score: 0, promoters: 2, passives: 1, detractors: 2, n: 5, marginOfError: 78.4…, … }
  * nps([10, 'x', 11], { invalid: 'skip' }).skipped; // 2
  * ```
  */
