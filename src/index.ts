@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 export * from './errors/index.js';
+export * from './http/index.js';
 export * from './metrics/index.js';
 export * from './models/index.js';
 export * from './webhooks/index.js';

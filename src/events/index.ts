@@ -47,12 +47,39 @@ export type HelpdeskEvent =
 /** The kinds of {@link HelpdeskEvent}. */
 export type HelpdeskEventType = HelpdeskEvent['type'];
 
-/** Listener signatures of the bus: one per event type, plus `event` for every event. */
+/**
+ * What the HTTP transport reports. URLs are redacted and no header, body or token is ever included.
+ *
+ * @example
+ * ```ts
+ * bus.on('http.retry', (e) => console.warn(`${e.method} ${e.url}: retry ${e.attempt} in ${e.delayMs} ms`));
+ * ```
+ */
+export interface TransportEvent {
+  adapter: string;
+  method: string;
+  /** Redacted: secret-looking query values replaced. */
+  url: string;
+  /** 1 for the first try. */
+  attempt: number;
+  status?: number;
+  durationMs?: number;
+  /** For retries and rate limits: how long the transport waits. */
+  delayMs?: number;
+  /** The error class name for failed attempts. */
+  error?: string;
+}
+
+/** Listener signatures of the bus: one per event type, `event` for every helpdesk event, and transport events. */
 export type HelpdeskEventMap = {
   [K in HelpdeskEventType]: (event: Extract<HelpdeskEvent, { type: K }>) => void;
 } & {
-  /** Every event, whatever its type. */
+  /** Every helpdesk event, whatever its type. */
   event: (event: HelpdeskEvent) => void;
+  'http.request': (event: TransportEvent) => void;
+  'http.response': (event: TransportEvent) => void;
+  'http.retry': (event: TransportEvent) => void;
+  'http.rate_limited': (event: TransportEvent) => void;
 };
 
 /** The bus type: an eventemitter3 emitter typed by {@link HelpdeskEventMap}. */

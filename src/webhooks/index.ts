@@ -12,6 +12,7 @@ export {
   type HelpdeskEventMap,
   type HelpdeskEventType,
   publish,
+  type TransportEvent,
 } from '../events/index.js';
 export { createWebhookHandler, type WebhookHandler, type WebhookHandlerOptions } from './handler.js';
 export { type ParseWebhookOptions, parseWebhookEvent } from './parse.js';

@@ -1,0 +1,224 @@
+import { AuthenticationError } from '../errors/api.js';
+
+/** Tokens after an OAuth exchange; persist them through `onTokens`: refresh tokens rotate. */
+export interface OAuthTokens {
+  accessToken: string;
+  refreshToken?: string;
+  /** When the access token expires, if the server said (`expires_in`). */
+  expiresAt?: Date;
+}
+
+/**
+ * Supplies credentials to the transport. `refresh` is called once after a 401 (and before expiry when known);
+ * it returns true when new credentials are ready and the request should be tried again.
+ */
+export interface AuthProvider {
+  readonly kind: string;
+  headers(): Promise<Record<string, string>>;
+  refresh?(): Promise<boolean>;
+  /** Every secret this provider holds, so the transport can prove none leaks into errors or events. */
+  secrets(): string[];
+}
+
+const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+
+/**
+ * Zendesk API-token auth: Basic `{email}/token:{token}`. Zendesk stops issuing API tokens on 2026-10-27 and
+ * turns them off on 2027-04-30; prefer {@link oauthAuth} or {@link clientCredentialsAuth}.
+ *
+ * @example
+ * ```ts
+ * apiTokenAuth({ email: 'agent@acme.com', token: process.env.ZENDESK_API_TOKEN! });
+ * ```
+ */
+export function apiTokenAuth(options: { email: string; token: string }): AuthProvider {
+  if (!options?.email || !options.token)
+    throw new TypeError('apiTokenAuth: options "email" and "token" are required');
+  const header = `Basic ${base64(`${options.email}/token:${options.token}`)}`;
+  return {
+    kind: 'api-token',
+    headers: async () => ({ authorization: header }),
+    secrets: () => [options.token, header],
+  };
+}
+
+/**
+ * A fixed bearer token (a personal access token, or an OAuth access token managed elsewhere).
+ *
+ * @example
+ * ```ts
+ * bearerAuth(process.env.RT_TOKEN!);
+ * ```
+ */
+export function bearerAuth(token: string): AuthProvider {
+  if (!token) throw new TypeError('bearerAuth: a token is required');
+  return {
+    kind: 'bearer',
+    headers: async () => ({ authorization: `Bearer ${token}` }),
+    secrets: () => [token],
+  };
+}
+
+interface TokenEndpoint {
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** @default globalThis.fetch */
+  fetch?: typeof fetch;
+}
+
+async function requestTokens(
+  endpoint: TokenEndpoint,
+  form: Record<string, string>,
+  now: () => number,
+): Promise<OAuthTokens> {
+  const doFetch = endpoint.fetch ?? globalThis.fetch;
+  const response = await doFetch(endpoint.tokenUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({
+      client_id: endpoint.clientId,
+      client_secret: endpoint.clientSecret,
+      ...form,
+    }).toString(),
+  });
+  let body: Record<string, unknown> = {};
+  try {
+    body = (await response.json()) as Record<string, unknown>;
+  } catch {
+    // handled below: a token response must be JSON
+  }
+  if (!response.ok || typeof body.access_token !== 'string') {
+    // Never echo the response body: it may hold a token or the client secret in an error description.
+    throw new AuthenticationError({
+      status: response.ok ? 401 : response.status,
+      method: 'POST',
+      url: endpoint.tokenUrl.split('?')[0],
+    });
+  }
+  const tokens: OAuthTokens = { accessToken: body.access_token };
+  if (typeof body.refresh_token === 'string') tokens.refreshToken = body.refresh_token;
+  if (typeof body.expires_in === 'number') tokens.expiresAt = new Date(now() + body.expires_in * 1000);
+  return tokens;
+}
+
+/** Refresh this long before a known expiry, so a request never races the deadline. */
+const EXPIRY_MARGIN_MS = 60_000;
+
+/**
+ * OAuth bearer auth with refresh-token rotation: on a 401 (or within a minute of a known expiry) it exchanges
+ * the refresh token for new tokens — both replaced, as rotating servers require — and hands them to `onTokens`
+ * to persist. Concurrent requests share one refresh.
+ *
+ * @example
+ * ```ts
+ * oauthAuth({
+ *   accessToken, refreshToken, clientId, clientSecret,
+ *   tokenUrl: 'https://acme.zendesk.com/oauth/tokens',
+ *   onTokens: (tokens) => saveSecrets(tokens),
+ * });
+ * ```
+ */
+export function oauthAuth(
+  options: TokenEndpoint & {
+    accessToken: string;
+    refreshToken: string;
+    expiresAt?: Date;
+    onTokens?: (tokens: OAuthTokens) => void | Promise<void>;
+    now?: () => number;
+  },
+): AuthProvider {
+  if (
+    !options?.accessToken ||
+    !options.refreshToken ||
+    !options.tokenUrl ||
+    !options.clientId ||
+    !options.clientSecret
+  ) {
+    throw new TypeError(
+      'oauthAuth: options "accessToken", "refreshToken", "tokenUrl", "clientId" and "clientSecret" are required',
+    );
+  }
+  const now = options.now ?? Date.now;
+  let current: OAuthTokens = { accessToken: options.accessToken, refreshToken: options.refreshToken };
+  if (options.expiresAt) current.expiresAt = options.expiresAt;
+  const seen = new Set([options.accessToken, options.refreshToken, options.clientSecret]);
+  let inflight: Promise<boolean> | null = null;
+  const refresh = () => {
+    inflight ??= (async () => {
+      try {
+        const next = await requestTokens(
+          options,
+          { grant_type: 'refresh_token', refresh_token: current.refreshToken! },
+          now,
+        );
+        current = { ...next, refreshToken: next.refreshToken ?? current.refreshToken! };
+        seen.add(current.accessToken);
+        if (current.refreshToken) seen.add(current.refreshToken);
+        await options.onTokens?.(current);
+        return true;
+      } finally {
+        inflight = null;
+      }
+    })();
+    return inflight;
+  };
+  return {
+    kind: 'oauth',
+    async headers() {
+      if (current.expiresAt && current.expiresAt.getTime() - now() < EXPIRY_MARGIN_MS) await refresh();
+      return { authorization: `Bearer ${current.accessToken}` };
+    },
+    refresh,
+    secrets: () => [...seen],
+  };
+}
+
+/**
+ * OAuth client-credentials auth: mints an access token on first use and again before it expires
+ * (`expires_in`), or after a 401.
+ *
+ * @example
+ * ```ts
+ * clientCredentialsAuth({ tokenUrl: 'https://acme.zendesk.com/oauth/tokens', clientId, clientSecret, scope: 'read' });
+ * ```
+ */
+export function clientCredentialsAuth(
+  options: TokenEndpoint & { scope?: string; now?: () => number },
+): AuthProvider {
+  if (!options?.tokenUrl || !options.clientId || !options.clientSecret) {
+    throw new TypeError(
+      'clientCredentialsAuth: options "tokenUrl", "clientId" and "clientSecret" are required',
+    );
+  }
+  const now = options.now ?? Date.now;
+  let current: OAuthTokens | null = null;
+  const seen = new Set([options.clientSecret]);
+  let inflight: Promise<boolean> | null = null;
+  const mint = () => {
+    inflight ??= (async () => {
+      try {
+        current = await requestTokens(
+          options,
+          { grant_type: 'client_credentials', ...(options.scope ? { scope: options.scope } : {}) },
+          now,
+        );
+        seen.add(current.accessToken);
+        return true;
+      } finally {
+        inflight = null;
+      }
+    })();
+    return inflight;
+  };
+  return {
+    kind: 'client-credentials',
+    async headers() {
+      if (!current || (current.expiresAt && current.expiresAt.getTime() - now() < EXPIRY_MARGIN_MS))
+        await mint();
+      return { authorization: `Bearer ${current!.accessToken}` };
+    },
+    refresh: mint,
+    secrets: () => [...seen],
+  };
+}

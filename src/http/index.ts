@@ -1,0 +1,25 @@
+export {
+  type AuthProvider,
+  apiTokenAuth,
+  bearerAuth,
+  clientCredentialsAuth,
+  type OAuthTokens,
+  oauthAuth,
+} from './auth.js';
+export {
+  createHttpClient,
+  type HttpClient,
+  type HttpClientOptions,
+  type HttpRequest,
+  type HttpResponse,
+  type RequestOptions,
+} from './client.js';
+export { nextLink, type Page, paginate } from './paginate.js';
+export { type Budget, createRateLimiter, type RateLimiter, type RateLimiterOptions } from './rate-limit.js';
+export {
+  DEFAULT_RETRY_POLICY,
+  type FailedAttempt,
+  type RetryPolicy,
+  resolveRetryPolicy,
+  retryDelay,
+} from './retry-policy.js';

@@ -1,0 +1,104 @@
+import { ApiError, NetworkError, RateLimitError, TimeoutError } from '../errors/api.js';
+
+/** How requests are retried. Every field has a default; see {@link resolveRetryPolicy}. */
+export interface RetryPolicy {
+  /** Retries after the first attempt. @default 4 */
+  maxRetries: number;
+  /** First backoff for 5xx and network errors, in ms; doubles each retry. @default 500 */
+  baseDelayMs: number;
+  /** Longest single backoff, in ms. @default 30000 */
+  maxDelayMs: number;
+  /** Longest Retry-After honoured, in seconds; a longer one fails at once with the RateLimitError. @default 120 */
+  maxRetryAfterSeconds: number;
+  /** Cap on the total time spent waiting between attempts of one request, in ms. @default 300000 */
+  maxTotalWaitMs: number;
+}
+
+/** The defaults, in one place. */
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  maxRetries: 4,
+  baseDelayMs: 500,
+  maxDelayMs: 30_000,
+  maxRetryAfterSeconds: 120,
+  maxTotalWaitMs: 300_000,
+};
+
+/**
+ * Merges caller options over the defaults; a wrong value is a TypeError naming the option (STYLE rule 10).
+ *
+ * @example
+ * ```ts
+ * resolveRetryPolicy({ maxRetries: 2 }).baseDelayMs; // 500
+ * ```
+ */
+export function resolveRetryPolicy(options: Partial<RetryPolicy> = {}): RetryPolicy {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options };
+  for (const [key, value] of Object.entries(policy)) {
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+      throw new TypeError(`retry policy: option "${key}" must be a finite number ≥ 0`);
+    }
+  }
+  if (!Number.isInteger(policy.maxRetries))
+    throw new TypeError('retry policy: option "maxRetries" must be an integer');
+  return policy;
+}
+
+/** What the policy needs to know about one failed attempt. */
+export interface FailedAttempt {
+  error: unknown;
+  /** 1 for the first retry decision, 2 for the second, … */
+  attempt: number;
+  method: string;
+  /** A POST (or PATCH) is retried only when it carries an idempotency key: otherwise a retry could write twice. */
+  idempotent: boolean;
+  /** Time already spent waiting for this request, in ms. */
+  waitedMs: number;
+  /** 0..1, for jitter; injectable so tests are deterministic. */
+  random: number;
+}
+
+/**
+ * THE retry decision (STYLE rule 6): returns how many ms to wait before the next attempt, or null to give up.
+ *
+ * - 429 and 503 honour Retry-After (seconds or HTTP-date, already parsed into `error.retryAfter`), up to
+ *   `maxRetryAfterSeconds`; past that we give up at once rather than sleep unboundedly (zenpy's mistake). A 429
+ *   without Retry-After (Trello sends none) backs off like a 5xx.
+ * - Other 5xx, network errors and timeouts back off exponentially with full jitter
+ *   (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/): random(0, base·2^(n−1)),
+ *   capped at `maxDelayMs`.
+ * - 4xx other than 429 are never retried: the request itself is wrong.
+ * - A non-idempotent write is never retried: a lost response may hide a successful write.
+ * - The total wait across retries never exceeds `maxTotalWaitMs`.
+ *
+ * @example
+ * ```ts
+ * retryDelay(policy, { error: rateLimitError, attempt: 1, method: 'GET', idempotent: true, waitedMs: 0, random: 0.5 });
+ * // → rateLimitError.retryAfter * 1000
+ * ```
+ */
+export function retryDelay(policy: RetryPolicy, failure: FailedAttempt): number | null {
+  if (failure.attempt > policy.maxRetries) return null;
+  const { error } = failure;
+  const writes = !['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'].includes(failure.method.toUpperCase());
+  if (writes && !failure.idempotent) return null;
+  let delay: number;
+  if (
+    error instanceof ApiError &&
+    (error.status === 429 || error.status === 503) &&
+    error.retryAfter !== undefined
+  ) {
+    if (error.retryAfter > policy.maxRetryAfterSeconds) return null;
+    delay = error.retryAfter * 1000;
+  } else if (
+    (error instanceof ApiError && (error.status >= 500 || error instanceof RateLimitError)) ||
+    error instanceof NetworkError ||
+    error instanceof TimeoutError
+  ) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failure.attempt - 1));
+    delay = Math.floor(failure.random * ceiling);
+  } else {
+    return null;
+  }
+  if (failure.waitedMs + delay > policy.maxTotalWaitMs) return null;
+  return delay;
+}
