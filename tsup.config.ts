@@ -8,6 +8,7 @@ export default defineConfig({
     'metrics/index': 'src/metrics/index.ts',
     'testing/index': 'src/testing/index.ts',
     'webhooks/index': 'src/webhooks/index.ts',
+    'sync/index': 'src/sync/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

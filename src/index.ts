@@ -7,6 +7,7 @@
  * ```
  * @packageDocumentation
  */
+export * from './adapters/index.js';
 export * from './errors/index.js';
 export * from './http/index.js';
 export * from './metrics/index.js';

@@ -4,6 +4,8 @@
  *
  * @packageDocumentation
  */
+
+export { createMemoryAdapter, type MemoryAdapterOptions } from '../adapters/memory/index.js';
 export { LOCALES, OUTAGE_TAG, RISING_TAGS, TOPICS } from './catalog.js';
 export {
   collectDataset,

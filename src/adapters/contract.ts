@@ -1,0 +1,143 @@
+import type { Agent } from '../models/agent.js';
+import type { Article } from '../models/article.js';
+import type { Customer } from '../models/customer.js';
+import type { DatasetRecord } from '../models/dataset.js';
+import type { Group } from '../models/group.js';
+import type {
+  CustomerCreate,
+  CustomerPatch,
+  MessageCreate,
+  TicketCreate,
+  TicketPatch,
+} from '../models/inputs.js';
+import type { Message } from '../models/message.js';
+import type { Organization } from '../models/organization.js';
+import type { Schedule } from '../models/schedule.js';
+import type { SlaPolicy } from '../models/sla-policy.js';
+import type { CsatResponse, NpsResponse } from '../models/survey.js';
+import type { Ticket, TicketStatus } from '../models/ticket.js';
+import type { TicketEvent } from '../models/ticket-event.js';
+
+/** Per-call options every adapter method accepts last (STYLE rule 7). */
+export interface CallOptions {
+  /** ms before an HTTP attempt is abandoned. */
+  timeout?: number;
+  maxRetries?: number;
+  signal?: AbortSignal;
+}
+
+/** Options of a write: an idempotency key makes it safe to retry and to repeat. */
+export interface WriteOptions extends CallOptions {
+  idempotencyKey?: string;
+}
+
+/** Filters for listing tickets. */
+export interface TicketFilter {
+  /** Only tickets updated at or after this instant. */
+  updatedSince?: Date;
+  status?: readonly TicketStatus[];
+  /** Tickets carrying every one of these tags. */
+  tags?: readonly string[];
+}
+
+/** Filters for listing surveys and articles. */
+export interface SinceFilter {
+  since?: Date;
+}
+
+/**
+ * Where a change feed stopped: opaque to callers, JSON-serialisable, and enough to resume exactly there.
+ */
+export interface Checkpoint {
+  adapter: string;
+  cursor: string;
+}
+
+/** One batch of a change feed: records grouped by ticket, and the checkpoint to resume after them. */
+export interface ChangeBatch {
+  records: DatasetRecord[];
+  checkpoint: Checkpoint;
+  /** True when the feed has caught up (for now): a sync should stop here and run again later. */
+  caughtUp: boolean;
+}
+
+/** What an adapter supports, up front: every operation marked false throws UnsupportedError. */
+export interface AdapterCapabilities {
+  tickets: {
+    list: boolean;
+    get: boolean;
+    create: boolean;
+    update: boolean;
+    addMessage: boolean;
+    listMessages: boolean;
+    listEvents: boolean;
+  };
+  customers: { get: boolean; findByEmail: boolean; list: boolean; create: boolean; update: boolean };
+  agents: boolean;
+  groups: boolean;
+  organizations: boolean;
+  surveys: { csat: boolean; nps: boolean };
+  schedules: boolean;
+  slaPolicies: boolean;
+  articles: boolean;
+  changes: boolean;
+}
+
+/**
+ * The one contract every helpdesk adapter fulfils. Lists are async iterables that fetch page by page and hold
+ * one page in memory; `get` of a missing record throws NotFoundError; writes accept an idempotency key; an
+ * operation the vendor lacks throws UnsupportedError naming the adapter and the operation.
+ *
+ * @example
+ * ```ts
+ * async function openTickets(helpdesk: HelpdeskAdapter) {
+ *   const out = [];
+ *   for await (const ticket of helpdesk.tickets.list({ status: ['new', 'open'] })) out.push(ticket);
+ *   return out;
+ * }
+ * ```
+ */
+export interface HelpdeskAdapter {
+  readonly name: string;
+  readonly capabilities: AdapterCapabilities;
+  readonly tickets: {
+    list(filter?: TicketFilter, options?: CallOptions): AsyncIterable<Ticket>;
+    get(id: string, options?: CallOptions): Promise<Ticket>;
+    create(input: TicketCreate, options?: WriteOptions): Promise<Ticket>;
+    update(id: string, patch: TicketPatch, options?: WriteOptions): Promise<Ticket>;
+    addMessage(ticketId: string, input: MessageCreate, options?: WriteOptions): Promise<Message>;
+    listMessages(ticketId: string, options?: CallOptions): AsyncIterable<Message>;
+    listEvents(ticketId: string, options?: CallOptions): AsyncIterable<TicketEvent>;
+  };
+  readonly customers: {
+    get(id: string, options?: CallOptions): Promise<Customer>;
+    findByEmail(email: string, options?: CallOptions): Promise<Customer | null>;
+    list(filter?: SinceFilter, options?: CallOptions): AsyncIterable<Customer>;
+    create(input: CustomerCreate, options?: WriteOptions): Promise<Customer>;
+    update(id: string, patch: CustomerPatch, options?: WriteOptions): Promise<Customer>;
+  };
+  readonly agents: {
+    list(options?: CallOptions): AsyncIterable<Agent>;
+    get(id: string, options?: CallOptions): Promise<Agent>;
+  };
+  readonly groups: {
+    list(options?: CallOptions): AsyncIterable<Group>;
+    get(id: string, options?: CallOptions): Promise<Group>;
+  };
+  readonly organizations: {
+    list(options?: CallOptions): AsyncIterable<Organization>;
+    get(id: string, options?: CallOptions): Promise<Organization>;
+  };
+  readonly surveys: {
+    listCsat(filter?: SinceFilter, options?: CallOptions): AsyncIterable<CsatResponse>;
+    listNps(filter?: SinceFilter, options?: CallOptions): AsyncIterable<NpsResponse>;
+  };
+  readonly schedules: { list(options?: CallOptions): AsyncIterable<Schedule> };
+  readonly slaPolicies: { list(options?: CallOptions): AsyncIterable<SlaPolicy> };
+  readonly articles: {
+    list(filter?: SinceFilter, options?: CallOptions): AsyncIterable<Article>;
+    get(id: string, options?: CallOptions): Promise<Article>;
+  };
+  /** Changed records since a checkpoint (null = from the beginning), in batches that each carry a resumable checkpoint. */
+  changes(checkpoint?: Checkpoint | null, options?: CallOptions): AsyncIterable<ChangeBatch>;
+}

@@ -1,0 +1,11 @@
+export type {
+  AdapterCapabilities,
+  CallOptions,
+  ChangeBatch,
+  Checkpoint,
+  HelpdeskAdapter,
+  SinceFilter,
+  TicketFilter,
+  WriteOptions,
+} from './contract.js';
+export { createMemoryAdapter, type MemoryAdapterOptions } from './memory/index.js';

@@ -1,0 +1,205 @@
+/**
+ * The one contract suite every adapter runs (DESIGN: test/contract runs ONE suite against every adapter). An
+ * adapter test file calls `runContractSuite` with a factory that returns a fresh adapter seeded with `seed`.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  type Dataset,
+  type HelpdeskAdapter,
+  NotFoundError,
+  parseDataset,
+  UnsupportedError,
+  ValidationError,
+} from '../../src/index.js';
+
+const at = (minutes: number) => new Date(Date.parse('2026-03-02T08:00:00Z') + minutes * 60_000).toISOString();
+
+/** A small, fixed helpdesk every adapter is seeded with. */
+export const seed: Dataset = parseDataset({
+  customers: [
+    {
+      id: 'c1',
+      name: 'Ada',
+      identities: [{ kind: 'email', value: 'ada@example.com' }],
+      createdAt: at(-1000),
+    },
+    { id: 'c2', name: 'Bo', identities: [{ kind: 'email', value: 'bo@example.com' }], createdAt: at(-900) },
+  ],
+  agents: [{ id: 'a1', name: 'Marco', email: 'marco@support.example.com' }],
+  groups: [{ id: 'g1', name: 'Billing' }],
+  organizations: [{ id: 'o1', name: 'Acme', domains: ['acme.test'] }],
+  tickets: Array.from({ length: 7 }, (_, i) => ({
+    id: `${100 + i}`,
+    subject: `Ticket ${i}`,
+    status: i % 3 === 0 ? 'solved' : 'open',
+    requesterId: i % 2 === 0 ? 'c1' : 'c2',
+    tags: i % 2 === 0 ? ['billing'] : ['login', 'vip'],
+    createdAt: at(i * 10),
+    updatedAt: at(i * 10 + 5),
+  })),
+  messages: [
+    {
+      id: 'm1',
+      ticketId: '100',
+      authorId: 'c1',
+      authorRole: 'end-user',
+      public: true,
+      body: 'Help',
+      createdAt: at(0),
+    },
+    {
+      id: 'm2',
+      ticketId: '100',
+      authorId: 'a1',
+      authorRole: 'agent',
+      public: true,
+      body: 'On it',
+      createdAt: at(5),
+    },
+  ],
+  csat: [{ id: 's1', ticketId: '100', customerId: 'c1', rating: 'good', createdAt: at(6) }],
+});
+
+const collect = async <T>(items: AsyncIterable<T>) => {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+};
+
+export function runContractSuite(name: string, make: () => Promise<HelpdeskAdapter> | HelpdeskAdapter) {
+  describe(`contract: ${name}`, () => {
+    it('declares its capabilities and throws UnsupportedError, naming itself, for what it lacks', async () => {
+      const adapter = await make();
+      expect(adapter.name).toBe(name);
+      expect(typeof adapter.capabilities.tickets.list).toBe('boolean');
+      if (!adapter.capabilities.surveys.csat) {
+        await expect(collect(adapter.surveys.listCsat())).rejects.toThrow(UnsupportedError);
+      }
+    });
+
+    it('lists every ticket, page by page, and filters by status, tags and update time', async () => {
+      const adapter = await make();
+      const all = await collect(adapter.tickets.list());
+      expect(all.map((t) => t.id).sort()).toEqual(seed.tickets.map((t) => t.id).sort());
+      const solved = await collect(adapter.tickets.list({ status: ['solved'] }));
+      expect(solved.map((t) => t.id).sort()).toEqual(['100', '103', '106']);
+      const vip = await collect(adapter.tickets.list({ tags: ['login', 'vip'] }));
+      expect(vip.map((t) => t.id).sort()).toEqual(['101', '103', '105']);
+      const recent = await collect(adapter.tickets.list({ updatedSince: new Date(at(45)) }));
+      expect(recent.map((t) => t.id).sort()).toEqual(['104', '105', '106']);
+    });
+
+    it('gets a ticket, or throws NotFoundError', async () => {
+      const adapter = await make();
+      expect((await adapter.tickets.get('102')).subject).toBe('Ticket 2');
+      await expect(adapter.tickets.get('nope')).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('creates a ticket once per idempotency key, and validates the input', async () => {
+      const adapter = await make();
+      const input = {
+        subject: 'Printer on fire',
+        description: 'Smoke!',
+        requesterId: 'c1',
+        tags: ['hardware'],
+      };
+      const first = await adapter.tickets.create(input, { idempotencyKey: 'create-1' });
+      const again = await adapter.tickets.create(input, { idempotencyKey: 'create-1' });
+      expect(again.id).toBe(first.id);
+      expect(first).toMatchObject({
+        subject: 'Printer on fire',
+        status: 'new',
+        requesterId: 'c1',
+        tags: ['hardware'],
+      });
+      const all = await collect(adapter.tickets.list());
+      expect(all.filter((t) => t.subject === 'Printer on fire')).toHaveLength(1);
+      const messages = await collect(adapter.tickets.listMessages(first.id));
+      expect(messages[0]).toMatchObject({ body: 'Smoke!', authorId: 'c1', public: true });
+      await expect(adapter.tickets.create({ subject: '', requesterId: 'c1' })).rejects.toBeInstanceOf(
+        ValidationError,
+      );
+    });
+
+    it('updates a ticket and records the change in its history', async () => {
+      const adapter = await make();
+      const updated = await adapter.tickets.update('101', {
+        status: 'solved',
+        priority: 'high',
+        tags: ['login'],
+      });
+      expect(updated).toMatchObject({ status: 'solved', priority: 'high', tags: ['login'] });
+      const events = await collect(adapter.tickets.listEvents('101'));
+      expect(events.map((e) => [e.type, e.from, e.to])).toEqual(
+        expect.arrayContaining([
+          ['status', 'open', 'solved'],
+          ['priority', 'normal', 'high'],
+          ['tags', ['login', 'vip'], ['login']],
+        ]),
+      );
+      await expect(adapter.tickets.update('nope', { status: 'open' })).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('adds public replies and private notes', async () => {
+      const adapter = await make();
+      await adapter.tickets.addMessage('102', {
+        authorId: 'a1',
+        authorRole: 'agent',
+        public: false,
+        body: 'internal',
+      });
+      await adapter.tickets.addMessage('102', {
+        authorId: 'a1',
+        authorRole: 'agent',
+        public: true,
+        body: 'Fixed',
+      });
+      const messages = await collect(adapter.tickets.listMessages('102'));
+      expect(messages.map((m) => [m.public, m.body])).toEqual([
+        [false, 'internal'],
+        [true, 'Fixed'],
+      ]);
+    });
+
+    it('finds, creates and updates customers', async () => {
+      const adapter = await make();
+      expect((await adapter.customers.findByEmail('ADA@example.com'))?.id).toBe('c1');
+      expect(await adapter.customers.findByEmail('nobody@example.com')).toBeNull();
+      const created = await adapter.customers.create(
+        { name: 'Cy', email: 'cy@example.com' },
+        { idempotencyKey: 'cy' },
+      );
+      expect((await adapter.customers.get(created.id)).name).toBe('Cy');
+      const updated = await adapter.customers.update(created.id, { language: 'it' });
+      expect(updated.language).toBe('it');
+      await expect(adapter.customers.get('nope')).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it('lists agents, groups, organizations and surveys', async () => {
+      const adapter = await make();
+      expect((await collect(adapter.agents.list())).map((a) => a.id)).toEqual(['a1']);
+      expect((await adapter.groups.get('g1')).name).toBe('Billing');
+      expect((await collect(adapter.organizations.list())).map((o) => o.name)).toEqual(['Acme']);
+      if (adapter.capabilities.surveys.csat)
+        expect(await collect(adapter.surveys.listCsat())).toHaveLength(1);
+    });
+
+    it('feeds changes with a resumable checkpoint: restarting from any checkpoint ends with the same records', async () => {
+      const adapter = await make();
+      const whole = (await collect(adapter.changes(null))).flatMap((b) => b.records);
+      expect(whole.filter((r) => r.kind === 'tickets')).toHaveLength(seed.tickets.length);
+      const batches = await collect(adapter.changes(null));
+      for (const [index, batch] of batches.entries()) {
+        const before = batches.slice(0, index + 1).flatMap((b) => b.records);
+        const after = (await collect(adapter.changes(batch.checkpoint))).flatMap((b) => b.records);
+        expect([...before, ...after]).toEqual(whole);
+      }
+      await adapter.tickets.update('100', { status: 'open' });
+      const last = batches[batches.length - 1]!.checkpoint;
+      const next = (await collect(adapter.changes(last))).flatMap((b) => b.records);
+      expect(next.filter((r) => r.kind === 'tickets').map((r) => (r.value as { id: string }).id)).toEqual([
+        '100',
+      ]);
+    });
+  });
+}
