@@ -2,31 +2,12 @@ import type { HelpdeskEvent } from '../../events/index.js';
 import { Customer } from '../../models/customer.js';
 import { Message } from '../../models/message.js';
 import { Ticket, type TicketStatus } from '../../models/ticket.js';
+import { channelFromVia, idOrNull } from './fields.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
-const idOf = (value: unknown): string | null =>
-  value === null || value === undefined || value === '' || value === '0' || value === 0
-    ? null
-    : String(value);
-
-/** Zendesk channel names (via.channel) to canonical channels. */
-const CHANNELS: Record<string, string> = {
-  web: 'web',
-  web_form: 'web',
-  email: 'email',
-  mail: 'email',
-  api: 'api',
-  chat: 'chat',
-  native_messaging: 'chat',
-  voice: 'phone',
-  phone: 'phone',
-  twitter: 'social',
-  facebook: 'social',
-  instagram_dm: 'social',
-  whatsapp: 'social',
-};
+const idOf = idOrNull;
 
 /** Zendesk event payloads send statuses capitalised ("OPEN", "Open"); canonical ones are lower case. */
 function status(value: unknown): TicketStatus | null {
@@ -46,7 +27,7 @@ function ticketFrom(detail: Json): Ticket | undefined {
         ? detail.priority.toLowerCase()
         : 'normal',
     ...(typeof detail.type === 'string' && detail.type !== '' ? { type: detail.type.toLowerCase() } : {}),
-    channel: CHANNELS[String(via.channel ?? '').toLowerCase()] ?? 'other',
+    channel: channelFromVia(via.channel),
     requesterId: idOf(detail.requester_id) ?? undefined,
     ...(idOf(detail.submitter_id) ? { submitterId: idOf(detail.submitter_id) } : {}),
     assigneeId: idOf(detail.assignee_id),

@@ -1,0 +1,320 @@
+/**
+ * Pure mapping between Zendesk's wire shapes and the canonical models, both directions (STYLE rule 3). Nothing
+ * after this boundary knows a Zendesk field name.
+ */
+import type { Agent } from '../../models/agent.js';
+import type { Customer } from '../../models/customer.js';
+import { Customer as CustomerSchema } from '../../models/customer.js';
+import type { Group } from '../../models/group.js';
+import type { MessageCreate, TicketCreate, TicketPatch } from '../../models/inputs.js';
+import type { Message } from '../../models/message.js';
+import { Message as MessageSchema } from '../../models/message.js';
+import type { Organization } from '../../models/organization.js';
+import { parse } from '../../models/parse.js';
+import { type CsatResponse, CsatResponse as CsatResponseSchema } from '../../models/survey.js';
+import { type Ticket, Ticket as TicketSchema } from '../../models/ticket.js';
+import { channelFromVia, idOrNull } from '../../webhooks/zendesk/fields.js';
+import type {
+  ZendeskComment,
+  ZendeskGroup,
+  ZendeskOrganization,
+  ZendeskSatisfactionRating,
+  ZendeskTicket,
+  ZendeskUser,
+} from './wire.js';
+
+const ADAPTER = 'zendesk';
+
+export { channelFromVia, idOrNull };
+
+/**
+ * Maps a Zendesk custom status id to a canonical status, when the account uses custom statuses: give the
+ * adapter the account's custom statuses (`status_category` per id) and they collapse onto the canonical six.
+ */
+export type CustomStatusMap = ReadonlyMap<string, string>;
+
+const CATEGORY: Record<string, string> = {
+  new: 'new',
+  open: 'open',
+  pending: 'pending',
+  hold: 'hold',
+  solved: 'solved',
+};
+
+/**
+ * A Zendesk ticket as a canonical Ticket. A custom status maps through its category (custom statuses are
+ * variations of new/open/pending/hold/solved), so metrics keep working on accounts that use them.
+ *
+ * @example
+ * ```ts
+ * const ticket = ticketFromZendesk(wire, { subdomain: 'acme' });
+ * ```
+ */
+export function ticketFromZendesk(
+  wire: ZendeskTicket,
+  context: { subdomain?: string; customStatuses?: CustomStatusMap } = {},
+): Ticket {
+  const id = String(wire.id);
+  const custom = idOrNull(wire.custom_status_id);
+  const category = custom ? context.customStatuses?.get(custom) : undefined;
+  const status = (category ? CATEGORY[category] : undefined) ?? (wire.status ?? 'new').toLowerCase();
+  const customFields: Ticket['customFields'] = {};
+  for (const field of wire.custom_fields ?? []) {
+    const value = field.value;
+    customFields[String(field.id)] =
+      value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+        ? value
+        : Array.isArray(value)
+          ? value.map(String)
+          : JSON.stringify(value);
+  }
+  return parse(
+    TicketSchema,
+    {
+      id,
+      source: {
+        adapter: ADAPTER,
+        id,
+        ...(context.subdomain ? { url: `https://${context.subdomain}.zendesk.com/agent/tickets/${id}` } : {}),
+      },
+      subject: wire.subject ?? wire.raw_subject ?? '',
+      ...(wire.description ? { description: wire.description } : {}),
+      status,
+      priority: wire.priority ? wire.priority.toLowerCase() : 'normal',
+      ...(wire.type ? { type: wire.type.toLowerCase() } : {}),
+      channel: channelFromVia(wire.via?.channel),
+      requesterId: idOrNull(wire.requester_id) ?? undefined,
+      ...(idOrNull(wire.submitter_id) ? { submitterId: idOrNull(wire.submitter_id) } : {}),
+      assigneeId: idOrNull(wire.assignee_id),
+      groupId: idOrNull(wire.group_id),
+      organizationId: idOrNull(wire.organization_id),
+      tags: (wire.tags ?? []).filter((t) => t !== ''),
+      customFields,
+      createdAt: wire.created_at,
+      updatedAt: wire.updated_at ?? wire.created_at,
+      dueAt: wire.due_at ?? null,
+    },
+    'Zendesk ticket',
+  );
+}
+
+/**
+ * A Zendesk comment as a canonical Message. The author's role needs the users: pass the ids of agents (from
+ * side-loaded users) so end-user and agent comments are told apart.
+ *
+ * @example
+ * ```ts
+ * messageFromZendesk(comment, '35436', new Set(['76872']));
+ * ```
+ */
+export function messageFromZendesk(
+  wire: ZendeskComment,
+  ticketId: string,
+  agentIds: ReadonlySet<string>,
+): Message {
+  const authorId = String(wire.author_id);
+  const channel = wire.via?.channel ?? wire.metadata?.via?.channel;
+  return parse(
+    MessageSchema,
+    {
+      id: String(wire.id),
+      ticketId,
+      source: { adapter: ADAPTER, id: String(wire.id) },
+      authorId,
+      authorRole: wire.author_id === -1 ? 'system' : agentIds.has(authorId) ? 'agent' : 'end-user',
+      public: wire.public,
+      body: wire.body ?? '',
+      ...(wire.html_body ? { html: wire.html_body } : {}),
+      ...(channel !== undefined ? { channel: channelFromVia(channel) } : {}),
+      createdAt: wire.created_at,
+      attachments: (wire.attachments ?? []).map((a) => ({
+        id: String(a.id),
+        fileName: a.file_name,
+        contentType: a.content_type,
+        size: a.size,
+        ...(a.content_url ? { url: a.content_url } : {}),
+      })),
+    },
+    'Zendesk comment',
+  );
+}
+
+/** Whether a Zendesk user role is staff. */
+export const isStaff = (role: unknown) => role === 'agent' || role === 'admin';
+
+/**
+ * A Zendesk end user as a canonical customer card.
+ *
+ * @example
+ * ```ts
+ * customerFromZendesk(user).identities; // e-mail, phone and the Zendesk id
+ * ```
+ */
+export function customerFromZendesk(wire: ZendeskUser): Customer {
+  const id = String(wire.id);
+  const zone = wire.iana_time_zone ?? undefined;
+  return parse(
+    CustomerSchema,
+    {
+      id,
+      sources: [{ adapter: ADAPTER, id }],
+      name: wire.name ?? '',
+      identities: [
+        ...(wire.email ? [{ kind: 'email', value: wire.email, primary: true }] : []),
+        ...(wire.phone && /^\+[1-9]\d{6,14}$/.test(wire.phone) ? [{ kind: 'phone', value: wire.phone }] : []),
+        { kind: 'external', adapter: ADAPTER, value: id },
+      ],
+      organizationId: idOrNull(wire.organization_id),
+      ...(wire.locale ? { language: wire.locale } : {}),
+      ...(zone ? { timeZone: zone } : {}),
+      tags: wire.tags ?? [],
+      createdAt: wire.created_at,
+      ...(wire.updated_at ? { updatedAt: wire.updated_at } : {}),
+    },
+    'Zendesk user',
+  );
+}
+
+/** A Zendesk agent or admin as a canonical Agent. @example `agentFromZendesk(user).role // 'admin'` */
+export function agentFromZendesk(wire: ZendeskUser): Agent {
+  return {
+    id: String(wire.id),
+    source: { adapter: ADAPTER, id: String(wire.id) },
+    name: wire.name ?? '',
+    ...(wire.email ? { email: wire.email } : {}),
+    role: wire.role === 'admin' ? 'admin' : 'agent',
+    groupIds: idOrNull(wire.default_group_id) ? [String(wire.default_group_id)] : [],
+    scheduleId: null,
+    ...(wire.iana_time_zone ? { timeZone: wire.iana_time_zone } : {}),
+    languages: wire.locale ? [wire.locale] : [],
+    active: wire.active ?? true,
+    createdAt: new Date(wire.created_at),
+  };
+}
+
+/** A Zendesk organization. @example `organizationFromZendesk(org).domains` */
+export function organizationFromZendesk(wire: ZendeskOrganization): Organization {
+  return {
+    id: String(wire.id),
+    source: { adapter: ADAPTER, id: String(wire.id) },
+    name: wire.name,
+    domains: wire.domain_names ?? [],
+    tags: wire.tags ?? [],
+    customFields: Object.fromEntries(
+      Object.entries(wire.organization_fields ?? {}).map(([k, v]) => [
+        k,
+        v === null || ['string', 'number', 'boolean'].includes(typeof v) ? (v as string) : JSON.stringify(v),
+      ]),
+    ),
+    ...(wire.created_at ? { createdAt: new Date(wire.created_at) } : {}),
+  };
+}
+
+/** A Zendesk group. @example `groupFromZendesk(group).name` */
+export function groupFromZendesk(wire: ZendeskGroup): Group {
+  return {
+    id: String(wire.id),
+    source: { adapter: ADAPTER, id: String(wire.id) },
+    name: wire.name,
+    ...(wire.description ? { description: wire.description } : {}),
+    scheduleId: null,
+  };
+}
+
+/**
+ * A Zendesk satisfaction rating as a CSAT response: good/bad as given; `offered` (sent, not answered) becomes
+ * `rating: null`. Ratings with other scores (`unoffered`) are not responses and give null.
+ *
+ * @example
+ * ```ts
+ * csatFromZendesk({ id: 1, score: 'good', ticket_id: 208, requester_id: 7881, created_at: '2026-01-01T00:00:00Z' });
+ * ```
+ */
+export function csatFromZendesk(wire: ZendeskSatisfactionRating): CsatResponse | null {
+  const score = wire.score.toLowerCase();
+  const rating = score === 'good' || score === 'bad' ? score : score === 'offered' ? null : undefined;
+  if (rating === undefined) return null;
+  return parse(
+    CsatResponseSchema,
+    {
+      id: String(wire.id),
+      source: { adapter: ADAPTER, id: String(wire.id) },
+      ticketId: idOrNull(wire.ticket_id),
+      customerId: idOrNull(wire.requester_id) ?? undefined,
+      agentId: idOrNull(wire.assignee_id),
+      ...(wire.comment ? { comment: wire.comment } : {}),
+      rating,
+      createdAt: wire.updated_at ?? wire.created_at,
+    },
+    'Zendesk satisfaction rating',
+  );
+}
+
+const numericId = (id: string) => (/^\d+$/.test(id) ? Number(id) : id);
+
+/**
+ * A canonical ticket to create, as Zendesk's `{ ticket: … }` request body. The description becomes the first
+ * comment, authored by the requester.
+ *
+ * @example
+ * ```ts
+ * ticketCreateToZendesk({ subject: 'Help', description: 'Printer on fire', requesterId: '20978392' });
+ * ```
+ */
+export function ticketCreateToZendesk(input: TicketCreate): { ticket: Record<string, unknown> } {
+  const ticket: Record<string, unknown> = {
+    subject: input.subject,
+    requester_id: numericId(input.requesterId),
+    comment: {
+      body: input.description ?? input.subject,
+      public: true,
+      author_id: numericId(input.requesterId),
+    },
+  };
+  if (input.status) ticket.status = input.status;
+  if (input.priority) ticket.priority = input.priority;
+  if (input.assigneeId !== undefined)
+    ticket.assignee_id = input.assigneeId === null ? null : numericId(input.assigneeId);
+  if (input.groupId !== undefined) ticket.group_id = input.groupId === null ? null : numericId(input.groupId);
+  if (input.tags) ticket.tags = input.tags;
+  if (input.customFields)
+    ticket.custom_fields = Object.entries(input.customFields).map(([id, value]) => ({
+      id: numericId(id),
+      value,
+    }));
+  return { ticket };
+}
+
+/** A canonical ticket change as Zendesk's update body. @example `ticketPatchToZendesk({ status: 'solved' })` */
+export function ticketPatchToZendesk(patch: TicketPatch): { ticket: Record<string, unknown> } {
+  const ticket: Record<string, unknown> = {};
+  if (patch.subject !== undefined) ticket.subject = patch.subject;
+  if (patch.status !== undefined) ticket.status = patch.status;
+  if (patch.priority !== undefined) ticket.priority = patch.priority;
+  if (patch.assigneeId !== undefined)
+    ticket.assignee_id = patch.assigneeId === null ? null : numericId(patch.assigneeId);
+  if (patch.groupId !== undefined) ticket.group_id = patch.groupId === null ? null : numericId(patch.groupId);
+  if (patch.tags !== undefined) ticket.tags = patch.tags;
+  if (patch.customFields)
+    ticket.custom_fields = Object.entries(patch.customFields).map(([id, value]) => ({
+      id: numericId(id),
+      value,
+    }));
+  return { ticket };
+}
+
+/**
+ * A new message as the Zendesk ticket update that adds it (comments are created through the Tickets API).
+ *
+ * @example
+ * ```ts
+ * messageCreateToZendesk({ authorId: '76872', authorRole: 'agent', public: false, body: 'Checked the logs' });
+ * ```
+ */
+export function messageCreateToZendesk(input: MessageCreate): {
+  ticket: { comment: Record<string, unknown> };
+} {
+  return {
+    ticket: { comment: { body: input.body, public: input.public, author_id: numericId(input.authorId) } },
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * Zendesk's wire shapes, lenient on purpose (STYLE rule 2): unknown keys are ignored, enums are open strings,
+ * and nullable fields accept null. Field names follow the Zendesk Support OpenAPI description
+ * (../shared/specs/zendesk/zendesk-support-oas.yaml: TicketObject, TicketCommentObject, UserObject,
+ * OrganizationObject, GroupObject, SatisfactionRatingObject).
+ */
+import { z } from 'zod';
+
+const id = z.union([z.number(), z.string()]);
+const nullableId = id.nullable().optional();
+const timestamp = z.string();
+
+export const ZendeskVia = z.looseObject({ channel: z.union([z.string(), z.number()]).optional() });
+
+export const ZendeskTicket = z.looseObject({
+  id,
+  url: z.string().optional(),
+  subject: z.string().nullable().optional(),
+  raw_subject: z.string().nullable().optional(),
+  description: z.string().nullable().optional(),
+  status: z.string().nullable().optional(),
+  custom_status_id: nullableId,
+  priority: z.string().nullable().optional(),
+  type: z.string().nullable().optional(),
+  via: ZendeskVia.nullable().optional(),
+  requester_id: nullableId,
+  submitter_id: nullableId,
+  assignee_id: nullableId,
+  group_id: nullableId,
+  organization_id: nullableId,
+  tags: z.array(z.string()).nullable().optional(),
+  custom_fields: z
+    .array(z.looseObject({ id, value: z.unknown() }))
+    .nullable()
+    .optional(),
+  created_at: timestamp,
+  updated_at: timestamp.nullable().optional(),
+  due_at: timestamp.nullable().optional(),
+});
+export type ZendeskTicket = z.output<typeof ZendeskTicket>;
+
+export const ZendeskAttachment = z.looseObject({
+  id,
+  file_name: z.string(),
+  content_type: z.string(),
+  content_url: z.string().optional(),
+  size: z.number(),
+});
+
+export const ZendeskComment = z.looseObject({
+  id,
+  author_id: id,
+  body: z.string().nullable().optional(),
+  html_body: z.string().nullable().optional(),
+  public: z.boolean(),
+  created_at: timestamp,
+  via: ZendeskVia.nullable().optional(),
+  /** Zendesk puts the comment's channel here (metadata.via), not at the top level. */
+  metadata: z.looseObject({ via: ZendeskVia.nullable().optional() }).nullable().optional(),
+  attachments: z.array(ZendeskAttachment).nullable().optional(),
+});
+export type ZendeskComment = z.output<typeof ZendeskComment>;
+
+export const ZendeskUser = z.looseObject({
+  id,
+  name: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+  phone: z.string().nullable().optional(),
+  role: z.string().optional(),
+  organization_id: nullableId,
+  default_group_id: nullableId,
+  locale: z.string().nullable().optional(),
+  time_zone: z.string().nullable().optional(),
+  iana_time_zone: z.string().nullable().optional(),
+  tags: z.array(z.string()).nullable().optional(),
+  notes: z.string().nullable().optional(),
+  active: z.boolean().optional(),
+  created_at: timestamp,
+  updated_at: timestamp.nullable().optional(),
+});
+export type ZendeskUser = z.output<typeof ZendeskUser>;
+
+export const ZendeskOrganization = z.looseObject({
+  id,
+  name: z.string(),
+  domain_names: z.array(z.string()).nullable().optional(),
+  tags: z.array(z.string()).nullable().optional(),
+  organization_fields: z.record(z.string(), z.unknown()).nullable().optional(),
+  created_at: timestamp.nullable().optional(),
+});
+export type ZendeskOrganization = z.output<typeof ZendeskOrganization>;
+
+export const ZendeskGroup = z.looseObject({
+  id,
+  name: z.string(),
+  description: z.string().nullable().optional(),
+});
+export type ZendeskGroup = z.output<typeof ZendeskGroup>;
+
+export const ZendeskSatisfactionRating = z.looseObject({
+  id,
+  ticket_id: nullableId,
+  requester_id: nullableId,
+  assignee_id: nullableId,
+  score: z.string(),
+  comment: z.string().nullable().optional(),
+  created_at: timestamp,
+  updated_at: timestamp.nullable().optional(),
+});
+export type ZendeskSatisfactionRating = z.output<typeof ZendeskSatisfactionRating>;

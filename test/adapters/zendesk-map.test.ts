@@ -1,0 +1,169 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import {
+  channelFromVia,
+  csatFromZendesk,
+  customerFromZendesk,
+  groupFromZendesk,
+  messageCreateToZendesk,
+  messageFromZendesk,
+  organizationFromZendesk,
+  ticketCreateToZendesk,
+  ticketFromZendesk,
+  ticketPatchToZendesk,
+} from '../../src/adapters/zendesk/map.js';
+import {
+  ZendeskComment,
+  ZendeskGroup,
+  ZendeskOrganization,
+  ZendeskSatisfactionRating,
+  ZendeskTicket,
+} from '../../src/adapters/zendesk/wire.js';
+import { ValidationError } from '../../src/index.js';
+
+// The vendor's own examples, from the OpenAPI description in ../shared/specs (a YAML 1.2 file: see SOURCES.md).
+const spec = parseYaml(
+  readFileSync(new URL('../../../shared/specs/zendesk/zendesk-support-oas.yaml', import.meta.url), 'utf8'),
+) as {
+  components: { schemas: Record<string, { example?: unknown }> };
+};
+const example = (name: string) => structuredClone(spec.components.schemas[name]!.example);
+
+describe('Zendesk map.ts on the spec’s examples', () => {
+  it('maps TicketObject', () => {
+    const wire = ZendeskTicket.parse(example('TicketObject'));
+    const ticket = ticketFromZendesk(wire, { subdomain: 'company' });
+    expect(ticket).toMatchObject({
+      id: '35436',
+      source: { adapter: 'zendesk', id: '35436', url: 'https://company.zendesk.com/agent/tickets/35436' },
+      subject: 'Help, my printer is on fire!',
+      status: 'open',
+      priority: 'high',
+      type: 'incident',
+      requesterId: '20978392',
+      submitterId: '76872',
+      assigneeId: '235323',
+      groupId: '98738',
+      organizationId: '509974',
+    });
+    expect(ticket.createdAt.toISOString()).toBe('2009-07-20T22:55:29.000Z');
+    expect(ticket.updatedAt.toISOString()).toBe('2011-05-05T10:38:52.000Z');
+  });
+
+  it('maps custom statuses through their category', () => {
+    const wire = ZendeskTicket.parse({
+      ...(example('TicketObject') as object),
+      status: 'open',
+      custom_status_id: 123,
+    });
+    expect(ticketFromZendesk(wire, { customStatuses: new Map([['123', 'pending']]) }).status).toBe('pending');
+  });
+
+  it('maps TicketCommentObject, telling agents from end users', () => {
+    const wire = ZendeskComment.parse(example('TicketCommentObject'));
+    const asCustomer = messageFromZendesk(wire, '35436', new Set());
+    expect(asCustomer).toMatchObject({
+      id: '1274',
+      ticketId: '35436',
+      authorId: '123123',
+      authorRole: 'end-user',
+      public: true,
+      body: 'Thanks for your help!',
+      channel: 'web',
+      attachments: [{ id: '498483', fileName: 'crash.log', contentType: 'text/plain', size: 2532 }],
+    });
+    expect(messageFromZendesk(wire, '35436', new Set(['123123'])).authorRole).toBe('agent');
+  });
+
+  it('maps OrganizationObject, GroupObject and SatisfactionRatingObject', () => {
+    expect(organizationFromZendesk(ZendeskOrganization.parse(example('OrganizationObject')))).toMatchObject({
+      id: '35436',
+      name: 'One Organization',
+      domains: ['example.com', 'test.com'],
+      tags: ['enterprise', 'other_tag'],
+      customFields: { org_decimal: 5.2, org_dropdown: 'option_1' },
+    });
+    expect(groupFromZendesk(ZendeskGroup.parse(example('GroupObject')))).toMatchObject({
+      id: '3432',
+      name: 'First Level Support',
+    });
+    expect(
+      csatFromZendesk(ZendeskSatisfactionRating.parse(example('SatisfactionRatingObject'))),
+    ).toMatchObject({
+      id: '35436',
+      ticketId: '208',
+      customerId: '7881',
+      agentId: '135',
+      rating: 'good',
+    });
+    const offered = ZendeskSatisfactionRating.parse({
+      ...(example('SatisfactionRatingObject') as object),
+      score: 'offered',
+    });
+    expect(csatFromZendesk(offered)?.rating).toBeNull();
+    const unoffered = ZendeskSatisfactionRating.parse({
+      ...(example('SatisfactionRatingObject') as object),
+      score: 'unoffered',
+    });
+    expect(csatFromZendesk(unoffered)).toBeNull();
+  });
+
+  it('maps end users to customer cards with their identities', () => {
+    const customer = customerFromZendesk({
+      id: 20978392,
+      name: 'Ada',
+      email: 'ada@example.com',
+      phone: '+390612345678',
+      role: 'end-user',
+      organization_id: 509974,
+      locale: 'it',
+      iana_time_zone: 'Europe/Rome',
+      created_at: '2025-01-01T00:00:00Z',
+    });
+    expect(customer.identities.map((i) => i.kind)).toEqual(['email', 'phone', 'external']);
+    expect(customer).toMatchObject({ organizationId: '509974', language: 'it', timeZone: 'Europe/Rome' });
+  });
+
+  it('refuses a ticket without the fields the model needs, naming them', () => {
+    const wire = ZendeskTicket.parse({ id: 1, created_at: '2026-01-01T00:00:00Z', requester_id: null });
+    expect(() => ticketFromZendesk(wire)).toThrow(ValidationError);
+    expect(() => ticketFromZendesk(wire)).toThrow(/requesterId/);
+  });
+});
+
+describe('Zendesk map.ts, canonical → wire', () => {
+  it('builds create, update and comment bodies', () => {
+    expect(
+      ticketCreateToZendesk({
+        subject: 'Help',
+        description: 'Printer on fire',
+        requesterId: '20978392',
+        tags: ['printer'],
+      }),
+    ).toEqual({
+      ticket: {
+        subject: 'Help',
+        requester_id: 20978392,
+        comment: { body: 'Printer on fire', public: true, author_id: 20978392 },
+        tags: ['printer'],
+      },
+    });
+    expect(
+      ticketPatchToZendesk({ status: 'solved', assigneeId: null, customFields: { '27642': '745' } }),
+    ).toEqual({
+      ticket: { status: 'solved', assignee_id: null, custom_fields: [{ id: 27642, value: '745' }] },
+    });
+    expect(
+      messageCreateToZendesk({ authorId: '76872', authorRole: 'agent', public: false, body: 'note' }),
+    ).toEqual({
+      ticket: { comment: { body: 'note', public: false, author_id: 76872 } },
+    });
+  });
+
+  it('maps channels', () => {
+    expect(
+      ['web', 'email', 'voice', 'twitter', 'native_messaging', 'api', 'carrier_pigeon'].map(channelFromVia),
+    ).toEqual(['web', 'email', 'phone', 'social', 'chat', 'api', 'other']);
+  });
+});
