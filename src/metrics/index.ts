@@ -43,6 +43,18 @@ export {
   tagTrends,
   tagTrendsAccumulator,
 } from './tag-trends.js';
+export {
+  type DurationDistribution,
+  type DurationState,
+  firstReplyAccumulator,
+  type ReopenSummary,
+  reopensAccumulator,
+  replyTimesAccumulator,
+  resolutionAccumulator,
+  type SlaSummary,
+  slaAccumulator,
+  statusDurationAccumulator,
+} from './ticket-accumulators.js';
 export type { Duration, TimeMetricOptions } from './timeline.js';
 export {
   type VolumeOptions,
