@@ -14,7 +14,7 @@ export interface RetryPolicy {
   maxTotalWaitMs: number;
 }
 
-/** The defaults, in one place. */
+/** The defaults, in one place. @example `DEFAULT_RETRY_POLICY.maxRetries // 4` */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetries: 4,
   baseDelayMs: 500,

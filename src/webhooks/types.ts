@@ -1,7 +1,7 @@
 /** The helpdesks whose webhooks supportkit verifies. */
 export type WebhookVendor = 'zendesk' | 'trello' | 'helpscout' | 'intercom' | 'front';
 
-/** The vendors, for iteration and option checks. */
+/** The vendors, for iteration and option checks. @example `WEBHOOK_VENDORS.includes('zendesk') // true` */
 export const WEBHOOK_VENDORS: readonly WebhookVendor[] = [
   'zendesk',
   'trello',
