@@ -15,7 +15,7 @@ export { type NpsOptions, type NpsResult, type NpsState, nps, npsAccumulator } f
 export type { Interval, Period } from './periods.js';
 export { nextReplyTime, type ReplySpan, replyTimes } from './reply-times.js';
 export { type Resolution, type ResolutionTimes, reopens, resolutionTimes } from './resolution.js';
-export { type SlaStatusOptions, type SlaTargetStatus, slaStatus } from './sla.js';
+export { type SlaStatusOptions, type SlaTargetStatus, slaStatus, slaTargetsFor } from './sla.js';
 export {
   type DistributionState,
   type DistributionSummary,

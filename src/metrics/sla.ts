@@ -53,6 +53,27 @@ function priorityAt(ticket: Ticket, events: readonly TicketEvent[], at: number):
 }
 
 /**
+ * The targets of a policy that apply to a ticket: those of the priority in force when the policy was applied
+ * (the ticket's `sla` event, or creation when there is none). Events must be in time order.
+ *
+ * @example
+ * ```ts
+ * slaTargetsFor(ticket, sortedEvents, policy).map((t) => t.metric); // ['firstReply', 'resolution']
+ * ```
+ */
+export function slaTargetsFor(
+  ticket: Ticket,
+  sortedEvents: readonly TicketEvent[],
+  policy: SlaPolicy,
+): SlaTarget[] {
+  const applied =
+    sortedEvents.find((e) => e.type === 'sla' && e.to === policy.id)?.at.getTime() ??
+    ticket.createdAt.getTime();
+  const priority = priorityAt(ticket, sortedEvents, applied);
+  return policy.targets.filter((t) => t.priority === priority);
+}
+
+/**
  * Where each SLA target of a ticket stands as of `asOf`: its start, breach time, fulfilment time, the minutes
  * counted, and `achieved | breached | active`. The targets are those of the priority in force when the policy
  * was applied (the ticket's `sla` event, or creation when there is none). Metrics:
@@ -84,9 +105,7 @@ export function slaStatus(
   const sortedE = sortedEvents(ticket, events);
   const sortedM = sortedMessages(ticket, messages);
   const created = ticket.createdAt.getTime();
-  const applied = sortedE.find((e) => e.type === 'sla' && e.to === policy.id)?.at.getTime() ?? created;
-  const priority = priorityAt(ticket, sortedE, applied);
-  const targets = policy.targets.filter((t) => t.priority === priority);
+  const targets = slaTargetsFor(ticket, sortedE, policy);
   if (targets.some((t) => t.businessHours) && !options.schedule) {
     throw new TypeError('slaStatus: option "schedule" is required: the policy has business-hours targets');
   }

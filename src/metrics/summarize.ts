@@ -15,7 +15,7 @@ import { type NpsState, npsAccumulator } from './nps.js';
 import type { Interval } from './periods.js';
 import { replyTimes } from './reply-times.js';
 import { resolutionTimes } from './resolution.js';
-import { slaStatus } from './sla.js';
+import { slaStatus, slaTargetsFor } from './sla.js';
 import { summarizeValues } from './stats.js';
 import { type TagTrendState, tagTrendsAccumulator } from './tag-trends.js';
 import { type Duration, measure, sortedEvents, sortedMessages } from './timeline.js';
@@ -83,7 +83,7 @@ export interface SummaryState {
   csat: CsatState;
   nps: NpsState;
   ces: CesState;
-  sla: Record<string, { achieved: number; breached: number; active: number }>;
+  sla: Record<string, { achieved: number; breached: number; active: number; unmeasured: number }>;
   volumes: VolumeState;
   tagTrends: TagTrendState;
   breakdowns: Record<Dimension, Record<string, BreakdownCell>>;
@@ -147,7 +147,9 @@ export function summaryAccumulator(
     resolutionFirst: emptyValues(),
     resolutionFull: emptyValues(),
     hasBusiness: false,
-    sla: Object.fromEntries(SLA_METRICS.map((m) => [m, { achieved: 0, breached: 0, active: 0 }])),
+    sla: Object.fromEntries(
+      SLA_METRICS.map((m) => [m, { achieved: 0, breached: 0, active: 0, unmeasured: 0 }]),
+    ),
     breakdowns: { channel: {}, agent: {}, group: {}, priority: {} },
   };
 
@@ -242,14 +244,17 @@ export function summaryAccumulator(
 
     const policy = policyFor(ticket, sortedE);
     if (policy) {
-      const needsSchedule = policy.targets.some((target) => target.businessHours);
-      if (!needsSchedule || schedule) {
+      const targets = slaTargetsFor(ticket, sortedE, policy);
+      if (schedule || !targets.some((target) => target.businessHours)) {
         for (const target of slaStatus(ticket, sortedM, sortedE, policy, {
           asOf,
           ...(schedule ? { schedule } : {}),
         })) {
           state.sla[target.metric]![target.state]++;
         }
+      } else {
+        // Business-hours targets with no schedule to count them in: reported, not silently dropped.
+        for (const metric of new Set(targets.map((t) => t.metric))) state.sla[metric]!.unmeasured++;
       }
     }
   };
@@ -316,7 +321,7 @@ export function summaryAccumulator(
       concat(state.resolutionFull, s.resolutionFull);
       state.hasBusiness ||= s.hasBusiness;
       for (const metric of SLA_METRICS) {
-        for (const k of ['achieved', 'breached', 'active'] as const)
+        for (const k of ['achieved', 'breached', 'active', 'unmeasured'] as const)
           state.sla[metric]![k] += s.sla[metric]![k];
       }
       for (const dimension of DIMENSIONS) {
@@ -368,12 +373,13 @@ export function summaryAccumulator(
         nps: nps.result(),
         ces: ces.result(),
         sla: SLA_METRICS.map((metric) => {
-          const { achieved, breached, active } = state.sla[metric]!;
+          const { achieved, breached, active, unmeasured } = state.sla[metric]!;
           return {
             metric,
             achieved,
             breached,
             active,
+            unmeasured,
             attainment: achieved + breached === 0 ? null : (100 * achieved) / (achieved + breached),
           };
         }),

@@ -91,6 +91,8 @@ export const MetricsReport = z.strictObject({
       achieved: count,
       breached: count,
       active: count,
+      /** Targets that could not be judged: business-hours targets with no schedule to count them in. */
+      unmeasured: count,
       /** achieved ÷ (achieved + breached), in percent. */
       attainment: nullableNumber,
     }),

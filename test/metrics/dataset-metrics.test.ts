@@ -275,3 +275,19 @@ describe('volumes and tag-trend accumulators merge exactly', () => {
     ).toThrow(TypeError);
   });
 });
+
+describe('summarize without a schedule', () => {
+  it('reports business-hours SLA targets it cannot judge as unmeasured, not silently dropped', () => {
+    const dataset = generateDataset({ seed: 2, tickets: 200, days: 14 });
+    const report = summarize({ ...dataset, schedules: [] });
+    const firstReply = report.sla.find((s) => s.metric === 'firstReply')!;
+    // Urgent tickets have calendar-hours targets and are still judged; the rest are unmeasured.
+    const urgent = dataset.tickets.filter((t) => t.priority === 'urgent').length;
+    expect(urgent).toBeGreaterThan(0);
+    expect(firstReply.achieved + firstReply.breached + firstReply.active).toBe(urgent);
+    expect(firstReply.unmeasured).toBe(200 - urgent);
+    expect(report.firstReply.businessMinutes).toBeNull();
+    const counted = firstReply.achieved + firstReply.breached + firstReply.active + firstReply.unmeasured;
+    expect(counted).toBe(200);
+  });
+});
