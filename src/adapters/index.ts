@@ -9,3 +9,4 @@ export type {
   WriteOptions,
 } from './contract.js';
 export { createMemoryAdapter, type MemoryAdapterOptions } from './memory/index.js';
+export { createZendeskAdapter, type ZendeskAdapterOptions, zendeskRateLimiter } from './zendesk/index.js';

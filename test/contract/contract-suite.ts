@@ -18,46 +18,46 @@ const at = (minutes: number) => new Date(Date.parse('2026-03-02T08:00:00Z') + mi
 export const seed: Dataset = parseDataset({
   customers: [
     {
-      id: 'c1',
+      id: '201',
       name: 'Ada',
       identities: [{ kind: 'email', value: 'ada@example.com' }],
       createdAt: at(-1000),
     },
-    { id: 'c2', name: 'Bo', identities: [{ kind: 'email', value: 'bo@example.com' }], createdAt: at(-900) },
+    { id: '202', name: 'Bo', identities: [{ kind: 'email', value: 'bo@example.com' }], createdAt: at(-900) },
   ],
-  agents: [{ id: 'a1', name: 'Marco', email: 'marco@support.example.com' }],
-  groups: [{ id: 'g1', name: 'Billing' }],
-  organizations: [{ id: 'o1', name: 'Acme', domains: ['acme.test'] }],
+  agents: [{ id: '301', name: 'Marco', email: 'marco@support.example.com' }],
+  groups: [{ id: '401', name: 'Billing' }],
+  organizations: [{ id: '501', name: 'Acme', domains: ['acme.test'] }],
   tickets: Array.from({ length: 7 }, (_, i) => ({
     id: `${100 + i}`,
     subject: `Ticket ${i}`,
     status: i % 3 === 0 ? 'solved' : 'open',
-    requesterId: i % 2 === 0 ? 'c1' : 'c2',
+    requesterId: i % 2 === 0 ? '201' : '202',
     tags: i % 2 === 0 ? ['billing'] : ['login', 'vip'],
     createdAt: at(i * 10),
     updatedAt: at(i * 10 + 5),
   })),
   messages: [
     {
-      id: 'm1',
+      id: '601',
       ticketId: '100',
-      authorId: 'c1',
+      authorId: '201',
       authorRole: 'end-user',
       public: true,
       body: 'Help',
       createdAt: at(0),
     },
     {
-      id: 'm2',
+      id: '602',
       ticketId: '100',
-      authorId: 'a1',
+      authorId: '301',
       authorRole: 'agent',
       public: true,
       body: 'On it',
       createdAt: at(5),
     },
   ],
-  csat: [{ id: 's1', ticketId: '100', customerId: 'c1', rating: 'good', createdAt: at(6) }],
+  csat: [{ id: '701', ticketId: '100', customerId: '201', rating: 'good', createdAt: at(6) }],
 });
 
 const collect = async <T>(items: AsyncIterable<T>) => {
@@ -92,7 +92,7 @@ export function runContractSuite(name: string, make: () => Promise<HelpdeskAdapt
     it('gets a ticket, or throws NotFoundError', async () => {
       const adapter = await make();
       expect((await adapter.tickets.get('102')).subject).toBe('Ticket 2');
-      await expect(adapter.tickets.get('nope')).rejects.toBeInstanceOf(NotFoundError);
+      await expect(adapter.tickets.get('999999')).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('creates a ticket once per idempotency key, and validates the input', async () => {
@@ -100,7 +100,7 @@ export function runContractSuite(name: string, make: () => Promise<HelpdeskAdapt
       const input = {
         subject: 'Printer on fire',
         description: 'Smoke!',
-        requesterId: 'c1',
+        requesterId: '201',
         tags: ['hardware'],
       };
       const first = await adapter.tickets.create(input, { idempotencyKey: 'create-1' });
@@ -109,14 +109,14 @@ export function runContractSuite(name: string, make: () => Promise<HelpdeskAdapt
       expect(first).toMatchObject({
         subject: 'Printer on fire',
         status: 'new',
-        requesterId: 'c1',
+        requesterId: '201',
         tags: ['hardware'],
       });
       const all = await collect(adapter.tickets.list());
       expect(all.filter((t) => t.subject === 'Printer on fire')).toHaveLength(1);
       const messages = await collect(adapter.tickets.listMessages(first.id));
-      expect(messages[0]).toMatchObject({ body: 'Smoke!', authorId: 'c1', public: true });
-      await expect(adapter.tickets.create({ subject: '', requesterId: 'c1' })).rejects.toBeInstanceOf(
+      expect(messages[0]).toMatchObject({ body: 'Smoke!', authorId: '201', public: true });
+      await expect(adapter.tickets.create({ subject: '', requesterId: '201' })).rejects.toBeInstanceOf(
         ValidationError,
       );
     });
@@ -137,19 +137,19 @@ export function runContractSuite(name: string, make: () => Promise<HelpdeskAdapt
           ['tags', ['login', 'vip'], ['login']],
         ]),
       );
-      await expect(adapter.tickets.update('nope', { status: 'open' })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(adapter.tickets.update('999999', { status: 'open' })).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('adds public replies and private notes', async () => {
       const adapter = await make();
       await adapter.tickets.addMessage('102', {
-        authorId: 'a1',
+        authorId: '301',
         authorRole: 'agent',
         public: false,
         body: 'internal',
       });
       await adapter.tickets.addMessage('102', {
-        authorId: 'a1',
+        authorId: '301',
         authorRole: 'agent',
         public: true,
         body: 'Fixed',
@@ -163,7 +163,7 @@ export function runContractSuite(name: string, make: () => Promise<HelpdeskAdapt
 
     it('finds, creates and updates customers', async () => {
       const adapter = await make();
-      expect((await adapter.customers.findByEmail('ADA@example.com'))?.id).toBe('c1');
+      expect((await adapter.customers.findByEmail('ADA@example.com'))?.id).toBe('201');
       expect(await adapter.customers.findByEmail('nobody@example.com')).toBeNull();
       const created = await adapter.customers.create(
         { name: 'Cy', email: 'cy@example.com' },
@@ -172,13 +172,13 @@ export function runContractSuite(name: string, make: () => Promise<HelpdeskAdapt
       expect((await adapter.customers.get(created.id)).name).toBe('Cy');
       const updated = await adapter.customers.update(created.id, { language: 'it' });
       expect(updated.language).toBe('it');
-      await expect(adapter.customers.get('nope')).rejects.toBeInstanceOf(NotFoundError);
+      await expect(adapter.customers.get('999999')).rejects.toBeInstanceOf(NotFoundError);
     });
 
     it('lists agents, groups, organizations and surveys', async () => {
       const adapter = await make();
-      expect((await collect(adapter.agents.list())).map((a) => a.id)).toEqual(['a1']);
-      expect((await adapter.groups.get('g1')).name).toBe('Billing');
+      expect((await collect(adapter.agents.list())).map((a) => a.id)).toEqual(['301']);
+      expect((await adapter.groups.get('401')).name).toBe('Billing');
       expect((await collect(adapter.organizations.list())).map((o) => o.name)).toEqual(['Acme']);
       if (adapter.capabilities.surveys.csat)
         expect(await collect(adapter.surveys.listCsat())).toHaveLength(1);

@@ -1,0 +1,441 @@
+import { UnsupportedError } from '../../errors/unsupported.js';
+import { ValidationError } from '../../errors/validation.js';
+import type { HelpdeskEventBus } from '../../events/index.js';
+import type { AuthProvider } from '../../http/auth.js';
+import { createHttpClient } from '../../http/client.js';
+import { createRateLimiter, type RateLimiter } from '../../http/rate-limit.js';
+import type { RetryPolicy } from '../../http/retry-policy.js';
+import type { Article } from '../../models/article.js';
+import type { DatasetRecord } from '../../models/dataset.js';
+import { CustomerCreate, CustomerPatch, MessageCreate, TicketCreate, TicketPatch } from '../../models/inputs.js';
+import type { Message } from '../../models/message.js';
+import { parse } from '../../models/parse.js';
+import type { Schedule } from '../../models/schedule.js';
+import type { SlaPolicy } from '../../models/sla-policy.js';
+import type { TicketEvent } from '../../models/ticket-event.js';
+import type { AdapterCapabilities, CallOptions, ChangeBatch, HelpdeskAdapter, WriteOptions } from '../contract.js';
+import { cursorList, offsetList } from './endpoints.js';
+import {
+  agentFromZendesk,
+  csatFromZendesk,
+  customerFromZendesk,
+  groupFromZendesk,
+  idOrNull,
+  isStaff,
+  messageFromZendesk,
+  organizationFromZendesk,
+  ticketCreateToZendesk,
+  ticketFromZendesk,
+  ticketPatchToZendesk,
+} from './map.js';
+import {
+  ZendeskComment,
+  ZendeskGroup,
+  ZendeskOrganization,
+  ZendeskSatisfactionRating,
+  ZendeskTicket,
+  ZendeskUser,
+} from './wire.js';
+
+/** Options of {@link createZendeskAdapter}. */
+export interface ZendeskAdapterOptions {
+  /** The account's subdomain: `acme` for acme.zendesk.com. A bare DNS label, nothing else. */
+  subdomain: string;
+  auth: AuthProvider;
+  /** Another base URL (a proxy, a test server). @default https://{subdomain}.zendesk.com */
+  baseUrl?: string;
+  /** Records per page. @default 100 */
+  pageSize?: number;
+  /** Custom status id → its category (new, open, pending, hold, solved), for accounts that use custom statuses. */
+  customStatuses?: Record<string, string>;
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  bus?: HelpdeskEventBus;
+  /** Throw RateLimitError instead of waiting when a budget is spent. @default false */
+  nonBlockingRateLimit?: boolean;
+  /**
+   * Replaces Zendesk's budgets (the account limit from headers, incremental exports 10 a minute) — for a test
+   * server or a proxy with limits of its own. @default zendeskRateLimiter()
+   */
+  rateLimiter?: RateLimiter;
+}
+
+/**
+ * Zendesk's rate-limit budgets: the account limit its headers report, and 10 incremental-export requests a
+ * minute. https://developer.zendesk.com/api-reference/introduction/rate-limits/
+ *
+ * @example
+ * ```ts
+ * createZendeskAdapter({ subdomain: 'acme', auth, rateLimiter: zendeskRateLimiter({ nonBlocking: true }) });
+ * ```
+ */
+export function zendeskRateLimiter(options: { nonBlocking?: boolean } = {}): RateLimiter {
+  return createRateLimiter({
+    budgets: { incremental: { limit: 10, windowMs: 60_000 } },
+    budgetsFor: (_method, path) => (path.includes('/incremental/') ? ['incremental'] : []),
+    nonBlocking: options.nonBlocking ?? false,
+  });
+}
+
+const NAME = 'zendesk';
+const CAPABILITIES: AdapterCapabilities = {
+  tickets: { list: true, get: true, create: true, update: true, addMessage: true, listMessages: true, listEvents: true },
+  customers: { get: true, findByEmail: true, list: true, create: true, update: true },
+  agents: true,
+  groups: true,
+  organizations: true,
+  surveys: { csat: true, nps: false },
+  schedules: true,
+  slaPolicies: true,
+  articles: true,
+  changes: true,
+};
+
+/** Zendesk SLA metric names → canonical metrics. `pausable_update_time` has no canonical counterpart. */
+const SLA_METRICS: Record<string, SlaPolicy['targets'][number]['metric']> = {
+  first_reply_time: 'firstReply',
+  next_reply_time: 'nextReply',
+  periodic_update_time: 'periodicUpdate',
+  requester_wait_time: 'requesterWait',
+  agent_work_time: 'agentWork',
+};
+
+/** Audit `Change`/`Create` fields → canonical TicketEvent types. */
+const AUDIT_FIELDS: Record<string, TicketEvent['type']> = {
+  status: 'status',
+  priority: 'priority',
+  assignee_id: 'assignee',
+  group_id: 'group',
+  tags: 'tags',
+};
+
+const callOptions = (options: CallOptions = {}): CallOptions => {
+  const out: CallOptions = {};
+  if (options.timeout !== undefined) out.timeout = options.timeout;
+  if (options.maxRetries !== undefined) out.maxRetries = options.maxRetries;
+  if (options.signal) out.signal = options.signal;
+  return out;
+};
+
+/**
+ * The Zendesk Support adapter: tickets, comments (public and private, authors' roles from side-loaded users),
+ * ticket history from audits, users as customer cards and agents, organizations, groups, satisfaction ratings,
+ * schedules with holidays, SLA policies, Help Center articles, and a resumable change feed over the incremental
+ * cursor export. Auth is any provider from `supportkit` (OAuth with refresh rotation, client credentials, or API
+ * token while Zendesk still accepts them).
+ *
+ * @example
+ * ```ts
+ * import { createZendeskAdapter, oauthAuth } from 'supportkit';
+ * const zendesk = createZendeskAdapter({ subdomain: 'acme', auth: oauthAuth({ ... }) });
+ * for await (const ticket of zendesk.tickets.list({ status: ['open'] })) console.log(ticket.subject);
+ * ```
+ */
+export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAdapter {
+  if (typeof options?.subdomain !== 'string' || !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(options.subdomain)) {
+    throw new TypeError('createZendeskAdapter: option "subdomain" must be a bare DNS label such as "acme"');
+  }
+  if (!options.auth) throw new TypeError('createZendeskAdapter: option "auth" is required');
+  const pageSize = options.pageSize ?? 100;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
+    throw new TypeError('createZendeskAdapter: option "pageSize" must be an integer 1..100');
+  }
+  const customStatuses = new Map(Object.entries(options.customStatuses ?? {}));
+  const context = { subdomain: options.subdomain, customStatuses };
+  const http = createHttpClient({
+    adapter: NAME,
+    baseURL: options.baseUrl ?? `https://${options.subdomain}.zendesk.com`,
+    auth: options.auth,
+    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.retry ? { retry: options.retry } : {}),
+    ...(options.bus ? { bus: options.bus } : {}),
+    rateLimiter: options.rateLimiter ?? zendeskRateLimiter({ nonBlocking: options.nonBlockingRateLimit ?? false }),
+  });
+  const get = async <T>(path: string, opts?: CallOptions) => (await http.request<T>({ method: 'GET', path, ...callOptions(opts) })).data;
+  const write = async <T>(method: 'POST' | 'PUT', path: string, body: unknown, opts?: WriteOptions) =>
+    (
+      await http.request<T>({
+        method,
+        path,
+        body,
+        ...callOptions(opts),
+        ...(opts?.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
+      })
+    ).data;
+  const ticket = (wire: unknown) => ticketFromZendesk(ZendeskTicket.parse(wire), context);
+  const list = <T>(path: string, key: string, query: Record<string, string | number | undefined> = {}, opts?: CallOptions) =>
+    cursorList<T>(http, path, key, query, pageSize, callOptions(opts));
+
+  async function* messagesOf(ticketId: string, opts?: CallOptions): AsyncGenerator<Message> {
+    // Side-load the authors so agent and end-user comments are told apart without one request per author.
+    const agents = new Set<string>();
+    const pages = cursorList<unknown>(http, `/api/v2/tickets/${encodeURIComponent(ticketId)}/comments.json`, 'comments', { include: 'users' }, pageSize, callOptions(opts), (body) => {
+      for (const user of (body.users ?? []) as { id: unknown; role?: unknown }[]) if (isStaff(user.role)) agents.add(String(user.id));
+    });
+    for await (const comment of pages) yield messageFromZendesk(ZendeskComment.parse(comment), ticketId, agents);
+  }
+
+  async function* eventsOf(ticketId: string, opts?: CallOptions): AsyncGenerator<TicketEvent> {
+    for await (const audit of list<{ id: unknown; created_at: string; author_id?: unknown; events?: Record<string, unknown>[] }>(
+      `/api/v2/tickets/${encodeURIComponent(ticketId)}/audits.json`,
+      'audits',
+      {},
+      opts,
+    )) {
+      for (const event of audit.events ?? []) {
+        const type = AUDIT_FIELDS[String(event.field_name)];
+        if (!type || (event.type !== 'Change' && event.type !== 'Create')) continue;
+        const convert = (value: unknown) => {
+          if (type === 'tags') return Array.isArray(value) ? value.map(String) : [];
+          if (type === 'assignee' || type === 'group') return idOrNull(value);
+          return value === null || value === undefined ? null : String(value).toLowerCase();
+        };
+        yield {
+          id: `${audit.id}-${event.id}`,
+          ticketId,
+          type,
+          at: new Date(audit.created_at),
+          actorId: idOrNull(audit.author_id === -1 ? null : audit.author_id),
+          from: event.type === 'Create' ? (type === 'tags' ? [] : null) : convert(event.previous_value),
+          to: convert(event.value),
+        } as TicketEvent;
+      }
+    }
+  }
+
+  const searchQuery = (filter: { status?: readonly string[]; tags?: readonly string[]; updatedSince?: Date }) =>
+    [
+      'type:ticket',
+      ...(filter.status?.length ? filter.status.map((s) => `status:${s}`) : []),
+      ...(filter.tags ?? []).map((t) => `tags:${t}`),
+      ...(filter.updatedSince ? [`updated>=${filter.updatedSince.toISOString()}`] : []),
+    ].join(' ');
+
+  const adapter: HelpdeskAdapter = {
+    name: NAME,
+    capabilities: CAPABILITIES,
+    tickets: {
+      async *list(filter = {}, opts) {
+        const filtered = Boolean(filter.status?.length || filter.tags?.length || filter.updatedSince);
+        // Plain search stops at 1000 results; the search export does not.
+        const source = filtered
+          ? list<unknown>('/api/v2/search/export.json', 'results', { query: searchQuery(filter), 'filter[type]': 'ticket' }, opts)
+          : list<unknown>('/api/v2/tickets.json', 'tickets', {}, opts);
+        for await (const wire of source) {
+          const t = ticket(wire);
+          // Zendesk ORs repeated status terms; tags and times are exact in search, checked again here.
+          if (filter.status?.length && !filter.status.includes(t.status)) continue;
+          if (filter.tags?.length && !filter.tags.every((tag) => t.tags.includes(tag))) continue;
+          if (filter.updatedSince && t.updatedAt < filter.updatedSince) continue;
+          yield t;
+        }
+      },
+      get: async (id, opts) => ticket((await get<{ ticket: unknown }>(`/api/v2/tickets/${encodeURIComponent(id)}.json`, opts)).ticket),
+      async create(input, opts) {
+        const body = ticketCreateToZendesk(parse(TicketCreate, input, 'ticket to create'));
+        return ticket((await write<{ ticket: unknown }>('POST', '/api/v2/tickets.json', body, opts)).ticket);
+      },
+      async update(id, patch, opts) {
+        const body = ticketPatchToZendesk(parse(TicketPatch, patch, 'ticket changes'));
+        return ticket((await write<{ ticket: unknown }>('PUT', `/api/v2/tickets/${encodeURIComponent(id)}.json`, body, opts)).ticket);
+      },
+      async addMessage(ticketId, input, opts) {
+        const message = parse(MessageCreate, input, 'message to add');
+        const response = await write<{ ticket: unknown; audit?: { created_at?: string; events?: Record<string, unknown>[] } }>(
+          'PUT',
+          `/api/v2/tickets/${encodeURIComponent(ticketId)}.json`,
+          { ticket: { comment: { body: message.body, public: message.public, author_id: /^\d+$/.test(message.authorId) ? Number(message.authorId) : message.authorId } } },
+          opts,
+        );
+        // The new comment comes back as the audit's Comment event.
+        const event = response.audit?.events?.find((e) => e.type === 'Comment');
+        if (!event) throw new ValidationError('Zendesk response', [{ path: ['audit', 'events'], code: 'custom', message: 'no Comment event in the audit' }]);
+        const agents = new Set(message.authorRole === 'agent' ? [message.authorId] : []);
+        return messageFromZendesk(
+          ZendeskComment.parse({ ...event, author_id: event.author_id ?? message.authorId, created_at: event.created_at ?? response.audit?.created_at }),
+          ticketId,
+          agents,
+        );
+      },
+      listMessages: (ticketId, opts) => messagesOf(ticketId, opts),
+      listEvents: (ticketId, opts) => eventsOf(ticketId, opts),
+    },
+    customers: {
+      get: async (id, opts) => customerFromZendesk(ZendeskUser.parse((await get<{ user: unknown }>(`/api/v2/users/${encodeURIComponent(id)}.json`, opts)).user)),
+      async findByEmail(email, opts) {
+        const body = await http.request<{ users?: unknown[] }>({
+          method: 'GET',
+          path: '/api/v2/users/search.json',
+          query: { query: `email:${email.trim()}` },
+          ...callOptions(opts),
+        });
+        const wanted = email.trim().toLowerCase();
+        const match = (body.data.users ?? []).map((u) => ZendeskUser.parse(u)).find((u) => u.email?.toLowerCase() === wanted);
+        return match ? customerFromZendesk(match) : null;
+      },
+      async *list(filter = {}, opts) {
+        for await (const user of list<unknown>('/api/v2/users.json', 'users', { role: 'end-user' }, opts)) {
+          const customer = customerFromZendesk(ZendeskUser.parse(user));
+          if (!filter.since || customer.createdAt >= filter.since) yield customer;
+        }
+      },
+      async create(input, opts) {
+        const body = parse(CustomerCreate, input, 'customer to create');
+        const user = {
+          name: body.name,
+          role: 'end-user',
+          ...(body.email ? { email: body.email } : {}),
+          ...(body.phone ? { phone: body.phone } : {}),
+          ...(body.organizationId ? { organization_id: Number(body.organizationId) || body.organizationId } : {}),
+          ...(body.language ? { locale: body.language } : {}),
+          ...(body.tags ? { tags: body.tags } : {}),
+        };
+        return customerFromZendesk(ZendeskUser.parse((await write<{ user: unknown }>('POST', '/api/v2/users.json', { user }, opts)).user));
+      },
+      async update(id, patch, opts) {
+        const body = parse(CustomerPatch, patch, 'customer changes');
+        const user: Record<string, unknown> = {};
+        if (body.name !== undefined) user.name = body.name;
+        if (body.email !== undefined) user.email = body.email;
+        if (body.phone !== undefined) user.phone = body.phone;
+        if (body.organizationId !== undefined) user.organization_id = body.organizationId === null ? null : Number(body.organizationId) || body.organizationId;
+        if (body.language !== undefined) user.locale = body.language;
+        if (body.tags !== undefined) user.tags = body.tags;
+        return customerFromZendesk(ZendeskUser.parse((await write<{ user: unknown }>('PUT', `/api/v2/users/${encodeURIComponent(id)}.json`, { user }, opts)).user));
+      },
+    },
+    agents: {
+      async *list(opts) {
+        for await (const user of list<unknown>('/api/v2/users.json', 'users', { 'role[]': 'agent' }, opts)) yield agentFromZendesk(ZendeskUser.parse(user));
+        for await (const user of list<unknown>('/api/v2/users.json', 'users', { 'role[]': 'admin' }, opts)) yield agentFromZendesk(ZendeskUser.parse(user));
+      },
+      get: async (id, opts) => agentFromZendesk(ZendeskUser.parse((await get<{ user: unknown }>(`/api/v2/users/${encodeURIComponent(id)}.json`, opts)).user)),
+    },
+    groups: {
+      async *list(opts) {
+        for await (const g of list<unknown>('/api/v2/groups.json', 'groups', {}, opts)) yield groupFromZendesk(ZendeskGroup.parse(g));
+      },
+      get: async (id, opts) => groupFromZendesk(ZendeskGroup.parse((await get<{ group: unknown }>(`/api/v2/groups/${encodeURIComponent(id)}.json`, opts)).group)),
+    },
+    organizations: {
+      async *list(opts) {
+        for await (const o of list<unknown>('/api/v2/organizations.json', 'organizations', {}, opts)) yield organizationFromZendesk(ZendeskOrganization.parse(o));
+      },
+      get: async (id, opts) =>
+        organizationFromZendesk(ZendeskOrganization.parse((await get<{ organization: unknown }>(`/api/v2/organizations/${encodeURIComponent(id)}.json`, opts)).organization)),
+    },
+    surveys: {
+      async *listCsat(filter = {}, opts) {
+        const query = filter.since ? { start_time: Math.floor(filter.since.getTime() / 1000) } : {};
+        for await (const r of list<unknown>('/api/v2/satisfaction_ratings.json', 'satisfaction_ratings', query, opts)) {
+          const response = csatFromZendesk(ZendeskSatisfactionRating.parse(r));
+          if (response) yield response;
+        }
+      },
+      listNps() {
+        return (async function* () {
+          yield* [];
+          throw new UnsupportedError(NAME, 'surveys.listNps', 'Zendesk retired NPS surveys');
+        })();
+      },
+    },
+    schedules: {
+      async *list(opts) {
+        const body = await get<{ schedules?: { id: unknown; name: string; time_zone: string; intervals: { start_time: number; end_time: number }[] }[] }>(
+          '/api/v2/business_hours/schedules.json',
+          opts,
+        );
+        for (const s of body.schedules ?? []) {
+          const holidays = await get<{ holidays?: { name: string; start_date: string; end_date: string }[] }>(
+            `/api/v2/business_hours/schedules/${encodeURIComponent(String(s.id))}/holidays.json`,
+            opts,
+          );
+          const schedule: Schedule = {
+            id: String(s.id),
+            name: s.name,
+            timeZone: s.time_zone,
+            intervals: s.intervals.map((i) => ({ start: i.start_time, end: i.end_time })),
+            holidays: (holidays.holidays ?? []).map((h) => ({ name: h.name, startDate: h.start_date, endDate: h.end_date })),
+          };
+          yield schedule;
+        }
+      },
+    },
+    slaPolicies: {
+      async *list(opts) {
+        const body = await get<{ sla_policies?: { id: unknown; title: string; description?: string; position?: number; policy_metrics?: { priority: string; metric: string; target: number; business_hours: boolean }[] }[] }>(
+          '/api/v2/slas/policies.json',
+          opts,
+        );
+        for (const p of body.sla_policies ?? []) {
+          const targets = (p.policy_metrics ?? [])
+            .filter((m) => SLA_METRICS[m.metric])
+            .map((m) => ({ priority: m.priority, metric: SLA_METRICS[m.metric]!, minutes: m.target, businessHours: m.business_hours }));
+          if (targets.length === 0) continue;
+          yield {
+            id: String(p.id),
+            source: { adapter: NAME, id: String(p.id) },
+            title: p.title,
+            ...(p.description ? { description: p.description } : {}),
+            position: p.position ?? 0,
+            filter: { priorities: [], channels: [], groupIds: [], organizationIds: [], tags: [] },
+            targets,
+          };
+        }
+      },
+    },
+    articles: {
+      async *list(filter = {}, opts) {
+        for await (const a of offsetList<Record<string, unknown>>(http, '/api/v2/help_center/articles.json', 'articles', pageSize, callOptions(opts))) {
+          const article = articleFromZendesk(a);
+          if (!filter.since || article.createdAt >= filter.since) yield article;
+        }
+      },
+      get: async (id, opts) => articleFromZendesk((await get<{ article: Record<string, unknown> }>(`/api/v2/help_center/articles/${encodeURIComponent(id)}.json`, opts)).article),
+    },
+    async *changes(checkpoint, opts) {
+      if (checkpoint && checkpoint.adapter !== NAME) throw new TypeError(`zendesk adapter: the checkpoint belongs to "${checkpoint.adapter}"`);
+      let cursor = checkpoint?.cursor;
+      for (;;) {
+        const response = await http.request<{ tickets?: unknown[]; after_cursor?: string | null; end_of_stream?: boolean }>({
+          method: 'GET',
+          path: '/api/v2/incremental/tickets/cursor.json',
+          query: cursor ? { cursor, per_page: pageSize } : { start_time: 0, per_page: pageSize },
+          ...callOptions(opts),
+        });
+        const records: DatasetRecord[] = [];
+        for (const wire of response.data.tickets ?? []) {
+          const t = ticket(wire);
+          records.push({ kind: 'tickets', value: t });
+          for await (const value of messagesOf(t.id, opts)) records.push({ kind: 'messages', value });
+          for await (const value of eventsOf(t.id, opts)) records.push({ kind: 'events', value });
+        }
+        const next = response.data.after_cursor ?? cursor;
+        if (!next) return;
+        const batch: ChangeBatch = { records, checkpoint: { adapter: NAME, cursor: next }, caughtUp: response.data.end_of_stream === true };
+        yield batch;
+        if (batch.caughtUp) return;
+        cursor = next;
+      }
+    },
+  };
+  return adapter;
+}
+
+function articleFromZendesk(wire: Record<string, unknown>): Article {
+  const html = typeof wire.body === 'string' ? wire.body : '';
+  return {
+    id: String(wire.id),
+    source: { adapter: NAME, id: String(wire.id), ...(typeof wire.html_url === 'string' ? { url: wire.html_url } : {}) },
+    title: String(wire.title ?? ''),
+    body: html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(),
+    ...(html ? { html } : {}),
+    locale: String(wire.locale ?? 'en'),
+    labels: Array.isArray(wire.label_names) ? wire.label_names.map(String) : [],
+    sectionId: idOrNull(wire.section_id),
+    authorId: idOrNull(wire.author_id),
+    draft: wire.draft === true,
+    createdAt: new Date(String(wire.created_at)),
+    updatedAt: new Date(String(wire.updated_at ?? wire.created_at)),
+  };
+}

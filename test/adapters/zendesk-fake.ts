@@ -1,0 +1,266 @@
+/**
+ * A stateful fake of the Zendesk Support API for msw: the paths, parameters and bodies follow the OpenAPI
+ * description in ../shared/specs (TicketObject, TicketCommentObject, TicketAuditObject, UserObject, cursor
+ * pagination with meta.has_more / meta.after_cursor / links.next, the incremental cursor export).
+ */
+import { HttpResponse, http } from 'msw';
+import type { Dataset } from '../../src/index.js';
+
+export const BASE = 'https://acme.zendesk.com';
+type Wire = Record<string, unknown>;
+
+const num = (id: string) => (/^\d+$/.test(id) ? Number(id) : id);
+const iso = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
+const notFound = () => HttpResponse.json({ error: 'RecordNotFound', description: 'Not found' }, { status: 404 });
+
+export interface FakeZendesk {
+  handlers: ReturnType<typeof http.get>[];
+  state: { tickets: Map<string, Wire>; requests: string[] };
+}
+
+export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T00:00:00Z')): FakeZendesk {
+  let clock = clockStart;
+  const now = () => {
+    clock += 1000;
+    return iso(new Date(clock));
+  };
+  let nextId = 900_000;
+  const tickets = new Map<string, Wire>();
+  const comments = new Map<string, Wire[]>();
+  const audits = new Map<string, Wire[]>();
+  const users = new Map<string, Wire>();
+  const idempotency = new Map<string, unknown>();
+  const requests: string[] = [];
+
+  for (const c of seed.customers) {
+    users.set(c.id, {
+      id: num(c.id),
+      name: c.name,
+      email: c.identities.find((i) => i.kind === 'email')?.value ?? null,
+      role: 'end-user',
+      organization_id: c.organizationId ? num(c.organizationId) : null,
+      created_at: iso(c.createdAt),
+      updated_at: iso(c.updatedAt ?? c.createdAt),
+    });
+  }
+  for (const a of seed.agents) {
+    users.set(a.id, { id: num(a.id), name: a.name, email: a.email ?? null, role: 'agent', created_at: '2025-01-01T00:00:00Z' });
+  }
+  for (const t of seed.tickets) {
+    tickets.set(t.id, {
+      id: num(t.id),
+      subject: t.subject,
+      status: t.status,
+      priority: t.priority,
+      type: null,
+      via: { channel: 'web' },
+      requester_id: num(t.requesterId),
+      submitter_id: num(t.requesterId),
+      assignee_id: t.assigneeId ? num(t.assigneeId) : null,
+      group_id: t.groupId ? num(t.groupId) : null,
+      organization_id: null,
+      tags: [...t.tags],
+      custom_fields: [],
+      created_at: iso(t.createdAt),
+      updated_at: iso(t.updatedAt),
+      due_at: null,
+    });
+  }
+  for (const m of seed.messages) {
+    comments.set(m.ticketId, [
+      ...(comments.get(m.ticketId) ?? []),
+      { id: num(m.id), type: 'Comment', author_id: num(m.authorId), body: m.body, public: m.public, created_at: iso(m.createdAt), attachments: [] },
+    ]);
+  }
+  const groups = seed.groups.map((g) => ({ id: num(g.id), name: g.name, description: g.description ?? '' }));
+  const organizations = seed.organizations.map((o) => ({ id: num(o.id), name: o.name, domain_names: o.domains, tags: o.tags }));
+  const ratings = seed.csat.map((r) => ({
+    id: num(r.id),
+    ticket_id: r.ticketId ? num(r.ticketId) : null,
+    requester_id: num(r.customerId),
+    assignee_id: r.agentId ? num(r.agentId) : null,
+    score: r.rating === null ? 'offered' : String(r.rating),
+    created_at: iso(r.createdAt),
+    updated_at: iso(r.createdAt),
+  }));
+
+  /** Cursor pagination as Zendesk does it: page[size], page[after] → meta.has_more, meta.after_cursor, links.next. */
+  const page = (request: Request, key: string, items: unknown[], extra: Wire = {}) => {
+    const url = new URL(request.url);
+    const size = Math.min(100, Number(url.searchParams.get('page[size]') ?? 100));
+    const after = url.searchParams.get('page[after]');
+    const start = after ? Number(Buffer.from(after, 'base64url').toString()) : 0;
+    const slice = items.slice(start, start + size);
+    const hasMore = start + size < items.length;
+    const cursor = Buffer.from(String(start + size)).toString('base64url');
+    const next = new URL(url);
+    next.searchParams.set('page[after]', cursor);
+    next.searchParams.set('page[size]', String(size));
+    return HttpResponse.json({
+      [key]: slice,
+      ...extra,
+      meta: { has_more: hasMore, after_cursor: hasMore ? cursor : null, before_cursor: null },
+      links: { next: hasMore ? next.toString() : null, prev: null },
+    });
+  };
+  const record = (ticketId: string, events: Wire[], authorId: unknown) => {
+    const audit = { id: ++nextId, ticket_id: num(ticketId), created_at: now(), author_id: authorId ?? -1, events };
+    audits.set(ticketId, [...(audits.get(ticketId) ?? []), audit]);
+    return audit;
+  };
+  const applyComment = (ticketId: string, comment: Wire | undefined, events: Wire[], at: string) => {
+    if (!comment) return;
+    const wire = { id: ++nextId, type: 'Comment', author_id: comment.author_id, body: comment.body, public: comment.public !== false, created_at: at, attachments: [] };
+    comments.set(ticketId, [...(comments.get(ticketId) ?? []), wire]);
+    events.push(wire);
+  };
+  const sortedByUpdate = () =>
+    [...tickets.values()].sort((a, b) => String(a.updated_at).localeCompare(String(b.updated_at)) || Number(a.id) - Number(b.id));
+
+  const handlers = [
+    http.get(`${BASE}/api/v2/tickets.json`, ({ request }) => page(request, 'tickets', [...tickets.values()])),
+    http.get(`${BASE}/api/v2/search/export.json`, ({ request }) => {
+      const query = new URL(request.url).searchParams.get('query') ?? '';
+      const terms = query.split(/\s+/);
+      const statuses = terms.filter((t) => t.startsWith('status:')).map((t) => t.slice(7));
+      const tags = terms.filter((t) => t.startsWith('tags:')).map((t) => t.slice(5));
+      const since = terms.find((t) => t.startsWith('updated>='))?.slice(9);
+      const results = [...tickets.values()].filter(
+        (t) =>
+          (statuses.length === 0 || statuses.includes(String(t.status))) &&
+          tags.every((tag) => (t.tags as string[]).includes(tag)) &&
+          (!since || Date.parse(String(t.updated_at)) >= Date.parse(since)),
+      );
+      return page(request, 'results', results.map((t) => ({ ...t, result_type: 'ticket' })));
+    }),
+    http.get(`${BASE}/api/v2/tickets/:id.json`, ({ params }) => {
+      const ticket = tickets.get(String(params.id));
+      return ticket ? HttpResponse.json({ ticket }) : notFound();
+    }),
+    http.post(`${BASE}/api/v2/tickets.json`, async ({ request }) => {
+      const key = request.headers.get('idempotency-key');
+      if (key && idempotency.has(key)) return HttpResponse.json(idempotency.get(key) as Wire, { status: 201 });
+      const body = (await request.json()) as { ticket: Wire };
+      if (!body.ticket?.subject) return HttpResponse.json({ error: 'RecordInvalid', details: { subject: [{ description: 'blank' }] } }, { status: 422 });
+      const at = now();
+      const id = String(++nextId);
+      const wire: Wire = {
+        id: Number(id),
+        subject: body.ticket.subject,
+        status: body.ticket.status ?? 'new',
+        priority: body.ticket.priority ?? 'normal',
+        type: null,
+        via: { channel: 'api' },
+        requester_id: body.ticket.requester_id,
+        submitter_id: body.ticket.requester_id,
+        assignee_id: body.ticket.assignee_id ?? null,
+        group_id: body.ticket.group_id ?? null,
+        organization_id: null,
+        tags: body.ticket.tags ?? [],
+        custom_fields: body.ticket.custom_fields ?? [],
+        created_at: at,
+        updated_at: at,
+        due_at: null,
+      };
+      tickets.set(id, wire);
+      const events: Wire[] = [{ id: ++nextId, type: 'Create', field_name: 'status', value: wire.status }];
+      applyComment(id, body.ticket.comment as Wire | undefined, events, at);
+      const response = { ticket: wire, audit: record(id, events, body.ticket.requester_id) };
+      if (key) idempotency.set(key, response);
+      return HttpResponse.json(response, { status: 201 });
+    }),
+    http.put(`${BASE}/api/v2/tickets/:id.json`, async ({ params, request }) => {
+      const id = String(params.id);
+      const wire = tickets.get(id);
+      if (!wire) return notFound();
+      const body = (await request.json()) as { ticket: Wire };
+      const at = now();
+      const events: Wire[] = [];
+      for (const field of ['status', 'priority', 'assignee_id', 'group_id', 'tags', 'subject']) {
+        if (!(field in body.ticket)) continue;
+        const value = body.ticket[field];
+        if (JSON.stringify(value) === JSON.stringify(wire[field])) continue;
+        events.push({ id: ++nextId, type: 'Change', field_name: field, value, previous_value: wire[field] });
+        wire[field] = value;
+      }
+      applyComment(id, body.ticket.comment as Wire | undefined, events, at);
+      wire.updated_at = at;
+      return HttpResponse.json({ ticket: wire, audit: record(id, events, null) });
+    }),
+    http.get(`${BASE}/api/v2/tickets/:id/comments.json`, ({ params, request }) => {
+      const id = String(params.id);
+      if (!tickets.has(id)) return notFound();
+      const list = comments.get(id) ?? [];
+      const authors = [...new Set(list.map((c) => String(c.author_id)))].map((a) => users.get(a)).filter(Boolean);
+      return page(request, 'comments', list, new URL(request.url).searchParams.get('include') === 'users' ? { users: authors } : {});
+    }),
+    http.get(`${BASE}/api/v2/tickets/:id/audits.json`, ({ params, request }) => {
+      const id = String(params.id);
+      return tickets.has(id) ? page(request, 'audits', audits.get(id) ?? []) : notFound();
+    }),
+    http.get(`${BASE}/api/v2/users/search.json`, ({ request }) => {
+      const query = new URL(request.url).searchParams.get('query') ?? '';
+      const email = query.replace(/^email:/, '').toLowerCase();
+      return HttpResponse.json({ users: [...users.values()].filter((u) => String(u.email ?? '').toLowerCase() === email), next_page: null, count: 0 });
+    }),
+    http.get(`${BASE}/api/v2/users.json`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      const roles = [...params.getAll('role'), ...params.getAll('role[]')];
+      return page(request, 'users', [...users.values()].filter((u) => roles.length === 0 || roles.includes(String(u.role))));
+    }),
+    http.get(`${BASE}/api/v2/users/:id.json`, ({ params }) => {
+      const user = users.get(String(params.id));
+      return user ? HttpResponse.json({ user }) : notFound();
+    }),
+    http.post(`${BASE}/api/v2/users.json`, async ({ request }) => {
+      const key = request.headers.get('idempotency-key');
+      if (key && idempotency.has(key)) return HttpResponse.json(idempotency.get(key) as Wire, { status: 201 });
+      const body = (await request.json()) as { user: Wire };
+      const id = String(++nextId);
+      const at = now();
+      const user = { id: Number(id), ...body.user, created_at: at, updated_at: at };
+      users.set(id, user);
+      if (key) idempotency.set(key, { user });
+      return HttpResponse.json({ user }, { status: 201 });
+    }),
+    http.put(`${BASE}/api/v2/users/:id.json`, async ({ params, request }) => {
+      const user = users.get(String(params.id));
+      if (!user) return notFound();
+      Object.assign(user, ((await request.json()) as { user: Wire }).user, { updated_at: now() });
+      return HttpResponse.json({ user });
+    }),
+    http.get(`${BASE}/api/v2/groups.json`, ({ request }) => page(request, 'groups', groups)),
+    http.get(`${BASE}/api/v2/groups/:id.json`, ({ params }) => {
+      const group = groups.find((g) => String(g.id) === params.id);
+      return group ? HttpResponse.json({ group }) : notFound();
+    }),
+    http.get(`${BASE}/api/v2/organizations.json`, ({ request }) => page(request, 'organizations', organizations)),
+    http.get(`${BASE}/api/v2/organizations/:id.json`, ({ params }) => {
+      const organization = organizations.find((o) => String(o.id) === params.id);
+      return organization ? HttpResponse.json({ organization }) : notFound();
+    }),
+    http.get(`${BASE}/api/v2/satisfaction_ratings.json`, ({ request }) => page(request, 'satisfaction_ratings', ratings)),
+    http.get(`${BASE}/api/v2/incremental/tickets/cursor.json`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      const perPage = Number(params.get('per_page') ?? 1000);
+      const cursor = params.get('cursor');
+      const [afterAt, afterId] = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, number]) : ['', -1];
+      const rest = sortedByUpdate().filter((t) => {
+        const at = String(t.updated_at);
+        return at > afterAt || (at === afterAt && Number(t.id) > afterId);
+      });
+      const batch = rest.slice(0, perPage);
+      const last = batch[batch.length - 1];
+      const after = last ? Buffer.from(JSON.stringify([last.updated_at, last.id])).toString('base64url') : cursor;
+      return HttpResponse.json({
+        tickets: batch,
+        after_cursor: after,
+        after_url: null,
+        before_cursor: null,
+        before_url: null,
+        end_of_stream: rest.length <= perPage,
+      });
+    }),
+  ];
+  return { handlers, state: { tickets, requests } };
+}
