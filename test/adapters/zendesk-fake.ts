@@ -11,7 +11,11 @@ type Wire = Record<string, unknown>;
 
 const num = (id: string) => (/^\d+$/.test(id) ? Number(id) : id);
 const iso = (d: Date) => `${d.toISOString().slice(0, 19)}Z`;
-const notFound = () => HttpResponse.json({ error: 'RecordNotFound', description: 'Not found' }, { status: 404 });
+/** The spec types ids and `type` as non-nullable: an absent value is an absent key, not null. */
+const compact = (wire: Wire): Wire =>
+  Object.fromEntries(Object.entries(wire).filter(([, v]) => v !== null && v !== undefined));
+const notFound = () =>
+  HttpResponse.json({ error: 'RecordNotFound', description: 'Not found' }, { status: 404 });
 
 export interface FakeZendesk {
   handlers: ReturnType<typeof http.get>[];
@@ -44,41 +48,65 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
     });
   }
   for (const a of seed.agents) {
-    users.set(a.id, { id: num(a.id), name: a.name, email: a.email ?? null, role: 'agent', created_at: '2025-01-01T00:00:00Z' });
+    users.set(a.id, {
+      id: num(a.id),
+      name: a.name,
+      email: a.email ?? null,
+      role: 'agent',
+      created_at: '2025-01-01T00:00:00Z',
+    });
   }
   for (const t of seed.tickets) {
-    tickets.set(t.id, {
-      id: num(t.id),
-      subject: t.subject,
-      status: t.status,
-      priority: t.priority,
-      type: null,
-      via: { channel: 'web' },
-      requester_id: num(t.requesterId),
-      submitter_id: num(t.requesterId),
-      assignee_id: t.assigneeId ? num(t.assigneeId) : null,
-      group_id: t.groupId ? num(t.groupId) : null,
-      organization_id: null,
-      tags: [...t.tags],
-      custom_fields: [],
-      created_at: iso(t.createdAt),
-      updated_at: iso(t.updatedAt),
-      due_at: null,
-    });
+    tickets.set(
+      t.id,
+      compact({
+        id: num(t.id),
+        subject: t.subject,
+        status: t.status,
+        priority: t.priority,
+        type: null,
+        via: { channel: 'web' },
+        requester_id: num(t.requesterId),
+        submitter_id: num(t.requesterId),
+        assignee_id: t.assigneeId ? num(t.assigneeId) : null,
+        group_id: t.groupId ? num(t.groupId) : null,
+        organization_id: null,
+        tags: [...t.tags],
+        custom_fields: [],
+        created_at: iso(t.createdAt),
+        updated_at: iso(t.updatedAt),
+        due_at: null,
+      }),
+    );
   }
   for (const m of seed.messages) {
     comments.set(m.ticketId, [
       ...(comments.get(m.ticketId) ?? []),
-      { id: num(m.id), type: 'Comment', author_id: num(m.authorId), body: m.body, public: m.public, created_at: iso(m.createdAt), attachments: [] },
+      {
+        id: num(m.id),
+        type: 'Comment',
+        author_id: num(m.authorId),
+        body: m.body,
+        public: m.public,
+        created_at: iso(m.createdAt),
+        attachments: [],
+      },
     ]);
   }
   const groups = seed.groups.map((g) => ({ id: num(g.id), name: g.name, description: g.description ?? '' }));
-  const organizations = seed.organizations.map((o) => ({ id: num(o.id), name: o.name, domain_names: o.domains, tags: o.tags }));
+  const organizations = seed.organizations.map((o) => ({
+    id: num(o.id),
+    name: o.name,
+    domain_names: o.domains,
+    tags: o.tags,
+  }));
+  // The spec requires assignee_id and group_id on every rating: the fake account's first agent and group stand in.
   const ratings = seed.csat.map((r) => ({
     id: num(r.id),
     ticket_id: r.ticketId ? num(r.ticketId) : null,
     requester_id: num(r.customerId),
-    assignee_id: r.agentId ? num(r.agentId) : null,
+    assignee_id: num(r.agentId ?? seed.agents[0]!.id),
+    group_id: num(seed.groups[0]!.id),
     score: r.rating === null ? 'offered' : String(r.rating),
     created_at: iso(r.createdAt),
     updated_at: iso(r.createdAt),
@@ -104,18 +132,34 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
     });
   };
   const record = (ticketId: string, events: Wire[], authorId: unknown) => {
-    const audit = { id: ++nextId, ticket_id: num(ticketId), created_at: now(), author_id: authorId ?? -1, events };
+    const audit = {
+      id: ++nextId,
+      ticket_id: num(ticketId),
+      created_at: now(),
+      author_id: authorId ?? -1,
+      events,
+    };
     audits.set(ticketId, [...(audits.get(ticketId) ?? []), audit]);
     return audit;
   };
   const applyComment = (ticketId: string, comment: Wire | undefined, events: Wire[], at: string) => {
     if (!comment) return;
-    const wire = { id: ++nextId, type: 'Comment', author_id: comment.author_id, body: comment.body, public: comment.public !== false, created_at: at, attachments: [] };
+    const wire = {
+      id: ++nextId,
+      type: 'Comment',
+      author_id: comment.author_id,
+      body: comment.body,
+      public: comment.public !== false,
+      created_at: at,
+      attachments: [],
+    };
     comments.set(ticketId, [...(comments.get(ticketId) ?? []), wire]);
     events.push(wire);
   };
   const sortedByUpdate = () =>
-    [...tickets.values()].sort((a, b) => String(a.updated_at).localeCompare(String(b.updated_at)) || Number(a.id) - Number(b.id));
+    [...tickets.values()].sort(
+      (a, b) => String(a.updated_at).localeCompare(String(b.updated_at)) || Number(a.id) - Number(b.id),
+    );
 
   const handlers = [
     http.get(`${BASE}/api/v2/tickets.json`, ({ request }) => page(request, 'tickets', [...tickets.values()])),
@@ -131,7 +175,11 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
           tags.every((tag) => (t.tags as string[]).includes(tag)) &&
           (!since || Date.parse(String(t.updated_at)) >= Date.parse(since)),
       );
-      return page(request, 'results', results.map((t) => ({ ...t, result_type: 'ticket' })));
+      return page(
+        request,
+        'results',
+        results.map((t) => ({ ...t, result_type: 'ticket' })),
+      );
     }),
     http.get(`${BASE}/api/v2/tickets/:id.json`, ({ params }) => {
       const ticket = tickets.get(String(params.id));
@@ -139,12 +187,17 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
     }),
     http.post(`${BASE}/api/v2/tickets.json`, async ({ request }) => {
       const key = request.headers.get('idempotency-key');
-      if (key && idempotency.has(key)) return HttpResponse.json(idempotency.get(key) as Wire, { status: 201 });
+      if (key && idempotency.has(key))
+        return HttpResponse.json(idempotency.get(key) as Wire, { status: 201 });
       const body = (await request.json()) as { ticket: Wire };
-      if (!body.ticket?.subject) return HttpResponse.json({ error: 'RecordInvalid', details: { subject: [{ description: 'blank' }] } }, { status: 422 });
+      if (!body.ticket?.subject)
+        return HttpResponse.json(
+          { error: 'RecordInvalid', details: { subject: [{ description: 'blank' }] } },
+          { status: 422 },
+        );
       const at = now();
       const id = String(++nextId);
-      const wire: Wire = {
+      const wire: Wire = compact({
         id: Number(id),
         subject: body.ticket.subject,
         status: body.ticket.status ?? 'new',
@@ -161,7 +214,7 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
         created_at: at,
         updated_at: at,
         due_at: null,
-      };
+      });
       tickets.set(id, wire);
       const events: Wire[] = [{ id: ++nextId, type: 'Create', field_name: 'status', value: wire.status }];
       applyComment(id, body.ticket.comment as Wire | undefined, events, at);
@@ -180,8 +233,15 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
         if (!(field in body.ticket)) continue;
         const value = body.ticket[field];
         if (JSON.stringify(value) === JSON.stringify(wire[field])) continue;
-        events.push({ id: ++nextId, type: 'Change', field_name: field, value, previous_value: wire[field] });
-        wire[field] = value;
+        events.push({
+          id: ++nextId,
+          type: 'Change',
+          field_name: field,
+          value,
+          previous_value: wire[field] ?? null,
+        });
+        if (value === null) delete wire[field];
+        else wire[field] = value;
       }
       applyComment(id, body.ticket.comment as Wire | undefined, events, at);
       wire.updated_at = at;
@@ -191,8 +251,15 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       const id = String(params.id);
       if (!tickets.has(id)) return notFound();
       const list = comments.get(id) ?? [];
-      const authors = [...new Set(list.map((c) => String(c.author_id)))].map((a) => users.get(a)).filter(Boolean);
-      return page(request, 'comments', list, new URL(request.url).searchParams.get('include') === 'users' ? { users: authors } : {});
+      const authors = [...new Set(list.map((c) => String(c.author_id)))]
+        .map((a) => users.get(a))
+        .filter(Boolean);
+      return page(
+        request,
+        'comments',
+        list,
+        new URL(request.url).searchParams.get('include') === 'users' ? { users: authors } : {},
+      );
     }),
     http.get(`${BASE}/api/v2/tickets/:id/audits.json`, ({ params, request }) => {
       const id = String(params.id);
@@ -201,12 +268,20 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
     http.get(`${BASE}/api/v2/users/search.json`, ({ request }) => {
       const query = new URL(request.url).searchParams.get('query') ?? '';
       const email = query.replace(/^email:/, '').toLowerCase();
-      return HttpResponse.json({ users: [...users.values()].filter((u) => String(u.email ?? '').toLowerCase() === email), next_page: null, count: 0 });
+      return HttpResponse.json({
+        users: [...users.values()].filter((u) => String(u.email ?? '').toLowerCase() === email),
+        next_page: null,
+        count: 0,
+      });
     }),
     http.get(`${BASE}/api/v2/users.json`, ({ request }) => {
       const params = new URL(request.url).searchParams;
       const roles = [...params.getAll('role'), ...params.getAll('role[]')];
-      return page(request, 'users', [...users.values()].filter((u) => roles.length === 0 || roles.includes(String(u.role))));
+      return page(
+        request,
+        'users',
+        [...users.values()].filter((u) => roles.length === 0 || roles.includes(String(u.role))),
+      );
     }),
     http.get(`${BASE}/api/v2/users/:id.json`, ({ params }) => {
       const user = users.get(String(params.id));
@@ -214,7 +289,8 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
     }),
     http.post(`${BASE}/api/v2/users.json`, async ({ request }) => {
       const key = request.headers.get('idempotency-key');
-      if (key && idempotency.has(key)) return HttpResponse.json(idempotency.get(key) as Wire, { status: 201 });
+      if (key && idempotency.has(key))
+        return HttpResponse.json(idempotency.get(key) as Wire, { status: 201 });
       const body = (await request.json()) as { user: Wire };
       const id = String(++nextId);
       const at = now();
@@ -234,24 +310,32 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       const group = groups.find((g) => String(g.id) === params.id);
       return group ? HttpResponse.json({ group }) : notFound();
     }),
-    http.get(`${BASE}/api/v2/organizations.json`, ({ request }) => page(request, 'organizations', organizations)),
+    http.get(`${BASE}/api/v2/organizations.json`, ({ request }) =>
+      page(request, 'organizations', organizations),
+    ),
     http.get(`${BASE}/api/v2/organizations/:id.json`, ({ params }) => {
       const organization = organizations.find((o) => String(o.id) === params.id);
       return organization ? HttpResponse.json({ organization }) : notFound();
     }),
-    http.get(`${BASE}/api/v2/satisfaction_ratings.json`, ({ request }) => page(request, 'satisfaction_ratings', ratings)),
+    http.get(`${BASE}/api/v2/satisfaction_ratings.json`, ({ request }) =>
+      page(request, 'satisfaction_ratings', ratings),
+    ),
     http.get(`${BASE}/api/v2/incremental/tickets/cursor.json`, ({ request }) => {
       const params = new URL(request.url).searchParams;
       const perPage = Number(params.get('per_page') ?? 1000);
       const cursor = params.get('cursor');
-      const [afterAt, afterId] = cursor ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, number]) : ['', -1];
+      const [afterAt, afterId] = cursor
+        ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, number])
+        : ['', -1];
       const rest = sortedByUpdate().filter((t) => {
         const at = String(t.updated_at);
         return at > afterAt || (at === afterAt && Number(t.id) > afterId);
       });
       const batch = rest.slice(0, perPage);
       const last = batch[batch.length - 1];
-      const after = last ? Buffer.from(JSON.stringify([last.updated_at, last.id])).toString('base64url') : cursor;
+      const after = last
+        ? Buffer.from(JSON.stringify([last.updated_at, last.id])).toString('base64url')
+        : cursor;
       return HttpResponse.json({
         tickets: batch,
         after_cursor: after,

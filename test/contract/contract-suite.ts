@@ -137,7 +137,9 @@ export function runContractSuite(name: string, make: () => Promise<HelpdeskAdapt
           ['tags', ['login', 'vip'], ['login']],
         ]),
       );
-      await expect(adapter.tickets.update('999999', { status: 'open' })).rejects.toBeInstanceOf(NotFoundError);
+      await expect(adapter.tickets.update('999999', { status: 'open' })).rejects.toBeInstanceOf(
+        NotFoundError,
+      );
     });
 
     it('adds public replies and private notes', async () => {

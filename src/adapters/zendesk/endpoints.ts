@@ -34,7 +34,13 @@ export function cursorList<T>(
 }
 
 /** Offset-paged list (Help Center): follows `next_page` URLs. */
-export function offsetList<T>(http: HttpClient, path: string, key: string, pageSize: number, options: CallOptions = {}): AsyncGenerator<T> {
+export function offsetList<T>(
+  http: HttpClient,
+  path: string,
+  key: string,
+  pageSize: number,
+  options: CallOptions = {},
+): AsyncGenerator<T> {
   return paginate<T, string>(async (next) => {
     const response = await http.request<Record<string, unknown>>({
       method: 'GET',

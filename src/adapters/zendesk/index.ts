@@ -7,13 +7,25 @@ import { createRateLimiter, type RateLimiter } from '../../http/rate-limit.js';
 import type { RetryPolicy } from '../../http/retry-policy.js';
 import type { Article } from '../../models/article.js';
 import type { DatasetRecord } from '../../models/dataset.js';
-import { CustomerCreate, CustomerPatch, MessageCreate, TicketCreate, TicketPatch } from '../../models/inputs.js';
+import {
+  CustomerCreate,
+  CustomerPatch,
+  MessageCreate,
+  TicketCreate,
+  TicketPatch,
+} from '../../models/inputs.js';
 import type { Message } from '../../models/message.js';
 import { parse } from '../../models/parse.js';
-import type { Schedule } from '../../models/schedule.js';
+import { type Schedule, Schedule as ScheduleSchema } from '../../models/schedule.js';
 import type { SlaPolicy } from '../../models/sla-policy.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
-import type { AdapterCapabilities, CallOptions, ChangeBatch, HelpdeskAdapter, WriteOptions } from '../contract.js';
+import type {
+  AdapterCapabilities,
+  CallOptions,
+  ChangeBatch,
+  HelpdeskAdapter,
+  WriteOptions,
+} from '../contract.js';
 import { cursorList, offsetList } from './endpoints.js';
 import {
   agentFromZendesk,
@@ -79,7 +91,15 @@ export function zendeskRateLimiter(options: { nonBlocking?: boolean } = {}): Rat
 
 const NAME = 'zendesk';
 const CAPABILITIES: AdapterCapabilities = {
-  tickets: { list: true, get: true, create: true, update: true, addMessage: true, listMessages: true, listEvents: true },
+  tickets: {
+    list: true,
+    get: true,
+    create: true,
+    update: true,
+    addMessage: true,
+    listMessages: true,
+    listEvents: true,
+  },
   customers: { get: true, findByEmail: true, list: true, create: true, update: true },
   agents: true,
   groups: true,
@@ -132,7 +152,10 @@ const callOptions = (options: CallOptions = {}): CallOptions => {
  * ```
  */
 export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAdapter {
-  if (typeof options?.subdomain !== 'string' || !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(options.subdomain)) {
+  if (
+    typeof options?.subdomain !== 'string' ||
+    !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(options.subdomain)
+  ) {
     throw new TypeError('createZendeskAdapter: option "subdomain" must be a bare DNS label such as "acme"');
   }
   if (!options.auth) throw new TypeError('createZendeskAdapter: option "auth" is required');
@@ -149,9 +172,11 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.bus ? { bus: options.bus } : {}),
-    rateLimiter: options.rateLimiter ?? zendeskRateLimiter({ nonBlocking: options.nonBlockingRateLimit ?? false }),
+    rateLimiter:
+      options.rateLimiter ?? zendeskRateLimiter({ nonBlocking: options.nonBlockingRateLimit ?? false }),
   });
-  const get = async <T>(path: string, opts?: CallOptions) => (await http.request<T>({ method: 'GET', path, ...callOptions(opts) })).data;
+  const get = async <T>(path: string, opts?: CallOptions) =>
+    (await http.request<T>({ method: 'GET', path, ...callOptions(opts) })).data;
   const write = async <T>(method: 'POST' | 'PUT', path: string, body: unknown, opts?: WriteOptions) =>
     (
       await http.request<T>({
@@ -163,25 +188,39 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
       })
     ).data;
   const ticket = (wire: unknown) => ticketFromZendesk(ZendeskTicket.parse(wire), context);
-  const list = <T>(path: string, key: string, query: Record<string, string | number | undefined> = {}, opts?: CallOptions) =>
-    cursorList<T>(http, path, key, query, pageSize, callOptions(opts));
+  const list = <T>(
+    path: string,
+    key: string,
+    query: Record<string, string | number | undefined> = {},
+    opts?: CallOptions,
+  ) => cursorList<T>(http, path, key, query, pageSize, callOptions(opts));
 
   async function* messagesOf(ticketId: string, opts?: CallOptions): AsyncGenerator<Message> {
     // Side-load the authors so agent and end-user comments are told apart without one request per author.
     const agents = new Set<string>();
-    const pages = cursorList<unknown>(http, `/api/v2/tickets/${encodeURIComponent(ticketId)}/comments.json`, 'comments', { include: 'users' }, pageSize, callOptions(opts), (body) => {
-      for (const user of (body.users ?? []) as { id: unknown; role?: unknown }[]) if (isStaff(user.role)) agents.add(String(user.id));
-    });
-    for await (const comment of pages) yield messageFromZendesk(ZendeskComment.parse(comment), ticketId, agents);
+    const pages = cursorList<unknown>(
+      http,
+      `/api/v2/tickets/${encodeURIComponent(ticketId)}/comments.json`,
+      'comments',
+      { include: 'users' },
+      pageSize,
+      callOptions(opts),
+      (body) => {
+        for (const user of (body.users ?? []) as { id: unknown; role?: unknown }[])
+          if (isStaff(user.role)) agents.add(String(user.id));
+      },
+    );
+    for await (const comment of pages)
+      yield messageFromZendesk(ZendeskComment.parse(comment), ticketId, agents);
   }
 
   async function* eventsOf(ticketId: string, opts?: CallOptions): AsyncGenerator<TicketEvent> {
-    for await (const audit of list<{ id: unknown; created_at: string; author_id?: unknown; events?: Record<string, unknown>[] }>(
-      `/api/v2/tickets/${encodeURIComponent(ticketId)}/audits.json`,
-      'audits',
-      {},
-      opts,
-    )) {
+    for await (const audit of list<{
+      id: unknown;
+      created_at: string;
+      author_id?: unknown;
+      events?: Record<string, unknown>[];
+    }>(`/api/v2/tickets/${encodeURIComponent(ticketId)}/audits.json`, 'audits', {}, opts)) {
       for (const event of audit.events ?? []) {
         const type = AUDIT_FIELDS[String(event.field_name)];
         if (!type || (event.type !== 'Change' && event.type !== 'Create')) continue;
@@ -203,7 +242,11 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
     }
   }
 
-  const searchQuery = (filter: { status?: readonly string[]; tags?: readonly string[]; updatedSince?: Date }) =>
+  const searchQuery = (filter: {
+    status?: readonly string[];
+    tags?: readonly string[];
+    updatedSince?: Date;
+  }) =>
     [
       'type:ticket',
       ...(filter.status?.length ? filter.status.map((s) => `status:${s}`) : []),
@@ -219,7 +262,12 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
         const filtered = Boolean(filter.status?.length || filter.tags?.length || filter.updatedSince);
         // Plain search stops at 1000 results; the search export does not.
         const source = filtered
-          ? list<unknown>('/api/v2/search/export.json', 'results', { query: searchQuery(filter), 'filter[type]': 'ticket' }, opts)
+          ? list<unknown>(
+              '/api/v2/search/export.json',
+              'results',
+              { query: searchQuery(filter), 'filter[type]': 'ticket' },
+              opts,
+            )
           : list<unknown>('/api/v2/tickets.json', 'tickets', {}, opts);
         for await (const wire of source) {
           const t = ticket(wire);
@@ -230,29 +278,59 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
           yield t;
         }
       },
-      get: async (id, opts) => ticket((await get<{ ticket: unknown }>(`/api/v2/tickets/${encodeURIComponent(id)}.json`, opts)).ticket),
+      get: async (id, opts) =>
+        ticket(
+          (await get<{ ticket: unknown }>(`/api/v2/tickets/${encodeURIComponent(id)}.json`, opts)).ticket,
+        ),
       async create(input, opts) {
         const body = ticketCreateToZendesk(parse(TicketCreate, input, 'ticket to create'));
         return ticket((await write<{ ticket: unknown }>('POST', '/api/v2/tickets.json', body, opts)).ticket);
       },
       async update(id, patch, opts) {
         const body = ticketPatchToZendesk(parse(TicketPatch, patch, 'ticket changes'));
-        return ticket((await write<{ ticket: unknown }>('PUT', `/api/v2/tickets/${encodeURIComponent(id)}.json`, body, opts)).ticket);
+        return ticket(
+          (
+            await write<{ ticket: unknown }>(
+              'PUT',
+              `/api/v2/tickets/${encodeURIComponent(id)}.json`,
+              body,
+              opts,
+            )
+          ).ticket,
+        );
       },
       async addMessage(ticketId, input, opts) {
         const message = parse(MessageCreate, input, 'message to add');
-        const response = await write<{ ticket: unknown; audit?: { created_at?: string; events?: Record<string, unknown>[] } }>(
+        const response = await write<{
+          ticket: unknown;
+          audit?: { created_at?: string; events?: Record<string, unknown>[] };
+        }>(
           'PUT',
           `/api/v2/tickets/${encodeURIComponent(ticketId)}.json`,
-          { ticket: { comment: { body: message.body, public: message.public, author_id: /^\d+$/.test(message.authorId) ? Number(message.authorId) : message.authorId } } },
+          {
+            ticket: {
+              comment: {
+                body: message.body,
+                public: message.public,
+                author_id: /^\d+$/.test(message.authorId) ? Number(message.authorId) : message.authorId,
+              },
+            },
+          },
           opts,
         );
         // The new comment comes back as the audit's Comment event.
         const event = response.audit?.events?.find((e) => e.type === 'Comment');
-        if (!event) throw new ValidationError('Zendesk response', [{ path: ['audit', 'events'], code: 'custom', message: 'no Comment event in the audit' }]);
+        if (!event)
+          throw new ValidationError('Zendesk response', [
+            { path: ['audit', 'events'], code: 'custom', message: 'no Comment event in the audit' },
+          ]);
         const agents = new Set(message.authorRole === 'agent' ? [message.authorId] : []);
         return messageFromZendesk(
-          ZendeskComment.parse({ ...event, author_id: event.author_id ?? message.authorId, created_at: event.created_at ?? response.audit?.created_at }),
+          ZendeskComment.parse({
+            ...event,
+            author_id: event.author_id ?? message.authorId,
+            created_at: event.created_at ?? response.audit?.created_at,
+          }),
           ticketId,
           agents,
         );
@@ -261,7 +339,12 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
       listEvents: (ticketId, opts) => eventsOf(ticketId, opts),
     },
     customers: {
-      get: async (id, opts) => customerFromZendesk(ZendeskUser.parse((await get<{ user: unknown }>(`/api/v2/users/${encodeURIComponent(id)}.json`, opts)).user)),
+      get: async (id, opts) =>
+        customerFromZendesk(
+          ZendeskUser.parse(
+            (await get<{ user: unknown }>(`/api/v2/users/${encodeURIComponent(id)}.json`, opts)).user,
+          ),
+        ),
       async findByEmail(email, opts) {
         const body = await http.request<{ users?: unknown[] }>({
           method: 'GET',
@@ -270,7 +353,9 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
           ...callOptions(opts),
         });
         const wanted = email.trim().toLowerCase();
-        const match = (body.data.users ?? []).map((u) => ZendeskUser.parse(u)).find((u) => u.email?.toLowerCase() === wanted);
+        const match = (body.data.users ?? [])
+          .map((u) => ZendeskUser.parse(u))
+          .find((u) => u.email?.toLowerCase() === wanted);
         return match ? customerFromZendesk(match) : null;
       },
       async *list(filter = {}, opts) {
@@ -286,11 +371,17 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
           role: 'end-user',
           ...(body.email ? { email: body.email } : {}),
           ...(body.phone ? { phone: body.phone } : {}),
-          ...(body.organizationId ? { organization_id: Number(body.organizationId) || body.organizationId } : {}),
+          ...(body.organizationId
+            ? { organization_id: Number(body.organizationId) || body.organizationId }
+            : {}),
           ...(body.language ? { locale: body.language } : {}),
           ...(body.tags ? { tags: body.tags } : {}),
         };
-        return customerFromZendesk(ZendeskUser.parse((await write<{ user: unknown }>('POST', '/api/v2/users.json', { user }, opts)).user));
+        return customerFromZendesk(
+          ZendeskUser.parse(
+            (await write<{ user: unknown }>('POST', '/api/v2/users.json', { user }, opts)).user,
+          ),
+        );
       },
       async update(id, patch, opts) {
         const body = parse(CustomerPatch, patch, 'customer changes');
@@ -298,36 +389,77 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
         if (body.name !== undefined) user.name = body.name;
         if (body.email !== undefined) user.email = body.email;
         if (body.phone !== undefined) user.phone = body.phone;
-        if (body.organizationId !== undefined) user.organization_id = body.organizationId === null ? null : Number(body.organizationId) || body.organizationId;
+        if (body.organizationId !== undefined)
+          user.organization_id =
+            body.organizationId === null ? null : Number(body.organizationId) || body.organizationId;
         if (body.language !== undefined) user.locale = body.language;
         if (body.tags !== undefined) user.tags = body.tags;
-        return customerFromZendesk(ZendeskUser.parse((await write<{ user: unknown }>('PUT', `/api/v2/users/${encodeURIComponent(id)}.json`, { user }, opts)).user));
+        return customerFromZendesk(
+          ZendeskUser.parse(
+            (
+              await write<{ user: unknown }>(
+                'PUT',
+                `/api/v2/users/${encodeURIComponent(id)}.json`,
+                { user },
+                opts,
+              )
+            ).user,
+          ),
+        );
       },
     },
     agents: {
       async *list(opts) {
-        for await (const user of list<unknown>('/api/v2/users.json', 'users', { 'role[]': 'agent' }, opts)) yield agentFromZendesk(ZendeskUser.parse(user));
-        for await (const user of list<unknown>('/api/v2/users.json', 'users', { 'role[]': 'admin' }, opts)) yield agentFromZendesk(ZendeskUser.parse(user));
+        for await (const user of list<unknown>('/api/v2/users.json', 'users', { 'role[]': 'agent' }, opts))
+          yield agentFromZendesk(ZendeskUser.parse(user));
+        for await (const user of list<unknown>('/api/v2/users.json', 'users', { 'role[]': 'admin' }, opts))
+          yield agentFromZendesk(ZendeskUser.parse(user));
       },
-      get: async (id, opts) => agentFromZendesk(ZendeskUser.parse((await get<{ user: unknown }>(`/api/v2/users/${encodeURIComponent(id)}.json`, opts)).user)),
+      get: async (id, opts) =>
+        agentFromZendesk(
+          ZendeskUser.parse(
+            (await get<{ user: unknown }>(`/api/v2/users/${encodeURIComponent(id)}.json`, opts)).user,
+          ),
+        ),
     },
     groups: {
       async *list(opts) {
-        for await (const g of list<unknown>('/api/v2/groups.json', 'groups', {}, opts)) yield groupFromZendesk(ZendeskGroup.parse(g));
+        for await (const g of list<unknown>('/api/v2/groups.json', 'groups', {}, opts))
+          yield groupFromZendesk(ZendeskGroup.parse(g));
       },
-      get: async (id, opts) => groupFromZendesk(ZendeskGroup.parse((await get<{ group: unknown }>(`/api/v2/groups/${encodeURIComponent(id)}.json`, opts)).group)),
+      get: async (id, opts) =>
+        groupFromZendesk(
+          ZendeskGroup.parse(
+            (await get<{ group: unknown }>(`/api/v2/groups/${encodeURIComponent(id)}.json`, opts)).group,
+          ),
+        ),
     },
     organizations: {
       async *list(opts) {
-        for await (const o of list<unknown>('/api/v2/organizations.json', 'organizations', {}, opts)) yield organizationFromZendesk(ZendeskOrganization.parse(o));
+        for await (const o of list<unknown>('/api/v2/organizations.json', 'organizations', {}, opts))
+          yield organizationFromZendesk(ZendeskOrganization.parse(o));
       },
       get: async (id, opts) =>
-        organizationFromZendesk(ZendeskOrganization.parse((await get<{ organization: unknown }>(`/api/v2/organizations/${encodeURIComponent(id)}.json`, opts)).organization)),
+        organizationFromZendesk(
+          ZendeskOrganization.parse(
+            (
+              await get<{ organization: unknown }>(
+                `/api/v2/organizations/${encodeURIComponent(id)}.json`,
+                opts,
+              )
+            ).organization,
+          ),
+        ),
     },
     surveys: {
       async *listCsat(filter = {}, opts) {
         const query = filter.since ? { start_time: Math.floor(filter.since.getTime() / 1000) } : {};
-        for await (const r of list<unknown>('/api/v2/satisfaction_ratings.json', 'satisfaction_ratings', query, opts)) {
+        for await (const r of list<unknown>(
+          '/api/v2/satisfaction_ratings.json',
+          'satisfaction_ratings',
+          query,
+          opts,
+        )) {
           const response = csatFromZendesk(ZendeskSatisfactionRating.parse(r));
           if (response) yield response;
         }
@@ -341,10 +473,14 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
     },
     schedules: {
       async *list(opts) {
-        const body = await get<{ schedules?: { id: unknown; name: string; time_zone: string; intervals: { start_time: number; end_time: number }[] }[] }>(
-          '/api/v2/business_hours/schedules.json',
-          opts,
-        );
+        const body = await get<{
+          schedules?: {
+            id: unknown;
+            name: string;
+            time_zone: string;
+            intervals: { start_time: number; end_time: number }[];
+          }[];
+        }>('/api/v2/business_hours/schedules.json', opts);
         for (const s of body.schedules ?? []) {
           const holidays = await get<{ holidays?: { name: string; start_date: string; end_date: string }[] }>(
             `/api/v2/business_hours/schedules/${encodeURIComponent(String(s.id))}/holidays.json`,
@@ -355,7 +491,11 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
             name: s.name,
             timeZone: s.time_zone,
             intervals: s.intervals.map((i) => ({ start: i.start_time, end: i.end_time })),
-            holidays: (holidays.holidays ?? []).map((h) => ({ name: h.name, startDate: h.start_date, endDate: h.end_date })),
+            holidays: (holidays.holidays ?? []).map((h) => ({
+              name: h.name,
+              startDate: h.start_date,
+              endDate: h.end_date,
+            })),
           };
           yield schedule;
         }
@@ -363,14 +503,24 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
     },
     slaPolicies: {
       async *list(opts) {
-        const body = await get<{ sla_policies?: { id: unknown; title: string; description?: string; position?: number; policy_metrics?: { priority: string; metric: string; target: number; business_hours: boolean }[] }[] }>(
-          '/api/v2/slas/policies.json',
-          opts,
-        );
+        const body = await get<{
+          sla_policies?: {
+            id: unknown;
+            title: string;
+            description?: string;
+            position?: number;
+            policy_metrics?: { priority: string; metric: string; target: number; business_hours: boolean }[];
+          }[];
+        }>('/api/v2/slas/policies.json', opts);
         for (const p of body.sla_policies ?? []) {
           const targets = (p.policy_metrics ?? [])
             .filter((m) => SLA_METRICS[m.metric])
-            .map((m) => ({ priority: m.priority, metric: SLA_METRICS[m.metric]!, minutes: m.target, businessHours: m.business_hours }));
+            .map((m) => ({
+              priority: m.priority,
+              metric: SLA_METRICS[m.metric]!,
+              minutes: m.target,
+              businessHours: m.business_hours,
+            }));
           if (targets.length === 0) continue;
           yield {
             id: String(p.id),
@@ -386,18 +536,37 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
     },
     articles: {
       async *list(filter = {}, opts) {
-        for await (const a of offsetList<Record<string, unknown>>(http, '/api/v2/help_center/articles.json', 'articles', pageSize, callOptions(opts))) {
+        for await (const a of offsetList<Record<string, unknown>>(
+          http,
+          '/api/v2/help_center/articles.json',
+          'articles',
+          pageSize,
+          callOptions(opts),
+        )) {
           const article = articleFromZendesk(a);
           if (!filter.since || article.createdAt >= filter.since) yield article;
         }
       },
-      get: async (id, opts) => articleFromZendesk((await get<{ article: Record<string, unknown> }>(`/api/v2/help_center/articles/${encodeURIComponent(id)}.json`, opts)).article),
+      get: async (id, opts) =>
+        articleFromZendesk(
+          (
+            await get<{ article: Record<string, unknown> }>(
+              `/api/v2/help_center/articles/${encodeURIComponent(id)}.json`,
+              opts,
+            )
+          ).article,
+        ),
     },
     async *changes(checkpoint, opts) {
-      if (checkpoint && checkpoint.adapter !== NAME) throw new TypeError(`zendesk adapter: the checkpoint belongs to "${checkpoint.adapter}"`);
+      if (checkpoint && checkpoint.adapter !== NAME)
+        throw new TypeError(`zendesk adapter: the checkpoint belongs to "${checkpoint.adapter}"`);
       let cursor = checkpoint?.cursor;
       for (;;) {
-        const response = await http.request<{ tickets?: unknown[]; after_cursor?: string | null; end_of_stream?: boolean }>({
+        const response = await http.request<{
+          tickets?: unknown[];
+          after_cursor?: string | null;
+          end_of_stream?: boolean;
+        }>({
           method: 'GET',
           path: '/api/v2/incremental/tickets/cursor.json',
           query: cursor ? { cursor, per_page: pageSize } : { start_time: 0, per_page: pageSize },
@@ -412,7 +581,11 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
         }
         const next = response.data.after_cursor ?? cursor;
         if (!next) return;
-        const batch: ChangeBatch = { records, checkpoint: { adapter: NAME, cursor: next }, caughtUp: response.data.end_of_stream === true };
+        const batch: ChangeBatch = {
+          records,
+          checkpoint: { adapter: NAME, cursor: next },
+          caughtUp: response.data.end_of_stream === true,
+        };
         yield batch;
         if (batch.caughtUp) return;
         cursor = next;
@@ -426,9 +599,16 @@ function articleFromZendesk(wire: Record<string, unknown>): Article {
   const html = typeof wire.body === 'string' ? wire.body : '';
   return {
     id: String(wire.id),
-    source: { adapter: NAME, id: String(wire.id), ...(typeof wire.html_url === 'string' ? { url: wire.html_url } : {}) },
+    source: {
+      adapter: NAME,
+      id: String(wire.id),
+      ...(typeof wire.html_url === 'string' ? { url: wire.html_url } : {}),
+    },
     title: String(wire.title ?? ''),
-    body: html.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim(),
+    body: html
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
     ...(html ? { html } : {}),
     locale: String(wire.locale ?? 'en'),
     labels: Array.isArray(wire.label_names) ? wire.label_names.map(String) : [],

@@ -1,0 +1,95 @@
+/**
+ * The fake's responses must follow the vendor's published API description: each is validated against the
+ * response schema of its operation in ../shared/specs/zendesk/zendesk-support-oas.yaml.
+ */
+import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import { setupServer } from 'msw/node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse as parseYaml } from 'yaml';
+import { seed } from '../contract/contract-suite.js';
+import { BASE, fakeZendesk } from './zendesk-fake.js';
+
+type Schema = Record<string, unknown>;
+const spec = parseYaml(
+  readFileSync(new URL('../../../shared/specs/zendesk/zendesk-support-oas.yaml', import.meta.url), 'utf8'),
+) as {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+  >;
+  components: { schemas: Record<string, Schema> };
+};
+
+/** OpenAPI 3.0 → JSON Schema: `nullable: true` becomes a null alternative; refs point into one document. */
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'nullable' || key === 'example' || key === 'examples' || key === 'xml') continue;
+    out[key] = key === '$ref' ? `oas${value as string}` : toJsonSchema(value);
+  }
+  if ((node as Schema).nullable === true) {
+    if (typeof out.type === 'string') out.type = [out.type, 'null'];
+    else return { anyOf: [out, { type: 'null' }] };
+  }
+  return out;
+}
+
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+ajv.addSchema({ $id: 'oas', components: toJsonSchema(spec.components) as Schema });
+function responseSchema(path: string, method: string, status: string): Schema {
+  const operation = spec.paths[path]?.[method];
+  const schema = operation?.responses?.[status]?.content?.['application/json']?.schema;
+  if (!schema) throw new Error(`the spec has no ${method.toUpperCase()} ${path} ${status} JSON response`);
+  return toJsonSchema(schema) as Schema;
+}
+
+const server = setupServer();
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  server.use(...fakeZendesk(seed).handlers);
+});
+afterAll(() => server.close());
+
+const cases: [string, string, string, string, RequestInit?][] = [
+  ['/api/v2/tickets', 'get', '200', '/api/v2/tickets.json?page[size]=2'],
+  ['/api/v2/tickets/{ticket_id}', 'get', '200', '/api/v2/tickets/100.json'],
+  ['/api/v2/tickets/{ticket_id}/comments', 'get', '200', '/api/v2/tickets/100/comments.json?include=users'],
+  ['/api/v2/tickets/{ticket_id}/audits', 'get', '200', '/api/v2/tickets/100/audits.json'],
+  ['/api/v2/users/{user_id}', 'get', '200', '/api/v2/users/201.json'],
+  ['/api/v2/users', 'get', '200', '/api/v2/users.json?role=end-user'],
+  ['/api/v2/groups', 'get', '200', '/api/v2/groups.json'],
+  ['/api/v2/organizations', 'get', '200', '/api/v2/organizations.json'],
+  ['/api/v2/satisfaction_ratings', 'get', '200', '/api/v2/satisfaction_ratings.json'],
+  [
+    '/api/v2/incremental/tickets/cursor',
+    'get',
+    '200',
+    '/api/v2/incremental/tickets/cursor.json?start_time=0',
+  ],
+  [
+    '/api/v2/tickets',
+    'post',
+    '201',
+    '/api/v2/tickets.json',
+    {
+      method: 'POST',
+      body: JSON.stringify({ ticket: { subject: 'Help', requester_id: 201, comment: { body: 'x' } } }),
+      headers: { 'content-type': 'application/json' },
+    },
+  ],
+];
+
+describe('the Zendesk fake follows the OpenAPI description', () => {
+  it.each(cases)('%s %s %s', async (path, method, status, url, init) => {
+    const response = await fetch(`${BASE}${url}`, init);
+    expect(String(response.status)).toBe(status);
+    const body = await response.json();
+    const validate = ajv.compile(responseSchema(path, method, status));
+    const ok = validate(body);
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
+  });
+});

@@ -1,0 +1,168 @@
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import {
+  apiTokenAuth,
+  createEventBus,
+  createRateLimiter,
+  createZendeskAdapter,
+  NotFoundError,
+  RateLimitError,
+  UnsupportedError,
+  zendeskRateLimiter,
+} from '../../src/index.js';
+import { seed } from '../contract/contract-suite.js';
+import { BASE, fakeZendesk } from './zendesk-fake.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => server.resetHandlers());
+afterAll(() => server.close());
+
+const token = 'zd-secret-token-8b1f';
+const auth = apiTokenAuth({ email: 'agent@acme.test', token });
+const make = (extra = {}) =>
+  createZendeskAdapter({
+    subdomain: 'acme',
+    auth,
+    rateLimiter: createRateLimiter(),
+    retry: { baseDelayMs: 1 },
+    ...extra,
+  });
+
+describe('createZendeskAdapter', () => {
+  it('rejects a subdomain that is not a bare DNS label', () => {
+    for (const subdomain of ['acme.zendesk.com', 'https://acme', 'a/b', '', '-acme']) {
+      expect(() => createZendeskAdapter({ subdomain, auth })).toThrow(/subdomain/);
+    }
+  });
+
+  it('maps custom statuses to canonical ones through their category', async () => {
+    server.use(
+      http.get(`${BASE}/api/v2/tickets/5.json`, () =>
+        HttpResponse.json({
+          ticket: {
+            id: 5,
+            status: 'open',
+            custom_status_id: 77,
+            requester_id: 1,
+            created_at: '2026-01-01T00:00:00Z',
+            updated_at: '2026-01-01T00:00:00Z',
+          },
+        }),
+      ),
+    );
+    expect((await make({ customStatuses: { '77': 'hold' } }).tickets.get('5')).status).toBe('hold');
+  });
+
+  it('never puts the token in an error or an event, even on retried failures', async () => {
+    let calls = 0;
+    server.use(
+      http.get(`${BASE}/api/v2/tickets/7.json`, () => {
+        calls++;
+        return calls < 3
+          ? HttpResponse.json({}, { status: 503, headers: { 'retry-after': '0' } })
+          : HttpResponse.json({ error: 'RecordNotFound' }, { status: 404 });
+      }),
+    );
+    const bus = createEventBus();
+    const seen: unknown[] = [];
+    for (const name of ['http.request', 'http.response', 'http.retry'] as const)
+      bus.on(name, (e) => seen.push(e));
+    const error = await make({ bus })
+      .tickets.get('7')
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(NotFoundError);
+    expect(calls).toBe(3);
+    const text = JSON.stringify([seen, error, error.message, String(error.stack)]);
+    for (const secret of auth.secrets()) expect(text).not.toContain(secret);
+    expect(text).not.toContain(Buffer.from(`agent@acme.test/token:${token}`).toString('base64'));
+  });
+
+  it('says up front that Zendesk has no NPS, and throws UnsupportedError naming itself', async () => {
+    const zendesk = make();
+    expect(zendesk.capabilities.surveys.nps).toBe(false);
+    const error = await (async () => {
+      for await (const _ of zendesk.surveys.listNps()) void _;
+    })().catch((e) => e);
+    expect(error).toBeInstanceOf(UnsupportedError);
+    expect(error).toMatchObject({ adapter: 'zendesk', operation: 'surveys.listNps' });
+  });
+
+  it('spends the incremental-export budget of 10 a minute, and can refuse instead of waiting', async () => {
+    server.use(...fakeZendesk(seed).handlers);
+    const zendesk = createZendeskAdapter({
+      subdomain: 'acme',
+      auth,
+      pageSize: 1,
+      rateLimiter: zendeskRateLimiter({ nonBlocking: true }),
+    });
+    const error = await (async () => {
+      for await (const _ of zendesk.changes(null)) void _;
+    })().catch((e) => e);
+    // Seven tickets one per page = seven export calls; the feed also lists comments and audits per ticket, which
+    // do not spend the export budget. So seven calls fit and the feed completes.
+    expect(error).toBeUndefined();
+    const limiter = zendeskRateLimiter({ nonBlocking: true });
+    for (let i = 0; i < 10; i++) await limiter.acquire('GET', '/api/v2/incremental/tickets/cursor.json');
+    await expect(limiter.acquire('GET', '/api/v2/incremental/tickets/cursor.json')).rejects.toBeInstanceOf(
+      RateLimitError,
+    );
+    await expect(limiter.acquire('GET', '/api/v2/tickets.json')).resolves.toBe(0);
+  });
+
+  it('reads schedules with their holidays and SLA policies', async () => {
+    server.use(
+      http.get(`${BASE}/api/v2/business_hours/schedules.json`, () =>
+        HttpResponse.json({
+          schedules: [
+            {
+              id: 1,
+              name: 'EU',
+              time_zone: 'Europe/Rome',
+              intervals: [{ start_time: 1980, end_time: 2460 }],
+            },
+          ],
+        }),
+      ),
+      http.get(`${BASE}/api/v2/business_hours/schedules/1/holidays.json`, () =>
+        HttpResponse.json({
+          holidays: [{ id: 9, name: 'Natale', start_date: '2026-12-25', end_date: '2026-12-26' }],
+        }),
+      ),
+      http.get(`${BASE}/api/v2/slas/policies.json`, () =>
+        HttpResponse.json({
+          sla_policies: [
+            {
+              id: 36,
+              title: 'Incidents',
+              position: 3,
+              policy_metrics: [
+                { priority: 'high', metric: 'first_reply_time', target: 30, business_hours: false },
+                { priority: 'high', metric: 'agent_work_time', target: 600, business_hours: true },
+              ],
+            },
+          ],
+        }),
+      ),
+    );
+    const zendesk = make();
+    const schedules = [];
+    for await (const s of zendesk.schedules.list()) schedules.push(s);
+    expect(schedules).toEqual([
+      {
+        id: '1',
+        name: 'EU',
+        timeZone: 'Europe/Rome',
+        intervals: [{ start: 1980, end: 2460 }],
+        holidays: [{ name: 'Natale', startDate: '2026-12-25', endDate: '2026-12-26' }],
+      },
+    ]);
+    const policies = [];
+    for await (const p of zendesk.slaPolicies.list()) policies.push(p);
+    expect(policies[0]?.targets).toEqual([
+      { priority: 'high', metric: 'firstReply', minutes: 30, businessHours: false },
+      { priority: 'high', metric: 'agentWork', minutes: 600, businessHours: true },
+    ]);
+  });
+});
