@@ -16,7 +16,7 @@ import {
 } from '../../models/inputs.js';
 import type { Message } from '../../models/message.js';
 import { parse } from '../../models/parse.js';
-import { type Schedule, Schedule as ScheduleSchema } from '../../models/schedule.js';
+import type { Schedule } from '../../models/schedule.js';
 import type { SlaPolicy } from '../../models/sla-policy.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 import type {
