@@ -9,6 +9,7 @@ export default defineConfig({
     'testing/index': 'src/testing/index.ts',
     'webhooks/index': 'src/webhooks/index.ts',
     'sync/index': 'src/sync/index.ts',
+    'zendesk/index': 'src/adapters/zendesk/public.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
