@@ -3,6 +3,9 @@ import { SupportkitError } from '../errors/base.js';
 import type { DatasetRecord } from '../models/dataset.js';
 import { recordKey, type SyncSink } from './sink.js';
 
+/** Consecutive batches that repeat the checkpoint with nothing new before sync gives up. */
+const MAX_STALLED_BATCHES = 3;
+
 /** Progress after each batch. */
 export interface SyncProgress {
   batches: number;
@@ -24,8 +27,8 @@ export interface SyncOptions extends CallOptions {
 }
 
 /**
- * A change feed that stopped advancing: the adapter returned the checkpoint it was given with more records,
- * which would loop forever.
+ * A change feed that stopped advancing: three batches in a row repeated the checkpoint with nothing new, which
+ * would loop forever.
  *
  * @example
  * ```ts
@@ -36,7 +39,7 @@ export class SyncStalledError extends SupportkitError {
   readonly checkpoint: Checkpoint;
   constructor(checkpoint: Checkpoint) {
     super(
-      `The ${checkpoint.adapter} change feed returned the same checkpoint twice: its cursor stopped advancing`,
+      `The ${checkpoint.adapter} change feed kept returning the same checkpoint: its cursor stopped advancing`,
       {
         code: 'sync_stalled',
       },
@@ -71,6 +74,9 @@ export async function sync(adapter: HelpdeskAdapter, options: SyncOptions): Prom
     checkpoint: options.checkpoint ?? null,
   };
   const sent = new Set<string>();
+  // A page served twice by mistake happens (a retried request racing a cursor); a cursor stuck for several
+  // batches in a row is a loop.
+  let stalled = 0;
   const call: CallOptions = {};
   if (options.signal) call.signal = options.signal;
   for await (const batch of adapter.changes(options.checkpoint ?? null, call)) {
@@ -83,14 +89,12 @@ export async function sync(adapter: HelpdeskAdapter, options: SyncOptions): Prom
         fresh.push(record);
       }
     }
-    if (
-      progress.checkpoint &&
+    const repeated =
+      progress.checkpoint !== null &&
       JSON.stringify(progress.checkpoint) === JSON.stringify(batch.checkpoint) &&
-      batch.records.length > 0 &&
-      fresh.length === 0
-    ) {
-      throw new SyncStalledError(batch.checkpoint);
-    }
+      fresh.length === 0;
+    stalled = repeated ? stalled + 1 : 0;
+    if (stalled >= MAX_STALLED_BATCHES) throw new SyncStalledError(batch.checkpoint);
     await options.sink.write(fresh);
     progress.batches++;
     progress.records += fresh.length;

@@ -79,8 +79,8 @@ describe('sync', () => {
     const repeating: HelpdeskAdapter = {
       ...memory,
       async *changes() {
-        yield { ...batches[0]!, caughtUp: false };
-        yield { ...batches[0]!, caughtUp: false }; // the same page again, same cursor
+        // The same page again and again, same cursor: once is tolerated, a stuck cursor is not.
+        for (let i = 0; i < 10; i++) yield { ...batches[0]!, caughtUp: false };
       },
     };
     const received: DatasetRecord[] = [];
