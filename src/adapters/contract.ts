@@ -84,6 +84,35 @@ export interface AdapterCapabilities {
 }
 
 /**
+ * Every capability switched on: the memory adapter's, and the base an adapter narrows to what its vendor lacks.
+ *
+ * @example
+ * ```ts
+ * const capabilities = { ...FULL_CAPABILITIES, surveys: { csat: true, nps: false } };
+ * ```
+ */
+export const FULL_CAPABILITIES: AdapterCapabilities = {
+  tickets: {
+    list: true,
+    get: true,
+    create: true,
+    update: true,
+    addMessage: true,
+    listMessages: true,
+    listEvents: true,
+  },
+  customers: { get: true, findByEmail: true, list: true, create: true, update: true },
+  agents: true,
+  groups: true,
+  organizations: true,
+  surveys: { csat: true, nps: true },
+  schedules: true,
+  slaPolicies: true,
+  articles: true,
+  changes: true,
+};
+
+/**
  * The one contract every helpdesk adapter fulfils. Lists are async iterables that fetch page by page and hold
  * one page in memory; `get` of a missing record throws NotFoundError; writes accept an idempotency key; an
  * operation the vendor lacks throws UnsupportedError naming the adapter and the operation.

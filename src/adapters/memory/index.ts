@@ -13,12 +13,13 @@ import type { Message } from '../../models/message.js';
 import { parse } from '../../models/parse.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
-import type {
-  AdapterCapabilities,
-  ChangeBatch,
-  Checkpoint,
-  HelpdeskAdapter,
-  WriteOptions,
+import {
+  type AdapterCapabilities,
+  type ChangeBatch,
+  type Checkpoint,
+  FULL_CAPABILITIES,
+  type HelpdeskAdapter,
+  type WriteOptions,
 } from '../contract.js';
 
 /** Options of {@link createMemoryAdapter}. */
@@ -29,26 +30,7 @@ export interface MemoryAdapterOptions {
   pageSize?: number;
 }
 
-const ALL: AdapterCapabilities = {
-  tickets: {
-    list: true,
-    get: true,
-    create: true,
-    update: true,
-    addMessage: true,
-    listMessages: true,
-    listEvents: true,
-  },
-  customers: { get: true, findByEmail: true, list: true, create: true, update: true },
-  agents: true,
-  groups: true,
-  organizations: true,
-  surveys: { csat: true, nps: true },
-  schedules: true,
-  slaPolicies: true,
-  articles: true,
-  changes: true,
-};
+const ALL: AdapterCapabilities = FULL_CAPABILITIES;
 
 const NAME = 'memory';
 const notFound = (what: string, id: string) =>

@@ -19,12 +19,13 @@ import { parse } from '../../models/parse.js';
 import type { Schedule } from '../../models/schedule.js';
 import type { SlaPolicy } from '../../models/sla-policy.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
-import type {
-  AdapterCapabilities,
-  CallOptions,
-  ChangeBatch,
-  HelpdeskAdapter,
-  WriteOptions,
+import {
+  type AdapterCapabilities,
+  type CallOptions,
+  type ChangeBatch,
+  FULL_CAPABILITIES,
+  type HelpdeskAdapter,
+  type WriteOptions,
 } from '../contract.js';
 import { cursorList, offsetList } from './endpoints.js';
 import {
@@ -90,26 +91,7 @@ export function zendeskRateLimiter(options: { nonBlocking?: boolean } = {}): Rat
 }
 
 const NAME = 'zendesk';
-const CAPABILITIES: AdapterCapabilities = {
-  tickets: {
-    list: true,
-    get: true,
-    create: true,
-    update: true,
-    addMessage: true,
-    listMessages: true,
-    listEvents: true,
-  },
-  customers: { get: true, findByEmail: true, list: true, create: true, update: true },
-  agents: true,
-  groups: true,
-  organizations: true,
-  surveys: { csat: true, nps: false },
-  schedules: true,
-  slaPolicies: true,
-  articles: true,
-  changes: true,
-};
+const CAPABILITIES: AdapterCapabilities = { ...FULL_CAPABILITIES, surveys: { csat: true, nps: false } };
 
 /** Zendesk SLA metric names → canonical metrics. `pausable_update_time` has no canonical counterpart. */
 const SLA_METRICS: Record<string, SlaPolicy['targets'][number]['metric']> = {
