@@ -16,6 +16,7 @@ runContractSuite('zendesk', () => {
     subdomain: 'acme',
     auth: apiTokenAuth({ email: 'agent@acme.test', token: 'secret-token' }),
     pageSize: 2,
+    exportPageSize: 2,
     // The fake has no export budget; Zendesk's own (10 a minute) is tested in the transport tests.
     rateLimiter: createRateLimiter(),
   });

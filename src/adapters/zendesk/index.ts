@@ -18,11 +18,13 @@ import type { Message } from '../../models/message.js';
 import { parse } from '../../models/parse.js';
 import type { Schedule } from '../../models/schedule.js';
 import type { SlaPolicy } from '../../models/sla-policy.js';
+import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 import {
   type AdapterCapabilities,
   type CallOptions,
   type ChangeBatch,
+  type Checkpoint,
   FULL_CAPABILITIES,
   type HelpdeskAdapter,
   type WriteOptions,
@@ -50,6 +52,25 @@ import {
   ZendeskUser,
 } from './wire.js';
 
+/** One page of the incremental ticket export. */
+export interface TicketExportPage {
+  tickets: Ticket[];
+  checkpoint: Checkpoint;
+  /** Zendesk said `end_of_stream`: the export has caught up. */
+  caughtUp: boolean;
+}
+
+/** The Zendesk adapter: the contract, plus Zendesk's incremental ticket export on its own. */
+export interface ZendeskAdapter extends HelpdeskAdapter {
+  readonly incremental: {
+    /**
+     * Tickets changed since a checkpoint (null = from the beginning), page by page through the cursor-based
+     * incremental export, holding one page at a time.
+     */
+    tickets(checkpoint?: Checkpoint | null, options?: CallOptions): AsyncGenerator<TicketExportPage>;
+  };
+}
+
 /** Options of {@link createZendeskAdapter}. */
 export interface ZendeskAdapterOptions {
   /** The account's subdomain: `acme` for acme.zendesk.com. A bare DNS label, nothing else. */
@@ -57,8 +78,10 @@ export interface ZendeskAdapterOptions {
   auth: AuthProvider;
   /** Another base URL (a proxy, a test server). @default https://{subdomain}.zendesk.com */
   baseUrl?: string;
-  /** Records per page. @default 100 */
+  /** Records per page of lists. @default 100 */
   pageSize?: number;
+  /** Tickets per page of the incremental export (Zendesk allows up to 1000). @default 1000 */
+  exportPageSize?: number;
   /** Custom status id → its category (new, open, pending, hold, solved), for accounts that use custom statuses. */
   customStatuses?: Record<string, string>;
   timeoutMs?: number;
@@ -133,7 +156,7 @@ const callOptions = (options: CallOptions = {}): CallOptions => {
  * for await (const ticket of zendesk.tickets.list({ status: ['open'] })) console.log(ticket.subject);
  * ```
  */
-export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAdapter {
+export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAdapter {
   if (
     typeof options?.subdomain !== 'string' ||
     !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(options.subdomain)
@@ -144,6 +167,10 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
   const pageSize = options.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
     throw new TypeError('createZendeskAdapter: option "pageSize" must be an integer 1..100');
+  }
+  const exportPageSize = options.exportPageSize ?? 1000;
+  if (!Number.isInteger(exportPageSize) || exportPageSize < 1 || exportPageSize > 1000) {
+    throw new TypeError('createZendeskAdapter: option "exportPageSize" must be an integer 1..1000');
   }
   const customStatuses = new Map(Object.entries(options.customStatuses ?? {}));
   const context = { subdomain: options.subdomain, customStatuses };
@@ -236,8 +263,39 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
       ...(filter.updatedSince ? [`updated>=${filter.updatedSince.toISOString()}`] : []),
     ].join(' ');
 
-  const adapter: HelpdeskAdapter = {
+  async function* exportTickets(
+    checkpoint?: Checkpoint | null,
+    opts?: CallOptions,
+  ): AsyncGenerator<TicketExportPage> {
+    if (checkpoint && checkpoint.adapter !== NAME)
+      throw new TypeError(`zendesk adapter: the checkpoint belongs to "${checkpoint.adapter}"`);
+    let cursor = checkpoint?.cursor;
+    for (;;) {
+      const response = await http.request<{
+        tickets?: unknown[];
+        after_cursor?: string | null;
+        end_of_stream?: boolean;
+      }>({
+        method: 'GET',
+        path: '/api/v2/incremental/tickets/cursor.json',
+        query: cursor ? { cursor, per_page: exportPageSize } : { start_time: 0, per_page: exportPageSize },
+        ...callOptions(opts),
+      });
+      const next = response.data.after_cursor ?? cursor;
+      const page: TicketExportPage = {
+        tickets: (response.data.tickets ?? []).map(ticket),
+        checkpoint: { adapter: NAME, cursor: next ?? '' },
+        caughtUp: response.data.end_of_stream === true || !next,
+      };
+      yield page;
+      if (page.caughtUp) return;
+      cursor = next;
+    }
+  }
+
+  const adapter: ZendeskAdapter = {
     name: NAME,
+    incremental: { tickets: exportTickets },
     capabilities: CAPABILITIES,
     tickets: {
       async *list(filter = {}, opts) {
@@ -540,37 +598,16 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): HelpdeskAd
         ),
     },
     async *changes(checkpoint, opts) {
-      if (checkpoint && checkpoint.adapter !== NAME)
-        throw new TypeError(`zendesk adapter: the checkpoint belongs to "${checkpoint.adapter}"`);
-      let cursor = checkpoint?.cursor;
-      for (;;) {
-        const response = await http.request<{
-          tickets?: unknown[];
-          after_cursor?: string | null;
-          end_of_stream?: boolean;
-        }>({
-          method: 'GET',
-          path: '/api/v2/incremental/tickets/cursor.json',
-          query: cursor ? { cursor, per_page: pageSize } : { start_time: 0, per_page: pageSize },
-          ...callOptions(opts),
-        });
+      for await (const page of exportTickets(checkpoint, opts)) {
         const records: DatasetRecord[] = [];
-        for (const wire of response.data.tickets ?? []) {
-          const t = ticket(wire);
+        for (const t of page.tickets) {
           records.push({ kind: 'tickets', value: t });
           for await (const value of messagesOf(t.id, opts)) records.push({ kind: 'messages', value });
           for await (const value of eventsOf(t.id, opts)) records.push({ kind: 'events', value });
         }
-        const next = response.data.after_cursor ?? cursor;
-        if (!next) return;
-        const batch: ChangeBatch = {
-          records,
-          checkpoint: { adapter: NAME, cursor: next },
-          caughtUp: response.data.end_of_stream === true,
-        };
+        if (page.checkpoint.cursor === '') return;
+        const batch: ChangeBatch = { records, checkpoint: page.checkpoint, caughtUp: page.caughtUp };
         yield batch;
-        if (batch.caughtUp) return;
-        cursor = next;
       }
     },
   };

@@ -4,7 +4,13 @@
  *
  * @packageDocumentation
  */
-export { createZendeskAdapter, type ZendeskAdapterOptions, zendeskRateLimiter } from './index.js';
+export {
+  createZendeskAdapter,
+  type TicketExportPage,
+  type ZendeskAdapter,
+  type ZendeskAdapterOptions,
+  zendeskRateLimiter,
+} from './index.js';
 export {
   agentFromZendesk,
   channelFromVia,
