@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import {
@@ -20,7 +21,7 @@ import {
   ZendeskSatisfactionRating,
   ZendeskTicket,
 } from '../../src/adapters/zendesk/wire.js';
-import { ValidationError } from '../../src/index.js';
+import { Ticket, ValidationError } from '../../src/index.js';
 
 // The vendor's own examples, from the OpenAPI description in ../shared/specs (a YAML 1.2 file: see SOURCES.md).
 const spec = parseYaml(
@@ -49,6 +50,48 @@ describe('Zendesk map.ts on the spec’s examples', () => {
     });
     expect(ticket.createdAt.toISOString()).toBe('2009-07-20T22:55:29.000Z');
     expect(ticket.updatedAt.toISOString()).toBe('2011-05-05T10:38:52.000Z');
+  });
+
+  it('builds tickets the canonical schema accepts unchanged, for any wire ticket (property)', () => {
+    const wireTicket = fc.record({
+      id: fc.integer({ min: 1 }),
+      subject: fc.option(fc.string(), { nil: null }),
+      status: fc.constantFrom('new', 'open', 'pending', 'hold', 'solved', 'closed', 'Open', 'custom-x'),
+      priority: fc.option(fc.constantFrom('low', 'normal', 'high', 'urgent', 'HIGH'), { nil: null }),
+      type: fc.option(fc.constantFrom('question', 'incident', 'problem', 'task'), { nil: null }),
+      via: fc.record({ channel: fc.constantFrom('web', 'email', 'voice', 'api', 'weird') }),
+      requester_id: fc.integer({ min: 1 }),
+      assignee_id: fc.option(fc.integer({ min: 0 }), { nil: null }),
+      tags: fc.array(fc.stringMatching(/^[a-z0-9_]{0,8}$/), { maxLength: 4 }),
+      custom_fields: fc.array(
+        fc.record({
+          id: fc.integer({ min: 1 }),
+          value: fc.oneof(fc.string(), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string())),
+        }),
+        { maxLength: 3 },
+      ),
+      created_at: fc
+        .date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2090-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        })
+        .map((d) => `${d.toISOString().slice(0, 19)}Z`),
+      updated_at: fc
+        .date({
+          min: new Date('2000-01-01T00:00:00Z'),
+          max: new Date('2090-01-01T00:00:00Z'),
+          noInvalidDate: true,
+        })
+        .map((d) => `${d.toISOString().slice(0, 19)}Z`),
+    });
+    fc.assert(
+      fc.property(wireTicket, (wire) => {
+        const ticket = ticketFromZendesk(ZendeskTicket.parse(wire));
+        expect(Ticket.parse(ticket)).toEqual(ticket);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('maps custom statuses through their category', () => {
