@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { ValidationError } from '../errors/validation.js';
+import { parse } from '../models/parse.js';
 import { Schedule } from '../models/schedule.js';
 
 const MINUTE = 60_000;
@@ -171,6 +172,12 @@ class CompiledSchedule {
     return lo - 1;
   }
 
+  /** Whether t falls inside an open span. */
+  isOpen(t: number): boolean {
+    const i = this.spanAtOrBefore(t);
+    return i >= 0 && t < this.ends[i]!;
+  }
+
   /** Open ms from the start of the window to t. */
   cumulative(t: number): number {
     const i = this.spanAtOrBefore(t);
@@ -204,18 +211,7 @@ const compiled = new WeakMap<object, CompiledSchedule>();
 export function compileSchedule(schedule: Schedule): CompiledSchedule {
   let hit = compiled.get(schedule);
   if (!hit) {
-    const result = Schedule.safeParse(schedule);
-    if (!result.success) {
-      throw new ValidationError(
-        'Schedule',
-        result.error.issues.map((issue) => ({
-          path: issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key)),
-          code: issue.code,
-          message: issue.message,
-        })),
-      );
-    }
-    hit = new CompiledSchedule(result.data);
+    hit = new CompiledSchedule(parse(Schedule, schedule, 'Schedule'));
     compiled.set(schedule, hit);
   }
   return hit;
@@ -247,6 +243,23 @@ export function businessMinutes(start: Instant, end: Instant, schedule: Schedule
   compiledSchedule.ensure(lo, hi);
   const minutes = (compiledSchedule.cumulative(hi) - compiledSchedule.cumulative(lo)) / MINUTE;
   return a < b ? minutes : -minutes;
+}
+
+/**
+ * Whether an instant falls inside the schedule's business hours (same wall-clock and holiday rules as
+ * {@link businessMinutes}) — "are we open now?" for auto-replies and routing.
+ *
+ * @example
+ * ```ts
+ * import { isBusinessTime } from 'supportkit';
+ * isBusinessTime('2026-03-09T10:00:00+01:00', schedule); // true on a Mon–Fri 09–18 Rome schedule
+ * ```
+ */
+export function isBusinessTime(at: Instant, schedule: Schedule): boolean {
+  const t = toMillis(at, 'isBusinessTime() at');
+  const compiledSchedule = compileSchedule(schedule);
+  compiledSchedule.ensure(t, t);
+  return compiledSchedule.isOpen(t);
 }
 
 /**

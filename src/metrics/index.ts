@@ -6,7 +6,7 @@
  */
 export type { Accumulator } from './accumulator.js';
 export { bundleDataset, type TicketBundle } from './bundle.js';
-export { addBusinessMinutes, businessMinutes, type Instant } from './business-time.js';
+export { addBusinessMinutes, businessMinutes, type Instant, isBusinessTime } from './business-time.js';
 export { type CesOptions, type CesResult, type CesState, ces, cesAccumulator } from './ces.js';
 export { type CsatOptions, type CsatResult, type CsatState, csat, csatAccumulator } from './csat.js';
 export { type FirstReply, type FirstReplyOptions, firstReplyTime } from './first-reply.js';

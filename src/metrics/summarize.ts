@@ -14,7 +14,7 @@ import { findFirstReply } from './first-reply.js';
 import { type NpsState, npsAccumulator } from './nps.js';
 import type { Interval } from './periods.js';
 import { replyTimes } from './reply-times.js';
-import { resolutionTimes } from './resolution.js';
+import { reopens, resolutionTimes } from './resolution.js';
 import { slaStatus, slaTargetsFor } from './sla.js';
 import { summarizeValues } from './stats.js';
 import { type TagTrendState, tagTrendsAccumulator } from './tag-trends.js';
@@ -205,13 +205,7 @@ export function summaryAccumulator(
       ([from, to]) => from <= asOf && (to === null || to > asOf),
     );
     if (open) t.unresolved++;
-    let reopenCount = 0;
-    let previous: string | null = null;
-    for (const e of sortedE) {
-      if (e.type !== 'status') continue;
-      if ((previous ?? e.from) === 'solved' && e.to === 'open') reopenCount++;
-      previous = e.to as string;
-    }
+    const reopenCount = reopens(ticket, sortedE);
     t.reopens += reopenCount;
     if (reopenCount > 0) t.reopenedTickets++;
     const firstPublic = sortedM.find((m) => m.public);

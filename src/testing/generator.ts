@@ -1,10 +1,12 @@
 import { DateTime } from 'luxon';
+import { addBusinessMinutes, isBusinessTime } from '../metrics/business-time.js';
 import type {
   CsatResponse,
   Customer,
   Dataset,
   DatasetRecord,
   Message,
+  Schedule,
   Ticket,
   TicketEvent,
   TicketPriority,
@@ -22,7 +24,6 @@ import {
   TOPICS,
 } from './catalog.js';
 import { createRandom, mixSeed, type Random } from './random.js';
-import { WorkCalendar } from './work-calendar.js';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -222,7 +223,7 @@ function customerAt(config: Resolved, index: number): Customer {
 
 interface Shift {
   id: string;
-  calendar: WorkCalendar;
+  schedule: Schedule;
   agents: string[];
 }
 
@@ -347,19 +348,11 @@ export function* streamDataset(options: GenerateOptions = {}): Generator<Dataset
   yield { kind: 'slaPolicies', value: SLA_POLICY };
   for (const value of GROUPS) yield { kind: 'groups', value };
 
-  const calendarDays = config.days + 60; // replies may spill past the period; they are cut at asOf
-  const team = new WorkCalendar(
-    timeZone,
-    allSchedules[0]!.intervals,
-    allSchedules[0]!.holidays,
-    start,
-    calendarDays,
-  );
-  const shifts: Shift[] = allSchedules.slice(1).map((schedule) => ({
-    id: schedule.id!,
-    calendar: new WorkCalendar(timeZone, schedule.intervals, schedule.holidays, start, calendarDays),
-    agents: [],
-  }));
+  // Business time comes from the metrics engine itself, so generated replies obey the same wall-clock rules.
+  const team = allSchedules[0]!;
+  const shifts: Shift[] = allSchedules
+    .slice(1)
+    .map((schedule) => ({ id: schedule.id!, schedule, agents: [] }));
 
   const staff = createRandom(mixSeed(config.seed, 2));
   const agentGroups = new Map<string, string[]>();
@@ -477,14 +470,17 @@ export function* streamDataset(options: GenerateOptions = {}): Generator<Dataset
     const pickAgent = (t: number, onDuty: boolean): string => {
       const members = agentGroups.get(group) ?? allAgents;
       if (!onDuty) return random.pick(members);
-      const candidates = members.filter((agent) => shiftOf.get(agent)!.calendar.isOpen(t));
+      const candidates = members.filter((agent) => isBusinessTime(t, shiftOf.get(agent)!.schedule));
       return random.pick(candidates.length > 0 ? candidates : members);
     };
     /** When an agent answers: mostly in business hours, sometimes outside them (on call, overtime). */
     const replyAt = (from: number, meanMinutes: number): { t: number; onDuty: boolean } => {
       if (random.chance(0.1))
         return { t: from + random.exponential(meanMinutes * 1.5) * MINUTE, onDuty: false };
-      return { t: team.addOpenMinutes(from, Math.max(1, random.exponential(meanMinutes))), onDuty: true };
+      return {
+        t: addBusinessMinutes(from, Math.max(1, random.exponential(meanMinutes)), team).getTime(),
+        onDuty: true,
+      };
     };
 
     // Creation: the customer writes, or an agent logs the request (usually a phone call) for them.

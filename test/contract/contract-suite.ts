@@ -5,10 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   type Dataset,
+  FULL_CAPABILITIES,
   type HelpdeskAdapter,
   NotFoundError,
   parseDataset,
-  UnsupportedError,
   ValidationError,
 } from '../../src/index.js';
 
@@ -71,9 +71,19 @@ export function runContractSuite(name: string, make: () => Promise<HelpdeskAdapt
     it('declares its capabilities and throws UnsupportedError, naming itself, for what it lacks', async () => {
       const adapter = await make();
       expect(adapter.name).toBe(name);
-      expect(typeof adapter.capabilities.tickets.list).toBe('boolean');
-      if (!adapter.capabilities.surveys.csat) {
-        await expect(collect(adapter.surveys.listCsat())).rejects.toThrow(UnsupportedError);
+      // Every capability the contract defines is declared, as a boolean.
+      const shape = (c: object): unknown =>
+        Object.fromEntries(
+          Object.entries(c).map(([k, v]) => [k, typeof v === 'object' ? shape(v) : typeof v]),
+        );
+      expect(shape(adapter.capabilities)).toEqual(shape(FULL_CAPABILITIES));
+      // A survey kind marked false throws UnsupportedError naming the adapter; one marked true lists.
+      for (const [kind, list] of [
+        ['csat', () => collect(adapter.surveys.listCsat())],
+        ['nps', () => collect(adapter.surveys.listNps())],
+      ] as const) {
+        if (adapter.capabilities.surveys[kind]) await expect(list()).resolves.toBeInstanceOf(Array);
+        else await expect(list()).rejects.toMatchObject({ name: 'UnsupportedError', adapter: name });
       }
     });
 

@@ -5,6 +5,7 @@ import {
   addBusinessMinutes,
   businessMinutes,
   holidaysFor,
+  isBusinessTime,
   type Schedule,
   ValidationError,
 } from '../../src/index.js';
@@ -275,5 +276,25 @@ describe('holidaysFor', () => {
     expect(() => holidaysFor({ country: 'XX' }, [2026])).toThrow(/country/);
     expect(() => holidaysFor({ country: 'IT', region: 'ZZ' }, [2026])).toThrow(/region/);
     expect(() => holidaysFor({ country: 'IT' }, [20.5])).toThrow(ValidationError);
+  });
+});
+
+describe('isBusinessTime', () => {
+  it('agrees with the schedule, its holidays and the DST gap', () => {
+    expect(isBusinessTime('2026-03-09T10:00:00+01:00', rome)).toBe(true); // Monday 10:00
+    expect(isBusinessTime('2026-03-09T18:00:00+01:00', rome)).toBe(false); // closing time is exclusive
+    expect(isBusinessTime('2026-03-08T10:00:00+01:00', rome)).toBe(false); // Sunday
+    const closed: Schedule = {
+      ...rome,
+      holidays: [{ name: 'x', startDate: '2026-03-09', endDate: '2026-03-09' }],
+    };
+    expect(isBusinessTime('2026-03-09T10:00:00+01:00', closed)).toBe(false);
+    const sundayNight: Schedule = {
+      timeZone: 'Europe/Rome',
+      intervals: [{ start: 0, end: 121 }],
+      holidays: [],
+    };
+    expect(isBusinessTime('2026-03-29T00:59:00Z', sundayNight)).toBe(true); // 01:59 CET
+    expect(isBusinessTime('2026-03-29T01:00:00Z', sundayNight)).toBe(false); // 03:00 CEST: 02:00–02:01 never shown
   });
 });

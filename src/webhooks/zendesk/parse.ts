@@ -7,8 +7,6 @@ import { channelFromVia, idOrNull } from './fields.js';
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
-const idOf = idOrNull;
-
 /** Zendesk event payloads send statuses capitalised ("OPEN", "Open"); canonical ones are lower case. */
 function status(value: unknown): TicketStatus | null {
   return typeof value === 'string' && value !== '' ? (value.toLowerCase() as TicketStatus) : null;
@@ -28,11 +26,11 @@ function ticketFrom(detail: Json): Ticket | undefined {
         : 'normal',
     ...(typeof detail.type === 'string' && detail.type !== '' ? { type: detail.type.toLowerCase() } : {}),
     channel: channelFromVia(via.channel),
-    requesterId: idOf(detail.requester_id) ?? undefined,
-    ...(idOf(detail.submitter_id) ? { submitterId: idOf(detail.submitter_id) } : {}),
-    assigneeId: idOf(detail.assignee_id),
-    groupId: idOf(detail.group_id),
-    organizationId: idOf(detail.organization_id),
+    requesterId: idOrNull(detail.requester_id) ?? undefined,
+    ...(idOrNull(detail.submitter_id) ? { submitterId: idOrNull(detail.submitter_id) } : {}),
+    assigneeId: idOrNull(detail.assignee_id),
+    groupId: idOrNull(detail.group_id),
+    organizationId: idOrNull(detail.organization_id),
     tags: Array.isArray(detail.tags) ? detail.tags.filter((t) => typeof t === 'string' && t !== '') : [],
     createdAt: detail.created_at,
     updatedAt: detail.updated_at ?? detail.created_at,
@@ -65,7 +63,7 @@ export function parseZendeskEvent(payload: unknown): HelpdeskEvent {
   const detail = isObject(body.detail) ? body.detail : {};
   const event = isObject(body.event) ? body.event : {};
   const name = vendorType.replace(/^zen:event-type:/, '');
-  const ticketId = idOf(detail.id);
+  const ticketId = idOrNull(detail.id);
   if (name.startsWith('ticket.') && ticketId) {
     const ticket = ticketFrom(detail);
     const withTicket = ticket ? { ticket } : {};
@@ -80,7 +78,7 @@ export function parseZendeskEvent(payload: unknown): HelpdeskEvent {
       const parsed = Message.safeParse({
         id: String(comment.id ?? ''),
         ticketId,
-        authorId: idOf(author.id) ?? undefined,
+        authorId: idOrNull(author.id) ?? undefined,
         authorRole: author.is_staff === true ? 'agent' : author.is_staff === false ? 'end-user' : 'system',
         public: comment.is_public !== false,
         body: typeof comment.body === 'string' ? comment.body : '',
@@ -95,7 +93,7 @@ export function parseZendeskEvent(payload: unknown): HelpdeskEvent {
     }
     return { ...base, type: 'ticket.updated', ticketId, ...withTicket };
   }
-  const userId = idOf(detail.id);
+  const userId = idOrNull(detail.id);
   if (name.startsWith('user.') && userId) {
     const isEndUser = detail.role === undefined || detail.role === 'end-user';
     if (isEndUser) {
@@ -108,7 +106,7 @@ export function parseZendeskEvent(payload: unknown): HelpdeskEvent {
             : []),
           { kind: 'external', adapter: 'zendesk', value: userId },
         ],
-        organizationId: idOf(detail.organization_id),
+        organizationId: idOrNull(detail.organization_id),
         createdAt: detail.created_at,
         ...(detail.updated_at ? { updatedAt: detail.updated_at } : {}),
       });
