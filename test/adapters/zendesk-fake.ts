@@ -93,6 +93,31 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       },
     ]);
   }
+  // Seed history: each ticket's creation, then each comment as an update of its own, as Zendesk records them.
+  for (const t of seed.tickets) {
+    audits.set(t.id, [
+      {
+        id: ++nextId,
+        ticket_id: num(t.id),
+        created_at: iso(t.createdAt),
+        author_id: num(t.requesterId),
+        events: [
+          { id: ++nextId, type: 'Create', field_name: 'status', value: 'new' },
+          { id: ++nextId, type: 'Create', field_name: 'priority', value: t.priority },
+        ],
+      },
+    ]);
+  }
+  for (const m of seed.messages) {
+    const comment = comments.get(m.ticketId)!.find((c) => c.id === num(m.id))!;
+    audits.get(m.ticketId)!.push({
+      id: ++nextId,
+      ticket_id: num(m.ticketId),
+      created_at: iso(m.createdAt),
+      author_id: num(m.authorId),
+      events: [comment],
+    });
+  }
   const groups = seed.groups.map((g) => ({ id: num(g.id), name: g.name, description: g.description ?? '' }));
   const organizations = seed.organizations.map((o) => ({
     id: num(o.id),
@@ -320,6 +345,59 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
     http.get(`${BASE}/api/v2/satisfaction_ratings.json`, ({ request }) =>
       page(request, 'satisfaction_ratings', ratings),
     ),
+    // Time-based export: updates at or after start_time, never the last minute; a page ends on a whole second.
+    http.get(`${BASE}/api/v2/incremental/ticket_events.json`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      const startTime = Number(params.get('start_time'));
+      const perPage = Number(params.get('per_page') ?? 1000);
+      const withComments = params.get('include') === 'comment_events';
+      const horizon = Math.floor(Date.now() / 1000) - 60;
+      const all = [...audits.values()]
+        .flat()
+        .map((a) => ({ audit: a, timestamp: Math.floor(Date.parse(String(a.created_at)) / 1000) }))
+        .filter((a) => a.timestamp >= startTime && a.timestamp <= horizon)
+        .sort((a, b) => a.timestamp - b.timestamp || Number(a.audit.id) - Number(b.audit.id));
+      let end = Math.min(perPage, all.length);
+      while (end > 0 && end < all.length && all[end]!.timestamp === all[end - 1]!.timestamp) end++;
+      // A page that would end where it began takes the next second too, so end_time always moves on.
+      if (end > 0 && end < all.length && all[end - 1]!.timestamp === startTime) {
+        const next = all[end]!.timestamp;
+        while (end < all.length && all[end]!.timestamp === next) end++;
+      }
+      const batch = all.slice(0, end);
+      const child = (event: Wire): Wire => {
+        if (event.type === 'Comment')
+          return withComments
+            ? { ...event, event_type: 'Comment' }
+            : { id: event.id, comment_present: true, comment_public: event.public, event_type: 'Comment' };
+        const field = String(event.field_name);
+        const out: Wire = { id: event.id, event_type: event.type, [field]: event.value };
+        if (event.type === 'Change' && field === 'tags') {
+          const before = (event.previous_value ?? []) as string[];
+          const after = (event.value ?? []) as string[];
+          out.added_tags = after.filter((t) => !before.includes(t));
+          out.removed_tags = before.filter((t) => !after.includes(t));
+        } else if (event.type === 'Change') out.previous_value = event.previous_value;
+        return out;
+      };
+      const endTime = batch.at(-1)?.timestamp ?? startTime;
+      return HttpResponse.json({
+        ticket_events: batch.map(({ audit, timestamp }) => ({
+          id: audit.id,
+          ticket_id: audit.ticket_id,
+          timestamp,
+          created_at: audit.created_at,
+          updater_id: audit.author_id,
+          via: 'Web form',
+          event_type: 'Audit',
+          child_events: (audit.events as Wire[]).map(child),
+        })),
+        count: batch.length,
+        end_time: endTime,
+        end_of_stream: end === all.length,
+        next_page: `${BASE}/api/v2/incremental/ticket_events.json?start_time=${endTime}`,
+      });
+    }),
     http.get(`${BASE}/api/v2/incremental/tickets/cursor.json`, ({ request }) => {
       const params = new URL(request.url).searchParams;
       const perPage = Number(params.get('per_page') ?? 1000);

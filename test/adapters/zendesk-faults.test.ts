@@ -62,6 +62,7 @@ const adapterFor = (
     baseUrl,
     auth,
     pageSize: 2,
+    exportPageSize: 2,
     timeoutMs: 400,
     retry: { baseDelayMs: 5, maxRetries: 5 },
     rateLimiter: createRateLimiter(),
@@ -141,12 +142,13 @@ describe('Zendesk sync through faults, against a real server on 127.0.0.1', () =
   });
 
   it('a repeated export page: no record lost, none duplicated', async () => {
-    // The second export call gets the first page again (same after_cursor); the next call moves on.
+    // The second ticket-export call gets the first page again (same after_cursor); the next call moves on.
+    const isTicketExport = (req: IncomingMessage) => req.url!.startsWith('/api/v2/incremental/tickets/');
     let exports = 0;
     let firstPage: { status: number; body: string } | null = null;
     const fake = fakeZendesk(seed);
     const url = await serve((req, res) => {
-      if (!isExport(req)) return false;
+      if (!isTicketExport(req)) return false;
       exports++;
       if (exports === 2 && firstPage) {
         res.writeHead(firstPage.status, { 'content-type': 'application/json' }).end(firstPage.body);
@@ -176,8 +178,8 @@ describe('Zendesk sync through faults, against a real server on 127.0.0.1', () =
         return true;
       }
       requests++;
-      // After five requests the first token is revoked.
-      if (requests > 5 && req.headers.authorization === 'Bearer a1') {
+      // After three requests the first token is revoked.
+      if (requests > 3 && req.headers.authorization === 'Bearer a1') {
         res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":"invalid_token"}');
         return true;
       }

@@ -11,6 +11,7 @@ import {
   messageFromZendesk,
   organizationFromZendesk,
   ticketCreateToZendesk,
+  ticketEventsFromZendesk,
   ticketFromZendesk,
   ticketPatchToZendesk,
 } from '../../src/adapters/zendesk/map.js';
@@ -208,5 +209,55 @@ describe('Zendesk map.ts, canonical → wire', () => {
     expect(
       ['web', 'email', 'voice', 'twitter', 'native_messaging', 'api', 'carrier_pigeon'].map(channelFromVia),
     ).toEqual(['web', 'email', 'phone', 'social', 'chat', 'api', 'other']);
+  });
+
+  it('reads ticket history from audits and from the ticket-event export alike', () => {
+    const at = new Date('2026-03-02T10:00:00Z');
+    const audit = ticketEventsFromZendesk({
+      id: 9,
+      ticketId: '35',
+      at,
+      authorId: 7,
+      events: [
+        { id: 1, type: 'Create', field_name: 'status', value: 'new' },
+        { id: 2, type: 'Change', field_name: 'status', value: 'Solved', previous_value: 'open' },
+        { id: 3, type: 'Change', field_name: 'assignee_id', value: 301, previous_value: null },
+        { id: 4, type: 'Change', field_name: 'tags', value: ['a', 'c'], previous_value: ['a', 'b'] },
+        { id: 5, type: 'Comment', body: 'not history', public: true },
+        { id: 6, type: 'Change', field_name: 'subject', value: 'x', previous_value: 'y' },
+      ],
+    });
+    const exported = ticketEventsFromZendesk({
+      id: 9,
+      ticketId: '35',
+      at,
+      authorId: 7,
+      events: [
+        { id: 1, event_type: 'Create', status: 'new' },
+        { id: 2, event_type: 'Change', status: 'Solved', previous_value: 'open' },
+        { id: 3, event_type: 'Change', assignee_id: 301, previous_value: null },
+        { id: 4, event_type: 'Change', tags: ['a', 'c'], added_tags: ['c'], removed_tags: ['b'] },
+        { id: 5, event_type: 'Comment', comment_present: true },
+        { id: 6, event_type: 'Change', subject: 'x', previous_value: 'y' },
+      ],
+    });
+    const expected = [
+      { id: '9-1', type: 'status', from: null, to: 'new' },
+      { id: '9-2', type: 'status', from: 'open', to: 'solved' },
+      { id: '9-3', type: 'assignee', from: null, to: '301' },
+      { id: '9-4', type: 'tags', from: ['a', 'b'], to: ['a', 'c'] },
+    ].map((e) => ({ ...e, ticketId: '35', at, actorId: '7' }));
+    expect(audit).toEqual(expected);
+    expect(exported).toEqual(expected);
+    // Zendesk's system user (-1) is nobody.
+    expect(
+      ticketEventsFromZendesk({
+        id: 1,
+        ticketId: '1',
+        at,
+        authorId: -1,
+        events: [{ id: 2, type: 'Create', field_name: 'priority', value: 'high' }],
+      })[0]?.actorId,
+    ).toBeNull();
   });
 });

@@ -70,6 +70,12 @@ const cases: [string, string, string, string, RequestInit?][] = [
     '/api/v2/incremental/tickets/cursor.json?start_time=0',
   ],
   [
+    '/api/v2/incremental/ticket_events',
+    'get',
+    '200',
+    '/api/v2/incremental/ticket_events.json?start_time=0&include=comment_events',
+  ],
+  [
     '/api/v2/tickets',
     'post',
     '201',

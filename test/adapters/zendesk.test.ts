@@ -1,6 +1,6 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   apiTokenAuth,
   createEventBus,
@@ -164,5 +164,68 @@ describe('createZendeskAdapter', () => {
       { priority: 'high', metric: 'firstReply', minutes: 30, businessHours: false },
       { priority: 'high', metric: 'agentWork', minutes: 600, businessHours: true },
     ]);
+  });
+
+  describe('changes()', () => {
+    const collect = async <T>(items: AsyncIterable<T>) => {
+      const out: T[] = [];
+      for await (const item of items) out.push(item);
+      return out;
+    };
+    const watch = () => {
+      const paths: string[] = [];
+      server.events.on('request:start', ({ request }) => void paths.push(new URL(request.url).pathname));
+      return paths;
+    };
+    afterEach(() => {
+      server.events.removeAllListeners();
+      vi.useRealTimers();
+    });
+
+    it('reads comments and history from the ticket-event export: no request per ticket', async () => {
+      server.use(...fakeZendesk(seed).handlers);
+      const paths = watch();
+      const records = (await collect(make().changes(null))).flatMap((b) => b.records);
+      expect(paths.filter((p) => /\/tickets\/\d+\//.test(p))).toEqual([]);
+      const messages = records.filter((r) => r.kind === 'messages').map((r) => r.value);
+      expect(messages.map((m) => [m.id, m.ticketId, m.authorRole, m.body])).toEqual([
+        ['601', '100', 'end-user', 'Help'],
+        ['602', '100', 'agent', 'On it'],
+      ]);
+      const events = records.filter((r) => r.kind === 'events').map((r) => r.value);
+      expect(events.filter((e) => e.ticketId === '100').map((e) => [e.type, e.from, e.to])).toEqual([
+        ['status', null, 'new'],
+        ['priority', null, 'normal'],
+      ]);
+    });
+
+    it('never asks for the last minute, which the export leaves out, and picks it up on a later run', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      vi.setSystemTime(new Date('2026-03-06T12:00:00Z'));
+      // The fake's clock for writes starts now.
+      server.use(...fakeZendesk(seed, Date.now()).handlers);
+      const adapter = make();
+      const first = await collect(adapter.changes(null));
+      const checkpoint = first.at(-1)!.checkpoint;
+      await adapter.tickets.update('101', { status: 'pending' });
+      const paths = watch();
+      const soon = (await collect(adapter.changes(checkpoint))).flatMap((b) => b.records);
+      expect(soon.filter((r) => r.kind === 'tickets').map((r) => r.value.id)).toEqual(['101']);
+      expect(soon.filter((r) => r.kind === 'events')).toEqual([]);
+      vi.setSystemTime(new Date('2026-03-06T12:02:00Z'));
+      const later = (await collect(adapter.changes(checkpoint))).flatMap((b) => b.records);
+      expect(
+        later.filter((r) => r.kind === 'events').map((r) => [r.value.ticketId, r.value.from, r.value.to]),
+      ).toEqual([['101', 'open', 'pending']]);
+      expect(paths.filter((p) => p.includes('ticket_events'))).not.toHaveLength(0);
+    });
+
+    it('refuses a checkpoint it did not write', async () => {
+      server.use(...fakeZendesk(seed).handlers);
+      const feed = (cursor: string, adapter = 'zendesk') => collect(make().changes({ adapter, cursor }));
+      await expect(feed('{}', 'trello')).rejects.toThrow(/belongs to "trello"/);
+      for (const cursor of ['not json', '{"tickets":1,"events":null,"seen":[]}', '{"tickets":null}'])
+        await expect(feed(cursor)).rejects.toThrow(/not one this adapter wrote/);
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { SupportkitError } from '../../errors/base.js';
 import { UnsupportedError } from '../../errors/unsupported.js';
 import { ValidationError } from '../../errors/validation.js';
 import type { HelpdeskEventBus } from '../../events/index.js';
@@ -30,6 +31,7 @@ import {
   type WriteOptions,
 } from '../contract.js';
 import { cursorList, offsetList } from './endpoints.js';
+import { checkpointAt, type FeedPosition, positionOf } from './feed.js';
 import {
   agentFromZendesk,
   csatFromZendesk,
@@ -40,6 +42,7 @@ import {
   messageFromZendesk,
   organizationFromZendesk,
   ticketCreateToZendesk,
+  ticketEventsFromZendesk,
   ticketFromZendesk,
   ticketPatchToZendesk,
 } from './map.js';
@@ -49,6 +52,7 @@ import {
   ZendeskOrganization,
   ZendeskSatisfactionRating,
   ZendeskTicket,
+  ZendeskTicketEventsPage,
   ZendeskUser,
 } from './wire.js';
 
@@ -114,6 +118,9 @@ export function zendeskRateLimiter(options: { nonBlocking?: boolean } = {}): Rat
 }
 
 const NAME = 'zendesk';
+/** Zendesk's time-based exports leave out the last minute. */
+const EXPORT_LAG_SECONDS = 60;
+const isComment = (event: Record<string, unknown>) => (event.event_type ?? event.type) === 'Comment';
 const CAPABILITIES: AdapterCapabilities = { ...FULL_CAPABILITIES, surveys: { csat: true, nps: false } };
 
 /** Zendesk SLA metric names → canonical metrics. `pausable_update_time` has no canonical counterpart. */
@@ -123,15 +130,6 @@ const SLA_METRICS: Record<string, SlaPolicy['targets'][number]['metric']> = {
   periodic_update_time: 'periodicUpdate',
   requester_wait_time: 'requesterWait',
   agent_work_time: 'agentWork',
-};
-
-/** Audit `Change`/`Create` fields → canonical TicketEvent types. */
-const AUDIT_FIELDS: Record<string, TicketEvent['type']> = {
-  status: 'status',
-  priority: 'priority',
-  assignee_id: 'assignee',
-  group_id: 'group',
-  tags: 'tags',
 };
 
 const callOptions = (options: CallOptions = {}): CallOptions => {
@@ -225,29 +223,18 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
 
   async function* eventsOf(ticketId: string, opts?: CallOptions): AsyncGenerator<TicketEvent> {
     for await (const audit of list<{
-      id: unknown;
+      id: string | number;
       created_at: string;
       author_id?: unknown;
       events?: Record<string, unknown>[];
     }>(`/api/v2/tickets/${encodeURIComponent(ticketId)}/audits.json`, 'audits', {}, opts)) {
-      for (const event of audit.events ?? []) {
-        const type = AUDIT_FIELDS[String(event.field_name)];
-        if (!type || (event.type !== 'Change' && event.type !== 'Create')) continue;
-        const convert = (value: unknown) => {
-          if (type === 'tags') return Array.isArray(value) ? value.map(String) : [];
-          if (type === 'assignee' || type === 'group') return idOrNull(value);
-          return value === null || value === undefined ? null : String(value).toLowerCase();
-        };
-        yield {
-          id: `${audit.id}-${event.id}`,
-          ticketId,
-          type,
-          at: new Date(audit.created_at),
-          actorId: idOrNull(audit.author_id === -1 ? null : audit.author_id),
-          from: event.type === 'Create' ? (type === 'tags' ? [] : null) : convert(event.previous_value),
-          to: convert(event.value),
-        } as TicketEvent;
-      }
+      yield* ticketEventsFromZendesk({
+        id: audit.id,
+        ticketId,
+        at: new Date(audit.created_at),
+        authorId: audit.author_id,
+        events: audit.events ?? [],
+      });
     }
   }
 
@@ -290,6 +277,96 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       yield page;
       if (page.caughtUp) return;
       cursor = next;
+    }
+  }
+
+  let staff: Promise<Set<string>> | undefined;
+  /** Agent and admin ids, fetched once per adapter: comments in the event export carry no author role. */
+  const staffIds = (opts?: CallOptions) => {
+    staff ??= (async () => {
+      const ids = new Set<string>();
+      for (const role of ['agent', 'admin'])
+        for await (const user of list<{ id: unknown }>(
+          '/api/v2/users.json',
+          'users',
+          { 'role[]': role },
+          opts,
+        ))
+          ids.add(String(user.id));
+      return ids;
+    })();
+    staff.catch(() => {
+      staff = undefined;
+    });
+    return staff;
+  };
+
+  /**
+   * Comments and field changes since a position, from the time-based ticket-event export (comments
+   * side-loaded). Never asks for the last minute, which Zendesk excludes: a later run picks it up.
+   */
+  async function* ticketUpdates(start: FeedPosition, opts?: CallOptions): AsyncGenerator<ChangeBatch> {
+    let position = start;
+    let stalled = 0;
+    for (;;) {
+      const startTime = position.events ?? 0;
+      const seen = new Set(position.seen);
+      if (startTime > Math.floor(Date.now() / 1000) - EXPORT_LAG_SECONDS) {
+        yield { records: [], checkpoint: checkpointAt(position), caughtUp: true };
+        return;
+      }
+      const response = await http.request<unknown>({
+        method: 'GET',
+        path: '/api/v2/incremental/ticket_events.json',
+        query: { start_time: startTime, include: 'comment_events', per_page: exportPageSize },
+        ...callOptions(opts),
+      });
+      const body = ZendeskTicketEventsPage.parse(response.data ?? {});
+      const updates = body.ticket_events ?? [];
+      // Updates before start_time were delivered already (a repeated page); at start_time, `seen` knows.
+      const fresh = updates.filter(
+        (u) => u.timestamp > startTime || (u.timestamp === startTime && !seen.has(String(u.id))),
+      );
+      const records: DatasetRecord[] = [];
+      const hasComments = fresh.some((u) => (u.child_events ?? []).some(isComment));
+      const agents = hasComments ? await staffIds(opts) : new Set<string>();
+      for (const update of fresh) {
+        const ticketId = String(update.ticket_id);
+        const at = update.created_at ?? new Date(update.timestamp * 1000).toISOString();
+        for (const child of update.child_events ?? []) {
+          if (!isComment(child)) continue;
+          const comment = ZendeskComment.parse({
+            ...child,
+            author_id: child.author_id ?? update.updater_id,
+            created_at: child.created_at ?? at,
+          });
+          records.push({ kind: 'messages', value: messageFromZendesk(comment, ticketId, agents) });
+        }
+        for (const value of ticketEventsFromZendesk({
+          id: update.id,
+          ticketId,
+          at: new Date(at),
+          authorId: update.updater_id,
+          events: update.child_events ?? [],
+        }))
+          records.push({ kind: 'events', value });
+      }
+      const endTime = body.end_time ?? updates.at(-1)?.timestamp ?? startTime;
+      const atEnd = updates.filter((u) => u.timestamp === endTime).map((u) => String(u.id));
+      position = {
+        ...position,
+        events: endTime,
+        seen: [...new Set([...(endTime === startTime ? seen : []), ...atEnd])],
+      };
+      const caughtUp = body.end_of_stream === true || updates.length === 0;
+      stalled = !caughtUp && endTime === startTime && fresh.length === 0 ? stalled + 1 : 0;
+      if (stalled >= 3)
+        throw new SupportkitError(
+          'The Zendesk ticket-event export kept ending where it began: its end_time stopped advancing',
+          { code: 'export_stalled' },
+        );
+      yield { records, checkpoint: checkpointAt(position), caughtUp };
+      if (caughtUp) return;
     }
   }
 
@@ -598,17 +675,18 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         ),
     },
     async *changes(checkpoint, opts) {
-      for await (const page of exportTickets(checkpoint, opts)) {
-        const records: DatasetRecord[] = [];
-        for (const t of page.tickets) {
-          records.push({ kind: 'tickets', value: t });
-          for await (const value of messagesOf(t.id, opts)) records.push({ kind: 'messages', value });
-          for await (const value of eventsOf(t.id, opts)) records.push({ kind: 'events', value });
-        }
-        if (page.checkpoint.cursor === '') return;
-        const batch: ChangeBatch = { records, checkpoint: page.checkpoint, caughtUp: page.caughtUp };
-        yield batch;
+      let position = positionOf(checkpoint);
+      const from = position.tickets === null ? null : { adapter: NAME, cursor: position.tickets };
+      for await (const page of exportTickets(from, opts)) {
+        if (page.tickets.length === 0) continue;
+        position = { ...position, tickets: page.checkpoint.cursor };
+        yield {
+          records: page.tickets.map((value) => ({ kind: 'tickets', value })),
+          checkpoint: checkpointAt(position),
+          caughtUp: false,
+        } satisfies ChangeBatch;
       }
+      yield* ticketUpdates(position, opts);
     },
   };
   return adapter;

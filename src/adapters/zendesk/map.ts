@@ -14,6 +14,7 @@ import type { Organization } from '../../models/organization.js';
 import { parse } from '../../models/parse.js';
 import { type CsatResponse, CsatResponse as CsatResponseSchema } from '../../models/survey.js';
 import type { Ticket } from '../../models/ticket.js';
+import type { TicketEvent } from '../../models/ticket-event.js';
 import { channelFromVia, idOrNull } from '../../webhooks/zendesk/fields.js';
 import type {
   ZendeskComment,
@@ -334,4 +335,77 @@ export function messageCreateToZendesk(input: MessageCreate): {
   return {
     ticket: { comment: { body: input.body, public: input.public, author_id: numericId(input.authorId) } },
   };
+}
+
+/** Ticket fields whose changes become canonical TicketEvents. */
+const EVENT_FIELDS: Record<string, TicketEvent['type']> = {
+  status: 'status',
+  priority: 'priority',
+  assignee_id: 'assignee',
+  group_id: 'group',
+  tags: 'tags',
+};
+
+/** One ticket update as Zendesk reports it: an audit, or an entry of the incremental ticket-events export. */
+export interface ZendeskTicketUpdate {
+  /** The audit's id. */
+  id: string | number;
+  ticketId: string;
+  at: Date;
+  /** The updater; -1 (Zendesk's system user) becomes null. */
+  authorId: unknown;
+  /** The audit's `events`, or the export's `child_events`. */
+  events: readonly Record<string, unknown>[];
+}
+
+/**
+ * The status, priority, assignee, group and tag changes of one ticket update. Reads both shapes Zendesk uses:
+ * audit events (`field_name`, `value`, `previous_value`) and ticket-event export children, where the changed
+ * field is a key of its own (`{ "status": "solved", "previous_value": "open" }`, tags with `added_tags` and
+ * `removed_tags`). Other events (comments, notifications, SLA targets…) are not status history and are skipped.
+ *
+ * @example
+ * ```ts
+ * ticketEventsFromZendesk({ id: 7, ticketId: '35', at: new Date(), authorId: 5,
+ *   events: [{ id: 1, type: 'Change', field_name: 'status', value: 'solved', previous_value: 'open' }] });
+ * // → [{ id: '7-1', ticketId: '35', type: 'status', from: 'open', to: 'solved', … }]
+ * ```
+ */
+export function ticketEventsFromZendesk(update: ZendeskTicketUpdate): TicketEvent[] {
+  const out: TicketEvent[] = [];
+  for (const event of update.events) {
+    const kind = String(event.type ?? event.event_type);
+    if (kind !== 'Change' && kind !== 'Create') continue;
+    let field = typeof event.field_name === 'string' ? event.field_name : undefined;
+    let value = event.value;
+    if (field === undefined) {
+      field = Object.keys(EVENT_FIELDS).find((name) => name in event);
+      if (field !== undefined) value = event[field];
+    }
+    const type = field === undefined ? undefined : EVENT_FIELDS[field];
+    if (!type) continue;
+    const convert = (raw: unknown) => {
+      if (type === 'tags') return Array.isArray(raw) ? raw.map(String) : [];
+      if (type === 'assignee' || type === 'group') return idOrNull(raw);
+      return raw === null || raw === undefined ? null : String(raw).toLowerCase();
+    };
+    let from: unknown;
+    if (kind === 'Create') from = type === 'tags' ? [] : null;
+    else if (type === 'tags' && !('previous_value' in event) && Array.isArray(value)) {
+      // The export reports the new list with what was added and removed: the old list follows.
+      const added = new Set(Array.isArray(event.added_tags) ? event.added_tags.map(String) : []);
+      const removed = Array.isArray(event.removed_tags) ? event.removed_tags.map(String) : [];
+      from = [...value.map(String).filter((tag) => !added.has(tag)), ...removed];
+    } else from = convert(event.previous_value);
+    out.push({
+      id: `${update.id}-${event.id}`,
+      ticketId: update.ticketId,
+      type,
+      at: update.at,
+      actorId: idOrNull(update.authorId === -1 ? null : update.authorId),
+      from,
+      to: convert(value),
+    } as TicketEvent);
+  }
+  return out;
 }

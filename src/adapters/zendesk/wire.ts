@@ -108,3 +108,22 @@ export const ZendeskSatisfactionRating = z.looseObject({
   updated_at: timestamp.nullable().optional(),
 });
 export type ZendeskSatisfactionRating = z.output<typeof ZendeskSatisfactionRating>;
+
+/** One entry of the incremental ticket-event export: a ticket update and its child events. */
+export const ZendeskTicketEvent = z.looseObject({
+  id,
+  ticket_id: id,
+  /** Unix seconds: the export's clock. */
+  timestamp: z.number(),
+  created_at: timestamp.nullable().optional(),
+  updater_id: z.unknown().optional(),
+  child_events: z.array(z.looseObject({})).nullable().optional(),
+});
+export type ZendeskTicketEvent = z.output<typeof ZendeskTicketEvent>;
+
+/** A page of the time-based incremental ticket-event export. */
+export const ZendeskTicketEventsPage = z.looseObject({
+  ticket_events: z.array(ZendeskTicketEvent).nullable().optional(),
+  end_time: z.number().nullable().optional(),
+  end_of_stream: z.boolean().nullable().optional(),
+});
