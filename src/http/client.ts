@@ -26,6 +26,7 @@ export interface HttpRequest extends RequestOptions {
   /** Path relative to the base URL, or an absolute URL the server handed out (a next-page link). */
   path: string;
   query?: Record<string, string | number | boolean | undefined>;
+  /** JSON-serialisable, or raw bytes (a Uint8Array or Buffer, sent as they are with the content-type header). */
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -62,7 +63,8 @@ export interface HttpClient {
   readonly adapter: string;
 }
 
-const abortableSleep = (ms: number, signal?: AbortSignal) =>
+/** Waits ms, or rejects with the signal's reason when it is aborted first. */
+export const abortableSleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(() => {
@@ -140,7 +142,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     }
     const headers: Record<string, string> = { ...request.headers, ...(await options.auth?.headers()) };
     if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
-    if (request.body !== undefined) headers['content-type'] ??= 'application/json';
+    const bytes = request.body instanceof Uint8Array;
+    if (request.body !== undefined)
+      headers['content-type'] ??= bytes ? 'application/octet-stream' : 'application/json';
     emit('http.request', { ...describe, attempt: number });
     const started = performance.now();
     let response: AxiosResponse<string>;
@@ -149,7 +153,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         method: request.method,
         url: request.path,
         params: request.query,
-        data: request.body === undefined ? undefined : JSON.stringify(request.body),
+        data: request.body === undefined || bytes ? request.body : JSON.stringify(request.body),
         headers,
         timeout: request.timeout ?? timeoutMs,
         ...(signal ? { signal } : {}),

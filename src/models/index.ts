@@ -33,7 +33,14 @@ export {
   parseTicket,
   parseTicketEvent,
 } from './helpers.js';
-export { CustomerCreate, CustomerPatch, MessageCreate, TicketCreate, TicketPatch } from './inputs.js';
+export {
+  AttachmentUpload,
+  CustomerCreate,
+  CustomerPatch,
+  MessageCreate,
+  TicketCreate,
+  TicketPatch,
+} from './inputs.js';
 export { modelJsonSchema } from './json-schema.js';
 export { Attachment, AuthorRole, Message, type MessageInput } from './message.js';
 export { DistributionSummarySchema, DurationSummary, MetricsReport } from './metrics-report.js';

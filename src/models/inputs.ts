@@ -60,9 +60,31 @@ export const MessageCreate = z.strictObject({
   authorRole: AuthorRole,
   public: z.boolean(),
   body: z.string().min(1),
+  /** Files to attach: uploaded by the adapter, then attached to this message. */
+  attachments: z.array(z.lazy(() => AttachmentUpload)).optional(),
 });
 /** A new message on a ticket. */
 export type MessageCreate = z.output<typeof MessageCreate>;
+
+/**
+ * A file to attach to a new message: its name, MIME type and bytes.
+ *
+ * @example
+ * ```ts
+ * AttachmentUpload.parse({ fileName: 'log.txt', contentType: 'text/plain', data: Buffer.from('boot ok') });
+ * ```
+ */
+export const AttachmentUpload = z.strictObject({
+  fileName: z.string().min(1).max(255),
+  contentType: z
+    .string()
+    .regex(/^[\w.+-]+\/[\w.+-]+$/, { message: 'expected a MIME type such as image/png' }),
+  data: z.custom<Uint8Array>((value) => value instanceof Uint8Array, {
+    message: 'expected the file bytes as a Uint8Array or Buffer',
+  }),
+});
+/** A file to attach to a new message. */
+export type AttachmentUpload = z.output<typeof AttachmentUpload>;
 
 /**
  * A new customer (or the fields to change on one).

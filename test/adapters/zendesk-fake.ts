@@ -35,6 +35,8 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
   const users = new Map<string, Wire>();
   const idempotency = new Map<string, unknown>();
   const requests: string[] = [];
+  const uploads = new Map<string, Wire[]>();
+  const jobs = new Map<string, { polls: number; results: Wire[] }>();
 
   for (const c of seed.customers) {
     users.set(c.id, {
@@ -176,10 +178,37 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       body: comment.body,
       public: comment.public !== false,
       created_at: at,
-      attachments: [],
+      // An upload token is consumed by the comment it attaches to.
+      attachments: ((comment.uploads ?? []) as string[]).flatMap((token) => {
+        const files = uploads.get(token) ?? [];
+        uploads.delete(token);
+        return files;
+      }),
     };
     comments.set(ticketId, [...(comments.get(ticketId) ?? []), wire]);
     events.push(wire);
+  };
+  /** The first public agent reply and the replies, as Zendesk's Ticket Metrics would count them. */
+  const metricsOf = (ticketId: string): Wire => {
+    const ticket = tickets.get(ticketId)!;
+    const created = Date.parse(String(ticket.created_at));
+    const replies = (comments.get(ticketId) ?? []).filter(
+      (c) => c.public && users.get(String(c.author_id))?.role !== 'end-user',
+    );
+    const first = replies[0]
+      ? Math.round((Date.parse(String(replies[0].created_at)) - created) / 60_000)
+      : null;
+    return {
+      id: Number(ticketId) + 1_000_000,
+      ticket_id: Number(ticketId),
+      replies: replies.length,
+      reopens: 0,
+      reply_time_in_minutes: first === null ? {} : { calendar: first, business: first },
+      first_resolution_time_in_minutes: {},
+      full_resolution_time_in_minutes: {},
+      created_at: ticket.created_at,
+      updated_at: ticket.updated_at,
+    };
   };
   const sortedByUpdate = () =>
     [...tickets.values()].sort(
@@ -396,6 +425,119 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
         end_time: endTime,
         end_of_stream: end === all.length,
         next_page: `${BASE}/api/v2/incremental/ticket_events.json?start_time=${endTime}`,
+      });
+    }),
+    http.post(`${BASE}/api/v2/uploads.json`, async ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      const filename = params.get('filename');
+      if (!filename)
+        return HttpResponse.json({ error: 'InvalidRequest', description: 'filename' }, { status: 400 });
+      const token = params.get('token') ?? `upl${++nextId}`;
+      const bytes = new Uint8Array(await request.arrayBuffer());
+      const attachment = {
+        id: ++nextId,
+        file_name: filename,
+        content_type: request.headers.get('content-type') ?? 'application/binary',
+        content_url: `${BASE}/attachments/token/${token}/?name=${encodeURIComponent(filename)}`,
+        size: bytes.byteLength,
+        inline: false,
+        deleted: false,
+      };
+      uploads.set(token, [...(uploads.get(token) ?? []), attachment]);
+      return HttpResponse.json(
+        { upload: { token, attachment, attachments: uploads.get(token) } },
+        { status: 201 },
+      );
+    }),
+    // Bulk create: a job that reports "working" on its first poll and finishes on the second.
+    http.post(`${BASE}/api/v2/tickets/create_many.json`, async ({ request }) => {
+      const body = (await request.json()) as { tickets: Wire[] };
+      if (!Array.isArray(body.tickets) || body.tickets.length > 100)
+        return HttpResponse.json({ error: 'InvalidRequest' }, { status: 400 });
+      const id = `job${++nextId}`;
+      const results = body.tickets.map((input, index) => {
+        if (!input.subject) return { index, error: 'RecordInvalid', details: 'Subject: cannot be blank' };
+        if (!users.has(String(input.requester_id)))
+          return { index, error: 'RecordInvalid', details: 'Requester: not found' };
+        const ticketId = String(++nextId);
+        const at = now();
+        tickets.set(
+          ticketId,
+          compact({
+            id: Number(ticketId),
+            subject: input.subject,
+            status: input.status ?? 'new',
+            priority: input.priority ?? 'normal',
+            via: { channel: 'api' },
+            requester_id: input.requester_id,
+            submitter_id: input.requester_id,
+            tags: input.tags ?? [],
+            custom_fields: [],
+            created_at: at,
+            updated_at: at,
+          }),
+        );
+        return { index, id: Number(ticketId) };
+      });
+      jobs.set(id, { polls: 0, results });
+      return HttpResponse.json({
+        job_status: {
+          id,
+          status: 'queued',
+          total: results.length,
+          progress: 0,
+          url: `${BASE}/api/v2/job_statuses/${id}.json`,
+        },
+      });
+    }),
+    http.get(`${BASE}/api/v2/job_statuses/:id.json`, ({ params }) => {
+      const id = String(params.id);
+      const job = jobs.get(id);
+      if (!job) return notFound();
+      job.polls++;
+      const done = job.polls >= 2;
+      return HttpResponse.json({
+        job_status: {
+          id,
+          job_type: 'Create Many Tickets',
+          status: done ? 'completed' : 'working',
+          total: job.results.length,
+          progress: done ? job.results.length : 0,
+          results: done ? job.results : null,
+          url: `${BASE}/api/v2/job_statuses/${id}.json`,
+        },
+      });
+    }),
+    // Zendesk's path for one ticket's metrics (the spec lists it under /api/v2/ticket_metrics/{id}: "the
+    // metrics of a specific ticket"); the body follows that operation's schema, a one-item array.
+    http.get(`${BASE}/api/v2/tickets/:id/metrics.json`, ({ params }) => {
+      const id = String(params.id);
+      return tickets.has(id) ? HttpResponse.json({ ticket_metric: [metricsOf(id)] }) : notFound();
+    }),
+    http.get(`${BASE}/api/v2/ticket_metrics.json`, ({ request }) =>
+      page(
+        request,
+        'ticket_metrics',
+        [...tickets.keys()].reverse().map((id) => metricsOf(id)),
+      ),
+    ),
+    http.get(`${BASE}/api/v2/incremental/users/cursor.json`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      const perPage = Number(params.get('per_page') ?? 1000);
+      const start = params.get('cursor')
+        ? Number(Buffer.from(params.get('cursor')!, 'base64url').toString())
+        : 0;
+      const all = [...users.values()].sort((a, b) =>
+        String(a.updated_at ?? a.created_at).localeCompare(String(b.updated_at ?? b.created_at)),
+      );
+      const batch = all.slice(start, start + perPage);
+      return HttpResponse.json({
+        users: batch,
+        after_cursor: Buffer.from(String(start + batch.length)).toString('base64url'),
+        after_url: null,
+        before_cursor: null,
+        before_url: null,
+        end_of_stream: start + batch.length >= all.length,
       });
     }),
     http.get(`${BASE}/api/v2/incremental/tickets/cursor.json`, ({ request }) => {

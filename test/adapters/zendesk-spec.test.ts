@@ -69,6 +69,32 @@ const cases: [string, string, string, string, RequestInit?][] = [
     '200',
     '/api/v2/incremental/tickets/cursor.json?start_time=0',
   ],
+  ['/api/v2/ticket_metrics', 'get', '200', '/api/v2/ticket_metrics.json'],
+  [
+    '/api/v2/incremental/users/cursor',
+    'get',
+    '200',
+    '/api/v2/incremental/users/cursor.json?start_time=0&per_page=2',
+  ],
+  ['/api/v2/ticket_metrics/{ticket_metric_id}', 'get', '200', '/api/v2/tickets/100/metrics.json'],
+  [
+    '/api/v2/uploads',
+    'post',
+    '201',
+    '/api/v2/uploads.json?filename=log.txt',
+    { method: 'POST', body: 'boot ok', headers: { 'content-type': 'text/plain' } },
+  ],
+  [
+    '/api/v2/tickets/create_many',
+    'post',
+    '200',
+    '/api/v2/tickets/create_many.json',
+    {
+      method: 'POST',
+      body: JSON.stringify({ tickets: [{ subject: 'A', requester_id: 201 }] }),
+      headers: { 'content-type': 'application/json' },
+    },
+  ],
   [
     '/api/v2/incremental/ticket_events',
     'get',
@@ -97,5 +123,25 @@ describe('the Zendesk fake follows the OpenAPI description', () => {
     const ok = validate(body);
     expect(validate.errors ?? []).toEqual([]);
     expect(ok).toBe(true);
+  });
+
+  it('GET /api/v2/job_statuses/{job_status_id} 200, while working and when completed', async () => {
+    const queued = await fetch(`${BASE}/api/v2/tickets/create_many.json`, {
+      method: 'POST',
+      body: JSON.stringify({ tickets: [{ subject: 'A', requester_id: 201 }] }),
+      headers: { 'content-type': 'application/json' },
+    });
+    const { job_status } = (await queued.json()) as { job_status: { id: string } };
+    const validate = ajv.compile(responseSchema('/api/v2/job_statuses/{job_status_id}', 'get', '200'));
+    const statuses: string[] = [];
+    for (let poll = 0; poll < 2; poll++) {
+      const body = (await (await fetch(`${BASE}/api/v2/job_statuses/${job_status.id}.json`)).json()) as {
+        job_status: { status: string };
+      };
+      validate(body);
+      expect(validate.errors ?? []).toEqual([]);
+      statuses.push(body.job_status.status);
+    }
+    expect(statuses).toEqual(['working', 'completed']);
   });
 });

@@ -9,6 +9,7 @@ import {
   NotFoundError,
   RateLimitError,
   UnsupportedError,
+  ValidationError,
   zendeskRateLimiter,
 } from '../../src/index.js';
 import { seed } from '../contract/contract-suite.js';
@@ -227,5 +228,137 @@ describe('createZendeskAdapter', () => {
       for (const cursor of ['not json', '{"tickets":1,"events":null,"seen":[]}', '{"tickets":null}'])
         await expect(feed(cursor)).rejects.toThrow(/not one this adapter wrote/);
     });
+  });
+
+  it('uploads attachments and attaches them to the new comment', async () => {
+    server.use(...fakeZendesk(seed).handlers);
+    const adapter = make();
+    const log = Buffer.from('boot ok\n');
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const message = await adapter.tickets.addMessage('102', {
+      authorId: '301',
+      authorRole: 'agent',
+      public: true,
+      body: 'Logs attached',
+      attachments: [
+        { fileName: 'boot.log', contentType: 'text/plain', data: log },
+        { fileName: 'screen.png', contentType: 'image/png', data: png },
+      ],
+    });
+    expect(message.attachments.map((a) => [a.fileName, a.contentType, a.size])).toEqual([
+      ['boot.log', 'text/plain', log.byteLength],
+      ['screen.png', 'image/png', 4],
+    ]);
+    const listed = [];
+    for await (const m of adapter.tickets.listMessages('102')) listed.push(m);
+    expect(listed.at(-1)?.attachments).toHaveLength(2);
+    await expect(
+      adapter.tickets.addMessage('102', {
+        authorId: '301',
+        authorRole: 'agent',
+        public: true,
+        body: 'x',
+        attachments: [{ fileName: 'a.txt', contentType: 'text', data: 'not bytes' as never }],
+      }),
+    ).rejects.toThrow(/attachments\[0\]\.contentType[\s\S]*attachments\[0\]\.data/);
+  });
+
+  describe('bulk.createTickets', () => {
+    it('creates through background jobs of 100, polls them, and reports each input in order', async () => {
+      server.use(...fakeZendesk(seed).handlers);
+      const adapter = make();
+      const paths: string[] = [];
+      server.events.on('request:start', ({ request }) => void paths.push(new URL(request.url).pathname));
+      const inputs = Array.from({ length: 150 }, (_, i) => ({
+        subject: `Import ${i}`,
+        requesterId: i === 120 ? '999999' : '201',
+      }));
+      const results = await adapter.bulk.createTickets(inputs, { pollIntervalMs: 1 });
+      server.events.removeAllListeners();
+      expect(results).toHaveLength(150);
+      expect(results.map((r) => r.index)).toEqual(inputs.map((_, i) => i));
+      expect(results[120]).toEqual({
+        index: 120,
+        ok: false,
+        error: 'RecordInvalid',
+        details: 'Requester: not found',
+      });
+      const created = results.filter((r) => r.ok);
+      expect(created).toHaveLength(149);
+      const first = created[0]!;
+      if (!first.ok) throw new Error('unreachable');
+      expect((await adapter.tickets.get(first.id)).subject).toBe('Import 0');
+      expect(paths.filter((p) => p.endsWith('/create_many.json'))).toHaveLength(2);
+      expect(paths.filter((p) => p.includes('/job_statuses/'))).toHaveLength(4);
+    });
+
+    it('validates every input before sending anything, naming the bad one', async () => {
+      server.use(...fakeZendesk(seed).handlers);
+      const error = await make()
+        .bulk.createTickets([
+          { subject: 'ok', requesterId: '201' },
+          { subject: '', requesterId: '201' },
+        ])
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).message).toContain('tickets to create[1]');
+    });
+
+    it('throws when the job fails, and gives up on one that never ends', async () => {
+      server.use(
+        http.post(`${BASE}/api/v2/tickets/create_many.json`, () =>
+          HttpResponse.json({ job_status: { id: 'j1', status: 'queued' } }),
+        ),
+        http.get(`${BASE}/api/v2/job_statuses/j1.json`, () =>
+          HttpResponse.json({ job_status: { id: 'j1', status: 'failed', message: 'secret text' } }),
+        ),
+      );
+      const input = [{ subject: 'a', requesterId: '201' }];
+      const failed = await make()
+        .bulk.createTickets(input, { pollIntervalMs: 1 })
+        .catch((e: unknown) => e);
+      expect(failed).toMatchObject({ code: 'job_failed' });
+      expect(String((failed as Error).message)).not.toContain('secret');
+      server.use(
+        http.get(`${BASE}/api/v2/job_statuses/j1.json`, () =>
+          HttpResponse.json({ job_status: { id: 'j1', status: 'working' } }),
+        ),
+      );
+      await expect(
+        make().bulk.createTickets(input, { pollIntervalMs: 1, jobTimeoutMs: 20 }),
+      ).rejects.toMatchObject({ code: 'job_timeout' });
+    });
+  });
+
+  it("reads Zendesk's own ticket metrics", async () => {
+    server.use(...fakeZendesk(seed).handlers);
+    const adapter = make();
+    const metrics = await adapter.ticketMetrics.get('100');
+    expect(metrics).toMatchObject({
+      ticketId: '100',
+      replies: 1,
+      firstReply: { calendar: 5, business: 5 },
+      fullResolution: { calendar: null, business: null },
+    });
+    const all = [];
+    for await (const m of adapter.ticketMetrics.list()) all.push(m.ticketId);
+    expect(all).toHaveLength(seed.tickets.length);
+    await expect(adapter.ticketMetrics.get('999999')).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('exports users page by page: end users as customer cards, staff as agents, resumable', async () => {
+    server.use(...fakeZendesk(seed).handlers);
+    const adapter = make({ exportPageSize: 2 });
+    const pages = [];
+    for await (const page of adapter.incremental.users(null)) pages.push(page);
+    expect(pages.length).toBeGreaterThan(1);
+    expect(pages.flatMap((p) => p.customers.map((c) => c.id)).sort()).toEqual(['201', '202']);
+    expect(pages.flatMap((p) => p.agents.map((a) => a.id))).toEqual(['301']);
+    expect(pages.at(-1)?.caughtUp).toBe(true);
+    const rest = [];
+    for await (const page of adapter.incremental.users(pages[0]!.checkpoint)) rest.push(page);
+    expect(rest.flatMap((p) => [...p.customers, ...p.agents])).toHaveLength(
+      pages.slice(1).flatMap((p) => [...p.customers, ...p.agents]).length,
+    );
   });
 });

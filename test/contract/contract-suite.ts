@@ -173,6 +173,21 @@ export function runContractSuite(name: string, make: () => Promise<HelpdeskAdapt
       ]);
     });
 
+    it('attaches files to a new message', async () => {
+      const adapter = await make();
+      const data = new TextEncoder().encode('error 42 at boot');
+      const message = await adapter.tickets.addMessage('103', {
+        authorId: '301',
+        authorRole: 'agent',
+        public: true,
+        body: 'Log attached',
+        attachments: [{ fileName: 'boot.log', contentType: 'text/plain', data }],
+      });
+      expect(message.attachments).toEqual([
+        expect.objectContaining({ fileName: 'boot.log', contentType: 'text/plain', size: data.byteLength }),
+      ]);
+    });
+
     it('finds, creates and updates customers', async () => {
       const adapter = await make();
       expect((await adapter.customers.findByEmail('ADA@example.com'))?.id).toBe('201');

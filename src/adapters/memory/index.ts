@@ -232,12 +232,18 @@ export function createMemoryAdapter(
         return once(`tickets.addMessage:${ticketId}`, opts, () => {
           const ticket = getTicket(ticketId);
           const at = now();
+          const { attachments = [], ...fields } = body;
           const message: Message = {
             id: nextId('m', () => false),
             ticketId,
-            ...body,
+            ...fields,
             createdAt: at,
-            attachments: [],
+            attachments: attachments.map((file) => ({
+              id: nextId('att', () => false),
+              fileName: file.fileName,
+              contentType: file.contentType,
+              size: file.data.byteLength,
+            })),
           };
           messagesOf.set(ticketId, [...(messagesOf.get(ticketId) ?? []), message]);
           ticket.updatedAt = at;

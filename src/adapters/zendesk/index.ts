@@ -3,12 +3,15 @@ import { UnsupportedError } from '../../errors/unsupported.js';
 import { ValidationError } from '../../errors/validation.js';
 import type { HelpdeskEventBus } from '../../events/index.js';
 import type { AuthProvider } from '../../http/auth.js';
-import { createHttpClient } from '../../http/client.js';
+import { createHttpClient, abortableSleep as sleep } from '../../http/client.js';
 import { createRateLimiter, type RateLimiter } from '../../http/rate-limit.js';
 import type { RetryPolicy } from '../../http/retry-policy.js';
+import type { Agent } from '../../models/agent.js';
 import type { Article } from '../../models/article.js';
+import type { Customer } from '../../models/customer.js';
 import type { DatasetRecord } from '../../models/dataset.js';
 import {
+  type AttachmentUpload,
   CustomerCreate,
   CustomerPatch,
   MessageCreate,
@@ -34,25 +37,32 @@ import { cursorList, offsetList } from './endpoints.js';
 import { checkpointAt, type FeedPosition, positionOf } from './feed.js';
 import {
   agentFromZendesk,
+  type BulkResult,
+  bulkResults,
   csatFromZendesk,
   customerFromZendesk,
   groupFromZendesk,
   idOrNull,
   isStaff,
+  messageCreateToZendesk,
   messageFromZendesk,
   organizationFromZendesk,
   ticketCreateToZendesk,
   ticketEventsFromZendesk,
   ticketFromZendesk,
+  ticketMetricsFromZendesk,
   ticketPatchToZendesk,
+  type ZendeskTicketMetrics,
 } from './map.js';
 import {
   ZendeskComment,
   ZendeskGroup,
+  ZendeskJobStatus,
   ZendeskOrganization,
   ZendeskSatisfactionRating,
   ZendeskTicket,
   ZendeskTicketEventsPage,
+  ZendeskTicketMetric,
   ZendeskUser,
 } from './wire.js';
 
@@ -64,14 +74,49 @@ export interface TicketExportPage {
   caughtUp: boolean;
 }
 
-/** The Zendesk adapter: the contract, plus Zendesk's incremental ticket export on its own. */
+/** Options of a bulk write: the job is polled until it completes. */
+export interface BulkOptions extends WriteOptions {
+  /** First wait between polls of the job status, doubling up to 10 s. @default 1000 */
+  pollIntervalMs?: number;
+  /** Give up on a job still running after this long (it may still finish in Zendesk). @default 600000 */
+  jobTimeoutMs?: number;
+}
+
+/** One page of the incremental user export. */
+export interface UserExportPage {
+  customers: Customer[];
+  agents: Agent[];
+  checkpoint: Checkpoint;
+  caughtUp: boolean;
+}
+
+/** The Zendesk adapter: the contract, plus what only Zendesk has. */
 export interface ZendeskAdapter extends HelpdeskAdapter {
+  readonly bulk: {
+    /**
+     * Creates many tickets through background jobs (100 a job, one job at a time), polls each job to its end, and
+     * reports every input's outcome in input order: an id, or the error Zendesk gave. Inputs are validated before
+     * anything is sent.
+     */
+    createTickets(inputs: readonly TicketCreate[], options?: BulkOptions): Promise<BulkResult[]>;
+  };
+  readonly ticketMetrics: {
+    /** Zendesk's measurements of one ticket (reply, resolution and wait times, reopens). */
+    get(ticketId: string, options?: CallOptions): Promise<ZendeskTicketMetrics>;
+    /** Every ticket's measurements, newest ticket first. */
+    list(options?: CallOptions): AsyncGenerator<ZendeskTicketMetrics>;
+  };
   readonly incremental: {
     /**
      * Tickets changed since a checkpoint (null = from the beginning), page by page through the cursor-based
      * incremental export, holding one page at a time.
      */
     tickets(checkpoint?: Checkpoint | null, options?: CallOptions): AsyncGenerator<TicketExportPage>;
+    /**
+     * Users changed since a checkpoint through the cursor-based user export: end users as customer cards, agents
+     * and admins as agents.
+     */
+    users(checkpoint?: Checkpoint | null, options?: CallOptions): AsyncGenerator<UserExportPage>;
   };
 }
 
@@ -250,34 +295,127 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       ...(filter.updatedSince ? [`updated>=${filter.updatedSince.toISOString()}`] : []),
     ].join(' ');
 
-  async function* exportTickets(
-    checkpoint?: Checkpoint | null,
+  /** Pages of a cursor-based incremental export (`tickets` or `users`), holding one page at a time. */
+  async function* cursorExport(
+    resource: 'tickets' | 'users',
+    checkpoint: Checkpoint | null | undefined,
     opts?: CallOptions,
-  ): AsyncGenerator<TicketExportPage> {
+  ): AsyncGenerator<{ items: unknown[]; checkpoint: Checkpoint; caughtUp: boolean }> {
     if (checkpoint && checkpoint.adapter !== NAME)
       throw new TypeError(`zendesk adapter: the checkpoint belongs to "${checkpoint.adapter}"`);
     let cursor = checkpoint?.cursor;
     for (;;) {
-      const response = await http.request<{
-        tickets?: unknown[];
-        after_cursor?: string | null;
-        end_of_stream?: boolean;
-      }>({
+      const response = await http.request<Record<string, unknown>>({
         method: 'GET',
-        path: '/api/v2/incremental/tickets/cursor.json',
+        path: `/api/v2/incremental/${resource}/cursor.json`,
         query: cursor ? { cursor, per_page: exportPageSize } : { start_time: 0, per_page: exportPageSize },
         ...callOptions(opts),
       });
-      const next = response.data.after_cursor ?? cursor;
-      const page: TicketExportPage = {
-        tickets: (response.data.tickets ?? []).map(ticket),
+      const body = response.data ?? {};
+      const after = typeof body.after_cursor === 'string' ? body.after_cursor : undefined;
+      const next = after ?? cursor;
+      const caughtUp = body.end_of_stream === true || !next;
+      yield {
+        items: Array.isArray(body[resource]) ? (body[resource] as unknown[]) : [],
         checkpoint: { adapter: NAME, cursor: next ?? '' },
-        caughtUp: response.data.end_of_stream === true || !next,
+        caughtUp,
       };
-      yield page;
-      if (page.caughtUp) return;
+      if (caughtUp) return;
       cursor = next;
     }
+  }
+
+  async function* exportTickets(
+    checkpoint?: Checkpoint | null,
+    opts?: CallOptions,
+  ): AsyncGenerator<TicketExportPage> {
+    for await (const page of cursorExport('tickets', checkpoint, opts))
+      yield { tickets: page.items.map(ticket), checkpoint: page.checkpoint, caughtUp: page.caughtUp };
+  }
+
+  async function* exportUsers(
+    checkpoint?: Checkpoint | null,
+    opts?: CallOptions,
+  ): AsyncGenerator<UserExportPage> {
+    for await (const page of cursorExport('users', checkpoint, opts)) {
+      const users = page.items.map((wire) => ZendeskUser.parse(wire));
+      yield {
+        customers: users.filter((u) => !isStaff(u.role)).map(customerFromZendesk),
+        agents: users.filter((u) => isStaff(u.role)).map(agentFromZendesk),
+        checkpoint: page.checkpoint,
+        caughtUp: page.caughtUp,
+      };
+    }
+  }
+
+  /**
+   * Uploads files for one comment: the first upload returns a token, the rest join it (Zendesk groups the files
+   * of a comment under one token). Returns undefined when there is nothing to upload.
+   */
+  async function uploadFiles(files: readonly AttachmentUpload[], opts?: CallOptions) {
+    let token: string | undefined;
+    for (const file of files) {
+      const response = await http.request<{ upload?: { token?: string } }>({
+        method: 'POST',
+        path: '/api/v2/uploads.json',
+        query: { filename: file.fileName, ...(token ? { token } : {}) },
+        body: file.data,
+        headers: { 'content-type': file.contentType },
+        // An upload is not idempotent; a retried one could attach the file twice.
+        maxRetries: 0,
+        ...callOptions(opts),
+      });
+      token = response.data.upload?.token ?? token;
+      if (!token)
+        throw new ValidationError('Zendesk response', [
+          { path: ['upload', 'token'], code: 'custom', message: 'the upload returned no token' },
+        ]);
+    }
+    return token;
+  }
+
+  /** Polls a job status until it completes or fails, waiting longer between polls (1 s, 2 s, … up to 10 s). */
+  async function awaitJob(id: string, opts: BulkOptions = {}): Promise<ZendeskJobStatus> {
+    const deadline = Date.now() + (opts.jobTimeoutMs ?? 10 * 60_000);
+    let wait = opts.pollIntervalMs ?? 1000;
+    for (;;) {
+      const body = await get<{ job_status: unknown }>(
+        `/api/v2/job_statuses/${encodeURIComponent(id)}.json`,
+        opts,
+      );
+      const job = ZendeskJobStatus.parse(body.job_status);
+      if (job.status === 'completed') return job;
+      if (job.status === 'failed' || job.status === 'killed')
+        throw new SupportkitError(`Zendesk job ${id} ${job.status}`, { code: 'job_failed' });
+      if (Date.now() + wait > deadline)
+        throw new SupportkitError(`Zendesk job ${id} was still ${job.status} when the wait ran out`, {
+          code: 'job_timeout',
+        });
+      await sleep(wait, opts.signal);
+      wait = Math.min(wait * 2, 10_000);
+    }
+  }
+
+  async function createMany(inputs: readonly TicketCreate[], opts: BulkOptions = {}): Promise<BulkResult[]> {
+    const tickets = inputs.map(
+      (input, index) =>
+        ticketCreateToZendesk(parse(TicketCreate, input, `tickets to create[${index}]`)).ticket,
+    );
+    const results: BulkResult[] = [];
+    // Zendesk takes 100 tickets a job; the jobs run one after another to stay inside the account's job limit.
+    for (let offset = 0; offset < tickets.length; offset += 100) {
+      const chunk = tickets.slice(offset, offset + 100);
+      const { idempotencyKey, ...rest } = opts;
+      const queued = await write<{ job_status: unknown }>(
+        'POST',
+        '/api/v2/tickets/create_many.json',
+        { tickets: chunk },
+        { ...rest, ...(idempotencyKey ? { idempotencyKey: `${idempotencyKey}:${offset / 100}` } : {}) },
+      );
+      const job = await awaitJob(ZendeskJobStatus.parse(queued.job_status).id, opts);
+      results.push(...bulkResults(job, offset, chunk.length));
+    }
+    return results;
   }
 
   let staff: Promise<Set<string>> | undefined;
@@ -372,7 +510,23 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
 
   const adapter: ZendeskAdapter = {
     name: NAME,
-    incremental: { tickets: exportTickets },
+    incremental: { tickets: exportTickets, users: exportUsers },
+    bulk: { createTickets: createMany },
+    ticketMetrics: {
+      async get(ticketId, opts) {
+        const body = await get<{ ticket_metric: unknown }>(
+          `/api/v2/tickets/${encodeURIComponent(ticketId)}/metrics.json`,
+          opts,
+        );
+        // Zendesk answers with an object; its OpenAPI description says a one-item array. Either is read.
+        const wire = Array.isArray(body.ticket_metric) ? body.ticket_metric[0] : body.ticket_metric;
+        return ticketMetricsFromZendesk(ZendeskTicketMetric.parse(wire));
+      },
+      async *list(opts) {
+        for await (const m of list<unknown>('/api/v2/ticket_metrics.json', 'ticket_metrics', {}, opts))
+          yield ticketMetricsFromZendesk(ZendeskTicketMetric.parse(m));
+      },
+    },
     capabilities: CAPABILITIES,
     tickets: {
       async *list(filter = {}, opts) {
@@ -418,21 +572,14 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       },
       async addMessage(ticketId, input, opts) {
         const message = parse(MessageCreate, input, 'message to add');
+        const token = await uploadFiles(message.attachments ?? [], opts);
         const response = await write<{
           ticket: unknown;
           audit?: { created_at?: string; events?: Record<string, unknown>[] };
         }>(
           'PUT',
           `/api/v2/tickets/${encodeURIComponent(ticketId)}.json`,
-          {
-            ticket: {
-              comment: {
-                body: message.body,
-                public: message.public,
-                author_id: /^\d+$/.test(message.authorId) ? Number(message.authorId) : message.authorId,
-              },
-            },
-          },
+          messageCreateToZendesk(message, token),
           opts,
         );
         // The new comment comes back as the audit's Comment event.

@@ -19,9 +19,11 @@ import { channelFromVia, idOrNull } from '../../webhooks/zendesk/fields.js';
 import type {
   ZendeskComment,
   ZendeskGroup,
+  ZendeskJobStatus,
   ZendeskOrganization,
   ZendeskSatisfactionRating,
   ZendeskTicket,
+  ZendeskTicketMetric,
   ZendeskUser,
 } from './wire.js';
 
@@ -327,13 +329,25 @@ export function ticketPatchToZendesk(patch: TicketPatch): { ticket: Record<strin
  * @example
  * ```ts
  * messageCreateToZendesk({ authorId: '76872', authorRole: 'agent', public: false, body: 'Checked the logs' });
+ * // with files uploaded first (POST /api/v2/uploads), their token attaches them:
+ * messageCreateToZendesk(input, 'a1b2c3upload');
  * ```
  */
-export function messageCreateToZendesk(input: MessageCreate): {
+export function messageCreateToZendesk(
+  input: MessageCreate,
+  uploadToken?: string,
+): {
   ticket: { comment: Record<string, unknown> };
 } {
   return {
-    ticket: { comment: { body: input.body, public: input.public, author_id: numericId(input.authorId) } },
+    ticket: {
+      comment: {
+        body: input.body,
+        public: input.public,
+        author_id: numericId(input.authorId),
+        ...(uploadToken ? { uploads: [uploadToken] } : {}),
+      },
+    },
   };
 }
 
@@ -408,4 +422,105 @@ export function ticketEventsFromZendesk(update: ZendeskTicketUpdate): TicketEven
     } as TicketEvent);
   }
   return out;
+}
+
+/** Minutes in calendar time and within business hours, as Zendesk measured them; null = not measured yet. */
+export interface MeasuredMinutes {
+  calendar: number | null;
+  business: number | null;
+}
+
+/**
+ * Zendesk's own measurements of a ticket (its Ticket Metrics): handy to check supportkit's metrics against
+ * what Zendesk reports, ticket by ticket.
+ */
+export interface ZendeskTicketMetrics {
+  ticketId: string;
+  replies: number | null;
+  reopens: number | null;
+  assigneeStations: number | null;
+  groupStations: number | null;
+  firstReply: MeasuredMinutes;
+  firstResolution: MeasuredMinutes;
+  fullResolution: MeasuredMinutes;
+  agentWait: MeasuredMinutes;
+  requesterWait: MeasuredMinutes;
+  onHold: MeasuredMinutes;
+  assignedAt: Date | null;
+  initiallyAssignedAt: Date | null;
+  solvedAt: Date | null;
+  latestCommentAt: Date | null;
+  updatedAt: Date | null;
+}
+
+const minutes = (wire: { calendar?: number | null; business?: number | null } | null | undefined) => ({
+  calendar: wire?.calendar ?? null,
+  business: wire?.business ?? null,
+});
+const dateOrNull = (value: string | null | undefined) => (value ? new Date(value) : null);
+
+/**
+ * A TicketMetricObject as {@link ZendeskTicketMetrics}.
+ *
+ * @example
+ * ```ts
+ * ticketMetricsFromZendesk(ZendeskTicketMetric.parse(body.ticket_metric)).firstReply.business; // 42
+ * ```
+ */
+export function ticketMetricsFromZendesk(wire: ZendeskTicketMetric): ZendeskTicketMetrics {
+  return {
+    ticketId: String(wire.ticket_id),
+    replies: wire.replies ?? null,
+    reopens: wire.reopens ?? null,
+    assigneeStations: wire.assignee_stations ?? null,
+    groupStations: wire.group_stations ?? null,
+    firstReply: minutes(wire.reply_time_in_minutes),
+    firstResolution: minutes(wire.first_resolution_time_in_minutes),
+    fullResolution: minutes(wire.full_resolution_time_in_minutes),
+    agentWait: minutes(wire.agent_wait_time_in_minutes),
+    requesterWait: minutes(wire.requester_wait_time_in_minutes),
+    onHold: minutes(wire.on_hold_time_in_minutes),
+    assignedAt: dateOrNull(wire.assigned_at),
+    initiallyAssignedAt: dateOrNull(wire.initially_assigned_at),
+    solvedAt: dateOrNull(wire.solved_at),
+    latestCommentAt: dateOrNull(wire.latest_comment_added_at),
+    updatedAt: dateOrNull(wire.updated_at),
+  };
+}
+
+/** The outcome of one item of a bulk job: created with its id, or failed with Zendesk's error code. */
+export type BulkResult =
+  | { index: number; ok: true; id: string }
+  | { index: number; ok: false; error: string; details?: string };
+
+/**
+ * The per-item results of a completed job, in input order; `offset` places a chunk's items in the whole batch.
+ * An item the job does not mention is reported failed (`missing_result`), never dropped.
+ *
+ * @example
+ * ```ts
+ * bulkResults(ZendeskJobStatus.parse(body.job_status), 0, 2);
+ * // → [{ index: 0, ok: true, id: '244' }, { index: 1, ok: false, error: 'RecordInvalid' }]
+ * ```
+ */
+export function bulkResults(job: ZendeskJobStatus, offset: number, count: number): BulkResult[] {
+  const entries = Array.isArray(job.results) ? job.results : [];
+  const byIndex = new Map<number, Record<string, unknown>>();
+  entries.forEach((entry, position) => {
+    const index = typeof entry.index === 'number' ? entry.index : position;
+    byIndex.set(index, entry);
+  });
+  return Array.from({ length: count }, (_, i): BulkResult => {
+    const entry = byIndex.get(i);
+    const index = offset + i;
+    if (!entry) return { index, ok: false, error: 'missing_result' };
+    if (entry.success === false || entry.error !== undefined || entry.id === undefined || entry.id === null)
+      return {
+        index,
+        ok: false,
+        error: String(entry.error ?? 'failed'),
+        ...(typeof entry.details === 'string' ? { details: entry.details } : {}),
+      };
+    return { index, ok: true, id: String(entry.id) };
+  });
 }

@@ -5,22 +5,31 @@
  * @packageDocumentation
  */
 export {
+  type BulkOptions,
   createZendeskAdapter,
   type TicketExportPage,
+  type UserExportPage,
   type ZendeskAdapter,
   type ZendeskAdapterOptions,
   zendeskRateLimiter,
 } from './index.js';
 export {
   agentFromZendesk,
+  type BulkResult,
+  bulkResults,
   channelFromVia,
   csatFromZendesk,
   customerFromZendesk,
   groupFromZendesk,
+  type MeasuredMinutes,
   messageCreateToZendesk,
   messageFromZendesk,
   organizationFromZendesk,
   ticketCreateToZendesk,
+  ticketEventsFromZendesk,
   ticketFromZendesk,
+  ticketMetricsFromZendesk,
   ticketPatchToZendesk,
+  type ZendeskTicketMetrics,
+  type ZendeskTicketUpdate,
 } from './map.js';

@@ -127,3 +127,44 @@ export const ZendeskTicketEventsPage = z.looseObject({
   end_time: z.number().nullable().optional(),
   end_of_stream: z.boolean().nullable().optional(),
 });
+
+/** A background job (bulk create and friends): JobStatusObject. */
+export const ZendeskJobStatus = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  total: z.number().nullable().optional(),
+  progress: z.number().nullable().optional(),
+  results: z
+    .union([z.array(z.looseObject({})), z.looseObject({})])
+    .nullable()
+    .optional(),
+});
+export type ZendeskJobStatus = z.output<typeof ZendeskJobStatus>;
+
+const metricTime = z
+  .looseObject({ calendar: z.number().nullable().optional(), business: z.number().nullable().optional() })
+  .nullable()
+  .optional();
+
+/** Zendesk's own measurements of one ticket: TicketMetricObject. */
+export const ZendeskTicketMetric = z.looseObject({
+  id,
+  ticket_id: id,
+  replies: z.number().nullable().optional(),
+  reopens: z.number().nullable().optional(),
+  assignee_stations: z.number().nullable().optional(),
+  group_stations: z.number().nullable().optional(),
+  reply_time_in_minutes: metricTime,
+  first_resolution_time_in_minutes: metricTime,
+  full_resolution_time_in_minutes: metricTime,
+  agent_wait_time_in_minutes: metricTime,
+  requester_wait_time_in_minutes: metricTime,
+  on_hold_time_in_minutes: metricTime,
+  assigned_at: timestamp.nullable().optional(),
+  initially_assigned_at: timestamp.nullable().optional(),
+  solved_at: timestamp.nullable().optional(),
+  latest_comment_added_at: timestamp.nullable().optional(),
+  created_at: timestamp.nullable().optional(),
+  updated_at: timestamp.nullable().optional(),
+});
+export type ZendeskTicketMetric = z.output<typeof ZendeskTicketMetric>;
