@@ -95,6 +95,29 @@ describe('Zendesk map.ts on the spec’s examples', () => {
     );
   });
 
+  it('reads every timestamp shape as Date.parse does, refusing what it cannot read (property)', () => {
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const stamp = fc.oneof(
+      // Zendesk's own shape, with out-of-range parts too (month 13, 31 April, hour 24…).
+      fc
+        .tuple(fc.integer({ min: 0, max: 9999 }), two, two, two, two, two)
+        .map(([y, mo, d, h, mi, s]) => `${String(y).padStart(4, '0')}-${mo}-${d}T${h}:${mi}:${s}Z`),
+      fc
+        .date({ min: new Date('1970-01-01Z'), max: new Date('2100-01-01Z'), noInvalidDate: true })
+        .map((d) => d.toISOString()),
+      fc.constantFrom('2026-03-02T10:00:00+01:00', '2026-03-02T10:00:00', '2026-03-02', 'soon'),
+    );
+    fc.assert(
+      fc.property(stamp, (created_at) => {
+        const wire = ZendeskTicket.parse({ id: 1, requester_id: 2, created_at });
+        const expected = /(?:Z|[+-]\d\d:?\d\d)$/i.test(created_at) ? Date.parse(created_at) : Number.NaN;
+        if (Number.isNaN(expected)) expect(() => ticketFromZendesk(wire)).toThrow(/createdAt/);
+        else expect(ticketFromZendesk(wire).createdAt.getTime()).toBe(expected);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('maps custom statuses through their category', () => {
     const wire = ZendeskTicket.parse({
       ...(example('TicketObject') as object),

@@ -10,9 +10,9 @@ const id = z.union([z.number(), z.string()]);
 const nullableId = id.nullable().optional();
 const timestamp = z.string();
 
-export const ZendeskVia = z.looseObject({ channel: z.union([z.string(), z.number()]).optional() });
+export const ZendeskVia = z.object({ channel: z.union([z.string(), z.number()]).optional() });
 
-export const ZendeskTicket = z.looseObject({
+export const ZendeskTicket = z.object({
   id,
   url: z.string().optional(),
   subject: z.string().nullable().optional(),

@@ -18,12 +18,14 @@ export const idOrNull = (value: unknown): string | null =>
  * ```
  */
 export function channelFromVia(channel: unknown): string {
-  const name = String(channel ?? '').toLowerCase();
-  if (['web', 'web_form', 'web_widget', 'help_center', 'mobile', 'mobile_sdk'].includes(name)) return 'web';
-  if (['email', 'mail'].includes(name)) return 'email';
-  if (['api', 'rule', 'sample_ticket'].includes(name)) return 'api';
-  if (['chat', 'native_messaging', 'messaging', 'sunshine_conversations'].includes(name)) return 'chat';
-  if (['voice', 'phone', 'phone_call_inbound', 'phone_call_outbound', 'sms'].includes(name)) return 'phone';
-  if (['twitter', 'facebook', 'instagram_dm', 'whatsapp', 'line', 'wechat'].includes(name)) return 'social';
-  return 'other';
+  return CHANNELS.get(String(channel ?? '').toLowerCase()) ?? 'other';
 }
+
+const CHANNELS = new Map<string, string>([
+  ...['web', 'web_form', 'web_widget', 'help_center', 'mobile', 'mobile_sdk'].map((n) => [n, 'web'] as const),
+  ...['email', 'mail'].map((n) => [n, 'email'] as const),
+  ...['api', 'rule', 'sample_ticket'].map((n) => [n, 'api'] as const),
+  ...['chat', 'native_messaging', 'messaging', 'sunshine_conversations'].map((n) => [n, 'chat'] as const),
+  ...['voice', 'phone', 'phone_call_inbound', 'phone_call_outbound', 'sms'].map((n) => [n, 'phone'] as const),
+  ...['twitter', 'facebook', 'instagram_dm', 'whatsapp', 'line', 'wechat'].map((n) => [n, 'social'] as const),
+]);
