@@ -7,9 +7,11 @@ import {
   csatFromZendesk,
   customerFromZendesk,
   groupFromZendesk,
+  ianaZoneFromZendesk,
   messageCreateToZendesk,
   messageFromZendesk,
   organizationFromZendesk,
+  scheduleFromZendesk,
   ticketCreateToZendesk,
   ticketEventsFromZendesk,
   ticketFromZendesk,
@@ -21,6 +23,7 @@ import {
   ZendeskOrganization,
   ZendeskSatisfactionRating,
   ZendeskTicket,
+  ZendeskUser,
 } from '../../src/adapters/zendesk/wire.js';
 import { Ticket, ValidationError } from '../../src/index.js';
 
@@ -282,5 +285,45 @@ describe('Zendesk map.ts, canonical → wire', () => {
         events: [{ id: 2, type: 'Create', field_name: 'priority', value: 'high' }],
       })[0]?.actorId,
     ).toBeNull();
+  });
+
+  it('maps the Rails zone names Zendesk schedules and users carry to IANA names', () => {
+    expect(ianaZoneFromZendesk('Eastern Time (US & Canada)')).toBe('America/New_York');
+    expect(ianaZoneFromZendesk('Rome')).toBe('Europe/Rome');
+    expect(ianaZoneFromZendesk('Europe/Rome')).toBe('Europe/Rome');
+    const schedule = scheduleFromZendesk(
+      {
+        id: 9,
+        name: 'EU desk',
+        time_zone: 'Amsterdam',
+        intervals: [{ start_time: 1980, end_time: 2460 }],
+      },
+      [{ name: 'Koningsdag', start_date: '2026-04-27', end_date: '2026-04-27' }],
+    );
+    expect(schedule).toMatchObject({
+      id: '9',
+      timeZone: 'Europe/Amsterdam',
+      intervals: [{ start: 1980, end: 2460 }],
+      holidays: [{ name: 'Koningsdag', startDate: '2026-04-27', endDate: '2026-04-27' }],
+    });
+    const error = (() => {
+      try {
+        scheduleFromZendesk({ id: 1, name: 'x', time_zone: 'Atlantis Standard' }, []);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toContain('timeZone');
+    const user = customerFromZendesk(
+      ZendeskUser.parse({
+        id: 5,
+        name: 'Ada',
+        role: 'end-user',
+        time_zone: 'Berlin',
+        created_at: '2026-01-01T00:00:00Z',
+      }),
+    );
+    expect(user.timeZone).toBe('Europe/Berlin');
   });
 });

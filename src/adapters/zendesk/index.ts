@@ -47,11 +47,13 @@ import {
   messageCreateToZendesk,
   messageFromZendesk,
   organizationFromZendesk,
+  scheduleFromZendesk,
   ticketCreateToZendesk,
   ticketEventsFromZendesk,
   ticketFromZendesk,
   ticketMetricsFromZendesk,
   ticketPatchToZendesk,
+  type ZendeskScheduleWire,
   type ZendeskTicketMetrics,
 } from './map.js';
 import {
@@ -738,29 +740,14 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     schedules: {
       async *list(opts) {
         const body = await get<{
-          schedules?: {
-            id: unknown;
-            name: string;
-            time_zone: string;
-            intervals: { start_time: number; end_time: number }[];
-          }[];
+          schedules?: ZendeskScheduleWire[];
         }>('/api/v2/business_hours/schedules.json', opts);
         for (const s of body.schedules ?? []) {
           const holidays = await get<{ holidays?: { name: string; start_date: string; end_date: string }[] }>(
             `/api/v2/business_hours/schedules/${encodeURIComponent(String(s.id))}/holidays.json`,
             opts,
           );
-          const schedule: Schedule = {
-            id: String(s.id),
-            name: s.name,
-            timeZone: s.time_zone,
-            intervals: s.intervals.map((i) => ({ start: i.start_time, end: i.end_time })),
-            holidays: (holidays.holidays ?? []).map((h) => ({
-              name: h.name,
-              startDate: h.start_date,
-              endDate: h.end_date,
-            })),
-          };
+          const schedule = scheduleFromZendesk(s, holidays.holidays ?? []);
           yield schedule;
         }
       },

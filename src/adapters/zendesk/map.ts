@@ -2,6 +2,8 @@
  * Pure mapping between Zendesk's wire shapes and the canonical models, both directions (STYLE rule 3). Nothing
  * after this boundary knows a Zendesk field name.
  */
+import { IANAZone } from 'luxon';
+import railsTimeZone from 'rails-timezone';
 import { ValidationError, type ValidationIssue } from '../../errors/validation.js';
 import type { Agent } from '../../models/agent.js';
 import type { Customer } from '../../models/customer.js';
@@ -12,6 +14,8 @@ import type { Message } from '../../models/message.js';
 import { Message as MessageSchema } from '../../models/message.js';
 import type { Organization } from '../../models/organization.js';
 import { parse } from '../../models/parse.js';
+import type { Schedule } from '../../models/schedule.js';
+import { Schedule as ScheduleSchema } from '../../models/schedule.js';
 import { type CsatResponse, CsatResponse as CsatResponseSchema } from '../../models/survey.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
@@ -206,7 +210,7 @@ export const isStaff = (role: unknown) => role === 'agent' || role === 'admin';
  */
 export function customerFromZendesk(wire: ZendeskUser): Customer {
   const id = String(wire.id);
-  const zone = wire.iana_time_zone ?? undefined;
+  const zone = userZone(wire);
   return parse(
     CustomerSchema,
     {
@@ -239,7 +243,7 @@ export function agentFromZendesk(wire: ZendeskUser): Agent {
     role: wire.role === 'admin' ? 'admin' : 'agent',
     groupIds: idOrNull(wire.default_group_id) ? [String(wire.default_group_id)] : [],
     scheduleId: null,
-    ...(wire.iana_time_zone ? { timeZone: wire.iana_time_zone } : {}),
+    ...(userZone(wire) ? { timeZone: userZone(wire) } : {}),
     languages: wire.locale ? [wire.locale] : [],
     active: wire.active ?? true,
     createdAt: new Date(wire.created_at),
@@ -557,4 +561,62 @@ export function bulkResults(job: ZendeskJobStatus, offset: number, count: number
       };
     return { index, ok: true, id: String(entry.id) };
   });
+}
+
+/**
+ * A time-zone name as Zendesk reports it — an IANA name, or the Rails name its schedules and settings use
+ * ("Eastern Time (US & Canada)") — as an IANA name. A name neither knows is returned as it is, for the model to
+ * refuse with its path.
+ *
+ * @example
+ * ```ts
+ * ianaZoneFromZendesk('Pacific Time (US & Canada)'); // 'America/Los_Angeles'
+ * ianaZoneFromZendesk('Europe/Rome'); // 'Europe/Rome'
+ * ```
+ */
+export function ianaZoneFromZendesk(name: string): string {
+  if (IANAZone.isValidZone(name)) return name;
+  const mapped = railsTimeZone.from(name);
+  return mapped && IANAZone.isValidZone(mapped) ? mapped : name;
+}
+
+/** A user's zone: `iana_time_zone` when Zendesk sends it, else the Rails `time_zone` mapped to IANA. */
+const userZone = (wire: ZendeskUser): string | undefined =>
+  wire.iana_time_zone ?? (wire.time_zone ? ianaZoneFromZendesk(wire.time_zone) : undefined);
+
+/** A business-hours schedule as Zendesk sends it (ScheduleObject), with its holidays. */
+export interface ZendeskScheduleWire {
+  id: unknown;
+  name: string;
+  time_zone: string;
+  intervals?: { start_time: number; end_time: number }[] | null;
+}
+
+/**
+ * A Zendesk schedule and its holidays as a canonical Schedule, the zone name mapped to IANA. Anything the model
+ * refuses throws ValidationError naming the path (an unknown zone names `timeZone`).
+ *
+ * @example
+ * ```ts
+ * scheduleFromZendesk(
+ *   { id: 1, name: 'Support', time_zone: 'Rome', intervals: [{ start_time: 1980, end_time: 2460 }] },
+ *   [{ name: 'Ferragosto', start_date: '2026-08-15', end_date: '2026-08-15' }],
+ * ).timeZone; // 'Europe/Rome'
+ * ```
+ */
+export function scheduleFromZendesk(
+  wire: ZendeskScheduleWire,
+  holidays: readonly { name: string; start_date: string; end_date: string }[],
+): Schedule {
+  return parse(
+    ScheduleSchema,
+    {
+      id: String(wire.id),
+      name: wire.name,
+      timeZone: ianaZoneFromZendesk(wire.time_zone),
+      intervals: (wire.intervals ?? []).map((i) => ({ start: i.start_time, end: i.end_time })),
+      holidays: holidays.map((h) => ({ name: h.name, startDate: h.start_date, endDate: h.end_date })),
+    },
+    'Zendesk schedule',
+  );
 }
