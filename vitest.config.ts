@@ -12,7 +12,6 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/live/**'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
     pool: 'threads',
   },

@@ -59,6 +59,43 @@ export function bearerAuth(token: string): AuthProvider {
   };
 }
 
+/**
+ * HTTP basic auth with a username and password (Request Tracker's REST2 accepts it; prefer its auth tokens).
+ *
+ * @example
+ * ```ts
+ * basicAuth({ username: 'root', password: process.env.RT_PASSWORD! });
+ * ```
+ */
+export function basicAuth(options: { username: string; password: string }): AuthProvider {
+  if (!options?.username || !options.password)
+    throw new TypeError('basicAuth: options "username" and "password" are required');
+  const header = `Basic ${base64(`${options.username}:${options.password}`)}`;
+  return {
+    kind: 'basic',
+    headers: async () => ({ authorization: header }),
+    secrets: () => [options.password, header, header.slice('Basic '.length)],
+  };
+}
+
+/**
+ * A token sent as `Authorization: <scheme> <token>`: Request Tracker's auth tokens use the scheme `token`.
+ *
+ * @example
+ * ```ts
+ * tokenAuth(process.env.RT_TOKEN!); // Authorization: token 1-14-…
+ * ```
+ */
+export function tokenAuth(token: string, scheme = 'token'): AuthProvider {
+  if (!token) throw new TypeError('tokenAuth: a token is required');
+  if (!/^[A-Za-z][\w-]*$/.test(scheme)) throw new TypeError('tokenAuth: the scheme must be one word');
+  return {
+    kind: scheme.toLowerCase(),
+    headers: async () => ({ authorization: `${scheme} ${token}` }),
+    secrets: () => [token],
+  };
+}
+
 interface TokenEndpoint {
   tokenUrl: string;
   clientId: string;

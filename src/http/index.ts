@@ -1,10 +1,12 @@
 export {
   type AuthProvider,
   apiTokenAuth,
+  basicAuth,
   bearerAuth,
   clientCredentialsAuth,
   type OAuthTokens,
   oauthAuth,
+  tokenAuth,
 } from './auth.js';
 export {
   createHttpClient,

@@ -1,0 +1,456 @@
+/**
+ * Pure mapping between Request Tracker's REST2 shapes and the canonical models, both directions (STYLE rule 3).
+ *
+ * RT in brief: queues are the teams (canonical groups); privileged users are agents, unprivileged ones customers,
+ * and users are referred to by name; a ticket's history is its transactions — `Create` (the opening message),
+ * `Correspond` (a public reply), `Comment` (a private note), `Status`, `Set` (owner, queue, priority) and
+ * `CustomField` changes; message bodies and files are the transactions' attachments. RT has no tags: a
+ * multi-value ticket custom field (default "Tags") stands in for them.
+ */
+import { z } from 'zod';
+import { ValidationError, type ValidationIssue } from '../../errors/validation.js';
+import type { Agent } from '../../models/agent.js';
+import { Agent as AgentSchema } from '../../models/agent.js';
+import type { Customer } from '../../models/customer.js';
+import { Customer as CustomerSchema } from '../../models/customer.js';
+import type { Group } from '../../models/group.js';
+import type { TicketCreate, TicketPatch } from '../../models/inputs.js';
+import type { Message } from '../../models/message.js';
+import { parse } from '../../models/parse.js';
+import type { Ticket, TicketPriority, TicketStatus } from '../../models/ticket.js';
+import type { TicketEvent } from '../../models/ticket-event.js';
+import type { RtAttachment, RtQueue, RtRef, RtTicket, RtTransaction, RtUser } from './wire.js';
+
+const ADAPTER = 'request-tracker';
+/** RT writes "not set" dates as the Unix epoch. */
+const UNSET = '1970-01-01T00:00:00Z';
+/** Users RT itself acts as: their transactions are the system's. */
+const SYSTEM_USERS = new Set(['RT_System', 'Nobody']);
+
+/** Context the mapping needs: where RT lives (for links) and which custom field holds tags. */
+export interface RtContext {
+  baseUrl?: string;
+  /** @default 'Tags' */
+  tagsField?: string;
+}
+
+/**
+ * RT status → canonical status. RT's default lifecycle: new, open, stalled (waiting on someone else), resolved,
+ * rejected, deleted. A status of a custom lifecycle is kept as it is (open enum).
+ *
+ * @example
+ * ```ts
+ * statusFromRt('stalled'); // 'pending'
+ * ```
+ */
+export function statusFromRt(status: string): TicketStatus {
+  const s = status.toLowerCase();
+  const known: Record<string, TicketStatus> = {
+    new: 'new',
+    open: 'open',
+    stalled: 'pending',
+    resolved: 'solved',
+    rejected: 'closed',
+    deleted: 'closed',
+  };
+  return known[s] ?? s;
+}
+
+/**
+ * Canonical status → the RT status to set. `hold` becomes `stalled` like `pending`; `closed` becomes `resolved`
+ * (RT's `rejected` and `deleted` say something else).
+ *
+ * @example
+ * ```ts
+ * statusToRt('solved'); // 'resolved'
+ * ```
+ */
+export function statusToRt(status: TicketStatus): string {
+  const known: Record<string, string> = {
+    new: 'new',
+    open: 'open',
+    pending: 'stalled',
+    hold: 'stalled',
+    solved: 'resolved',
+    closed: 'resolved',
+  };
+  return known[status] ?? status;
+}
+
+/**
+ * RT's numeric priority → canonical priority, by RT 5's default names (Low 0, Medium 50, High 100): below 25 low,
+ * below 75 normal, below 100 high, 100 and above urgent.
+ *
+ * @example
+ * ```ts
+ * priorityFromRt('50'); // 'normal'
+ * ```
+ */
+export function priorityFromRt(priority: string | number | null | undefined): TicketPriority {
+  const n = Number(priority ?? 0);
+  if (!Number.isFinite(n) || n < 25) return 'low';
+  if (n < 75) return 'normal';
+  if (n < 100) return 'high';
+  return 'urgent';
+}
+
+/**
+ * Canonical priority → RT's number (the middle of each band above).
+ *
+ * @example
+ * ```ts
+ * priorityToRt('high'); // 80
+ * ```
+ */
+export function priorityToRt(priority: TicketPriority): number {
+  const known: Record<string, number> = { low: 0, normal: 50, high: 80, urgent: 100 };
+  return known[priority] ?? 50;
+}
+
+const EMAIL = z.email();
+/** RT accepts local addresses (root@localhost) that the model's e-mail type does not. */
+const isEmail = (value: string | null | undefined): value is string =>
+  Boolean(value) && EMAIL.safeParse(value).success;
+
+const refId = (ref: RtRef | null | undefined): string | null => (ref ? String(ref.id) : null);
+const date = (value: string | null | undefined): Date | null =>
+  value && value !== UNSET ? new Date(value) : null;
+
+/** The values of the tags custom field on a ticket (empty when the field is absent). */
+export function tagsOfRt(wire: RtTicket, context: RtContext = {}): string[] {
+  const field = (wire.CustomFields ?? []).find((cf) => cf.name === (context.tagsField ?? 'Tags'));
+  return field ? [...field.values] : [];
+}
+
+/**
+ * An RT ticket as a canonical Ticket. The requester is the first Requestor (the creator when there is none),
+ * the assignee the Owner unless it is Nobody, the group the queue. Custom fields other than the tags field
+ * become customFields (one value → a string, several → a list).
+ *
+ * @example
+ * ```ts
+ * ticketFromRt(RtTicket.parse(body), { baseUrl: 'https://rt.example.org' });
+ * ```
+ */
+export function ticketFromRt(wire: RtTicket, context: RtContext = {}): Ticket {
+  const id = String(wire.id);
+  const issues: ValidationIssue[] = [];
+  const requesterId = refId(wire.Requestor?.[0]) ?? refId(wire.Creator);
+  if (!requesterId) issues.push({ path: ['Requestor'], code: 'invalid_type', message: 'no requestor' });
+  const createdAt = date(wire.Created);
+  if (!createdAt || Number.isNaN(createdAt.getTime()))
+    issues.push({ path: ['Created'], code: 'custom', message: 'expected an ISO 8601 timestamp' });
+  if (issues.length > 0) throw new ValidationError('Request Tracker ticket', issues);
+  const owner = refId(wire.Owner);
+  const tagsField = context.tagsField ?? 'Tags';
+  const customFields: Ticket['customFields'] = {};
+  for (const cf of wire.CustomFields ?? []) {
+    if (cf.name === tagsField) continue;
+    const key = cf.name ?? String(cf.id);
+    customFields[key] =
+      cf.values.length === 1 ? cf.values[0]! : cf.values.length === 0 ? null : [...cf.values];
+  }
+  const updatedAt = date(wire.LastUpdated) ?? createdAt!;
+  const status = statusFromRt(wire.Status);
+  return {
+    id,
+    source: {
+      adapter: ADAPTER,
+      id,
+      ...(context.baseUrl
+        ? { url: `${context.baseUrl.replace(/\/$/, '')}/Ticket/Display.html?id=${id}` }
+        : {}),
+    },
+    subject: wire.Subject ?? '',
+    status,
+    priority: priorityFromRt(wire.Priority),
+    channel: 'other',
+    requesterId: requesterId!,
+    assigneeId: owner && !SYSTEM_USERS.has(owner) ? owner : null,
+    groupId: refId(wire.Queue),
+    organizationId: null,
+    tags: tagsOfRt(wire, context),
+    customFields,
+    createdAt: createdAt!,
+    updatedAt: updatedAt < createdAt! ? createdAt! : updatedAt,
+    solvedAt: status === 'solved' || status === 'closed' ? date(wire.Resolved) : null,
+    dueAt: date(wire.Due),
+  };
+}
+
+/** Transaction types that carry a message, and whether the message is public. */
+const MESSAGE_TYPES: Record<string, boolean> = { Create: true, Correspond: true, Comment: false };
+
+/** Whether a transaction carries a message (the opening one, a reply, or a private note). */
+export const isMessageTransaction = (txn: RtTransaction) => txn.Type in MESSAGE_TYPES;
+
+const transactionOf = (attachment: RtAttachment) =>
+  String(
+    typeof attachment.TransactionId === 'object' ? attachment.TransactionId.id : attachment.TransactionId,
+  );
+
+/**
+ * A message transaction and its attachments as a canonical Message. The body is the first text/plain part (or
+ * text/html, kept as `html` too); parts with a file name are attachments. The opening (`Create`) message is the
+ * requester's, whoever called the API; otherwise a privileged author is an agent, RT itself the system.
+ *
+ * @example
+ * ```ts
+ * messageFromRt(txn, attachmentsOfTxn, { ticketId: '7', requesterId: 'ada@example.com', agents: new Set(['marco']) });
+ * ```
+ */
+export function messageFromRt(
+  txn: RtTransaction,
+  attachments: readonly RtAttachment[],
+  context: { ticketId: string; requesterId: string; agents: ReadonlySet<string> },
+): Message {
+  const parts = attachments.filter((a) => transactionOf(a) === String(txn.id));
+  const isFile = (a: RtAttachment) => Boolean(a.Filename);
+  const text = parts.find((a) => !isFile(a) && (a.ContentType ?? '').startsWith('text/plain'));
+  const html = parts.find((a) => !isFile(a) && (a.ContentType ?? '').startsWith('text/html'));
+  const creator = refId(txn.Creator) ?? context.requesterId;
+  const authorId = txn.Type === 'Create' ? context.requesterId : creator;
+  const authorRole =
+    txn.Type === 'Create'
+      ? 'end-user'
+      : SYSTEM_USERS.has(authorId)
+        ? 'system'
+        : context.agents.has(authorId)
+          ? 'agent'
+          : 'end-user';
+  const body = text?.Content ?? (html?.Content ? stripHtml(html.Content) : '');
+  return {
+    id: String(txn.id),
+    ticketId: context.ticketId,
+    source: { adapter: ADAPTER, id: String(txn.id) },
+    authorId,
+    authorRole,
+    public: MESSAGE_TYPES[txn.Type] ?? false,
+    body: body.replace(/\n+$/, ''),
+    ...(html?.Content ? { html: html.Content } : {}),
+    channel: 'other',
+    createdAt: new Date(txn.Created),
+    attachments: parts.filter(isFile).map((a) => ({
+      id: String(a.id),
+      fileName: a.Filename!,
+      contentType: a.ContentType ?? 'application/octet-stream',
+      size: Number(a.ContentLength ?? a.Content?.length ?? 0),
+    })),
+  };
+}
+
+const stripHtml = (html: string) =>
+  html
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/**
+ * A ticket's status, priority, owner, queue and tag changes as canonical TicketEvents, in transaction order.
+ * Owner values in RT transactions are user numbers: `userNames` turns them into the names users are known by.
+ * Tag changes are replayed backwards from the ticket's current tags, one event per added or removed value.
+ *
+ * @example
+ * ```ts
+ * eventsFromRt('7', transactions, { currentTags: ['vip'], tagsFieldId: '2', userNames: new Map([['14', 'marco']]) });
+ * ```
+ */
+export function eventsFromRt(
+  ticketId: string,
+  transactions: readonly RtTransaction[],
+  context: { currentTags?: readonly string[]; tagsFieldId?: string; userNames?: ReadonlyMap<string, string> },
+): TicketEvent[] {
+  const names = context.userNames ?? new Map<string, string>();
+  const user = (value: string | null | undefined) => {
+    if (!value || value === '0') return null;
+    const name = names.get(value) ?? value;
+    return SYSTEM_USERS.has(name) ? null : name;
+  };
+  // Tags before each transaction, walking back from now.
+  const tagsAfter = new Map<string, string[]>();
+  let tags = [...(context.currentTags ?? [])];
+  for (const txn of [...transactions].reverse()) {
+    if (txn.Type !== 'CustomField' || String(txn.Field) !== context.tagsFieldId) continue;
+    tagsAfter.set(String(txn.id), tags);
+    const before = tags.filter((t) => t !== txn.NewValue);
+    if (txn.OldValue) before.push(txn.OldValue);
+    tags = before;
+  }
+  const out: TicketEvent[] = [];
+  for (const txn of transactions) {
+    const base = {
+      id: String(txn.id),
+      ticketId,
+      at: new Date(txn.Created),
+      actorId: user(refId(txn.Creator)),
+    };
+    if (txn.Type === 'Status' || (txn.Type === 'Set' && txn.Field === 'Status')) {
+      out.push({
+        ...base,
+        type: 'status',
+        from: txn.OldValue ? statusFromRt(txn.OldValue) : null,
+        to: statusFromRt(txn.NewValue ?? ''),
+      } as TicketEvent);
+    } else if (txn.Type === 'Create') {
+      out.push({ ...base, type: 'status', from: null, to: 'new' } as TicketEvent);
+    } else if (txn.Type === 'Set' && txn.Field === 'Priority') {
+      out.push({
+        ...base,
+        type: 'priority',
+        from: txn.OldValue ? priorityFromRt(txn.OldValue) : null,
+        to: priorityFromRt(txn.NewValue),
+      } as TicketEvent);
+    } else if (
+      (txn.Type === 'Set' ||
+        txn.Type === 'Give' ||
+        txn.Type === 'Take' ||
+        txn.Type === 'Steal' ||
+        txn.Type === 'Untake') &&
+      (txn.Field === 'Owner' || txn.Type !== 'Set')
+    ) {
+      out.push({
+        ...base,
+        type: 'assignee',
+        from: user(txn.OldValue),
+        to: user(txn.NewValue),
+      } as TicketEvent);
+    } else if (txn.Type === 'Set' && txn.Field === 'Queue') {
+      out.push({
+        ...base,
+        type: 'group',
+        from: txn.OldValue || null,
+        to: txn.NewValue || null,
+      } as TicketEvent);
+    } else if (tagsAfter.has(String(txn.id))) {
+      const to = tagsAfter.get(String(txn.id))!;
+      const from = to.filter((t) => t !== txn.NewValue);
+      if (txn.OldValue) from.push(txn.OldValue);
+      out.push({ ...base, type: 'tags', from, to } as TicketEvent);
+    }
+  }
+  return out;
+}
+
+/**
+ * An unprivileged RT user as a customer card. The id is the user's name, the way REST2 refers to users.
+ *
+ * @example
+ * ```ts
+ * customerFromRt(RtUser.parse(body)).identities; // [{ kind: 'email', value: 'ada@example.com', primary: true }, …]
+ * ```
+ */
+export function customerFromRt(wire: RtUser): Customer {
+  const phone = [wire.MobilePhone, wire.WorkPhone].find((p) => p && /^\+[1-9]\d{6,14}$/.test(p));
+  return parse(
+    CustomerSchema,
+    {
+      id: wire.Name,
+      sources: [{ adapter: ADAPTER, id: wire.Name }],
+      name: wire.RealName || wire.Name,
+      identities: [
+        ...(isEmail(wire.EmailAddress)
+          ? [{ kind: 'email', value: wire.EmailAddress, primary: true }]
+          : wire.EmailAddress
+            ? [{ kind: 'handle', channel: 'email', value: wire.EmailAddress }]
+            : []),
+        ...(phone ? [{ kind: 'phone', value: phone }] : []),
+        { kind: 'external', adapter: ADAPTER, value: wire.Name },
+      ],
+      organizationId: null,
+      ...(wire.Lang ? { language: wire.Lang } : {}),
+      ...(wire.Timezone ? { timeZone: wire.Timezone } : {}),
+      createdAt: date(wire.Created) ?? new Date(0),
+      ...(date(wire.LastUpdated) ? { updatedAt: date(wire.LastUpdated) } : {}),
+    },
+    'Request Tracker user',
+  );
+}
+
+/**
+ * A privileged RT user as an agent.
+ *
+ * @example
+ * ```ts
+ * agentFromRt(RtUser.parse(body)).id; // 'marco'
+ * ```
+ */
+export function agentFromRt(wire: RtUser): Agent {
+  return parse(
+    AgentSchema,
+    {
+      id: wire.Name,
+      source: { adapter: ADAPTER, id: wire.Name },
+      name: wire.RealName || wire.Name,
+      // A local address (root@localhost) is not an e-mail the model accepts; the agent keeps its name.
+      ...(isEmail(wire.EmailAddress) ? { email: wire.EmailAddress } : {}),
+      ...(wire.Lang ? { languages: [wire.Lang] } : {}),
+      ...(wire.Timezone ? { timeZone: wire.Timezone } : {}),
+      active: String(wire.Disabled ?? '0') === '0',
+      ...(date(wire.Created) ? { createdAt: date(wire.Created) } : {}),
+    },
+    'Request Tracker user',
+  );
+}
+
+/**
+ * An RT queue as a group.
+ *
+ * @example
+ * ```ts
+ * groupFromRt({ id: 3, Name: 'Billing' }); // { id: '3', name: 'Billing', … }
+ * ```
+ */
+export function groupFromRt(wire: RtQueue): Group {
+  return {
+    id: String(wire.id),
+    source: { adapter: ADAPTER, id: String(wire.id) },
+    name: wire.Name,
+    ...(wire.Description ? { description: wire.Description } : {}),
+    scheduleId: null,
+  };
+}
+
+/**
+ * A new ticket as the REST2 create body, in `queue`. The description is the opening message.
+ *
+ * @example
+ * ```ts
+ * ticketCreateToRt({ subject: 'Printer on fire', requesterId: 'ada@example.com', tags: ['hw'] }, 'General');
+ * ```
+ */
+export function ticketCreateToRt(
+  input: TicketCreate,
+  queue: string,
+  context: RtContext = {},
+): Record<string, unknown> {
+  return {
+    Queue: queue,
+    Subject: input.subject,
+    Requestor: input.requesterId,
+    ...(input.description ? { Content: input.description, ContentType: 'text/plain' } : {}),
+    ...(input.status ? { Status: statusToRt(input.status) } : {}),
+    ...(input.priority ? { Priority: priorityToRt(input.priority) } : {}),
+    ...(input.assigneeId ? { Owner: input.assigneeId } : {}),
+    ...(input.tags?.length ? { CustomFields: { [context.tagsField ?? 'Tags']: input.tags } } : {}),
+  };
+}
+
+/**
+ * Ticket changes as the REST2 update body. A group id moves the ticket to that queue; a null assignee gives
+ * the ticket back to Nobody.
+ *
+ * @example
+ * ```ts
+ * ticketPatchToRt({ status: 'solved', assigneeId: 'marco' }); // { Status: 'resolved', Owner: 'marco' }
+ * ```
+ */
+export function ticketPatchToRt(patch: TicketPatch, context: RtContext = {}): Record<string, unknown> {
+  return {
+    ...(patch.subject !== undefined ? { Subject: patch.subject } : {}),
+    ...(patch.status !== undefined ? { Status: statusToRt(patch.status) } : {}),
+    ...(patch.priority !== undefined ? { Priority: priorityToRt(patch.priority) } : {}),
+    ...(patch.assigneeId !== undefined ? { Owner: patch.assigneeId ?? 'Nobody' } : {}),
+    ...(patch.groupId ? { Queue: patch.groupId } : {}),
+    ...(patch.tags !== undefined ? { CustomFields: { [context.tagsField ?? 'Tags']: patch.tags } } : {}),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Request Tracker 5 REST2 wire shapes, lenient on purpose (STYLE rule 2): unknown keys are ignored and values
+ * RT sends as strings or numbers are both accepted. https://docs.bestpractical.com/rt/5.0.3/RT/REST2.html
+ */
+import { z } from 'zod';
+
+const scalar = z.union([z.string(), z.number()]);
+
+/** A reference to another record: `{ type, id, _url }`. Users are referred to by name, not number. */
+export const RtRef = z.looseObject({ id: scalar, type: z.string().optional(), _url: z.string().optional() });
+export type RtRef = z.output<typeof RtRef>;
+
+/** One page of a collection. */
+export const RtPage = z.looseObject({
+  items: z.array(z.looseObject({})).default([]),
+  page: z.number().optional(),
+  pages: z.number().optional(),
+  per_page: z.number().optional(),
+  total: z.number().nullable().optional(),
+  next_page: z.string().optional(),
+});
+
+export const RtCustomFieldValue = z.looseObject({
+  id: scalar,
+  name: z.string().optional(),
+  values: z.array(z.string()).default([]),
+});
+
+export const RtTicket = z.looseObject({
+  id: scalar,
+  Subject: z.string().nullable().optional(),
+  Status: z.string(),
+  Priority: scalar.nullable().optional(),
+  Queue: RtRef.nullable().optional(),
+  Owner: RtRef.nullable().optional(),
+  Creator: RtRef.nullable().optional(),
+  Requestor: z.array(RtRef).nullable().optional(),
+  CustomFields: z.array(RtCustomFieldValue).nullable().optional(),
+  Type: z.string().nullable().optional(),
+  Created: z.string(),
+  LastUpdated: z.string().nullable().optional(),
+  Resolved: z.string().nullable().optional(),
+  Due: z.string().nullable().optional(),
+});
+export type RtTicket = z.output<typeof RtTicket>;
+
+export const RtTransaction = z.looseObject({
+  id: scalar,
+  Type: z.string(),
+  Field: z.string().nullable().optional(),
+  OldValue: z.string().nullable().optional(),
+  NewValue: z.string().nullable().optional(),
+  Created: z.string(),
+  Creator: RtRef.nullable().optional(),
+  ObjectId: scalar.nullable().optional(),
+  ObjectType: z.string().nullable().optional(),
+});
+export type RtTransaction = z.output<typeof RtTransaction>;
+
+export const RtAttachment = z.looseObject({
+  id: scalar,
+  TransactionId: z.union([scalar, RtRef]),
+  ContentType: z.string().nullable().optional(),
+  Filename: z.string().nullable().optional(),
+  Content: z.string().nullable().optional(),
+  ContentLength: scalar.nullable().optional(),
+});
+export type RtAttachment = z.output<typeof RtAttachment>;
+
+export const RtUser = z.looseObject({
+  id: scalar,
+  Name: z.string(),
+  RealName: z.string().nullable().optional(),
+  EmailAddress: z.string().nullable().optional(),
+  MobilePhone: z.string().nullable().optional(),
+  WorkPhone: z.string().nullable().optional(),
+  Organization: z.string().nullable().optional(),
+  Lang: z.string().nullable().optional(),
+  Timezone: z.string().nullable().optional(),
+  Privileged: scalar.nullable().optional(),
+  Disabled: scalar.nullable().optional(),
+  Comments: z.string().nullable().optional(),
+  Created: z.string().nullable().optional(),
+  LastUpdated: z.string().nullable().optional(),
+});
+export type RtUser = z.output<typeof RtUser>;
+
+export const RtQueue = z.looseObject({
+  id: scalar,
+  Name: z.string(),
+  Description: z.string().nullable().optional(),
+  Disabled: scalar.nullable().optional(),
+});
+export type RtQueue = z.output<typeof RtQueue>;

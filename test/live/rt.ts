@@ -1,0 +1,183 @@
+/**
+ * The throwaway Request Tracker the live tests run against (scripts/rt-server.sh): where it is, whether it
+ * answers, and seeding it with the contract suite's helpdesk. RT stamps every record with "now" and with the API
+ * user, so after writing the seed through REST2 the harness backdates it and sets its authors in RT's SQLite
+ * database — the only way to give a real server the seed's history.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { priorityToRt, statusToRt } from '../../src/adapters/request-tracker/map.js';
+import type { Dataset } from '../../src/index.js';
+
+export const RT_PORT = Number(process.env.RT_PORT ?? 8089);
+export const RT_URL = `http://127.0.0.1:${RT_PORT}`;
+export const RT_DB = process.env.RT_STATE_DIR
+  ? `${process.env.RT_STATE_DIR}/rtdb`
+  : fileURLToPath(new URL('../../.rt/rtdb', import.meta.url));
+const AUTH = `Basic ${Buffer.from('root:password').toString('base64')}`;
+
+/** Whether the script-managed RT answers on REST2 (and its database is where the harness can backdate it). */
+export async function rtAvailable(): Promise<boolean> {
+  try {
+    const response = await fetch(`${RT_URL}/REST/2.0/rt`, { headers: { authorization: AUTH } });
+    return response.ok && existsSync(RT_DB);
+  } catch {
+    return false;
+  }
+}
+
+async function rt<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${RT_URL}/REST/2.0${path}`, {
+    method,
+    headers: { authorization: AUTH, 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`RT ${method} ${path}: HTTP ${response.status} ${text.slice(0, 200)}`);
+  return JSON.parse(text) as T;
+}
+
+/** Runs SQL statements against RT's database (perl's DBI ships with RT's SQLite package). */
+function sql(statements: [string, ...(string | number)[]][]) {
+  const script = `
+    use DBI; use JSON::PP;
+    my $d = DBI->connect("dbi:SQLite:dbname=$ARGV[0]", "", "", { RaiseError => 1, AutoCommit => 0 });
+    my $all = decode_json(do { local $/; <STDIN> });
+    $d->do(shift @$_, undef, @$_) for @$all;
+    $d->commit;`;
+  execFileSync('perl', ['-e', script, RT_DB], { input: JSON.stringify(statements) });
+}
+const sqlTime = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
+
+let run = 0;
+
+/**
+ * Writes the seed into RT in a queue of its own (so lists and the change feed see only this seed), and returns
+ * that queue's name and the seed-id → RT-id map. Users the seed names by e-mail are "retired" first (renamed,
+ * unprivileged, disabled), since RT users cannot be deleted and e-mail addresses are unique.
+ */
+export async function seedRt(seed: Dataset): Promise<{ queue: string; ids: Map<string, string> }> {
+  const ids = new Map<string, string>();
+  const queue = `contract-${process.pid}-${Date.now()}-${++run}`;
+  await rt('POST', '/queue', { Name: queue });
+  const names = [
+    ...seed.customers.map((c) => c.identities.find((i) => i.kind === 'email')?.value),
+    ...seed.agents.map((a) => a.email),
+    ...seed.agents.map((a) => a.email?.split('@')[0]),
+    'cy@example.com',
+  ].filter((e): e is string => Boolean(e));
+  const retire = new Set<string>();
+  for (const name of new Set(names)) {
+    const query = name.includes('@')
+      ? [{ field: 'EmailAddress', operator: 'LIKE', value: name }]
+      : [{ field: 'Name', value: name }];
+    for (const user of (await rt<{ items: { id: string }[] }>('POST', '/users', query)).items)
+      retire.add(user.id);
+    if (name.includes('@')) {
+      const byName = await fetch(`${RT_URL}/REST/2.0/user/${encodeURIComponent(name)}`, {
+        headers: { authorization: AUTH },
+      });
+      if (byName.ok) retire.add(name);
+    }
+  }
+  for (const user of retire) {
+    const found = await fetch(`${RT_URL}/REST/2.0/user/${encodeURIComponent(user)}`, {
+      headers: { authorization: AUTH },
+    });
+    if (!found.ok) continue;
+    const numeric = ((await found.json()) as { id: number }).id;
+    await rt('PUT', `/user/${numeric}`, {
+      Name: `retired-${numeric}`,
+      EmailAddress: `retired-${numeric}@invalid.test`,
+      Privileged: 0,
+      Disabled: 1,
+    });
+  }
+  for (const c of seed.customers) {
+    const email = c.identities.find((i) => i.kind === 'email')!.value;
+    await rt('POST', '/user', { Name: email, EmailAddress: email, RealName: c.name, Privileged: 0 });
+    ids.set(c.id, email);
+  }
+  for (const a of seed.agents) {
+    const name = a.email!.split('@')[0]!;
+    await rt('POST', '/user', { Name: name, EmailAddress: a.email, RealName: a.name, Privileged: 1 });
+    ids.set(a.id, name);
+  }
+  for (const g of seed.groups) {
+    const found = await rt<{ items: { id: string }[] }>('POST', '/queues', [
+      { field: 'Name', value: g.name },
+    ]);
+    const id = found.items[0]?.id ?? (await rt<{ id: string }>('POST', '/queue', { Name: g.name })).id;
+    ids.set(g.id, String(id));
+  }
+  const userId = (name: string) =>
+    execFileSync('perl', [
+      '-MDBI',
+      '-e',
+      'my $d=DBI->connect("dbi:SQLite:dbname=$ARGV[0]","","",{RaiseError=>1}); print $d->selectrow_array("select id from Users where Name=?", undef, $ARGV[1]);',
+      RT_DB,
+      name,
+    ]).toString();
+  const statements: [string, ...(string | number)[]][] = [];
+  for (const t of seed.tickets) {
+    const opening = seed.messages.find((m) => m.ticketId === t.id && m.authorId === t.requesterId);
+    const created = await rt<{ id: string }>('POST', '/ticket', {
+      Queue: queue,
+      Subject: t.subject,
+      Requestor: ids.get(t.requesterId),
+      Priority: priorityToRt(t.priority),
+      CustomFields: { Tags: t.tags },
+      ...(opening ? { Content: opening.body, ContentType: 'text/plain' } : {}),
+    });
+    const ticketId = String(created.id);
+    ids.set(t.id, ticketId);
+    const requester = userId(ids.get(t.requesterId)!);
+    statements.push(
+      [
+        'update Tickets set Created = ?, LastUpdated = ?, Creator = ? where id = ?',
+        sqlTime(t.createdAt),
+        sqlTime(t.updatedAt),
+        requester,
+        ticketId,
+      ],
+      [
+        "update Tickets set Resolved = ? where id = ? and Status = 'resolved'",
+        sqlTime(t.updatedAt),
+        ticketId,
+      ],
+      [
+        "update Transactions set Created = ?, Creator = ? where ObjectType = 'RT::Ticket' and ObjectId = ?",
+        sqlTime(t.createdAt),
+        requester,
+        ticketId,
+      ],
+    );
+    for (const m of seed.messages.filter((m) => m.ticketId === t.id && m !== opening)) {
+      await rt('POST', `/ticket/${ticketId}/${m.public ? 'correspond' : 'comment'}`, {
+        Content: m.body,
+        ContentType: 'text/plain',
+      });
+      statements.push([
+        "update Transactions set Created = ?, Creator = ? where ObjectType = 'RT::Ticket' and ObjectId = ? and id = (select max(id) from Transactions where ObjectType = 'RT::Ticket' and ObjectId = ? and Type in ('Correspond', 'Comment'))",
+        sqlTime(m.createdAt),
+        userId(ids.get(m.authorId)!),
+        ticketId,
+        ticketId,
+      ]);
+    }
+    // The status last: a reply to a resolved ticket would reopen it.
+    if (statusToRt(t.status) !== 'new')
+      await rt('PUT', `/ticket/${ticketId}`, { Status: statusToRt(t.status) });
+    statements.push(
+      ['update Tickets set LastUpdated = ? where id = ?', sqlTime(t.updatedAt), ticketId],
+      [
+        "update Transactions set Created = ? where ObjectType = 'RT::Ticket' and ObjectId = ? and Type = 'Status'",
+        sqlTime(t.updatedAt),
+        ticketId,
+      ],
+    );
+  }
+  sql(statements);
+  return { queue, ids };
+}
