@@ -10,6 +10,7 @@ export default defineConfig({
     'webhooks/index': 'src/webhooks/index.ts',
     'sync/index': 'src/sync/index.ts',
     'zendesk/index': 'src/adapters/zendesk/public.ts',
+    'request-tracker/index': 'src/adapters/request-tracker/public.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -361,4 +361,17 @@ describe('createZendeskAdapter', () => {
       pages.slice(1).flatMap((p) => [...p.customers, ...p.agents]).length,
     );
   });
+
+  it('turns a malformed vendor record into a ValidationError naming the path, never a raw ZodError', async () => {
+    server.use(
+      http.get(`${BASE}/api/v2/tickets/5.json`, () =>
+        HttpResponse.json({ ticket: { id: 5, requester_id: 1, created_at: 1767225600 } }),
+      ),
+    );
+    const error = await make()
+      .tickets.get('5')
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual(['created_at']);
+  });
 });

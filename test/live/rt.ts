@@ -153,17 +153,17 @@ export async function seedRt(seed: Dataset): Promise<{ queue: string; ids: Map<s
         ticketId,
       ],
     );
-    for (const m of seed.messages.filter((m) => m.ticketId === t.id && m !== opening)) {
+    for (const [index, m] of seed.messages.filter((m) => m.ticketId === t.id && m !== opening).entries()) {
       await rt('POST', `/ticket/${ticketId}/${m.public ? 'correspond' : 'comment'}`, {
         Content: m.body,
         ContentType: 'text/plain',
       });
       statements.push([
-        "update Transactions set Created = ?, Creator = ? where ObjectType = 'RT::Ticket' and ObjectId = ? and id = (select max(id) from Transactions where ObjectType = 'RT::Ticket' and ObjectId = ? and Type in ('Correspond', 'Comment'))",
+        "update Transactions set Created = ?, Creator = ? where id = (select id from Transactions where ObjectType = 'RT::Ticket' and ObjectId = ? and Type in ('Correspond', 'Comment') order by id limit 1 offset ?)",
         sqlTime(m.createdAt),
         userId(ids.get(m.authorId)!),
         ticketId,
-        ticketId,
+        index,
       ]);
     }
     // The status last: a reply to a resolved ticket would reopen it.

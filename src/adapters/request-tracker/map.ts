@@ -325,7 +325,8 @@ export function eventsFromRt(
       const to = tagsAfter.get(String(txn.id))!;
       const from = to.filter((t) => t !== txn.NewValue);
       if (txn.OldValue) from.push(txn.OldValue);
-      out.push({ ...base, type: 'tags', from, to } as TicketEvent);
+      // RT keeps no order among a field's values: sorted, so the same set always reads the same.
+      out.push({ ...base, type: 'tags', from: from.sort(), to: [...to].sort() } as TicketEvent);
     }
   }
   return out;
@@ -431,8 +432,21 @@ export function ticketCreateToRt(
     ...(input.status ? { Status: statusToRt(input.status) } : {}),
     ...(input.priority ? { Priority: priorityToRt(input.priority) } : {}),
     ...(input.assigneeId ? { Owner: input.assigneeId } : {}),
-    ...(input.tags?.length ? { CustomFields: { [context.tagsField ?? 'Tags']: input.tags } } : {}),
+    ...customFieldsToRt(input.customFields, input.tags, context),
   };
+}
+
+/** Custom fields (and tags, into the tags field) as REST2's `CustomFields` object; nothing when there are none. */
+function customFieldsToRt(
+  fields: TicketCreate['customFields'],
+  tags: readonly string[] | undefined,
+  context: RtContext,
+): { CustomFields?: Record<string, string | string[]> } {
+  const out: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(fields ?? {}))
+    out[name] = Array.isArray(value) ? value.map(String) : value === null ? '' : String(value);
+  if (tags !== undefined) out[context.tagsField ?? 'Tags'] = [...tags];
+  return Object.keys(out).length ? { CustomFields: out } : {};
 }
 
 /**
@@ -451,6 +465,6 @@ export function ticketPatchToRt(patch: TicketPatch, context: RtContext = {}): Re
     ...(patch.priority !== undefined ? { Priority: priorityToRt(patch.priority) } : {}),
     ...(patch.assigneeId !== undefined ? { Owner: patch.assigneeId ?? 'Nobody' } : {}),
     ...(patch.groupId ? { Queue: patch.groupId } : {}),
-    ...(patch.tags !== undefined ? { CustomFields: { [context.tagsField ?? 'Tags']: patch.tags } } : {}),
+    ...customFieldsToRt(patch.customFields, patch.tags, context),
   };
 }

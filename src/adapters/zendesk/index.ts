@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import { SupportkitError } from '../../errors/base.js';
 import { UnsupportedError } from '../../errors/unsupported.js';
 import { ValidationError } from '../../errors/validation.js';
@@ -20,7 +21,6 @@ import {
 } from '../../models/inputs.js';
 import type { Message } from '../../models/message.js';
 import { parse } from '../../models/parse.js';
-import type { Schedule } from '../../models/schedule.js';
 import type { SlaPolicy } from '../../models/sla-policy.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
@@ -179,6 +179,9 @@ const SLA_METRICS: Record<string, SlaPolicy['targets'][number]['metric']> = {
   agent_work_time: 'agentWork',
 };
 
+/** A vendor record through its wire schema: a malformed one is a ValidationError naming the path. */
+const fromWire = <T>(schema: z.ZodType<T>, value: unknown): T => parse(schema, value, 'Zendesk response');
+
 const callOptions = (options: CallOptions = {}): CallOptions => {
   const out: CallOptions = {};
   if (options.timeout !== undefined) out.timeout = options.timeout;
@@ -241,7 +244,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         ...(opts?.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
       })
     ).data;
-  const ticket = (wire: unknown) => ticketFromZendesk(ZendeskTicket.parse(wire), context);
+  const ticket = (wire: unknown) => ticketFromZendesk(fromWire(ZendeskTicket, wire), context);
   const list = <T>(
     path: string,
     key: string,
@@ -265,7 +268,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       },
     );
     for await (const comment of pages)
-      yield messageFromZendesk(ZendeskComment.parse(comment), ticketId, agents);
+      yield messageFromZendesk(fromWire(ZendeskComment, comment), ticketId, agents);
   }
 
   async function* eventsOf(ticketId: string, opts?: CallOptions): AsyncGenerator<TicketEvent> {
@@ -340,7 +343,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     opts?: CallOptions,
   ): AsyncGenerator<UserExportPage> {
     for await (const page of cursorExport('users', checkpoint, opts)) {
-      const users = page.items.map((wire) => ZendeskUser.parse(wire));
+      const users = page.items.map((wire) => fromWire(ZendeskUser, wire));
       yield {
         customers: users.filter((u) => !isStaff(u.role)).map(customerFromZendesk),
         agents: users.filter((u) => isStaff(u.role)).map(agentFromZendesk),
@@ -385,7 +388,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         `/api/v2/job_statuses/${encodeURIComponent(id)}.json`,
         opts,
       );
-      const job = ZendeskJobStatus.parse(body.job_status);
+      const job = fromWire(ZendeskJobStatus, body.job_status);
       if (job.status === 'completed') return job;
       if (job.status === 'failed' || job.status === 'killed')
         throw new SupportkitError(`Zendesk job ${id} ${job.status}`, { code: 'job_failed' });
@@ -414,7 +417,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         { tickets: chunk },
         { ...rest, ...(idempotencyKey ? { idempotencyKey: `${idempotencyKey}:${offset / 100}` } : {}) },
       );
-      const job = await awaitJob(ZendeskJobStatus.parse(queued.job_status).id, opts);
+      const job = await awaitJob(fromWire(ZendeskJobStatus, queued.job_status).id, opts);
       results.push(...bulkResults(job, offset, chunk.length));
     }
     return results;
@@ -461,7 +464,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         query: { start_time: startTime, include: 'comment_events', per_page: exportPageSize },
         ...callOptions(opts),
       });
-      const body = ZendeskTicketEventsPage.parse(response.data ?? {});
+      const body = fromWire(ZendeskTicketEventsPage, response.data ?? {});
       const updates = body.ticket_events ?? [];
       // Updates before start_time were delivered already (a repeated page); at start_time, `seen` knows.
       const fresh = updates.filter(
@@ -475,7 +478,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         const at = update.created_at ?? new Date(update.timestamp * 1000).toISOString();
         for (const child of update.child_events ?? []) {
           if (!isComment(child)) continue;
-          const comment = ZendeskComment.parse({
+          const comment = fromWire(ZendeskComment, {
             ...child,
             author_id: child.author_id ?? update.updater_id,
             created_at: child.created_at ?? at,
@@ -522,11 +525,11 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         );
         // Zendesk answers with an object; its OpenAPI description says a one-item array. Either is read.
         const wire = Array.isArray(body.ticket_metric) ? body.ticket_metric[0] : body.ticket_metric;
-        return ticketMetricsFromZendesk(ZendeskTicketMetric.parse(wire));
+        return ticketMetricsFromZendesk(fromWire(ZendeskTicketMetric, wire));
       },
       async *list(opts) {
         for await (const m of list<unknown>('/api/v2/ticket_metrics.json', 'ticket_metrics', {}, opts))
-          yield ticketMetricsFromZendesk(ZendeskTicketMetric.parse(m));
+          yield ticketMetricsFromZendesk(fromWire(ZendeskTicketMetric, m));
       },
     },
     capabilities: CAPABILITIES,
@@ -592,7 +595,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
           ]);
         const agents = new Set(message.authorRole === 'agent' ? [message.authorId] : []);
         return messageFromZendesk(
-          ZendeskComment.parse({
+          fromWire(ZendeskComment, {
             ...event,
             author_id: event.author_id ?? message.authorId,
             created_at: event.created_at ?? response.audit?.created_at,
@@ -607,7 +610,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     customers: {
       get: async (id, opts) =>
         customerFromZendesk(
-          ZendeskUser.parse(
+          fromWire(
+            ZendeskUser,
             (await get<{ user: unknown }>(`/api/v2/users/${encodeURIComponent(id)}.json`, opts)).user,
           ),
         ),
@@ -620,13 +624,13 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         });
         const wanted = email.trim().toLowerCase();
         const match = (body.data.users ?? [])
-          .map((u) => ZendeskUser.parse(u))
+          .map((u) => fromWire(ZendeskUser, u))
           .find((u) => u.email?.toLowerCase() === wanted);
         return match ? customerFromZendesk(match) : null;
       },
       async *list(filter = {}, opts) {
         for await (const user of list<unknown>('/api/v2/users.json', 'users', { role: 'end-user' }, opts)) {
-          const customer = customerFromZendesk(ZendeskUser.parse(user));
+          const customer = customerFromZendesk(fromWire(ZendeskUser, user));
           if (!filter.since || customer.createdAt >= filter.since) yield customer;
         }
       },
@@ -644,7 +648,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
           ...(body.tags ? { tags: body.tags } : {}),
         };
         return customerFromZendesk(
-          ZendeskUser.parse(
+          fromWire(
+            ZendeskUser,
             (await write<{ user: unknown }>('POST', '/api/v2/users.json', { user }, opts)).user,
           ),
         );
@@ -661,7 +666,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         if (body.language !== undefined) user.locale = body.language;
         if (body.tags !== undefined) user.tags = body.tags;
         return customerFromZendesk(
-          ZendeskUser.parse(
+          fromWire(
+            ZendeskUser,
             (
               await write<{ user: unknown }>(
                 'PUT',
@@ -677,13 +683,14 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     agents: {
       async *list(opts) {
         for await (const user of list<unknown>('/api/v2/users.json', 'users', { 'role[]': 'agent' }, opts))
-          yield agentFromZendesk(ZendeskUser.parse(user));
+          yield agentFromZendesk(fromWire(ZendeskUser, user));
         for await (const user of list<unknown>('/api/v2/users.json', 'users', { 'role[]': 'admin' }, opts))
-          yield agentFromZendesk(ZendeskUser.parse(user));
+          yield agentFromZendesk(fromWire(ZendeskUser, user));
       },
       get: async (id, opts) =>
         agentFromZendesk(
-          ZendeskUser.parse(
+          fromWire(
+            ZendeskUser,
             (await get<{ user: unknown }>(`/api/v2/users/${encodeURIComponent(id)}.json`, opts)).user,
           ),
         ),
@@ -691,11 +698,12 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     groups: {
       async *list(opts) {
         for await (const g of list<unknown>('/api/v2/groups.json', 'groups', {}, opts))
-          yield groupFromZendesk(ZendeskGroup.parse(g));
+          yield groupFromZendesk(fromWire(ZendeskGroup, g));
       },
       get: async (id, opts) =>
         groupFromZendesk(
-          ZendeskGroup.parse(
+          fromWire(
+            ZendeskGroup,
             (await get<{ group: unknown }>(`/api/v2/groups/${encodeURIComponent(id)}.json`, opts)).group,
           ),
         ),
@@ -703,11 +711,12 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     organizations: {
       async *list(opts) {
         for await (const o of list<unknown>('/api/v2/organizations.json', 'organizations', {}, opts))
-          yield organizationFromZendesk(ZendeskOrganization.parse(o));
+          yield organizationFromZendesk(fromWire(ZendeskOrganization, o));
       },
       get: async (id, opts) =>
         organizationFromZendesk(
-          ZendeskOrganization.parse(
+          fromWire(
+            ZendeskOrganization,
             (
               await get<{ organization: unknown }>(
                 `/api/v2/organizations/${encodeURIComponent(id)}.json`,
@@ -726,7 +735,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
           query,
           opts,
         )) {
-          const response = csatFromZendesk(ZendeskSatisfactionRating.parse(r));
+          const response = csatFromZendesk(fromWire(ZendeskSatisfactionRating, r));
           if (response) yield response;
         }
       },
