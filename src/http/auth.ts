@@ -96,6 +96,26 @@ export function tokenAuth(token: string, scheme = 'token'): AuthProvider {
   };
 }
 
+/**
+ * Trello's key and token, sent in the `Authorization: OAuth oauth_consumer_key="…", oauth_token="…"` header —
+ * never in a URL, where logs and proxies would keep them.
+ *
+ * @example
+ * ```ts
+ * trelloAuth({ key: process.env.TRELLO_KEY!, token: process.env.TRELLO_TOKEN! });
+ * ```
+ */
+export function trelloAuth(options: { key: string; token: string }): AuthProvider {
+  if (!options?.key || !options.token)
+    throw new TypeError('trelloAuth: options "key" and "token" are required');
+  const header = `OAuth oauth_consumer_key="${options.key}", oauth_token="${options.token}"`;
+  return {
+    kind: 'trello',
+    headers: async () => ({ authorization: header }),
+    secrets: () => [options.key, options.token, header],
+  };
+}
+
 interface TokenEndpoint {
   tokenUrl: string;
   clientId: string;

@@ -7,6 +7,7 @@ export {
   type OAuthTokens,
   oauthAuth,
   tokenAuth,
+  trelloAuth,
 } from './auth.js';
 export {
   createHttpClient,

@@ -12,6 +12,11 @@ export interface RetryPolicy {
   maxRetryAfterSeconds: number;
   /** Cap on the total time spent waiting between attempts of one request, in ms. @default 300000 */
   maxTotalWaitMs: number;
+  /**
+   * How long a 429 without Retry-After waits: the vendor's rate-limit window (Trello: 10 s), plus up to 10%
+   * jitter. 0 = back off exponentially like a 5xx. @default 0
+   */
+  rateLimitWindowMs: number;
 }
 
 /** The defaults, in one place. @example `DEFAULT_RETRY_POLICY.maxRetries // 4` */
@@ -21,6 +26,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxDelayMs: 30_000,
   maxRetryAfterSeconds: 120,
   maxTotalWaitMs: 300_000,
+  rateLimitWindowMs: 0,
 };
 
 /**
@@ -80,9 +86,13 @@ export function retryDelay(policy: RetryPolicy, failure: FailedAttempt): number 
   if (failure.attempt > policy.maxRetries) return null;
   const { error } = failure;
   const writes = !['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'].includes(failure.method.toUpperCase());
-  if (writes && !failure.idempotent) return null;
+  const refused = error instanceof ApiError && error.status === 429;
+  // A 429 is a refusal before any work: even a write without an idempotency key is safe to send again.
+  if (writes && !failure.idempotent && !refused) return null;
   let delay: number;
-  if (
+  if (refused && error.retryAfter === undefined && policy.rateLimitWindowMs > 0) {
+    delay = Math.floor(policy.rateLimitWindowMs * (1 + failure.random / 10));
+  } else if (
     error instanceof ApiError &&
     (error.status === 429 || error.status === 503) &&
     error.retryAfter !== undefined

@@ -171,6 +171,20 @@ describe('retries', () => {
     ).toBeNull();
     expect(() => resolveRetryPolicy({ maxRetries: -1 })).toThrow(/maxRetries/);
   });
+
+  it('the policy itself: a 429 without Retry-After waits the vendor window, and a refused write may retry', () => {
+    const windowed = resolveRetryPolicy({ rateLimitWindowMs: 10_000 });
+    const limited = new RateLimitError({ status: 429 });
+    const failure = { error: limited, attempt: 1, method: 'POST', idempotent: false, waitedMs: 0 };
+    expect(retryDelay(windowed, { ...failure, random: 0 })).toBe(10_000);
+    expect(retryDelay(windowed, { ...failure, random: 1 })).toBe(11_000);
+    // Without a window: exponential backoff, as for a 5xx.
+    expect(retryDelay(resolveRetryPolicy(), { ...failure, random: 1 })).toBe(500);
+    // A 5xx on a write without an idempotency key is still never retried: the write may have happened.
+    expect(
+      retryDelay(windowed, { ...failure, error: new InternalServerError({ status: 500 }), random: 0 }),
+    ).toBeNull();
+  });
 });
 
 describe('auth', () => {

@@ -1,0 +1,351 @@
+/**
+ * Pure mapping between Trello and the canonical models (STYLE rule 3). A board is a helpdesk: its lists are
+ * statuses, its cards tickets, labels tags (or a priority), members agents, comment actions messages, and the
+ * card moves, label and member changes in its actions the tickets' history.
+ */
+import { ValidationError } from '../../errors/validation.js';
+import type { Agent } from '../../models/agent.js';
+import type { Message } from '../../models/message.js';
+import type { Ticket, TicketPriority, TicketStatus } from '../../models/ticket.js';
+import type { TicketEvent } from '../../models/ticket-event.js';
+import type { TrelloAction, TrelloCard, TrelloCustomField, TrelloMember } from './wire.js';
+
+const ADAPTER = 'trello';
+
+/** How a board maps onto the canonical model. Every part has a default. */
+export interface TrelloMapping {
+  /** List name (case-insensitive) or id → status. Lists not named here go by {@link statusForListName}. */
+  lists?: Record<string, TicketStatus>;
+  /** Label name (case-insensitive) → priority; such labels are not tags. @default urgent/high/low by name */
+  priorityLabels?: Record<string, TicketPriority>;
+  /** The text custom field holding the requester. @default 'Requester' */
+  requesterField?: string;
+  /** A comment starting with this is a private note (Trello has no private comments). @default '[private] ' */
+  privateNotePrefix?: string;
+}
+
+/** What the mapping needs to know about the board. */
+export interface TrelloBoard {
+  /** List id → name. */
+  lists: ReadonlyMap<string, string>;
+  /** Label id → name. */
+  labels: ReadonlyMap<string, string>;
+  customFields: readonly TrelloCustomField[];
+  /** Member ids of the board: the agents. */
+  members: ReadonlySet<string>;
+}
+
+const DEFAULT_PRIORITY_LABELS: Record<string, TicketPriority> = {
+  urgent: 'urgent',
+  p1: 'urgent',
+  high: 'high',
+  'high priority': 'high',
+  p2: 'high',
+  low: 'low',
+  'low priority': 'low',
+  p4: 'low',
+};
+
+/**
+ * A status from a list's name, by the names support boards use: Inbox/New/To do/Backlog/Triage → new,
+ * Doing/In progress/Working/Open → open, Waiting/Blocked/On hold/Pending → pending, Done/Resolved/Closed/Complete →
+ * solved; anything else → open.
+ *
+ * @example
+ * ```ts
+ * statusForListName('✅ Done'); // 'solved'
+ * ```
+ */
+export function statusForListName(name: string): TicketStatus {
+  const n = name.toLowerCase();
+  if (/\b(inbox|new|to ?do|backlog|triage|incoming)\b/.test(n)) return 'new';
+  if (/\b(waiting|blocked|on hold|hold|pending)\b/.test(n)) return 'pending';
+  if (/\b(done|resolved|closed|complete|completed|solved)\b/.test(n)) return 'solved';
+  return 'open';
+}
+
+/** The status of a list (by id), as the mapping and the list's name say. */
+export function statusOfList(listId: string, board: TrelloBoard, mapping: TrelloMapping = {}): TicketStatus {
+  const name = board.lists.get(listId);
+  const explicit = Object.entries(mapping.lists ?? {}).find(
+    ([key]) => key === listId || (name !== undefined && key.toLowerCase() === name.toLowerCase()),
+  );
+  if (explicit) return explicit[1];
+  return name === undefined ? 'open' : statusForListName(name);
+}
+
+const priorityOfLabel = (name: string, mapping: TrelloMapping): TicketPriority | undefined => {
+  const table = mapping.priorityLabels ?? DEFAULT_PRIORITY_LABELS;
+  return Object.entries(table).find(([key]) => key.toLowerCase() === name.toLowerCase())?.[1];
+};
+
+/**
+ * When a Trello object was created: its id starts with the Unix time in seconds, as 8 hex digits.
+ *
+ * @example
+ * ```ts
+ * createdAtOfTrelloId('5abbe4b7ddc1b351ef961414'); // 2018-03-28T18:53:43.000Z
+ * ```
+ */
+export function createdAtOfTrelloId(id: string): Date {
+  const seconds = Number.parseInt(id.slice(0, 8), 16);
+  if (!/^[0-9a-f]{24}$/i.test(id) || !Number.isFinite(seconds))
+    throw new ValidationError('Trello id', [
+      { path: ['id'], code: 'custom', message: 'expected 24 hex digits' },
+    ]);
+  return new Date(seconds * 1000);
+}
+
+/** The requester of a card: the requester custom field, else whoever created the card. */
+export function requesterOfCard(
+  card: TrelloCard,
+  board: TrelloBoard,
+  mapping: TrelloMapping = {},
+): string | null {
+  const fieldName = (mapping.requesterField ?? 'Requester').toLowerCase();
+  const field = board.customFields.find((f) => (f.name ?? f.display?.name ?? '').toLowerCase() === fieldName);
+  const item = field ? card.customFieldItems?.find((i) => i.idCustomField === field.id) : undefined;
+  const text = item?.value?.text;
+  if (typeof text === 'string' && text !== '') return text;
+  const creator = card.actions?.find((a) => a.type === 'createCard')?.idMemberCreator;
+  return creator ?? null;
+}
+
+/** A card's label names, split into tags and the priority a priority label gives. */
+export function labelsOfCard(
+  card: TrelloCard,
+  board: TrelloBoard,
+  mapping: TrelloMapping = {},
+): { tags: string[]; priority: TicketPriority } {
+  const names = (card.labels ?? []).map((l) => l.name ?? '').filter(Boolean);
+  for (const id of card.idLabels ?? []) {
+    const name = board.labels.get(id);
+    if (name && !names.includes(name)) names.push(name);
+  }
+  const priorities = names.map((n) => priorityOfLabel(n, mapping)).filter((p): p is TicketPriority => !!p);
+  const rank: TicketPriority[] = ['urgent', 'high', 'normal', 'low'];
+  const priority = priorities.sort((a, b) => rank.indexOf(a) - rank.indexOf(b))[0] ?? 'normal';
+  return { tags: names.filter((n) => !priorityOfLabel(n, mapping)), priority };
+}
+
+/**
+ * A card as a canonical Ticket: its list is its status (an archived card is closed), labels are tags or its
+ * priority, its first member the assignee, other custom fields customFields.
+ *
+ * @example
+ * ```ts
+ * ticketFromTrello(TrelloCard.parse(body), board, { lists: { 'Waiting on customer': 'pending' } });
+ * ```
+ */
+export function ticketFromTrello(card: TrelloCard, board: TrelloBoard, mapping: TrelloMapping = {}): Ticket {
+  const requesterId = requesterOfCard(card, board, mapping);
+  if (!requesterId)
+    throw new ValidationError('Trello card', [
+      {
+        path: ['customFieldItems'],
+        code: 'custom',
+        message: 'no requester field and no creator to stand in',
+      },
+    ]);
+  const createdAt = createdAtOfTrelloId(card.id);
+  const updated = card.dateLastActivity ? new Date(card.dateLastActivity) : createdAt;
+  const { tags, priority } = labelsOfCard(card, board, mapping);
+  const requesterField = (mapping.requesterField ?? 'Requester').toLowerCase();
+  const customFields: Ticket['customFields'] = {};
+  for (const item of card.customFieldItems ?? []) {
+    const field = board.customFields.find((f) => f.id === item.idCustomField);
+    const name = field?.name ?? field?.display?.name ?? item.idCustomField;
+    if (name.toLowerCase() === requesterField) continue;
+    const option = item.idValue ? field?.options?.find((o) => o.id === item.idValue)?.value?.text : undefined;
+    const raw = option ?? Object.values(item.value ?? {})[0];
+    customFields[name] =
+      typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
+        ? raw
+        : raw == null
+          ? null
+          : JSON.stringify(raw);
+  }
+  const status = card.closed ? 'closed' : statusOfList(card.idList, board, mapping);
+  return {
+    id: card.id,
+    source: {
+      adapter: ADAPTER,
+      id: card.id,
+      ...(card.shortUrl || card.url ? { url: card.shortUrl ?? card.url } : {}),
+    },
+    subject: card.name,
+    ...(card.desc ? { description: card.desc } : {}),
+    status,
+    priority,
+    channel: 'other',
+    requesterId,
+    assigneeId: card.idMembers?.[0] ?? null,
+    groupId: null,
+    organizationId: null,
+    tags,
+    customFields,
+    createdAt,
+    updatedAt: updated < createdAt ? createdAt : updated,
+    solvedAt: null,
+    dueAt: card.due ? new Date(card.due) : null,
+  };
+}
+
+/**
+ * A card's messages: its description is the opening message, by the requester; each comment action a reply by
+ * its author — a private note when it starts with the private-note prefix (stripped). Members are agents.
+ *
+ * @example
+ * ```ts
+ * messagesFromTrello(ticket, commentActions, board);
+ * ```
+ */
+export function messagesFromTrello(
+  ticket: Pick<Ticket, 'id' | 'description' | 'requesterId' | 'createdAt'>,
+  comments: readonly TrelloAction[],
+  board: TrelloBoard,
+  mapping: TrelloMapping = {},
+): Message[] {
+  const prefix = mapping.privateNotePrefix ?? '[private] ';
+  const out: Message[] = [];
+  if (ticket.description)
+    out.push({
+      id: `${ticket.id}:desc`,
+      ticketId: ticket.id,
+      source: { adapter: ADAPTER, id: ticket.id },
+      authorId: ticket.requesterId,
+      authorRole: board.members.has(ticket.requesterId) ? 'agent' : 'end-user',
+      public: true,
+      body: ticket.description,
+      channel: 'other',
+      createdAt: ticket.createdAt,
+      attachments: [],
+    });
+  for (const action of comments) {
+    if (action.type !== 'commentCard') continue;
+    const text = typeof action.data.text === 'string' ? action.data.text : '';
+    const isPrivate = prefix !== '' && text.startsWith(prefix);
+    const authorId = action.idMemberCreator ?? ticket.requesterId;
+    out.push({
+      id: action.id,
+      ticketId: ticket.id,
+      source: { adapter: ADAPTER, id: action.id },
+      authorId,
+      authorRole: board.members.has(authorId) ? 'agent' : 'end-user',
+      public: !isPrivate,
+      body: isPrivate ? text.slice(prefix.length) : text,
+      channel: 'other',
+      createdAt: new Date(action.date),
+      attachments: [],
+    });
+  }
+  return out;
+}
+
+const listIdOf = (value: unknown) =>
+  value && typeof value === 'object' && typeof (value as { id?: unknown }).id === 'string'
+    ? (value as { id: string }).id
+    : undefined;
+
+/**
+ * A card's history from its actions (oldest first): list moves and archiving are status changes, member changes
+ * assignee changes, label changes tag or priority changes. Tags are replayed backwards from the card's current
+ * labels.
+ *
+ * @example
+ * ```ts
+ * eventsFromTrello(ticket, actions, board);
+ * ```
+ */
+export function eventsFromTrello(
+  ticket: Pick<Ticket, 'id' | 'tags' | 'priority'>,
+  actions: readonly TrelloAction[],
+  board: TrelloBoard,
+  mapping: TrelloMapping = {},
+): TicketEvent[] {
+  const labelName = (a: TrelloAction) => {
+    const label = a.data.label as { id?: string; name?: string } | undefined;
+    return label?.name ?? (label?.id ? board.labels.get(label.id) : undefined) ?? '';
+  };
+  const tagsAfter = new Map<string, string[]>();
+  let tags = [...ticket.tags];
+  for (const a of [...actions].reverse()) {
+    if (
+      (a.type !== 'addLabelToCard' && a.type !== 'removeLabelFromCard') ||
+      priorityOfLabel(labelName(a), mapping)
+    )
+      continue;
+    tagsAfter.set(a.id, tags);
+    tags = a.type === 'addLabelToCard' ? tags.filter((t) => t !== labelName(a)) : [...tags, labelName(a)];
+  }
+  const out: TicketEvent[] = [];
+  let listStatus: TicketStatus | null = null;
+  for (const a of actions) {
+    const base = { id: a.id, ticketId: ticket.id, at: new Date(a.date), actorId: a.idMemberCreator ?? null };
+    const status = (listId: string | undefined) => (listId ? statusOfList(listId, board, mapping) : null);
+    if (a.type === 'createCard') {
+      listStatus = status(listIdOf(a.data.list)) ?? 'new';
+      out.push({ ...base, type: 'status', from: null, to: listStatus } as TicketEvent);
+    } else if (a.type === 'updateCard' && a.data.listAfter) {
+      const from = status(listIdOf(a.data.listBefore));
+      const to = status(listIdOf(a.data.listAfter))!;
+      listStatus = to;
+      if (from !== to) out.push({ ...base, type: 'status', from, to } as TicketEvent);
+    } else if (
+      a.type === 'updateCard' &&
+      a.data.old &&
+      typeof (a.data.old as { closed?: unknown }).closed === 'boolean'
+    ) {
+      const card = a.data.card as { closed?: boolean; idList?: string } | undefined;
+      const open = status(card?.idList) ?? listStatus ?? 'open';
+      out.push(
+        (card?.closed
+          ? { ...base, type: 'status', from: open, to: 'closed' }
+          : { ...base, type: 'status', from: 'closed', to: open }) as TicketEvent,
+      );
+    } else if (a.type === 'addMemberToCard' || a.type === 'removeMemberFromCard') {
+      const member = typeof a.data.idMember === 'string' ? a.data.idMember : null;
+      out.push(
+        (a.type === 'addMemberToCard'
+          ? { ...base, type: 'assignee', from: null, to: member }
+          : { ...base, type: 'assignee', from: member, to: null }) as TicketEvent,
+      );
+    } else if (a.type === 'addLabelToCard' || a.type === 'removeLabelFromCard') {
+      const name = labelName(a);
+      const priority = priorityOfLabel(name, mapping);
+      if (priority) {
+        out.push(
+          (a.type === 'addLabelToCard'
+            ? { ...base, type: 'priority', from: 'normal', to: priority }
+            : { ...base, type: 'priority', from: priority, to: 'normal' }) as TicketEvent,
+        );
+      } else if (tagsAfter.has(a.id)) {
+        const to = tagsAfter.get(a.id)!;
+        const from = a.type === 'addLabelToCard' ? to.filter((t) => t !== name) : [...to, name];
+        out.push({ ...base, type: 'tags', from: [...from].sort(), to: [...to].sort() } as TicketEvent);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A board member as an agent.
+ *
+ * @example
+ * ```ts
+ * agentFromTrello({ id: '5abbe4b7ddc1b351ef961414', fullName: 'Marco Bianchi', username: 'marco' });
+ * ```
+ */
+export function agentFromTrello(member: TrelloMember): Agent {
+  return {
+    id: member.id,
+    source: { adapter: ADAPTER, id: member.id },
+    name: member.fullName || member.username || member.id,
+    role: 'agent',
+    groupIds: [],
+    scheduleId: null,
+    languages: [],
+    active: true,
+  };
+}

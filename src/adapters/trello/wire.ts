@@ -1,0 +1,76 @@
+/**
+ * Trello's wire shapes, lenient on purpose (STYLE rule 2), named after the schemas of
+ * ../shared/specs/trello/trello-swagger.v3.json (Card, Action, TrelloList, Label, Member, CustomField,
+ * CustomFieldItems).
+ */
+import { z } from 'zod';
+
+export const TrelloLabel = z.looseObject({
+  id: z.string(),
+  name: z.string().nullable().optional(),
+  color: z.string().nullable().optional(),
+});
+export type TrelloLabel = z.output<typeof TrelloLabel>;
+
+export const TrelloList = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  closed: z.boolean().optional(),
+  pos: z.number().optional(),
+});
+export type TrelloList = z.output<typeof TrelloList>;
+
+export const TrelloMember = z.looseObject({
+  id: z.string(),
+  fullName: z.string().nullable().optional(),
+  username: z.string().nullable().optional(),
+  email: z.string().nullable().optional(),
+});
+export type TrelloMember = z.output<typeof TrelloMember>;
+
+export const TrelloCustomFieldItem = z.looseObject({
+  id: z.string().optional(),
+  idCustomField: z.string(),
+  idValue: z.string().nullable().optional(),
+  value: z.record(z.string(), z.unknown()).nullable().optional(),
+});
+
+export const TrelloCustomField = z.looseObject({
+  id: z.string(),
+  name: z.string().optional(),
+  type: z.string(),
+  options: z
+    .array(z.looseObject({ id: z.string(), value: z.record(z.string(), z.unknown()).optional() }))
+    .nullable()
+    .optional(),
+  display: z.looseObject({ name: z.string().optional() }).optional(),
+});
+export type TrelloCustomField = z.output<typeof TrelloCustomField>;
+
+export const TrelloAction = z.looseObject({
+  id: z.string(),
+  idMemberCreator: z.string().nullable().optional(),
+  type: z.string(),
+  date: z.string(),
+  data: z.record(z.string(), z.unknown()).default({}),
+});
+export type TrelloAction = z.output<typeof TrelloAction>;
+
+export const TrelloCard = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  desc: z.string().nullable().optional(),
+  closed: z.boolean().optional(),
+  idList: z.string(),
+  idBoard: z.string().optional(),
+  idLabels: z.array(z.string()).nullable().optional(),
+  labels: z.array(TrelloLabel).nullable().optional(),
+  idMembers: z.array(z.string()).nullable().optional(),
+  due: z.string().nullable().optional(),
+  dateLastActivity: z.string().nullable().optional(),
+  url: z.string().optional(),
+  shortUrl: z.string().optional(),
+  customFieldItems: z.array(TrelloCustomFieldItem).nullable().optional(),
+  actions: z.array(TrelloAction).nullable().optional(),
+});
+export type TrelloCard = z.output<typeof TrelloCard>;
