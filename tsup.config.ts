@@ -11,6 +11,7 @@ export default defineConfig({
     'sync/index': 'src/sync/index.ts',
     'zendesk/index': 'src/adapters/zendesk/public.ts',
     'request-tracker/index': 'src/adapters/request-tracker/public.ts',
+    'trello/index': 'src/adapters/trello/public.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -208,6 +208,13 @@ export function runContractSuite(
 
     it('finds, creates and updates customers', async () => {
       const { adapter, id } = await subject();
+      if (!adapter.capabilities.customers.findByEmail) {
+        await expect(adapter.customers.findByEmail('ada@example.com')).rejects.toMatchObject({
+          name: 'UnsupportedError',
+          adapter: name,
+        });
+        return;
+      }
       expect((await adapter.customers.findByEmail('ADA@example.com'))?.id).toBe(id('201'));
       expect(await adapter.customers.findByEmail('nobody@example.com')).toBeNull();
       const created = await adapter.customers.create(
@@ -224,7 +231,8 @@ export function runContractSuite(
       const { adapter, id } = await subject();
       // A real helpdesk has other agents too (its administrators): the seeded one must be among them.
       expect((await collect(adapter.agents.list())).map((a) => a.id)).toContain(id('301'));
-      expect((await adapter.groups.get(id('401'))).name).toBe('Billing');
+      if (adapter.capabilities.groups) expect((await adapter.groups.get(id('401'))).name).toBe('Billing');
+      else await expect(adapter.groups.get(id('401'))).rejects.toMatchObject({ name: 'UnsupportedError' });
       if (adapter.capabilities.organizations)
         expect((await collect(adapter.organizations.list())).map((o) => o.name)).toEqual(['Acme']);
       if (adapter.capabilities.surveys.csat)

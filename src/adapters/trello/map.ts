@@ -117,7 +117,9 @@ export function labelsOfCard(
   board: TrelloBoard,
   mapping: TrelloMapping = {},
 ): { tags: string[]; priority: TicketPriority } {
-  const names = (card.labels ?? []).map((l) => l.name ?? '').filter(Boolean);
+  const names = (card.labels ?? [])
+    .map((l) => (typeof l === 'string' ? board.labels.get(l) : l.name) ?? '')
+    .filter(Boolean);
   for (const id of card.idLabels ?? []) {
     const name = board.labels.get(id);
     if (name && !names.includes(name)) names.push(name);
@@ -262,6 +264,7 @@ export function eventsFromTrello(
   actions: readonly TrelloAction[],
   board: TrelloBoard,
   mapping: TrelloMapping = {},
+  options: { tags?: boolean } = {},
 ): TicketEvent[] {
   const labelName = (a: TrelloAction) => {
     const label = a.data.label as { id?: string; name?: string } | undefined;
@@ -319,7 +322,7 @@ export function eventsFromTrello(
             ? { ...base, type: 'priority', from: 'normal', to: priority }
             : { ...base, type: 'priority', from: priority, to: 'normal' }) as TicketEvent,
         );
-      } else if (tagsAfter.has(a.id)) {
+      } else if (options.tags !== false && tagsAfter.has(a.id)) {
         const to = tagsAfter.get(a.id)!;
         const from = a.type === 'addLabelToCard' ? to.filter((t) => t !== name) : [...to, name];
         out.push({ ...base, type: 'tags', from: [...from].sort(), to: [...to].sort() } as TicketEvent);

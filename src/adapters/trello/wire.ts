@@ -64,7 +64,11 @@ export const TrelloCard = z.looseObject({
   idList: z.string(),
   idBoard: z.string().optional(),
   idLabels: z.array(z.string()).nullable().optional(),
-  labels: z.array(TrelloLabel).nullable().optional(),
+  /** Label objects as Trello sends them; the OpenAPI description types them as label ids, also read. */
+  labels: z
+    .array(z.union([TrelloLabel, z.string()]))
+    .nullable()
+    .optional(),
   idMembers: z.array(z.string()).nullable().optional(),
   due: z.string().nullable().optional(),
   dateLastActivity: z.string().nullable().optional(),

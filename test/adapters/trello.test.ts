@@ -1,0 +1,199 @@
+import { HttpResponse, http } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTrelloAdapter, trelloRateLimiter } from '../../src/adapters/trello/index.js';
+import {
+  createEventBus,
+  createRateLimiter,
+  type DatasetRecord,
+  firstReplyTime,
+  type Message,
+  parseDataset,
+  RateLimitError,
+  resolutionTimes,
+  type Schedule,
+  type Ticket,
+  type TicketEvent,
+} from '../../src/index.js';
+import { callbackSink, sync } from '../../src/sync/index.js';
+import { seed } from '../contract/contract-suite.js';
+import { fakeTrello, TRELLO } from './trello-fake.js';
+
+const server = setupServer();
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  server.events.removeAllListeners();
+});
+afterAll(() => server.close());
+
+const key = 'trello-key-5f2a';
+const token = 'trello-token-9c7e41';
+const make = (boardId: string, extra = {}) =>
+  createTrelloAdapter({ key, token, boardId, rateLimiter: createRateLimiter(), ...extra });
+
+describe('createTrelloAdapter', () => {
+  it('sends key and token in the OAuth Authorization header, never in a URL, and never in an error or event', async () => {
+    const fake = fakeTrello(seed);
+    server.use(...fake.handlers);
+    const seen: { url: string; authorization: string | null }[] = [];
+    server.events.on(
+      'request:start',
+      ({ request }) =>
+        void seen.push({ url: request.url, authorization: request.headers.get('authorization') }),
+    );
+    const bus = createEventBus();
+    const events: unknown[] = [];
+    for (const name of ['http.request', 'http.response', 'http.retry'] as const)
+      bus.on(name, (event) => void events.push(event));
+    const adapter = make(fake.boardId, { bus });
+    await adapter.tickets.get(fake.ids.get('100')!);
+    expect(seen[0]!.authorization).toBe(`OAuth oauth_consumer_key="${key}", oauth_token="${token}"`);
+    expect(seen.every((r) => !r.url.includes(key) && !r.url.includes(token))).toBe(true);
+    server.use(
+      http.get(`${TRELLO}/cards/:id`, () => HttpResponse.json({ message: 'boom' }, { status: 500 })),
+    );
+    const error = await make(fake.boardId, { bus, retry: { maxRetries: 1, baseDelayMs: 1 } })
+      .tickets.get(fake.ids.get('101')!)
+      .catch((e: unknown) => e);
+    const text = JSON.stringify([String(error), (error as Error).stack, events]);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain(key);
+  });
+
+  it('waits out the rate-limit window on a 429 that has no Retry-After, then goes on', async () => {
+    const fake = fakeTrello(seed);
+    let refused = 0;
+    server.use(
+      http.get(`${TRELLO}/cards/:id`, () => {
+        if (refused++ > 0) return undefined; // fall through to the fake
+        return HttpResponse.json(
+          { error: 'API_TOKEN_LIMIT_EXCEEDED', message: 'Rate limit exceeded' },
+          { status: 429 },
+        );
+      }),
+      ...fake.handlers,
+    );
+    const started = Date.now();
+    const ticket = await make(fake.boardId, { retry: { rateLimitWindowMs: 150 } }).tickets.get(
+      fake.ids.get('102')!,
+    );
+    expect(ticket.subject).toBe('Ticket 2');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(150);
+  });
+
+  it("keeps Trello's budgets: 100 requests per 10 s per token (300 per key)", async () => {
+    const limiter = trelloRateLimiter({ nonBlocking: true });
+    for (let i = 0; i < 100; i++) await limiter.acquire('GET', '/cards/x');
+    await expect(limiter.acquire('GET', '/cards/x')).rejects.toBeInstanceOf(RateLimitError);
+  });
+
+  it('feeds changes from the board actions, reading touched cards ten to a /batch request', async () => {
+    const fake = fakeTrello(seed);
+    server.use(...fake.handlers);
+    const paths: string[] = [];
+    server.events.on('request:start', ({ request }) => void paths.push(new URL(request.url).pathname));
+    const batches = [];
+    for await (const batch of make(fake.boardId).changes(null)) batches.push(batch);
+    expect(paths.filter((p) => p.startsWith('/1/cards/'))).toEqual([]);
+    expect(paths.filter((p) => p === '/1/batch')).toHaveLength(1);
+    const records = batches.flatMap((b) => b.records);
+    const events = records.filter((r) => r.kind === 'events').map((r) => r.value as TicketEvent);
+    expect(
+      events.filter((e) => e.ticketId === fake.ids.get('100')).map((e) => [e.type, e.from, e.to]),
+    ).toEqual([
+      ['status', null, 'new'],
+      ['status', 'new', 'solved'],
+    ]);
+  });
+
+  it('refuses a checkpoint it did not write', async () => {
+    const fake = fakeTrello(seed);
+    server.use(...fake.handlers);
+    const feed = async (cursor: string, adapter = 'trello') => {
+      for await (const batch of make(fake.boardId).changes({ adapter, cursor })) return batch;
+    };
+    await expect(feed('x', 'zendesk')).rejects.toThrow(/belongs to "zendesk"/);
+    await expect(feed('not-an-action-id')).rejects.toThrow(/not one this adapter wrote/);
+  });
+});
+
+describe('metrics on a board synced from Trello', () => {
+  // Friday 16:30 the card is opened with the customer's words; an agent notes privately at 16:40 and comments
+  // publicly on Monday at 09:15; Monday at 10:00 the card moves to Done. Support works Mon–Fri 09:00–17:00 UTC.
+  const at = (iso: string) => new Date(iso).toISOString();
+  const scenario = parseDataset({
+    agents: [{ id: 'a', name: 'Marco' }],
+    tickets: [
+      {
+        id: 't',
+        subject: 'Invoice is wrong',
+        status: 'solved',
+        requesterId: 'ada@example.com',
+        createdAt: at('2026-03-06T16:30:00Z'),
+        updatedAt: at('2026-03-09T10:00:00Z'),
+      },
+    ],
+    messages: [
+      {
+        id: 'm1',
+        ticketId: 't',
+        authorId: 'ada@example.com',
+        authorRole: 'end-user',
+        public: true,
+        body: 'My invoice is wrong',
+        createdAt: at('2026-03-06T16:30:00Z'),
+      },
+      {
+        id: 'm2',
+        ticketId: 't',
+        authorId: 'a',
+        authorRole: 'agent',
+        public: false,
+        body: '[private] Checking with billing',
+        createdAt: at('2026-03-06T16:40:00Z'),
+      },
+      {
+        id: 'm3',
+        ticketId: 't',
+        authorId: 'a',
+        authorRole: 'agent',
+        public: true,
+        body: 'Fixed, sorry!',
+        createdAt: at('2026-03-09T09:15:00Z'),
+      },
+    ],
+  });
+  const week: Schedule = {
+    id: 's',
+    name: 'Office',
+    timeZone: 'UTC',
+    intervals: [1, 2, 3, 4, 5].map((day) => ({ start: day * 1440 + 540, end: day * 1440 + 1020 })),
+    holidays: [],
+  };
+
+  it('gives first reply and resolution times worked out by hand', async () => {
+    const fake = fakeTrello(scenario);
+    server.use(...fake.handlers);
+    const records: DatasetRecord[] = [];
+    await sync(make(fake.boardId), { sink: callbackSink((batch) => void records.push(...batch)) });
+    const ticket = records.find((r) => r.kind === 'tickets')!.value as Ticket;
+    const messages = records.filter((r) => r.kind === 'messages').map((r) => r.value as Message);
+    const events = records.filter((r) => r.kind === 'events').map((r) => r.value as TicketEvent);
+    expect(messages.map((m) => [m.authorRole, m.public, m.body])).toEqual([
+      ['end-user', true, 'My invoice is wrong'],
+      ['agent', false, 'Checking with billing'],
+      ['agent', true, 'Fixed, sorry!'],
+    ]);
+    // Calendar: Fri 16:30 → Mon 09:15 = 3,885 min; business: 30 (Fri) + 15 (Mon) = 45.
+    expect(firstReplyTime(ticket, messages, { schedule: week })).toMatchObject({
+      calendarMinutes: 3885,
+      businessMinutes: 45,
+    });
+    // Calendar: Fri 16:30 → Mon 10:00 = 3,930 min; business: 30 + 60 = 90.
+    expect(resolutionTimes(ticket, events, { schedule: week }).firstResolution).toMatchObject({
+      calendarMinutes: 3930,
+      businessMinutes: 90,
+    });
+  });
+});
