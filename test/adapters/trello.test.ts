@@ -6,17 +6,12 @@ import {
   createEventBus,
   createRateLimiter,
   type DatasetRecord,
-  firstReplyTime,
-  type Message,
-  parseDataset,
   RateLimitError,
-  resolutionTimes,
-  type Schedule,
-  type Ticket,
   type TicketEvent,
 } from '../../src/index.js';
 import { callbackSink, sync } from '../../src/sync/index.js';
 import { seed } from '../contract/contract-suite.js';
+import { expectStoryMetrics, storyDataset } from '../contract/scenario.js';
 import { fakeTrello, TRELLO } from './trello-fake.js';
 
 const server = setupServer();
@@ -119,81 +114,11 @@ describe('createTrelloAdapter', () => {
 });
 
 describe('metrics on a board synced from Trello', () => {
-  // Friday 16:30 the card is opened with the customer's words; an agent notes privately at 16:40 and comments
-  // publicly on Monday at 09:15; Monday at 10:00 the card moves to Done. Support works Mon–Fri 09:00–17:00 UTC.
-  const at = (iso: string) => new Date(iso).toISOString();
-  const scenario = parseDataset({
-    agents: [{ id: 'a', name: 'Marco' }],
-    tickets: [
-      {
-        id: 't',
-        subject: 'Invoice is wrong',
-        status: 'solved',
-        requesterId: 'ada@example.com',
-        createdAt: at('2026-03-06T16:30:00Z'),
-        updatedAt: at('2026-03-09T10:00:00Z'),
-      },
-    ],
-    messages: [
-      {
-        id: 'm1',
-        ticketId: 't',
-        authorId: 'ada@example.com',
-        authorRole: 'end-user',
-        public: true,
-        body: 'My invoice is wrong',
-        createdAt: at('2026-03-06T16:30:00Z'),
-      },
-      {
-        id: 'm2',
-        ticketId: 't',
-        authorId: 'a',
-        authorRole: 'agent',
-        public: false,
-        body: '[private] Checking with billing',
-        createdAt: at('2026-03-06T16:40:00Z'),
-      },
-      {
-        id: 'm3',
-        ticketId: 't',
-        authorId: 'a',
-        authorRole: 'agent',
-        public: true,
-        body: 'Fixed, sorry!',
-        createdAt: at('2026-03-09T09:15:00Z'),
-      },
-    ],
-  });
-  const week: Schedule = {
-    id: 's',
-    name: 'Office',
-    timeZone: 'UTC',
-    intervals: [1, 2, 3, 4, 5].map((day) => ({ start: day * 1440 + 540, end: day * 1440 + 1020 })),
-    holidays: [],
-  };
-
   it('gives first reply and resolution times worked out by hand', async () => {
-    const fake = fakeTrello(scenario);
+    const fake = fakeTrello(storyDataset({ requesterId: 'ada@example.com', notePrefix: '[private] ' }));
     server.use(...fake.handlers);
     const records: DatasetRecord[] = [];
     await sync(make(fake.boardId), { sink: callbackSink((batch) => void records.push(...batch)) });
-    const ticket = records.find((r) => r.kind === 'tickets')!.value as Ticket;
-    const messages = records.filter((r) => r.kind === 'messages').map((r) => r.value as Message);
-    const events = records.filter((r) => r.kind === 'events').map((r) => r.value as TicketEvent);
-    expect(messages.map((m) => [m.authorRole, m.public, m.body])).toEqual([
-      ['end-user', true, 'My invoice is wrong'],
-      ['agent', false, 'Checking with billing'],
-      ['agent', true, 'Fixed, sorry!'],
-    ]);
-    // Calendar: Fri 16:30 → Mon 09:15 = 3,885 min; business: 30 (Fri) + 15 (Mon) = 45.
-    expect(firstReplyTime(ticket, messages, { schedule: week })).toMatchObject({
-      calendarMinutes: 3885,
-      businessMinutes: 45,
-    });
-    // Calendar: Fri 16:30 → Mon 10:00 = 3,930 min; business: 30 + 60 = 90.
-    expect(resolutionTimes(ticket, events, { schedule: week }).firstResolution).toMatchObject({
-      calendarMinutes: 3930,
-      businessMinutes: 90,
-    });
+    expectStoryMetrics(records);
   });
 });

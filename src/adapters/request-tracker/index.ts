@@ -1,7 +1,5 @@
-import type { z } from 'zod';
 import { NotFoundError } from '../../errors/api.js';
 import { SupportkitError } from '../../errors/base.js';
-import { UnsupportedError } from '../../errors/unsupported.js';
 import type { HelpdeskEventBus } from '../../events/index.js';
 import type { AuthProvider } from '../../http/auth.js';
 import { createHttpClient } from '../../http/client.js';
@@ -29,6 +27,13 @@ import {
   type HelpdeskAdapter,
   type TicketFilter,
 } from '../contract.js';
+import {
+  callOptions,
+  inProcessIdempotency,
+  unsupportedCall,
+  unsupportedList,
+  wireReader,
+} from '../shared.js';
 import {
   agentFromRt,
   customerFromRt,
@@ -85,23 +90,8 @@ const sql = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\
 /** TicketSQL wants `YYYY-MM-DD HH:MM:SS`. */
 const sqlDate = (date: Date) => date.toISOString().slice(0, 19).replace('T', ' ');
 
-const callOptions = (options: CallOptions = {}): CallOptions => {
-  const out: CallOptions = {};
-  if (options.timeout !== undefined) out.timeout = options.timeout;
-  if (options.maxRetries !== undefined) out.maxRetries = options.maxRetries;
-  if (options.signal) out.signal = options.signal;
-  return out;
-};
-
-/** A vendor record through its wire schema: a malformed one is a ValidationError naming the path. */
-const fromWire = <T>(schema: z.ZodType<T>, value: unknown): T =>
-  parse(schema, value, 'Request Tracker response');
-
-const unsupported = (operation: string, reason: string) =>
-  (async function* () {
-    yield* [];
-    throw new UnsupportedError(NAME, operation, reason);
-  })();
+const fromWire = wireReader('Request Tracker');
+const unsupported = (operation: string, reason: string) => unsupportedList(NAME, operation, reason);
 
 /**
  * The Request Tracker 5 adapter over REST2: queues as groups, privileged users as agents and the others as
@@ -283,16 +273,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
 
   // RT has no idempotency keys: a repeated call with the same key in this process returns the first result,
   // and creates are never retried on their own (a retried POST could open the ticket twice).
-  const idempotent = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string | undefined, run: () => Promise<T>): Promise<T> => {
-    if (!key) return run();
-    const existing = idempotent.get(key) as Promise<T> | undefined;
-    if (existing) return existing;
-    const result = run();
-    idempotent.set(key, result);
-    result.catch(() => idempotent.delete(key));
-    return result;
-  };
+  const once = inProcessIdempotency();
 
   const customer = async (id: string, opts?: CallOptions) =>
     customerFromRt(
@@ -538,9 +519,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
     organizations: {
       list: () =>
         unsupported('organizations.list', "RT has no organizations (a user's Organization is free text)"),
-      get: async () => {
-        throw new UnsupportedError(NAME, 'organizations.get', 'RT has no organizations');
-      },
+      get: unsupportedCall(NAME, 'organizations.get', 'RT has no organizations'),
     },
     surveys: {
       listCsat: () => unsupported('surveys.listCsat', 'RT has no satisfaction surveys'),
@@ -550,9 +529,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
     slaPolicies: { list: () => unsupported('slaPolicies.list', 'REST2 exposes no SLA policies') },
     articles: {
       list: () => unsupported('articles.list', 'REST2 exposes no articles'),
-      get: async () => {
-        throw new UnsupportedError(NAME, 'articles.get', 'REST2 exposes no articles');
-      },
+      get: unsupportedCall(NAME, 'articles.get', 'REST2 exposes no articles'),
     },
     async *changes(checkpoint, opts) {
       let last = cursorOf(checkpoint);

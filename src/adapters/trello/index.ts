@@ -1,4 +1,3 @@
-import type { z } from 'zod';
 import { NotFoundError } from '../../errors/api.js';
 import { UnsupportedError } from '../../errors/unsupported.js';
 import type { HelpdeskEventBus } from '../../events/index.js';
@@ -18,6 +17,13 @@ import {
   FULL_CAPABILITIES,
   type HelpdeskAdapter,
 } from '../contract.js';
+import {
+  callOptions,
+  inProcessIdempotency,
+  unsupportedCall as unsupportedCallOf,
+  unsupportedList,
+  wireReader,
+} from '../shared.js';
 import {
   agentFromTrello,
   eventsFromTrello,
@@ -91,22 +97,9 @@ export function trelloRateLimiter(options: { nonBlocking?: boolean } = {}): Rate
   });
 }
 
-const callOptions = (options: CallOptions = {}): CallOptions => {
-  const out: CallOptions = {};
-  if (options.timeout !== undefined) out.timeout = options.timeout;
-  if (options.maxRetries !== undefined) out.maxRetries = options.maxRetries;
-  if (options.signal) out.signal = options.signal;
-  return out;
-};
-const fromWire = <T>(schema: z.ZodType<T>, value: unknown): T => parse(schema, value, 'Trello response');
-const unsupported = (operation: string, reason: string) =>
-  (async function* () {
-    yield* [];
-    throw new UnsupportedError(NAME, operation, reason);
-  })();
-const unsupportedCall = (operation: string, reason: string) => async () => {
-  throw new UnsupportedError(NAME, operation, reason);
-};
+const fromWire = wireReader('Trello');
+const unsupported = (operation: string, reason: string) => unsupportedList(NAME, operation, reason);
+const unsupportedCall = (operation: string, reason: string) => unsupportedCallOf(NAME, operation, reason);
 
 /** A multipart/form-data body with one file, as Trello's attachment upload takes it. */
 function multipart(file: AttachmentUpload): { body: Uint8Array; contentType: string } {
@@ -260,16 +253,8 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
       .map((a) => fromWire(TrelloAction, a))
       .reverse(); // Trello lists newest first
 
-  const idempotent = new Map<string, Promise<unknown>>();
-  const once = <T>(key: string | undefined, run: () => Promise<T>): Promise<T> => {
-    if (!key) return run();
-    const existing = idempotent.get(key) as Promise<T> | undefined;
-    if (existing) return existing;
-    const result = run();
-    idempotent.set(key, result);
-    result.catch(() => idempotent.delete(key));
-    return result;
-  };
+  // Trello has no idempotency keys: kept in this process; creates are not retried except after a 429.
+  const once = inProcessIdempotency();
 
   const adapter: HelpdeskAdapter = {
     name: NAME,

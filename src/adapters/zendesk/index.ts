@@ -1,6 +1,4 @@
-import type { z } from 'zod';
 import { SupportkitError } from '../../errors/base.js';
-import { UnsupportedError } from '../../errors/unsupported.js';
 import { ValidationError } from '../../errors/validation.js';
 import type { HelpdeskEventBus } from '../../events/index.js';
 import type { AuthProvider } from '../../http/auth.js';
@@ -33,6 +31,7 @@ import {
   type HelpdeskAdapter,
   type WriteOptions,
 } from '../contract.js';
+import { callOptions, unsupportedList, wireReader } from '../shared.js';
 import { cursorList, offsetList } from './endpoints.js';
 import { checkpointAt, type FeedPosition, positionOf } from './feed.js';
 import {
@@ -179,16 +178,7 @@ const SLA_METRICS: Record<string, SlaPolicy['targets'][number]['metric']> = {
   agent_work_time: 'agentWork',
 };
 
-/** A vendor record through its wire schema: a malformed one is a ValidationError naming the path. */
-const fromWire = <T>(schema: z.ZodType<T>, value: unknown): T => parse(schema, value, 'Zendesk response');
-
-const callOptions = (options: CallOptions = {}): CallOptions => {
-  const out: CallOptions = {};
-  if (options.timeout !== undefined) out.timeout = options.timeout;
-  if (options.maxRetries !== undefined) out.maxRetries = options.maxRetries;
-  if (options.signal) out.signal = options.signal;
-  return out;
-};
+const fromWire = wireReader('Zendesk');
 
 /**
  * The Zendesk Support adapter: tickets, comments (public and private, authors' roles from side-loaded users),
@@ -739,12 +729,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
           if (response) yield response;
         }
       },
-      listNps() {
-        return (async function* () {
-          yield* [];
-          throw new UnsupportedError(NAME, 'surveys.listNps', 'Zendesk retired NPS surveys');
-        })();
-      },
+      listNps: () => unsupportedList(NAME, 'surveys.listNps', 'Zendesk retired NPS surveys'),
     },
     schedules: {
       async *list(opts) {

@@ -1,0 +1,42 @@
+/**
+ * Validates a fake's responses against a vendor's OpenAPI 3.0 description: `nullable` becomes a null alternative,
+ * every `$ref` resolves inside the one document, formats are not checked (the descriptions' formats are loose).
+ */
+import { Ajv } from 'ajv';
+
+type Schema = Record<string, unknown>;
+export interface OpenApiDocument {
+  paths: Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+  >;
+  components: { schemas: Record<string, Schema> };
+}
+
+function toJsonSchema(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(toJsonSchema);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Schema = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'nullable' || key === 'example' || key === 'examples' || key === 'xml') continue;
+    out[key] = key === '$ref' ? `oas${value as string}` : toJsonSchema(value);
+  }
+  if ((node as Schema).nullable === true) {
+    if (typeof out.type === 'string') out.type = [out.type, 'null'];
+    else return { anyOf: [out, { type: 'null' }] };
+  }
+  return out;
+}
+
+/** The validation errors of `body` against the JSON response schema of an operation ([] when it conforms). */
+export function openApiValidator(spec: OpenApiDocument) {
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema({ $id: 'oas', components: toJsonSchema(spec.components) as Schema });
+  return (path: string, method: string, status: string, body: unknown) => {
+    const schema = spec.paths[path]?.[method]?.responses?.[status]?.content?.['application/json']?.schema;
+    if (!schema) throw new Error(`the spec has no ${method.toUpperCase()} ${path} ${status} JSON response`);
+    const validate = ajv.compile(toJsonSchema(schema) as Schema);
+    validate(body);
+    return validate.errors ?? [];
+  };
+}
