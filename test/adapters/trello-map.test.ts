@@ -99,6 +99,9 @@ describe('Trello mapping', () => {
     });
     expect(Ticket.parse(ticket)).toEqual(ticket);
     expect(ticketFromTrello({ ...card, closed: true }, board).status).toBe('closed');
+    // A priority custom field wins over priority labels, and is not a custom field of the ticket any more.
+    const byField = ticketFromTrello(card, board, { priorityField: 'Plan', priorityLabels: { pro: 'high' } });
+    expect(byField).toMatchObject({ priority: 'high', customFields: {} });
     expect(ticketFromTrello(card, board).status).toBe('pending');
   });
 

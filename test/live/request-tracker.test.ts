@@ -4,11 +4,11 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createRequestTrackerAdapter } from '../../src/adapters/request-tracker/index.js';
-import { basicAuth, type DatasetRecord } from '../../src/index.js';
+import { AuthenticationError, basicAuth, type DatasetRecord, tokenAuth } from '../../src/index.js';
 import { callbackSink, sync } from '../../src/sync/index.js';
 import { runContractSuite, seed } from '../contract/contract-suite.js';
 import { expectStoryMetrics, storyDataset } from '../contract/scenario.js';
-import { RT_URL, rtAvailable, seedRt } from './rt.js';
+import { RT_URL, rtAuthToken, rtAvailable, seedRt } from './rt.js';
 
 const available = await rtAvailable();
 if (!available) {
@@ -35,6 +35,41 @@ if (available) {
         return id;
       },
     };
+  });
+
+  describe('Request Tracker specifics, live', () => {
+    const rootAuth = () => basicAuth({ username: 'root', password: 'password' });
+
+    it('authenticates with an RT auth token (Authorization: token …), and never shows it in an error', async () => {
+      const token = rtAuthToken();
+      const groups = [];
+      for await (const g of createRequestTrackerAdapter({
+        baseUrl: RT_URL,
+        auth: tokenAuth(token),
+      }).groups.list())
+        groups.push(g.name);
+      expect(groups).toContain('General');
+      const bad = `${token.slice(0, -4)}0000`;
+      const error = await createRequestTrackerAdapter({ baseUrl: RT_URL, auth: tokenAuth(bad) })
+        .tickets.get('1')
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect(JSON.stringify([String(error), (error as Error).stack])).not.toContain(bad);
+    });
+
+    it('sets the owner, records it as an assignee change, and refuses what RT will not apply', async () => {
+      const { queue, ids } = await seedRt(seed);
+      const rt = createRequestTrackerAdapter({ baseUrl: RT_URL, auth: rootAuth(), queues: [queue] });
+      const ticketId = ids.get('101')!;
+      expect((await rt.tickets.update(ticketId, { assigneeId: ids.get('301')! })).assigneeId).toBe('marco');
+      const events = [];
+      for await (const e of rt.tickets.listEvents(ticketId)) events.push([e.type, e.from, e.to]);
+      expect(events).toContainEqual(['assignee', null, 'marco']);
+      // A customer may not own tickets: RT answers 200 and does nothing; the adapter says so.
+      await expect(rt.tickets.update(ticketId, { assigneeId: ids.get('201')! })).rejects.toMatchObject({
+        code: 'change_refused',
+      });
+    });
   });
 
   describe('metrics on tickets synced from Request Tracker', () => {

@@ -15,6 +15,7 @@ export const RT_URL = `http://127.0.0.1:${RT_PORT}`;
 export const RT_DB = process.env.RT_STATE_DIR
   ? `${process.env.RT_STATE_DIR}/rtdb`
   : fileURLToPath(new URL('../../.rt/rtdb', import.meta.url));
+const STATE = RT_DB.replace(/\/rtdb$/, '');
 const AUTH = `Basic ${Buffer.from('root:password').toString('base64')}`;
 
 /** Whether the script-managed RT answers on REST2 (and its database is where the harness can backdate it). */
@@ -180,4 +181,24 @@ export async function seedRt(seed: Dataset): Promise<{ queue: string; ids: Map<s
   }
   sql(statements);
   return { queue, ids };
+}
+
+/** Mints an RT auth token for root with RT's own API (tokens are made in RT's web UI otherwise). */
+export function rtAuthToken(): string {
+  const script = `
+    use lib '/usr/share/request-tracker5/lib';
+    use RT; RT::LoadConfig(); RT::Init();
+    my $user = RT::User->new(RT->SystemUser); $user->Load('root');
+    my $token = RT::AuthToken->new(RT->SystemUser);
+    my ($ok, $msg, $string) = $token->Create(Owner => $user->Id, Description => 'supportkit live tests');
+    die "no token: $msg" unless $ok;
+    print $string;`;
+  return execFileSync('perl', ['-e', script], {
+    env: {
+      ...process.env,
+      RT_SITE_CONFIG: `${STATE}/RT_SiteConfig.pm`,
+      RT_SITE_CONFIG_DIR: `${STATE}/conf.d`,
+    },
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).toString();
 }

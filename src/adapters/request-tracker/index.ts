@@ -255,8 +255,16 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
     return staff;
   };
   const agentNames = async (opts?: CallOptions) => new Set((await privileged(opts)).map((u) => u.Name));
-  const userNames = async (opts?: CallOptions) =>
-    new Map((await privileged(opts)).map((u) => [String(u.id), u.Name]));
+  let nobody: Promise<RtUser> | undefined;
+  /** User numbers → names, as owner changes need: the agents, and Nobody (an unowned ticket's owner). */
+  const userNames = async (opts?: CallOptions) => {
+    nobody ??= request<unknown>('GET', '/user/Nobody', {}, opts).then((u) => fromWire(RtUser, u));
+    nobody.catch(() => {
+      nobody = undefined;
+    });
+    const users = [...(await privileged(opts)), await nobody];
+    return new Map(users.map((u) => [String(u.id), u.Name]));
+  };
 
   const messagesFrom = (
     ticketId: string,

@@ -18,6 +18,11 @@ export interface TrelloMapping {
   lists?: Record<string, TicketStatus>;
   /** Label name (case-insensitive) → priority; such labels are not tags. @default urgent/high/low by name */
   priorityLabels?: Record<string, TicketPriority>;
+  /**
+   * A custom field (a dropdown or text) whose value names the priority — low, normal, high, urgent, or a name in
+   * `priorityLabels`. It wins over priority labels.
+   */
+  priorityField?: string;
   /** The text custom field holding the requester. @default 'Requester' */
   requesterField?: string;
   /** A comment starting with this is a private note (Trello has no private comments). @default '[private] ' */
@@ -153,6 +158,8 @@ export function ticketFromTrello(card: TrelloCard, board: TrelloBoard, mapping: 
   const updated = card.dateLastActivity ? new Date(card.dateLastActivity) : createdAt;
   const { tags, priority } = labelsOfCard(card, board, mapping);
   const requesterField = (mapping.requesterField ?? 'Requester').toLowerCase();
+  const priorityField = mapping.priorityField?.toLowerCase();
+  let fieldPriority: TicketPriority | undefined;
   const customFields: Ticket['customFields'] = {};
   for (const item of card.customFieldItems ?? []) {
     const field = board.customFields.find((f) => f.id === item.idCustomField);
@@ -160,6 +167,13 @@ export function ticketFromTrello(card: TrelloCard, board: TrelloBoard, mapping: 
     if (name.toLowerCase() === requesterField) continue;
     const option = item.idValue ? field?.options?.find((o) => o.id === item.idValue)?.value?.text : undefined;
     const raw = option ?? Object.values(item.value ?? {})[0];
+    if (name.toLowerCase() === priorityField && typeof raw === 'string') {
+      const named = raw.toLowerCase();
+      fieldPriority =
+        (['low', 'normal', 'high', 'urgent'] as const).find((p) => p === named) ??
+        priorityOfLabel(raw, mapping);
+      if (fieldPriority) continue;
+    }
     customFields[name] =
       typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
         ? raw
@@ -178,7 +192,7 @@ export function ticketFromTrello(card: TrelloCard, board: TrelloBoard, mapping: 
     subject: card.name,
     ...(card.desc ? { description: card.desc } : {}),
     status,
-    priority,
+    priority: fieldPriority ?? priority,
     channel: 'other',
     requesterId,
     assigneeId: card.idMembers?.[0] ?? null,
