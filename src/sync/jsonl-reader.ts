@@ -1,0 +1,86 @@
+import { createReadStream } from 'node:fs';
+import { ValidationError } from '../errors/validation.js';
+import type { DatasetRecord } from '../models/dataset.js';
+
+/** The timestamp fields of each record kind, revived to Dates. */
+const DATE_KEYS: Record<string, readonly string[]> = {
+  tickets: ['createdAt', 'updatedAt', 'solvedAt', 'dueAt'],
+  messages: ['createdAt'],
+  events: ['at'],
+  csat: ['createdAt'],
+  nps: ['createdAt'],
+  ces: ['createdAt'],
+  customers: ['createdAt', 'updatedAt'],
+  agents: ['createdAt'],
+  organizations: ['createdAt'],
+  articles: ['createdAt', 'updatedAt'],
+  groups: [],
+  schedules: [],
+  slaPolicies: [],
+  sops: ['updatedAt'],
+};
+
+const badLine = (line: number, message: string) =>
+  new ValidationError(`JSONL line ${line}`, [{ path: ['line', line], code: 'custom', message }]);
+
+function revive(text: string, line: number): DatasetRecord {
+  let record: { kind?: unknown; value?: Record<string, unknown> };
+  try {
+    record = JSON.parse(text);
+  } catch {
+    throw badLine(line, 'not JSON');
+  }
+  const keys = typeof record?.kind === 'string' ? DATE_KEYS[record.kind] : undefined;
+  if (!keys || !record.value || typeof record.value !== 'object')
+    throw badLine(line, 'expected { kind, value } with a known record kind');
+  for (const key of keys) {
+    const value = record.value[key];
+    if (typeof value === 'string') record.value[key] = new Date(value);
+  }
+  if (record.kind === 'customers')
+    for (const note of (record.value.notes as Record<string, unknown>[] | undefined) ?? [])
+      for (const key of ['createdAt', 'updatedAt'])
+        if (typeof note[key] === 'string') note[key] = new Date(note[key] as string);
+  return record as unknown as DatasetRecord;
+}
+
+/**
+ * Reads back a JSONL file that {@link jsonlFileSink} (or a sync) wrote: `{ kind, value }` records with their
+ * timestamps revived to Dates, one batch per chunk read (about 4 MiB), never the whole file in memory. A line
+ * that is not a record throws ValidationError naming the line number (never its content); a half-written last
+ * line (a writer killed mid-line) is reported the same way unless `tolerateTornTail` skips it.
+ * Records are revived, not re-validated: run them through the models' `parse` if the file is not your own.
+ *
+ * @example
+ * ```ts
+ * import { readJsonlRecords } from 'supportkit/sync';
+ * import { recordSummarizer } from 'supportkit/metrics';
+ * for await (const batch of readJsonlRecords('changes.jsonl')) for (const record of batch) summarizer.add(record);
+ * ```
+ */
+export async function* readJsonlRecords(
+  path: string,
+  options: { tolerateTornTail?: boolean } = {},
+): AsyncGenerator<DatasetRecord[]> {
+  let rest = '';
+  let line = 0;
+  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 22 })) {
+    const text = rest + (chunk as string);
+    const batch: DatasetRecord[] = [];
+    let start = 0;
+    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+      line++;
+      if (end > start) batch.push(revive(text.slice(start, end), line));
+      start = end + 1;
+    }
+    rest = text.slice(start);
+    if (batch.length > 0) yield batch;
+  }
+  if (rest.trim() === '') return;
+  line++;
+  try {
+    yield [revive(rest, line)];
+  } catch (error) {
+    if (!options.tolerateTornTail) throw error;
+  }
+}

@@ -1,0 +1,60 @@
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type DatasetRecord, ValidationError } from '../../src/index.js';
+import { jsonlFileSink, readJsonlRecords } from '../../src/sync/index.js';
+import { generateDataset } from '../../src/testing/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'supportkit-jsonl-'));
+let n = 0;
+const file = () => join(dir, `f${++n}.jsonl`);
+const readAll = async (path: string, options?: { tolerateTornTail?: boolean }) => {
+  const out: DatasetRecord[] = [];
+  for await (const batch of readJsonlRecords(path, options)) out.push(...batch);
+  return out;
+};
+
+describe('readJsonlRecords', () => {
+  it('reads back exactly what the JSONL sink wrote, Dates and all (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 1000 }),
+        async (tickets, seed) => {
+          const dataset = generateDataset({ tickets, days: 3, seed });
+          const records = Object.entries(dataset).flatMap(([kind, values]) =>
+            Array.isArray(values) ? values.map((value) => ({ kind, value }) as DatasetRecord) : [],
+          );
+          const path = file();
+          await jsonlFileSink(path).write(records);
+          expect(await readAll(path)).toEqual(records);
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
+  it('names the line that is not a record, never its content; a torn last line can be skipped', async () => {
+    const path = file();
+    writeFileSync(
+      path,
+      '{"kind":"events","value":{"id":"e","ticketId":"t","type":"status","at":"2026-03-02T10:00:00Z","from":null,"to":"open"}}\n',
+    );
+    appendFileSync(path, 'card 4111 1111 1111 1111\n');
+    const error = await readAll(path).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toContain('line 2');
+    expect((error as ValidationError).message).not.toContain('4111');
+    const torn = file();
+    writeFileSync(
+      torn,
+      '{"kind":"events","value":{"id":"e","ticketId":"t","type":"status","at":"2026-03-02T10:00:00Z","from":null,"to":"open"}}\n{"kind":"tick',
+    );
+    await expect(readAll(torn)).rejects.toThrow(/line 2/);
+    const kept = await readAll(torn, { tolerateTornTail: true });
+    expect(kept).toHaveLength(1);
+    expect((kept[0]!.value as { at: Date }).at).toEqual(new Date('2026-03-02T10:00:00Z'));
+  });
+});
