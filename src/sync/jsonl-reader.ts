@@ -55,7 +55,9 @@ function revive(text: string, line: number): DatasetRecord {
  * ```ts
  * import { readJsonlRecords } from 'supportkit/sync';
  * import { recordSummarizer } from 'supportkit/metrics';
- * for await (const batch of readJsonlRecords('changes.jsonl')) for (const record of batch) summarizer.add(record);
+ * const summarizer = recordSummarizer({ asOf: new Date(), timeZone: 'Europe/Rome' });
+ * for await (const batch of readJsonlRecords('changes.jsonl')) for (const record of batch) summarizer.push(record);
+ * const report = summarizer.finish();
  * ```
  */
 export async function* readJsonlRecords(

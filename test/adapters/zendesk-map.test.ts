@@ -18,6 +18,7 @@ import {
   ticketPatchToZendesk,
 } from '../../src/adapters/zendesk/map.js';
 import {
+  isPlainZendeskTicket,
   ZendeskComment,
   ZendeskGroup,
   ZendeskOrganization,
@@ -93,6 +94,9 @@ describe('Zendesk map.ts on the spec’s examples', () => {
       fc.property(wireTicket, (wire) => {
         const ticket = ticketFromZendesk(ZendeskTicket.parse(wire));
         expect(Ticket.parse(ticket)).toEqual(ticket);
+        // The export's fast path maps the raw wire ticket to the very same ticket.
+        expect(isPlainZendeskTicket(wire)).toBe(true);
+        if (isPlainZendeskTicket(wire)) expect(ticketFromZendesk(wire)).toEqual(ticket);
       }),
       { numRuns: 200 },
     );
@@ -119,6 +123,60 @@ describe('Zendesk map.ts on the spec’s examples', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it("the export's fast path accepts nothing the wire schema rejects, and every ordinary ticket (property)", () => {
+    const anything = fc.oneof(
+      fc.string(),
+      fc.integer(),
+      fc.double(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.array(fc.oneof(fc.string(), fc.integer(), fc.constant(null)), { maxLength: 3 }),
+      fc.dictionary(
+        fc.constantFrom('id', 'value', 'channel', 'x'),
+        fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+      ),
+    );
+    const keys = [
+      'id',
+      'url',
+      'subject',
+      'status',
+      'custom_status_id',
+      'via',
+      'requester_id',
+      'assignee_id',
+      'tags',
+      'custom_fields',
+      'created_at',
+      'updated_at',
+      'due_at',
+    ];
+    fc.assert(
+      fc.property(fc.dictionary(fc.constantFrom(...keys), anything), fc.boolean(), (wire, withBasics) => {
+        const candidate = withBasics ? { id: 1, created_at: '2026-03-02T10:00:00Z', ...wire } : wire;
+        if (isPlainZendeskTicket(candidate)) expect(ZendeskTicket.safeParse(candidate).success).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+    expect(
+      isPlainZendeskTicket({
+        id: 35436,
+        subject: 'Help',
+        status: 'open',
+        via: { channel: 'web', source: { from: {} } },
+        requester_id: 20978392,
+        assignee_id: null,
+        tags: ['a'],
+        custom_fields: [{ id: 27642, value: '745' }],
+        created_at: '2009-07-20T22:55:29Z',
+        updated_at: '2011-05-05T10:38:52Z',
+        due_at: null,
+        extra: { anything: true },
+      }),
+    ).toBe(true);
   });
 
   it('maps custom statuses through their category', () => {

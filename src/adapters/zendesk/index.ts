@@ -56,6 +56,7 @@ import {
   type ZendeskTicketMetrics,
 } from './map.js';
 import {
+  isPlainZendeskTicket,
   ZendeskComment,
   ZendeskGroup,
   ZendeskJobStatus,
@@ -234,7 +235,9 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         ...(opts?.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
       })
     ).data;
-  const ticket = (wire: unknown) => ticketFromZendesk(fromWire(ZendeskTicket, wire), context);
+  // Well-formed tickets skip the schema's copy (the export maps a million of them); the rest get its errors.
+  const ticket = (wire: unknown) =>
+    ticketFromZendesk(isPlainZendeskTicket(wire) ? wire : fromWire(ZendeskTicket, wire), context);
   const list = <T>(
     path: string,
     key: string,

@@ -39,6 +39,61 @@ export const ZendeskTicket = z.object({
 });
 export type ZendeskTicket = z.output<typeof ZendeskTicket>;
 
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const isId = (v: unknown) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
+const maybe = (v: unknown) => v === undefined || v === null;
+const maybeString = (v: unknown) => maybe(v) || typeof v === 'string';
+const maybeId = (v: unknown) => maybe(v) || isId(v);
+
+/**
+ * The export's fast path: true only for a ticket {@link ZendeskTicket} accepts as it is (no defaults, no
+ * transforms), checked with plain `typeof` tests instead of building a copy. Whatever it does not vouch for
+ * goes through the schema, which names the failing path. It must never accept what the schema rejects: a
+ * property test holds the two together.
+ */
+export function isPlainZendeskTicket(v: unknown): v is ZendeskTicket {
+  if (!isObject(v) || !isId(v.id) || typeof v.created_at !== 'string') return false;
+  if (v.url !== undefined && typeof v.url !== 'string') return false;
+  for (const key of [
+    'subject',
+    'raw_subject',
+    'description',
+    'status',
+    'priority',
+    'type',
+    'updated_at',
+    'due_at',
+  ])
+    if (!maybeString(v[key])) return false;
+  for (const key of [
+    'custom_status_id',
+    'requester_id',
+    'submitter_id',
+    'assignee_id',
+    'group_id',
+    'organization_id',
+  ])
+    if (!maybeId(v[key])) return false;
+  const via = v.via;
+  if (!maybe(via)) {
+    if (!isObject(via)) return false;
+    const channel = via.channel;
+    if (
+      channel !== undefined &&
+      typeof channel !== 'string' &&
+      !(typeof channel === 'number' && Number.isFinite(channel))
+    )
+      return false;
+  }
+  const tags = v.tags;
+  if (!maybe(tags) && !(Array.isArray(tags) && tags.every((t) => typeof t === 'string'))) return false;
+  const fields = v.custom_fields;
+  if (!maybe(fields) && !(Array.isArray(fields) && fields.every((f) => isObject(f) && isId(f.id))))
+    return false;
+  return true;
+}
+
 export const ZendeskAttachment = z.looseObject({
   id,
   file_name: z.string(),
