@@ -359,7 +359,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
       async addMessage(ticketId, input, opts) {
         const message = parse(MessageCreate, input, 'message to add');
         const kind = message.public ? 'correspond' : 'comment';
-        await getTicket(ticketId, opts);
+        const { requesterId } = ticketFromRt(await getTicket(ticketId, opts), context);
         const before = await history(ticketId, opts);
         const lastId = Math.max(0, ...before.map((t) => Number(t.id)));
         await request<unknown>(
@@ -391,8 +391,6 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
             code: 'not_recorded',
           });
         const attachments = await attachmentsBetween(Number(added.id) - 1, Number(added.id), opts);
-        const wire = await getTicket(ticketId, opts);
-        const requesterId = ticketFromRt(wire, context).requesterId;
         return messageFromRt(added, attachments, { ticketId, requesterId, agents: await agentNames(opts) });
       },
       async *listMessages(ticketId, opts) {

@@ -116,7 +116,14 @@ const refId = (ref: RtRef | null | undefined): string | null => (ref ? String(re
 const date = (value: string | null | undefined): Date | null =>
   value && value !== UNSET ? new Date(value) : null;
 
-/** The values of the tags custom field on a ticket (empty when the field is absent). */
+/**
+ * The values of the tags custom field on a ticket (empty when the field is absent).
+ *
+ * @example
+ * ```ts
+ * tagsOfRt(RtTicket.parse(body)); // ['billing', 'vip']
+ * ```
+ */
 export function tagsOfRt(wire: RtTicket, context: RtContext = {}): string[] {
   const field = (wire.CustomFields ?? []).find((cf) => cf.name === (context.tagsField ?? 'Tags'));
   return field ? [...field.values] : [];
@@ -181,7 +188,14 @@ export function ticketFromRt(wire: RtTicket, context: RtContext = {}): Ticket {
 /** Transaction types that carry a message, and whether the message is public. */
 const MESSAGE_TYPES: Record<string, boolean> = { Create: true, Correspond: true, Comment: false };
 
-/** Whether a transaction carries a message (the opening one, a reply, or a private note). */
+/**
+ * Whether a transaction carries a message (the opening one, a reply, or a private note).
+ *
+ * @example
+ * ```ts
+ * transactions.filter(isMessageTransaction); // Create, Correspond and Comment only
+ * ```
+ */
 export const isMessageTransaction = (txn: RtTransaction) => txn.Type in MESSAGE_TYPES;
 
 const transactionOf = (attachment: RtAttachment) =>

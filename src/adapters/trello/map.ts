@@ -69,7 +69,14 @@ export function statusForListName(name: string): TicketStatus {
   return 'open';
 }
 
-/** The status of a list (by id), as the mapping and the list's name say. */
+/**
+ * The status of a list (by id), as the mapping and the list's name say.
+ *
+ * @example
+ * ```ts
+ * statusOfList(card.idList, board, { lists: { 'Waiting on vendor': 'hold' } }); // 'hold'
+ * ```
+ */
 export function statusOfList(listId: string, board: TrelloBoard, mapping: TrelloMapping = {}): TicketStatus {
   const name = board.lists.get(listId);
   const explicit = Object.entries(mapping.lists ?? {}).find(
@@ -101,7 +108,14 @@ export function createdAtOfTrelloId(id: string): Date {
   return new Date(seconds * 1000);
 }
 
-/** The requester of a card: the requester custom field, else whoever created the card. */
+/**
+ * The requester of a card: the requester custom field, else whoever created the card.
+ *
+ * @example
+ * ```ts
+ * requesterOfCard(card, board); // 'ada@example.com' (the Requester field), else the creator's member id
+ * ```
+ */
 export function requesterOfCard(
   card: TrelloCard,
   board: TrelloBoard,
@@ -116,7 +130,14 @@ export function requesterOfCard(
   return creator ?? null;
 }
 
-/** A card's label names, split into tags and the priority a priority label gives. */
+/**
+ * A card's label names, split into tags and the priority a priority label gives.
+ *
+ * @example
+ * ```ts
+ * labelsOfCard(card, board); // { tags: ['vip'], priority: 'urgent' } for labels vip and Urgent
+ * ```
+ */
 export function labelsOfCard(
   card: TrelloCard,
   board: TrelloBoard,

@@ -197,7 +197,14 @@ export function messageFromZendesk(
   );
 }
 
-/** Whether a Zendesk user role is staff. */
+/**
+ * Whether a Zendesk user role is staff.
+ *
+ * @example
+ * ```ts
+ * isStaff('admin'); // true
+ * ```
+ */
 export const isStaff = (role: unknown) => role === 'agent' || role === 'admin';
 
 /**
