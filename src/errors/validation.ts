@@ -10,8 +10,19 @@ export interface ValidationIssue {
   readonly message: string;
 }
 
+/** Longest key shown in a path: keys come from input, and a 1 MB key must not make a 1 MB message. */
+const MAX_KEY_CHARS = 64;
+
 /**
- * Formats a path as `tickets[3].createdAt`; the root is `(root)`.
+ * Shortens a key taken from input to at most 64 characters, marking the cut with `…`.
+ * @example `truncateKey('x'.repeat(100)).length // 64`
+ */
+export function truncateKey(key: string): string {
+  return key.length <= MAX_KEY_CHARS ? key : `${key.slice(0, MAX_KEY_CHARS - 1)}…`;
+}
+
+/**
+ * Formats a path as `tickets[3].createdAt`; the root is `(root)`. Keys longer than 64 characters are cut.
  * @example `formatPath(['tickets', 3, 'createdAt']) // 'tickets[3].createdAt'`
  */
 export function formatPath(path: ReadonlyArray<string | number | symbol>): string {
@@ -20,15 +31,16 @@ export function formatPath(path: ReadonlyArray<string | number | symbol>): strin
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
     else if (typeof key === 'symbol') out += `[${key.description ?? 'symbol'}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? key : `.${key}`;
-    else out += `[${JSON.stringify(key)}]`;
+    else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? truncateKey(key) : `.${truncateKey(key)}`;
+    else out += `[${JSON.stringify(truncateKey(key))}]`;
   }
   return out;
 }
 
 /**
  * Input did not match what supportkit expects. `issues` lists every problem with its path; the message
- * lists them too, one per line, without echoing any of the input's values.
+ * (`Validation failed for Ticket (2 issues):` and one line per issue) lists them too, without echoing any of the
+ * input's values; keys taken from the input are cut to 64 characters.
  *
  * @example
  * ```ts
@@ -52,7 +64,7 @@ export class ValidationError extends SupportkitError {
     const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
     const lines = issues.slice(0, 20).map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
     if (issues.length > 20) lines.push(`  … and ${issues.length - 20} more (see error.issues)`);
-    super(`Invalid ${subject} (${count}):\n${lines.join('\n')}`, { code: 'validation_error' });
+    super(`Validation failed for ${subject} (${count}):\n${lines.join('\n')}`, { code: 'validation_error' });
     this.subject = subject;
     this.issues = issues;
   }

@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/validation.js';
+import { truncateKey, ValidationError } from '../errors/validation.js';
 import type { Message } from '../models/message.js';
 import type { Schedule } from '../models/schedule.js';
 import type { Ticket } from '../models/ticket.js';
@@ -36,23 +36,26 @@ function checkOwnership(ticket: Ticket, records: readonly { ticketId: string }[]
       issues.push({
         path: [i, 'ticketId'],
         code: 'invalid_value',
-        message: `belongs to another ticket than ${what}`,
+        message: 'belongs to another ticket',
       });
     }
   }
   if (issues.length > 0)
-    throw new ValidationError(`${what} ${issues.length === 1 ? 'record' : 'records'}`, issues);
+    throw new ValidationError(
+      `the ${what} passed with ticket ${JSON.stringify(truncateKey(ticket.id))}`,
+      issues,
+    );
 }
 
 /** The ticket's messages in time order (stable for equal times), checked to belong to it. */
 export function sortedMessages(ticket: Ticket, messages: readonly Message[]): Message[] {
-  checkOwnership(ticket, messages, 'the ticket’s messages');
+  checkOwnership(ticket, messages, 'messages');
   return stableSort(messages, (m) => m.createdAt.getTime());
 }
 
 /** The ticket's events in time order (stable for equal times), checked to belong to it. */
 export function sortedEvents(ticket: Ticket, events: readonly TicketEvent[]): TicketEvent[] {
-  checkOwnership(ticket, events, 'the ticket’s events');
+  checkOwnership(ticket, events, 'events');
   return stableSort(events, (e) => e.at.getTime());
 }
 

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ValidationError, type ValidationIssue } from '../errors/validation.js';
+import { truncateKey, ValidationError, type ValidationIssue } from '../errors/validation.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -36,11 +36,17 @@ function describeUnion(issue: z.core.$ZodIssueInvalidUnion): string {
 export function toValidationIssues(issues: readonly ZodIssue[], prefix: readonly (string | number)[] = []) {
   const out: ValidationIssue[] = [];
   for (const issue of issues) {
-    const path = [...prefix, ...issue.path.map((key) => (typeof key === 'symbol' ? String(key) : key))];
+    // Keys come from the input: cut long ones so a huge key cannot make a huge error.
+    const path = [
+      ...prefix,
+      ...issue.path.map((key) =>
+        typeof key === 'symbol' ? String(key) : typeof key === 'string' ? truncateKey(key) : key,
+      ),
+    ];
     switch (issue.code) {
       case 'unrecognized_keys':
         for (const key of issue.keys)
-          out.push({ path: [...path, key], code: issue.code, message: 'unknown field' });
+          out.push({ path: [...path, truncateKey(key)], code: issue.code, message: 'unknown field' });
         break;
       case 'invalid_union': {
         // When exactly one branch got past the type check, its deeper issues are the useful ones.

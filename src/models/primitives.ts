@@ -14,7 +14,10 @@ const EPOCH_MS_FLOOR = 1e11; // 1973-03-03 in milliseconds, 5138 AD in seconds
 const MAX_EPOCH_MS = 8.64e15; // the ECMAScript Date range
 
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  // Day 0 of the next month is the last day of this one; setUTCFullYear keeps years 0–99 as written.
+  const date = new Date(0);
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
 }
 
 /** Parses an ISO 8601 date-time with a mandatory offset; returns epoch ms or a reason it is not valid. */
@@ -44,7 +47,18 @@ function parseIsoWithOffset(text: string): number | string {
     if (offH > 23 || offM > 59) return 'UTC offset out of range';
     offsetMinutes = (sign === '-' ? -1 : 1) * (offH * 60 + offM);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+  return utcMillis(year, month, day, hour, minute, second, ms) - offsetMinutes * 60_000;
+}
+
+/**
+ * `Date.UTC` for any year 0000–9999. `Date.UTC` itself reads years 0–99 as 1900–1999 (a legacy of two-digit
+ * years), so `0042-01-01` would silently become 1942; `setUTCFullYear` takes the year as written.
+ */
+function utcMillis(year: number, month: number, day: number, h: number, mi: number, s: number, ms: number) {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(h, mi, s, ms);
+  return date.getTime();
 }
 
 /**
@@ -182,34 +196,87 @@ export type LanguageTag = z.output<typeof LanguageTag>;
 
 /**
  * An identifier. Canonical ids are non-empty strings even where a vendor uses numbers, so ids from every
- * adapter compare the same way.
+ * adapter compare the same way: a whole number is accepted and becomes its decimal string. A number beyond
+ * 2^53 has already lost digits in JavaScript, so it is refused with a hint to send the id as a string.
  *
  * @example
  * ```ts
- * Id.parse('12345');
+ * Id.parse('12345'); // '12345'
+ * Id.parse(5001);    // '5001'
+ * Id.safeParse(1.5).success; // false
  * ```
  */
-export const Id = z.string().min(1, { message: 'id must not be empty' });
-/** A non-empty string id. */
+export const Id = z.union([z.string(), z.number()]).transform((value, ctx): string => {
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) {
+      ctx.addIssue({ code: 'custom', message: 'a numeric id must be a whole number' });
+      return z.NEVER;
+    }
+    if (!Number.isSafeInteger(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'numeric id is beyond 2^53 and has lost digits; send it as a string',
+      });
+      return z.NEVER;
+    }
+    return String(value);
+  }
+  if (value.length === 0) {
+    ctx.addIssue({ code: 'custom', message: 'id must not be empty' });
+    return z.NEVER;
+  }
+  return value;
+});
+/** A non-empty string id (whole numbers are accepted on input and become strings). */
 export type Id = z.output<typeof Id>;
+primitiveJsonSchemas.set(Id, {
+  anyOf: [
+    { type: 'string', minLength: 1 },
+    { type: 'integer', description: 'a numeric vendor id; it becomes its decimal string' },
+  ],
+});
+
+/** Folds case, surrounding space and the `-`/`_`/space separators, so `On-Hold`, `on hold` and `ON_HOLD` meet. */
+function spellingKey(value: string): string {
+  return value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, '');
+}
 
 /**
  * A closed list of known values that still accepts any other non-empty string, so a value a vendor adds
- * tomorrow is kept rather than rejected (STYLE rule 2). The inferred type keeps editor completion for the known
- * values.
+ * tomorrow is kept rather than rejected (STYLE rule 2). Known values are recognised whatever their case and
+ * separators (`"Solved"`, `" solved "`, `"ON_HOLD"` for `on-hold`), and `aliases` maps other common spellings to
+ * a known value; the canonical spelling comes out. Anything else is kept exactly as it came. The inferred type
+ * keeps editor completion for the known values.
  *
  * @example
  * ```ts
- * const Color = openEnum(['red', 'green']);
- * Color.parse('red');    // 'red'
+ * const Color = openEnum(['red', 'green'], { verde: 'green' });
+ * Color.parse('Red');    // 'red'
+ * Color.parse('verde');  // 'green'
  * Color.parse('purple'); // 'purple': kept, not rejected
  * ```
  */
-export function openEnum<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.union([z.enum(values), z.string().min(1)]) as unknown as z.ZodType<
-    T[number] | (string & {}),
-    T[number] | (string & {})
-  >;
+export function openEnum<const T extends readonly [string, ...string[]]>(
+  values: T,
+  aliases: Readonly<Record<string, T[number]>> = {},
+) {
+  const known = new Map<string, T[number]>();
+  for (const [alias, value] of Object.entries(aliases)) known.set(spellingKey(alias), value);
+  for (const value of values) known.set(spellingKey(value), value);
+  const schema = z
+    .string()
+    .min(1)
+    .transform((value) => known.get(spellingKey(value)) ?? value);
+  primitiveJsonSchemas.set(schema, {
+    anyOf: [
+      { type: 'string', enum: [...values] },
+      { type: 'string', minLength: 1, description: 'another value, kept as it came' },
+    ],
+  });
+  return schema as unknown as z.ZodType<T[number] | (string & {}), T[number] | (string & {})>;
 }
 
 /**
@@ -223,22 +290,62 @@ export function openEnum<const T extends readonly [string, ...string[]]>(values:
 export const Source = z.strictObject({
   adapter: z.string().min(1),
   id: Id,
-  url: z.url().optional(),
+  // Only links a person can safely open: `javascript:`, `data:` and `file:` URLs are refused.
+  url: z.url({ protocol: /^https?$/, message: 'expected an http(s) URL' }).optional(),
 });
 /** Where a record came from. */
 export type Source = z.output<typeof Source>;
 
+const CustomFieldValue = z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]);
+type CustomFieldValue = z.output<typeof CustomFieldValue>;
+
 /**
- * Values of helpdesk custom fields, keyed by the field's id or key. Values stay JSON-like.
+ * Values of helpdesk custom fields, keyed by the field's id or key. Values stay JSON-like. Keys are whatever a
+ * helpdesk admin typed, `__proto__` and `constructor` included: each is kept as an own property of the result,
+ * never written through to a prototype (a plain `z.record` would drop `__proto__` or make it the prototype).
  *
  * @example
  * ```ts
  * CustomFields.parse({ plan: 'enterprise', seats: 40, beta: true, modules: ['billing'] });
  * ```
  */
-export const CustomFields = z.record(
-  z.string(),
-  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(z.string())]),
-);
+export const CustomFields = z.unknown().transform((input, ctx): Record<string, CustomFieldValue> => {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || input instanceof Date) {
+    ctx.addIssue({ code: 'custom', message: 'expected an object of custom field values' });
+    return z.NEVER;
+  }
+  const out: Record<string, CustomFieldValue> = {};
+  for (const key of Object.keys(input)) {
+    const value = CustomFieldValue.safeParse((input as Record<string, unknown>)[key]);
+    if (!value.success) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [key],
+        message: 'expected a string, number, boolean, null or an array of strings',
+      });
+      continue;
+    }
+    // defineProperty, not assignment: `out['__proto__'] = v` would set the prototype instead of a field.
+    Object.defineProperty(out, key, {
+      value: value.data,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}) as unknown as z.ZodType<Record<string, CustomFieldValue>, Record<string, CustomFieldValue>>;
 /** Custom field values by key. */
 export type CustomFields = z.output<typeof CustomFields>;
+primitiveJsonSchemas.set(CustomFields, {
+  type: 'object',
+  additionalProperties: {
+    anyOf: [
+      { type: 'string' },
+      { type: 'number' },
+      { type: 'boolean' },
+      { type: 'null' },
+      { type: 'array', items: { type: 'string' } },
+    ],
+  },
+});

@@ -8,14 +8,15 @@ import { CustomFields, Id, LanguageTag, openEnum, Source, Timestamp } from './pr
 export const TICKET_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
 /**
  * A ticket's status: `new` (untouched), `open` (being worked), `pending` (waiting for the customer), `hold`
- * (waiting for a third party), `solved`, `closed`. Unknown vendor values are kept.
+ * (waiting for a third party), `solved`, `closed`. Case and separators do not matter (`"Solved"`, `"on-hold"`,
+ * `"On Hold"`; `resolved` reads as `solved`); unknown vendor values are kept.
  *
  * @example
  * ```ts
  * TicketStatus.parse('pending');
  * ```
  */
-export const TicketStatus = openEnum(TICKET_STATUSES);
+export const TicketStatus = openEnum(TICKET_STATUSES, { 'on hold': 'hold', resolved: 'solved' });
 /** A canonical ticket status, or a vendor status kept as it came. */
 export type TicketStatus = z.output<typeof TicketStatus>;
 
@@ -49,7 +50,12 @@ export const CHANNELS = ['email', 'web', 'phone', 'chat', 'social', 'api', 'othe
  * Channel.parse('chat');
  * ```
  */
-export const Channel = openEnum(CHANNELS);
+export const Channel = openEnum(CHANNELS, {
+  mail: 'email',
+  'web form': 'web',
+  telephone: 'phone',
+  'live chat': 'chat',
+});
 /** A canonical channel, or a vendor value kept as it came. */
 export type Channel = z.output<typeof Channel>;
 

@@ -77,7 +77,7 @@ describe('the rest of the hierarchy', () => {
     expect(unsupported.message).toBe('The trello adapter does not support surveys.listCsat');
     expect(new WebhookVerificationError('stale_timestamp', 'too old').code).toBe('webhook_stale_timestamp');
     const validation = new ValidationError('Ticket', [{ path: ['a', 0], code: 'custom', message: 'bad' }]);
-    expect(validation.message).toBe('Invalid Ticket (1 issue):\n  - a[0]: bad');
+    expect(validation.message).toBe('Validation failed for Ticket (1 issue):\n  - a[0]: bad');
     expect(validation.toJSON()).toMatchObject({ name: 'ValidationError', code: 'validation_error' });
     expect(validation.name).toBe('ValidationError');
   });

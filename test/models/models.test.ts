@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   deriveCardState,
@@ -49,7 +50,72 @@ describe('Ticket', () => {
 
   it('keeps unknown vendor statuses (open enum) but refuses non-strings', () => {
     expect(parseTicket({ ...ticket, status: 'waiting_on_vendor' }).status).toBe('waiting_on_vendor');
-    expect(issuesOf(() => parseTicket({ ...ticket, status: 7 }))).toEqual([['status', 'invalid_union']]);
+    expect(issuesOf(() => parseTicket({ ...ticket, status: 7 }))).toEqual([['status', 'invalid_type']]);
+  });
+
+  it('reads known enum values whatever their case and separators, and keeps unknown ones as they came', () => {
+    const parsed = parseTicket({ ...ticket, status: 'Solved', priority: ' HIGH ', channel: 'E-Mail' });
+    expect([parsed.status, parsed.priority, parsed.channel]).toEqual(['solved', 'high', 'email']);
+    expect(parseTicket({ ...ticket, status: 'On Hold' }).status).toBe('hold');
+    expect(parseTicket({ ...ticket, status: 'ON_HOLD' }).status).toBe('hold');
+    expect(parseTicket({ ...ticket, status: 'resolved' }).status).toBe('solved');
+    expect(parseTicket({ ...ticket, channel: 'Web Form' }).channel).toBe('web');
+    expect(parseTicket({ ...ticket, status: 'Waiting On Vendor' }).status).toBe('Waiting On Vendor');
+  });
+
+  it('takes numeric vendor ids as the docs say, and refuses ids that lost digits', () => {
+    const parsed = parseTicket({ ...ticket, id: 5001, requesterId: 42, assigneeId: 7 });
+    expect([parsed.id, parsed.requesterId, parsed.assigneeId]).toEqual(['5001', '42', '7']);
+    expect(issuesOf(() => parseTicket({ ...ticket, id: 2 ** 60 }))).toEqual([['id', 'custom']]);
+    expect(issuesOf(() => parseTicket({ ...ticket, id: 1.5 }))).toEqual([['id', 'custom']]);
+  });
+
+  it('links only to http(s): javascript:, data: and file: sources are refused', () => {
+    const source = (url: string) => ({ ...ticket, source: { adapter: 'zendesk', id: '1', url } });
+    expect(parseTicket(source('https://acme.zendesk.com/agent/tickets/1')).source?.url).toBeDefined();
+    for (const url of [
+      'javascript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'file:///etc/passwd',
+      'ftp://x.test/a',
+    ]) {
+      expect(
+        issuesOf(() => parseTicket(source(url))),
+        url,
+      ).toEqual([['source.url', 'invalid_format']]);
+    }
+  });
+
+  it('keeps custom fields named __proto__ or constructor as fields, never as a prototype (property)', () => {
+    const keys = fc.constantFrom('__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', 'plan');
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(keys, fc.oneof(fc.string(), fc.integer(), fc.boolean())), {
+          selector: ([k]) => k,
+        }),
+        (entries) => {
+          const json = `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`).join(',')}}`;
+          const parsed = parseTicket({ ...ticket, customFields: JSON.parse(json) }).customFields;
+          expect(Object.getPrototypeOf(parsed)).toBe(Object.prototype);
+          expect(Object.entries(parsed)).toEqual(entries);
+          expect(JSON.parse(JSON.stringify(parsed))).toEqual(JSON.parse(json));
+        },
+      ),
+    );
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+    expect(
+      issuesOf(() => parseTicket({ ...ticket, customFields: JSON.parse('{"__proto__":{"polluted":1}}') })),
+    ).toEqual([['customFields.__proto__', 'custom']]);
+  });
+
+  it('cuts a huge unknown key in the message instead of echoing it whole', () => {
+    const key = 'k'.repeat(1_000_000);
+    const result = safeParse(Ticket, { ...ticket, [key]: 1 });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(result.error.message.length).toBeLessThan(300);
+    expect(JSON.stringify(result.error).length).toBeLessThan(1000);
   });
 
   it('reports every failing path at once', () => {
@@ -57,7 +123,7 @@ describe('Ticket', () => {
       parseTicket({ ...ticket, id: '', createdAt: '2026-03-02T08:15:00', tags: ['ok', ''], surprise: 1 }),
     );
     expect(issues).toEqual([
-      ['id', 'too_small'],
+      ['id', 'custom'],
       ['tags.1', 'too_small'],
       ['createdAt', 'custom'],
       ['surprise', 'unrecognized_keys'],
@@ -84,7 +150,7 @@ describe('Ticket', () => {
     const text = `${result.error.message} ${JSON.stringify(result.error)}`;
     expect(text).not.toContain('4111');
     expect(result.error.message).toContain('subject: expected string');
-    expect(result.error.message).toMatch(/^Invalid Ticket \(4 issues\):/);
+    expect(result.error.message).toMatch(/^Validation failed for Ticket \(4 issues\):/);
   });
 });
 
@@ -262,6 +328,8 @@ describe('Dataset', () => {
   });
 
   it('lets parse() name any schema in the message', () => {
-    expect(() => parse(Ticket, {}, 'imported row 3')).toThrow(/^Invalid imported row 3 \(6 issues\)/);
+    expect(() => parse(Ticket, {}, 'imported row 3')).toThrow(
+      /^Validation failed for imported row 3 \(6 issues\)/,
+    );
   });
 });

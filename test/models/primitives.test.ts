@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IanaTimeZone, LanguageTag, LocalDate, Timestamp } from '../../src/models/index.js';
 
@@ -35,6 +36,31 @@ describe('Timestamp', () => {
     const result = Timestamp.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(reason);
+  });
+
+  it('reads years 0000–0099 as written, not as 1900–1999', () => {
+    expect(Timestamp.parse('0042-03-01T09:30:00Z').getUTCFullYear()).toBe(42);
+    expect(Timestamp.parse('0001-01-01T00:00:00Z').toISOString()).toBe('0001-01-01T00:00:00.000Z');
+    expect(Timestamp.parse('0000-02-29T00:00:00Z').toISOString()).toBe('0000-02-29T00:00:00.000Z'); // a leap year
+    expect(Timestamp.safeParse('0001-02-29T00:00:00Z').success).toBe(false);
+    expect(LocalDate.safeParse('0004-02-29').success).toBe(true);
+    expect(LocalDate.safeParse('0001-02-29').success).toBe(false);
+  });
+
+  it('agrees with Date.parse on every ISO timestamp it accepts, whatever the year (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.date({
+          min: new Date('0000-01-01T00:00:00Z'),
+          max: new Date('9999-12-31T23:59:59Z'),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          const iso = date.toISOString();
+          expect(Timestamp.parse(iso).getTime()).toBe(Date.parse(iso));
+        },
+      ),
+    );
   });
 
   it('rejects numbers that are not epoch milliseconds', () => {
