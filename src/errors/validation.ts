@@ -26,11 +26,14 @@ export function truncateKey(key: string): string {
  * @example `formatPath(['tickets', 3, 'createdAt']) // 'tickets[3].createdAt'`
  */
 export function formatPath(path: ReadonlyArray<string | number | symbol>): string {
+  if (!Array.isArray(path))
+    throw invalidArgument('formatPath()', 'path', 'expected an array of keys and indexes');
   if (path.length === 0) return '(root)';
   let out = '';
   for (const key of path) {
     if (typeof key === 'number') out += `[${key}]`;
     else if (typeof key === 'symbol') out += `[${key.description ?? 'symbol'}]`;
+    else if (typeof key !== 'string') out += '[?]';
     else if (/^[A-Za-z_$][\w$]*$/.test(key)) out += out === '' ? truncateKey(key) : `.${truncateKey(key)}`;
     else out += `[${JSON.stringify(truncateKey(key))}]`;
   }
@@ -72,4 +75,20 @@ export class ValidationError extends SupportkitError {
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), subject: this.subject, issues: this.issues };
   }
+}
+
+/**
+ * The error a public function throws when an argument is not what it takes: a {@link ValidationError} whose
+ * subject names the function and the argument, so the caller sees their mistake rather than a `TypeError` from
+ * inside the library. Never pass the argument's value in `message`.
+ *
+ * @example
+ * ```ts
+ * if (!Array.isArray(scores)) throw invalidArgument('nps()', 'scores', 'expected an array of numbers 0..10');
+ * // Validation failed for nps() scores (1 issue):
+ * //   - (root): expected an array of numbers 0..10
+ * ```
+ */
+export function invalidArgument(fn: string, argument: string, message: string): ValidationError {
+  return new ValidationError(`${fn} ${argument}`, [{ path: [], code: 'invalid_argument', message }]);
 }

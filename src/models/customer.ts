@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { invalidArgument, ValidationError } from '../errors/validation.js';
 import { CustomFields, IanaTimeZone, Id, LanguageTag, Source, Timestamp } from './primitives.js';
-import type { Ticket } from './ticket.js';
+import { type Ticket, TicketStatus } from './ticket.js';
 
 /**
  * One way to reach or recognise a customer. `kind` says what `value` is: an e-mail address, a phone number in
@@ -132,8 +133,24 @@ export type CustomerInput = z.input<typeof Customer>;
  * ```
  */
 export function deriveCardState(tickets: Iterable<Pick<Ticket, 'status'>>): CardState | null {
+  if (
+    tickets === null ||
+    typeof (tickets as { [Symbol.iterator]?: unknown })?.[Symbol.iterator] !== 'function'
+  ) {
+    throw invalidArgument('deriveCardState()', 'tickets', 'expected an array (or iterable) of tickets');
+  }
   let state: CardState | null = null;
-  for (const { status } of tickets) {
+  let index = 0;
+  for (const ticket of tickets) {
+    // A status read from JSON may be spelled 'Solved' or 'NEW': read it as the Ticket model would.
+    const parsed = TicketStatus.safeParse((ticket as { status?: unknown } | null)?.status);
+    if (!parsed.success) {
+      throw new ValidationError('deriveCardState() tickets', [
+        { path: [index, 'status'], code: 'invalid_type', message: 'expected a ticket status' },
+      ]);
+    }
+    index++;
+    const status = parsed.data;
     if (status === 'new') return 'red';
     if (status === 'solved' || status === 'closed') state ??= 'green';
     else state = 'yellow';

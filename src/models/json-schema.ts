@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidArgument } from '../errors/validation.js';
 import { primitiveJsonSchemas } from './primitives.js';
 import { type ModelName, models } from './registry.js';
 
@@ -15,6 +16,9 @@ import { type ModelName, models } from './registry.js';
  * ```
  */
 export function modelJsonSchema(name: ModelName): Record<string, unknown> {
+  if (typeof name !== 'string' || !Object.hasOwn(models, name)) {
+    throw invalidArgument('modelJsonSchema()', 'name', `expected one of ${Object.keys(models).join(', ')}`);
+  }
   const schema = z.toJSONSchema(models[name], {
     io: 'input',
     target: 'draft-2020-12',

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { truncateKey, ValidationError, type ValidationIssue } from '../errors/validation.js';
+import { invalidArgument, truncateKey, ValidationError, type ValidationIssue } from '../errors/validation.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -72,6 +72,13 @@ export function toValidationIssues(issues: readonly ZodIssue[], prefix: readonly
   return out;
 }
 
+/** A caller who passes something other than a schema gets told so, not a TypeError from inside zod. */
+function checkSchema(schema: unknown, fn: string): void {
+  if (typeof (schema as { safeParse?: unknown } | null)?.safeParse !== 'function') {
+    throw invalidArgument(fn, 'schema', 'expected a supportkit model or another zod schema');
+  }
+}
+
 /**
  * Validates `value` against a supportkit model (or any zod schema) and returns the parsed value. Throws a
  * {@link ValidationError} listing every failing path; never a raw ZodError.
@@ -83,6 +90,7 @@ export function toValidationIssues(issues: readonly ZodIssue[], prefix: readonly
  * ```
  */
 export function parse<S extends z.ZodType>(schema: S, value: unknown, subject?: string): z.output<S> {
+  checkSchema(schema, 'parse()');
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new ValidationError(
@@ -105,6 +113,7 @@ export type SafeParseResult<T> = { success: true; data: T } | { success: false; 
  * ```
  */
 export function safeParse<S extends z.ZodType>(schema: S, value: unknown, subject?: string) {
+  checkSchema(schema, 'safeParse()');
   const result = schema.safeParse(value);
   if (result.success) return { success: true, data: result.data } as SafeParseResult<z.output<S>>;
   const error = new ValidationError(

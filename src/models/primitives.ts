@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidArgument } from '../errors/validation.js';
 
 /**
  * Registry of the reusable primitives, so JSON Schema generation can describe each by what it accepts on the
@@ -142,6 +143,7 @@ const zoneCache = new Map<string, boolean>();
  * @example `isIanaTimeZone('Europe/Rome') // true`
  */
 export function isIanaTimeZone(name: string): boolean {
+  if (typeof name !== 'string') return false;
   let known = zoneCache.get(name);
   if (known === undefined) {
     // Intl also accepts offsets such as "+01:00"; those are not zones (they have no DST rules), so require a name.
@@ -263,6 +265,17 @@ export function openEnum<const T extends readonly [string, ...string[]]>(
   values: T,
   aliases: Readonly<Record<string, T[number]>> = {},
 ) {
+  const isText = (value: unknown) => typeof value === 'string' && value.length > 0;
+  if (!Array.isArray(values) || values.length === 0 || !values.every(isText)) {
+    throw invalidArgument('openEnum()', 'values', 'expected a non-empty array of non-empty strings');
+  }
+  if (
+    typeof aliases !== 'object' ||
+    aliases === null ||
+    !Object.values(aliases).every((v) => values.includes(v))
+  ) {
+    throw invalidArgument('openEnum()', 'aliases', 'expected an object mapping spellings to known values');
+  }
   const known = new Map<string, T[number]>();
   for (const [alias, value] of Object.entries(aliases)) known.set(spellingKey(alias), value);
   for (const value of values) known.set(spellingKey(value), value);
