@@ -170,13 +170,19 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
    */
   function target(path: string): string {
     const url = ABSOLUTE.test(path) ? new URL(path, base) : new URL(`${root}/${path.replace(/^\/+/, '')}`);
-    if (url.origin !== base.origin)
-      throw new CrossOriginError({
-        adapter: options.adapter,
-        origin: url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : url.protocol,
-        expectedOrigin: base.origin,
-      });
+    const refused = foreign(url);
+    if (refused) throw refused;
     return url.toString();
+  }
+
+  /** The CrossOriginError for a URL outside the base URL's origin, or undefined when it is inside. */
+  function foreign(url: URL): CrossOriginError | undefined {
+    if (url.origin === base.origin) return undefined;
+    return new CrossOriginError({
+      adapter: options.adapter,
+      origin: url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : url.protocol,
+      expectedOrigin: base.origin,
+    });
   }
 
   /** The body of a 2xx response, parsed and checked against what the request expects. */
@@ -244,8 +250,15 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), limit);
     let response: AxiosResponse<string>;
+    let redirectedAway: CrossOriginError | undefined;
     try {
       response = await instance.request<string>({
+        // A redirect is held to the same rule as a next link: follow-redirects would keep the Authorization
+        // header for a subdomain or an http→https hop, so anything off the origin stops here.
+        beforeRedirect: (next: { href?: string }) => {
+          redirectedAway = next.href ? foreign(new URL(next.href)) : undefined;
+          if (redirectedAway) throw redirectedAway;
+        },
         method: request.method,
         url: href,
         params: request.query,
@@ -256,6 +269,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     } catch (error) {
       if (signal?.aborted)
         throw new AbortError(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      if (redirectedAway) throw new AbortError(redirectedAway);
       const code = (error as { code?: string }).code;
       if (deadline.signal.aborted || code === 'ECONNABORTED' || code === 'ETIMEDOUT')
         throw new TimeoutError(describe, limit);

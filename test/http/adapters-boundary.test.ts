@@ -51,7 +51,7 @@ describe('malformed success bodies through the adapters', () => {
         const server = await listen((_req, res) => reply(res, 200, body, {}, true));
         const adapter = make(server.url);
         for (const call of [adapter.get, () => first(adapter.list())]) {
-          const error = await call().catch((e) => e);
+          const error = (await call().catch((e: Error) => e)) as MalformedResponseError;
           expect(error).toBeInstanceOf(MalformedResponseError);
           expect(error.message).toContain(`${name} GET ${server.url}`);
           expect(error.message).not.toMatch(/Jane/);
@@ -71,7 +71,9 @@ describe('malformed success bodies through the adapters', () => {
     }
     // Trello lists cards as an array: an object there is as wrong.
     const object = await listen((_req, res) => reply(res, 200, { cards: [] }));
-    const error = await first(adapters.trello(object.url).list()).catch((e) => e);
+    const error = (await first(adapters.trello(object.url).list()).catch(
+      (e: Error) => e,
+    )) as MalformedResponseError;
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect(error.message).toContain('/boards/b1/cards/all');
   });

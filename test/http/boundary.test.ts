@@ -55,6 +55,25 @@ describe('credentials never leave the origin', () => {
     expect(home.seen[0]!.headers.authorization).toBe('Bearer T0PSECRET');
   });
 
+  it('refuses a redirect to another origin; follows one on the same origin', async () => {
+    const other = await listen((_req, res) => reply(res, 200, { stolen: true }));
+    const home = await listen((req, res) => {
+      if (req.url === '/away') return res.writeHead(302, { location: `${other.url}/x?code=1` }).end();
+      if (req.url === '/moved') return res.writeHead(301, { location: '/here' }).end();
+      reply(res, 200, { here: true });
+    });
+    const http = createHttpClient({ adapter: 'test', baseURL: home.url, auth: { token: 'T0PSECRET' } });
+    const error = await http.request({ method: 'GET', path: '/away' }).catch((e) => e);
+    expect(error).toBeInstanceOf(CrossOriginError);
+    expect(error.origin).toBe(other.url);
+    expect(other.seen).toHaveLength(0);
+    expect(home.seen).toHaveLength(1); // not retried
+    await expect(http.request({ method: 'GET', path: '/moved' })).resolves.toMatchObject({
+      data: { here: true },
+    });
+    expect(home.seen.at(-1)!.headers.authorization).toBe('Bearer T0PSECRET');
+  });
+
   it('stops a paginated list whose next link names another server; that server receives nothing', async () => {
     const other = await listen((_req, res) => reply(res, 200, { items: [99], next: null }));
     const home = await listen((_req, res) => reply(res, 200, { items: [1, 2], next: `${other.url}/page/2` }));
