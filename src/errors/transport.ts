@@ -47,7 +47,14 @@ export class CrossOriginError extends SupportkitError {
   }
 }
 
-/** Why a successful response could not be read. */
+/**
+ * Why a successful response could not be read.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof MalformedResponseError && error.reason === 'truncated') retryLater();
+ * ```
+ */
 export type MalformedResponseReason = 'empty' | 'not_json' | 'truncated' | 'unexpected_shape';
 
 const REASONS: Record<MalformedResponseReason, string> = {

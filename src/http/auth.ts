@@ -315,14 +315,28 @@ export function clientCredentialsAuth(
   };
 }
 
-/** Plain credentials an adapter's `auth` option also takes, turned into a provider by {@link resolveAuth}. */
+/**
+ * Plain credentials an adapter's `auth` option also takes, turned into a provider by {@link resolveAuth}.
+ *
+ * @example
+ * ```ts
+ * const credentials: PlainCredentials = { email: 'agent@acme.com', token: process.env.ZENDESK_API_TOKEN! };
+ * ```
+ */
 export type PlainCredentials =
   | { email: string; token: string }
   | { username: string; password: string }
   | { key: string; token: string }
   | { token: string };
 
-/** What an adapter's `auth` option accepts: a provider, or plain credentials where their meaning is clear. */
+/**
+ * What an adapter's `auth` option accepts: a provider, or plain credentials where their meaning is clear.
+ *
+ * @example
+ * ```ts
+ * const auth: AuthOption = process.env.RT_TOKEN ? { token: process.env.RT_TOKEN } : basicAuth({ username, password });
+ * ```
+ */
 export type AuthOption = AuthProvider | PlainCredentials;
 
 const isProvider = (value: unknown): value is AuthProvider =>

@@ -48,6 +48,11 @@ export interface HttpRequest extends RequestOptions {
 /**
  * What a successful body must be: a JSON `object`, an `array`, or any `json` value but null; `undefined` takes
  * any JSON and an empty body. A body that is not JSON at all (an HTML error page) is always refused.
+ *
+ * @example
+ * ```ts
+ * await http.request<unknown[]>({ method: 'GET', path: '/boards/b1/cards', expect: 'array' });
+ * ```
  */
 export type ExpectedBody = 'object' | 'array' | 'json' | undefined;
 

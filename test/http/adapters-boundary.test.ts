@@ -115,6 +115,22 @@ describe('plain credentials', () => {
     ]);
   });
 
+  it('an adapter baseUrl with credentials in it is a ValidationError that does not echo them', () => {
+    const baseUrl = 'https://admin:s3cr3t-pw@rt.example.org';
+    for (const make of [
+      () => createZendeskAdapter({ subdomain: 'acme', baseUrl, auth: { token: 't' } }),
+      () => createRequestTrackerAdapter({ baseUrl, auth: { token: 't' } }),
+      () => createTrelloAdapter({ key: 'k', token: 't', boardId: 'b1', baseUrl }),
+    ]) {
+      expect(make).toThrow(ValidationError);
+      try {
+        make();
+      } catch (error) {
+        expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toMatch(/s3cr3t|admin/);
+      }
+    }
+  });
+
   it('anything else is a ValidationError naming the option at construction, never echoing it', () => {
     for (const auth of [
       { email: 'agent@acme.test', password: 'hunter2' },
