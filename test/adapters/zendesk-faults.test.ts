@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  bearerAuth,
   CrossOriginError,
   createRateLimiter,
   createZendeskAdapter,
@@ -209,7 +210,7 @@ describe('Zendesk sync through faults, against a real server on 127.0.0.1', () =
 });
 
 describe('Zendesk at the boundary, against real servers on 127.0.0.1', () => {
-  const bearer = { token: 'ZD-T0KEN' };
+  const bearer = bearerAuth('ZD-T0KEN');
   const zendesk = (baseUrl: string, extra: Partial<Parameters<typeof createZendeskAdapter>[0]> = {}) =>
     createZendeskAdapter({ subdomain: 'acme', baseUrl, auth: bearer, retry: { baseDelayMs: 1 }, ...extra });
 
