@@ -1,4 +1,5 @@
 import { SupportkitError } from './base.js';
+import { redactUrl } from './redact.js';
 
 /** Where a failed request went, with secrets already removed. */
 export interface RequestDescription {
@@ -18,10 +19,18 @@ interface ApiErrorInit extends RequestDescription {
   readonly cause?: unknown;
 }
 
+/** The request as it may be shown: the URL always goes through {@link redactUrl}, whoever built the error. */
+function redacted<T extends RequestDescription>(request: T): T {
+  return request?.url === undefined ? request : { ...request, url: redactUrl(request.url) };
+}
+
+const where = (request: RequestDescription) =>
+  [request?.adapter, request?.method, request?.url].filter(Boolean).join(' ');
+
 function describe(init: ApiErrorInit, summary: string): string {
-  const where = [init.adapter, init.method, init.url].filter(Boolean).join(' ');
+  const at = where(init);
   const id = init.requestId ? ` (request id ${init.requestId})` : '';
-  return `${summary}: HTTP ${init.status}${where ? ` from ${where}` : ''}${id}`;
+  return `${summary}: HTTP ${init.status}${at ? ` from ${at}` : ''}${id}`;
 }
 
 /**
@@ -47,7 +56,8 @@ export class ApiError extends SupportkitError {
   readonly method: string | undefined;
   readonly url: string | undefined;
 
-  constructor(init: ApiErrorInit, summary = 'Request failed', code = 'api_error') {
+  constructor(raw: ApiErrorInit, summary = 'Request failed', code = 'api_error') {
+    const init = redacted(raw);
     super(describe(init, summary), { code, cause: init.cause });
     this.status = init.status;
     this.requestId = init.requestId;
@@ -133,9 +143,10 @@ export class InternalServerError extends ApiError {
  */
 export class NetworkError extends SupportkitError {
   readonly request: RequestDescription;
-  constructor(request: RequestDescription, detail: string, cause?: unknown) {
-    const where = [request.adapter, request.method, request.url].filter(Boolean).join(' ');
-    super(`Network error${where ? ` calling ${where}` : ''}: ${detail}`, { code: 'network_error', cause });
+  constructor(raw: RequestDescription, detail: string, cause?: unknown) {
+    const request = redacted(raw);
+    const at = where(request);
+    super(`Network error${at ? ` calling ${at}` : ''}: ${detail}`, { code: 'network_error', cause });
     this.request = request;
   }
 }
@@ -153,9 +164,10 @@ export class NetworkError extends SupportkitError {
 export class TimeoutError extends SupportkitError {
   readonly request: RequestDescription;
   readonly timeoutMs: number;
-  constructor(request: RequestDescription, timeoutMs: number, cause?: unknown) {
-    const where = [request.adapter, request.method, request.url].filter(Boolean).join(' ');
-    super(`Timed out after ${timeoutMs} ms${where ? ` calling ${where}` : ''}`, { code: 'timeout', cause });
+  constructor(raw: RequestDescription, timeoutMs: number, cause?: unknown) {
+    const request = redacted(raw);
+    const at = where(request);
+    super(`Timed out after ${timeoutMs} ms${at ? ` calling ${at}` : ''}`, { code: 'timeout', cause });
     this.request = request;
     this.timeoutMs = timeoutMs;
   }

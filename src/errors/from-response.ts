@@ -10,38 +10,12 @@ import {
   type RequestDescription,
   UnprocessableEntityError,
 } from './api.js';
+import { redactUrl } from './redact.js';
+
+export { redactUrl };
 
 /** Header names whose values identify a request in vendors' logs, most specific first. */
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-zendesk-request-id', 'x-trello-request-id', 'request-id'];
-
-/** Query keys whose values are secrets (Trello puts `key` and `token` in the query string, for example). */
-const SECRET_QUERY_KEY = /key|token|secret|signature|password|passwd|auth|code|session|sig/i;
-
-/**
- * Returns the URL with the value of every secret-looking query parameter replaced by `[redacted]` and any
- * user-info (`user:pass@`) removed, so it can go into an error or a log.
- *
- * @example
- * ```ts
- * redactUrl('https://api.trello.com/1/cards?key=abc&token=def&limit=10');
- * // 'https://api.trello.com/1/cards?key=%5Bredacted%5D&token=%5Bredacted%5D&limit=10'
- * ```
- */
-export function redactUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    // Not absolute: keep only the path, which never carries secrets in the APIs we call.
-    return url.split('?')[0] ?? '';
-  }
-  parsed.username = '';
-  parsed.password = '';
-  for (const key of [...parsed.searchParams.keys()]) {
-    if (SECRET_QUERY_KEY.test(key)) parsed.searchParams.set(key, '[redacted]');
-  }
-  return parsed.toString();
-}
 
 /**
  * Parses a Retry-After value, which RFC 9110 allows as delay-seconds or an HTTP-date, into seconds from `now`

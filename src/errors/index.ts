@@ -14,6 +14,11 @@ export {
 } from './api.js';
 export { SupportkitError } from './base.js';
 export { errorFromResponse, type FailedResponse, parseRetryAfter, redactUrl } from './from-response.js';
+export {
+  CrossOriginError,
+  MalformedResponseError,
+  type MalformedResponseReason,
+} from './transport.js';
 export { UnsupportedError } from './unsupported.js';
 export { formatPath, ValidationError, type ValidationIssue } from './validation.js';
 export { type WebhookFailureReason, WebhookVerificationError } from './webhook.js';

@@ -1,4 +1,7 @@
-import { AuthenticationError } from '../errors/api.js';
+import { AuthenticationError, NetworkError } from '../errors/api.js';
+import { redactUrl } from '../errors/redact.js';
+import { ValidationError } from '../errors/validation.js';
+import { urlOption } from './url-option.js';
 
 /** Tokens after an OAuth exchange; persist them through `onTokens`: refresh tokens rotate. */
 export interface OAuthTokens {
@@ -15,7 +18,12 @@ export interface OAuthTokens {
 export interface AuthProvider {
   readonly kind: string;
   headers(): Promise<Record<string, string>>;
-  refresh?(): Promise<boolean>;
+  /**
+   * Called after a 401 with the headers that request carried. When they are no longer the current credentials
+   * (another request already refreshed them), a provider returns true without refreshing again: the request is
+   * retried with the current ones. So there is one refresh per credential generation, however many 401s arrive.
+   */
+  refresh?(rejected?: Record<string, string>): Promise<boolean>;
   /** Every secret this provider holds, so the transport can prove none leaks into errors or events. */
   secrets(): string[];
 }
@@ -130,15 +138,25 @@ async function requestTokens(
   now: () => number,
 ): Promise<OAuthTokens> {
   const doFetch = endpoint.fetch ?? globalThis.fetch;
-  const response = await doFetch(endpoint.tokenUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-    body: new URLSearchParams({
-      client_id: endpoint.clientId,
-      client_secret: endpoint.clientSecret,
-      ...form,
-    }).toString(),
-  });
+  const where = { adapter: 'oauth', method: 'POST', url: redactUrl(endpoint.tokenUrl) };
+  let response: Response;
+  try {
+    response = await doFetch(endpoint.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body: new URLSearchParams({
+        client_id: endpoint.clientId,
+        client_secret: endpoint.clientSecret,
+        ...form,
+      }).toString(),
+    });
+  } catch (error) {
+    // fetch says only "fetch failed"; the reason is in its cause. Keep the code, not the error (it may quote
+    // the request).
+    const cause = (error as { cause?: { code?: unknown } })?.cause;
+    const code = typeof cause?.code === 'string' ? cause.code : 'the token request failed';
+    throw new NetworkError(where, code);
+  }
   let body: Record<string, unknown> = {};
   try {
     body = (await response.json()) as Record<string, unknown>;
@@ -147,11 +165,7 @@ async function requestTokens(
   }
   if (!response.ok || typeof body.access_token !== 'string') {
     // Never echo the response body: it may hold a token or the client secret in an error description.
-    throw new AuthenticationError({
-      status: response.ok ? 401 : response.status,
-      method: 'POST',
-      url: endpoint.tokenUrl.split('?')[0],
-    });
+    throw new AuthenticationError({ ...where, status: response.ok ? 401 : response.status });
   }
   const tokens: OAuthTokens = { accessToken: body.access_token };
   if (typeof body.refresh_token === 'string') tokens.refreshToken = body.refresh_token;
@@ -196,12 +210,13 @@ export function oauthAuth(
       'oauthAuth: options "accessToken", "refreshToken", "tokenUrl", "clientId" and "clientSecret" are required',
     );
   }
+  urlOption('oauthAuth', 'tokenUrl', options.tokenUrl);
   const now = options.now ?? Date.now;
   let current: OAuthTokens = { accessToken: options.accessToken, refreshToken: options.refreshToken };
   if (options.expiresAt) current.expiresAt = options.expiresAt;
   const seen = new Set([options.accessToken, options.refreshToken, options.clientSecret]);
   let inflight: Promise<boolean> | null = null;
-  const refresh = () => {
+  const rotate = () => {
     inflight ??= (async () => {
       try {
         const next = await requestTokens(
@@ -220,13 +235,21 @@ export function oauthAuth(
     })();
     return inflight;
   };
+  const header = () => `Bearer ${current.accessToken}`;
   return {
     kind: 'oauth',
     async headers() {
-      if (current.expiresAt && current.expiresAt.getTime() - now() < EXPIRY_MARGIN_MS) await refresh();
-      return { authorization: `Bearer ${current.accessToken}` };
+      // A refresh under way: wait for it rather than send a token that is being replaced.
+      if (inflight) await inflight.catch(() => undefined);
+      if (current.expiresAt && current.expiresAt.getTime() - now() < EXPIRY_MARGIN_MS) await rotate();
+      return { authorization: header() };
     },
-    refresh,
+    refresh: async (rejected) => {
+      if (inflight) return inflight;
+      // A late 401 for a token already replaced: retry with the current one, do not rotate again.
+      if (rejected?.authorization !== undefined && rejected.authorization !== header()) return true;
+      return rotate();
+    },
     secrets: () => [...seen],
   };
 }
@@ -248,6 +271,7 @@ export function clientCredentialsAuth(
       'clientCredentialsAuth: options "tokenUrl", "clientId" and "clientSecret" are required',
     );
   }
+  urlOption('clientCredentialsAuth', 'tokenUrl', options.tokenUrl);
   const now = options.now ?? Date.now;
   let current: OAuthTokens | null = null;
   const seen = new Set([options.clientSecret]);
@@ -271,11 +295,95 @@ export function clientCredentialsAuth(
   return {
     kind: 'client-credentials',
     async headers() {
+      if (inflight) await inflight.catch(() => undefined);
       if (!current || (current.expiresAt && current.expiresAt.getTime() - now() < EXPIRY_MARGIN_MS))
         await mint();
       return { authorization: `Bearer ${current!.accessToken}` };
     },
-    refresh: mint,
+    refresh: async (rejected) => {
+      if (inflight) return inflight;
+      // A late 401 for a token already replaced: retry with the current one, do not mint again.
+      if (
+        current &&
+        rejected?.authorization !== undefined &&
+        rejected.authorization !== `Bearer ${current.accessToken}`
+      )
+        return true;
+      return mint();
+    },
     secrets: () => [...seen],
   };
+}
+
+/**
+ * Plain credentials an adapter's `auth` option also takes, turned into a provider by {@link resolveAuth}.
+ *
+ * @example
+ * ```ts
+ * const credentials: PlainCredentials = { email: 'agent@acme.com', token: process.env.ZENDESK_API_TOKEN! };
+ * ```
+ */
+export type PlainCredentials =
+  | { email: string; token: string }
+  | { username: string; password: string }
+  | { key: string; token: string }
+  | { token: string };
+
+/**
+ * What an adapter's `auth` option accepts: a provider, or plain credentials where their meaning is clear.
+ *
+ * @example
+ * ```ts
+ * const auth: AuthOption = process.env.RT_TOKEN ? { token: process.env.RT_TOKEN } : basicAuth({ username, password });
+ * ```
+ */
+export type AuthOption = AuthProvider | PlainCredentials;
+
+const isProvider = (value: unknown): value is AuthProvider =>
+  typeof (value as AuthProvider)?.headers === 'function' &&
+  typeof (value as AuthProvider)?.secrets === 'function';
+
+const has = (value: object, key: string) =>
+  typeof (value as Record<string, unknown>)[key] === 'string' &&
+  (value as Record<string, string>)[key] !== '';
+
+/**
+ * Turns an `auth` option into a provider, in one place for every adapter: a provider is used as it is;
+ * `{ email, token }` becomes {@link apiTokenAuth} (Zendesk API tokens), `{ username, password }`
+ * {@link basicAuth}, `{ key, token }` {@link trelloAuth}, and a lone `{ token }` a token with the adapter's
+ * scheme (`Bearer`, or RT's `token`). Anything else is a ValidationError naming the option — never echoing it.
+ *
+ * @example
+ * ```ts
+ * resolveAuth({ email: 'agent@acme.com', token: process.env.ZENDESK_API_TOKEN! }).kind; // 'api-token'
+ * resolveAuth({ token: 'abc' }).kind; // 'bearer'
+ * resolveAuth({ token: 'abc' }, { option: 'auth', tokenScheme: 'token' }).kind; // 'token'
+ * ```
+ */
+export function resolveAuth(
+  value: unknown,
+  context: { option?: string; tokenScheme?: string } = {},
+): AuthProvider {
+  if (isProvider(value)) return value;
+  const option = context.option ?? 'auth';
+  const refuse = (message: string): never => {
+    throw new ValidationError('auth option', [{ path: [option], code: 'custom', message }]);
+  };
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    return refuse('must be an auth provider (apiTokenAuth, oauthAuth, …) or plain credentials');
+  const keys = Object.keys(value).sort().join(',');
+  if (keys === 'email,token' && has(value, 'email') && has(value, 'token'))
+    return apiTokenAuth(value as { email: string; token: string });
+  if (keys === 'password,username' && has(value, 'username') && has(value, 'password'))
+    return basicAuth(value as { username: string; password: string });
+  if (keys === 'key,token' && has(value, 'key') && has(value, 'token'))
+    return trelloAuth(value as { key: string; token: string });
+  if (keys === 'token' && has(value, 'token')) {
+    const token = (value as { token: string }).token;
+    const scheme = context.tokenScheme ?? 'Bearer';
+    return scheme === 'Bearer' ? bearerAuth(token) : tokenAuth(token, scheme);
+  }
+  return refuse(
+    'plain credentials must be exactly { email, token }, { username, password }, { key, token } or { token }, with non-empty strings; otherwise pass an auth provider',
+  );
 }

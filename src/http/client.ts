@@ -2,15 +2,21 @@ import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import pRetry, { AbortError } from 'p-retry';
 import { NetworkError, TimeoutError } from '../errors/api.js';
 import { SupportkitError } from '../errors/base.js';
-import { errorFromResponse, redactUrl } from '../errors/from-response.js';
+import { errorFromResponse } from '../errors/from-response.js';
+import { redactUrl } from '../errors/redact.js';
+import { CrossOriginError, MalformedResponseError } from '../errors/transport.js';
 import type { HelpdeskEventBus, TransportEvent } from '../events/index.js';
-import type { AuthProvider } from './auth.js';
+import { type AuthOption, resolveAuth } from './auth.js';
 import type { RateLimiter } from './rate-limit.js';
 import { type RetryPolicy, resolveRetryPolicy, retryDelay } from './retry-policy.js';
+import { urlOption } from './url-option.js';
 
 /** Per-call overrides: the last parameter of every adapter method (STYLE rule 7). */
 export interface RequestOptions {
-  /** ms before an attempt is abandoned. @default the client's timeoutMs */
+  /**
+   * The deadline of one attempt in ms — connecting, the headers and the whole body — after which it is
+   * abandoned with a TimeoutError (and retried when the method allows). @default the client's timeoutMs
+   */
   timeout?: number;
   /** Retries after the first attempt. @default the client's policy */
   maxRetries?: number;
@@ -29,7 +35,26 @@ export interface HttpRequest extends RequestOptions {
   /** JSON-serialisable, or raw bytes (a Uint8Array or Buffer, sent as they are with the content-type header). */
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Whether sending the request twice has the effect of sending it once, so a lost answer may be retried.
+   * An `idempotencyKey` makes any request repeatable. @default true for GET, HEAD, OPTIONS, PUT and DELETE;
+   * false for POST and PATCH. Set false for a PUT that appends (Zendesk's comment on a ticket update).
+   */
+  idempotent?: boolean;
+  /** What a 2xx body must be; otherwise a MalformedResponseError. @default the client's `expect` */
+  expect?: ExpectedBody;
 }
+
+/**
+ * What a successful body must be: a JSON `object`, an `array`, or any `json` value but null; `undefined` takes
+ * any JSON and an empty body. A body that is not JSON at all (an HTML error page) is always refused.
+ *
+ * @example
+ * ```ts
+ * await http.request<unknown[]>({ method: 'GET', path: '/boards/b1/cards', expect: 'array' });
+ * ```
+ */
+export type ExpectedBody = 'object' | 'array' | 'json' | undefined;
 
 /** A parsed JSON response. */
 export interface HttpResponse<T> {
@@ -42,10 +67,19 @@ export interface HttpResponse<T> {
 export interface HttpClientOptions {
   /** Names the adapter in errors and events. */
   adapter: string;
+  /**
+   * Where the API lives, an absolute http(s) URL without credentials. Its origin (scheme, host and port) is the
+   * only one the client sends credentials to: an absolute URL from a response elsewhere is a CrossOriginError.
+   */
   baseURL: string;
-  auth?: AuthProvider;
-  /** @default 30000 */
+  /** A provider, or plain credentials (see {@link resolveAuth}); a wrong one is a ValidationError. */
+  auth?: AuthOption;
+  /** The scheme a plain `{ token }` is sent with. @default 'Bearer' */
+  tokenScheme?: string;
+  /** Whole-attempt deadline in ms (connect, headers and body). @default 30000 */
   timeoutMs?: number;
+  /** What every 2xx body must be, unless a request says otherwise. @default undefined (any JSON, or empty) */
+  expect?: ExpectedBody;
   retry?: Partial<RetryPolicy>;
   rateLimiter?: RateLimiter;
   bus?: HelpdeskEventBus;
@@ -78,6 +112,15 @@ export const abortableSleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
+/** Axios treats these as absolute (`//host/x` included), so they are resolved against the base and checked. */
+const ABSOLUTE = /^([a-z][a-z\d+\-.]*:)?\/\//i;
+const REPEATABLE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE']);
+
+function shapeOf(body: unknown): Exclude<ExpectedBody, undefined | 'json'> | 'other' {
+  if (Array.isArray(body)) return 'array';
+  return body !== null && typeof body === 'object' ? 'object' : 'other';
+}
+
 function flatHeaders(response: AxiosResponse): Record<string, string | undefined> {
   const out: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(response.headers ?? {})) {
@@ -104,19 +147,15 @@ function flatHeaders(response: AxiosResponse): Record<string, string | undefined
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   if (!options?.adapter) throw new TypeError('createHttpClient: option "adapter" is required');
-  let base: URL;
-  try {
-    base = new URL(options.baseURL);
-  } catch {
-    throw new TypeError('createHttpClient: option "baseURL" must be an absolute URL');
-  }
+  const base = urlOption(`${options.adapter} adapter`, 'baseURL', options.baseURL);
+  const auth = options.auth === undefined ? undefined : resolveAuth(options.auth, options);
+  const root = base.toString().replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 30_000;
   if (!(timeoutMs > 0)) throw new TypeError('createHttpClient: option "timeoutMs" must be > 0');
   const policy = resolveRetryPolicy(options.retry);
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;
   const instance: AxiosInstance = axios.create({
-    baseURL: base.toString(),
     // We decide what a status means, parse JSON ourselves (to tell truncated bodies apart) and retry ourselves.
     validateStatus: () => true,
     responseType: 'text',
@@ -129,43 +168,120 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     event: TransportEvent,
   ) => options.bus?.emit(name, event);
 
+  /**
+   * The URL a request goes to. A relative path is appended to the base URL (as axios does); an absolute one — a
+   * next-page link the server handed out — must have the base URL's origin, or it is refused before anything
+   * is sent: the credentials were given for that origin only.
+   */
+  function target(path: string): string {
+    const url = ABSOLUTE.test(path) ? new URL(path, base) : new URL(`${root}/${path.replace(/^\/+/, '')}`);
+    const refused = foreign(url);
+    if (refused) throw refused;
+    return url.toString();
+  }
+
+  /** The CrossOriginError for a URL outside the base URL's origin, or undefined when it is inside. */
+  function foreign(url: URL): CrossOriginError | undefined {
+    if (url.origin === base.origin) return undefined;
+    return new CrossOriginError({
+      adapter: options.adapter,
+      origin: url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : url.protocol,
+      expectedOrigin: base.origin,
+    });
+  }
+
+  /** The body of a 2xx response, parsed and checked against what the request expects. */
+  function body<T>(
+    text: string | undefined,
+    status: number,
+    expect: ExpectedBody,
+    describe: { adapter: string; method: string; url: string },
+  ): T {
+    const malformed = (reason: ConstructorParameters<typeof MalformedResponseError>[1]) =>
+      new MalformedResponseError(describe, reason, status);
+    const trimmed = (text ?? '').trim();
+    if (trimmed === '') {
+      if (expect) throw malformed('empty');
+      return undefined as T;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(trimmed);
+    } catch {
+      // JSON cut off mid-stream is treated like a dropped connection, which the policy may retry; anything else
+      // (an HTML page from a proxy, a plain "OK") is not JSON at all, and asking again will not change it.
+      throw malformed(/^[[{]/.test(trimmed) ? 'truncated' : 'not_json');
+    }
+    if (
+      (expect === 'json' && data === null) ||
+      ((expect === 'object' || expect === 'array') && shapeOf(data) !== expect)
+    )
+      throw malformed('unexpected_shape');
+    return data as T;
+  }
+
   async function attempt<T>(
     request: HttpRequest,
+    href: string,
     url: string,
     number: number,
     signal: AbortSignal | undefined,
+    sent: { auth?: Record<string, string> },
   ) {
     const describe = { adapter: options.adapter, method: request.method, url };
     if (options.rateLimiter) {
-      const waited = await options.rateLimiter.acquire(request.method, request.path);
+      let waited: number;
+      try {
+        waited = await options.rateLimiter.acquire(request.method, request.path);
+      } catch (error) {
+        // The limiter's own refusal (non-blocking mode) is final: retrying it would be the wait the caller
+        // asked not to have.
+        throw new AbortError(error as Error);
+      }
       if (waited > 0) emit('http.rate_limited', { ...describe, attempt: number, delayMs: waited });
     }
-    const headers: Record<string, string> = { ...request.headers, ...(await options.auth?.headers()) };
+    const credentials = await auth?.headers();
+    sent.auth = credentials;
+    const headers: Record<string, string> = { ...request.headers, ...credentials };
     if (request.idempotencyKey) headers['idempotency-key'] = request.idempotencyKey;
     const bytes = request.body instanceof Uint8Array;
     if (request.body !== undefined)
       headers['content-type'] ??= bytes ? 'application/octet-stream' : 'application/json';
     emit('http.request', { ...describe, attempt: number });
     const started = performance.now();
+    // One deadline for the whole attempt — connect, headers and every byte of the body. (axios's `timeout` is
+    // reset by each chunk, so a server trickling a byte at a time never tripped it.)
+    const limit = request.timeout ?? timeoutMs;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), limit);
     let response: AxiosResponse<string>;
+    let redirectedAway: CrossOriginError | undefined;
     try {
       response = await instance.request<string>({
+        // A redirect is held to the same rule as a next link: follow-redirects would keep the Authorization
+        // header for a subdomain or an http→https hop, so anything off the origin stops here.
+        beforeRedirect: (next: { href?: string }) => {
+          redirectedAway = next.href ? foreign(new URL(next.href)) : undefined;
+          if (redirectedAway) throw redirectedAway;
+        },
         method: request.method,
-        url: request.path,
+        url: href,
         params: request.query,
         data: request.body === undefined || bytes ? request.body : JSON.stringify(request.body),
         headers,
-        timeout: request.timeout ?? timeoutMs,
-        ...(signal ? { signal } : {}),
+        signal: signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal,
       });
     } catch (error) {
       if (signal?.aborted)
         throw new AbortError(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+      if (redirectedAway) throw new AbortError(redirectedAway);
       const code = (error as { code?: string }).code;
-      if (code === 'ECONNABORTED' || code === 'ETIMEDOUT')
-        throw new TimeoutError(describe, request.timeout ?? timeoutMs);
+      if (deadline.signal.aborted || code === 'ECONNABORTED' || code === 'ETIMEDOUT')
+        throw new TimeoutError(describe, limit);
       // Only the error code: axios errors carry the request config, headers included.
       throw new NetworkError(describe, code ?? 'request failed');
+    } finally {
+      clearTimeout(timer);
     }
     const durationMs = performance.now() - started;
     const responseHeaders = flatHeaders(response);
@@ -180,22 +296,18 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         url,
       });
     }
-    let data: T;
-    try {
-      data = (
-        response.data === '' || response.data === undefined ? undefined : JSON.parse(response.data)
-      ) as T;
-    } catch {
-      // A body cut off mid-stream: treat like a dropped connection, which the policy may retry.
-      throw new NetworkError(describe, 'response body is not complete JSON (truncated?)');
-    }
+    const data = body<T>(response.data, response.status, request.expect ?? options.expect, describe);
     return { status: response.status, data, headers: responseHeaders };
   }
 
   return {
     adapter: options.adapter,
     async request<T>(request: HttpRequest): Promise<HttpResponse<T>> {
-      const url = redactUrl(new URL(request.path, base).toString());
+      const href = target(request.path);
+      const url = redactUrl(href);
+      const repeatable =
+        request.idempotencyKey !== undefined ||
+        (request.idempotent ?? REPEATABLE_METHODS.has(request.method));
       const maxRetries = request.maxRetries ?? policy.maxRetries;
       const retryPolicy = { ...policy, maxRetries };
       let waited = 0;
@@ -205,18 +317,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         return await pRetry(
           async () => {
             number++;
+            const sent: { auth?: Record<string, string> } = {};
             try {
-              return await attempt<T>(request, url, number, request.signal);
+              return await attempt<T>(request, href, url, number, request.signal, sent);
             } catch (error) {
-              // One credential refresh per request on a 401, which does not count as a retry.
+              // One credential refresh per request on a 401, which does not count as a retry. The provider
+              // is told which credentials were refused: if they were already replaced (a late 401 from before
+              // another request's refresh), it hands out the current ones instead of rotating again.
               if (
                 error instanceof SupportkitError &&
                 (error as { status?: number }).status === 401 &&
-                options.auth?.refresh &&
+                auth?.refresh &&
                 !refreshed
               ) {
                 refreshed = true;
-                if (await options.auth.refresh()) return attempt<T>(request, url, ++number, request.signal);
+                if (await auth.refresh(sent.auth))
+                  return attempt<T>(request, href, url, ++number, request.signal, {});
               }
               throw error;
             }
@@ -234,6 +350,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
                 attempt: attemptNumber,
                 method: request.method,
                 idempotent: request.idempotencyKey !== undefined,
+                repeatable,
                 waitedMs: waited,
                 random: random(),
               });

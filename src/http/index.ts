@@ -1,4 +1,5 @@
 export {
+  type AuthOption,
   type AuthProvider,
   apiTokenAuth,
   basicAuth,
@@ -6,11 +7,14 @@ export {
   clientCredentialsAuth,
   type OAuthTokens,
   oauthAuth,
+  type PlainCredentials,
+  resolveAuth,
   tokenAuth,
   trelloAuth,
 } from './auth.js';
 export {
   createHttpClient,
+  type ExpectedBody,
   type HttpClient,
   type HttpClientOptions,
   type HttpRequest,

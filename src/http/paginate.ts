@@ -1,3 +1,5 @@
+import { SupportkitError } from '../errors/base.js';
+
 /** One page: its items and how to ask for the next (undefined when this is the last). */
 export interface Page<T, C> {
   items: readonly T[];
@@ -27,7 +29,10 @@ export async function* paginate<T, C>(
     yield* page.items;
     if (page.next === undefined || page.next === null) return;
     const key = JSON.stringify(page.next);
-    if (seen.has(key)) throw new Error('pagination: the server returned a cursor it had already returned');
+    if (seen.has(key))
+      throw new SupportkitError('pagination: the server returned a cursor it had already returned', {
+        code: 'pagination_loop',
+      });
     seen.add(key);
     cursor = page.next;
   }

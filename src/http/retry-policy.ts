@@ -1,4 +1,5 @@
 import { ApiError, NetworkError, RateLimitError, TimeoutError } from '../errors/api.js';
+import { MalformedResponseError } from '../errors/transport.js';
 
 /** How requests are retried. Every field has a default; see {@link resolveRetryPolicy}. */
 export interface RetryPolicy {
@@ -57,6 +58,11 @@ export interface FailedAttempt {
   method: string;
   /** A POST (or PATCH) is retried only when it carries an idempotency key: otherwise a retry could write twice. */
   idempotent: boolean;
+  /**
+   * Whether sending the request again is harmless. @default by method — GET, HEAD, OPTIONS, PUT and DELETE
+   * yes; POST and PATCH only with an idempotency key. The transport sets it false for a PUT that appends.
+   */
+  repeatable?: boolean;
   /** Time already spent waiting for this request, in ms. */
   waitedMs: number;
   /** 0..1, for jitter; injectable so tests are deterministic. */
@@ -73,7 +79,9 @@ export interface FailedAttempt {
  *   (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/): random(0, base·2^(n−1)),
  *   capped at `maxDelayMs`.
  * - 4xx other than 429 are never retried: the request itself is wrong.
- * - A non-idempotent write is never retried: a lost response may hide a successful write.
+ * - A request that is not repeatable (a POST or PATCH without an idempotency key, a PUT that appends) is never
+ *   retried, except after a 429: a lost response may hide a successful write.
+ * - A body cut off mid-stream (MalformedResponseError `truncated`) is retried like a dropped connection.
  * - The total wait across retries never exceeds `maxTotalWaitMs`.
  *
  * @example
@@ -85,10 +93,13 @@ export interface FailedAttempt {
 export function retryDelay(policy: RetryPolicy, failure: FailedAttempt): number | null {
   if (failure.attempt > policy.maxRetries) return null;
   const { error } = failure;
-  const writes = !['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'].includes(failure.method.toUpperCase());
+  const repeatable =
+    failure.repeatable ??
+    (failure.idempotent ||
+      ['GET', 'HEAD', 'OPTIONS', 'PUT', 'DELETE'].includes(failure.method.toUpperCase()));
   const refused = error instanceof ApiError && error.status === 429;
   // A 429 is a refusal before any work: even a write without an idempotency key is safe to send again.
-  if (writes && !failure.idempotent && !refused) return null;
+  if (!repeatable && !refused) return null;
   let delay: number;
   if (refused && error.retryAfter === undefined && policy.rateLimitWindowMs > 0) {
     delay = Math.floor(policy.rateLimitWindowMs * (1 + failure.random / 10));
@@ -102,7 +113,8 @@ export function retryDelay(policy: RetryPolicy, failure: FailedAttempt): number 
   } else if (
     (error instanceof ApiError && (error.status >= 500 || error instanceof RateLimitError)) ||
     error instanceof NetworkError ||
-    error instanceof TimeoutError
+    error instanceof TimeoutError ||
+    (error instanceof MalformedResponseError && error.reason === 'truncated')
   ) {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (failure.attempt - 1));
     delay = Math.floor(failure.random * ceiling);

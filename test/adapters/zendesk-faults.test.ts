@@ -7,15 +7,26 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRateLimiter, createZendeskAdapter, type DatasetRecord, oauthAuth } from '../../src/index.js';
+import {
+  bearerAuth,
+  CrossOriginError,
+  createRateLimiter,
+  createZendeskAdapter,
+  type DatasetRecord,
+  InternalServerError,
+  oauthAuth,
+  RateLimitError,
+} from '../../src/index.js';
 import { callbackSink, sync } from '../../src/sync/index.js';
 import { seed } from '../contract/contract-suite.js';
+import { closeAll, listen, reply } from '../http/servers.js';
 import { BASE, fakeZendesk } from './zendesk-fake.js';
 
 type Fault = (req: IncomingMessage, res: ServerResponse, n: number) => boolean; // true = handled
 const servers: Server[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((resolve) => s.close(resolve))));
+  await closeAll();
 });
 
 /** Serves a fresh fake on 127.0.0.1; `fault` may take over any request (by its number or path). */
@@ -195,5 +206,78 @@ describe('Zendesk sync through faults, against a real server on 127.0.0.1', () =
     });
     expect(await syncAll(url, auth)).toEqual(clean);
     expect(rotated).toEqual(['a2/r2']);
+  });
+});
+
+describe('Zendesk at the boundary, against real servers on 127.0.0.1', () => {
+  const bearer = bearerAuth('ZD-T0KEN');
+  const zendesk = (baseUrl: string, extra: Partial<Parameters<typeof createZendeskAdapter>[0]> = {}) =>
+    createZendeskAdapter({ subdomain: 'acme', baseUrl, auth: bearer, retry: { baseDelayMs: 1 }, ...extra });
+
+  it('a next link (links.next, Help Center next_page) to another port is refused; that server receives nothing', async () => {
+    const other = await listen((_req, res) => reply(res, 200, { tickets: [], articles: [] }));
+    const home = await listen((req, res) =>
+      req.url!.startsWith('/api/v2/help_center/')
+        ? reply(res, 200, { articles: [], next_page: `${other.url}/api/v2/help_center/articles.json?page=2` })
+        : reply(res, 200, {
+            tickets: [],
+            meta: { has_more: true, after_cursor: 'c2' },
+            links: { next: `${other.url}/api/v2/tickets.json?page%5Bafter%5D=c2` },
+          }),
+    );
+    const adapter = zendesk(home.url);
+    const drain = async (list: AsyncIterable<unknown>) => {
+      for await (const _ of list);
+    };
+    const error = await drain(adapter.tickets.list()).catch((e) => e);
+    expect(error).toBeInstanceOf(CrossOriginError);
+    expect(error.message).toContain(other.url);
+    expect(error.message).not.toMatch(/c2|ZD-T0KEN/);
+    await expect(drain(adapter.articles.list())).rejects.toBeInstanceOf(CrossOriginError);
+    expect(home.seen.map((r) => r.headers.authorization)).toEqual(['Bearer ZD-T0KEN', 'Bearer ZD-T0KEN']);
+    expect(other.seen).toHaveLength(0);
+  });
+
+  it('addMessage is not resent after a 502 without an idempotency key; with one it is, and lands once', async () => {
+    let puts = 0;
+    let failNext = true;
+    const url = await serve((req, res) => {
+      if (req.method !== 'PUT') return false;
+      puts++;
+      if (!failNext) return false;
+      failNext = false;
+      res.writeHead(502).end();
+      return true;
+    });
+    const adapter = adapterFor(url);
+    const reply1 = { authorId: '301', authorRole: 'agent', public: true, body: 'We are on it' } as const;
+    await expect(adapter.tickets.addMessage('102', reply1)).rejects.toBeInstanceOf(InternalServerError);
+    expect(puts).toBe(1);
+    failNext = true;
+    await adapter.tickets.addMessage('102', { ...reply1, body: 'Second try' }, { idempotencyKey: 'k-102-1' });
+    expect(puts).toBe(3);
+    const bodies = [];
+    for await (const m of adapter.tickets.listMessages('102')) bodies.push(m.body);
+    expect(bodies.filter((b) => b === 'Second try')).toHaveLength(1);
+    expect(bodies).not.toContain('We are on it');
+  });
+
+  it('nonBlockingRateLimit: over the budget Zendesk reported, the next call throws RateLimitError at once', async () => {
+    const server = await listen((_req, res) =>
+      reply(
+        res,
+        200,
+        { group: { id: 1, name: 'Billing' } },
+        { 'x-rate-limit-remaining': '0', 'ratelimit-reset': '30' },
+      ),
+    );
+    const adapter = zendesk(server.url, { nonBlockingRateLimit: true });
+    await adapter.groups.get('1');
+    const started = performance.now();
+    const error = await adapter.groups.get('1').catch((e) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error.retryAfter).toBe(30);
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(server.seen).toHaveLength(1);
   });
 });

@@ -17,6 +17,7 @@ import {
   RateLimitError,
   resolveRetryPolicy,
   retryDelay,
+  SupportkitError,
   TimeoutError,
   type TransportEvent,
 } from '../../src/index.js';
@@ -329,10 +330,11 @@ describe('rate limiting and pagination', () => {
     }
     expect(taken).toEqual([0, 1, 10]);
     expect(fetched).toEqual([0, 1]);
-    const stuck = paginate(async () => ({ items: [1], next: 'same' }));
-    await expect(async () => {
-      for await (const _ of stuck) void _;
-    }).rejects.toThrow(/already returned/);
+    const loop = async () => {
+      for await (const _ of paginate(async () => ({ items: [1], next: 'same' }))) void _;
+    };
+    await expect(loop).rejects.toThrow(/already returned/);
+    await expect(loop()).rejects.toBeInstanceOf(SupportkitError);
   });
 
   it('reads Link headers', () => {

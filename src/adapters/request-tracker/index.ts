@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../errors/api.js';
 import { SupportkitError } from '../../errors/base.js';
 import type { HelpdeskEventBus } from '../../events/index.js';
-import type { AuthProvider } from '../../http/auth.js';
+import type { AuthOption } from '../../http/auth.js';
 import { createHttpClient } from '../../http/client.js';
 import type { RateLimiter } from '../../http/rate-limit.js';
 import type { RetryPolicy } from '../../http/retry-policy.js';
@@ -52,8 +52,11 @@ import { RtAttachment, RtPage, RtQueue, RtTicket, RtTransaction, RtUser } from '
 export interface RequestTrackerAdapterOptions {
   /** Where RT is served, e.g. `https://rt.example.org` (REST2 lives under `/REST/2.0`). */
   baseUrl: string;
-  /** `tokenAuth(token)` for an RT auth token, or `basicAuth({ username, password })`. */
-  auth: AuthProvider;
+  /**
+   * `tokenAuth(token)` for an RT auth token, or `basicAuth({ username, password })`; plain `{ token }` and
+   * `{ username, password }` are read the same way.
+   */
+  auth: AuthOption;
   /** The queues (names or ids) this adapter covers: lists and the change feed see only these. @default all */
   queues?: readonly string[];
   /** Where new tickets go when the input names no group. @default the first of `queues`, else "General" */
@@ -129,6 +132,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
     adapter: NAME,
     baseURL: `${baseUrl}/REST/2.0`,
     auth: options.auth,
+    tokenScheme: 'token',
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.bus ? { bus: options.bus } : {}),
@@ -139,7 +143,17 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
     path: string,
     extra: { query?: Record<string, string | number | undefined>; body?: unknown } = {},
     opts?: CallOptions,
-  ) => (await http.request<T>({ method, path, ...extra, ...callOptions(opts) })).data;
+  ) =>
+    // REST2 reads answer with an object; writes with an object or an array of messages, never null.
+    (
+      await http.request<T>({
+        method,
+        path,
+        expect: method === 'GET' ? 'object' : 'json',
+        ...extra,
+        ...callOptions(opts),
+      })
+    ).data;
 
   /** Every item of a collection, page by page (`page` and `per_page`), one page held at a time. */
   async function* collection(

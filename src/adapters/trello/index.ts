@@ -1,7 +1,7 @@
 import { NotFoundError } from '../../errors/api.js';
 import { UnsupportedError } from '../../errors/unsupported.js';
 import type { HelpdeskEventBus } from '../../events/index.js';
-import { type AuthProvider, trelloAuth } from '../../http/auth.js';
+import { type AuthOption, trelloAuth } from '../../http/auth.js';
 import { createHttpClient } from '../../http/client.js';
 import { createRateLimiter, type RateLimiter } from '../../http/rate-limit.js';
 import type { RetryPolicy } from '../../http/retry-policy.js';
@@ -56,8 +56,8 @@ export interface TrelloAdapterOptions {
   bus?: HelpdeskEventBus;
   /** Replaces Trello's budgets (300 requests per 10 s per key, 100 per 10 s per token). */
   rateLimiter?: RateLimiter;
-  /** Provide your own auth instead of key and token (tests). */
-  auth?: AuthProvider;
+  /** Provide your own auth instead of key and token (tests), a provider or plain `{ key, token }`. */
+  auth?: AuthOption;
 }
 
 const NAME = 'trello';
@@ -156,7 +156,18 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
     query: Record<string, string | number | undefined> = {},
     opts?: CallOptions,
     extra: { body?: unknown; headers?: Record<string, string> } = {},
-  ) => (await http.request<T>({ method, path, query, ...extra, ...callOptions(opts) })).data;
+  ) =>
+    (
+      await http.request<T>({
+        method,
+        path,
+        query,
+        // One card or member is an object, and so is every write's answer; every other read is a list.
+        expect: method !== 'GET' || /^\/(cards|members)\/[^/]+$/.test(path) ? 'object' : 'array',
+        ...extra,
+        ...callOptions(opts),
+      })
+    ).data;
 
   let shape:
     | Promise<

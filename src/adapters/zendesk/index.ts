@@ -1,7 +1,7 @@
 import { SupportkitError } from '../../errors/base.js';
 import { ValidationError } from '../../errors/validation.js';
 import type { HelpdeskEventBus } from '../../events/index.js';
-import type { AuthProvider } from '../../http/auth.js';
+import type { AuthOption } from '../../http/auth.js';
 import { createHttpClient, abortableSleep as sleep } from '../../http/client.js';
 import { createRateLimiter, type RateLimiter } from '../../http/rate-limit.js';
 import type { RetryPolicy } from '../../http/retry-policy.js';
@@ -126,7 +126,8 @@ export interface ZendeskAdapter extends HelpdeskAdapter {
 export interface ZendeskAdapterOptions {
   /** The account's subdomain: `acme` for acme.zendesk.com. A bare DNS label, nothing else. */
   subdomain: string;
-  auth: AuthProvider;
+  /** A provider (oauthAuth, apiTokenAuth, …) or plain `{ email, token }` (API token) or `{ token }` (bearer). */
+  auth: AuthOption;
   /** Another base URL (a proxy, a test server). @default https://{subdomain}.zendesk.com */
   baseUrl?: string;
   /** Records per page of lists. @default 100 */
@@ -217,6 +218,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     adapter: NAME,
     baseURL: options.baseUrl ?? `https://${options.subdomain}.zendesk.com`,
     auth: options.auth,
+    // Every Zendesk endpoint answers with a JSON object: `200 null`, an array or HTML is a typed error.
+    expect: 'object',
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
     ...(options.bus ? { bus: options.bus } : {}),
@@ -225,12 +228,19 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
   });
   const get = async <T>(path: string, opts?: CallOptions) =>
     (await http.request<T>({ method: 'GET', path, ...callOptions(opts) })).data;
-  const write = async <T>(method: 'POST' | 'PUT', path: string, body: unknown, opts?: WriteOptions) =>
+  const write = async <T>(
+    method: 'POST' | 'PUT',
+    path: string,
+    body: unknown,
+    opts?: WriteOptions,
+    idempotent?: boolean,
+  ) =>
     (
       await http.request<T>({
         method,
         path,
         body,
+        ...(idempotent === undefined ? {} : { idempotent }),
         ...callOptions(opts),
         ...(opts?.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
       })
@@ -579,6 +589,9 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
           `/api/v2/tickets/${encodeURIComponent(ticketId)}.json`,
           messageCreateToZendesk(message, token),
           opts,
+          // This PUT appends a comment: sent twice, the customer gets it twice. Retried only with the caller's
+          // idempotencyKey (docs/transport.md, "Retries").
+          false,
         );
         // The new comment comes back as the audit's Comment event.
         const event = response.audit?.events?.find((e) => e.type === 'Comment');
