@@ -81,6 +81,6 @@ describe('a body the handler cannot use', () => {
       new Request('http://127.0.0.1/hook', { method: 'POST', headers, body: notJson }),
     );
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toBe('invalid_payload');
+    expect(((await response.json()) as { error: string }).error).toBe('invalid_payload');
   });
 });

@@ -184,7 +184,7 @@ describe.each(['node', 'fetch'] as const)('Front’s X-Front-Challenge handshake
       handler,
     );
     expect(stale.status).toBe(401);
-    expect((await stale.json()).error).toBe('stale_timestamp');
+    expect(((await stale.json()) as { error: string }).error).toBe('stale_timestamp');
     expect(received).toHaveLength(1);
   });
 });
