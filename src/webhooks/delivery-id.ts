@@ -18,6 +18,12 @@ function idText(value: unknown): string | null {
  * The id the vendor gives this event — the same on every redelivery of it — or null when the payload carries
  * none. Help Scout is always null: its payload `id` is the conversation's (or customer's), shared by every
  * event about it, so deduplicating on it would drop legitimate events.
+ *
+ * @example
+ * ```ts
+ * vendorEventId('trello', { action: { id: '5f1c…' } }); // '5f1c…'
+ * vendorEventId('helpscout', { id: 4242 }); // null — use webhookDeliveryId
+ * ```
  */
 export function vendorEventId(vendor: WebhookVendor, payload: unknown): string | null {
   switch (vendor) {
@@ -34,7 +40,14 @@ export function vendorEventId(vendor: WebhookVendor, payload: unknown): string |
   }
 }
 
-/** What {@link webhookDeliveryId} needs. */
+/**
+ * What {@link webhookDeliveryId} needs.
+ *
+ * @example
+ * ```ts
+ * const input: WebhookDeliveryIdInput = { rawBody, headers: request.headers };
+ * ```
+ */
 export interface WebhookDeliveryIdInput {
   /** The verified body exactly as received. */
   rawBody: RawBody;

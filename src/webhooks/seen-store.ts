@@ -25,7 +25,14 @@ export interface WebhookSeenStore {
   release(id: string): Promise<void>;
 }
 
-/** Options of {@link createMemorySeenStore}. */
+/**
+ * Options of {@link createMemorySeenStore}.
+ *
+ * @example
+ * ```ts
+ * const options: MemorySeenStoreOptions = { maxEntries: 50_000 };
+ * ```
+ */
 export interface MemorySeenStoreOptions {
   /** Most ids kept; past it the oldest claim is forgotten first. @default 10000 */
   maxEntries?: number;

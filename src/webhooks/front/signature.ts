@@ -1,7 +1,16 @@
 import { concatBytes, toBytes } from '../crypto.js';
 import type { SignatureScheme } from '../scheme.js';
 
-/** How a Front webhook is signed: rule webhooks (the older scheme) or application webhooks. */
+/**
+ * How a Front webhook is signed: `'rule'` (rule webhooks, the older scheme: HMAC-SHA1 of the body) or
+ * `'application'` (application webhooks: HMAC-SHA256 of `timestamp:body`, with a replay window).
+ *
+ * @example
+ * ```ts
+ * const scheme: FrontWebhookScheme = 'application';
+ * await verifyWebhook('front', { rawBody, headers, secret: appSecret, frontScheme: scheme });
+ * ```
+ */
 export type FrontWebhookScheme = 'rule' | 'application';
 
 /** Front rule webhooks: base64(HMAC-SHA1(API secret, body)) in X-Front-Signature, no timestamp. */
@@ -32,5 +41,14 @@ export const frontApplicationScheme: SignatureScheme = {
   reference: 'https://dev.frontapp.com/docs/application-webhooks',
 };
 
-/** The header of Front's handshake when an application webhook is saved. */
+/**
+ * The header of Front's handshake when an application webhook is saved; `createWebhookHandler` answers it, this
+ * is for routes that verify by hand.
+ *
+ * @example
+ * ```ts
+ * const challenge = request.headers.get(FRONT_CHALLENGE_HEADER);
+ * if (challenge) return Response.json({ challenge }); // after verifyWebhook succeeded
+ * ```
+ */
 export const FRONT_CHALLENGE_HEADER = 'x-front-challenge';
