@@ -138,6 +138,9 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
   };
   const tooLarge = () => reject(413, 'body_too_large', `Body over ${maxBodyBytes} bytes`);
 
+  // Deliveries being dispatched right now, by store key → whether dispatch succeeded.
+  const inFlight = new Map<string, Promise<boolean>>();
+
   async function dispatch(event: HelpdeskEvent): Promise<void> {
     await options.onEvent?.(event);
     if (options.bus) publish(options.bus, event);
@@ -207,11 +210,24 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
           'The replay store could not be reached; the sender may retry',
         );
       }
-      if (!fresh) return { status: 200, body: { ok: true, type: event.type, duplicate: true } };
+      if (!fresh) {
+        // A duplicate of a delivery this process is still dispatching shares its fate: if that fails, this
+        // answer must not tell the vendor the event was taken.
+        const pending = inFlight.get(key);
+        if (pending && !(await pending)) {
+          return reject(500, 'handler_failed', 'The event handler failed; the sender may retry');
+        }
+        return { status: 200, body: { ok: true, type: event.type, duplicate: true } };
+      }
     }
-    try {
-      await dispatch(event);
-    } catch {
+    const done = dispatch(event).then(
+      () => true,
+      () => false,
+    );
+    inFlight.set(key, done);
+    const ok = await done;
+    inFlight.delete(key);
+    if (!ok) {
       // Unclaim, so the vendor's retry of this delivery is dispatched rather than taken for a replay.
       await seen?.release(key).catch(() => undefined);
       return reject(500, 'handler_failed', 'The event handler failed; the sender may retry');

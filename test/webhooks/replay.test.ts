@@ -244,3 +244,43 @@ describe('signWebhook still round-trips with the replay store in place', () => {
     expect(ids).toEqual(['zen-evt-1', 'zen-evt-2']);
   });
 });
+
+describe('a duplicate that arrives while the first is still dispatching', () => {
+  it.each([true, false])(
+    'shares the first’s answer (first succeeds: %s) and is not dispatched',
+    async (succeeds) => {
+      const c = CASES[0]!;
+      let calls = 0;
+      let finish: () => void = () => {};
+      const gate = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      const handler = createWebhookHandler(
+        handlerOptions(c, {
+          onEvent: async () => {
+            calls++;
+            await gate;
+            if (!succeeds) throw new Error('database down');
+          },
+        }),
+      );
+      const body = payloadFor(c);
+      const headers = await signedHeaders(c, body);
+      const first = send(handler, 'fetch', body, headers);
+      await new Promise((resolve) => setTimeout(resolve, 20)); // the first is now inside onEvent
+      const duplicate = send(handler, 'fetch', body, headers);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      finish();
+      const [a, b] = await Promise.all([first, duplicate]);
+      expect(calls).toBe(1);
+      expect(a.status).toBe(succeeds ? 200 : 500);
+      expect(b).toMatchObject(succeeds ? { status: 200, json: { duplicate: true } } : { status: 500 });
+      if (!succeeds) {
+        // The id was released: the vendor's retry is dispatched.
+        finish();
+        await send(handler, 'fetch', body, headers);
+        expect(calls).toBe(2);
+      }
+    },
+  );
+});
