@@ -80,3 +80,14 @@ export function toHex(bytes: Uint8Array): string {
   for (const byte of bytes) hex += byte.toString(16).padStart(2, '0');
   return hex;
 }
+
+/** SHA-256 of `data`, through Web Crypto (or node:crypto where Web Crypto is missing). */
+export async function sha256(data: Uint8Array): Promise<Uint8Array> {
+  const subtle = globalThis.crypto?.subtle;
+  if (subtle) return new Uint8Array(await subtle.digest('SHA-256', data));
+  const crypto = nodeCrypto() as unknown as
+    | { createHash(algorithm: string): { update(data: Uint8Array): { digest(): Uint8Array } } }
+    | undefined;
+  if (!crypto) throw new Error('SHA-256 needs Web Crypto or node:crypto');
+  return crypto.createHash('sha256').update(data).digest();
+}

@@ -14,8 +14,11 @@ export {
   publish,
   type TransportEvent,
 } from '../events/index.js';
+export { vendorEventId, type WebhookDeliveryIdInput, webhookDeliveryId } from './delivery-id.js';
+export { FRONT_CHALLENGE_HEADER, type FrontWebhookScheme } from './front/signature.js';
 export { createWebhookHandler, type WebhookHandler, type WebhookHandlerOptions } from './handler.js';
 export { type ParseWebhookOptions, parseWebhookEvent } from './parse.js';
+export { createMemorySeenStore, type MemorySeenStoreOptions, type WebhookSeenStore } from './seen-store.js';
 export { type TrelloListMapping, trelloListStatus } from './trello/parse.js';
 export {
   type HeaderInput,

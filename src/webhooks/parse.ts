@@ -1,4 +1,5 @@
 import type { HelpdeskEvent } from '../events/index.js';
+import { vendorEventId } from './delivery-id.js';
 import { schemeFor } from './schemes.js';
 import { parseTrelloEvent, type TrelloListMapping } from './trello/parse.js';
 import type { WebhookVendor } from './types.js';
@@ -10,6 +11,11 @@ export interface ParseWebhookOptions {
   trelloLists?: TrelloListMapping;
   /** The request headers, for vendors that name the event there (Help Scout's X-HelpScout-Event). */
   headers?: Record<string, string | string[] | undefined> | Headers;
+  /**
+   * The delivery id to put on the event, e.g. from {@link webhookDeliveryId} (the handler always passes one).
+   * @default the vendor's event id in the payload, or null (always null for Help Scout, which sends none)
+   */
+  deliveryId?: string;
 }
 
 function vendorTypeOf(payload: unknown, key: string): string {
@@ -26,9 +32,10 @@ function vendorTypeOf(payload: unknown, key: string): string {
  *
  * @example
  * ```ts
- * import { parseWebhookEvent, verifyWebhook } from 'supportkit/webhooks';
+ * import { parseWebhookEvent, verifyWebhook, webhookDeliveryId } from 'supportkit/webhooks';
  * await verifyWebhook('zendesk', { rawBody, headers, secret });
- * const event = parseWebhookEvent('zendesk', JSON.parse(rawBody));
+ * const deliveryId = await webhookDeliveryId('zendesk', { rawBody, headers });
+ * const event = parseWebhookEvent('zendesk', JSON.parse(rawBody), { deliveryId });
  * if (event.type === 'ticket.created') console.log(event.ticket?.subject);
  * ```
  */
@@ -38,6 +45,12 @@ export function parseWebhookEvent(
   options: ParseWebhookOptions = {},
 ): HelpdeskEvent {
   schemeFor(vendor); // an unknown vendor is a TypeError
+  const event = parseByVendor(vendor, payload, options);
+  if (typeof options.deliveryId === 'string' && options.deliveryId !== '') event.id = options.deliveryId;
+  return event;
+}
+
+function parseByVendor(vendor: WebhookVendor, payload: unknown, options: ParseWebhookOptions): HelpdeskEvent {
   switch (vendor) {
     case 'zendesk':
       return parseZendeskEvent(payload);
@@ -53,11 +66,10 @@ export function parseWebhookEvent(
             : Object.entries(headers).find(([k]) => k.toLowerCase() === 'x-helpscout-event')?.[1];
         vendorType = (Array.isArray(value) ? value[0] : value) ?? vendorType;
       }
-      const id = vendorTypeOf(payload, 'id');
       return {
         vendor,
         vendorType,
-        id: id === 'unknown' ? null : id,
+        id: vendorEventId(vendor, payload),
         occurredAt: null,
         raw: payload,
         type: 'unknown',

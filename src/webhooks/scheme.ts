@@ -12,6 +12,10 @@ export interface SignatureScheme {
   prefix?: string;
   /** The header carrying a signed timestamp, for vendors that send one. */
   timestampHeader?: string;
+  /** Reads the timestamp header into epoch ms (NaN when it is not one). @default Date.parse */
+  parseTimestamp?: (text: string) => number;
+  /** Writes a timestamp the way the vendor sends it, for {@link signWebhook}. */
+  formatTimestamp?: (at: Date) => string;
   /** Whether the callback URL is part of the signed message. */
   needsCallbackURL?: boolean;
   /** The exact bytes the vendor signs. */

@@ -1,4 +1,4 @@
-import { frontScheme } from './front/signature.js';
+import { type FrontWebhookScheme, frontApplicationScheme, frontScheme } from './front/signature.js';
 import { helpscoutScheme } from './helpscout/signature.js';
 import { intercomScheme } from './intercom/signature.js';
 import type { SignatureScheme } from './scheme.js';
@@ -14,9 +14,21 @@ const SCHEMES: Record<WebhookVendor, SignatureScheme> = {
   front: frontScheme,
 };
 
-/** The scheme of a vendor; an unknown vendor is a TypeError naming the choices. */
-export function schemeFor(vendor: unknown): SignatureScheme {
+/** Options that pick between a vendor's schemes (today only Front has two). */
+export interface SchemeChoice {
+  frontScheme?: FrontWebhookScheme | undefined;
+}
+
+/**
+ * The scheme of a vendor; an unknown vendor, or an unknown `frontScheme`, is a TypeError naming the choices.
+ */
+export function schemeFor(vendor: unknown, choice: SchemeChoice = {}, caller = 'webhooks'): SignatureScheme {
   const scheme = typeof vendor === 'string' ? SCHEMES[vendor as WebhookVendor] : undefined;
-  if (!scheme) throw new TypeError(`webhooks: vendor must be one of ${WEBHOOK_VENDORS.join(', ')}`);
+  if (!scheme) throw new TypeError(`${caller}: vendor must be one of ${WEBHOOK_VENDORS.join(', ')}`);
+  const front = choice?.frontScheme;
+  if (front !== undefined && front !== 'rule' && front !== 'application') {
+    throw new TypeError(`${caller}: option "frontScheme" must be 'rule' or 'application'`);
+  }
+  if (vendor === 'front' && front === 'application') return frontApplicationScheme;
   return scheme;
 }

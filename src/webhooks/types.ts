@@ -1,3 +1,5 @@
+import type { FrontWebhookScheme } from './front/signature.js';
+
 /** The helpdesks whose webhooks supportkit verifies. */
 export type WebhookVendor = 'zendesk' | 'trello' | 'helpscout' | 'intercom' | 'front';
 
@@ -27,14 +29,23 @@ export interface VerifyWebhookOptions {
   callbackURL?: string;
   /** The clock, for replay checks. @default Date.now() */
   now?: Date | number;
-  /** Largest allowed age (and future skew) of a signed timestamp, in seconds (Zendesk). @default 300 */
+  /**
+   * Largest allowed age (and future skew) of a signed timestamp, in seconds (Zendesk, Front application
+   * webhooks). @default 300
+   */
   tolerance?: number;
+  /**
+   * Front only: which of Front's two schemes signed the request — `'rule'` (rule webhooks: HMAC-SHA1 of the
+   * body with the API secret) or `'application'` (application webhooks: HMAC-SHA256 of `timestamp:body` with the
+   * app's signing secret, with a replay window). @default 'rule'
+   */
+  frontScheme?: FrontWebhookScheme;
 }
 
 /** What a successful verification returns. */
 export interface VerifiedWebhook {
   vendor: WebhookVendor;
-  /** The signed timestamp, for vendors that send one (Zendesk). */
+  /** The signed timestamp, for schemes that send one (Zendesk, Front application webhooks). */
   timestamp?: Date;
 }
 
@@ -47,6 +58,8 @@ export interface SignWebhookOptions {
   secret: string;
   /** Trello: the callback URL as registered. */
   callbackURL?: string;
-  /** Zendesk: the timestamp to sign. @default now */
+  /** Zendesk and Front application webhooks: the timestamp to sign. @default now */
   timestamp?: Date;
+  /** Front only: `'rule'` or `'application'`, as in {@link VerifyWebhookOptions}. @default 'rule' */
+  frontScheme?: FrontWebhookScheme;
 }

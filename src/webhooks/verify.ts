@@ -1,5 +1,6 @@
 import { WebhookVerificationError } from '../errors/webhook.js';
 import { constantTimeEqual, hmac, hmacSync, toBase64, toBytes, toHex } from './crypto.js';
+import { frontApplicationScheme } from './front/signature.js';
 import { getHeader } from './headers.js';
 import type { SignatureScheme } from './scheme.js';
 import { schemeFor } from './schemes.js';
@@ -21,12 +22,14 @@ interface Prepared {
   timestampText?: string;
   timestamp?: Date;
   callbackURL?: string;
+  /** Appended to a bad_signature message when the request looks signed by another scheme. */
+  hint?: string;
 }
 
 /** Every check that needs no cryptography, in the order a caller would want to hear about them. */
 function prepare(vendor: WebhookVendor, options: VerifyWebhookOptions): Prepared {
-  const scheme = schemeFor(vendor);
   if (!options || typeof options !== 'object') throw new TypeError('verifyWebhook: options are required');
+  const scheme = schemeFor(vendor, options, 'verifyWebhook');
   const { rawBody, headers, secret } = options;
   const isRaw =
     typeof rawBody === 'string' || rawBody instanceof Uint8Array || rawBody instanceof ArrayBuffer;
@@ -59,11 +62,19 @@ function prepare(vendor: WebhookVendor, options: VerifyWebhookOptions): Prepared
     provided: provided.trim(),
   };
   if (options.callbackURL !== undefined) prepared.callbackURL = options.callbackURL;
+  if (
+    vendor === 'front' &&
+    !scheme.timestampHeader &&
+    getHeader(headers, frontApplicationScheme.timestampHeader ?? '') !== undefined
+  ) {
+    prepared.hint =
+      "; the request carries X-Front-Request-Timestamp, so it may be an application webhook: set frontScheme: 'application'";
+  }
   if (scheme.timestampHeader) {
     const text = getHeader(headers, scheme.timestampHeader);
     if (!text)
       throw new WebhookVerificationError('missing_header', `The ${scheme.timestampHeader} header is missing`);
-    const at = Date.parse(text);
+    const at = (scheme.parseTimestamp ?? Date.parse)(text);
     if (Number.isNaN(at)) {
       throw new WebhookVerificationError(
         'invalid_timestamp',
@@ -111,7 +122,7 @@ function finish(p: Prepared, digest: Uint8Array): VerifiedWebhook {
   if (!constantTimeEqual(toBytes(expected), toBytes(provided))) {
     throw new WebhookVerificationError(
       'bad_signature',
-      `The ${p.scheme.signatureHeader} signature does not match the body${p.scheme.needsCallbackURL ? ' and callback URL' : ''}: wrong secret, or a body changed in transit or re-serialised`,
+      `The ${p.scheme.signatureHeader} signature does not match the body${p.scheme.needsCallbackURL ? ' and callback URL' : ''}: wrong secret, or a body changed in transit or re-serialised${p.hint ?? ''}`,
     );
   }
   const result: VerifiedWebhook = { vendor: p.scheme.vendor };
@@ -122,7 +133,8 @@ function finish(p: Prepared, digest: Uint8Array): VerifiedWebhook {
 /**
  * Verifies a webhook request's signature against its raw body, with the vendor's scheme: Zendesk (HMAC-SHA256
  * of timestamp + body, with a replay window), Trello (HMAC-SHA1 of body + callback URL), Help Scout, Intercom and
- * Front (HMAC-SHA1 of the body). Headers are looked up case-insensitively and the comparison is constant-time.
+ * Front rule webhooks (HMAC-SHA1 of the body), Front application webhooks (`frontScheme: 'application'`:
+ * HMAC-SHA256 of `timestamp:body`, with a replay window). Headers are looked up case-insensitively and the comparison is constant-time.
  * Every failure is a `WebhookVerificationError` with a `reason`; no message contains the secret or the body.
  * Runs on Web Crypto, so it works on Node, Deno, Bun and edge workers.
  *
@@ -156,7 +168,7 @@ export function verifyWebhookSync(vendor: WebhookVendor, options: VerifyWebhookO
 
 /**
  * Produces the headers a vendor would send with `body`, so users can test their own webhook endpoints. Zendesk
- * gets a signed timestamp (now unless given).
+ * and Front application webhooks get a signed timestamp (now unless given).
  *
  * @example
  * ```ts
@@ -170,7 +182,7 @@ export async function signWebhook(
   vendor: WebhookVendor,
   options: SignWebhookOptions,
 ): Promise<SignedHeaders> {
-  const scheme = schemeFor(vendor);
+  const scheme = schemeFor(vendor, options, 'signWebhook');
   if (typeof options?.secret !== 'string' || options.secret === '') {
     throw new TypeError('signWebhook: option "secret" must be a non-empty string');
   }
@@ -180,8 +192,11 @@ export async function signWebhook(
   const headers: SignedHeaders = {};
   const context: { timestamp?: string; callbackURL?: string } = {};
   if (scheme.timestampHeader) {
-    // Zendesk sends whole seconds in ISO 8601 UTC.
-    const timestamp = `${(options.timestamp ?? new Date()).toISOString().slice(0, 19)}Z`;
+    const at = options.timestamp ?? new Date();
+    // Zendesk sends whole seconds in ISO 8601 UTC; Front epoch milliseconds.
+    const timestamp = scheme.formatTimestamp
+      ? scheme.formatTimestamp(at)
+      : `${at.toISOString().slice(0, 19)}Z`;
     headers[scheme.timestampHeader] = timestamp;
     context.timestamp = timestamp;
   }

@@ -1,11 +1,54 @@
+import { concatBytes, toBytes } from '../crypto.js';
 import type { SignatureScheme } from '../scheme.js';
 
-/** Front: base64(HMAC-SHA1(API secret, body)) in X-Front-Signature. */
+/**
+ * How a Front webhook is signed: `'rule'` (rule webhooks, the older scheme: HMAC-SHA1 of the body) or
+ * `'application'` (application webhooks: HMAC-SHA256 of `timestamp:body`, with a replay window).
+ *
+ * @example
+ * ```ts
+ * const scheme: FrontWebhookScheme = 'application';
+ * await verifyWebhook('front', { rawBody, headers, secret: appSecret, frontScheme: scheme });
+ * ```
+ */
+export type FrontWebhookScheme = 'rule' | 'application';
+
+/** Front rule webhooks: base64(HMAC-SHA1(API secret, body)) in X-Front-Signature, no timestamp. */
 export const frontScheme: SignatureScheme = {
   vendor: 'front',
   signatureHeader: 'x-front-signature',
   algorithm: 'SHA-1',
   encoding: 'base64',
   message: (body) => body,
-  reference: 'https://dev.frontapp.com/docs/webhooks-1#verifying-integrity',
+  reference: 'https://dev.frontapp.com/docs/rule-webhooks',
 };
+
+/**
+ * Front application webhooks: base64(HMAC-SHA256(app signing secret, timestamp + ":" + body)) in
+ * X-Front-Signature, the timestamp in epoch milliseconds in X-Front-Request-Timestamp. Front also signs the
+ * X-Front-Challenge handshake it sends when the webhook is saved.
+ */
+export const frontApplicationScheme: SignatureScheme = {
+  vendor: 'front',
+  signatureHeader: 'x-front-signature',
+  timestampHeader: 'x-front-request-timestamp',
+  // Milliseconds since the epoch, as digits; anything else is not a timestamp.
+  parseTimestamp: (text) => (/^\d{1,16}$/.test(text.trim()) ? Number(text.trim()) : Number.NaN),
+  formatTimestamp: (at) => String(at.getTime()),
+  algorithm: 'SHA-256',
+  encoding: 'base64',
+  message: (body, { timestamp }) => concatBytes(toBytes(`${timestamp ?? ''}:`), body),
+  reference: 'https://dev.frontapp.com/docs/application-webhooks',
+};
+
+/**
+ * The header of Front's handshake when an application webhook is saved; `createWebhookHandler` answers it, this
+ * is for routes that verify by hand.
+ *
+ * @example
+ * ```ts
+ * const challenge = request.headers.get(FRONT_CHALLENGE_HEADER);
+ * if (challenge) return Response.json({ challenge }); // after verifyWebhook succeeded
+ * ```
+ */
+export const FRONT_CHALLENGE_HEADER = 'x-front-challenge';
