@@ -255,8 +255,22 @@ describe('a duplicate that arrives while the first is still dispatching', () => 
       const gate = new Promise<void>((resolve) => {
         finish = resolve;
       });
+      // Count claims rather than sleep: on a loaded machine a fixed delay does not order the two requests.
+      const store = createMemorySeenStore();
+      let claims = 0;
+      const seen = {
+        claim: (id: string, ttlMs: number) => {
+          claims++;
+          return store.claim(id, ttlMs);
+        },
+        release: (id: string) => store.release(id),
+      };
+      const until = async (done: () => boolean) => {
+        while (!done()) await new Promise((resolve) => setTimeout(resolve, 2));
+      };
       const handler = createWebhookHandler(
         handlerOptions(c, {
+          seen,
           onEvent: async () => {
             calls++;
             await gate;
@@ -267,9 +281,10 @@ describe('a duplicate that arrives while the first is still dispatching', () => 
       const body = payloadFor(c);
       const headers = await signedHeaders(c, body);
       const first = send(handler, 'fetch', body, headers);
-      await new Promise((resolve) => setTimeout(resolve, 20)); // the first is now inside onEvent
+      await until(() => calls === 1); // the first is now inside onEvent
       const duplicate = send(handler, 'fetch', body, headers);
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await until(() => claims === 2); // the duplicate was refused by the store and now waits on the first
+      await new Promise((resolve) => setTimeout(resolve, 2));
       finish();
       const [a, b] = await Promise.all([first, duplicate]);
       expect(calls).toBe(1);
