@@ -28,7 +28,9 @@ describe('readJsonlRecords', () => {
             Array.isArray(values) ? values.map((value) => ({ kind, value }) as DatasetRecord) : [],
           );
           const path = file();
-          await jsonlFileSink(path).write(records);
+          const sink = jsonlFileSink(path);
+          await sink.write(records);
+          await sink.close();
           expect(await readAll(path)).toEqual(records);
         },
       ),
