@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Checkpoint } from '../adapters/contract.js';
@@ -76,7 +77,8 @@ export function checkpointFile(path: string): CheckpointFile {
     save(checkpoint) {
       const issues = checkpointIssues(checkpoint);
       if (issues.length > 0) throw new ValidationError('checkpoint to save', issues);
-      const temporary = `${file}.${process.pid}.tmp`;
+      // Unique per save: two threads of one process must not share a temporary file.
+      const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
       const fd = openSync(temporary, 'w');
       try {
         writeSync(fd, JSON.stringify({ adapter: checkpoint.adapter, cursor: checkpoint.cursor }));

@@ -115,7 +115,10 @@ describe('keys named like Object.prototype members', () => {
 
           // A record kind from the file is looked up, not trusted: a ValidationError naming the line.
           const bad = file('jsonl');
-          writeFileSync(bad, `${JSON.stringify({ kind, value: fromJson([['__proto__', { polluted: 1 }]]) })}\n`);
+          writeFileSync(
+            bad,
+            `${JSON.stringify({ kind, value: fromJson([['__proto__', { polluted: 1 }]]) })}\n`,
+          );
           await expect(readAll(bad)).rejects.toThrow(ValidationError);
           await expect(readAll(bad)).rejects.toThrow(/line 1/);
           expect(() => jsonlFileSink(bad)).toThrow(ValidationError);
@@ -123,10 +126,12 @@ describe('keys named like Object.prototype members', () => {
           // A checkpoint whose fields sit behind a `__proto__` key has none of its own.
           const text = JSON.stringify(fromJson([['__proto__', { adapter: 'memory', cursor: `1:${id}` }]]));
           const inherited: Checkpoint = Object.assign({}, JSON.parse(text));
-          await expect(sync(helpdesk, { sink: { write: async () => {} }, checkpoint: inherited })).rejects.toThrow(
+          await expect(
+            sync(helpdesk, { sink: { write: async () => {} }, checkpoint: inherited }),
+          ).rejects.toThrow(ValidationError);
+          await expect(helpdesk.changes(inherited)[Symbol.asyncIterator]().next()).rejects.toThrow(
             ValidationError,
           );
-          await expect(helpdesk.changes(inherited)[Symbol.asyncIterator]().next()).rejects.toThrow(ValidationError);
           const saved = file('json');
           writeFileSync(saved, text);
           expect(() => checkpointFile(saved).load()).toThrow(ValidationError);
