@@ -7,7 +7,13 @@ import { ValidationError, type ValidationIssue } from '../errors/validation.js';
 /**
  * The problems of a value that should be a checkpoint, with paths under `root`; none = it is one. Only own
  * properties count: a `__proto__` key in parsed JSON must not lend the checkpoint an inherited cursor. Messages
- * say what is wrong, never the value (a cursor may embed vendor data).
+ * say what is wrong, never the value (a cursor may embed vendor data). Internal to supportkit/sync.
+ *
+ * @example
+ * ```ts
+ * checkpointIssues({ adapter: 'memory' }, ['checkpoint']);
+ * // [{ path: ['checkpoint', 'cursor'], code: 'invalid_type', message: 'expected a string' }]
+ * ```
  */
 export function checkpointIssues(
   value: unknown,
@@ -26,7 +32,15 @@ export function checkpointIssues(
   return issues;
 }
 
-/** Where a checkpoint is kept between runs: {@link checkpointFile}. */
+/**
+ * Where a checkpoint is kept between runs: {@link checkpointFile}.
+ *
+ * @example
+ * ```ts
+ * const saved: CheckpointFile = checkpointFile('changes.checkpoint.json');
+ * const from = saved.load(); // null the first time
+ * ```
+ */
 export interface CheckpointFile {
   /** The file, as an absolute path. */
   readonly path: string;

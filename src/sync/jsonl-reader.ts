@@ -23,7 +23,14 @@ const DATE_KEYS: ReadonlyMap<string, readonly string[]> = new Map([
   ['sops', ['updatedAt']],
 ]);
 
-/** A line that is not a record: the file and the line number, never the line's content. */
+/**
+ * A line that is not a record: the file and the line number, never the line's content. Internal.
+ *
+ * @example
+ * ```ts
+ * throw badLine('/data/changes.jsonl', 12, 'not JSON'); // Invalid JSONL file /data/changes.jsonl at line 12 …
+ * ```
+ */
 export const badLine = (file: string, line: number, message: string) =>
   new ValidationError(`JSONL file ${file} at line ${line}`, [
     { path: ['line', line], code: 'custom', message },
@@ -32,6 +39,11 @@ export const badLine = (file: string, line: number, message: string) =>
 /**
  * One line of a JSONL file as a record, timestamps revived; a line that is not one throws ValidationError
  * naming the file and line. Internal to supportkit/sync.
+ *
+ * @example
+ * ```ts
+ * const record = reviveLine('{"kind":"events","value":{"id":"e1","at":"2026-03-02T10:00:00Z"}}', 1, 'f.jsonl');
+ * ```
  */
 export function reviveLine(text: string, line: number, file: string): DatasetRecord {
   let record: { kind?: unknown; value?: Record<string, unknown> };

@@ -5,7 +5,15 @@ import { OutputLockedError } from './errors.js';
 import { reviveLine } from './jsonl-reader.js';
 import { recordKey, type SyncSink } from './sink.js';
 
-/** Options of {@link jsonlFileSink}. */
+/**
+ * Options of {@link jsonlFileSink}.
+ *
+ * @example
+ * ```ts
+ * const options: JsonlFileSinkOptions = { lockStaleMs: 30_000 }; // a slow network drive
+ * const sink = jsonlFileSink('changes.jsonl', options);
+ * ```
+ */
 export interface JsonlFileSinkOptions {
   /**
    * How old (ms) the output's lock must be before it counts as left behind by a crashed process and is taken
