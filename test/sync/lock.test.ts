@@ -14,6 +14,9 @@ afterAll(() => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
+// Generated once, outside the tests: generating is the slow part on busy cores.
+const data = generateDataset({ seed: 11, tickets: 30, days: 3 });
+const childData = generateDataset({ seed: 5, tickets: 24, days: 3 }); // as in fixtures/sync-child.ts
 const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean);
 
 /** Syncs everything of `data` into a fresh file and returns its lines, sorted: what every run must end with. */
@@ -27,7 +30,6 @@ async function reference(data: ReturnType<typeof generateDataset>, pageSize: num
 
 describe('the JSONL output lock', () => {
   it('two concurrent syncs on one output and checkpoint: one writes every record once, the other gets OutputLockedError', async () => {
-    const data = generateDataset({ seed: 11, tickets: 30, days: 3 });
     const expected = await reference(data, 5);
     const path = join(dir, 'shared.jsonl');
     const saved = checkpointFile(join(dir, 'shared.checkpoint.json'));
@@ -60,7 +62,7 @@ describe('the JSONL output lock', () => {
 
   it('a sync in a process killed mid-sync holds the output until its lock is stale; then a restart takes it over and completes', async () => {
     const staleMs = 3000;
-    const expected = await reference(generateDataset({ seed: 5, tickets: 24, days: 3 }), 4); // the child's data
+    const expected = await reference(childData, 4);
     const out = join(dir, 'killed.jsonl');
     const saved = join(dir, 'killed.checkpoint.json');
     const child = spawn(
@@ -109,7 +111,7 @@ describe('the JSONL output lock', () => {
     const checkpoint = store.load();
     expect(checkpoint).not.toBeNull(); // the restart resumes, it does not start over
     try {
-      await sync(createMemoryAdapter(generateDataset({ seed: 5, tickets: 24, days: 3 }), { pageSize: 4 }), {
+      await sync(createMemoryAdapter(childData, { pageSize: 4 }), {
         sink,
         checkpoint,
         onCheckpoint: store.save,

@@ -15,6 +15,7 @@ import { generateDataset } from '../../src/testing/index.js';
 const dir = mkdtempSync(join(tmpdir(), 'supportkit-sync-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const dataset = generateDataset({ seed: 9, tickets: 120, days: 10 });
+const small = generateDataset({ seed: 9, tickets: 24, days: 4 });
 const lines = (path: string) => readFileSync(path, 'utf8').split('\n').filter(Boolean);
 
 describe('sync', () => {
@@ -36,7 +37,6 @@ describe('sync', () => {
     // random ones: the first batch (before any checkpoint: the restart starts from null over a non-empty file),
     // one in the middle, and the last (after its checkpoint the restart finds an empty feed). Each is killed
     // before and after its checkpoint is saved, with and without a torn line: 12 runs, every case every time.
-    const small = generateDataset({ seed: 9, tickets: 24, days: 4 });
     const adapter = createMemoryAdapter(small, { pageSize: 4 });
     const reference = join(dir, 'reference.jsonl');
     const sink = jsonlFileSink(reference);
