@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,27 @@ describe('the JSONL output lock', () => {
     expect(lines(path).sort()).toEqual(expected);
     expect(existsSync(`${path}.lock`)).toBe(false);
   });
+
+  it('a sink whose lock another sync took over stops writing; lockStaleMs below 2 s is refused', async () => {
+    expect(() => jsonlFileSink(join(dir, 'short.jsonl'), { lockStaleMs: 500 })).toThrow(/lockStaleMs/);
+    const path = join(dir, 'taken.jsonl');
+    const sink = jsonlFileSink(path, { lockStaleMs: 2000 });
+    const records = [...(await reference(data, 5))].map((line) => JSON.parse(line));
+    await sink.write(records.slice(0, 3));
+    // Another process judged this lock stale (this one stalled) and made it its own: a different mtime.
+    const theirs = new Date(Date.now() + 60_000);
+    utimesSync(`${path}.lock`, theirs, theirs);
+    let error: unknown;
+    for (let waited = 0; !error && waited < 10_000; waited += 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200)); // the holder checks its lock every second
+      error = await sink.write([]).catch((e: unknown) => e);
+    }
+    expect(error).toBeInstanceOf(OutputLockedError);
+    await expect(sink.write(records.slice(3))).rejects.toBeInstanceOf(OutputLockedError);
+    expect(lines(path)).toHaveLength(3);
+    await sink.close();
+    expect(existsSync(`${path}.lock`)).toBe(true); // the other sync's lock is left alone
+  }, 20_000);
 
   it('a sync in a process killed mid-sync holds the output until its lock is stale; then a restart takes it over and completes', async () => {
     const staleMs = 3000;
