@@ -3,25 +3,33 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Checkpoint, recordSummarizer } from 'supportkit';
-import { jsonlFileSink, readJsonlRecords, sync } from 'supportkit/sync';
+import { recordSummarizer } from 'supportkit';
+import { checkpointFile, jsonlFileSink, OutputLockedError, readJsonlRecords, sync } from 'supportkit/sync';
 import { createMemoryAdapter, generateDataset } from 'supportkit/testing';
 
 const dataset = generateDataset({ tickets: 300, days: 30, seed: 7 });
 const helpdesk = createMemoryAdapter(dataset);
-const file = join(mkdtempSync(join(tmpdir(), 'supportkit-')), 'helpdesk.jsonl');
+const folder = mkdtempSync(join(tmpdir(), 'supportkit-'));
+const file = join(folder, 'helpdesk.jsonl');
 
-// Save the checkpoint wherever you like; a later sync from it fetches only what changed since.
-let saved: Checkpoint | null = null;
-const progress = await sync(helpdesk, {
-  sink: jsonlFileSink(file),
-  onCheckpoint: (checkpoint) => {
-    saved = checkpoint;
-  },
-});
-console.log(
-  `synced ${progress.records} records in ${progress.batches} batches; checkpoint saved: ${saved !== null}`,
-);
+// The checkpoint lives beside the output; a later sync from it fetches only what changed since. A corrupt
+// checkpoint file is a ValidationError naming it, never a silent restart from the beginning.
+const saved = checkpointFile(join(folder, 'helpdesk.checkpoint.json'));
+// The sink locks the output until closed: a second sync on the same file gets OutputLockedError.
+const sink = jsonlFileSink(file);
+try {
+  jsonlFileSink(file);
+} catch (error) {
+  if (error instanceof OutputLockedError) console.log(`a second sync is refused: ${error.lockPath} is held`);
+}
+try {
+  const progress = await sync(helpdesk, { sink, checkpoint: saved.load(), onCheckpoint: saved.save });
+  console.log(
+    `synced ${progress.records} records in ${progress.batches} batches; checkpoint saved: ${saved.load() !== null}`,
+  );
+} finally {
+  await sink.close();
+}
 
 const summarizer = recordSummarizer({ asOf: dataset.asOf!, timeZone: 'Europe/Rome' });
 for await (const batch of readJsonlRecords(file)) for (const record of batch) summarizer.push(record);

@@ -2,45 +2,70 @@ import { createReadStream } from 'node:fs';
 import { ValidationError } from '../errors/validation.js';
 import type { DatasetRecord } from '../models/dataset.js';
 
-/** The timestamp fields of each record kind, revived to Dates. */
-const DATE_KEYS: Record<string, readonly string[]> = {
-  tickets: ['createdAt', 'updatedAt', 'solvedAt', 'dueAt'],
-  messages: ['createdAt'],
-  events: ['at'],
-  csat: ['createdAt'],
-  nps: ['createdAt'],
-  ces: ['createdAt'],
-  customers: ['createdAt', 'updatedAt'],
-  agents: ['createdAt'],
-  organizations: ['createdAt'],
-  articles: ['createdAt', 'updatedAt'],
-  groups: [],
-  schedules: [],
-  slaPolicies: [],
-  sops: ['updatedAt'],
-};
+/**
+ * The timestamp fields of each record kind, revived to Dates. A Map, because the kind comes from the file: a
+ * plain object would answer `constructor` or `__proto__` with Object's own members (STYLE 16).
+ */
+const DATE_KEYS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['tickets', ['createdAt', 'updatedAt', 'solvedAt', 'dueAt']],
+  ['messages', ['createdAt']],
+  ['events', ['at']],
+  ['csat', ['createdAt']],
+  ['nps', ['createdAt']],
+  ['ces', ['createdAt']],
+  ['customers', ['createdAt', 'updatedAt']],
+  ['agents', ['createdAt']],
+  ['organizations', ['createdAt']],
+  ['articles', ['createdAt', 'updatedAt']],
+  ['groups', []],
+  ['schedules', []],
+  ['slaPolicies', []],
+  ['sops', ['updatedAt']],
+]);
 
-const badLine = (line: number, message: string) =>
-  new ValidationError(`JSONL line ${line}`, [{ path: ['line', line], code: 'custom', message }]);
+/**
+ * A line that is not a record: the file and the line number, never the line's content. Internal.
+ *
+ * @example
+ * ```ts
+ * throw badLine('/data/changes.jsonl', 12, 'not JSON'); // Invalid JSONL file /data/changes.jsonl at line 12 …
+ * ```
+ */
+export const badLine = (file: string, line: number, message: string) =>
+  new ValidationError(`JSONL file ${file} at line ${line}`, [
+    { path: ['line', line], code: 'custom', message },
+  ]);
 
-function revive(text: string, line: number): DatasetRecord {
+/**
+ * One line of a JSONL file as a record, timestamps revived; a line that is not one throws ValidationError
+ * naming the file and line. Internal to supportkit/sync.
+ *
+ * @example
+ * ```ts
+ * const record = reviveLine('{"kind":"events","value":{"id":"e1","at":"2026-03-02T10:00:00Z"}}', 1, 'f.jsonl');
+ * ```
+ */
+export function reviveLine(text: string, line: number, file: string): DatasetRecord {
   let record: { kind?: unknown; value?: Record<string, unknown> };
   try {
     record = JSON.parse(text);
   } catch {
-    throw badLine(line, 'not JSON');
+    throw badLine(file, line, 'not JSON');
   }
-  const keys = typeof record?.kind === 'string' ? DATE_KEYS[record.kind] : undefined;
-  if (!keys || !record.value || typeof record.value !== 'object')
-    throw badLine(line, 'expected { kind, value } with a known record kind');
+  const keys = typeof record?.kind === 'string' ? DATE_KEYS.get(record.kind) : undefined;
+  if (!keys || !record.value || typeof record.value !== 'object' || Array.isArray(record.value))
+    throw badLine(file, line, 'expected { kind, value } with a known record kind');
   for (const key of keys) {
     const value = record.value[key];
     if (typeof value === 'string') record.value[key] = new Date(value);
   }
   if (record.kind === 'customers')
-    for (const note of (record.value.notes as Record<string, unknown>[] | undefined) ?? [])
-      for (const key of ['createdAt', 'updatedAt'])
-        if (typeof note[key] === 'string') note[key] = new Date(note[key] as string);
+    for (const note of Array.isArray(record.value.notes)
+      ? (record.value.notes as Record<string, unknown>[])
+      : [])
+      if (note && typeof note === 'object')
+        for (const key of ['createdAt', 'updatedAt'])
+          if (typeof note[key] === 'string') note[key] = new Date(note[key] as string);
   return record as unknown as DatasetRecord;
 }
 
@@ -72,7 +97,7 @@ export async function* readJsonlRecords(
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
       line++;
-      if (end > start) batch.push(revive(text.slice(start, end), line));
+      if (end > start) batch.push(reviveLine(text.slice(start, end), line, path));
       start = end + 1;
     }
     rest = text.slice(start);
@@ -81,7 +106,7 @@ export async function* readJsonlRecords(
   if (rest.trim() === '') return;
   line++;
   try {
-    yield [revive(rest, line)];
+    yield [reviveLine(rest, line, path)];
   } catch (error) {
     if (!options.tolerateTornTail) throw error;
   }

@@ -1,6 +1,27 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
-import type { DatasetRecord } from '../models/dataset.js';
+import { resolve } from 'node:path';
+import lockfile from 'proper-lockfile';
+import { OutputLockedError } from './errors.js';
+import { reviveLine } from './jsonl-reader.js';
 import { recordKey, type SyncSink } from './sink.js';
+
+/**
+ * Options of {@link jsonlFileSink}.
+ *
+ * @example
+ * ```ts
+ * const options: JsonlFileSinkOptions = { lockStaleMs: 30_000 }; // a slow network drive
+ * const sink = jsonlFileSink('changes.jsonl', options);
+ * ```
+ */
+export interface JsonlFileSinkOptions {
+  /**
+   * How old (ms) the output's lock must be before it counts as left behind by a crashed process and is taken
+   * over. The holder refreshes it every half of this, so a live sync never looks stale. At least 2000.
+   * @default 10000
+   */
+  lockStaleMs?: number;
+}
 
 /**
  * A JSONL file sink: one `{ kind, value }` record per line, appended and fsynced before `write` resolves, so a
@@ -8,34 +29,76 @@ import { recordKey, type SyncSink } from './sink.js';
  * process killed mid-write) and remembers the versions already in the file, so records re-sent after a restart
  * from an older checkpoint are not written twice.
  *
+ * It holds an exclusive lock on the file (a `<file>.lock` directory) from open until `close`: a second sink on
+ * the same file, in this process or another, throws {@link OutputLockedError} instead of interleaving its
+ * records. A lock left by a killed process is taken over once older than `lockStaleMs`. A complete line in the
+ * existing file that is not a record throws ValidationError naming the file and line, never the content.
+ *
  * @example
  * ```ts
- * import { jsonlFileSink, sync } from 'supportkit';
- * await sync(helpdesk, { sink: jsonlFileSink('tickets.jsonl'), checkpoint: saved, onCheckpoint: save });
+ * import { checkpointFile, jsonlFileSink, sync } from 'supportkit/sync';
+ * const saved = checkpointFile('tickets.checkpoint.json');
+ * const sink = jsonlFileSink('tickets.jsonl');
+ * try {
+ *   await sync(helpdesk, { sink, checkpoint: saved.load(), onCheckpoint: saved.save });
+ * } finally {
+ *   await sink.close();
+ * }
  * ```
  */
-export function jsonlFileSink(path: string): SyncSink & { readonly written: number } {
-  const seen = new Set<string>();
-  if (existsSync(path)) {
-    const text = readFileSync(path, 'utf8');
-    const complete = text.lastIndexOf('\n') + 1;
-    if (complete < text.length) truncateSync(path, Buffer.byteLength(text.slice(0, complete)));
-    for (const line of text.slice(0, complete).split('\n')) {
-      if (line === '') continue;
-      const record = JSON.parse(line) as { kind: DatasetRecord['kind']; value: Record<string, unknown> };
-      for (const key of ['updatedAt', 'createdAt'] as const) {
-        if (typeof record.value[key] === 'string') record.value[key] = new Date(record.value[key] as string);
-      }
-      seen.add(recordKey(record as unknown as DatasetRecord));
-    }
+export function jsonlFileSink(
+  path: string,
+  options: JsonlFileSinkOptions = {},
+): SyncSink & { readonly written: number; close(): Promise<void> } {
+  const stale = options.lockStaleMs ?? 10_000;
+  if (!Number.isFinite(stale) || stale < 2000)
+    throw new TypeError('jsonlFileSink: option "lockStaleMs" must be a number ≥ 2000');
+  // Absolute, so that two spellings of one file share one lock.
+  const file = resolve(path);
+  const lockPath = `${file}.lock`;
+  let compromised: Error | undefined;
+  let release: () => void;
+  try {
+    release = lockfile.lockSync(file, {
+      lockfilePath: lockPath,
+      realpath: false, // the output may not exist yet
+      stale,
+      // Someone took the lock over (this process stalled past the staleness window): stop writing.
+      onCompromised: (error) => {
+        compromised = error;
+      },
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ELOCKED') throw new OutputLockedError(file, lockPath);
+    throw error;
   }
-  const fd = openSync(path, 'a');
+  const seen = new Set<string>();
+  let fd: number;
+  try {
+    if (existsSync(file)) {
+      const text = readFileSync(file, 'utf8');
+      const complete = text.lastIndexOf('\n') + 1;
+      if (complete < text.length) truncateSync(file, Buffer.byteLength(text.slice(0, complete)));
+      let line = 0;
+      for (const content of text.slice(0, complete).split('\n')) {
+        line++;
+        if (content !== '') seen.add(recordKey(reviveLine(content, line, file)));
+      }
+    }
+    fd = openSync(file, 'a');
+  } catch (error) {
+    release();
+    throw error;
+  }
   let written = 0;
+  let closed = false;
   return {
     get written() {
       return written;
     },
     async write(records) {
+      if (closed) throw new Error(`jsonlFileSink: ${file} is closed`);
+      if (compromised) throw new OutputLockedError(file, lockPath, compromised);
       let chunk = '';
       for (const record of records) {
         const key = recordKey(record);
@@ -50,7 +113,10 @@ export function jsonlFileSink(path: string): SyncSink & { readonly written: numb
       }
     },
     async close() {
+      if (closed) return;
+      closed = true;
       closeSync(fd);
+      if (!compromised) release();
     },
   };
 }

@@ -1,6 +1,8 @@
 import type { CallOptions, Checkpoint, HelpdeskAdapter } from '../adapters/contract.js';
 import { SupportkitError } from '../errors/base.js';
+import { ValidationError } from '../errors/validation.js';
 import type { DatasetRecord } from '../models/dataset.js';
+import { checkpointIssues } from './checkpoint.js';
 import { recordKey, type SyncSink } from './sink.js';
 
 /** Consecutive batches that repeat the checkpoint with nothing new before sync gives up. */
@@ -19,7 +21,10 @@ export interface SyncProgress {
 /** Options of {@link sync}. */
 export interface SyncOptions extends CallOptions {
   sink: SyncSink;
-  /** Where to resume; null or absent = from the beginning. */
+  /**
+   * Where to resume; null or absent = from the beginning. Anything else that is not `{ adapter, cursor }` of
+   * this adapter throws ValidationError naming the field: a corrupt checkpoint never restarts from zero.
+   */
   checkpoint?: Checkpoint | null;
   /** Persist this: it is called only after the sink has durably taken the batch. */
   onCheckpoint?: (checkpoint: Checkpoint) => void | Promise<void>;
@@ -56,22 +61,36 @@ export class SyncStalledError extends SupportkitError {
  *
  * @example
  * ```ts
- * import { createMemoryAdapter, jsonlFileSink, sync } from 'supportkit';
- * const result = await sync(createMemoryAdapter(dataset), {
- *   sink: jsonlFileSink('changes.jsonl'),
- *   checkpoint: JSON.parse(await readFile('checkpoint.json', 'utf8').catch(() => 'null')),
- *   onCheckpoint: (c) => writeFile('checkpoint.json', JSON.stringify(c)),
- * });
+ * import { createMemoryAdapter } from 'supportkit';
+ * import { checkpointFile, jsonlFileSink, sync } from 'supportkit/sync';
+ * const saved = checkpointFile('checkpoint.json');
+ * const sink = jsonlFileSink('changes.jsonl');
+ * try {
+ *   await sync(createMemoryAdapter(dataset), { sink, checkpoint: saved.load(), onCheckpoint: saved.save });
+ * } finally {
+ *   await sink.close();
+ * }
  * ```
  */
 export async function sync(adapter: HelpdeskAdapter, options: SyncOptions): Promise<SyncProgress> {
   if (!options?.sink || typeof options.sink.write !== 'function')
     throw new TypeError('sync: option "sink" is required');
+  const start = options.checkpoint ?? null;
+  if (start !== null) {
+    const issues = checkpointIssues(start, ['checkpoint']);
+    if (issues.length === 0 && start.adapter !== adapter.name)
+      issues.push({
+        path: ['checkpoint', 'adapter'],
+        code: 'invalid_value',
+        message: `expected a checkpoint of the ${adapter.name} adapter`,
+      });
+    if (issues.length > 0) throw new ValidationError('sync checkpoint', issues);
+  }
   const progress: SyncProgress = {
     batches: 0,
     records: 0,
     duplicates: 0,
-    checkpoint: options.checkpoint ?? null,
+    checkpoint: start,
   };
   const sent = new Set<string>();
   // A page served twice by mistake happens (a retried request racing a cursor); a cursor stuck for several
@@ -79,7 +98,7 @@ export async function sync(adapter: HelpdeskAdapter, options: SyncOptions): Prom
   let stalled = 0;
   const call: CallOptions = {};
   if (options.signal) call.signal = options.signal;
-  for await (const batch of adapter.changes(options.checkpoint ?? null, call)) {
+  for await (const batch of adapter.changes(start, call)) {
     const fresh: DatasetRecord[] = [];
     for (const record of batch.records) {
       const key = recordKey(record);

@@ -55,15 +55,24 @@ async function* pages<T>(items: () => readonly T[], pageSize: number): AsyncGene
 function encodeCursor(ms: number, id: string): string {
   return `${ms}:${id}`;
 }
+/**
+ * The position a checkpoint stands for. Anything but null/undefined (the beginning) or a cursor this adapter
+ * wrote is a ValidationError naming the field, never its value: garbage must not restart the feed from zero.
+ * Own properties only, so a parsed `__proto__` key cannot lend it a cursor.
+ */
 function decodeCursor(checkpoint: Checkpoint | null | undefined): [number, string] {
-  if (!checkpoint) return [Number.NEGATIVE_INFINITY, ''];
-  if (checkpoint.adapter !== NAME)
-    throw new TypeError(`memory adapter: the checkpoint belongs to "${checkpoint.adapter}"`);
-  const at = checkpoint.cursor.indexOf(':');
-  const ms = Number(checkpoint.cursor.slice(0, at));
-  if (at < 0 || !Number.isFinite(ms))
-    throw new TypeError('memory adapter: the checkpoint cursor is malformed');
-  return [ms, checkpoint.cursor.slice(at + 1)];
+  if (checkpoint === null || checkpoint === undefined) return [Number.NEGATIVE_INFINITY, ''];
+  const bad = (path: string[], message: string) =>
+    new ValidationError('memory adapter checkpoint', [{ path, code: 'custom', message }]);
+  if (typeof checkpoint !== 'object' || Array.isArray(checkpoint))
+    throw bad([], 'expected a checkpoint { adapter, cursor }');
+  const own = (key: 'adapter' | 'cursor') => (Object.hasOwn(checkpoint, key) ? checkpoint[key] : undefined);
+  if (own('adapter') !== NAME)
+    throw bad(['adapter'], `expected "${NAME}": the checkpoint is another adapter's`);
+  const cursor = own('cursor');
+  const match = typeof cursor === 'string' ? /^(-?\d{1,16}):(.+)$/s.exec(cursor) : null;
+  if (!match) throw bad(['cursor'], 'expected "<updated ms>:<ticket id>" as this adapter writes it');
+  return [Number(match[1]), match[2]!];
 }
 
 /**
