@@ -147,10 +147,7 @@ export type SlaPolicySelection =
  * if (choice.outcome === 'policy') console.log(choice.policy.title);
  * ```
  */
-export function selectSlaPolicy(
-  policies: readonly SlaPolicy[],
-  ticket: SlaMatchTicket,
-): SlaPolicySelection {
+export function selectSlaPolicy(policies: readonly SlaPolicy[], ticket: SlaMatchTicket): SlaPolicySelection {
   const ordered = policies
     .map((policy, index) => ({ policy, index }))
     .sort((a, b) => a.policy.position - b.policy.position || a.index - b.index)
@@ -161,7 +158,10 @@ export function selectSlaPolicy(
     if (match === 'undecided')
       return {
         outcome: 'undecided',
-        candidates: [policy, ...ordered.slice(index + 1).filter((p) => matchSlaPolicy(p, ticket) !== 'noMatch')],
+        candidates: [
+          policy,
+          ...ordered.slice(index + 1).filter((p) => matchSlaPolicy(p, ticket) !== 'noMatch'),
+        ],
       };
   }
   return { outcome: 'none' };

@@ -152,10 +152,7 @@ export function summaryAccumulator(
     resolutionFull: emptyValues(),
     hasBusiness: false,
     sla: Object.fromEntries(
-      SLA_METRICS.map((m) => [
-        m,
-        { achieved: 0, breached: 0, active: 0, unmeasured: 0, undecidedPolicy: 0 },
-      ]),
+      SLA_METRICS.map((m) => [m, { achieved: 0, breached: 0, active: 0, unmeasured: 0, undecidedPolicy: 0 }]),
     ),
     breakdowns: { channel: {}, agent: {}, group: {}, priority: {} },
   };
