@@ -808,8 +808,8 @@ const ENTITIES: ReadonlyMap<string, string> = new Map([
 ]);
 
 /**
- * An article's HTML as plain text for search and suggestions: scripts and styles dropped, tags turned into
- * spaces, the common entities decoded (after the tags are gone, so `&lt;b&gt;` stays text), whitespace
+ * An article's HTML as plain text for search and suggestions: scripts and styles dropped, inline tags removed
+ * and the others turned into spaces, the common entities decoded (after the tags are gone, so `&lt;b&gt;` stays text), whitespace
  * collapsed.
  *
  * @example
@@ -818,20 +818,27 @@ const ENTITIES: ReadonlyMap<string, string> = new Map([
  * ```
  */
 export function htmlToText(html: string): string {
-  return html
-    .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-      if (name[0] === '#') {
-        const code =
-          name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
-        return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
-      }
-      return ENTITIES.get(name.toLowerCase()) ?? entity;
-    })
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    html
+      .replace(/<(script|style)\b[^>]*>[\s\S]*?<\/\1\s*>/gi, ' ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      // Inline tags join the words around them ("<b>Re</b>set" is "Reset"); any other tag separates words.
+      .replace(
+        /<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|dfn|em|font|i|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var)\b[^>]*>/gi,
+        '',
+      )
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
+        if (name[0] === '#') {
+          const code =
+            name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+          return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
+        }
+        return ENTITIES.get(name.toLowerCase()) ?? entity;
+      })
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }
 
 /**
