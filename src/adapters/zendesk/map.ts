@@ -871,7 +871,8 @@ export function articleFromZendesk(
       title: wire.title,
       body: htmlToText(html),
       ...(html ? { html } : {}),
-      locale: wire.locale,
+      // BCP 47 uses hyphens; a Zendesk locale written with an underscore (en_us) means the same tag.
+      locale: wire.locale.replaceAll('_', '-'),
       labels: (wire.label_names ?? []).filter((l) => l !== ''),
       sectionId,
       ...(sectionName ? { sectionName } : {}),
