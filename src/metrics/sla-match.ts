@@ -7,10 +7,16 @@
 import type { SlaCondition, SlaPolicy } from '../models/sla-policy.js';
 import type { Ticket } from '../models/ticket.js';
 
-/** Whether a policy's conditions hold for a ticket: `undecided` when the answer hangs on unmapped conditions. */
+/**
+ * Whether a policy's conditions hold for a ticket: `undecided` when the answer hangs on unmapped conditions.
+ * @example `const match: SlaPolicyMatch = matchSlaPolicy(policy, ticket);`
+ */
 export type SlaPolicyMatch = 'match' | 'noMatch' | 'undecided';
 
-/** The ticket fields SLA conditions read (a ticket, or anything with those fields). */
+/**
+ * The ticket fields SLA conditions read (a ticket, or anything with those fields).
+ * @example `const t: SlaMatchTicket = { priority: 'high', channel: 'email', groupId: null, organizationId: null, assigneeId: null, requesterId: '1', tags: [] };`
+ */
 export type SlaMatchTicket = Pick<
   Ticket,
   'priority' | 'channel' | 'groupId' | 'organizationId' | 'assigneeId' | 'requesterId' | 'tags'
@@ -125,7 +131,10 @@ export function matchSlaPolicy(policy: SlaPolicy, ticket: SlaMatchTicket): SlaPo
   return result === null ? 'undecided' : result ? 'match' : 'noMatch';
 }
 
-/** Which policy applies to a ticket, as {@link selectSlaPolicy} decides it. */
+/**
+ * Which policy applies to a ticket, as {@link selectSlaPolicy} decides it.
+ * @example `if (selection.outcome === 'undecided') console.log(selection.candidates.map((p) => p.title));`
+ */
 export type SlaPolicySelection =
   | { outcome: 'policy'; policy: SlaPolicy }
   | { outcome: 'none' }

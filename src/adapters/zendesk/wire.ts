@@ -224,7 +224,10 @@ export const ZendeskTicketMetric = z.looseObject({
 });
 export type ZendeskTicketMetric = z.output<typeof ZendeskTicketMetric>;
 
-/** One condition of an SLA policy's filter (SLAPolicyFilterConditionObject): a field, an operator, a value. */
+/**
+ * One condition of an SLA policy's filter (SLAPolicyFilterConditionObject): a field, an operator, a value.
+ * @example `ZendeskSlaCondition.parse({ field: 'type', operator: 'is', value: 'incident' })`
+ */
 export const ZendeskSlaCondition = z.looseObject({
   field: z.string(),
   operator: z.string(),
@@ -235,7 +238,10 @@ export const ZendeskSlaCondition = z.looseObject({
 });
 export type ZendeskSlaCondition = z.output<typeof ZendeskSlaCondition>;
 
-/** An SLA policy (SLAPolicyObject): `filter.all` / `filter.any` conditions, targets per priority and metric. */
+/**
+ * An SLA policy (SLAPolicyObject): `filter.all` / `filter.any` conditions, targets per priority and metric.
+ * @example `ZendeskSlaPolicy.parse(body.sla_policies[0]).filter?.all`
+ */
 export const ZendeskSlaPolicy = z.looseObject({
   id,
   title: z.string(),
@@ -266,6 +272,7 @@ export type ZendeskSlaPolicy = z.output<typeof ZendeskSlaPolicy>;
 /**
  * A Help Center article (developer.zendesk.com/api-reference/help_center/help-center-api/articles/): not in the
  * Support OpenAPI description; the fields follow the Help Center reference's JSON format.
+ * @example `ZendeskArticle.parse(body.article).label_names`
  */
 export const ZendeskArticle = z.looseObject({
   id,
@@ -287,11 +294,17 @@ export const ZendeskArticle = z.looseObject({
 });
 export type ZendeskArticle = z.output<typeof ZendeskArticle>;
 
-/** A Help Center section (only what articles need from it: its name). */
+/**
+ * A Help Center section (only what articles need from it: its name).
+ * @example `ZendeskSection.parse(body.section).name`
+ */
 export const ZendeskSection = z.looseObject({ id, name: z.string(), locale: z.string().optional() });
 export type ZendeskSection = z.output<typeof ZendeskSection>;
 
-/** The Help Center's enabled locales (`GET /api/v2/help_center/locales`). */
+/**
+ * The Help Center's enabled locales (`GET /api/v2/help_center/locales`).
+ * @example `ZendeskLocales.parse({ locales: ['en-us', 'de'], default_locale: 'en-us' }).locales`
+ */
 export const ZendeskLocales = z.looseObject({
   locales: z.array(z.string()),
   default_locale: z.string().optional(),
