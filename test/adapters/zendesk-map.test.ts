@@ -504,6 +504,17 @@ describe('Zendesk SLA policies (map.ts) on the spec’s examples', () => {
     ]);
   });
 
+  it('keeps a condition value of a shape it does not know, as JSON, rather than refusing the policy', () => {
+    const policy = mapped({
+      id: 42,
+      title: 'Future condition',
+      filter: { all: [{ field: 'custom_fields_360', operator: 'is', value: { option: 'gold' } }] },
+    });
+    expect(policy.filter.unmappedConditions).toEqual([
+      { group: 'all', field: 'custom_fields_360', operator: 'is', value: '{"option":"gold"}' },
+    ]);
+  });
+
   it('refuses a malformed policy with a ValidationError naming the path, not the value', () => {
     expect(() => ZendeskSlaPolicy.parse({ id: 1, filter: {} })).toThrow();
     const error = (() => {

@@ -22,6 +22,7 @@ import {
   type SlaMetric,
   type SlaPolicy,
   SlaPolicy as SlaPolicySchema,
+  type SlaUnmappedCondition,
 } from '../../models/sla-policy.js';
 import { type CsatResponse, CsatResponse as CsatResponseSchema } from '../../models/survey.js';
 import type { Ticket } from '../../models/ticket.js';
@@ -714,6 +715,19 @@ function slaConditionFromZendesk(wire: ZendeskSlaCondition): SlaCondition | unde
   return undefined;
 }
 
+/** A condition's value as the canonical model keeps it: scalars and lists as they are, anything else as JSON. */
+function rawConditionValue(value: unknown): SlaUnmappedCondition['value'] {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'string' || typeof value === 'boolean') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  if (
+    Array.isArray(value) &&
+    value.every((v) => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v)))
+  )
+    return value as (string | number)[];
+  return JSON.stringify(value) ?? null;
+}
+
 /**
  * A Zendesk SLA policy's `filter` in canonical terms: `all` and `any` conditions on priority, ticket type,
  * channel (via id 4, e-mail — the one via id a canonical channel pins down), group, organization, assignee,
@@ -751,7 +765,7 @@ export function slaFilterFromZendesk(filter: ZendeskSlaPolicy['filter']): SlaPol
           group,
           field: wire.field,
           operator: wire.operator,
-          value: wire.value ?? null,
+          value: rawConditionValue(wire.value),
         });
     }
   }

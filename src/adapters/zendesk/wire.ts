@@ -231,10 +231,8 @@ export type ZendeskTicketMetric = z.output<typeof ZendeskTicketMetric>;
 export const ZendeskSlaCondition = z.looseObject({
   field: z.string(),
   operator: z.string(),
-  value: z
-    .union([z.string(), z.number(), z.boolean(), z.array(z.union([z.string(), z.number()]))])
-    .nullable()
-    .optional(),
+  /** A string, a number, a list of them — or whatever a newer condition type sends: read, never refused. */
+  value: z.unknown(),
 });
 export type ZendeskSlaCondition = z.output<typeof ZendeskSlaCondition>;
 
