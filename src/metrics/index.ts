@@ -17,6 +17,13 @@ export { nextReplyTime, type ReplySpan, replyTimes } from './reply-times.js';
 export { type Resolution, type ResolutionTimes, reopens, resolutionTimes } from './resolution.js';
 export { type SlaStatusOptions, type SlaTargetStatus, slaStatus, slaTargetsFor } from './sla.js';
 export {
+  matchSlaPolicy,
+  type SlaMatchTicket,
+  type SlaPolicyMatch,
+  type SlaPolicySelection,
+  selectSlaPolicy,
+} from './sla-match.js';
+export {
   type DistributionState,
   type DistributionSummary,
   distributionAccumulator,

@@ -16,6 +16,7 @@ import type { Interval } from './periods.js';
 import { replyTimes } from './reply-times.js';
 import { reopens, resolutionTimes } from './resolution.js';
 import { slaStatus, slaTargetsFor } from './sla.js';
+import { type SlaPolicySelection, selectSlaPolicy } from './sla-match.js';
 import { summarizeValues } from './stats.js';
 import { type TagTrendState, tagTrendsAccumulator } from './tag-trends.js';
 import { type Duration, measure, sortedEvents, sortedMessages } from './timeline.js';
@@ -83,7 +84,10 @@ export interface SummaryState {
   csat: CsatState;
   nps: NpsState;
   ces: CesState;
-  sla: Record<string, { achieved: number; breached: number; active: number; unmeasured: number }>;
+  sla: Record<
+    string,
+    { achieved: number; breached: number; active: number; unmeasured: number; undecidedPolicy: number }
+  >;
   volumes: VolumeState;
   tagTrends: TagTrendState;
   breakdowns: Record<Dimension, Record<string, BreakdownCell>>;
@@ -148,7 +152,7 @@ export function summaryAccumulator(
     resolutionFull: emptyValues(),
     hasBusiness: false,
     sla: Object.fromEntries(
-      SLA_METRICS.map((m) => [m, { achieved: 0, breached: 0, active: 0, unmeasured: 0 }]),
+      SLA_METRICS.map((m) => [m, { achieved: 0, breached: 0, active: 0, unmeasured: 0, undecidedPolicy: 0 }]),
     ),
     breakdowns: { channel: {}, agent: {}, group: {}, priority: {} },
   };
@@ -173,22 +177,13 @@ export function summaryAccumulator(
     return (id ? schedules.get(id) : undefined) ?? firstSchedule;
   };
 
-  const policyFor = (ticket: Ticket, events: TicketBundle['events']): SlaPolicy | undefined => {
+  const policyFor = (ticket: Ticket, events: TicketBundle['events']): SlaPolicySelection => {
     const applied = events.find((e) => e.type === 'sla' && e.to !== null);
-    if (applied) return policies.find((p) => p.id === applied.to);
-    return policies
-      .filter((p) => {
-        const f = p.filter;
-        return (
-          (f.priorities.length === 0 || f.priorities.includes(ticket.priority)) &&
-          (f.channels.length === 0 || f.channels.includes(ticket.channel)) &&
-          (f.groupIds.length === 0 || (ticket.groupId !== null && f.groupIds.includes(ticket.groupId))) &&
-          (f.organizationIds.length === 0 ||
-            (ticket.organizationId !== null && f.organizationIds.includes(ticket.organizationId))) &&
-          (f.tags.length === 0 || f.tags.some((t) => ticket.tags.includes(t)))
-        );
-      })
-      .sort((a, b) => a.position - b.position)[0];
+    if (applied) {
+      const policy = policies.find((p) => p.id === applied.to);
+      return policy ? { outcome: 'policy', policy } : { outcome: 'none' };
+    }
+    return selectSlaPolicy(policies, ticket);
   };
 
   const addBundle = ({ ticket, messages, events }: TicketBundle) => {
@@ -236,7 +231,19 @@ export function summaryAccumulator(
     if (resolution.firstResolution) pushDuration(state.resolutionFirst, resolution.firstResolution);
     if (resolution.fullResolution) pushDuration(state.resolutionFull, resolution.fullResolution);
 
-    const policy = policyFor(ticket, sortedE);
+    const selection = policyFor(ticket, sortedE);
+    if (selection.outcome === 'undecided') {
+      // The policy hangs on conditions a canonical ticket cannot settle: unmeasured under every metric a
+      // candidate would measure, never measured under a policy that may not be its own.
+      const metrics = new Set(
+        selection.candidates.flatMap((p) => slaTargetsFor(ticket, sortedE, p).map((t) => t.metric)),
+      );
+      for (const metric of metrics) {
+        state.sla[metric]!.unmeasured++;
+        state.sla[metric]!.undecidedPolicy++;
+      }
+    }
+    const policy = selection.outcome === 'policy' ? selection.policy : undefined;
     if (policy) {
       const targets = slaTargetsFor(ticket, sortedE, policy);
       if (schedule || !targets.some((target) => target.businessHours)) {
@@ -315,8 +322,8 @@ export function summaryAccumulator(
       concat(state.resolutionFull, s.resolutionFull);
       state.hasBusiness ||= s.hasBusiness;
       for (const metric of SLA_METRICS) {
-        for (const k of ['achieved', 'breached', 'active', 'unmeasured'] as const)
-          state.sla[metric]![k] += s.sla[metric]![k];
+        for (const k of ['achieved', 'breached', 'active', 'unmeasured', 'undecidedPolicy'] as const)
+          state.sla[metric]![k] += s.sla[metric]![k] ?? 0;
       }
       for (const dimension of DIMENSIONS) {
         for (const [key, other] of Object.entries(s.breakdowns[dimension])) {
@@ -367,13 +374,14 @@ export function summaryAccumulator(
         nps: nps.result(),
         ces: ces.result(),
         sla: SLA_METRICS.map((metric) => {
-          const { achieved, breached, active, unmeasured } = state.sla[metric]!;
+          const { achieved, breached, active, unmeasured, undecidedPolicy } = state.sla[metric]!;
           return {
             metric,
             achieved,
             breached,
             active,
             unmeasured,
+            undecidedPolicy,
             attainment: achieved + breached === 0 ? null : (100 * achieved) / (achieved + breached),
           };
         }),

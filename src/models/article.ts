@@ -19,13 +19,18 @@ export const Article = z.strictObject({
   title: z.string().min(1),
   /** Plain-text body (used for search and suggestions). */
   body: z.string(),
+  /** The body as the vendor stores it (HTML), when it has one. */
   html: z.string().optional(),
   locale: LanguageTag,
   labels: z.array(z.string().min(1)).default([]),
+  /** The section (folder, collection) that holds it. */
   sectionId: Id.nullable().default(null),
   sectionName: z.string().optional(),
   authorId: Id.nullable().default(null),
   draft: z.boolean().default(false),
+  /** The vendor marks this translation out of date (absent when the vendor does not say). */
+  outdated: z.boolean().optional(),
+  /** Where readers see it. */
   url: z.url().optional(),
   createdAt: Timestamp,
   updatedAt: Timestamp,

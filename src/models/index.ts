@@ -65,7 +65,16 @@ export {
   type ScheduleInput,
   ScheduleInterval,
 } from './schedule.js';
-export { SlaMetric, SlaPolicy, type SlaPolicyInput, SlaTarget } from './sla-policy.js';
+export {
+  SlaCondition,
+  SlaConditionField,
+  SlaConditionOperator,
+  SlaMetric,
+  SlaPolicy,
+  type SlaPolicyInput,
+  SlaTarget,
+  SlaUnmappedCondition,
+} from './sla-policy.js';
 export { SopDocument, type SopDocumentInput, SopNode, SopTerm } from './sop.js';
 export {
   CesResponse,

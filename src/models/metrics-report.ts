@@ -91,8 +91,13 @@ export const MetricsReport = z.strictObject({
       achieved: count,
       breached: count,
       active: count,
-      /** Targets that could not be judged: business-hours targets with no schedule to count them in. */
+      /**
+       * Tickets whose target could not be judged: business-hours targets with no schedule to count them in, or
+       * (`undecidedPolicy`) tickets whose SLA policy hangs on conditions the canonical ticket cannot settle.
+       */
       unmeasured: count,
+      /** Of `unmeasured`, the tickets whose policy could not be decided (unmapped vendor conditions). */
+      undecidedPolicy: count.default(0),
       /** achieved ÷ (achieved + breached), in percent. */
       attainment: nullableNumber,
     }),

@@ -140,6 +140,118 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
   }));
 
   /** Cursor pagination as Zendesk does it: page[size], page[after] → meta.has_more, meta.after_cursor, links.next. */
+  // Help Center (not in the Support OpenAPI description): articles and sections as the Help Center reference's
+  // JSON format describes them (developer.zendesk.com/api-reference/help_center/help-center-api/articles/ and
+  // /sections/), one record per article and locale, sections taken from the articles that name them.
+  const articles = seed.articles.map((a) =>
+    compact({
+      id: num(a.id),
+      url: `${BASE}/api/v2/help_center/${a.locale.toLowerCase()}/articles/${a.id}.json`,
+      html_url: a.url ?? null,
+      title: a.title,
+      body: a.html ?? a.body,
+      locale: a.locale.toLowerCase(),
+      source_locale: a.locale.toLowerCase(),
+      author_id: a.authorId ? num(a.authorId) : null,
+      section_id: a.sectionId ? num(a.sectionId) : null,
+      label_names: [...a.labels],
+      draft: a.draft,
+      outdated: false,
+      outdated_locales: a.outdated ? [a.locale.toLowerCase()] : [],
+      comments_disabled: false,
+      promoted: false,
+      position: 0,
+      vote_sum: 0,
+      vote_count: 0,
+      created_at: iso(a.createdAt),
+      updated_at: iso(a.updatedAt),
+      edited_at: iso(a.updatedAt),
+    }),
+  );
+  const sections = new Map<string, Wire>();
+  for (const a of seed.articles)
+    if (a.sectionId)
+      sections.set(`${a.locale.toLowerCase()}/${a.sectionId}`, {
+        id: num(a.sectionId),
+        name: a.sectionName ?? `Section ${a.sectionId}`,
+        locale: a.locale.toLowerCase(),
+        source_locale: a.locale.toLowerCase(),
+        html_url: `${BASE}/hc/${a.locale.toLowerCase()}/sections/${a.sectionId}`,
+        outdated: false,
+        position: 0,
+        created_at: iso(a.createdAt),
+        updated_at: iso(a.createdAt),
+      });
+  const locales = [...new Set(articles.map((a) => String(a.locale)))];
+  // SLA policies as SLAPolicyObject: canonical conditions back to Zendesk's, unmapped ones as they came.
+  const slaCondition = (c: NonNullable<Dataset['slaPolicies'][number]['filter']['all']>[number]): Wire => {
+    const value = c.values[0] ?? '';
+    switch (c.field) {
+      case 'tags':
+        return {
+          field: 'current_tags',
+          operator: c.operator === 'includesAny' ? 'includes' : 'not_includes',
+          value: c.values.join(' '),
+        };
+      case 'channel':
+        return {
+          field: 'via_id',
+          operator: c.operator === 'is' ? 'is' : 'is_not',
+          value: value === 'email' ? '4' : value,
+        };
+      default: {
+        const field = {
+          priority: 'priority',
+          type: 'type',
+          groupId: 'group_id',
+          organizationId: 'organization_id',
+          assigneeId: 'assignee_id',
+          requesterId: 'requester_id',
+        }[c.field];
+        const operator = { is: 'is', isNot: 'is_not', lessThan: 'less_than', greaterThan: 'greater_than' }[
+          c.operator as 'is'
+        ];
+        return { field, operator, value };
+      }
+    }
+  };
+  const SLA_METRIC_NAMES: Record<string, string> = {
+    firstReply: 'first_reply_time',
+    nextReply: 'next_reply_time',
+    periodicUpdate: 'periodic_update_time',
+    requesterWait: 'requester_wait_time',
+    agentWork: 'agent_work_time',
+    resolution: 'total_resolution_time',
+  };
+  const slaPolicies = seed.slaPolicies.map((p) => ({
+    id: num(p.id),
+    url: `${BASE}/api/v2/slas/policies/${p.id}.json`,
+    title: p.title,
+    description: p.description ?? '',
+    position: p.position,
+    filter: {
+      all: [
+        ...(p.filter.all ?? []).map(slaCondition),
+        ...(p.filter.unmappedConditions ?? [])
+          .filter((u) => u.group === 'all')
+          .map(({ group: _, ...u }) => u),
+      ],
+      any: [
+        ...(p.filter.any ?? []).map(slaCondition),
+        ...(p.filter.unmappedConditions ?? [])
+          .filter((u) => u.group === 'any')
+          .map(({ group: _, ...u }) => u),
+      ],
+    },
+    policy_metrics: p.targets.map((t) => ({
+      priority: t.priority,
+      metric: SLA_METRIC_NAMES[t.metric],
+      target: t.minutes,
+      business_hours: t.businessHours,
+    })),
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+  }));
   const page = (request: Request, key: string, items: unknown[], extra: Wire = {}) => {
     const url = new URL(request.url);
     const size = Math.min(100, Number(url.searchParams.get('page[size]') ?? 100));
@@ -564,6 +676,39 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
         before_url: null,
         end_of_stream: rest.length <= perPage,
       });
+    }),
+    http.get(`${BASE}/api/v2/slas/policies.json`, () =>
+      HttpResponse.json({
+        sla_policies: slaPolicies,
+        count: slaPolicies.length,
+        next_page: null,
+        previous_page: null,
+      }),
+    ),
+    http.get(`${BASE}/api/v2/help_center/locales.json`, () =>
+      HttpResponse.json({ locales, default_locale: locales[0] ?? 'en-us' }),
+    ),
+    http.get(`${BASE}/api/v2/help_center/:locale/sections.json`, ({ params, request }) =>
+      page(
+        request,
+        'sections',
+        [...sections.values()].filter((x) => x.locale === params.locale),
+      ),
+    ),
+    http.get(`${BASE}/api/v2/help_center/:locale/sections/:id.json`, ({ params }) => {
+      const section = sections.get(`${params.locale}/${params.id}`);
+      return section ? HttpResponse.json({ section }) : notFound();
+    }),
+    http.get(`${BASE}/api/v2/help_center/:locale/articles.json`, ({ params, request }) =>
+      page(
+        request,
+        'articles',
+        articles.filter((a) => a.locale === params.locale),
+      ),
+    ),
+    http.get(`${BASE}/api/v2/help_center/articles/:id.json`, ({ params }) => {
+      const article = articles.find((a) => String(a.id) === params.id);
+      return article ? HttpResponse.json({ article }) : notFound();
     }),
   ];
   return { handlers, state: { tickets, requests } };

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import {
   channelFromVia,
   csatFromZendesk,
@@ -12,6 +11,7 @@ import {
   messageFromZendesk,
   organizationFromZendesk,
   scheduleFromZendesk,
+  slaPolicyFromZendesk,
   ticketCreateToZendesk,
   ticketEventsFromZendesk,
   ticketFromZendesk,
@@ -23,18 +23,18 @@ import {
   ZendeskGroup,
   ZendeskOrganization,
   ZendeskSatisfactionRating,
+  ZendeskSlaPolicy,
   ZendeskTicket,
   ZendeskUser,
 } from '../../src/adapters/zendesk/wire.js';
 import { Ticket, ValidationError } from '../../src/index.js';
 
-// The vendor's own examples, from the OpenAPI description in ../shared/specs (a YAML 1.2 file: see SOURCES.md).
-const spec = parseYaml(
-  readFileSync(new URL('../../../shared/specs/zendesk/zendesk-support-oas.yaml', import.meta.url), 'utf8'),
-) as {
-  components: { schemas: Record<string, { example?: unknown }> };
-};
-const example = (name: string) => structuredClone(spec.components.schemas[name]!.example);
+// The vendor's own examples, copied from the OpenAPI description in ../shared/specs into a fixture (see its
+// _source): tests read nothing outside the repository.
+const examples = JSON.parse(
+  readFileSync(new URL('../fixtures/zendesk-schema-examples.json', import.meta.url), 'utf8'),
+) as Record<string, unknown>;
+const example = (name: string) => structuredClone(examples[name]);
 
 describe('Zendesk map.ts on the spec’s examples', () => {
   it('maps TicketObject', () => {
@@ -383,5 +383,152 @@ describe('Zendesk map.ts, canonical → wire', () => {
       }),
     );
     expect(user.timeZone).toBe('Europe/Berlin');
+  });
+});
+
+describe('Zendesk SLA policies (map.ts) on the spec’s examples', () => {
+  // Copied from the OpenAPI description into a fixture (see its _source): tests read nothing outside the repo.
+  const sla = JSON.parse(
+    readFileSync(new URL('../fixtures/zendesk-sla-policies.json', import.meta.url), 'utf8'),
+  ) as Record<string, { sla_policies?: unknown[]; sla_policy?: unknown; definitions?: unknown }>;
+  const mapped = (wire: unknown) => slaPolicyFromZendesk(ZendeskSlaPolicy.parse(wire));
+
+  it('maps SLAPoliciesResponseExample: conditions kept, not emptied', () => {
+    const policy = mapped(sla.SLAPoliciesResponseExample!.sla_policies![0]);
+    expect(policy).toMatchObject({
+      id: '36',
+      source: { adapter: 'zendesk', id: '36' },
+      title: 'Incidents',
+      description: 'For urgent incidents, we will respond to tickets in 10 minutes',
+      position: 3,
+      targets: [{ priority: 'low', metric: 'firstReply', minutes: 60, businessHours: false }],
+    });
+    expect(policy.filter.all).toEqual([
+      { field: 'type', operator: 'is', values: ['incident'] },
+      { field: 'channel', operator: 'is', values: ['email'] },
+    ]);
+    expect(policy.filter.any).toEqual([]);
+    expect(policy.filter.unmappedConditions).toEqual([]);
+  });
+
+  it('maps SLAPolicyCreateResponse and SLAPolicyUpdateResponse targets (requester wait included)', () => {
+    for (const name of ['SLAPolicyCreateResponse', 'SLAPolicyUpdateResponse', 'SLAPolicyResponseExample']) {
+      const wire = sla[name]!.sla_policy as { policy_metrics: unknown[] };
+      const policy = mapped(wire);
+      expect(policy.targets).toHaveLength(wire.policy_metrics.length);
+      expect(policy.filter.all?.[0]).toEqual({ field: 'type', operator: 'is', values: ['incident'] });
+    }
+    expect(mapped(sla.SLAPolicyCreateResponse!.sla_policy).targets).toContainEqual({
+      priority: 'urgent',
+      metric: 'requesterWait',
+      minutes: 120,
+      businessHours: false,
+    });
+  });
+
+  it('keeps what has no canonical counterpart visibly aside: custom statuses (SLAPolicyObject), brands', () => {
+    const silver = mapped(sla.SLAPolicyObjectExample);
+    expect(silver.filter.unmappedConditions).toEqual([
+      { group: 'all', field: 'custom_status_id', operator: 'includes', value: ['1', '2'] },
+    ]);
+    // SLAPolicyFilterDefinitionResponseExample lists brand_id (is / is_not, "10001" = Support) as a condition.
+    const definitions = sla.SLAPolicyFilterDefinitionResponseExample!.definitions as {
+      any: { value: string; operators: { value: string }[]; values: { list: { value: string }[] } }[];
+    };
+    const brand = definitions.any[0]!;
+    const branded = mapped({
+      id: 40,
+      title: 'Support brand',
+      filter: {
+        all: [],
+        any: [
+          { field: brand.value, operator: brand.operators[1]!.value, value: brand.values.list[0]!.value },
+        ],
+      },
+      policy_metrics: [],
+    });
+    expect(branded.filter.unmappedConditions).toEqual([
+      { group: 'any', field: 'brand_id', operator: 'is_not', value: '10001' },
+    ]);
+    // A policy whose targets have no canonical metric still claims its tickets.
+    expect(branded.targets).toEqual([]);
+  });
+
+  it('maps each documented condition it can express, and nothing else', () => {
+    const policy = mapped({
+      id: 41,
+      title: 'Hand-made',
+      position: 1,
+      filter: {
+        all: [
+          { field: 'priority', operator: 'greater_than', value: 'normal' },
+          { field: 'priority', operator: 'is_not', value: 'low' },
+          { field: 'group_id', operator: 'is', value: 296220096 },
+          { field: 'organization_id', operator: 'is_not', value: '' },
+          { field: 'assignee_id', operator: 'is', value: 'current_user' },
+          { field: 'current_tags', operator: 'not_includes', value: 'spam  test' },
+          { field: 'via_id', operator: 'is', value: 0 },
+          { field: 'ticket_form_id', operator: 'is', value: '360000' },
+        ],
+        any: [
+          { field: 'current_tags', operator: 'includes', value: 'vip gold' },
+          { field: 'requester_id', operator: 'is', value: '77' },
+          { field: 'via_id', operator: 'is_not', value: 4 },
+        ],
+      },
+      policy_metrics: [
+        { priority: 'high', metric: 'pausable_update_time', target: 30, business_hours: true },
+        { priority: 'high', metric: 'total_resolution_time', target: 600, business_hours: true },
+      ],
+    });
+    expect(policy.filter.all).toEqual([
+      { field: 'priority', operator: 'greaterThan', values: ['normal'] },
+      { field: 'priority', operator: 'isNot', values: ['low'] },
+      { field: 'groupId', operator: 'is', values: ['296220096'] },
+      { field: 'organizationId', operator: 'isNot', values: [null] },
+      { field: 'tags', operator: 'includesNone', values: ['spam', 'test'] },
+    ]);
+    expect(policy.filter.any).toEqual([
+      { field: 'tags', operator: 'includesAny', values: ['vip', 'gold'] },
+      { field: 'requesterId', operator: 'is', values: ['77'] },
+      { field: 'channel', operator: 'isNot', values: ['email'] },
+    ]);
+    expect(policy.filter.unmappedConditions).toEqual([
+      { group: 'all', field: 'assignee_id', operator: 'is', value: 'current_user' },
+      // Via id 0 (web form) is one of several via types the canonical `web` channel gathers: not exact.
+      { group: 'all', field: 'via_id', operator: 'is', value: 0 },
+      { group: 'all', field: 'ticket_form_id', operator: 'is', value: '360000' },
+    ]);
+    expect(policy.targets).toEqual([
+      { priority: 'high', metric: 'resolution', minutes: 600, businessHours: true },
+    ]);
+  });
+
+  it('keeps a condition value of a shape it does not know, as JSON, rather than refusing the policy', () => {
+    const policy = mapped({
+      id: 42,
+      title: 'Future condition',
+      filter: { all: [{ field: 'custom_fields_360', operator: 'is', value: { option: 'gold' } }] },
+    });
+    expect(policy.filter.unmappedConditions).toEqual([
+      { group: 'all', field: 'custom_fields_360', operator: 'is', value: '{"option":"gold"}' },
+    ]);
+  });
+
+  it('refuses a malformed policy with a ValidationError naming the path, not the value', () => {
+    expect(() => ZendeskSlaPolicy.parse({ id: 1, filter: {} })).toThrow();
+    const error = (() => {
+      try {
+        mapped({
+          id: 1,
+          title: 'Bad',
+          policy_metrics: [{ priority: 'low', metric: 'first_reply_time', target: -5 }],
+        });
+      } catch (e) {
+        return e as ValidationError;
+      }
+    })();
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error?.issues[0]?.path).toEqual(['targets', 0, 'minutes']);
   });
 });

@@ -39,6 +39,7 @@ const cases: [string, string, string, string, RequestInit?][] = [
     '/api/v2/incremental/tickets/cursor.json?start_time=0',
   ],
   ['/api/v2/ticket_metrics', 'get', '200', '/api/v2/ticket_metrics.json'],
+  ['/api/v2/slas/policies', 'get', '200', '/api/v2/slas/policies.json'],
   [
     '/api/v2/incremental/users/cursor',
     'get',

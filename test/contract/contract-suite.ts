@@ -58,6 +58,73 @@ export const seed: Dataset = parseDataset({
     },
   ],
   csat: [{ id: '701', ticketId: '100', customerId: '201', rating: 'good', createdAt: at(6) }],
+  // Knowledge base: two sections, two locales, one article translated (same id, one record per locale).
+  articles: [
+    {
+      id: '801',
+      title: 'Reset your password',
+      body: 'Open Settings → Security & choose Reset.',
+      html: '<p>Open <b>Settings</b> → Security &amp; choose <i>Reset</i>.</p>',
+      locale: 'en-us',
+      labels: ['login', 'password'],
+      sectionId: '901',
+      sectionName: 'Accounts',
+      authorId: '301',
+      url: 'https://acme.zendesk.com/hc/en-us/articles/801',
+      createdAt: at(-600),
+      updatedAt: at(-300),
+    },
+    {
+      id: '802',
+      title: 'Invoices',
+      body: 'Invoices arrive on the 1st.',
+      html: '<p>Invoices arrive on the 1st.</p>',
+      locale: 'en-us',
+      labels: [],
+      sectionId: '902',
+      sectionName: 'Billing',
+      draft: true,
+      createdAt: at(-200),
+      updatedAt: at(-200),
+    },
+    {
+      id: '801',
+      title: 'Reimpostare la password',
+      body: 'Apri Impostazioni.',
+      html: '<p>Apri Impostazioni.</p>',
+      locale: 'it',
+      labels: ['login'],
+      sectionId: '901',
+      sectionName: 'Account',
+      outdated: true,
+      createdAt: at(-600),
+      updatedAt: at(-100),
+    },
+  ],
+  // Two SLA policies whose order matters, the first with a condition no canonical ticket can settle.
+  slaPolicies: [
+    {
+      id: '51',
+      title: 'VIP incidents',
+      position: 1,
+      filter: {
+        all: [{ field: 'type', operator: 'is', values: ['incident'] }],
+        any: [
+          { field: 'tags', operator: 'includesAny', values: ['vip'] },
+          { field: 'priority', operator: 'greaterThan', values: ['normal'] },
+        ],
+        unmappedConditions: [{ group: 'all', field: 'brand_id', operator: 'is', value: '10001' }],
+      },
+      targets: [{ priority: 'urgent', metric: 'firstReply', minutes: 30, businessHours: false }],
+    },
+    {
+      id: '52',
+      title: 'Everyone else',
+      position: 2,
+      filter: { all: [{ field: 'groupId', operator: 'isNot', values: [null] }] },
+      targets: [{ priority: 'normal', metric: 'resolution', minutes: 2880, businessHours: true }],
+    },
+  ],
 });
 
 /**
@@ -237,6 +304,69 @@ export function runContractSuite(
         expect((await collect(adapter.organizations.list())).map((o) => o.name)).toEqual(['Acme']);
       if (adapter.capabilities.surveys.csat)
         expect(await collect(adapter.surveys.listCsat())).toHaveLength(1);
+    });
+
+    it('lists knowledge-base articles in every locale, gets one, and validates the id before asking', async () => {
+      const { adapter, id } = await subject();
+      if (!adapter.capabilities.articles) {
+        await expect(collect(adapter.articles.list())).rejects.toMatchObject({
+          name: 'UnsupportedError',
+          adapter: name,
+        });
+        await expect(adapter.articles.get('1')).rejects.toMatchObject({
+          name: 'UnsupportedError',
+          adapter: name,
+        });
+        return;
+      }
+      const listed = await collect(adapter.articles.list());
+      const key = (a: { id: string; locale: string }) => `${a.id}/${a.locale}`;
+      expect(listed.map(key).sort()).toEqual(seed.articles.map((a) => key({ ...a, id: id(a.id) })).sort());
+      for (const want of seed.articles) {
+        const got = listed.find((a) => key(a) === key({ ...want, id: id(want.id) }))!;
+        expect(got).toMatchObject({
+          title: want.title,
+          body: want.body,
+          html: want.html,
+          labels: want.labels,
+          sectionId: want.sectionId,
+          sectionName: want.sectionName,
+          draft: want.draft,
+          ...(want.url ? { url: want.url } : {}),
+        });
+        expect(got.updatedAt).toEqual(want.updatedAt);
+        expect(Boolean(got.outdated)).toBe(Boolean(want.outdated));
+      }
+      const one = await adapter.articles.get(id('802'));
+      expect(one).toMatchObject({ title: 'Invoices', sectionName: 'Billing', draft: true });
+      const recent = await collect(adapter.articles.list({ since: new Date(at(-300)) }));
+      expect(recent.map((a) => a.id)).toEqual([id('802')]);
+      await expect(adapter.articles.get('999999')).rejects.toBeInstanceOf(NotFoundError);
+      await expect(adapter.articles.get('')).rejects.toBeInstanceOf(ValidationError);
+      await expect(adapter.articles.get({} as unknown as string)).rejects.toMatchObject({
+        name: 'ValidationError',
+        issues: [expect.objectContaining({ path: ['id'] })],
+      });
+    });
+
+    it('lists SLA policies with their conditions, including those kept aside', async () => {
+      const { adapter } = await subject();
+      if (!adapter.capabilities.slaPolicies) {
+        await expect(collect(adapter.slaPolicies.list())).rejects.toMatchObject({
+          name: 'UnsupportedError',
+          adapter: name,
+        });
+        return;
+      }
+      const policies = await collect(adapter.slaPolicies.list());
+      const conditions = (p: (typeof policies)[number]) => ({
+        all: p.filter.all ?? [],
+        any: p.filter.any ?? [],
+        unmapped: p.filter.unmappedConditions ?? [],
+      });
+      expect(policies.map((p) => [p.title, p.position, conditions(p), p.targets])).toEqual(
+        seed.slaPolicies.map((p) => [p.title, p.position, conditions(p), p.targets]),
+      );
     });
 
     it('feeds changes with a resumable checkpoint: restarting from any checkpoint ends with the same records', async () => {

@@ -353,7 +353,14 @@ export function createMemoryAdapter(
     slaPolicies: { list: () => clonePages(() => data.slaPolicies) },
     articles: {
       list: (filter = {}) => clonePages(() => since(data.articles, filter.since)),
-      get: byId(data.articles, 'articles'),
+      async get(id) {
+        // As every adapter does: a missing or empty id is the caller's mistake, named, not a record not found.
+        if (typeof id !== 'string' || id === '')
+          throw new ValidationError('id argument', [
+            { path: ['id'], code: 'invalid_type', message: 'expected a non-empty string id' },
+          ]);
+        return byId(data.articles, 'articles')(id);
+      },
     },
     async *changes(checkpoint) {
       const [afterMs, afterId] = decodeCursor(checkpoint);

@@ -6,7 +6,6 @@ import { createHttpClient, abortableSleep as sleep } from '../../http/client.js'
 import { createRateLimiter, type RateLimiter } from '../../http/rate-limit.js';
 import type { RetryPolicy } from '../../http/retry-policy.js';
 import type { Agent } from '../../models/agent.js';
-import type { Article } from '../../models/article.js';
 import type { Customer } from '../../models/customer.js';
 import type { DatasetRecord } from '../../models/dataset.js';
 import {
@@ -19,7 +18,6 @@ import {
 } from '../../models/inputs.js';
 import type { Message } from '../../models/message.js';
 import { parse } from '../../models/parse.js';
-import type { SlaPolicy } from '../../models/sla-policy.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 import {
@@ -32,7 +30,8 @@ import {
   type WriteOptions,
 } from '../contract.js';
 import { callOptions, unsupportedList, wireReader } from '../shared.js';
-import { cursorList, offsetList } from './endpoints.js';
+import { zendeskArticles } from './articles.js';
+import { cursorList } from './endpoints.js';
 import { checkpointAt, type FeedPosition, positionOf } from './feed.js';
 import {
   agentFromZendesk,
@@ -41,7 +40,6 @@ import {
   csatFromZendesk,
   customerFromZendesk,
   groupFromZendesk,
-  idOrNull,
   isStaff,
   messageCreateToZendesk,
   messageFromZendesk,
@@ -55,6 +53,7 @@ import {
   type ZendeskScheduleWire,
   type ZendeskTicketMetrics,
 } from './map.js';
+import { zendeskSlaPolicies } from './sla-policies.js';
 import {
   isPlainZendeskTicket,
   ZendeskComment,
@@ -170,15 +169,6 @@ const NAME = 'zendesk';
 const EXPORT_LAG_SECONDS = 60;
 const isComment = (event: Record<string, unknown>) => (event.event_type ?? event.type) === 'Comment';
 const CAPABILITIES: AdapterCapabilities = { ...FULL_CAPABILITIES, surveys: { csat: true, nps: false } };
-
-/** Zendesk SLA metric names → canonical metrics. `pausable_update_time` has no canonical counterpart. */
-const SLA_METRICS: Record<string, SlaPolicy['targets'][number]['metric']> = {
-  first_reply_time: 'firstReply',
-  next_reply_time: 'nextReply',
-  periodic_update_time: 'periodicUpdate',
-  requester_wait_time: 'requesterWait',
-  agent_work_time: 'agentWork',
-};
 
 const fromWire = wireReader('Zendesk');
 
@@ -762,62 +752,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         }
       },
     },
-    slaPolicies: {
-      async *list(opts) {
-        const body = await get<{
-          sla_policies?: {
-            id: unknown;
-            title: string;
-            description?: string;
-            position?: number;
-            policy_metrics?: { priority: string; metric: string; target: number; business_hours: boolean }[];
-          }[];
-        }>('/api/v2/slas/policies.json', opts);
-        for (const p of body.sla_policies ?? []) {
-          const targets = (p.policy_metrics ?? [])
-            .filter((m) => SLA_METRICS[m.metric])
-            .map((m) => ({
-              priority: m.priority,
-              metric: SLA_METRICS[m.metric]!,
-              minutes: m.target,
-              businessHours: m.business_hours,
-            }));
-          if (targets.length === 0) continue;
-          yield {
-            id: String(p.id),
-            source: { adapter: NAME, id: String(p.id) },
-            title: p.title,
-            ...(p.description ? { description: p.description } : {}),
-            position: p.position ?? 0,
-            filter: { priorities: [], channels: [], groupIds: [], organizationIds: [], tags: [] },
-            targets,
-          };
-        }
-      },
-    },
-    articles: {
-      async *list(filter = {}, opts) {
-        for await (const a of offsetList<Record<string, unknown>>(
-          http,
-          '/api/v2/help_center/articles.json',
-          'articles',
-          pageSize,
-          callOptions(opts),
-        )) {
-          const article = articleFromZendesk(a);
-          if (!filter.since || article.createdAt >= filter.since) yield article;
-        }
-      },
-      get: async (id, opts) =>
-        articleFromZendesk(
-          (
-            await get<{ article: Record<string, unknown> }>(
-              `/api/v2/help_center/articles/${encodeURIComponent(id)}.json`,
-              opts,
-            )
-          ).article,
-        ),
-    },
+    slaPolicies: zendeskSlaPolicies({ http, pageSize }),
+    articles: zendeskArticles({ http, pageSize }),
     async *changes(checkpoint, opts) {
       let position = positionOf(checkpoint);
       const from = position.tickets === null ? null : { adapter: NAME, cursor: position.tickets };
@@ -834,29 +770,4 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     },
   };
   return adapter;
-}
-
-function articleFromZendesk(wire: Record<string, unknown>): Article {
-  const html = typeof wire.body === 'string' ? wire.body : '';
-  return {
-    id: String(wire.id),
-    source: {
-      adapter: NAME,
-      id: String(wire.id),
-      ...(typeof wire.html_url === 'string' ? { url: wire.html_url } : {}),
-    },
-    title: String(wire.title ?? ''),
-    body: html
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-    ...(html ? { html } : {}),
-    locale: String(wire.locale ?? 'en'),
-    labels: Array.isArray(wire.label_names) ? wire.label_names.map(String) : [],
-    sectionId: idOrNull(wire.section_id),
-    authorId: idOrNull(wire.author_id),
-    draft: wire.draft === true,
-    createdAt: new Date(String(wire.created_at)),
-    updatedAt: new Date(String(wire.updated_at ?? wire.created_at)),
-  };
 }

@@ -223,3 +223,88 @@ export const ZendeskTicketMetric = z.looseObject({
   updated_at: timestamp.nullable().optional(),
 });
 export type ZendeskTicketMetric = z.output<typeof ZendeskTicketMetric>;
+
+/**
+ * One condition of an SLA policy's filter (SLAPolicyFilterConditionObject): a field, an operator, a value.
+ * @example `ZendeskSlaCondition.parse({ field: 'type', operator: 'is', value: 'incident' })`
+ */
+export const ZendeskSlaCondition = z.looseObject({
+  field: z.string(),
+  operator: z.string(),
+  /** A string, a number, a list of them — or whatever a newer condition type sends: read, never refused. */
+  value: z.unknown(),
+});
+export type ZendeskSlaCondition = z.output<typeof ZendeskSlaCondition>;
+
+/**
+ * An SLA policy (SLAPolicyObject): `filter.all` / `filter.any` conditions, targets per priority and metric.
+ * @example `ZendeskSlaPolicy.parse(body.sla_policies[0]).filter?.all`
+ */
+export const ZendeskSlaPolicy = z.looseObject({
+  id,
+  title: z.string(),
+  description: z.string().nullable().optional(),
+  position: z.number().int().nullable().optional(),
+  filter: z
+    .looseObject({
+      all: z.array(ZendeskSlaCondition).nullable().optional(),
+      any: z.array(ZendeskSlaCondition).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+  policy_metrics: z
+    .array(
+      z.looseObject({
+        priority: z.string(),
+        metric: z.string(),
+        target: z.number(),
+        business_hours: z.boolean().optional(),
+      }),
+    )
+    .nullable()
+    .optional(),
+  url: z.string().optional(),
+});
+export type ZendeskSlaPolicy = z.output<typeof ZendeskSlaPolicy>;
+
+/**
+ * A Help Center article (developer.zendesk.com/api-reference/help_center/help-center-api/articles/): not in the
+ * Support OpenAPI description; the fields follow the Help Center reference's JSON format.
+ * @example `ZendeskArticle.parse(body.article).label_names`
+ */
+export const ZendeskArticle = z.looseObject({
+  id,
+  url: z.string().nullable().optional(),
+  html_url: z.string().nullable().optional(),
+  title: z.string(),
+  body: z.string().nullable().optional(),
+  locale: z.string(),
+  source_locale: z.string().nullable().optional(),
+  author_id: nullableId,
+  section_id: nullableId,
+  label_names: z.array(z.string()).nullable().optional(),
+  draft: z.boolean().nullable().optional(),
+  outdated: z.boolean().nullable().optional(),
+  outdated_locales: z.array(z.string()).nullable().optional(),
+  created_at: timestamp,
+  updated_at: timestamp.nullable().optional(),
+  edited_at: timestamp.nullable().optional(),
+});
+export type ZendeskArticle = z.output<typeof ZendeskArticle>;
+
+/**
+ * A Help Center section (only what articles need from it: its name).
+ * @example `ZendeskSection.parse(body.section).name`
+ */
+export const ZendeskSection = z.looseObject({ id, name: z.string(), locale: z.string().optional() });
+export type ZendeskSection = z.output<typeof ZendeskSection>;
+
+/**
+ * The Help Center's enabled locales (`GET /api/v2/help_center/locales`).
+ * @example `ZendeskLocales.parse({ locales: ['en-us', 'de'], default_locale: 'en-us' }).locales`
+ */
+export const ZendeskLocales = z.looseObject({
+  locales: z.array(z.string()),
+  default_locale: z.string().optional(),
+});
+export type ZendeskLocales = z.output<typeof ZendeskLocales>;
