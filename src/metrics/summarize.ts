@@ -42,6 +42,11 @@ export interface SummaryOptions {
    * after its ticket can keep this small so memory does not grow with tickets. @default Infinity
    */
   ticketMemory?: number;
+  /**
+   * Count tickets deleted in the helpdesk (status `deleted`) in volumes, backlog, times, SLA and breakdowns.
+   * @default false
+   */
+  includeDeleted?: boolean;
 }
 
 /** What a {@link summaryAccumulator} takes: a ticket with its records, a survey, or reference data. */
@@ -52,6 +57,8 @@ export type SummaryInput =
 type Dimension = 'channel' | 'agent' | 'group' | 'priority';
 const DIMENSIONS: Dimension[] = ['channel', 'agent', 'group', 'priority'];
 const SLA_METRICS: readonly SlaMetric[] = SlaMetricSchema.options;
+/** The priority breakdown's row for tickets without a priority (like `(unassigned)` and `(no group)`). */
+const NO_PRIORITY = '(no priority)';
 
 interface DurationValues {
   calendar: number[];
@@ -180,7 +187,8 @@ export function summaryAccumulator(
       .filter((p) => {
         const f = p.filter;
         return (
-          (f.priorities.length === 0 || f.priorities.includes(ticket.priority)) &&
+          // A policy naming priorities does not match a ticket without one (as in Zendesk).
+          (f.priorities.length === 0 || (ticket.priority !== null && f.priorities.includes(ticket.priority))) &&
           (f.channels.length === 0 || f.channels.includes(ticket.channel)) &&
           (f.groupIds.length === 0 || (ticket.groupId !== null && f.groupIds.includes(ticket.groupId))) &&
           (f.organizationIds.length === 0 ||
@@ -192,6 +200,7 @@ export function summaryAccumulator(
   };
 
   const addBundle = ({ ticket, messages, events }: TicketBundle) => {
+    if (ticket.status === 'deleted' && !options.includeDeleted) return;
     const schedule = scheduleFor(ticket);
     if (schedule) state.hasBusiness = true;
     const sortedM = sortedMessages(ticket, messages);
@@ -215,7 +224,7 @@ export function summaryAccumulator(
       channel: ticket.channel,
       agent: ticket.assigneeId ?? '(unassigned)',
       group: ticket.groupId ?? '(no group)',
-      priority: ticket.priority,
+      priority: ticket.priority ?? NO_PRIORITY,
     };
     ticketDims.set(ticket.id, dims);
     if (ticketDims.size > ticketMemory) ticketDims.delete(ticketDims.keys().next().value!); // oldest first

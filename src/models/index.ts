@@ -78,6 +78,7 @@ export {
 export {
   CHANNELS,
   Channel,
+  isDeletedTicket,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   Ticket,

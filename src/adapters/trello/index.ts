@@ -317,7 +317,7 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
           const tags = body.tags ?? before.tags;
           const priority = body.priority ?? before.priority;
           query.idLabels = (
-            await labelIdsFor([...tags, ...(priority !== 'normal' ? [priority] : [])], opts)
+            await labelIdsFor([...tags, ...(priority && priority !== 'normal' ? [priority] : [])], opts)
           ).join(',');
         }
         await request<unknown>('PUT', `/cards/${encodeURIComponent(id)}`, query, opts);
