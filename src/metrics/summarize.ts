@@ -188,7 +188,8 @@ export function summaryAccumulator(
         const f = p.filter;
         return (
           // A policy naming priorities does not match a ticket without one (as in Zendesk).
-          (f.priorities.length === 0 || (ticket.priority !== null && f.priorities.includes(ticket.priority))) &&
+          (f.priorities.length === 0 ||
+            (ticket.priority !== null && f.priorities.includes(ticket.priority))) &&
           (f.channels.length === 0 || f.channels.includes(ticket.channel)) &&
           (f.groupIds.length === 0 || (ticket.groupId !== null && f.groupIds.includes(ticket.groupId))) &&
           (f.organizationIds.length === 0 ||

@@ -51,7 +51,8 @@ export function statusFromRt(status: string): TicketStatus {
     stalled: 'pending',
     resolved: 'solved',
     rejected: 'closed',
-    deleted: 'closed',
+    // Deleted is not resolved: metrics leave deleted tickets out rather than count them closed.
+    deleted: 'deleted',
   };
   return known[s] ?? s;
 }
