@@ -25,6 +25,7 @@ export {
   type MeasuredMinutes,
   messageCreateToZendesk,
   messageFromZendesk,
+  messagesFromZendeskAudit,
   organizationFromZendesk,
   scheduleFromZendesk,
   ticketCreateToZendesk,
@@ -32,6 +33,7 @@ export {
   ticketFromZendesk,
   ticketMetricsFromZendesk,
   ticketPatchToZendesk,
+  type ZendeskTicketContext,
   type ZendeskTicketMetrics,
   type ZendeskTicketUpdate,
 } from './map.js';
