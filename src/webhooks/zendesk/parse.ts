@@ -23,7 +23,7 @@ function ticketFrom(detail: Json): Ticket | undefined {
     priority:
       typeof detail.priority === 'string' && detail.priority !== ''
         ? detail.priority.toLowerCase()
-        : 'normal',
+        : null, // none set: not a made-up normal
     ...(typeof detail.type === 'string' && detail.type !== '' ? { type: detail.type.toLowerCase() } : {}),
     channel: channelFromVia(via.channel),
     requesterId: idOrNull(detail.requester_id) ?? undefined,
