@@ -22,9 +22,7 @@ function ticketFrom(detail: Json): Ticket | undefined {
     status: status(detail.status) ?? undefined,
     // None set is null, not a made-up normal.
     priority:
-      typeof detail.priority === 'string' && detail.priority !== ''
-        ? detail.priority.toLowerCase()
-        : null,
+      typeof detail.priority === 'string' && detail.priority !== '' ? detail.priority.toLowerCase() : null,
     ...(typeof detail.type === 'string' && detail.type !== '' ? { type: detail.type.toLowerCase() } : {}),
     channel: channelFromVia(via.channel),
     requesterId: idOrNull(detail.requester_id) ?? undefined,
