@@ -206,8 +206,8 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       reply_time_in_minutes: first === null ? {} : { calendar: first, business: first },
       first_resolution_time_in_minutes: {},
       full_resolution_time_in_minutes: {},
-      // The fake solves a ticket at its last update.
-      solved_at: ['solved', 'closed'].includes(String(ticket.status)) ? ticket.updated_at : null,
+      // The fake solves a ticket at its last update (the spec types solved_at as a string: absent when unsolved).
+      ...(['solved', 'closed'].includes(String(ticket.status)) ? { solved_at: ticket.updated_at } : {}),
       created_at: ticket.created_at,
       updated_at: ticket.updated_at,
     };
