@@ -244,6 +244,22 @@ describe('Zendesk regressions seen on real data', () => {
     expect(open.status).toBe('open');
   });
 
+  it('a move between two custom statuses of one category is kept as a stage event', () => {
+    // The account's two real custom statuses are both "open": the status stays, the move is recorded.
+    const [first, second] = zendesk.customStatuses as [Json, Json];
+    const events = ticketEventsFromZendesk({
+      id: 11,
+      ticketId: '2',
+      at: new Date('2019-06-03T02:24:00Z'),
+      authorId: 377922500012,
+      events: [
+        { id: 1, type: 'Change', field_name: 'custom_status_id', value: second.id, previous_value: first.id },
+      ],
+    });
+    expect(events.map((e) => [e.type, e.from, e.to])).toEqual([['stage', '35436', '32451']]);
+    for (const e of events) expect(TicketEvent.parse(e)).toEqual(e);
+  });
+
   it("a comment without created_at takes the audit's time (audit comments, redacted comments)", () => {
     const [message] = messagesFromZendeskAudit(ZendeskAudit.parse(zendesk.audits[0]), agents);
     expect(message).toMatchObject({
