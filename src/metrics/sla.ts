@@ -41,15 +41,20 @@ const RESOLVED = new Set(['solved', 'closed']);
 const AGENT_WORK: ReadonlySet<string> = new Set(['new', 'open']);
 const REQUESTER_WAIT: ReadonlySet<string> = new Set(['new', 'open', 'hold']);
 
-/** The priority in force at `at`, from the priority history. */
-function priorityAt(ticket: Ticket, events: readonly TicketEvent[], at: number): string {
+/**
+ * The priority in force at `at`, from the priority history (the ticket's own without one); null = none set,
+ * which no target matches: Zendesk's targets are per priority, so a ticket without one gets none
+ * (docs/metrics.md).
+ */
+function priorityAt(ticket: Ticket, events: readonly TicketEvent[], at: number): string | null {
   const changes = events.filter((e) => e.type === 'priority');
-  let priority: string | null = changes.length > 0 ? ((changes[0]!.from as string | null) ?? null) : null;
+  if (changes.length === 0) return ticket.priority;
+  let priority = changes[0]!.from as string | null;
   for (const change of changes) {
     if (change.at.getTime() > at) break;
-    priority = change.to as string;
+    priority = change.to as string | null;
   }
-  return priority ?? ticket.priority;
+  return priority;
 }
 
 /**
@@ -70,7 +75,7 @@ export function slaTargetsFor(
     sortedEvents.find((e) => e.type === 'sla' && e.to === policy.id)?.at.getTime() ??
     ticket.createdAt.getTime();
   const priority = priorityAt(ticket, sortedEvents, applied);
-  return policy.targets.filter((t) => t.priority === priority);
+  return priority === null ? [] : policy.targets.filter((t) => t.priority === priority);
 }
 
 /**

@@ -43,6 +43,11 @@ export interface SummaryOptions {
    * after its ticket can keep this small so memory does not grow with tickets. @default Infinity
    */
   ticketMemory?: number;
+  /**
+   * Count tickets deleted in the helpdesk (status `deleted`) in volumes, backlog, times, SLA and breakdowns.
+   * @default false
+   */
+  includeDeleted?: boolean;
 }
 
 /** What a {@link summaryAccumulator} takes: a ticket with its records, a survey, or reference data. */
@@ -53,6 +58,8 @@ export type SummaryInput =
 type Dimension = 'channel' | 'agent' | 'group' | 'priority';
 const DIMENSIONS: Dimension[] = ['channel', 'agent', 'group', 'priority'];
 const SLA_METRICS: readonly SlaMetric[] = SlaMetricSchema.options;
+/** The priority breakdown's row for tickets without a priority (like `(unassigned)` and `(no group)`). */
+const NO_PRIORITY = '(no priority)';
 
 interface DurationValues {
   calendar: number[];
@@ -187,6 +194,7 @@ export function summaryAccumulator(
   };
 
   const addBundle = ({ ticket, messages, events }: TicketBundle) => {
+    if (ticket.status === 'deleted' && !options.includeDeleted) return;
     const schedule = scheduleFor(ticket);
     if (schedule) state.hasBusiness = true;
     const sortedM = sortedMessages(ticket, messages);
@@ -210,7 +218,7 @@ export function summaryAccumulator(
       channel: ticket.channel,
       agent: ticket.assigneeId ?? '(unassigned)',
       group: ticket.groupId ?? '(no group)',
-      priority: ticket.priority,
+      priority: ticket.priority ?? NO_PRIORITY,
     };
     ticketDims.set(ticket.id, dims);
     if (ticketDims.size > ticketMemory) ticketDims.delete(ticketDims.keys().next().value!); // oldest first

@@ -31,14 +31,22 @@ export interface DurationState {
   hasSchedule: boolean;
 }
 
+/** Every duration accumulator's option: whether tickets deleted in the helpdesk count. */
+export interface DeletedOption {
+  /** Measure tickets deleted in the helpdesk (status `deleted`) too. @default false */
+  includeDeleted?: boolean;
+}
+
 /** Builds an accumulator of per-ticket durations from a function that measures one ticket. */
 function durationAccumulator(
   measureTicket: (bundle: TicketBundle) => readonly (Duration | null)[],
   hasSchedule: boolean,
+  includeDeleted = false,
 ): Accumulator<TicketBundle, DurationDistribution, DurationState> {
   const state: DurationState = { calendar: [], business: [], measured: 0, unmeasured: 0, hasSchedule };
   return {
     add(bundle) {
+      if (bundle.ticket.status === 'deleted' && !includeDeleted) return this;
       for (const d of measureTicket(bundle)) {
         if (!d) {
           state.unmeasured++;
@@ -80,13 +88,17 @@ function durationAccumulator(
  * acc.result().businessMinutes?.median;
  * ```
  */
-export function firstReplyAccumulator(options: FirstReplyOptions = {}) {
-  return durationAccumulator(({ ticket, messages }) => {
-    const reply = firstReplyTime(ticket, messages, options);
-    return [
-      reply ? { calendarMinutes: reply.calendarMinutes, businessMinutes: reply.businessMinutes } : null,
-    ];
-  }, options.schedule !== undefined);
+export function firstReplyAccumulator(options: FirstReplyOptions & DeletedOption = {}) {
+  return durationAccumulator(
+    ({ ticket, messages }) => {
+      const reply = firstReplyTime(ticket, messages, options);
+      return [
+        reply ? { calendarMinutes: reply.calendarMinutes, businessMinutes: reply.businessMinutes } : null,
+      ];
+    },
+    options.schedule !== undefined,
+    options.includeDeleted,
+  );
 }
 
 /**
@@ -97,10 +109,12 @@ export function firstReplyAccumulator(options: FirstReplyOptions = {}) {
  * replyTimesAccumulator({ schedule }).add(bundle).result().calendarMinutes.p90;
  * ```
  */
-export function replyTimesAccumulator(options: { schedule?: Schedule } = {}) {
+export function replyTimesAccumulator(options: { schedule?: Schedule } & DeletedOption = {}) {
+  const schedule = options.schedule ? { schedule: options.schedule } : {};
   return durationAccumulator(
-    ({ ticket, messages }) => replyTimes(ticket, messages, options).map((span) => span.duration),
+    ({ ticket, messages }) => replyTimes(ticket, messages, schedule).map((span) => span.duration),
     options.schedule !== undefined,
+    options.includeDeleted,
   );
 }
 
@@ -112,15 +126,21 @@ export function replyTimesAccumulator(options: { schedule?: Schedule } = {}) {
  * resolutionAccumulator({ which: 'full' }).add(bundle).result().calendarMinutes.median;
  * ```
  */
-export function resolutionAccumulator(options: { schedule?: Schedule; which?: 'first' | 'full' } = {}) {
+export function resolutionAccumulator(
+  options: { schedule?: Schedule; which?: 'first' | 'full' } & DeletedOption = {},
+) {
   const which = options.which ?? 'first';
   if (which !== 'first' && which !== 'full')
     throw new TypeError('resolutionAccumulator: option "which" must be "first" or "full"');
   const schedule = options.schedule ? { schedule: options.schedule } : {};
-  return durationAccumulator(({ ticket, events }) => {
-    const r = resolutionTimes(ticket, events, schedule);
-    return [which === 'first' ? r.firstResolution : r.fullResolution];
-  }, options.schedule !== undefined);
+  return durationAccumulator(
+    ({ ticket, events }) => {
+      const r = resolutionTimes(ticket, events, schedule);
+      return [which === 'first' ? r.firstResolution : r.fullResolution];
+    },
+    options.schedule !== undefined,
+    options.includeDeleted,
+  );
 }
 
 /**
@@ -132,14 +152,16 @@ export function resolutionAccumulator(options: { schedule?: Schedule; which?: 'f
  * ```
  */
 export function statusDurationAccumulator(
-  options: StatusDurationOptions & {
-    aggregate?: 'agentWait' | 'onHold' | 'agentWork' | 'requesterWait';
-  } = {},
+  options: StatusDurationOptions &
+    DeletedOption & {
+      aggregate?: 'agentWait' | 'onHold' | 'agentWork' | 'requesterWait';
+    } = {},
 ) {
   const aggregate = options.aggregate ?? 'requesterWait';
   return durationAccumulator(
     ({ ticket, events }) => [statusDurations(ticket, events, options)[aggregate]],
     options.schedule !== undefined,
+    options.includeDeleted,
   );
 }
 

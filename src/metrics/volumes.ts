@@ -10,6 +10,8 @@ export interface VolumeOptions {
   interval?: Interval;
   /** The time zone periods are read in. @default 'UTC' */
   timeZone?: string;
+  /** Count tickets deleted in the helpdesk (status `deleted`) too. @default false */
+  includeDeleted?: boolean;
 }
 
 /** Volumes of one period. */
@@ -66,6 +68,7 @@ export function volumesAccumulator(
   const state: VolumeState = { interval, timeZone, created: {}, solved: {}, backlogDelta: {} };
   return {
     add({ ticket, events }) {
+      if (ticket.status === 'deleted' && !options.includeDeleted) return this;
       const sorted = sortedEvents(ticket, events);
       bump(state.created, periods.keyOf(ticket.createdAt.getTime()));
       // A ticket solved twice in one period counts once there.

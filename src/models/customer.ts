@@ -98,6 +98,11 @@ export const Customer = z
     tags: z.array(z.string().min(1)).default([]),
     customFields: CustomFields.default({}),
     notes: z.array(CustomerNote).default([]),
+    /**
+     * False when the helpdesk deactivated the customer: deleted, suspended or blocked users (Zendesk `active:
+     * false` or `suspended: true`). Their past tickets still count; they are not someone to contact.
+     */
+    active: z.boolean().default(true),
     /** Derived from the customer's tickets by {@link deriveCardState}; absent when not computed. */
     cardState: CardState.optional(),
     createdAt: Timestamp,
@@ -151,6 +156,7 @@ export function deriveCardState(tickets: Iterable<Pick<Ticket, 'status'>>): Card
     }
     index++;
     const status = parsed.data;
+    if (status === 'deleted') continue; // removed in the helpdesk: not a request of the customer's any more
     if (status === 'new') return 'red';
     if (status === 'solved' || status === 'closed') state ??= 'green';
     else state = 'yellow';

@@ -87,6 +87,7 @@ export {
 export {
   CHANNELS,
   Channel,
+  isDeletedTicket,
   TICKET_PRIORITIES,
   TICKET_STATUSES,
   Ticket,

@@ -15,10 +15,13 @@ const base = {
  * One change in a ticket's history: the record that resolution, reopen, status-time and SLA metrics read.
  * `type` picks the field that changed; `from` is null when the field was first set.
  *
- * - `status`, `priority`: from/to are canonical values.
+ * - `status`: from/to are canonical values.
+ * - `priority`: from/to are canonical values; null = no priority set.
  * - `assignee`, `group`: from/to are ids (null = unassigned).
  * - `tags`: from/to are the whole tag lists before and after.
  * - `sla`: from/to are SLA policy ids (null = no policy applied).
+ * - `stage`: a move between the vendor's workflow stages (a Trello list, a Zendesk custom status) — from/to are
+ *   the stages' ids, recorded even when the canonical status stays the same.
  *
  * @example
  * ```ts
@@ -32,12 +35,13 @@ export const TicketEvent = z.discriminatedUnion('type', [
     ...base,
     type: z.literal('priority'),
     from: TicketPriority.nullable(),
-    to: TicketPriority,
+    to: TicketPriority.nullable(),
   }),
   z.strictObject({ ...base, type: z.literal('assignee'), from: Id.nullable(), to: Id.nullable() }),
   z.strictObject({ ...base, type: z.literal('group'), from: Id.nullable(), to: Id.nullable() }),
   z.strictObject({ ...base, type: z.literal('tags'), from: z.array(z.string()), to: z.array(z.string()) }),
   z.strictObject({ ...base, type: z.literal('sla'), from: Id.nullable(), to: Id.nullable() }),
+  z.strictObject({ ...base, type: z.literal('stage'), from: Id.nullable(), to: Id.nullable() }),
 ]);
 /** A parsed ticket event. */
 export type TicketEvent = z.output<typeof TicketEvent>;

@@ -5,11 +5,12 @@ import { CustomFields, Id, LanguageTag, openEnum, Source, Timestamp } from './pr
  * Canonical ticket statuses, in lifecycle order. A vendor's custom status maps to one of these.
  * @example `TICKET_STATUSES.includes(ticket.status as never)`
  */
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed'] as const;
+export const TICKET_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed', 'deleted'] as const;
 /**
  * A ticket's status: `new` (untouched), `open` (being worked), `pending` (waiting for the customer), `hold`
- * (waiting for a third party), `solved`, `closed`. Case and separators do not matter (`"Solved"`, `"on-hold"`,
- * `"On Hold"`; `resolved` reads as `solved`); unknown vendor values are kept.
+ * (waiting for a third party), `solved`, `closed`, `deleted` (removed in the helpdesk: kept so a sync can say
+ * so, left out of volumes, backlog and times unless asked). Case and separators do not matter (`"Solved"`,
+ * `"on-hold"`, `"On Hold"`; `resolved` reads as `solved`); unknown vendor values are kept.
  *
  * @example
  * ```ts
@@ -26,7 +27,8 @@ export type TicketStatus = z.output<typeof TicketStatus>;
  */
 export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 /**
- * A ticket's priority: `low | normal | high | urgent`; unknown vendor values are kept.
+ * A ticket's priority: `low | normal | high | urgent`; unknown vendor values are kept. A ticket's priority is
+ * `null` when none is set (many helpdesks have no priority at all): never a made-up `normal`.
  *
  * @example
  * ```ts
@@ -85,7 +87,7 @@ export const Ticket = z
     subject: z.string(),
     description: z.string().optional(),
     status: TicketStatus,
-    priority: TicketPriority.default('normal'),
+    priority: TicketPriority.nullable().default(null),
     type: openEnum(['question', 'incident', 'problem', 'task']).optional(),
     channel: Channel.default('other'),
     requesterId: Id,
@@ -111,5 +113,15 @@ export const Ticket = z
   });
 /** A parsed ticket. */
 export type Ticket = z.output<typeof Ticket>;
+
+/**
+ * Whether a ticket was deleted in its helpdesk (status `deleted`). Metrics leave such tickets out unless asked.
+ *
+ * @example
+ * ```ts
+ * tickets.filter((t) => !isDeletedTicket(t));
+ * ```
+ */
+export const isDeletedTicket = (ticket: Pick<Ticket, 'status'>): boolean => ticket.status === 'deleted';
 /** What {@link Ticket} accepts: timestamps as strings, numbers or Dates; defaults may be omitted. */
 export type TicketInput = z.input<typeof Ticket>;

@@ -212,6 +212,7 @@ function customerAt(config: Resolved, index: number): Customer {
     name: `${first} ${last}`,
     identities,
     organizationId: organization,
+    active: true,
     language: locale.language,
     timeZone: locale.timeZone,
     tags: random.chance(0.15) ? ['vip'] : [],

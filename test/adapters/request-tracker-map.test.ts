@@ -113,7 +113,7 @@ describe('Request Tracker mapping', () => {
       'pending',
       'solved',
       'closed',
-      'closed',
+      'deleted',
     ]);
     expect(statusFromRt('waiting-for-vendor')).toBe('waiting-for-vendor');
     for (const status of ['new', 'open', 'pending', 'solved'] as const)

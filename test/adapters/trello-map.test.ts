@@ -5,14 +5,16 @@ import {
   createdAtOfTrelloId,
   eventsFromTrello,
   labelsOfCard,
+  labelTag,
   messagesFromTrello,
   statusForListName,
   statusOfList,
   type TrelloBoard,
   ticketFromTrello,
+  UNKNOWN_REQUESTER,
 } from '../../src/adapters/trello/map.js';
 import { TrelloAction, TrelloCard, TrelloCustomField } from '../../src/adapters/trello/wire.js';
-import { Ticket, ValidationError } from '../../src/index.js';
+import { Ticket, TicketEvent, ValidationError } from '../../src/index.js';
 
 const hexId = (iso: string, n: number) =>
   `${Math.floor(Date.parse(iso) / 1000)
@@ -105,10 +107,33 @@ describe('Trello mapping', () => {
     expect(ticketFromTrello(card, board).status).toBe('pending');
   });
 
-  it('refuses a card with no requester field and no creator, naming where it looked', () => {
-    expect(() => ticketFromTrello({ ...card, customFieldItems: [], actions: [] }, board)).toThrow(
-      ValidationError,
+  it('keeps a card with no createCard action (copied from a template, copied, converted): creator, else first actor, else unknown', () => {
+    // A board copied from a template: its cards come with no action at all. Before, this threw "no requester
+    // field and no creator" and tickets.list stopped at the first such card.
+    const noActions = ticketFromTrello({ ...card, customFieldItems: [], actions: [] }, board);
+    expect(noActions.requesterId).toBe(UNKNOWN_REQUESTER);
+    expect(Ticket.parse(noActions)).toEqual(noActions);
+    const copied = ticketFromTrello(
+      {
+        ...card,
+        customFieldItems: [],
+        actions: [action('copyCard', '2026-03-06T16:30:00Z', 13, { cardSource: { id: 'x' } }, 'feed01')],
+      },
+      board,
     );
+    expect(copied.requesterId).toBe('feed01');
+    const converted = ticketFromTrello(
+      {
+        ...card,
+        customFieldItems: [],
+        actions: [
+          action('commentCard', '2026-03-07T16:30:00Z', 15, { text: 'later' }, 'beef02'),
+          action('updateCard', '2026-03-06T17:30:00Z', 14, { old: { name: 'x' } }, 'beef01'),
+        ],
+      },
+      board,
+    );
+    expect(converted.requesterId).toBe('beef01');
     const byCreator = ticketFromTrello(
       {
         ...card,
@@ -141,7 +166,7 @@ describe('Trello mapping', () => {
     expect(() => createdAtOfTrelloId('not-an-id')).toThrow(ValidationError);
     expect(labelsOfCard({ ...card, labels: [], idLabels: [LABELS.billing] }, board)).toEqual({
       tags: ['billing'],
-      priority: 'normal',
+      priority: null,
     });
   });
 
@@ -194,9 +219,11 @@ describe('Trello mapping', () => {
       ['status', null, 'new'],
       ['assignee', null, MARCO],
       ['tags', [], ['vip']],
-      ['priority', 'normal', 'urgent'],
+      ['priority', null, 'urgent'],
+      ['stage', LISTS.inbox, LISTS.done],
       ['status', 'new', 'solved'],
       ['status', 'solved', 'closed'],
+      ['stage', LISTS.done, LISTS.vendor],
       ['status', 'solved', 'pending'],
     ]);
     expect(
@@ -208,5 +235,44 @@ describe('Trello mapping', () => {
         { tags: false },
       ),
     ).toEqual([]);
+  });
+
+  it('keeps a move between two lists of one status as a stage event', () => {
+    // Doing and "In progress" both map to open: before, the move vanished from the history.
+    const twoOpen: TrelloBoard = { ...board, lists: new Map([...board.lists, [LISTS.inbox, 'In progress']]) };
+    const ticket = ticketFromTrello(card, twoOpen);
+    const events = eventsFromTrello(
+      ticket,
+      [
+        action('updateCard', '2026-03-09T10:00:00Z', 30, {
+          listBefore: { id: LISTS.doing, name: 'Doing' },
+          listAfter: { id: LISTS.inbox, name: 'In progress' },
+        }),
+      ],
+      twoOpen,
+    );
+    expect(events.map((e) => [e.type, e.from, e.to])).toEqual([['stage', LISTS.doing, LISTS.inbox]]);
+    for (const e of events) expect(TicketEvent.parse(e)).toEqual(e);
+  });
+
+  it('keeps unnamed labels as tags by colour', () => {
+    // Trello shows a label without a name by its colour alone; before, such labels were dropped.
+    const tags = labelsOfCard(
+      { ...card, idLabels: [], labels: [{ id: LABELS.billing, name: '', color: 'green' }] },
+      board,
+    ).tags;
+    expect(tags).toEqual(['color:green']);
+    expect(labelTag({ id: 'x', name: null, color: null })).toBe('label:x');
+    const ticket = ticketFromTrello(card, board);
+    const events = eventsFromTrello(
+      { ...ticket, tags: ['color:green', 'vip'] },
+      [
+        action('addLabelToCard', '2026-03-06T16:36:00Z', 31, {
+          label: { id: 'nolabel', name: '', color: 'green' },
+        }),
+      ],
+      board,
+    );
+    expect(events.map((e) => [e.type, e.from, e.to])).toEqual([['tags', ['vip'], ['color:green', 'vip']]]);
   });
 });

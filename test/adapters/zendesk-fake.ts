@@ -318,6 +318,8 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       reply_time_in_minutes: first === null ? {} : { calendar: first, business: first },
       first_resolution_time_in_minutes: {},
       full_resolution_time_in_minutes: {},
+      // The fake solves a ticket at its last update (the spec types solved_at as a string: absent when unsolved).
+      ...(['solved', 'closed'].includes(String(ticket.status)) ? { solved_at: ticket.updated_at } : {}),
       created_at: ticket.created_at,
       updated_at: ticket.updated_at,
     };
@@ -328,7 +330,16 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
     );
 
   const handlers = [
-    http.get(`${BASE}/api/v2/tickets.json`, ({ request }) => page(request, 'tickets', [...tickets.values()])),
+    http.get(`${BASE}/api/v2/tickets.json`, ({ request }) =>
+      page(
+        request,
+        'tickets',
+        [...tickets.values()],
+        new URL(request.url).searchParams.get('include') === 'metric_sets'
+          ? { metric_sets: [...tickets.keys()].map(metricsOf) }
+          : {},
+      ),
+    ),
     http.get(`${BASE}/api/v2/search/export.json`, ({ request }) => {
       const query = new URL(request.url).searchParams.get('query') ?? '';
       const terms = query.split(/\s+/);
@@ -347,9 +358,11 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
         results.map((t) => ({ ...t, result_type: 'ticket' })),
       );
     }),
-    http.get(`${BASE}/api/v2/tickets/:id.json`, ({ params }) => {
+    http.get(`${BASE}/api/v2/tickets/:id.json`, ({ params, request }) => {
       const ticket = tickets.get(String(params.id));
-      return ticket ? HttpResponse.json({ ticket }) : notFound();
+      const include = new URL(request.url).searchParams.get('include') === 'metric_sets';
+      if (!ticket) return notFound();
+      return HttpResponse.json({ ticket, ...(include ? { metric_set: metricsOf(String(params.id)) } : {}) });
     }),
     http.post(`${BASE}/api/v2/tickets.json`, async ({ request }) => {
       const key = request.headers.get('idempotency-key');

@@ -217,13 +217,20 @@ describe('Zendesk at the boundary, against real servers on 127.0.0.1', () => {
   it('a next link (links.next, Help Center next_page) to another port is refused; that server receives nothing', async () => {
     const other = await listen((_req, res) => reply(res, 200, { tickets: [], articles: [] }));
     const home = await listen((req, res) =>
-      req.url!.startsWith('/api/v2/help_center/')
-        ? reply(res, 200, { articles: [], next_page: `${other.url}/api/v2/help_center/articles.json?page=2` })
-        : reply(res, 200, {
-            tickets: [],
-            meta: { has_more: true, after_cursor: 'c2' },
-            links: { next: `${other.url}/api/v2/tickets.json?page%5Bafter%5D=c2` },
-          }),
+      req.url!.startsWith('/api/v2/help_center/locales')
+        ? reply(res, 200, { locales: ['en-us'], default_locale: 'en-us' })
+        : req.url!.startsWith('/api/v2/help_center/')
+          ? reply(res, 200, {
+              articles: [],
+              sections: [],
+              meta: { has_more: true, after_cursor: 'c2' },
+              links: { next: `${other.url}/api/v2/help_center/en-us/sections.json?page%5Bafter%5D=c2` },
+            })
+          : reply(res, 200, {
+              tickets: [],
+              meta: { has_more: true, after_cursor: 'c2' },
+              links: { next: `${other.url}/api/v2/tickets.json?page%5Bafter%5D=c2` },
+            }),
     );
     const adapter = zendesk(home.url);
     const drain = async (list: AsyncIterable<unknown>) => {
@@ -234,7 +241,8 @@ describe('Zendesk at the boundary, against real servers on 127.0.0.1', () => {
     expect(error.message).toContain(other.url);
     expect(error.message).not.toMatch(/c2|ZD-T0KEN/);
     await expect(drain(adapter.articles.list())).rejects.toBeInstanceOf(CrossOriginError);
-    expect(home.seen.map((r) => r.headers.authorization)).toEqual(['Bearer ZD-T0KEN', 'Bearer ZD-T0KEN']);
+    // tickets, then the locales and the first sections page: every request went home, with the token.
+    expect(home.seen.map((r) => r.headers.authorization)).toEqual(Array(3).fill('Bearer ZD-T0KEN'));
     expect(other.seen).toHaveLength(0);
   });
 

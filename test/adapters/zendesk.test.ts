@@ -56,6 +56,21 @@ describe('createZendeskAdapter', () => {
     expect((await make({ customStatuses: { '77': 'hold' } }).tickets.get('5')).status).toBe('hold');
   });
 
+  it('takes solvedAt from the metric sets it side-loads (tickets.list and tickets.get)', async () => {
+    // A Zendesk ticket does not carry its solve time: before, solvedAt was always null.
+    server.use(...fakeZendesk(seed).handlers);
+    const zendesk = make();
+    const solved = [];
+    for await (const t of zendesk.tickets.list()) if (t.status === 'solved') solved.push(t);
+    expect(solved.length).toBeGreaterThan(0);
+    for (const t of solved) expect(t.solvedAt).toEqual(t.updatedAt);
+    const one = await zendesk.tickets.get(solved[0]!.id);
+    expect(one.solvedAt).toEqual(solved[0]!.updatedAt);
+    const open = [];
+    for await (const t of zendesk.tickets.list()) if (t.status === 'open') open.push(t.solvedAt);
+    expect(open.every((at) => at === null)).toBe(true);
+  });
+
   it('never puts the token in an error or an event, even on retried failures', async () => {
     let calls = 0;
     server.use(

@@ -16,6 +16,7 @@ export function ticket(overrides: Record<string, unknown> = {}): Ticket {
     id: 't1',
     subject: 'Help',
     status: 'open',
+    priority: 'normal',
     requesterId: 'c1',
     createdAt: at(0),
     updatedAt: at(0),

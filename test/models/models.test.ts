@@ -39,7 +39,7 @@ describe('Ticket', () => {
   it('parses a minimal ticket and fills defaults', () => {
     const parsed = parseTicket(ticket);
     expect(parsed).toMatchObject({
-      priority: 'normal',
+      priority: null, // none set: never a made-up `normal`
       channel: 'other',
       tags: [],
       assigneeId: null,

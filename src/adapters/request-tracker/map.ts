@@ -51,7 +51,8 @@ export function statusFromRt(status: string): TicketStatus {
     stalled: 'pending',
     resolved: 'solved',
     rejected: 'closed',
-    deleted: 'closed',
+    // Deleted is not resolved: metrics leave deleted tickets out rather than count them closed.
+    deleted: 'deleted',
   };
   return known[s] ?? s;
 }
@@ -102,9 +103,10 @@ export function priorityFromRt(priority: string | number | null | undefined): Ti
  * priorityToRt('high'); // 80
  * ```
  */
-export function priorityToRt(priority: TicketPriority): number {
+export function priorityToRt(priority: TicketPriority | null): number {
   const known: Record<string, number> = { low: 0, normal: 50, high: 80, urgent: 100 };
-  return known[priority] ?? 50;
+  // No priority is RT's default, 0.
+  return priority === null ? 0 : (known[priority] ?? 50);
 }
 
 const EMAIL = z.email();

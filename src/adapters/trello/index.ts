@@ -27,6 +27,7 @@ import {
 import {
   agentFromTrello,
   eventsFromTrello,
+  labelTag,
   messagesFromTrello,
   statusOfList,
   type TrelloBoard,
@@ -187,7 +188,7 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
       const labelObjects = labels.map((l) => fromWire(TrelloLabel, l));
       const shaped: TrelloBoard = {
         lists: new Map(listObjects.map((l) => [l.id, l.name])),
-        labels: new Map(labelObjects.filter((l) => l.name).map((l) => [l.id, l.name!])),
+        labels: new Map(labelObjects.map((l) => [l.id, labelTag(l)])),
         customFields: fields.map((f) => fromWire(TrelloCustomField, f)),
         members: new Set(members.map((m) => fromWire(TrelloMember, m).id)),
       };
@@ -197,7 +198,7 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
           .filter((l) => !l.closed)
           .sort((a, b) => (a.pos ?? 0) - (b.pos ?? 0))
           .map((l) => ({ id: l.id, status: statusOfList(l.id, shaped, mapping) })),
-        labelIds: new Map(labelObjects.filter((l) => l.name).map((l) => [l.name!.toLowerCase(), l.id])),
+        labelIds: new Map(labelObjects.map((l) => [labelTag(l).toLowerCase(), l.id])),
       };
     })();
     shape.catch(() => {
@@ -328,7 +329,7 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
           const tags = body.tags ?? before.tags;
           const priority = body.priority ?? before.priority;
           query.idLabels = (
-            await labelIdsFor([...tags, ...(priority !== 'normal' ? [priority] : [])], opts)
+            await labelIdsFor([...tags, ...(priority && priority !== 'normal' ? [priority] : [])], opts)
           ).join(',');
         }
         await request<unknown>('PUT', `/cards/${encodeURIComponent(id)}`, query, opts);

@@ -109,7 +109,39 @@ export function createdAtOfTrelloId(id: string): Date {
 }
 
 /**
- * The requester of a card: the requester custom field, else whoever created the card.
+ * The requester of a card whose maker Trello no longer tells (a card of a board copied from a template, one
+ * whose creating action is past the actions read): a ticket needs a requester, and inventing a person would be
+ * worse than saying nobody knows.
+ */
+export const UNKNOWN_REQUESTER = 'trello:unknown';
+
+/** Actions that bring a card into being, each naming who did it. */
+const CREATING = new Set([
+  'createCard',
+  'copyCard',
+  'convertToCardFromCheckItem',
+  'emailCard',
+  'moveCardToBoard',
+]);
+
+/**
+ * The tag of a label: its name, or for an unnamed label its colour (`color:green`) — Trello shows those by
+ * colour alone, and teams use them — or its id when it has neither.
+ *
+ * @example
+ * ```ts
+ * labelTag({ id: '57ab3cf884e677fd36e00cc7', name: '', color: 'green' }); // 'color:green'
+ * ```
+ */
+export function labelTag(label: { id?: string; name?: string | null; color?: string | null }): string {
+  if (label.name) return label.name;
+  if (label.color) return `color:${label.color}`;
+  return `label:${label.id ?? ''}`;
+}
+
+/**
+ * The requester of a card: the requester custom field, else whoever created it (a create, copy, conversion,
+ * e-mail or move-in action), else whoever acted on it first; null when no action is known.
  *
  * @example
  * ```ts
@@ -126,8 +158,13 @@ export function requesterOfCard(
   const item = field ? card.customFieldItems?.find((i) => i.idCustomField === field.id) : undefined;
   const text = item?.value?.text;
   if (typeof text === 'string' && text !== '') return text;
-  const creator = card.actions?.find((a) => a.type === 'createCard')?.idMemberCreator;
-  return creator ?? null;
+  const actions = card.actions ?? [];
+  const creator = actions.find((a) => CREATING.has(a.type) && a.idMemberCreator)?.idMemberCreator;
+  if (creator) return creator;
+  const first = [...actions]
+    .filter((a) => a.idMemberCreator)
+    .sort((a, b) => Date.parse(a.date) - Date.parse(b.date))[0];
+  return first?.idMemberCreator ?? null;
 }
 
 /**
@@ -142,9 +179,9 @@ export function labelsOfCard(
   card: TrelloCard,
   board: TrelloBoard,
   mapping: TrelloMapping = {},
-): { tags: string[]; priority: TicketPriority } {
+): { tags: string[]; priority: TicketPriority | null } {
   const names = (card.labels ?? [])
-    .map((l) => (typeof l === 'string' ? board.labels.get(l) : l.name) ?? '')
+    .map((l) => (typeof l === 'string' ? board.labels.get(l) : labelTag(l)) ?? '')
     .filter(Boolean);
   for (const id of card.idLabels ?? []) {
     const name = board.labels.get(id);
@@ -152,13 +189,14 @@ export function labelsOfCard(
   }
   const priorities = names.map((n) => priorityOfLabel(n, mapping)).filter((p): p is TicketPriority => !!p);
   const rank: TicketPriority[] = ['urgent', 'high', 'normal', 'low'];
-  const priority = priorities.sort((a, b) => rank.indexOf(a) - rank.indexOf(b))[0] ?? 'normal';
+  const priority = priorities.sort((a, b) => rank.indexOf(a) - rank.indexOf(b))[0] ?? null;
   return { tags: names.filter((n) => !priorityOfLabel(n, mapping)), priority };
 }
 
 /**
  * A card as a canonical Ticket: its list is its status (an archived card is closed), labels are tags or its
- * priority, its first member the assignee, other custom fields customFields.
+ * priority (none: null), its first member the assignee, other custom fields customFields. A card whose maker
+ * is unknown gets {@link UNKNOWN_REQUESTER} rather than failing the whole list.
  *
  * @example
  * ```ts
@@ -166,15 +204,7 @@ export function labelsOfCard(
  * ```
  */
 export function ticketFromTrello(card: TrelloCard, board: TrelloBoard, mapping: TrelloMapping = {}): Ticket {
-  const requesterId = requesterOfCard(card, board, mapping);
-  if (!requesterId)
-    throw new ValidationError('Trello card', [
-      {
-        path: ['customFieldItems'],
-        code: 'custom',
-        message: 'no requester field and no creator to stand in',
-      },
-    ]);
+  const requesterId = requesterOfCard(card, board, mapping) ?? UNKNOWN_REQUESTER;
   const createdAt = createdAtOfTrelloId(card.id);
   const updated = card.dateLastActivity ? new Date(card.dateLastActivity) : createdAt;
   const { tags, priority } = labelsOfCard(card, board, mapping);
@@ -302,8 +332,9 @@ export function eventsFromTrello(
   options: { tags?: boolean } = {},
 ): TicketEvent[] {
   const labelName = (a: TrelloAction) => {
-    const label = a.data.label as { id?: string; name?: string } | undefined;
-    return label?.name ?? (label?.id ? board.labels.get(label.id) : undefined) ?? '';
+    const label = a.data.label as { id?: string; name?: string; color?: string } | undefined;
+    if (!label) return '';
+    return label.name || (label.id ? board.labels.get(label.id) : undefined) || labelTag(label);
   };
   const tagsAfter = new Map<string, string[]>();
   let tags = [...ticket.tags];
@@ -325,9 +356,13 @@ export function eventsFromTrello(
       listStatus = status(listIdOf(a.data.list)) ?? 'new';
       out.push({ ...base, type: 'status', from: null, to: listStatus } as TicketEvent);
     } else if (a.type === 'updateCard' && a.data.listAfter) {
-      const from = status(listIdOf(a.data.listBefore));
-      const to = status(listIdOf(a.data.listAfter))!;
+      const before = listIdOf(a.data.listBefore);
+      const after = listIdOf(a.data.listAfter);
+      const from = status(before);
+      const to = status(after) ?? 'open';
       listStatus = to;
+      // Every move is a stage change, even between two lists of one status; a status change only when it is.
+      out.push({ ...base, id: `${a.id}:stage`, type: 'stage', from: before ?? null, to: after ?? null });
       if (from !== to) out.push({ ...base, type: 'status', from, to } as TicketEvent);
     } else if (
       a.type === 'updateCard' &&
@@ -354,8 +389,8 @@ export function eventsFromTrello(
       if (priority) {
         out.push(
           (a.type === 'addLabelToCard'
-            ? { ...base, type: 'priority', from: 'normal', to: priority }
-            : { ...base, type: 'priority', from: priority, to: 'normal' }) as TicketEvent,
+            ? { ...base, type: 'priority', from: null, to: priority }
+            : { ...base, type: 'priority', from: priority, to: null }) as TicketEvent,
         );
       } else if (options.tags !== false && tagsAfter.has(a.id)) {
         const to = tagsAfter.get(a.id)!;

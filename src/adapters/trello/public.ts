@@ -9,6 +9,7 @@ export {
   createdAtOfTrelloId,
   eventsFromTrello,
   labelsOfCard,
+  labelTag,
   messagesFromTrello,
   requesterOfCard,
   statusForListName,
@@ -16,4 +17,5 @@ export {
   type TrelloBoard,
   type TrelloMapping,
   ticketFromTrello,
+  UNKNOWN_REQUESTER,
 } from './map.js';

@@ -236,8 +236,22 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       })
     ).data;
   // Well-formed tickets skip the schema's copy (the export maps a million of them); the rest get its errors.
-  const ticket = (wire: unknown) =>
-    ticketFromZendesk(isPlainZendeskTicket(wire) ? wire : fromWire(ZendeskTicket, wire), context);
+  // A side-loaded metric set gives solvedAt, which the ticket does not carry.
+  const ticket = (wire: unknown, metricSet?: { solved_at?: string | null } | null) =>
+    ticketFromZendesk(isPlainZendeskTicket(wire) ? wire : fromWire(ZendeskTicket, wire), {
+      ...context,
+      ...(metricSet ? { metricSet } : {}),
+    });
+  /** The `metric_sets` side-load of a page, by ticket id. */
+  const metricSetsOf = (body: Record<string, unknown>, into: Map<string, { solved_at?: string | null }>) => {
+    const sets = Array.isArray(body.metric_sets)
+      ? body.metric_sets
+      : body.metric_set
+        ? [body.metric_set]
+        : [];
+    for (const set of sets as { ticket_id?: unknown; solved_at?: string | null }[])
+      if (set && set.ticket_id !== undefined && set.ticket_id !== null) into.set(String(set.ticket_id), set);
+  };
   const list = <T>(
     path: string,
     key: string,
@@ -328,7 +342,11 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     opts?: CallOptions,
   ): AsyncGenerator<TicketExportPage> {
     for await (const page of cursorExport('tickets', checkpoint, opts))
-      yield { tickets: page.items.map(ticket), checkpoint: page.checkpoint, caughtUp: page.caughtUp };
+      yield {
+        tickets: page.items.map((wire) => ticket(wire)),
+        checkpoint: page.checkpoint,
+        caughtUp: page.caughtUp,
+      };
   }
 
   async function* exportUsers(
@@ -529,6 +547,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     tickets: {
       async *list(filter = {}, opts) {
         const filtered = Boolean(filter.status?.length || filter.tags?.length || filter.updatedSince);
+        const metricSets = new Map<string, { solved_at?: string | null }>();
         // Plain search stops at 1000 results; the search export does not.
         const source = filtered
           ? list<unknown>(
@@ -537,9 +556,19 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
               { query: searchQuery(filter), 'filter[type]': 'ticket' },
               opts,
             )
-          : list<unknown>('/api/v2/tickets.json', 'tickets', {}, opts);
+          : cursorList<unknown>(
+              http,
+              '/api/v2/tickets.json',
+              'tickets',
+              { include: 'metric_sets' },
+              pageSize,
+              callOptions(opts),
+              (body) => metricSetsOf(body, metricSets),
+            );
         for await (const wire of source) {
-          const t = ticket(wire);
+          const wireId = (wire as { id?: unknown } | null)?.id;
+          const t = ticket(wire, metricSets.get(String(wireId)));
+          metricSets.delete(String(wireId));
           // Zendesk ORs repeated status terms; tags and times are exact in search, checked again here.
           if (filter.status?.length && !filter.status.includes(t.status)) continue;
           if (filter.tags?.length && !filter.tags.every((tag) => t.tags.includes(tag))) continue;
@@ -547,10 +576,15 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
           yield t;
         }
       },
-      get: async (id, opts) =>
-        ticket(
-          (await get<{ ticket: unknown }>(`/api/v2/tickets/${encodeURIComponent(id)}.json`, opts)).ticket,
-        ),
+      async get(id, opts) {
+        const body = await get<{ ticket: unknown } & Record<string, unknown>>(
+          `/api/v2/tickets/${encodeURIComponent(id)}.json?include=metric_sets`,
+          opts,
+        );
+        const sets = new Map<string, { solved_at?: string | null }>();
+        metricSetsOf(body, sets);
+        return ticket(body.ticket, sets.get(String((body.ticket as { id?: unknown } | null)?.id)));
+      },
       async create(input, opts) {
         const body = ticketCreateToZendesk(parse(TicketCreate, input, 'ticket to create'));
         return ticket((await write<{ ticket: unknown }>('POST', '/api/v2/tickets.json', body, opts)).ticket);

@@ -28,18 +28,20 @@ import { type CsatResponse, CsatResponse as CsatResponseSchema } from '../../mod
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 import { channelFromVia, idOrNull } from '../../webhooks/zendesk/fields.js';
-import type {
-  ZendeskArticle,
-  ZendeskComment,
-  ZendeskGroup,
-  ZendeskJobStatus,
-  ZendeskOrganization,
-  ZendeskSatisfactionRating,
-  ZendeskSlaCondition,
-  ZendeskSlaPolicy,
-  ZendeskTicket,
-  ZendeskTicketMetric,
-  ZendeskUser,
+import {
+  type ZendeskArticle,
+  type ZendeskAudit,
+  type ZendeskComment,
+  ZendeskComment as ZendeskCommentSchema,
+  type ZendeskGroup,
+  type ZendeskJobStatus,
+  type ZendeskOrganization,
+  type ZendeskSatisfactionRating,
+  type ZendeskSlaCondition,
+  type ZendeskSlaPolicy,
+  type ZendeskTicket,
+  type ZendeskTicketMetric,
+  type ZendeskUser,
 } from './wire.js';
 
 const ADAPTER = 'zendesk';
@@ -60,23 +62,59 @@ const CATEGORY: Record<string, string> = {
   solved: 'solved',
 };
 
+/** What {@link ticketFromZendesk} may know besides the ticket. */
+export interface ZendeskTicketContext {
+  subdomain?: string;
+  customStatuses?: CustomStatusMap;
+  /**
+   * The ticket's metric set (`include=metric_sets`, or `/tickets/{id}/metrics`): its `solved_at` is the ticket's
+   * `solvedAt`, which the ticket itself does not carry.
+   */
+  metricSet?: { solved_at?: string | null } | null;
+  /** The ticket's history, when read: without a metric set, its last change to solved gives `solvedAt`. */
+  events?: readonly TicketEvent[];
+}
+
+/**
+ * When a solved or closed ticket was solved: the metric set's `solved_at`, else the last status change to
+ * solved in its history; null for a ticket not solved now, or when neither says.
+ */
+function solvedAtOf(status: string, createdAt: Date, context: ZendeskTicketContext): Date | null {
+  if (status !== 'solved' && status !== 'closed') return null;
+  let at: Date | null = null;
+  const fromMetric = context.metricSet?.solved_at;
+  if (fromMetric) {
+    const issues: ValidationIssue[] = [];
+    const parsed = instant(fromMetric, 'solvedAt', issues);
+    if (issues.length === 0) at = parsed;
+  }
+  if (!at && context.events) {
+    for (const e of context.events)
+      if (e.type === 'status' && e.to === 'solved' && (!at || e.at > at)) at = e.at;
+  }
+  return at && at >= createdAt ? at : null;
+}
+
 /**
  * A Zendesk ticket as a canonical Ticket. A custom status maps through its category (custom statuses are
- * variations of new/open/pending/hold/solved), so metrics keep working on accounts that use them.
+ * variations of new/open/pending/hold/solved), so metrics keep working on accounts that use them; `closed` and
+ * `deleted` stay what they are (a closed ticket carries its solved-category custom status). No priority is
+ * `null`. `solvedAt` comes from the metric set or the history in `context`.
  *
  * @example
  * ```ts
- * const ticket = ticketFromZendesk(wire, { subdomain: 'acme' });
+ * const ticket = ticketFromZendesk(wire, { subdomain: 'acme', metricSet });
  * ```
  */
-export function ticketFromZendesk(
-  wire: ZendeskTicket,
-  context: { subdomain?: string; customStatuses?: CustomStatusMap } = {},
-): Ticket {
+export function ticketFromZendesk(wire: ZendeskTicket, context: ZendeskTicketContext = {}): Ticket {
   const id = String(wire.id);
   const custom = idOrNull(wire.custom_status_id);
   const category = custom ? context.customStatuses?.get(custom) : undefined;
-  const status = (category ? CATEGORY[category] : undefined) ?? (wire.status ?? 'new').toLowerCase();
+  const plain = (wire.status ?? 'new').toLowerCase();
+  const status =
+    plain === 'closed' || plain === 'deleted'
+      ? plain
+      : ((category ? CATEGORY[category] : undefined) ?? plain);
   const customFields: Ticket['customFields'] = {};
   for (const field of wire.custom_fields ?? []) {
     const value = field.value;
@@ -105,7 +143,7 @@ export function ticketFromZendesk(
     },
     subject: wire.subject ?? wire.raw_subject ?? '',
     status: status === '' ? 'new' : status,
-    priority: wire.priority ? wire.priority.toLowerCase() : 'normal',
+    priority: wire.priority ? wire.priority.toLowerCase() : null,
     channel: channelFromVia(wire.via?.channel),
     requesterId: requesterId!,
     assigneeId: idOrNull(wire.assignee_id),
@@ -115,7 +153,7 @@ export function ticketFromZendesk(
     customFields,
     createdAt,
     updatedAt: updatedAt < createdAt ? createdAt : updatedAt,
-    solvedAt: null,
+    solvedAt: solvedAtOf(status === '' ? 'new' : status, createdAt, context),
     dueAt,
   };
   if (wire.description) ticket.description = wire.description;
@@ -169,17 +207,21 @@ function instant(text: string, path: string, issues: ValidationIssue[]): Date {
 
 /**
  * A Zendesk comment as a canonical Message. The author's role needs the users: pass the ids of agents (from
- * side-loaded users) so end-user and agent comments are told apart.
+ * side-loaded users) so end-user and agent comments are told apart. A comment without `created_at` (inside an
+ * audit, or as a redaction returns it) takes `at` — the audit's time; without either it is refused, naming
+ * `createdAt`. A redacted comment's text is its `plain_body`.
  *
  * @example
  * ```ts
  * messageFromZendesk(comment, '35436', new Set(['76872']));
+ * messageFromZendesk(auditComment, '35436', agents, audit.created_at);
  * ```
  */
 export function messageFromZendesk(
   wire: ZendeskComment,
   ticketId: string,
   agentIds: ReadonlySet<string>,
+  at?: string | Date,
 ): Message {
   const authorId = String(wire.author_id);
   const channel = wire.via?.channel ?? wire.metadata?.via?.channel;
@@ -192,10 +234,10 @@ export function messageFromZendesk(
       authorId,
       authorRole: wire.author_id === -1 ? 'system' : agentIds.has(authorId) ? 'agent' : 'end-user',
       public: wire.public,
-      body: wire.body ?? '',
+      body: wire.body ?? wire.plain_body ?? '',
       ...(wire.html_body ? { html: wire.html_body } : {}),
       ...(channel !== undefined ? { channel: channelFromVia(channel) } : {}),
-      createdAt: wire.created_at,
+      createdAt: wire.created_at ?? at,
       attachments: (wire.attachments ?? []).map((a) => ({
         id: String(a.id),
         fileName: a.file_name,
@@ -217,6 +259,33 @@ export function messageFromZendesk(
  * ```
  */
 export const isStaff = (role: unknown) => role === 'agent' || role === 'admin';
+
+/** Whether Zendesk still lets the user in: not deleted (`active: false`) and not suspended. */
+const isActive = (wire: ZendeskUser) => wire.active !== false && wire.suspended !== true;
+
+/**
+ * The comments of a ticket audit as canonical Messages. Comment events carry no time of their own: each takes
+ * the audit's; the author is the event's, else the audit's.
+ *
+ * @example
+ * ```ts
+ * messagesFromZendeskAudit(ZendeskAudit.parse(audit), new Set(['76872']));
+ * ```
+ */
+export function messagesFromZendeskAudit(audit: ZendeskAudit, agentIds: ReadonlySet<string>): Message[] {
+  const out: Message[] = [];
+  for (const event of audit.events ?? []) {
+    const type = String(event.type ?? '');
+    if (type !== 'Comment' && type !== 'VoiceComment') continue;
+    const comment = ZendeskCommentSchema.parse({
+      ...event,
+      author_id: event.author_id ?? audit.author_id,
+      public: event.public ?? true,
+    });
+    out.push(messageFromZendesk(comment, String(audit.ticket_id), agentIds, audit.created_at));
+  }
+  return out;
+}
 
 /**
  * A Zendesk end user as a canonical customer card.
@@ -241,6 +310,7 @@ export function customerFromZendesk(wire: ZendeskUser): Customer {
         { kind: 'external', adapter: ADAPTER, value: id },
       ],
       organizationId: idOrNull(wire.organization_id),
+      active: isActive(wire),
       ...(wire.locale ? { language: wire.locale } : {}),
       ...(zone ? { timeZone: zone } : {}),
       tags: wire.tags ?? [],
@@ -263,7 +333,7 @@ export function agentFromZendesk(wire: ZendeskUser): Agent {
     scheduleId: null,
     ...(userZone(wire) ? { timeZone: userZone(wire) } : {}),
     languages: wire.locale ? [wire.locale] : [],
-    active: wire.active ?? true,
+    active: isActive(wire),
     createdAt: new Date(wire.created_at),
   };
 }
@@ -414,6 +484,7 @@ const EVENT_FIELDS: Record<string, TicketEvent['type']> = {
   assignee_id: 'assignee',
   group_id: 'group',
   tags: 'tags',
+  custom_status_id: 'stage',
 };
 
 /** One ticket update as Zendesk reports it: an audit, or an entry of the incremental ticket-events export. */
@@ -456,9 +527,14 @@ export function ticketEventsFromZendesk(update: ZendeskTicketUpdate): TicketEven
     if (!type) continue;
     const convert = (raw: unknown) => {
       if (type === 'tags') return Array.isArray(raw) ? raw.map(String) : [];
-      if (type === 'assignee' || type === 'group') return idOrNull(raw);
-      return raw === null || raw === undefined ? null : String(raw).toLowerCase();
+      if (type === 'assignee' || type === 'group' || type === 'stage') return idOrNull(raw);
+      return raw === null || raw === undefined || raw === '' ? null : String(raw).toLowerCase();
     };
+    const to = convert(value);
+    // A creation audit lists every field, set or not (`"value": null`): an unset field is no change, and a
+    // status is never null.
+    if (kind === 'Create' && (to === null || (Array.isArray(to) && to.length === 0))) continue;
+    if (type === 'status' && to === null) continue;
     let from: unknown;
     if (kind === 'Create') from = type === 'tags' ? [] : null;
     else if (type === 'tags' && !('previous_value' in event) && Array.isArray(value)) {
@@ -474,7 +550,7 @@ export function ticketEventsFromZendesk(update: ZendeskTicketUpdate): TicketEven
       at: update.at,
       actorId: idOrNull(update.authorId === -1 ? null : update.authorId),
       from,
-      to: convert(value),
+      to,
     } as TicketEvent);
   }
   return out;

@@ -27,6 +27,7 @@ export {
   type MeasuredMinutes,
   messageCreateToZendesk,
   messageFromZendesk,
+  messagesFromZendeskAudit,
   organizationFromZendesk,
   scheduleFromZendesk,
   slaFilterFromZendesk,
@@ -36,6 +37,7 @@ export {
   ticketFromZendesk,
   ticketMetricsFromZendesk,
   ticketPatchToZendesk,
+  type ZendeskTicketContext,
   type ZendeskTicketMetrics,
   type ZendeskTicketUpdate,
 } from './map.js';

@@ -107,14 +107,28 @@ export const ZendeskComment = z.looseObject({
   author_id: id,
   body: z.string().nullable().optional(),
   html_body: z.string().nullable().optional(),
+  /** Redacted comments come back with `plain_body` only. */
+  plain_body: z.string().nullable().optional(),
   public: z.boolean(),
-  created_at: timestamp,
+  /** Missing on comments inside audits (the audit has the time) and on those a redaction returns. */
+  created_at: timestamp.nullable().optional(),
   via: ZendeskVia.nullable().optional(),
   /** Zendesk puts the comment's channel here (metadata.via), not at the top level. */
   metadata: z.looseObject({ via: ZendeskVia.nullable().optional() }).nullable().optional(),
   attachments: z.array(ZendeskAttachment).nullable().optional(),
 });
 export type ZendeskComment = z.output<typeof ZendeskComment>;
+
+/** A ticket audit: one update with its events (comments among them, without a time of their own). */
+export const ZendeskAudit = z.looseObject({
+  id,
+  ticket_id: id,
+  author_id: z.unknown().optional(),
+  created_at: timestamp,
+  via: ZendeskVia.nullable().optional(),
+  events: z.array(z.looseObject({})).nullable().optional(),
+});
+export type ZendeskAudit = z.output<typeof ZendeskAudit>;
 
 export const ZendeskUser = z.looseObject({
   id,
@@ -130,6 +144,7 @@ export const ZendeskUser = z.looseObject({
   tags: z.array(z.string()).nullable().optional(),
   notes: z.string().nullable().optional(),
   active: z.boolean().optional(),
+  suspended: z.boolean().nullable().optional(),
   created_at: timestamp,
   updated_at: timestamp.nullable().optional(),
 });

@@ -20,10 +20,9 @@ function ticketFrom(detail: Json): Ticket | undefined {
     subject: typeof detail.subject === 'string' ? detail.subject : '',
     ...(typeof detail.description === 'string' ? { description: detail.description } : {}),
     status: status(detail.status) ?? undefined,
+    // None set is null, not a made-up normal.
     priority:
-      typeof detail.priority === 'string' && detail.priority !== ''
-        ? detail.priority.toLowerCase()
-        : 'normal',
+      typeof detail.priority === 'string' && detail.priority !== '' ? detail.priority.toLowerCase() : null,
     ...(typeof detail.type === 'string' && detail.type !== '' ? { type: detail.type.toLowerCase() } : {}),
     channel: channelFromVia(via.channel),
     requesterId: idOrNull(detail.requester_id) ?? undefined,

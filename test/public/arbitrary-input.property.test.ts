@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as api from '../../src/index.js';
+import { SupportkitError } from '../../src/index.js';
+
+/**
+ * Arbitrary JSON (and model-shaped objects with wrong types) into every public function of the package root:
+ * each call returns, or fails with a typed supportkit error. A raw TypeError or RangeError from inside the
+ * library is a bug: the caller cannot tell their mistake from ours.
+ */
+
+const isClass = (value: unknown) =>
+  typeof value === 'function' && /^class\s/.test(Function.prototype.toString.call(value));
+
+const functions = Object.entries(api)
+  .filter(([, value]) => typeof value === 'function' && !isClass(value))
+  .sort(([a], [b]) => a.localeCompare(b)) as [string, (...args: unknown[]) => unknown][];
+
+/** Model-shaped values with wrong types in places, the way JSON from a file or an automation arrives. */
+const modelish = fc.record(
+  {
+    id: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
+    status: fc.oneof(fc.constantFrom('open', 'Solved', '__proto__', ''), fc.integer()),
+    createdAt: fc.oneof(fc.constantFrom('2026-03-01T09:00:00Z', '2026-03-01', '06/03/2026', ''), fc.integer()),
+    updatedAt: fc.oneof(fc.constant('2026-03-02T09:00:00Z'), fc.integer()),
+    tags: fc.oneof(fc.array(fc.string()), fc.string()),
+    timeZone: fc.constantFrom('Europe/Rome', 'Mars/Olympus', ''),
+    intervals: fc.oneof(fc.constant([{ start: 540, end: 1080 }]), fc.jsonValue()),
+    score: fc.oneof(fc.integer({ min: -2, max: 12 }), fc.string()),
+  },
+  { requiredKeys: [] },
+);
+const argument = fc.oneof(fc.jsonValue(), modelish, fc.constant(undefined), fc.array(modelish, { maxLength: 3 }));
+
+/** Calls fn, then pokes at what it returned (accumulators' add/result, iterators' next, promises). */
+async function exercise(fn: (...args: unknown[]) => unknown, args: unknown[], poke: unknown): Promise<void> {
+  let result = fn(...args);
+  if (result instanceof Promise) result = await result;
+  if (result && typeof result === 'object') {
+    const object = result as Record<string, unknown>;
+    if (typeof object.add === 'function') (object.add as (x: unknown) => void)(poke);
+    if (typeof object.result === 'function') (object.result as () => unknown)();
+    if (typeof object.next === 'function') await (object.next as () => Promise<unknown>)();
+  }
+}
+
+/** Functions whose whole job is to run a caller's callback or that take no input worth fuzzing. */
+const SKIP = new Set<string>([]);
+
+describe('arbitrary input into every public function', () => {
+  for (const [name, fn] of functions) {
+    if (SKIP.has(name)) continue;
+    it(`${name} returns or throws a SupportkitError`, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.array(argument, { maxLength: 3 }), argument, async (args, poke) => {
+          try {
+            await exercise(fn, args, poke);
+          } catch (error) {
+            if (!(error instanceof SupportkitError)) {
+              throw new Error(`${name}(${args.map((a) => typeof a).join(', ')}) threw ${String(error)}`);
+            }
+          }
+        }),
+        { numRuns: 25 },
+      );
+    });
+  }
+  it('leaves Object.prototype untouched', () => {
+    expect(Object.getOwnPropertyNames(Object.prototype).length).toBe(12);
+  });
+});
