@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import {
   channelFromVia,
   csatFromZendesk,
@@ -27,14 +25,11 @@ import {
   ZendeskUser,
 } from '../../src/adapters/zendesk/wire.js';
 import { Ticket, ValidationError } from '../../src/index.js';
+import { readSpecFixture, specExample } from './openapi.js';
 
-// The vendor's own examples, from the OpenAPI description in ../shared/specs (a YAML 1.2 file: see SOURCES.md).
-const spec = parseYaml(
-  readFileSync(new URL('../../../shared/specs/zendesk/zendesk-support-oas.yaml', import.meta.url), 'utf8'),
-) as {
-  components: { schemas: Record<string, { example?: unknown }> };
-};
-const example = (name: string) => structuredClone(spec.components.schemas[name]!.example);
+// The vendor's own examples, from Zendesk's OpenAPI description as derived into test/fixtures/specs/zendesk.json.
+const spec = readSpecFixture('zendesk');
+const example = (name: string) => specExample(spec, name);
 
 describe('Zendesk map.ts on the spec’s examples', () => {
   it('maps TicketObject', () => {
