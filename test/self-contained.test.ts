@@ -46,6 +46,22 @@ describe('the test suite is self-contained', () => {
     expect(files.flatMap(outsideReferences)).toEqual([]);
   });
 
+  it('each derived vendor description records the file, version and sha256 it came from', () => {
+    const fixtures = join(testDir, 'fixtures/specs');
+    const names = readdirSync(fixtures).filter((name) => name.endsWith('.json'));
+    expect(names.sort()).toEqual(['trello.json', 'zendesk.json']);
+    for (const name of names) {
+      const { derived } = JSON.parse(readFileSync(join(fixtures, name), 'utf8'));
+      expect(derived, name).toMatchObject({
+        by: 'scripts/derive-spec-fixtures.ts',
+        source: expect.stringMatching(/^[a-z]+\/[\w.-]+\.(json|yaml)$/),
+        version: expect.any(String),
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+      expect(derived.kept.operations.length, name).toBeGreaterThan(0);
+    }
+  });
+
   it('the check itself catches a sibling folder, an absolute path and a relative path that climbs out', () => {
     const probe = (text: string) =>
       OUTSIDE.some((pattern) => pattern.test(text)) ||

@@ -1,7 +1,7 @@
 /**
  * The fake's responses must follow the vendor's published API description: each is validated against the
- * response schema of its operation in Zendesk's OpenAPI description, as derived into test/fixtures/specs/zendesk.json
- * by scripts/derive-spec-fixtures.ts (its `derived` header names the source file, version and sha256).
+ * response schema of its operation in Zendesk's OpenAPI description, as derived into
+ * test/fixtures/specs/zendesk.json by scripts/derive-spec-fixtures.ts (its header names the source and version).
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
