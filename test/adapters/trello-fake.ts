@@ -1,6 +1,6 @@
 /**
  * A stateful fake of the Trello REST API for msw, one board: paths, query parameters and bodies follow
- * ../shared/specs/trello/trello-swagger.v3.json (Card, Action, TrelloList, Label, Member, CustomField,
+ * test/fixtures/specs/trello.json (Card, Action, TrelloList, Label, Member, CustomField,
  * CustomFieldItems); ids are 24 hex digits that start with their creation time, as Trello's do; list endpoints
  * answer newest first, and board actions page with `since` / `before` and `limit`.
  */

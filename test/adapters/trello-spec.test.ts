@@ -1,18 +1,15 @@
 /**
  * The Trello fake's responses must follow the vendor's published API description: each is validated against the
- * response schema of its operation in ../shared/specs/trello/trello-swagger.v3.json (where the file gives one).
+ * response schema of its operation in Trello's swagger.v3.json (where the file gives one), as derived into
+ * test/fixtures/specs/trello.json by scripts/derive-spec-fixtures.ts.
  */
-import { readFileSync } from 'node:fs';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../contract/contract-suite.js';
-import { type OpenApiDocument, openApiValidator } from './openapi.js';
+import { openApiValidator, readSpecFixture } from './openapi.js';
 import { fakeTrello, TRELLO } from './trello-fake.js';
 
-const spec = JSON.parse(
-  readFileSync(new URL('../../../shared/specs/trello/trello-swagger.v3.json', import.meta.url), 'utf8'),
-) as OpenApiDocument;
-const errorsOf = openApiValidator(spec);
+const errorsOf = openApiValidator(readSpecFixture('trello'));
 
 const fake = fakeTrello(seed);
 const server = setupServer();

@@ -1,6 +1,6 @@
 /**
  * A stateful fake of the Zendesk Support API for msw: the paths, parameters and bodies follow the OpenAPI
- * description in ../shared/specs (TicketObject, TicketCommentObject, TicketAuditObject, UserObject, cursor
+ * description in test/fixtures/specs (TicketObject, TicketCommentObject, TicketAuditObject, UserObject, cursor
  * pagination with meta.has_more / meta.after_cursor / links.next, the incremental cursor export).
  */
 import { HttpResponse, http } from 'msw';

@@ -28,13 +28,11 @@ import {
   ZendeskUser,
 } from '../../src/adapters/zendesk/wire.js';
 import { Ticket, ValidationError } from '../../src/index.js';
+import { readSpecFixture, specExample } from './openapi.js';
 
-// The vendor's own examples, copied from the OpenAPI description in ../shared/specs into a fixture (see its
-// _source): tests read nothing outside the repository.
-const examples = JSON.parse(
-  readFileSync(new URL('../fixtures/zendesk-schema-examples.json', import.meta.url), 'utf8'),
-) as Record<string, unknown>;
-const example = (name: string) => structuredClone(examples[name]);
+// The vendor's own examples, from Zendesk's OpenAPI description as derived into test/fixtures/specs/zendesk.json.
+const spec = readSpecFixture('zendesk');
+const example = (name: string) => specExample(spec, name);
 
 describe('Zendesk map.ts on the spec’s examples', () => {
   it('maps TicketObject', () => {

@@ -1,19 +1,15 @@
 /**
  * The fake's responses must follow the vendor's published API description: each is validated against the
- * response schema of its operation in ../shared/specs/zendesk/zendesk-support-oas.yaml.
+ * response schema of its operation in Zendesk's OpenAPI description, as derived into
+ * test/fixtures/specs/zendesk.json by scripts/derive-spec-fixtures.ts (its header names the source and version).
  */
-import { readFileSync } from 'node:fs';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse as parseYaml } from 'yaml';
 import { seed } from '../contract/contract-suite.js';
-import { type OpenApiDocument, openApiValidator } from './openapi.js';
+import { openApiValidator, readSpecFixture } from './openapi.js';
 import { BASE, fakeZendesk } from './zendesk-fake.js';
 
-const spec = parseYaml(
-  readFileSync(new URL('../../../shared/specs/zendesk/zendesk-support-oas.yaml', import.meta.url), 'utf8'),
-) as OpenApiDocument;
-const errorsOf = openApiValidator(spec);
+const errorsOf = openApiValidator(readSpecFixture('zendesk'));
 
 const server = setupServer();
 beforeAll(() => {

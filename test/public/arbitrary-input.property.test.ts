@@ -21,7 +21,10 @@ const modelish = fc.record(
   {
     id: fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
     status: fc.oneof(fc.constantFrom('open', 'Solved', '__proto__', ''), fc.integer()),
-    createdAt: fc.oneof(fc.constantFrom('2026-03-01T09:00:00Z', '2026-03-01', '06/03/2026', ''), fc.integer()),
+    createdAt: fc.oneof(
+      fc.constantFrom('2026-03-01T09:00:00Z', '2026-03-01', '06/03/2026', ''),
+      fc.integer(),
+    ),
     updatedAt: fc.oneof(fc.constant('2026-03-02T09:00:00Z'), fc.integer()),
     tags: fc.oneof(fc.array(fc.string()), fc.string()),
     timeZone: fc.constantFrom('Europe/Rome', 'Mars/Olympus', ''),
@@ -30,7 +33,12 @@ const modelish = fc.record(
   },
   { requiredKeys: [] },
 );
-const argument = fc.oneof(fc.jsonValue(), modelish, fc.constant(undefined), fc.array(modelish, { maxLength: 3 }));
+const argument = fc.oneof(
+  fc.jsonValue(),
+  modelish,
+  fc.constant(undefined),
+  fc.array(modelish, { maxLength: 3 }),
+);
 
 /** Calls fn, then pokes at what it returned (accumulators' add/result, iterators' next, promises). */
 async function exercise(fn: (...args: unknown[]) => unknown, args: unknown[], poke: unknown): Promise<void> {
