@@ -38,6 +38,7 @@ export {
   CustomerCreate,
   CustomerPatch,
   MessageCreate,
+  RequesterByEmail,
   TicketCreate,
   TicketPatch,
 } from './inputs.js';

@@ -25,11 +25,16 @@ import {
   type Checkpoint,
   FULL_CAPABILITIES,
   type HelpdeskAdapter,
-  type TicketFilter,
 } from '../contract.js';
 import {
   callOptions,
+  checkOptions,
+  guardArguments,
+  httpUrlProblem,
   inProcessIdempotency,
+  integerProblem,
+  sinceFilter,
+  ticketFilter,
   unsupportedCall,
   unsupportedList,
   wireReader,
@@ -109,18 +114,18 @@ const unsupported = (operation: string, reason: string) => unsupportedList(NAME,
  * ```
  */
 export function createRequestTrackerAdapter(options: RequestTrackerAdapterOptions): HelpdeskAdapter {
-  let base: URL;
-  try {
-    base = new URL(options?.baseUrl);
-  } catch {
-    throw new TypeError('createRequestTrackerAdapter: option "baseUrl" must be an absolute http(s) URL');
-  }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:')
-    throw new TypeError('createRequestTrackerAdapter: option "baseUrl" must be an absolute http(s) URL');
-  if (!options.auth) throw new TypeError('createRequestTrackerAdapter: option "auth" is required');
+  checkOptions('createRequestTrackerAdapter', options, {
+    baseUrl: httpUrlProblem,
+    auth: (value) => (value ? undefined : 'required'),
+    pageSize: (value) => integerProblem(value, 1, 100),
+    queues: (value) =>
+      value === undefined ||
+      (Array.isArray(value) && value.every((q) => typeof q === 'string' && q.trim() !== ''))
+        ? undefined
+        : 'expected a list of queue names or ids',
+  });
+  const base = new URL(options.baseUrl);
   const pageSize = options.pageSize ?? 50;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100)
-    throw new TypeError('createRequestTrackerAdapter: option "pageSize" must be an integer 1..100');
   const baseUrl = base.toString().replace(/\/$/, '');
   const context = { baseUrl, tagsField: options.tagsField ?? 'Tags' };
   const queues = [...(options.queues ?? [])];
@@ -292,7 +297,8 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
     name: NAME,
     capabilities: CAPABILITIES,
     tickets: {
-      async *list(filter: TicketFilter = {}, opts) {
+      async *list(input, opts) {
+        const filter = ticketFilter(input);
         const statuses = [...new Set((filter.status ?? []).map(statusToRt))];
         const query = where(
           scope(),
@@ -429,7 +435,8 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
         }
         return null;
       },
-      async *list(filter = {}, opts) {
+      async *list(input, opts) {
+        const filter = sinceFilter(input, 'customers.list');
         const agents = await agentNames(opts);
         for await (const u of collection(
           'POST',
@@ -620,7 +627,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
       }
     },
   };
-  return adapter;
+  return guardArguments(adapter);
 }
 
 /** The last transaction id a checkpoint stands for (0 = the beginning). */

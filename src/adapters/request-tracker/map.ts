@@ -426,11 +426,13 @@ export function groupFromRt(wire: RtQueue): Group {
 }
 
 /**
- * A new ticket as the REST2 create body, in `queue`. The description is the opening message.
+ * A new ticket as the REST2 create body, in `queue`. The description is the opening message. A requester given
+ * by e-mail is RT's own `Requestor` address: RT uses the user with that address or creates one (named after it).
  *
  * @example
  * ```ts
  * ticketCreateToRt({ subject: 'Printer on fire', requesterId: 'ada@example.com', tags: ['hw'] }, 'General');
+ * ticketCreateToRt({ subject: 'Printer on fire', requester: { email: 'ada@example.com' } }, 'General');
  * ```
  */
 export function ticketCreateToRt(
@@ -441,7 +443,7 @@ export function ticketCreateToRt(
   return {
     Queue: queue,
     Subject: input.subject,
-    Requestor: input.requesterId,
+    Requestor: input.requester ? input.requester.email : input.requesterId,
     ...(input.description ? { Content: input.description, ContentType: 'text/plain' } : {}),
     ...(input.status ? { Status: statusToRt(input.status) } : {}),
     ...(input.priority ? { Priority: priorityToRt(input.priority) } : {}),

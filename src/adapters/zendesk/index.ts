@@ -31,7 +31,18 @@ import {
   type HelpdeskAdapter,
   type WriteOptions,
 } from '../contract.js';
-import { callOptions, unsupportedList, wireReader } from '../shared.js';
+import {
+  callOptions,
+  checkOptions,
+  guardArguments,
+  httpUrlProblem,
+  integerProblem,
+  type ParsedTicketFilter,
+  sinceFilter,
+  ticketFilter,
+  unsupportedList,
+  wireReader,
+} from '../shared.js';
 import { cursorList, offsetList } from './endpoints.js';
 import { checkpointAt, type FeedPosition, positionOf } from './feed.js';
 import {
@@ -124,10 +135,16 @@ export interface ZendeskAdapter extends HelpdeskAdapter {
 
 /** Options of {@link createZendeskAdapter}. */
 export interface ZendeskAdapterOptions {
-  /** The account's subdomain: `acme` for acme.zendesk.com. A bare DNS label, nothing else. */
-  subdomain: string;
+  /**
+   * The account's subdomain: `acme` for acme.zendesk.com. A bare DNS label, nothing else. Required unless
+   * `baseUrl` is given.
+   */
+  subdomain?: string;
   auth: AuthProvider;
-  /** Another base URL (a proxy, a test server). @default https://{subdomain}.zendesk.com */
+  /**
+   * Another base URL (a proxy, a test server, a host mapped to the account): an absolute http(s) URL. With it,
+   * `subdomain` may be left out. @default https://{subdomain}.zendesk.com
+   */
   baseUrl?: string;
   /** Records per page of lists. @default 100 */
   pageSize?: number;
@@ -196,26 +213,30 @@ const fromWire = wireReader('Zendesk');
  * ```
  */
 export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAdapter {
-  if (
-    typeof options?.subdomain !== 'string' ||
-    !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(options.subdomain)
-  ) {
-    throw new TypeError('createZendeskAdapter: option "subdomain" must be a bare DNS label such as "acme"');
-  }
-  if (!options.auth) throw new TypeError('createZendeskAdapter: option "auth" is required');
+  const checked = checkOptions('createZendeskAdapter', options, {
+    subdomain: (value, all) =>
+      value === undefined
+        ? all.baseUrl === undefined
+          ? 'required unless baseUrl is given'
+          : undefined
+        : typeof value === 'string' && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(value)
+          ? undefined
+          : 'expected a bare DNS label such as "acme"',
+    baseUrl: (value) => (value === undefined ? undefined : httpUrlProblem(value)),
+    auth: (value) => (value ? undefined : 'required'),
+    pageSize: (value) => integerProblem(value, 1, 100),
+    exportPageSize: (value) => integerProblem(value, 1, 1000),
+  });
   const pageSize = options.pageSize ?? 100;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-    throw new TypeError('createZendeskAdapter: option "pageSize" must be an integer 1..100');
-  }
   const exportPageSize = options.exportPageSize ?? 1000;
-  if (!Number.isInteger(exportPageSize) || exportPageSize < 1 || exportPageSize > 1000) {
-    throw new TypeError('createZendeskAdapter: option "exportPageSize" must be an integer 1..1000');
-  }
+  const baseURL = (options.baseUrl ?? `https://${checked.subdomain}.zendesk.com`).replace(/\/+$/, '');
+  // Without a subdomain, a *.zendesk.com base URL still names the account (for links to tickets); a proxy does not.
+  const subdomain = checked.subdomain ?? /^([a-z0-9-]+)\.zendesk\.com$/i.exec(new URL(baseURL).hostname)?.[1];
   const customStatuses = new Map(Object.entries(options.customStatuses ?? {}));
-  const context = { subdomain: options.subdomain, customStatuses };
+  const context = { ...(subdomain ? { subdomain } : {}), customStatuses };
   const http = createHttpClient({
     adapter: NAME,
-    baseURL: options.baseUrl ?? `https://${options.subdomain}.zendesk.com`,
+    baseURL,
     auth: options.auth,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(options.retry ? { retry: options.retry } : {}),
@@ -281,11 +302,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     }
   }
 
-  const searchQuery = (filter: {
-    status?: readonly string[];
-    tags?: readonly string[];
-    updatedSince?: Date;
-  }) =>
+  const searchQuery = (filter: ParsedTicketFilter) =>
     [
       'type:ticket',
       ...(filter.status?.length ? filter.status.map((s) => `status:${s}`) : []),
@@ -527,7 +544,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     },
     capabilities: CAPABILITIES,
     tickets: {
-      async *list(filter = {}, opts) {
+      async *list(input, opts) {
+        const filter = ticketFilter(input);
         const filtered = Boolean(filter.status?.length || filter.tags?.length || filter.updatedSince);
         // Plain search stops at 1000 results; the search export does not.
         const source = filtered
@@ -573,7 +591,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         const token = await uploadFiles(message.attachments ?? [], opts);
         const response = await write<{
           ticket: unknown;
-          audit?: { created_at?: string; events?: Record<string, unknown>[] };
+          audit?: { created_at?: string; author_id?: unknown; events?: Record<string, unknown>[] };
         }>(
           'PUT',
           `/api/v2/tickets/${encodeURIComponent(ticketId)}.json`,
@@ -586,11 +604,15 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
           throw new ValidationError('Zendesk response', [
             { path: ['audit', 'events'], code: 'custom', message: 'no Comment event in the audit' },
           ]);
-        const agents = new Set(message.authorRole === 'agent' ? [message.authorId] : []);
+        // Without authorId Zendesk writes the comment as the authenticated user, an agent: the audit names them.
+        const authorId = event.author_id ?? message.authorId ?? response.audit?.author_id;
+        const agents = new Set(
+          (message.authorRole ?? 'agent') === 'agent' && authorId !== undefined ? [String(authorId)] : [],
+        );
         return messageFromZendesk(
           fromWire(ZendeskComment, {
             ...event,
-            author_id: event.author_id ?? message.authorId,
+            author_id: authorId,
             created_at: event.created_at ?? response.audit?.created_at,
           }),
           ticketId,
@@ -621,7 +643,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
           .find((u) => u.email?.toLowerCase() === wanted);
         return match ? customerFromZendesk(match) : null;
       },
-      async *list(filter = {}, opts) {
+      async *list(input, opts) {
+        const filter = sinceFilter(input, 'customers.list');
         for await (const user of list<unknown>('/api/v2/users.json', 'users', { role: 'end-user' }, opts)) {
           const customer = customerFromZendesk(fromWire(ZendeskUser, user));
           if (!filter.since || customer.createdAt >= filter.since) yield customer;
@@ -720,7 +743,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         ),
     },
     surveys: {
-      async *listCsat(filter = {}, opts) {
+      async *listCsat(input, opts) {
+        const filter = sinceFilter(input, 'surveys.listCsat');
         const query = filter.since ? { start_time: Math.floor(filter.since.getTime() / 1000) } : {};
         for await (const r of list<unknown>(
           '/api/v2/satisfaction_ratings.json',
@@ -783,7 +807,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       },
     },
     articles: {
-      async *list(filter = {}, opts) {
+      async *list(input, opts) {
+        const filter = sinceFilter(input, 'articles.list');
         for await (const a of offsetList<Record<string, unknown>>(
           http,
           '/api/v2/help_center/articles.json',
@@ -820,7 +845,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       yield* ticketUpdates(position, opts);
     },
   };
-  return adapter;
+  return guardArguments(adapter);
 }
 
 function articleFromZendesk(wire: Record<string, unknown>): Article {
