@@ -2,6 +2,9 @@
  * Validates a fake's responses against a vendor's OpenAPI 3.0 description: `nullable` becomes a null alternative,
  * every `$ref` resolves inside the one document, formats are not checked (the descriptions' formats are loose).
  */
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Ajv } from 'ajv';
 
 type Schema = Record<string, unknown>;
@@ -67,4 +70,19 @@ export function openApiRequestValidator(spec: OpenApiDocument) {
     validate(body);
     return validate.errors ?? [];
   };
+}
+
+/**
+ * Where a vendor description in `shared/specs` lives: the nearest `shared/specs` above this folder (the
+ * repository's sibling `../shared`, also from a git worktree nested one level deeper).
+ */
+export function vendorSpecPath(relative: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = join(dir, 'shared', 'specs', relative);
+    if (existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`no shared/specs/${relative} above ${fileURLToPath(import.meta.url)}`);
+    dir = parent;
+  }
 }
