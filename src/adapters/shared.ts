@@ -124,11 +124,16 @@ const input: Check = (value) =>
     ? undefined
     : { code: 'invalid_type', message: value === undefined ? 'required' : 'expected an object' };
 const optionalObject: Check = (value) =>
-  value === undefined || isPlainObject(value) ? undefined : { code: 'invalid_type', message: 'expected an object' };
+  value === undefined || isPlainObject(value)
+    ? undefined
+    : { code: 'invalid_type', message: 'expected an object' };
 const checkpoint: Check = (value, adapter) => {
   if (value === undefined || value === null) return undefined;
   if (!isPlainObject(value) || typeof value.adapter !== 'string' || typeof value.cursor !== 'string')
-    return { code: 'invalid_type', message: 'expected null or a checkpoint { adapter, cursor } from this feed' };
+    return {
+      code: 'invalid_type',
+      message: 'expected null or a checkpoint { adapter, cursor } from this feed',
+    };
   if (value.adapter !== adapter)
     return {
       code: 'invalid_value',
@@ -143,9 +148,11 @@ const checkpoint: Check = (value, adapter) => {
 /** Problems with the per-call options (STYLE 7), each named by its path. */
 function optionIssues(value: unknown): ValidationIssue[] {
   if (value === undefined) return [];
-  if (!isPlainObject(value)) return [{ path: ['options'], code: 'invalid_type', message: 'expected an object' }];
+  if (!isPlainObject(value))
+    return [{ path: ['options'], code: 'invalid_type', message: 'expected an object' }];
   const issues: ValidationIssue[] = [];
-  const bad = (key: string, message: string) => issues.push({ path: ['options', key], code: 'invalid_value', message });
+  const bad = (key: string, message: string) =>
+    issues.push({ path: ['options', key], code: 'invalid_value', message });
   const { timeout, maxRetries, signal, idempotencyKey } = value;
   if (timeout !== undefined && !(typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0))
     bad('timeout', 'expected a positive number of milliseconds');
@@ -256,7 +263,13 @@ export function guardArguments<T extends HelpdeskAdapter>(adapter: T): T {
       wrapped[method] = guard(adapter.name, `${namespace}.${method}`, spec, target, target[method]!);
     out[namespace] = wrapped;
   }
-  out.changes = guard(adapter.name, 'changes', [['checkpoint', checkpoint]], adapter, adapter.changes as never);
+  out.changes = guard(
+    adapter.name,
+    'changes',
+    [['checkpoint', checkpoint]],
+    adapter,
+    adapter.changes as never,
+  );
   return out as T;
 }
 
@@ -286,7 +299,11 @@ export function checkOptions<T extends object>(
   for (const [name, check] of Object.entries(checks) as [string, OptionCheck][]) {
     const problem = check(options[name], options);
     if (problem)
-      issues.push({ path: [name], code: problem.startsWith('required') ? 'invalid_type' : 'invalid_value', message: problem });
+      issues.push({
+        path: [name],
+        code: problem.startsWith('required') ? 'invalid_type' : 'invalid_value',
+        message: problem,
+      });
   }
   if (issues.length) throw new ValidationError(`${factory} options`, issues);
   return options as T;

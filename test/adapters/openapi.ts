@@ -82,7 +82,8 @@ export function vendorSpecPath(relative: string): string {
     const candidate = join(dir, 'shared', 'specs', relative);
     if (existsSync(candidate)) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error(`no shared/specs/${relative} above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir)
+      throw new Error(`no shared/specs/${relative} above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

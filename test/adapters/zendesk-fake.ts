@@ -30,7 +30,10 @@ const requestErrorsOf = openApiRequestValidator(
 requestErrorsOf('/api/v2/tickets', 'post', {}); // compiles the validator now, too
 /** Zendesk's answer to a body it cannot take. */
 const recordInvalid = (details: Record<string, unknown>) =>
-  HttpResponse.json({ error: 'RecordInvalid', description: 'Record validation errors', details }, { status: 422 });
+  HttpResponse.json(
+    { error: 'RecordInvalid', description: 'Record validation errors', details },
+    { status: 422 },
+  );
 
 export interface FakeZendesk {
   handlers: ReturnType<typeof http.get>[];
@@ -84,11 +87,20 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
     const { email, name } = (requester ?? {}) as Wire;
     if (typeof email !== 'string' || !email.includes('@')) return undefined;
     if (name !== undefined && typeof name !== 'string') return undefined;
-    const found = [...users.values()].find((u) => String(u.email ?? '').toLowerCase() === email.toLowerCase());
+    const found = [...users.values()].find(
+      (u) => String(u.email ?? '').toLowerCase() === email.toLowerCase(),
+    );
     if (found) return found;
     const id = String(++nextId);
     const at = now();
-    const user = { id: Number(id), name: name ?? email, email, role: 'end-user', created_at: at, updated_at: at };
+    const user = {
+      id: Number(id),
+      name: name ?? email,
+      email,
+      role: 'end-user',
+      created_at: at,
+      updated_at: at,
+    };
     users.set(id, user);
     return user;
   };
@@ -290,7 +302,8 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
         if (!requester) return recordInvalid({ requester: [{ description: 'needs an email' }] });
         requesterId = requester.id;
       }
-      if (!users.has(String(requesterId))) return recordInvalid({ requester: [{ description: 'not found' }] });
+      if (!users.has(String(requesterId)))
+        return recordInvalid({ requester: [{ description: 'not found' }] });
       const comment = body.ticket.comment as Wire | undefined;
       const at = now();
       const id = String(++nextId);

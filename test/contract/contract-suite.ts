@@ -159,26 +159,55 @@ export function runContractSuite(
         ['tickets.get(42)', () => adapter.tickets.get(42 as never), 'id'],
         ['tickets.get("")', () => adapter.tickets.get(''), 'id'],
         ['tickets.get(id, "fast")', () => adapter.tickets.get(id('100'), 'fast' as never), 'options'],
-        ['tickets.get(id, {timeout})', () => adapter.tickets.get(id('100'), { timeout: 'x' as never }), 'options'],
+        [
+          'tickets.get(id, {timeout})',
+          () => adapter.tickets.get(id('100'), { timeout: 'x' as never }),
+          'options',
+        ],
         ['tickets.list("open")', () => adapter.tickets.list('open' as never), 'filter'],
         ['tickets.create(undefined)', () => adapter.tickets.create(undefined as never), 'input'],
         ['tickets.create("x")', () => adapter.tickets.create('x' as never), 'input'],
         ['tickets.create({})', () => adapter.tickets.create({} as never), 'subject'],
         [
           'tickets.create(input, {idempotencyKey: 1})',
-          () => adapter.tickets.create({ subject: 's', requesterId: id('201') }, { idempotencyKey: 1 as never }),
+          () =>
+            adapter.tickets.create({ subject: 's', requesterId: id('201') }, { idempotencyKey: 1 as never }),
           'options',
         ],
         ['tickets.update(undefined, patch)', () => adapter.tickets.update(undefined as never, {}), 'id'],
-        ['tickets.update(id, undefined)', () => adapter.tickets.update(id('101'), undefined as never), 'patch'],
-        ['tickets.update(id, {status: 5})', () => adapter.tickets.update(id('101'), { status: 5 as never }), 'status'],
-        ['tickets.addMessage(undefined, m)', () => adapter.tickets.addMessage(undefined as never, message), 'ticketId'],
-        ['tickets.addMessage(id, undefined)', () => adapter.tickets.addMessage(id('102'), undefined as never), 'input'],
+        [
+          'tickets.update(id, undefined)',
+          () => adapter.tickets.update(id('101'), undefined as never),
+          'patch',
+        ],
+        [
+          'tickets.update(id, {status: 5})',
+          () => adapter.tickets.update(id('101'), { status: 5 as never }),
+          'status',
+        ],
+        [
+          'tickets.addMessage(undefined, m)',
+          () => adapter.tickets.addMessage(undefined as never, message),
+          'ticketId',
+        ],
+        [
+          'tickets.addMessage(id, undefined)',
+          () => adapter.tickets.addMessage(id('102'), undefined as never),
+          'input',
+        ],
         ['tickets.addMessage(id, {})', () => adapter.tickets.addMessage(id('102'), {} as never), 'body'],
-        ['tickets.listMessages(undefined)', () => adapter.tickets.listMessages(undefined as never), 'ticketId'],
+        [
+          'tickets.listMessages(undefined)',
+          () => adapter.tickets.listMessages(undefined as never),
+          'ticketId',
+        ],
         ['tickets.listEvents({})', () => adapter.tickets.listEvents({} as never), 'ticketId'],
         ['customers.get({})', () => adapter.customers.get({} as never), 'id'],
-        ['customers.findByEmail(undefined)', () => adapter.customers.findByEmail(undefined as never), 'email'],
+        [
+          'customers.findByEmail(undefined)',
+          () => adapter.customers.findByEmail(undefined as never),
+          'email',
+        ],
         ['customers.list("x")', () => adapter.customers.list('x' as never), 'filter'],
         ['customers.create(undefined)', () => adapter.customers.create(undefined as never), 'input'],
         ['customers.update(undefined, {})', () => adapter.customers.update(undefined as never, {}), 'id'],
@@ -203,7 +232,10 @@ export function runContractSuite(
           error = e;
         }
         expect(error, label).toBeInstanceOf(ValidationError);
-        expect((error as ValidationError).issues.map((i) => i.path[0]), label).toContain(argument);
+        expect(
+          (error as ValidationError).issues.map((i) => i.path[0]),
+          label,
+        ).toContain(argument);
       }
     });
 
@@ -248,7 +280,9 @@ export function runContractSuite(
         requester: { email: 'ada@example.com' },
       });
       // An adapter with customers resolves the address to the seeded customer; Trello keeps the address.
-      expect(known.requesterId).toBe(adapter.capabilities.customers.findByEmail ? id('201') : 'ada@example.com');
+      expect(known.requesterId).toBe(
+        adapter.capabilities.customers.findByEmail ? id('201') : 'ada@example.com',
+      );
       const input = {
         subject: 'Web form',
         description: 'Hello from the form',
@@ -256,7 +290,10 @@ export function runContractSuite(
       };
       const fresh = await adapter.tickets.create(input);
       // A retry without an idempotency key (and in another case) finds the customer the first call made.
-      const retried = await adapter.tickets.create({ ...input, requester: { email: 'New.Person@example.com' } });
+      const retried = await adapter.tickets.create({
+        ...input,
+        requester: { email: 'New.Person@example.com' },
+      });
       expect(retried.id).not.toBe(fresh.id);
       expect(retried.requesterId.toLowerCase()).toBe(fresh.requesterId.toLowerCase());
       const opening = await collect(adapter.tickets.listMessages(fresh.id));
@@ -326,7 +363,11 @@ export function runContractSuite(
       expect(added).toMatchObject({ authorRole: 'agent', public: true, body: 'Looking into it' });
       expect(added.authorId).toEqual(expect.any(String));
       const messages = await collect(adapter.tickets.listMessages(id('104')));
-      expect(messages.at(-1)).toMatchObject({ authorId: added.authorId, authorRole: 'agent', body: 'Looking into it' });
+      expect(messages.at(-1)).toMatchObject({
+        authorId: added.authorId,
+        authorRole: 'agent',
+        body: 'Looking into it',
+      });
       // An end user cannot be the default author: naming the role without the author is refused.
       await expect(
         adapter.tickets.addMessage(id('104'), { authorRole: 'end-user', public: true, body: 'Hi' }),

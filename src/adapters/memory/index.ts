@@ -102,7 +102,11 @@ export function createMemoryAdapter(
     !data.agents.some((agent) => agent.id === options.defaultAuthorId)
   )
     throw new ValidationError('createMemoryAdapter options', [
-      { path: ['defaultAuthorId'], code: 'invalid_value', message: 'expected the id of an agent of the dataset' },
+      {
+        path: ['defaultAuthorId'],
+        code: 'invalid_value',
+        message: 'expected the id of an agent of the dataset',
+      },
     ]);
   const defaultAuthorId = options.defaultAuthorId ?? data.agents[0]?.id;
   const tickets = new Map(data.tickets.map((t) => [t.id, t]));
@@ -285,7 +289,8 @@ export function createMemoryAdapter(
               {
                 path: ['authorId'],
                 code: 'custom',
-                message: 'required: the dataset has no agents, so there is no default author (defaultAuthorId)',
+                message:
+                  'required: the dataset has no agents, so there is no default author (defaultAuthorId)',
               },
             ]);
           const message: Message = {
