@@ -283,23 +283,25 @@ export function runContractSuite(
       expect(known.requesterId).toBe(
         adapter.capabilities.customers.findByEmail ? id('201') : 'ada@example.com',
       );
+      // A fresh address per run: a real server keeps its users from one run to the next.
+      const address = `new.person.${Math.random().toString(36).slice(2, 10)}@example.com`;
       const input = {
         subject: 'Web form',
         description: 'Hello from the form',
-        requester: { email: 'new.person@example.com', name: 'New Person' },
+        requester: { email: address, name: 'New Person' },
       };
       const fresh = await adapter.tickets.create(input);
       // A retry without an idempotency key (and in another case) finds the customer the first call made.
       const retried = await adapter.tickets.create({
         ...input,
-        requester: { email: 'New.Person@example.com' },
+        requester: { email: address.replace('new.person', 'New.Person') },
       });
       expect(retried.id).not.toBe(fresh.id);
       expect(retried.requesterId.toLowerCase()).toBe(fresh.requesterId.toLowerCase());
       const opening = await collect(adapter.tickets.listMessages(fresh.id));
       expect(opening[0]).toMatchObject({ body: 'Hello from the form', authorId: fresh.requesterId });
       if (adapter.capabilities.customers.findByEmail) {
-        const customer = await adapter.customers.findByEmail('new.person@example.com');
+        const customer = await adapter.customers.findByEmail(address);
         expect(customer?.id).toBe(fresh.requesterId);
         expect(customer?.name).toBe('New Person');
       }
