@@ -225,8 +225,9 @@ function guard(
   spec: readonly [string, Check][],
   target: object,
   method: (...args: unknown[]) => unknown,
+  list = isList(operation.slice(operation.lastIndexOf('.') + 1)),
 ) {
-  if (isList(operation.slice(operation.lastIndexOf('.') + 1)))
+  if (list)
     return (...args: unknown[]) =>
       (async function* () {
         const error = argumentError(adapter, operation, spec, args);
@@ -238,6 +239,38 @@ function guard(
     if (error) throw error;
     return method.apply(target, args);
   };
+}
+
+/** The argument checks {@link guardCall} takes, by what the argument is. */
+export const argumentChecks = {
+  id,
+  input,
+  filter: optionalObject,
+  checkpoint,
+  list: ((value) =>
+    Array.isArray(value)
+      ? undefined
+      : { code: 'invalid_type', message: value === undefined ? 'required' : 'expected an array' }) as Check,
+} as const;
+
+/**
+ * The argument checks of {@link guardArguments} for a method outside the contract (a vendor's extras): the
+ * arguments before the options are checked by `spec`, the options as {@link CallOptions}; a list (`list: true`)
+ * reports a bad argument on iteration.
+ *
+ * @example
+ * ```ts
+ * const get = guardCall('zendesk', 'ticketMetrics.get', [['ticketId', argumentChecks.id]], getMetrics);
+ * ```
+ */
+export function guardCall<F extends (...args: never[]) => unknown>(
+  adapter: string,
+  operation: string,
+  spec: readonly [string, Check][],
+  method: F,
+  options: { list?: boolean } = {},
+): F {
+  return guard(adapter, operation, spec, {}, method as never, options.list ?? false) as unknown as F;
 }
 
 /**

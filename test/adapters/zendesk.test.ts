@@ -69,6 +69,29 @@ describe('createZendeskAdapter', () => {
     expect(() => createZendeskAdapter(undefined as never)).toThrow(ValidationError);
   });
 
+  it('checks the arguments of its extras too: ticket metrics, bulk creates and the incremental exports', async () => {
+    server.use(...fakeZendesk(seed).handlers);
+    const zendesk = make();
+    const named = async (run: () => Promise<unknown>, argument: string) => {
+      const error = await run().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, argument).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues.map((i) => i.path[0])).toContain(argument);
+    };
+    const drain = async (pages: AsyncIterable<unknown>) => {
+      for await (const _ of pages);
+    };
+    await named(() => zendesk.ticketMetrics.get(undefined as never), 'ticketId');
+    await named(() => zendesk.ticketMetrics.get({} as never), 'ticketId');
+    await named(() => zendesk.bulk.createTickets(undefined as never), 'inputs');
+    await named(() => zendesk.bulk.createTickets({} as never, { pollIntervalMs: 1 }), 'inputs');
+    await named(() => drain(zendesk.incremental.tickets('x' as never)), 'checkpoint');
+    await named(() => drain(zendesk.incremental.users({ adapter: 'trello', cursor: '' })), 'checkpoint');
+    expect((await zendesk.ticketMetrics.get('100')).ticketId).toBe('100');
+  });
+
   it('sends a requester by e-mail as the requester object, and a message without author as the API user', async () => {
     const fake = fakeZendesk(seed);
     server.use(...fake.handlers);

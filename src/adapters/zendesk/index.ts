@@ -32,9 +32,11 @@ import {
   type WriteOptions,
 } from '../contract.js';
 import {
+  argumentChecks,
   callOptions,
   checkOptions,
   guardArguments,
+  guardCall,
   httpUrlProblem,
   integerProblem,
   type ParsedTicketFilter,
@@ -525,18 +527,38 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
 
   const adapter: ZendeskAdapter = {
     name: NAME,
-    incremental: { tickets: exportTickets, users: exportUsers },
-    bulk: { createTickets: createMany },
+    incremental: {
+      tickets: guardCall(
+        NAME,
+        'incremental.tickets',
+        [['checkpoint', argumentChecks.checkpoint]],
+        exportTickets,
+        {
+          list: true,
+        },
+      ),
+      users: guardCall(NAME, 'incremental.users', [['checkpoint', argumentChecks.checkpoint]], exportUsers, {
+        list: true,
+      }),
+    },
+    bulk: {
+      createTickets: guardCall(NAME, 'bulk.createTickets', [['inputs', argumentChecks.list]], createMany),
+    },
     ticketMetrics: {
-      async get(ticketId, opts) {
-        const body = await get<{ ticket_metric: unknown }>(
-          `/api/v2/tickets/${encodeURIComponent(ticketId)}/metrics.json`,
-          opts,
-        );
-        // Zendesk answers with an object; its OpenAPI description says a one-item array. Either is read.
-        const wire = Array.isArray(body.ticket_metric) ? body.ticket_metric[0] : body.ticket_metric;
-        return ticketMetricsFromZendesk(fromWire(ZendeskTicketMetric, wire));
-      },
+      get: guardCall(
+        NAME,
+        'ticketMetrics.get',
+        [['ticketId', argumentChecks.id]],
+        async (ticketId: string, opts?: CallOptions) => {
+          const body = await get<{ ticket_metric: unknown }>(
+            `/api/v2/tickets/${encodeURIComponent(ticketId)}/metrics.json`,
+            opts,
+          );
+          // Zendesk answers with an object; its OpenAPI description says a one-item array. Either is read.
+          const wire = Array.isArray(body.ticket_metric) ? body.ticket_metric[0] : body.ticket_metric;
+          return ticketMetricsFromZendesk(fromWire(ZendeskTicketMetric, wire));
+        },
+      ),
       async *list(opts) {
         for await (const m of list<unknown>('/api/v2/ticket_metrics.json', 'ticket_metrics', {}, opts))
           yield ticketMetricsFromZendesk(fromWire(ZendeskTicketMetric, m));
