@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seed } from '../contract/contract-suite.js';
-import { type OpenApiDocument, openApiValidator } from './openapi.js';
+import { type OpenApiDocument, openApiValidator, vendorSpecPath } from './openapi.js';
 import { fakeTrello, TRELLO } from './trello-fake.js';
 
 const spec = JSON.parse(
-  readFileSync(new URL('../../../shared/specs/trello/trello-swagger.v3.json', import.meta.url), 'utf8'),
+  readFileSync(vendorSpecPath('trello/trello-swagger.v3.json'), 'utf8'),
 ) as OpenApiDocument;
 const errorsOf = openApiValidator(spec);
 

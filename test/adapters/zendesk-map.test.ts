@@ -27,11 +27,10 @@ import {
   ZendeskUser,
 } from '../../src/adapters/zendesk/wire.js';
 import { Ticket, ValidationError } from '../../src/index.js';
+import { vendorSpecPath } from './openapi.js';
 
 // The vendor's own examples, from the OpenAPI description in ../shared/specs (a YAML 1.2 file: see SOURCES.md).
-const spec = parseYaml(
-  readFileSync(new URL('../../../shared/specs/zendesk/zendesk-support-oas.yaml', import.meta.url), 'utf8'),
-) as {
+const spec = parseYaml(readFileSync(vendorSpecPath('zendesk/zendesk-support-oas.yaml'), 'utf8')) as {
   components: { schemas: Record<string, { example?: unknown }> };
 };
 const example = (name: string) => structuredClone(spec.components.schemas[name]!.example);

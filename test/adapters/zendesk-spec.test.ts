@@ -7,11 +7,11 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { seed } from '../contract/contract-suite.js';
-import { type OpenApiDocument, openApiValidator } from './openapi.js';
+import { type OpenApiDocument, openApiValidator, vendorSpecPath } from './openapi.js';
 import { BASE, fakeZendesk } from './zendesk-fake.js';
 
 const spec = parseYaml(
-  readFileSync(new URL('../../../shared/specs/zendesk/zendesk-support-oas.yaml', import.meta.url), 'utf8'),
+  readFileSync(vendorSpecPath('zendesk/zendesk-support-oas.yaml'), 'utf8'),
 ) as OpenApiDocument;
 const errorsOf = openApiValidator(spec);
 
