@@ -62,7 +62,10 @@ export function inProcessIdempotency() {
   };
 }
 
-/** A ticket filter after {@link ticketFilter}: lists and Dates, whatever form the caller used. */
+/**
+ * A ticket filter after {@link ticketFilter}: lists and Dates, whatever form the caller used.
+ * @example `const filter: ParsedTicketFilter = ticketFilter({ status: 'open' }); // { status: ['open'] }`
+ */
 export interface ParsedTicketFilter {
   updatedSince?: Date;
   status?: readonly string[];
@@ -118,6 +121,13 @@ const id: Check = (value) =>
     : {
         code: value === undefined ? 'invalid_type' : 'invalid_value',
         message: value === undefined ? 'required' : 'expected a non-empty string id',
+      };
+const text: Check = (value) =>
+  typeof value === 'string' && value.trim() !== ''
+    ? undefined
+    : {
+        code: value === undefined ? 'invalid_type' : 'invalid_value',
+        message: value === undefined ? 'required' : 'expected a non-empty string',
       };
 const input: Check = (value) =>
   isPlainObject(value)
@@ -183,7 +193,7 @@ const ARGUMENTS: Record<string, Record<string, [name: string, check: Check][]>> 
   },
   customers: {
     get: [['id', id]],
-    findByEmail: [['email', id]],
+    findByEmail: [['email', text]],
     list: [['filter', optionalObject]],
     create: [['input', input]],
     update: [
@@ -241,7 +251,10 @@ function guard(
   };
 }
 
-/** The argument checks {@link guardCall} takes, by what the argument is. */
+/**
+ * The argument checks {@link guardCall} takes, by what the argument is.
+ * @example `guardCall('zendesk', 'bulk.createTickets', [['inputs', argumentChecks.list]], createMany)`
+ */
 export const argumentChecks = {
   id,
   input,
@@ -306,7 +319,10 @@ export function guardArguments<T extends HelpdeskAdapter>(adapter: T): T {
   return out as T;
 }
 
-/** What is wrong with an option's value, in words (never the value), or undefined when it is fine. */
+/**
+ * What is wrong with an option's value, in words (never the value), or undefined when it is fine.
+ * @example `const auth: OptionCheck = (value) => (value ? undefined : 'required');`
+ */
 export type OptionCheck = (value: unknown, options: Record<string, unknown>) => string | undefined;
 
 /**

@@ -40,6 +40,7 @@ export {
   MessageCreate,
   RequesterByEmail,
   TicketCreate,
+  type TicketCreateInput,
   TicketPatch,
 } from './inputs.js';
 export { modelJsonSchema } from './json-schema.js';

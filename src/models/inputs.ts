@@ -52,7 +52,10 @@ type RequesterOf<R> = { requesterId: Id; requester?: undefined } | { requester: 
 /** What creating a ticket takes: the requester by id or by e-mail, never both (the type says so too). */
 export type TicketCreate = Omit<z.output<typeof TicketCreateObject>, 'requesterId' | 'requester'> &
   RequesterOf<RequesterByEmail>;
-/** What creating a ticket accepts before parsing (timestamps and defaults not yet applied). */
+/**
+ * What creating a ticket accepts before parsing.
+ * @example `const input: TicketCreateInput = { subject: 'Help', requester: { email: 'ada@example.com' } };`
+ */
 export type TicketCreateInput = Omit<z.input<typeof TicketCreateObject>, 'requesterId' | 'requester'> &
   RequesterOf<z.input<typeof RequesterByEmail>>;
 /**
