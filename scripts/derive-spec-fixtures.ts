@@ -27,7 +27,10 @@ type JsonObject = { [key: string]: Json };
 interface Need {
   /** The source file, relative to the specs directory. */
   file: string;
-  /** Operations whose JSON response schema a test validates a fake's answer against: [path, method, status]. */
+  /**
+   * Operations whose JSON response schema a test validates a fake's answer against (and whose JSON request
+   * schema, when the operation takes a body, a fake checks what it receives against): [path, method, status].
+   */
   operations: [string, string, string][];
   /** Component schemas whose vendor `example` a test reads. */
   examples: string[];
@@ -143,6 +146,17 @@ function derive(vendor: string, need: Need, specs: string): JsonObject {
     if (!isObject(byMethod[method])) byMethod[method] = { responses: {} };
     const responses = (byMethod[method] as JsonObject).responses as JsonObject;
     responses[status] = { content: { 'application/json': { schema: compact(schema, refs) } } };
+    // A fake that takes a body checks it against the request schema too (openApiRequestValidator).
+    const requestSchema = (
+      ((operation?.requestBody as JsonObject | undefined)?.content as JsonObject | undefined)?.[
+        'application/json'
+      ] as JsonObject | undefined
+    )?.schema;
+    if (requestSchema !== undefined) {
+      (byMethod[method] as JsonObject).requestBody = {
+        content: { 'application/json': { schema: compact(requestSchema, refs) } },
+      };
+    }
   }
 
   // Follow every `$ref` (each is `#/components/<kind>/<name>`), keeping the components it reaches.

@@ -31,18 +31,37 @@ export interface WriteOptions extends CallOptions {
   idempotencyKey?: string;
 }
 
-/** Filters for listing tickets. */
+/**
+ * Filters for listing tickets. They take what the models take — a status or several, a tag or several, an
+ * instant as a `Date`, epoch milliseconds or an ISO 8601 string with an offset — and anything else is a
+ * `ValidationError` naming the filter (a date without an offset is refused: its instant would depend on a zone).
+ *
+ * @example
+ * ```ts
+ * helpdesk.tickets.list({ status: 'open', updatedSince: '2026-03-01T00:00:00Z' });
+ * helpdesk.tickets.list({ status: ['new', 'open'], tags: 'vip', updatedSince: Date.now() - 86_400_000 });
+ * ```
+ */
 export interface TicketFilter {
-  /** Only tickets updated at or after this instant. */
-  updatedSince?: Date;
-  status?: readonly TicketStatus[];
-  /** Tickets carrying every one of these tags. */
-  tags?: readonly string[];
+  /** Only tickets updated at or after this instant (Date, epoch ms, or ISO 8601 with `Z` or `±hh:mm`). */
+  updatedSince?: Date | string | number;
+  /** Tickets in this status, or in any of these. */
+  status?: TicketStatus | readonly TicketStatus[];
+  /** Tickets carrying this tag, or every one of these tags. */
+  tags?: string | readonly string[];
 }
 
-/** Filters for listing surveys and articles. */
+/**
+ * Filters for listing customers, surveys and articles: `since` is a `Date`, epoch ms or an ISO 8601 string with
+ * an offset.
+ *
+ * @example
+ * ```ts
+ * helpdesk.surveys.listCsat({ since: '2026-03-01T00:00:00+01:00' });
+ * ```
+ */
 export interface SinceFilter {
-  since?: Date;
+  since?: Date | string | number;
 }
 
 /**
@@ -71,6 +90,8 @@ export interface AdapterCapabilities {
     addMessage: boolean;
     listMessages: boolean;
     listEvents: boolean;
+    /** `create` takes a requester by e-mail (`requester: { email, name? }`) and resolves it in the helpdesk. */
+    requesterByEmail: boolean;
   };
   customers: { get: boolean; findByEmail: boolean; list: boolean; create: boolean; update: boolean };
   agents: boolean;
@@ -100,6 +121,7 @@ export const FULL_CAPABILITIES: AdapterCapabilities = {
     addMessage: true,
     listMessages: true,
     listEvents: true,
+    requesterByEmail: true,
   },
   customers: { get: true, findByEmail: true, list: true, create: true, update: true },
   agents: true,

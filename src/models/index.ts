@@ -38,7 +38,9 @@ export {
   CustomerCreate,
   CustomerPatch,
   MessageCreate,
+  RequesterByEmail,
   TicketCreate,
+  type TicketCreateInput,
   TicketPatch,
 } from './inputs.js';
 export { modelJsonSchema } from './json-schema.js';

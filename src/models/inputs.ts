@@ -4,27 +4,72 @@ import { CustomFields, Id } from './primitives.js';
 import { Channel, TicketPriority, TicketStatus } from './ticket.js';
 
 /**
- * What creating a ticket takes, on any adapter. The description becomes the first message, from the requester.
+ * A requester given by e-mail (a web form, an automation) instead of a vendor user id: each adapter resolves it
+ * natively — an existing user with this address (compared case-insensitively) is used, otherwise one is created
+ * with `name` (default: the address). Repeating the create never makes a second user.
+ *
+ * @example
+ * ```ts
+ * RequesterByEmail.parse({ email: 'ada@example.com', name: 'Ada Rossi' });
+ * ```
+ */
+export const RequesterByEmail = z.strictObject({
+  email: z.email({ message: 'expected an e-mail address' }),
+  name: z.string().trim().min(1).optional(),
+});
+/** A requester given by e-mail. */
+export type RequesterByEmail = z.output<typeof RequesterByEmail>;
+
+/** The fields of a new ticket, checked for exactly one requester; exported typed as {@link TicketCreate}. */
+const TicketCreateObject = z
+  .strictObject({
+    subject: z.string().min(1),
+    description: z.string().optional(),
+    requesterId: Id.optional(),
+    requester: RequesterByEmail.optional(),
+    status: TicketStatus.optional(),
+    priority: TicketPriority.optional(),
+    channel: Channel.optional(),
+    assigneeId: Id.nullable().optional(),
+    groupId: Id.nullable().optional(),
+    tags: z.array(z.string().min(1)).optional(),
+    customFields: CustomFields.optional(),
+  })
+  .superRefine((input, ctx) => {
+    const given = (input.requesterId !== undefined ? 1 : 0) + (input.requester !== undefined ? 1 : 0);
+    if (given !== 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: [given === 0 ? 'requesterId' : 'requester'],
+        message:
+          given === 0
+            ? 'required: a requesterId, or a requester given by e-mail ({ email, name? })'
+            : 'give either requesterId or requester, not both',
+      });
+  });
+/** The requester of a new ticket: by vendor user id or by e-mail, exactly one of the two. */
+type RequesterOf<R> = { requesterId: Id; requester?: undefined } | { requester: R; requesterId?: undefined };
+/** What creating a ticket takes: the requester by id or by e-mail, never both (the type says so too). */
+export type TicketCreate = Omit<z.output<typeof TicketCreateObject>, 'requesterId' | 'requester'> &
+  RequesterOf<RequesterByEmail>;
+/**
+ * What creating a ticket accepts before parsing.
+ * @example `const input: TicketCreateInput = { subject: 'Help', requester: { email: 'ada@example.com' } };`
+ */
+export type TicketCreateInput = Omit<z.input<typeof TicketCreateObject>, 'requesterId' | 'requester'> &
+  RequesterOf<z.input<typeof RequesterByEmail>>;
+/**
+ * What creating a ticket takes, on any adapter. The requester is either a vendor user id (`requesterId`) or an
+ * e-mail address (`requester: { email, name? }`), exactly one of the two. The description becomes the first
+ * message, from the requester.
  *
  * @example
  * ```ts
  * TicketCreate.parse({ subject: 'Cannot log in', description: 'Since this morning…', requesterId: 'c-17' });
+ * TicketCreate.parse({ subject: 'Where is my order?', requester: { email: 'ada@example.com', name: 'Ada' } });
  * ```
  */
-export const TicketCreate = z.strictObject({
-  subject: z.string().min(1),
-  description: z.string().optional(),
-  requesterId: Id,
-  status: TicketStatus.optional(),
-  priority: TicketPriority.optional(),
-  channel: Channel.optional(),
-  assigneeId: Id.nullable().optional(),
-  groupId: Id.nullable().optional(),
-  tags: z.array(z.string().min(1)).optional(),
-  customFields: CustomFields.optional(),
-});
-/** What creating a ticket takes. */
-export type TicketCreate = z.output<typeof TicketCreate>;
+export const TicketCreate = TicketCreateObject as unknown as z.ZodType<TicketCreate, TicketCreateInput>;
 
 /**
  * A change to a ticket: only the fields given change. Status, priority, assignee, group and tag changes are
@@ -48,21 +93,35 @@ export const TicketPatch = z.strictObject({
 export type TicketPatch = z.output<typeof TicketPatch>;
 
 /**
- * A new message on a ticket: a public reply or a private note.
+ * A new message on a ticket: a public reply or a private note. Without `authorId` the message is written as the
+ * authenticated user of the adapter (an agent): Zendesk's API user, RT's API user, the Trello token's member, the
+ * memory adapter's `defaultAuthorId`. `authorRole` defaults to `agent`; an end-user author needs an `authorId`.
  *
  * @example
  * ```ts
+ * MessageCreate.parse({ public: true, body: 'We are on it' }); // by the authenticated agent
  * MessageCreate.parse({ authorId: 'agent-3', authorRole: 'agent', public: false, body: 'Checked the logs' });
  * ```
  */
-export const MessageCreate = z.strictObject({
-  authorId: Id,
-  authorRole: AuthorRole,
-  public: z.boolean(),
-  body: z.string().min(1),
-  /** Files to attach: uploaded by the adapter, then attached to this message. */
-  attachments: z.array(z.lazy(() => AttachmentUpload)).optional(),
-});
+export const MessageCreate = z
+  .strictObject({
+    /** Who writes it. @default the adapter's authenticated user */
+    authorId: Id.optional(),
+    /** @default 'agent' */
+    authorRole: AuthorRole.optional(),
+    public: z.boolean(),
+    body: z.string().min(1),
+    /** Files to attach: uploaded by the adapter, then attached to this message. */
+    attachments: z.array(z.lazy(() => AttachmentUpload)).optional(),
+  })
+  .superRefine((input, ctx) => {
+    if (input.authorId === undefined && input.authorRole !== undefined && input.authorRole !== 'agent')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['authorId'],
+        message: 'required when authorRole is not agent: the default author is the authenticated agent',
+      });
+  });
 /** A new message on a ticket. */
 export type MessageCreate = z.output<typeof MessageCreate>;
 

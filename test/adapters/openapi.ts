@@ -12,7 +12,13 @@ type Schema = Record<string, unknown>;
 export interface OpenApiDocument {
   paths: Record<
     string,
-    Record<string, { responses: Record<string, { content?: Record<string, { schema: Schema }> }> }>
+    Record<
+      string,
+      {
+        requestBody?: { content?: Record<string, { schema: Schema }> };
+        responses: Record<string, { content?: Record<string, { schema: Schema }> }>;
+      }
+    >
   >;
   components: { schemas: Record<string, Schema & { example?: unknown }> };
 }
@@ -76,6 +82,28 @@ export function openApiValidator(spec: OpenApiDocument) {
       );
     }
     const validate = ajv.compile(toJsonSchema(schema) as Schema);
+    validate(body);
+    return validate.errors ?? [];
+  };
+}
+
+/**
+ * The validation errors of a JSON request body against the request schema of an operation ([] when it conforms),
+ * for fakes that must refuse what the vendor would refuse. Compiled validators are cached per operation.
+ */
+export function openApiRequestValidator(spec: OpenApiDocument) {
+  const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+  ajv.addSchema({ $id: 'oas', components: toJsonSchema(spec.components) as Schema });
+  const compiled = new Map<string, ReturnType<typeof ajv.compile>>();
+  return (path: string, method: string, body: unknown) => {
+    const key = `${method} ${path}`;
+    let validate = compiled.get(key);
+    if (!validate) {
+      const schema = spec.paths[path]?.[method]?.requestBody?.content?.['application/json']?.schema;
+      if (!schema) throw new Error(`the spec has no ${method.toUpperCase()} ${path} JSON request body`);
+      validate = ajv.compile(toJsonSchema(schema) as Schema);
+      compiled.set(key, validate);
+    }
     validate(body);
     return validate.errors ?? [];
   };

@@ -8,6 +8,7 @@ import {
   type DatasetRecord,
   RateLimitError,
   type TicketEvent,
+  ValidationError,
 } from '../../src/index.js';
 import { callbackSink, sync } from '../../src/sync/index.js';
 import { seed } from '../contract/contract-suite.js';
@@ -22,12 +23,61 @@ afterEach(() => {
 });
 afterAll(() => server.close());
 
+const collect = async <T>(items: AsyncIterable<T>) => {
+  const out: T[] = [];
+  for await (const item of items) out.push(item);
+  return out;
+};
+
 const key = 'trello-key-5f2a';
 const token = 'trello-token-9c7e41';
 const make = (boardId: string, extra = {}) =>
   createTrelloAdapter({ key, token, boardId, rateLimiter: createRateLimiter(), ...extra });
 
 describe('createTrelloAdapter', () => {
+  it('refuses missing or bad options with a ValidationError naming them', () => {
+    const refused = (options: unknown, option: string) => {
+      let error: unknown;
+      try {
+        createTrelloAdapter(options as never);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, option).toBeInstanceOf(ValidationError);
+      expect(
+        (error as ValidationError).issues.map((i) => i.path[0]),
+        option,
+      ).toContain(option);
+      expect((error as ValidationError).message).not.toContain(token);
+    };
+    refused({ key, token }, 'boardId');
+    refused({ key, token, boardId: 'a/b' }, 'boardId');
+    refused({ key, boardId: 'kV2cF3Yq' }, 'token');
+    refused({ token, boardId: 'kV2cF3Yq' }, 'key');
+    refused({ key, token, boardId: 'kV2cF3Yq', baseUrl: 'api.trello.com' }, 'baseUrl');
+    expect(() => createTrelloAdapter(undefined as never)).toThrow(ValidationError);
+    expect(() => make('kV2cF3Yq', { baseUrl: TRELLO })).not.toThrow();
+  });
+
+  it('writes a requester given by e-mail into the requester field, and refuses it on a board without one', async () => {
+    const fake = fakeTrello(seed);
+    server.use(...fake.handlers);
+    const board = make(fake.boardId);
+    const created = await board.tickets.create({
+      subject: 'Web form',
+      requester: { email: 'cy@example.com' },
+    });
+    expect(created.requesterId).toBe('cy@example.com');
+    server.use(http.get(`${TRELLO}/boards/:id/customFields`, () => HttpResponse.json([])));
+    const bare = make(fake.boardId);
+    const cards = async () => (await collect(bare.tickets.list())).length;
+    const before = await cards();
+    await expect(
+      bare.tickets.create({ subject: 'Lost?', requester: { email: 'cy@example.com' } }),
+    ).rejects.toMatchObject({ name: 'UnsupportedError', adapter: 'trello' });
+    expect(await cards()).toBe(before); // refused before a card was made
+  });
+
   it('sends key and token in the OAuth Authorization header, never in a URL, and never in an error or event', async () => {
     const fake = fakeTrello(seed);
     server.use(...fake.handlers);
@@ -110,7 +160,7 @@ describe('createTrelloAdapter', () => {
       for await (const batch of make(fake.boardId).changes({ adapter, cursor })) return batch;
     };
     await expect(feed('x', 'zendesk')).rejects.toThrow(/belongs to "zendesk"/);
-    await expect(feed('not-an-action-id')).rejects.toThrow(/not one this adapter wrote/);
+    await expect(feed('not-an-action-id')).rejects.toThrow(/cursor: is not .* this adapter wrote/);
   });
 });
 

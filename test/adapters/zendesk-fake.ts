@@ -5,6 +5,7 @@
  */
 import { HttpResponse, http } from 'msw';
 import type { Dataset } from '../../src/index.js';
+import { openApiRequestValidator, readSpecFixture } from './openapi.js';
 
 export const BASE = 'https://acme.zendesk.com';
 type Wire = Record<string, unknown>;
@@ -16,6 +17,19 @@ const compact = (wire: Wire): Wire =>
   Object.fromEntries(Object.entries(wire).filter(([, v]) => v !== null && v !== undefined));
 const notFound = () =>
   HttpResponse.json({ error: 'RecordNotFound', description: 'Not found' }, { status: 404 });
+
+/**
+ * The published API description, read once when this module loads (not inside a test's time budget): request
+ * bodies the fake takes are checked against it.
+ */
+const requestErrorsOf = openApiRequestValidator(readSpecFixture('zendesk'));
+requestErrorsOf('/api/v2/tickets', 'post', {}); // compiles the validator now, too
+/** Zendesk's answer to a body it cannot take. */
+const recordInvalid = (details: Record<string, unknown>) =>
+  HttpResponse.json(
+    { error: 'RecordInvalid', description: 'Record validation errors', details },
+    { status: 422 },
+  );
 
 export interface FakeZendesk {
   handlers: ReturnType<typeof http.get>[];
@@ -58,6 +72,34 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       created_at: '2025-01-01T00:00:00Z',
     });
   }
+  /** The authenticated user: the seed's first agent. A comment sent without author_id is theirs. */
+  const me = seed.agents[0] ? num(seed.agents[0].id) : -1;
+  /**
+   * Zendesk's write-only `requester` object on ticket create: the user with that e-mail (compared
+   * case-insensitively), else a new end user named `name` (the address when no name is given). Undefined when the
+   * object is malformed.
+   */
+  const requesterOf = (requester: unknown): Wire | undefined => {
+    const { email, name } = (requester ?? {}) as Wire;
+    if (typeof email !== 'string' || !email.includes('@')) return undefined;
+    if (name !== undefined && typeof name !== 'string') return undefined;
+    const found = [...users.values()].find(
+      (u) => String(u.email ?? '').toLowerCase() === email.toLowerCase(),
+    );
+    if (found) return found;
+    const id = String(++nextId);
+    const at = now();
+    const user = {
+      id: Number(id),
+      name: name ?? email,
+      email,
+      role: 'end-user',
+      created_at: at,
+      updated_at: at,
+    };
+    users.set(id, user);
+    return user;
+  };
   for (const t of seed.tickets) {
     tickets.set(
       t.id,
@@ -369,11 +411,21 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       if (key && idempotency.has(key))
         return HttpResponse.json(idempotency.get(key) as Wire, { status: 201 });
       const body = (await request.json()) as { ticket: Wire };
-      if (!body.ticket?.subject)
-        return HttpResponse.json(
-          { error: 'RecordInvalid', details: { subject: [{ description: 'blank' }] } },
-          { status: 422 },
-        );
+      const invalid = requestErrorsOf('/api/v2/tickets', 'post', body);
+      if (invalid.length)
+        return recordInvalid({
+          base: invalid.map((e) => ({ description: `${e.instancePath || '(body)'} ${e.message}` })),
+        });
+      if (!body.ticket?.subject) return recordInvalid({ subject: [{ description: 'blank' }] });
+      let requesterId = body.ticket.requester_id;
+      if (body.ticket.requester !== undefined) {
+        const requester = requesterOf(body.ticket.requester);
+        if (!requester) return recordInvalid({ requester: [{ description: 'needs an email' }] });
+        requesterId = requester.id;
+      }
+      if (!users.has(String(requesterId)))
+        return recordInvalid({ requester: [{ description: 'not found' }] });
+      const comment = body.ticket.comment as Wire | undefined;
       const at = now();
       const id = String(++nextId);
       const wire: Wire = compact({
@@ -383,8 +435,8 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
         priority: body.ticket.priority ?? 'normal',
         type: null,
         via: { channel: 'api' },
-        requester_id: body.ticket.requester_id,
-        submitter_id: body.ticket.requester_id,
+        requester_id: requesterId,
+        submitter_id: requesterId,
         assignee_id: body.ticket.assignee_id ?? null,
         group_id: body.ticket.group_id ?? null,
         organization_id: null,
@@ -396,8 +448,9 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       });
       tickets.set(id, wire);
       const events: Wire[] = [{ id: ++nextId, type: 'Create', field_name: 'status', value: wire.status }];
-      applyComment(id, body.ticket.comment as Wire | undefined, events, at);
-      const response = { ticket: wire, audit: record(id, events, body.ticket.requester_id) };
+      // The submitter (here the requester, as for a ticket they sent) writes the first comment.
+      applyComment(id, comment && { ...comment, author_id: comment.author_id ?? requesterId }, events, at);
+      const response = { ticket: wire, audit: record(id, events, requesterId) };
       if (key) idempotency.set(key, response);
       return HttpResponse.json(response, { status: 201 });
     }),
@@ -422,9 +475,11 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
         if (value === null) delete wire[field];
         else wire[field] = value;
       }
-      applyComment(id, body.ticket.comment as Wire | undefined, events, at);
+      const comment = body.ticket.comment as Wire | undefined;
+      // A comment without author_id is the authenticated user's.
+      applyComment(id, comment && { ...comment, author_id: comment.author_id ?? me }, events, at);
       wire.updated_at = at;
-      return HttpResponse.json({ ticket: wire, audit: record(id, events, null) });
+      return HttpResponse.json({ ticket: wire, audit: record(id, events, comment ? me : null) });
     }),
     http.get(`${BASE}/api/v2/tickets/:id/comments.json`, ({ params, request }) => {
       const id = String(params.id);
@@ -582,7 +637,9 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       const id = `job${++nextId}`;
       const results = body.tickets.map((input, index) => {
         if (!input.subject) return { index, error: 'RecordInvalid', details: 'Subject: cannot be blank' };
-        if (!users.has(String(input.requester_id)))
+        const requesterId =
+          input.requester !== undefined ? requesterOf(input.requester)?.id : input.requester_id;
+        if (!users.has(String(requesterId)))
           return { index, error: 'RecordInvalid', details: 'Requester: not found' };
         const ticketId = String(++nextId);
         const at = now();
@@ -594,8 +651,8 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
             status: input.status ?? 'new',
             priority: input.priority ?? 'normal',
             via: { channel: 'api' },
-            requester_id: input.requester_id,
-            submitter_id: input.requester_id,
+            requester_id: requesterId,
+            submitter_id: requesterId,
             tags: input.tags ?? [],
             custom_fields: [],
             created_at: at,

@@ -38,6 +38,89 @@ describe('createZendeskAdapter', () => {
     }
   });
 
+  it('needs no subdomain when baseUrl is given, and refuses bad options with a ValidationError naming them', async () => {
+    server.use(...fakeZendesk(seed).handlers);
+    const viaBase = createZendeskAdapter({ baseUrl: BASE, auth, rateLimiter: createRateLimiter() });
+    const ticket = await viaBase.tickets.get('100');
+    expect(ticket.subject).toBe('Ticket 0');
+    // The account still shows through a *.zendesk.com base URL, for links to tickets.
+    expect(ticket.source?.url).toBe('https://acme.zendesk.com/agent/tickets/100');
+    const refused = (options: unknown, option: string) => {
+      let error: unknown;
+      try {
+        createZendeskAdapter(options as never);
+      } catch (e) {
+        error = e;
+      }
+      expect(error, option).toBeInstanceOf(ValidationError);
+      expect(
+        (error as ValidationError).issues.map((i) => i.path[0]),
+        option,
+      ).toContain(option);
+      expect((error as ValidationError).message).not.toContain(token);
+    };
+    refused({ auth }, 'subdomain');
+    refused({ subdomain: 'acme.zendesk.com', auth }, 'subdomain');
+    refused({ baseUrl: 'acme.zendesk.com', auth }, 'baseUrl');
+    refused({ baseUrl: 'ftp://acme.zendesk.com', auth }, 'baseUrl');
+    refused({ subdomain: 'acme' }, 'auth');
+    refused({ subdomain: 'acme', auth, pageSize: 0 }, 'pageSize');
+    refused({ subdomain: 'acme', auth, exportPageSize: 5000 }, 'exportPageSize');
+    expect(() => createZendeskAdapter(undefined as never)).toThrow(ValidationError);
+  });
+
+  it('checks the arguments of its extras too: ticket metrics, bulk creates and the incremental exports', async () => {
+    server.use(...fakeZendesk(seed).handlers);
+    const zendesk = make();
+    const named = async (run: () => Promise<unknown>, argument: string) => {
+      const error = await run().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, argument).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues.map((i) => i.path[0])).toContain(argument);
+    };
+    const drain = async (pages: AsyncIterable<unknown>) => {
+      for await (const _ of pages);
+    };
+    await named(() => zendesk.ticketMetrics.get(undefined as never), 'ticketId');
+    await named(() => zendesk.ticketMetrics.get({} as never), 'ticketId');
+    await named(() => zendesk.bulk.createTickets(undefined as never), 'inputs');
+    await named(() => zendesk.bulk.createTickets({} as never, { pollIntervalMs: 1 }), 'inputs');
+    await named(() => drain(zendesk.incremental.tickets('x' as never)), 'checkpoint');
+    await named(() => drain(zendesk.incremental.users({ adapter: 'trello', cursor: '' })), 'checkpoint');
+    expect((await zendesk.ticketMetrics.get('100')).ticketId).toBe('100');
+  });
+
+  it('sends a requester by e-mail as the requester object, and a message without author as the API user', async () => {
+    const fake = fakeZendesk(seed);
+    server.use(...fake.handlers);
+    const bodies: unknown[] = [];
+    server.events.on('request:start', async ({ request }) => {
+      if (request.method !== 'GET') bodies.push(await request.clone().json());
+    });
+    const zendesk = make();
+    const created = await zendesk.tickets.create({
+      subject: 'Web form',
+      description: 'Hello',
+      requester: { email: 'Ada@Example.com', name: 'Ada' },
+    });
+    expect(created.requesterId).toBe('201');
+    const added = await zendesk.tickets.addMessage(created.id, { public: false, body: 'note' });
+    expect(added).toMatchObject({ authorId: '301', authorRole: 'agent', public: false });
+    expect(bodies).toEqual([
+      {
+        ticket: {
+          subject: 'Web form',
+          requester: { email: 'Ada@Example.com', name: 'Ada' },
+          comment: { body: 'Hello', public: true },
+        },
+      },
+      { ticket: { comment: { body: 'note', public: false } } },
+    ]);
+    server.events.removeAllListeners();
+  });
+
   it('maps custom statuses to canonical ones through their category', async () => {
     server.use(
       http.get(`${BASE}/api/v2/tickets/5.json`, () =>
@@ -241,7 +324,7 @@ describe('createZendeskAdapter', () => {
       const feed = (cursor: string, adapter = 'zendesk') => collect(make().changes({ adapter, cursor }));
       await expect(feed('{}', 'trello')).rejects.toThrow(/belongs to "trello"/);
       for (const cursor of ['not json', '{"tickets":1,"events":null,"seen":[]}', '{"tickets":null}'])
-        await expect(feed(cursor)).rejects.toThrow(/not one this adapter wrote/);
+        await expect(feed(cursor)).rejects.toThrow(/cursor: is not .* this adapter wrote/);
     });
   });
 

@@ -185,6 +185,128 @@ export function runContractSuite(
       expect(recent.map((t) => t.id).sort()).toEqual([id('104'), id('105'), id('106')].sort());
     });
 
+    it('takes list filters in every form the models take, and names a bad filter', async () => {
+      const { adapter, id } = await subject();
+      const ids = async (filter: Parameters<HelpdeskAdapter['tickets']['list']>[0]) =>
+        (await collect(adapter.tickets.list(filter))).map((t) => t.id).sort();
+      const solved = [id('100'), id('103'), id('106')].sort();
+      expect(await ids({ status: 'solved' })).toEqual(solved);
+      expect(await ids({ tags: 'vip', status: ['open'] })).toEqual([id('101'), id('105')].sort());
+      const recent = [id('104'), id('105'), id('106')].sort();
+      expect(await ids({ updatedSince: at(45) })).toEqual(recent);
+      expect(await ids({ updatedSince: '2026-03-02T09:45:00+01:00' })).toEqual(recent);
+      expect(await ids({ updatedSince: Date.parse(at(45)) })).toEqual(recent);
+      const refused = async (filter: unknown, name: string, hint?: RegExp) => {
+        const error = await collect(adapter.tickets.list(filter as never)).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error, JSON.stringify(filter)).toBeInstanceOf(ValidationError);
+        expect((error as ValidationError).issues.map((i) => i.path[0])).toContain(name);
+        if (hint) expect((error as ValidationError).message).toMatch(hint);
+      };
+      await refused({ updatedSince: '2026-03-01' }, 'updatedSince', /offset/);
+      await refused({ updatedSince: '2026-03-01T10:00:00' }, 'updatedSince', /offset/);
+      await refused({ updatedSince: 'yesterday' }, 'updatedSince');
+      await refused({ updatedSince: {} }, 'updatedSince');
+      await refused({ status: 5 }, 'status');
+      await refused({ status: [''] }, 'status');
+      await refused({ tags: [7] }, 'tags');
+      await refused({ statuses: ['open'] }, 'statuses');
+      const since = await collect(adapter.surveys.listCsat({ since: 'last week' } as never)).catch((e) => e);
+      expect(since).toBeInstanceOf(adapter.capabilities.surveys.csat ? ValidationError : Error);
+    });
+
+    it('answers garbage arguments to any method with a ValidationError naming the argument', async () => {
+      const { adapter, id } = await subject();
+      const message = { public: true, body: 'x' };
+      // [call, the argument the error must name]
+      const calls: [string, () => Promise<unknown> | AsyncIterable<unknown>, string][] = [
+        ['tickets.get(undefined)', () => adapter.tickets.get(undefined as never), 'id'],
+        ['tickets.get({})', () => adapter.tickets.get({} as never), 'id'],
+        ['tickets.get(42)', () => adapter.tickets.get(42 as never), 'id'],
+        ['tickets.get("")', () => adapter.tickets.get(''), 'id'],
+        ['tickets.get(id, "fast")', () => adapter.tickets.get(id('100'), 'fast' as never), 'options'],
+        [
+          'tickets.get(id, {timeout})',
+          () => adapter.tickets.get(id('100'), { timeout: 'x' as never }),
+          'options',
+        ],
+        ['tickets.list("open")', () => adapter.tickets.list('open' as never), 'filter'],
+        ['tickets.create(undefined)', () => adapter.tickets.create(undefined as never), 'input'],
+        ['tickets.create("x")', () => adapter.tickets.create('x' as never), 'input'],
+        ['tickets.create({})', () => adapter.tickets.create({} as never), 'subject'],
+        [
+          'tickets.create(input, {idempotencyKey: 1})',
+          () =>
+            adapter.tickets.create({ subject: 's', requesterId: id('201') }, { idempotencyKey: 1 as never }),
+          'options',
+        ],
+        ['tickets.update(undefined, patch)', () => adapter.tickets.update(undefined as never, {}), 'id'],
+        [
+          'tickets.update(id, undefined)',
+          () => adapter.tickets.update(id('101'), undefined as never),
+          'patch',
+        ],
+        [
+          'tickets.update(id, {status: 5})',
+          () => adapter.tickets.update(id('101'), { status: 5 as never }),
+          'status',
+        ],
+        [
+          'tickets.addMessage(undefined, m)',
+          () => adapter.tickets.addMessage(undefined as never, message),
+          'ticketId',
+        ],
+        [
+          'tickets.addMessage(id, undefined)',
+          () => adapter.tickets.addMessage(id('102'), undefined as never),
+          'input',
+        ],
+        ['tickets.addMessage(id, {})', () => adapter.tickets.addMessage(id('102'), {} as never), 'body'],
+        [
+          'tickets.listMessages(undefined)',
+          () => adapter.tickets.listMessages(undefined as never),
+          'ticketId',
+        ],
+        ['tickets.listEvents({})', () => adapter.tickets.listEvents({} as never), 'ticketId'],
+        ['customers.get({})', () => adapter.customers.get({} as never), 'id'],
+        [
+          'customers.findByEmail(undefined)',
+          () => adapter.customers.findByEmail(undefined as never),
+          'email',
+        ],
+        ['customers.list("x")', () => adapter.customers.list('x' as never), 'filter'],
+        ['customers.create(undefined)', () => adapter.customers.create(undefined as never), 'input'],
+        ['customers.update(undefined, {})', () => adapter.customers.update(undefined as never, {}), 'id'],
+        ['agents.get(undefined)', () => adapter.agents.get(undefined as never), 'id'],
+        ['groups.get({})', () => adapter.groups.get({} as never), 'id'],
+        ['organizations.get(undefined)', () => adapter.organizations.get(undefined as never), 'id'],
+        ['surveys.listCsat(7)', () => adapter.surveys.listCsat(7 as never), 'filter'],
+        ['surveys.listNps("x")', () => adapter.surveys.listNps('x' as never), 'filter'],
+        ['articles.get(undefined)', () => adapter.articles.get(undefined as never), 'id'],
+        ['articles.list([])', () => adapter.articles.list([] as never), 'filter'],
+        ['changes("x")', () => adapter.changes('x' as never), 'checkpoint'],
+        ['changes({})', () => adapter.changes({} as never), 'checkpoint'],
+        ['agents.list({signal: 1})', () => adapter.agents.list({ signal: 1 as never }), 'options'],
+      ];
+      for (const [label, call, argument] of calls) {
+        let error: unknown;
+        try {
+          const result = call();
+          if (Symbol.asyncIterator in Object(result)) await collect(result as AsyncIterable<unknown>);
+          else await result;
+        } catch (e) {
+          error = e;
+        }
+        expect(error, label).toBeInstanceOf(ValidationError);
+        expect(
+          (error as ValidationError).issues.map((i) => i.path[0]),
+          label,
+        ).toContain(argument);
+      }
+    });
+
     it('gets a ticket, or throws NotFoundError', async () => {
       const { adapter, id } = await subject();
       expect((await adapter.tickets.get(id('102'))).subject).toBe('Ticket 2');
@@ -215,6 +337,52 @@ export function runContractSuite(
       await expect(adapter.tickets.create({ subject: '', requesterId: id('201') })).rejects.toBeInstanceOf(
         ValidationError,
       );
+    });
+
+    it('creates a ticket for a requester given by e-mail: the customer is found, or made once', async () => {
+      const { adapter, id } = await subject();
+      expect(adapter.capabilities.tickets.requesterByEmail).toBe(true);
+      const known = await adapter.tickets.create({
+        subject: 'Order missing',
+        description: 'Where is it?',
+        requester: { email: 'ada@example.com' },
+      });
+      // An adapter with customers resolves the address to the seeded customer; Trello keeps the address.
+      expect(known.requesterId).toBe(
+        adapter.capabilities.customers.findByEmail ? id('201') : 'ada@example.com',
+      );
+      // A fresh address per run: a real server keeps its users from one run to the next.
+      const address = `new.person.${Math.random().toString(36).slice(2, 10)}@example.com`;
+      const input = {
+        subject: 'Web form',
+        description: 'Hello from the form',
+        requester: { email: address, name: 'New Person' },
+      };
+      const fresh = await adapter.tickets.create(input);
+      // A retry without an idempotency key (and in another case) finds the customer the first call made.
+      const retried = await adapter.tickets.create({
+        ...input,
+        requester: { email: address.replace('new.person', 'New.Person') },
+      });
+      expect(retried.id).not.toBe(fresh.id);
+      expect(retried.requesterId.toLowerCase()).toBe(fresh.requesterId.toLowerCase());
+      const opening = await collect(adapter.tickets.listMessages(fresh.id));
+      expect(opening[0]).toMatchObject({ body: 'Hello from the form', authorId: fresh.requesterId });
+      if (adapter.capabilities.customers.findByEmail) {
+        const customer = await adapter.customers.findByEmail(address);
+        expect(customer?.id).toBe(fresh.requesterId);
+        expect(customer?.name).toBe('New Person');
+      }
+      // Exactly one of requesterId and requester.
+      for (const bad of [
+        { subject: 'Both', requesterId: id('201'), requester: { email: 'ada@example.com' } },
+        { subject: 'Neither' },
+        { subject: 'Not an address', requester: { email: 'ada' } },
+      ])
+        await expect(adapter.tickets.create(bad as never)).rejects.toMatchObject({
+          name: 'ValidationError',
+          message: expect.stringMatching(/requester/),
+        });
     });
 
     it('updates a ticket and records the change in its history', async () => {
@@ -259,6 +427,23 @@ export function runContractSuite(
         [false, 'internal'],
         [true, 'Fixed'],
       ]);
+    });
+
+    it('adds a message as the authenticated agent when no author is given', async () => {
+      const { adapter, id } = await subject();
+      const added = await adapter.tickets.addMessage(id('104'), { public: true, body: 'Looking into it' });
+      expect(added).toMatchObject({ authorRole: 'agent', public: true, body: 'Looking into it' });
+      expect(added.authorId).toEqual(expect.any(String));
+      const messages = await collect(adapter.tickets.listMessages(id('104')));
+      expect(messages.at(-1)).toMatchObject({
+        authorId: added.authorId,
+        authorRole: 'agent',
+        body: 'Looking into it',
+      });
+      // An end user cannot be the default author: naming the role without the author is refused.
+      await expect(
+        adapter.tickets.addMessage(id('104'), { authorRole: 'end-user', public: true, body: 'Hi' }),
+      ).rejects.toMatchObject({ name: 'ValidationError', message: expect.stringMatching(/authorId/) });
     });
 
     it('attaches files to a new message', async () => {

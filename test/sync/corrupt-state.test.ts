@@ -58,8 +58,13 @@ describe('corrupt state is never a silent restart', () => {
     async (_, checkpoint, path) => {
       const error = await firstBatch(createMemoryAdapter(dataset), checkpoint);
       expect(error).toBeInstanceOf(ValidationError);
-      expect((error as ValidationError).issues.map((issue) => issue.path)).toEqual([path]);
-      expect((error as ValidationError).message).toContain('memory adapter checkpoint');
+      // The adapter's argument check names the checkpoint when its shape is wrong; the adapter's own decoding
+      // names the field of a well-shaped checkpoint it did not write.
+      const [issue, ...more] = (error as ValidationError).issues;
+      expect(more).toEqual([]);
+      const named = issue!.path.join('.');
+      expect(named === 'checkpoint' || named === path.join('.')).toBe(true);
+      expect((error as ValidationError).message).toMatch(/checkpoint/);
       expect((error as ValidationError).message).not.toContain('Mario');
     },
   );
@@ -200,34 +205,14 @@ describe('garbage checkpoints in the Zendesk, Trello and Request Tracker adapter
         seen[name]![what] = [direct, viaSync];
       }
     }
-    // [changes() called directly, through sync()]. Found, not fixed (those adapters are not sync's): called
-    // directly they throw TypeError, not ValidationError; Request Tracker takes a number as a transaction id and
-    // Trello an empty cursor as "from the beginning" (it writes '' itself for an empty board). sync() turns every
-    // malformed shape into a ValidationError before the adapter sees it; none quotes the checkpoint.
-    const shapes: Record<string, [string, string]> = {
-      'no cursor': ['TypeError', 'ValidationError'],
-      'a cursor that is a number': ['TypeError', 'ValidationError'],
-      "another adapter's": ['TypeError', 'ValidationError'],
-      'an empty object': ['TypeError', 'ValidationError'],
-      'a string': ['TypeError', 'ValidationError'],
-    };
+    // [changes() called directly, through sync()]: every malformed checkpoint is a ValidationError before any
+    // request, except Trello's empty cursor, which it writes itself for an empty board ("from the beginning").
+    const refused: [string, string] = ['ValidationError', 'ValidationError'];
+    const all = Object.fromEntries(cases('x').map(([what]) => [what, refused]));
     expect(seen).toEqual({
-      zendesk: {
-        ...shapes,
-        'an empty cursor': ['TypeError', 'TypeError'],
-        'a cursor that is text': ['TypeError', 'TypeError'],
-      },
-      trello: {
-        ...shapes,
-        'an empty cursor': ['NetworkError', 'NetworkError'], // requested the board from the beginning
-        'a cursor that is text': ['TypeError', 'TypeError'],
-      },
-      'request-tracker': {
-        ...shapes,
-        'an empty cursor': ['TypeError', 'TypeError'],
-        'a cursor that is text': ['TypeError', 'TypeError'],
-        'a cursor that is a number': ['NetworkError', 'ValidationError'], // requested transactions after 42
-      },
+      zendesk: all,
+      trello: { ...all, 'an empty cursor': ['NetworkError', 'NetworkError'] }, // requested the board from the start
+      'request-tracker': all,
     });
   });
 });

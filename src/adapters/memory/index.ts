@@ -6,6 +6,7 @@ import {
   CustomerCreate,
   CustomerPatch,
   MessageCreate,
+  type RequesterByEmail,
   TicketCreate,
   TicketPatch,
 } from '../../models/inputs.js';
@@ -21,6 +22,7 @@ import {
   type HelpdeskAdapter,
   type WriteOptions,
 } from '../contract.js';
+import { guardArguments, sinceFilter, ticketFilter } from '../shared.js';
 
 /** Options of {@link createMemoryAdapter}. */
 export interface MemoryAdapterOptions {
@@ -28,6 +30,11 @@ export interface MemoryAdapterOptions {
   now?: () => Date;
   /** Records per page of a list, and tickets per change batch. @default 100 */
   pageSize?: number;
+  /**
+   * The agent who writes a message added without `authorId` — the memory adapter's "authenticated user".
+   * @default the first agent of the dataset
+   */
+  defaultAuthorId?: string;
 }
 
 const ALL: AdapterCapabilities = FULL_CAPABILITIES;
@@ -96,7 +103,21 @@ export function createMemoryAdapter(
   const now = options.now ?? (() => new Date());
   const pageSize = options.pageSize ?? 100;
   if (!Number.isInteger(pageSize) || pageSize < 1)
-    throw new TypeError('createMemoryAdapter: option "pageSize" must be an integer ≥ 1');
+    throw new ValidationError('createMemoryAdapter options', [
+      { path: ['pageSize'], code: 'invalid_value', message: 'expected an integer ≥ 1' },
+    ]);
+  if (
+    options.defaultAuthorId !== undefined &&
+    !data.agents.some((agent) => agent.id === options.defaultAuthorId)
+  )
+    throw new ValidationError('createMemoryAdapter options', [
+      {
+        path: ['defaultAuthorId'],
+        code: 'invalid_value',
+        message: 'expected the id of an agent of the dataset',
+      },
+    ]);
+  const defaultAuthorId = options.defaultAuthorId ?? data.agents[0]?.id;
   const tickets = new Map(data.tickets.map((t) => [t.id, t]));
   const messagesOf = new Map<string, Message[]>();
   for (const m of data.messages) messagesOf.set(m.ticketId, [...(messagesOf.get(m.ticketId) ?? []), m]);
@@ -136,6 +157,35 @@ export function createMemoryAdapter(
     if (!ticket) throw notFound('tickets', id);
     return ticket;
   };
+  const withEmail = (email: string) => {
+    const wanted = email.trim().toLowerCase();
+    for (const customer of customers.values())
+      if (customer.identities.some((i) => i.kind === 'email' && i.value.toLowerCase() === wanted))
+        return customer;
+    return undefined;
+  };
+  /**
+   * Finds the customer with this e-mail (case-insensitively) or creates one: a repeated create, with or without
+   * an idempotency key, finds the customer the first one made instead of making a second.
+   */
+  const customerByEmail = (requester: RequesterByEmail) => {
+    const found = withEmail(requester.email);
+    if (found) return found.id;
+    const customer: Customer = {
+      id: nextId('c', (id) => customers.has(id)),
+      sources: [],
+      name: requester.name ?? requester.email,
+      identities: [{ kind: 'email', value: requester.email, primary: true }],
+      organizationId: null,
+      active: true,
+      tags: [],
+      customFields: {},
+      notes: [],
+      createdAt: now(),
+    };
+    customers.set(customer.id, customer);
+    return customer.id;
+  };
   const byId =
     <T extends { id: string }>(list: readonly T[], what: string) =>
     async (id: string) => {
@@ -154,7 +204,8 @@ export function createMemoryAdapter(
     name: NAME,
     capabilities: ALL,
     tickets: {
-      list(filter = {}) {
+      list(input) {
+        const filter = ticketFilter(input);
         return clonePages(() =>
           [...tickets.values()].filter(
             (t) =>
@@ -169,6 +220,7 @@ export function createMemoryAdapter(
         const body = parse(TicketCreate, input, 'ticket to create');
         return once('tickets.create', opts, () => {
           const at = now();
+          const requesterId = body.requester ? customerByEmail(body.requester) : body.requesterId;
           const ticket: Ticket = {
             id: nextId('t', (id) => tickets.has(id)),
             source: { adapter: NAME, id: '' },
@@ -177,10 +229,10 @@ export function createMemoryAdapter(
             status: body.status ?? 'new',
             priority: body.priority ?? null,
             channel: body.channel ?? 'api',
-            requesterId: body.requesterId,
+            requesterId,
             assigneeId: body.assigneeId ?? null,
             groupId: body.groupId ?? null,
-            organizationId: customers.get(body.requesterId)?.organizationId ?? null,
+            organizationId: customers.get(requesterId)?.organizationId ?? null,
             tags: body.tags ?? [],
             customFields: body.customFields ?? {},
             createdAt: at,
@@ -195,7 +247,7 @@ export function createMemoryAdapter(
             const message: Message = {
               id: nextId('m', () => false),
               ticketId: ticket.id,
-              authorId: body.requesterId,
+              authorId: requesterId,
               authorRole: 'end-user',
               public: true,
               body: body.description,
@@ -241,10 +293,21 @@ export function createMemoryAdapter(
         return once(`tickets.addMessage:${ticketId}`, opts, () => {
           const ticket = getTicket(ticketId);
           const at = now();
-          const { attachments = [], ...fields } = body;
+          const { attachments = [], authorId = defaultAuthorId, authorRole = 'agent', ...fields } = body;
+          if (authorId === undefined)
+            throw new ValidationError('message to add', [
+              {
+                path: ['authorId'],
+                code: 'custom',
+                message:
+                  'required: the dataset has no agents, so there is no default author (defaultAuthorId)',
+              },
+            ]);
           const message: Message = {
             id: nextId('m', () => false),
             ticketId,
+            authorId,
+            authorRole,
             ...fields,
             createdAt: at,
             attachments: attachments.map((file) => ({
@@ -282,7 +345,8 @@ export function createMemoryAdapter(
         }
         return null;
       },
-      list: (filter = {}) => clonePages(() => since([...customers.values()], filter.since)),
+      list: (filter) =>
+        clonePages(() => since([...customers.values()], sinceFilter(filter, 'customers.list').since)),
       async create(input, opts) {
         const body = parse(CustomerCreate, input, 'customer to create');
         return once('customers.create', opts, () => {
@@ -347,21 +411,14 @@ export function createMemoryAdapter(
       get: byId(data.organizations, 'organizations'),
     },
     surveys: {
-      listCsat: (filter = {}) => clonePages(() => since(data.csat, filter.since)),
-      listNps: (filter = {}) => clonePages(() => since(data.nps, filter.since)),
+      listCsat: (filter) => clonePages(() => since(data.csat, sinceFilter(filter, 'surveys.listCsat').since)),
+      listNps: (filter) => clonePages(() => since(data.nps, sinceFilter(filter, 'surveys.listNps').since)),
     },
     schedules: { list: () => clonePages(() => data.schedules) },
     slaPolicies: { list: () => clonePages(() => data.slaPolicies) },
     articles: {
-      list: (filter = {}) => clonePages(() => since(data.articles, filter.since)),
-      async get(id) {
-        // As every adapter does: a missing or empty id is the caller's mistake, named, not a record not found.
-        if (typeof id !== 'string' || id === '')
-          throw new ValidationError('id argument', [
-            { path: ['id'], code: 'invalid_type', message: 'expected a non-empty string id' },
-          ]);
-        return byId(data.articles, 'articles')(id);
-      },
+      list: (filter) => clonePages(() => since(data.articles, sinceFilter(filter, 'articles.list').since)),
+      get: byId(data.articles, 'articles'),
     },
     async *changes(checkpoint) {
       const [afterMs, afterId] = decodeCursor(checkpoint);
@@ -399,5 +456,5 @@ export function createMemoryAdapter(
       }
     },
   };
-  return adapter;
+  return guardArguments(adapter);
 }

@@ -25,11 +25,17 @@ import {
   type Checkpoint,
   FULL_CAPABILITIES,
   type HelpdeskAdapter,
-  type TicketFilter,
 } from '../contract.js';
 import {
+  badCheckpoint,
   callOptions,
+  checkOptions,
+  guardArguments,
+  httpUrlProblem,
   inProcessIdempotency,
+  integerProblem,
+  sinceFilter,
+  ticketFilter,
   unsupportedCall,
   unsupportedList,
   wireReader,
@@ -112,18 +118,18 @@ const unsupported = (operation: string, reason: string) => unsupportedList(NAME,
  * ```
  */
 export function createRequestTrackerAdapter(options: RequestTrackerAdapterOptions): HelpdeskAdapter {
-  let base: URL;
-  try {
-    base = new URL(options?.baseUrl);
-  } catch {
-    throw new TypeError('createRequestTrackerAdapter: option "baseUrl" must be an absolute http(s) URL');
-  }
-  if (base.protocol !== 'http:' && base.protocol !== 'https:')
-    throw new TypeError('createRequestTrackerAdapter: option "baseUrl" must be an absolute http(s) URL');
-  if (!options.auth) throw new TypeError('createRequestTrackerAdapter: option "auth" is required');
+  checkOptions('createRequestTrackerAdapter', options, {
+    baseUrl: httpUrlProblem,
+    auth: (value) => (value ? undefined : 'required'),
+    pageSize: (value) => integerProblem(value, 1, 100),
+    queues: (value) =>
+      value === undefined ||
+      (Array.isArray(value) && value.every((q) => typeof q === 'string' && q.trim() !== ''))
+        ? undefined
+        : 'expected a list of queue names or ids',
+  });
+  const base = new URL(options.baseUrl);
   const pageSize = options.pageSize ?? 50;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100)
-    throw new TypeError('createRequestTrackerAdapter: option "pageSize" must be an integer 1..100');
   const baseUrl = base.toString().replace(/\/$/, '');
   const context = { baseUrl, tagsField: options.tagsField ?? 'Tags' };
   const queues = [...(options.queues ?? [])];
@@ -306,7 +312,8 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
     name: NAME,
     capabilities: CAPABILITIES,
     tickets: {
-      async *list(filter: TicketFilter = {}, opts) {
+      async *list(input, opts) {
+        const filter = ticketFilter(input);
         const statuses = [...new Set((filter.status ?? []).map(statusToRt))];
         const query = where(
           scope(),
@@ -443,7 +450,8 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
         }
         return null;
       },
-      async *list(filter = {}, opts) {
+      async *list(input, opts) {
+        const filter = sinceFilter(input, 'customers.list');
         const agents = await agentNames(opts);
         for await (const u of collection(
           'POST',
@@ -634,15 +642,14 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
       }
     },
   };
-  return adapter;
+  return guardArguments(adapter);
 }
 
 /** The last transaction id a checkpoint stands for (0 = the beginning). */
 function cursorOf(checkpoint: Checkpoint | null | undefined): number {
   if (!checkpoint) return 0;
-  if (checkpoint.adapter !== NAME)
-    throw new TypeError(`request-tracker adapter: the checkpoint belongs to "${checkpoint.adapter}"`);
+  if (checkpoint.adapter !== NAME) throw badCheckpoint(NAME, 'adapter', 'belongs to another adapter');
   if (!/^\d+$/.test(checkpoint.cursor))
-    throw new TypeError('request-tracker adapter: the checkpoint cursor is not one this adapter wrote');
+    throw badCheckpoint(NAME, 'cursor', 'is not a transaction id this adapter wrote');
   return Number(checkpoint.cursor);
 }

@@ -428,11 +428,14 @@ export function groupFromRt(wire: RtQueue): Group {
 }
 
 /**
- * A new ticket as the REST2 create body, in `queue`. The description is the opening message.
+ * A new ticket as the REST2 create body, in `queue`. The description is the opening message. A requester given
+ * by e-mail goes as RT's own `Requestor` mailbox (`"Name" <address>`): RT uses the user with that address
+ * (compared case-insensitively) or creates one, taking the display name as its RealName.
  *
  * @example
  * ```ts
  * ticketCreateToRt({ subject: 'Printer on fire', requesterId: 'ada@example.com', tags: ['hw'] }, 'General');
+ * ticketCreateToRt({ subject: 'Printer on fire', requester: { email: 'ada@example.com' } }, 'General');
  * ```
  */
 export function ticketCreateToRt(
@@ -443,13 +446,23 @@ export function ticketCreateToRt(
   return {
     Queue: queue,
     Subject: input.subject,
-    Requestor: input.requesterId,
+    Requestor: input.requester ? mailbox(input.requester) : input.requesterId,
     ...(input.description ? { Content: input.description, ContentType: 'text/plain' } : {}),
     ...(input.status ? { Status: statusToRt(input.status) } : {}),
     ...(input.priority ? { Priority: priorityToRt(input.priority) } : {}),
     ...(input.assigneeId ? { Owner: input.assigneeId } : {}),
     ...customFieldsToRt(input.customFields, input.tags, context),
   };
+}
+
+/**
+ * A requester as an RFC 5322 mailbox, the form RT parses a `Requestor` in: the display name quoted (quotes and
+ * backslashes escaped, line breaks flattened so nothing can start a new header in RT's notifications).
+ */
+function mailbox(requester: { email: string; name?: string | undefined }): string {
+  if (!requester.name) return requester.email;
+  const name = requester.name.replace(/[\r\n\t]+/g, ' ').replace(/["\\]/g, '\\$&');
+  return `"${name}" <${requester.email}>`;
 }
 
 /** Custom fields (and tags, into the tags field) as REST2's `CustomFields` object; nothing when there are none. */

@@ -18,8 +18,13 @@ import {
   type HelpdeskAdapter,
 } from '../contract.js';
 import {
+  badCheckpoint,
   callOptions,
+  checkOptions,
+  guardArguments,
+  httpUrlProblem,
   inProcessIdempotency,
+  ticketFilter,
   unsupportedCall as unsupportedCallOf,
   unsupportedList,
   wireReader,
@@ -135,10 +140,21 @@ function multipart(file: AttachmentUpload): { body: Uint8Array; contentType: str
  * ```
  */
 export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdapter {
-  if (!options?.boardId || !/^[0-9A-Za-z]+$/.test(options.boardId))
-    throw new TypeError('createTrelloAdapter: option "boardId" must be a board id or short link');
-  if (!options.auth && (!options.key || !options.token))
-    throw new TypeError('createTrelloAdapter: options "key" and "token" are required');
+  const secret = (value: unknown, all: Record<string, unknown>) =>
+    all.auth !== undefined || (typeof value === 'string' && value.trim() !== '')
+      ? undefined
+      : 'required unless auth is given';
+  checkOptions('createTrelloAdapter', options, {
+    boardId: (value) =>
+      typeof value === 'string' && /^[0-9A-Za-z]+$/.test(value)
+        ? undefined
+        : value === undefined
+          ? 'required: a board id or short link'
+          : 'expected a board id or short link',
+    key: secret,
+    token: secret,
+    baseUrl: (value) => (value === undefined ? undefined : httpUrlProblem(value)),
+  });
   const mapping = options.mapping ?? {};
   const boardId = options.boardId;
   const http = createHttpClient({
@@ -272,7 +288,8 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
     name: NAME,
     capabilities: CAPABILITIES,
     tickets: {
-      async *list(filter = {}, opts) {
+      async *list(input, opts) {
+        const filter = ticketFilter(input);
         const cards = await request<unknown[]>('GET', `/boards/${boardId}/cards/all`, CARD_QUERY, opts);
         for (const raw of cards) {
           const t = await ticketOf(fromWire(TrelloCard, raw), opts);
@@ -286,6 +303,15 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
       async create(input, opts) {
         const body = parse(TicketCreate, input, 'ticket to create');
         return once(opts?.idempotencyKey, async () => {
+          const field = await requesterFieldId(opts);
+          // A requester by e-mail lives only in the requester field: without one it would be lost, so refuse
+          // before the card exists. (A requesterId without the field falls back to the card's creator, as before.)
+          if (body.requester && !field)
+            throw new UnsupportedError(
+              NAME,
+              'tickets.create with a requester by e-mail',
+              `the board has no "${mapping.requesterField ?? 'Requester'}" text custom field to hold it (mapping.requesterField)`,
+            );
           const labels = await labelIdsFor(
             [...(body.tags ?? []), ...(body.priority && body.priority !== 'normal' ? [body.priority] : [])],
             opts,
@@ -305,10 +331,10 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
               { ...opts, maxRetries: 0 },
             ),
           );
-          const field = await requesterFieldId(opts);
           if (field)
             await request<unknown>('PUT', `/cards/${created.id}/customField/${field}/item`, {}, opts, {
-              body: { value: { text: body.requesterId } },
+              // Trello has no users for requesters: the field's text (an id or the e-mail) is the requester.
+              body: { value: { text: body.requester ? body.requester.email : body.requesterId } },
             });
           return ticketOf(await card(created.id, opts), opts);
         });
@@ -518,15 +544,14 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
       }
     },
   };
-  return adapter;
+  return guardArguments(adapter);
 }
 
 function sinceOf(checkpoint: Checkpoint | null | undefined): string | undefined {
   if (!checkpoint) return undefined;
-  if (checkpoint.adapter !== NAME)
-    throw new TypeError(`trello adapter: the checkpoint belongs to "${checkpoint.adapter}"`);
+  if (checkpoint.adapter !== NAME) throw badCheckpoint(NAME, 'adapter', 'belongs to another adapter');
   if (checkpoint.cursor === '') return undefined;
   if (!/^[0-9a-f]{24}$/i.test(checkpoint.cursor))
-    throw new TypeError('trello adapter: the checkpoint cursor is not one this adapter wrote');
+    throw badCheckpoint(NAME, 'cursor', 'is not a Trello action id this adapter wrote');
   return checkpoint.cursor;
 }

@@ -4,6 +4,7 @@
  * updates, instead of two per ticket). Both positions travel in one opaque checkpoint.
  */
 import type { Checkpoint } from '../contract.js';
+import { badCheckpoint } from '../shared.js';
 
 /** The feed's position in both exports. */
 export interface FeedPosition {
@@ -31,8 +32,7 @@ export function checkpointAt(position: FeedPosition): Checkpoint {
  */
 export function positionOf(checkpoint: Checkpoint | null | undefined): FeedPosition {
   if (!checkpoint) return { tickets: null, events: null, seen: [] };
-  if (checkpoint.adapter !== ADAPTER)
-    throw new TypeError(`zendesk adapter: the checkpoint belongs to "${checkpoint.adapter}"`);
+  if (checkpoint.adapter !== ADAPTER) throw badCheckpoint(ADAPTER, 'adapter', 'belongs to another adapter');
   let value: unknown;
   try {
     value = JSON.parse(checkpoint.cursor);
@@ -48,6 +48,6 @@ export function positionOf(checkpoint: Checkpoint | null | undefined): FeedPosit
     !Array.isArray(p.seen) ||
     !p.seen.every((id) => typeof id === 'string')
   )
-    throw new TypeError('zendesk adapter: the checkpoint cursor is not one this adapter wrote');
+    throw badCheckpoint(ADAPTER, 'cursor', 'is not a position this adapter wrote');
   return { tickets: p.tickets ?? null, events: p.events ?? null, seen: p.seen };
 }

@@ -29,7 +29,20 @@ import {
   type HelpdeskAdapter,
   type WriteOptions,
 } from '../contract.js';
-import { callOptions, unsupportedList, wireReader } from '../shared.js';
+import {
+  argumentChecks,
+  callOptions,
+  checkOptions,
+  guardArguments,
+  guardCall,
+  httpUrlProblem,
+  integerProblem,
+  type ParsedTicketFilter,
+  sinceFilter,
+  ticketFilter,
+  unsupportedList,
+  wireReader,
+} from '../shared.js';
 import { zendeskArticles } from './articles.js';
 import { cursorList } from './endpoints.js';
 import { checkpointAt, type FeedPosition, positionOf } from './feed.js';
@@ -123,11 +136,17 @@ export interface ZendeskAdapter extends HelpdeskAdapter {
 
 /** Options of {@link createZendeskAdapter}. */
 export interface ZendeskAdapterOptions {
-  /** The account's subdomain: `acme` for acme.zendesk.com. A bare DNS label, nothing else. */
-  subdomain: string;
+  /**
+   * The account's subdomain: `acme` for acme.zendesk.com. A bare DNS label, nothing else. Required unless
+   * `baseUrl` is given.
+   */
+  subdomain?: string;
   /** A provider (oauthAuth, apiTokenAuth, …) or plain `{ email, token }` (API token) or `{ token }` (bearer). */
   auth: AuthOption;
-  /** Another base URL (a proxy, a test server). @default https://{subdomain}.zendesk.com */
+  /**
+   * Another base URL (a proxy, a test server, a host mapped to the account): an absolute http(s) URL. With it,
+   * `subdomain` may be left out. @default https://{subdomain}.zendesk.com
+   */
   baseUrl?: string;
   /** Records per page of lists. @default 100 */
   pageSize?: number;
@@ -187,26 +206,30 @@ const fromWire = wireReader('Zendesk');
  * ```
  */
 export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAdapter {
-  if (
-    typeof options?.subdomain !== 'string' ||
-    !/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(options.subdomain)
-  ) {
-    throw new TypeError('createZendeskAdapter: option "subdomain" must be a bare DNS label such as "acme"');
-  }
-  if (!options.auth) throw new TypeError('createZendeskAdapter: option "auth" is required');
+  const checked = checkOptions('createZendeskAdapter', options, {
+    subdomain: (value, all) =>
+      value === undefined
+        ? all.baseUrl === undefined
+          ? 'required unless baseUrl is given'
+          : undefined
+        : typeof value === 'string' && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(value)
+          ? undefined
+          : 'expected a bare DNS label such as "acme"',
+    baseUrl: (value) => (value === undefined ? undefined : httpUrlProblem(value)),
+    auth: (value) => (value ? undefined : 'required'),
+    pageSize: (value) => integerProblem(value, 1, 100),
+    exportPageSize: (value) => integerProblem(value, 1, 1000),
+  });
   const pageSize = options.pageSize ?? 100;
-  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-    throw new TypeError('createZendeskAdapter: option "pageSize" must be an integer 1..100');
-  }
   const exportPageSize = options.exportPageSize ?? 1000;
-  if (!Number.isInteger(exportPageSize) || exportPageSize < 1 || exportPageSize > 1000) {
-    throw new TypeError('createZendeskAdapter: option "exportPageSize" must be an integer 1..1000');
-  }
+  const baseURL = (options.baseUrl ?? `https://${checked.subdomain}.zendesk.com`).replace(/\/+$/, '');
+  // Without a subdomain, a *.zendesk.com base URL still names the account (for links to tickets); a proxy does not.
+  const subdomain = checked.subdomain ?? /^([a-z0-9-]+)\.zendesk\.com$/i.exec(new URL(baseURL).hostname)?.[1];
   const customStatuses = new Map(Object.entries(options.customStatuses ?? {}));
-  const context = { subdomain: options.subdomain, customStatuses };
+  const context = { ...(subdomain ? { subdomain } : {}), customStatuses };
   const http = createHttpClient({
     adapter: NAME,
-    baseURL: options.baseUrl ?? `https://${options.subdomain}.zendesk.com`,
+    baseURL,
     auth: options.auth,
     // Every Zendesk endpoint answers with a JSON object: `200 null`, an array or HTML is a typed error.
     expect: 'object',
@@ -295,11 +318,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     }
   }
 
-  const searchQuery = (filter: {
-    status?: readonly string[];
-    tags?: readonly string[];
-    updatedSince?: Date;
-  }) =>
+  const searchQuery = (filter: ParsedTicketFilter) =>
     [
       'type:ticket',
       ...(filter.status?.length ? filter.status.map((s) => `status:${s}`) : []),
@@ -526,18 +545,38 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
 
   const adapter: ZendeskAdapter = {
     name: NAME,
-    incremental: { tickets: exportTickets, users: exportUsers },
-    bulk: { createTickets: createMany },
+    incremental: {
+      tickets: guardCall(
+        NAME,
+        'incremental.tickets',
+        [['checkpoint', argumentChecks.checkpoint]],
+        exportTickets,
+        {
+          list: true,
+        },
+      ),
+      users: guardCall(NAME, 'incremental.users', [['checkpoint', argumentChecks.checkpoint]], exportUsers, {
+        list: true,
+      }),
+    },
+    bulk: {
+      createTickets: guardCall(NAME, 'bulk.createTickets', [['inputs', argumentChecks.list]], createMany),
+    },
     ticketMetrics: {
-      async get(ticketId, opts) {
-        const body = await get<{ ticket_metric: unknown }>(
-          `/api/v2/tickets/${encodeURIComponent(ticketId)}/metrics.json`,
-          opts,
-        );
-        // Zendesk answers with an object; its OpenAPI description says a one-item array. Either is read.
-        const wire = Array.isArray(body.ticket_metric) ? body.ticket_metric[0] : body.ticket_metric;
-        return ticketMetricsFromZendesk(fromWire(ZendeskTicketMetric, wire));
-      },
+      get: guardCall(
+        NAME,
+        'ticketMetrics.get',
+        [['ticketId', argumentChecks.id]],
+        async (ticketId: string, opts?: CallOptions) => {
+          const body = await get<{ ticket_metric: unknown }>(
+            `/api/v2/tickets/${encodeURIComponent(ticketId)}/metrics.json`,
+            opts,
+          );
+          // Zendesk answers with an object; its OpenAPI description says a one-item array. Either is read.
+          const wire = Array.isArray(body.ticket_metric) ? body.ticket_metric[0] : body.ticket_metric;
+          return ticketMetricsFromZendesk(fromWire(ZendeskTicketMetric, wire));
+        },
+      ),
       async *list(opts) {
         for await (const m of list<unknown>('/api/v2/ticket_metrics.json', 'ticket_metrics', {}, opts))
           yield ticketMetricsFromZendesk(fromWire(ZendeskTicketMetric, m));
@@ -545,7 +584,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     },
     capabilities: CAPABILITIES,
     tickets: {
-      async *list(filter = {}, opts) {
+      async *list(input, opts) {
+        const filter = ticketFilter(input);
         const filtered = Boolean(filter.status?.length || filter.tags?.length || filter.updatedSince);
         const metricSets = new Map<string, { solved_at?: string | null }>();
         // Plain search stops at 1000 results; the search export does not.
@@ -607,7 +647,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         const token = await uploadFiles(message.attachments ?? [], opts);
         const response = await write<{
           ticket: unknown;
-          audit?: { created_at?: string; events?: Record<string, unknown>[] };
+          audit?: { created_at?: string; author_id?: unknown; events?: Record<string, unknown>[] };
         }>(
           'PUT',
           `/api/v2/tickets/${encodeURIComponent(ticketId)}.json`,
@@ -623,11 +663,15 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
           throw new ValidationError('Zendesk response', [
             { path: ['audit', 'events'], code: 'custom', message: 'no Comment event in the audit' },
           ]);
-        const agents = new Set(message.authorRole === 'agent' ? [message.authorId] : []);
+        // Without authorId Zendesk writes the comment as the authenticated user, an agent: the audit names them.
+        const authorId = event.author_id ?? message.authorId ?? response.audit?.author_id;
+        const agents = new Set(
+          (message.authorRole ?? 'agent') === 'agent' && authorId !== undefined ? [String(authorId)] : [],
+        );
         return messageFromZendesk(
           fromWire(ZendeskComment, {
             ...event,
-            author_id: event.author_id ?? message.authorId,
+            author_id: authorId,
             created_at: event.created_at ?? response.audit?.created_at,
           }),
           ticketId,
@@ -658,7 +702,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
           .find((u) => u.email?.toLowerCase() === wanted);
         return match ? customerFromZendesk(match) : null;
       },
-      async *list(filter = {}, opts) {
+      async *list(input, opts) {
+        const filter = sinceFilter(input, 'customers.list');
         for await (const user of list<unknown>('/api/v2/users.json', 'users', { role: 'end-user' }, opts)) {
           const customer = customerFromZendesk(fromWire(ZendeskUser, user));
           if (!filter.since || customer.createdAt >= filter.since) yield customer;
@@ -757,7 +802,8 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         ),
     },
     surveys: {
-      async *listCsat(filter = {}, opts) {
+      async *listCsat(input, opts) {
+        const filter = sinceFilter(input, 'surveys.listCsat');
         const query = filter.since ? { start_time: Math.floor(filter.since.getTime() / 1000) } : {};
         for await (const r of list<unknown>(
           '/api/v2/satisfaction_ratings.json',
@@ -803,5 +849,5 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       yield* ticketUpdates(position, opts);
     },
   };
-  return adapter;
+  return guardArguments(adapter);
 }

@@ -400,23 +400,38 @@ const numericId = (id: string) => (/^\d+$/.test(id) ? Number(id) : id);
 
 /**
  * A canonical ticket to create, as Zendesk's `{ ticket: … }` request body. The description becomes the first
- * comment, authored by the requester.
+ * comment, authored by the requester. A requester given by e-mail goes as Zendesk's write-only `requester`
+ * object, which Zendesk resolves to the user with that address or creates
+ * (https://developer.zendesk.com/documentation/ticketing/managing-tickets/creating-and-updating-tickets/#creating-a-ticket-with-a-new-requester);
+ * no `author_id` is sent then (the user's id is not known yet), so the first comment's author follows Zendesk's
+ * submitter rules.
  *
  * @example
  * ```ts
  * ticketCreateToZendesk({ subject: 'Help', description: 'Printer on fire', requesterId: '20978392' });
+ * ticketCreateToZendesk({ subject: 'Help', requester: { email: 'ada@example.com', name: 'Ada' } });
+ * // { ticket: { subject: 'Help', requester: { email: 'ada@example.com', name: 'Ada' }, comment: { … } } }
  * ```
  */
 export function ticketCreateToZendesk(input: TicketCreate): { ticket: Record<string, unknown> } {
-  const ticket: Record<string, unknown> = {
-    subject: input.subject,
-    requester_id: numericId(input.requesterId),
-    comment: {
-      body: input.description ?? input.subject,
-      public: true,
-      author_id: numericId(input.requesterId),
-    },
-  };
+  const ticket: Record<string, unknown> = input.requester
+    ? {
+        subject: input.subject,
+        requester: {
+          email: input.requester.email,
+          ...(input.requester.name ? { name: input.requester.name } : {}),
+        },
+        comment: { body: input.description ?? input.subject, public: true },
+      }
+    : {
+        subject: input.subject,
+        requester_id: numericId(input.requesterId),
+        comment: {
+          body: input.description ?? input.subject,
+          public: true,
+          author_id: numericId(input.requesterId),
+        },
+      };
   if (input.status) ticket.status = input.status;
   if (input.priority) ticket.priority = input.priority;
   if (input.assigneeId !== undefined)
@@ -451,10 +466,12 @@ export function ticketPatchToZendesk(patch: TicketPatch): { ticket: Record<strin
 
 /**
  * A new message as the Zendesk ticket update that adds it (comments are created through the Tickets API).
+ * Without `authorId` the comment's author is left to Zendesk, which makes it the authenticated user.
  *
  * @example
  * ```ts
  * messageCreateToZendesk({ authorId: '76872', authorRole: 'agent', public: false, body: 'Checked the logs' });
+ * messageCreateToZendesk({ public: true, body: 'On it' }); // by the API user
  * // with files uploaded first (POST /api/v2/uploads), their token attaches them:
  * messageCreateToZendesk(input, 'a1b2c3upload');
  * ```
@@ -470,7 +487,7 @@ export function messageCreateToZendesk(
       comment: {
         body: input.body,
         public: input.public,
-        author_id: numericId(input.authorId),
+        ...(input.authorId !== undefined ? { author_id: numericId(input.authorId) } : {}),
         ...(uploadToken ? { uploads: [uploadToken] } : {}),
       },
     },
