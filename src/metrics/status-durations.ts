@@ -1,6 +1,7 @@
 import type { Ticket } from '../models/ticket.js';
 import type { TicketEvent } from '../models/ticket-event.js';
 import { type Instant, toMillis } from './business-time.js';
+import { keyedTable, own } from './keyed.js';
 import { type Duration, measure, sortedEvents, statusSpans, type TimeMetricOptions } from './timeline.js';
 
 /** Options of {@link statusDurations}. */
@@ -56,7 +57,7 @@ export function statusDurations(
   const requesterWait = new Set(options.requesterWaitStatuses ?? ['new', 'open', 'hold']);
   const business = options.schedule !== undefined;
   const result: StatusDurations = {
-    byStatus: {},
+    byStatus: keyedTable(),
     agentWait: zero(business),
     onHold: zero(business),
     agentWork: zero(business),
@@ -75,8 +76,12 @@ export function statusDurations(
     }
     if (asOf !== undefined && to > asOf) to = Math.max(span.from, asOf);
     const d = measure(span.from, to, options.schedule);
-    result.byStatus[span.status] ??= zero(business);
-    addTo(result.byStatus[span.status]!, d);
+    let byStatus = own(result.byStatus, span.status);
+    if (!byStatus) {
+      byStatus = zero(business);
+      result.byStatus[span.status] = byStatus;
+    }
+    addTo(byStatus, d);
     if (span.status === 'pending') addTo(result.agentWait, d);
     if (span.status === 'hold') addTo(result.onHold, d);
     if (span.status === 'new' || span.status === 'open') addTo(result.agentWork, d);

@@ -11,6 +11,7 @@ import { type Instant, toMillis } from './business-time.js';
 import { type CesState, cesAccumulator } from './ces.js';
 import { type CsatState, csatAccumulator } from './csat.js';
 import { findFirstReply } from './first-reply.js';
+import { keyedTable, own } from './keyed.js';
 import { type NpsState, npsAccumulator } from './nps.js';
 import type { Interval } from './periods.js';
 import { replyTimes } from './reply-times.js';
@@ -150,12 +151,17 @@ export function summaryAccumulator(
     sla: Object.fromEntries(
       SLA_METRICS.map((m) => [m, { achieved: 0, breached: 0, active: 0, unmeasured: 0 }]),
     ),
-    breakdowns: { channel: {}, agent: {}, group: {}, priority: {} },
+    breakdowns: {
+      channel: keyedTable(),
+      agent: keyedTable(),
+      group: keyedTable(),
+      priority: keyedTable(),
+    },
   };
 
   const cell = (dimension: Dimension, key: string): BreakdownCell => {
     const table = state.breakdowns[dimension];
-    let found = table[key];
+    let found = own(table, key);
     if (!found) {
       found = {
         tickets: 0,

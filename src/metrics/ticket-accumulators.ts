@@ -4,6 +4,7 @@ import { type Accumulator, stateOf } from './accumulator.js';
 import type { TicketBundle } from './bundle.js';
 import type { Instant } from './business-time.js';
 import { type FirstReplyOptions, firstReplyTime } from './first-reply.js';
+import { keyedTable, own } from './keyed.js';
 import { replyTimes } from './reply-times.js';
 import { reopens, resolutionTimes } from './resolution.js';
 import { slaStatus } from './sla.js';
@@ -203,10 +204,14 @@ export function slaAccumulator(
   SlaSummary,
   Record<string, { achieved: number; breached: number; active: number }>
 > {
-  const state: Record<string, { achieved: number; breached: number; active: number }> = {};
+  const state = keyedTable<{ achieved: number; breached: number; active: number }>();
   const bump = (metric: string, key: 'achieved' | 'breached' | 'active', by = 1) => {
-    state[metric] ??= { achieved: 0, breached: 0, active: 0 };
-    state[metric][key] += by;
+    let counts = own(state, metric);
+    if (!counts) {
+      counts = { achieved: 0, breached: 0, active: 0 };
+      state[metric] = counts;
+    }
+    counts[key] += by;
   };
   return {
     add({ ticket, messages, events }) {

@@ -1,6 +1,7 @@
 import type { Dataset } from '../models/dataset.js';
 import { type Accumulator, stateOf } from './accumulator.js';
 import { bundleDataset, solveTimes, type TicketBundle, unresolvedIntervals } from './bundle.js';
+import { bump, keyedTable, own } from './keyed.js';
 import { checkPeriodOptions, type Interval, PeriodIndex } from './periods.js';
 import { sortedEvents } from './timeline.js';
 
@@ -36,10 +37,6 @@ export interface VolumeState {
   backlogDelta: Record<string, number>;
 }
 
-const bump = (map: Record<string, number>, key: string, by = 1) => {
-  map[key] = (map[key] ?? 0) + by;
-};
-
 function resolve(options: VolumeOptions, fn: string) {
   const interval = options.interval ?? 'day';
   const timeZone = options.timeZone ?? 'UTC';
@@ -63,7 +60,13 @@ export function volumesAccumulator(
 ): Accumulator<TicketBundle, VolumePeriod[], VolumeState> {
   const { interval, timeZone } = resolve(options, 'volumesAccumulator');
   const periods = new PeriodIndex(interval, timeZone);
-  const state: VolumeState = { interval, timeZone, created: {}, solved: {}, backlogDelta: {} };
+  const state: VolumeState = {
+    interval,
+    timeZone,
+    created: keyedTable(),
+    solved: keyedTable(),
+    backlogDelta: keyedTable(),
+  };
   return {
     add({ ticket, events }) {
       const sorted = sortedEvents(ticket, events);
@@ -108,13 +111,13 @@ export function volumesAccumulator(
       if (keys.length === 0) return [];
       let backlog = 0;
       return periods.range(keys[0]!, keys[keys.length - 1]!).map((period) => {
-        backlog += state.backlogDelta[period.key] ?? 0;
+        backlog += own(state.backlogDelta, period.key) ?? 0;
         return {
           period: period.key,
           start: period.start,
           end: period.end,
-          created: state.created[period.key] ?? 0,
-          solved: state.solved[period.key] ?? 0,
+          created: own(state.created, period.key) ?? 0,
+          solved: own(state.solved, period.key) ?? 0,
           backlog,
         };
       });
