@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { ValidationError } from '../errors/validation.js';
 import { parse } from '../models/parse.js';
 import { Schedule } from '../models/schedule.js';
+import { instantArg, scheduleArg } from './input.js';
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 1440;
@@ -9,21 +10,18 @@ const DAY_MINUTES = 1440;
 const MAX_SEARCH_YEARS = 50;
 const TWO_DAYS = 2 * 86_400_000;
 
-/** A point in time as the metric functions accept it. */
+/**
+ * A point in time as the metric functions accept it — exactly what the models' `Timestamp` accepts: an ISO 8601
+ * string with an offset (`Z` or `±hh:mm`), a `Date`, or integer epoch milliseconds.
+ */
 export type Instant = Date | string | number;
 
-/** Converts an accepted instant to epoch ms or throws a ValidationError naming `what`. */
+/**
+ * Converts an accepted instant to epoch ms, or throws a ValidationError naming `what`. Strings without an offset
+ * are refused, never read in the host's time zone.
+ */
 export function toMillis(value: Instant, what: string): number {
-  let ms: number;
-  if (value instanceof Date) ms = value.getTime();
-  else if (typeof value === 'number') ms = value;
-  else ms = Date.parse(value);
-  if (!Number.isFinite(ms)) {
-    throw new ValidationError(what, [
-      { path: [], code: 'invalid_date', message: 'not a valid point in time' },
-    ]);
-  }
-  return ms;
+  return instantArg(value, what);
 }
 
 /**
@@ -237,6 +235,11 @@ export function compileSchedule(schedule: Schedule): CompiledSchedule {
 export function businessMinutes(start: Instant, end: Instant, schedule: Schedule): number {
   const a = toMillis(start, 'businessMinutes() start');
   const b = toMillis(end, 'businessMinutes() end');
+  return businessMinutesBetween(a, b, scheduleArg(schedule, 'businessMinutes'));
+}
+
+/** {@link businessMinutes} between epoch-ms instants, for a parsed schedule (internal: no input checks). */
+export function businessMinutesBetween(a: number, b: number, schedule: Schedule): number {
   const compiledSchedule = compileSchedule(schedule);
   if (a === b) return 0;
   const [lo, hi] = a < b ? [a, b] : [b, a];
@@ -256,7 +259,11 @@ export function businessMinutes(start: Instant, end: Instant, schedule: Schedule
  * ```
  */
 export function isBusinessTime(at: Instant, schedule: Schedule): boolean {
-  const t = toMillis(at, 'isBusinessTime() at');
+  return isBusinessTimeAt(toMillis(at, 'isBusinessTime() at'), scheduleArg(schedule, 'isBusinessTime'));
+}
+
+/** {@link isBusinessTime} at an epoch-ms instant, for a parsed schedule (internal: no input checks). */
+export function isBusinessTimeAt(t: number, schedule: Schedule): boolean {
   const compiledSchedule = compileSchedule(schedule);
   compiledSchedule.ensure(t, t);
   return compiledSchedule.isOpen(t);
@@ -277,12 +284,17 @@ export function isBusinessTime(at: Instant, schedule: Schedule): boolean {
  */
 export function addBusinessMinutes(start: Instant, minutes: number, schedule: Schedule): Date {
   const t = toMillis(start, 'addBusinessMinutes() start');
-  if (!Number.isFinite(minutes) || minutes < 0) {
+  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) {
     throw new ValidationError('addBusinessMinutes() minutes', [
       { path: [], code: 'too_small', message: 'minutes must be a finite number ≥ 0' },
     ]);
   }
-  if (minutes === 0) return new Date(t);
+  return new Date(addBusinessMillis(t, minutes, scheduleArg(schedule, 'addBusinessMinutes')));
+}
+
+/** {@link addBusinessMinutes} from an epoch-ms instant, for a parsed schedule (internal: no input checks). */
+export function addBusinessMillis(t: number, minutes: number, schedule: Schedule): number {
+  if (minutes === 0) return t;
   const compiledSchedule = compileSchedule(schedule);
   if (!compiledSchedule.hasHours) {
     throw new ValidationError('Schedule', [
@@ -297,7 +309,7 @@ export function addBusinessMinutes(start: Instant, minutes: number, schedule: Sc
     compiledSchedule.ensure(t, horizon);
     const at = compiledSchedule.instantAt(compiledSchedule.cumulative(t) + wanted);
     // Dates hold whole milliseconds: round up so a deadline is never early.
-    if (at !== null && at <= compiledSchedule.windowEnd) return new Date(Math.ceil(at));
+    if (at !== null && at <= compiledSchedule.windowEnd) return Math.ceil(at);
     if (horizon > limit)
       throw new RangeError('addBusinessMinutes: the schedule does not open within 50 years');
     // Double the look-ahead each round: a sparse schedule needs few rebuilds, not one per year.

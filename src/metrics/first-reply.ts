@@ -1,5 +1,6 @@
-import type { Message } from '../models/message.js';
-import type { Ticket } from '../models/ticket.js';
+import type { Message, MessageInput } from '../models/message.js';
+import type { Ticket, TicketInput } from '../models/ticket.js';
+import { messagesArg, optionsArg, scheduleArg, ticketArg } from './input.js';
 import { type Duration, measure, sortedMessages, type TimeMetricOptions } from './timeline.js';
 
 /** Options of {@link firstReplyTime}. */
@@ -37,9 +38,23 @@ export interface FirstReply extends Duration {
  * ```
  */
 export function firstReplyTime(
+  ticket: Ticket | TicketInput,
+  messages: readonly (Message | MessageInput)[],
+  options: FirstReplyOptions = {},
+): FirstReply | null {
+  const fn = 'firstReplyTime';
+  const opts = optionsArg(options, fn);
+  return firstReplyOf(ticketArg(ticket, fn), messagesArg(messages, fn), {
+    ...opts,
+    ...(opts.schedule === undefined ? {} : { schedule: scheduleArg(opts.schedule, fn) }),
+  });
+}
+
+/** {@link firstReplyTime} over parsed models (internal: no input checks). */
+export function firstReplyOf(
   ticket: Ticket,
   messages: readonly Message[],
-  options: FirstReplyOptions = {},
+  options: FirstReplyOptions,
 ): FirstReply | null {
   const definition = options.definition ?? 'zendesk';
   if (definition !== 'zendesk' && definition !== 'fivetran') {

@@ -1,6 +1,7 @@
-import type { Ticket } from '../models/ticket.js';
-import type { TicketEvent } from '../models/ticket-event.js';
+import type { Ticket, TicketInput } from '../models/ticket.js';
+import type { TicketEvent, TicketEventInput } from '../models/ticket-event.js';
 import { type Instant, toMillis } from './business-time.js';
+import { timeArgs } from './input-time.js';
 import { keyedTable, own } from './keyed.js';
 import { type Duration, measure, sortedEvents, statusSpans, type TimeMetricOptions } from './timeline.js';
 
@@ -49,9 +50,19 @@ function addTo(target: Duration, d: Duration): void {
  * ```
  */
 export function statusDurations(
+  ticket: Ticket | TicketInput,
+  events: readonly (TicketEvent | TicketEventInput)[],
+  options: StatusDurationOptions = {},
+): StatusDurations {
+  const args = timeArgs('statusDurations', ticket, events, options, 'events');
+  return statusDurationsOf(args.ticket, args.records, args.options);
+}
+
+/** {@link statusDurations} over parsed models (internal: no input checks). */
+export function statusDurationsOf(
   ticket: Ticket,
   events: readonly TicketEvent[],
-  options: StatusDurationOptions = {},
+  options: StatusDurationOptions,
 ): StatusDurations {
   const asOf = options.asOf === undefined ? undefined : toMillis(options.asOf, 'statusDurations() asOf');
   const requesterWait = new Set(options.requesterWaitStatuses ?? ['new', 'open', 'hold']);

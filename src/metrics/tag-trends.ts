@@ -1,6 +1,7 @@
 import type { Dataset } from '../models/dataset.js';
 import type { Ticket } from '../models/ticket.js';
 import { type Accumulator, stateOf } from './accumulator.js';
+import { datasetArg, optionsArg, ticketArg } from './input.js';
 import { bump, keyedTable, own } from './keyed.js';
 import { checkPeriodOptions, type Interval, PeriodIndex } from './periods.js';
 import { erfc } from './stats.js';
@@ -105,6 +106,15 @@ function benjaminiHochberg(pValues: (number | null)[], alpha: number): boolean[]
 export function tagTrendsAccumulator(
   options: TagTrendOptions = {},
 ): Accumulator<Ticket, TagTrends, TagTrendState> {
+  return tagTrendsAccumulatorOf(options, false);
+}
+
+/** {@link tagTrendsAccumulator}; `trusted` skips the input checks for tickets validated by the caller (internal). */
+export function tagTrendsAccumulatorOf(
+  options: TagTrendOptions,
+  trusted: boolean,
+): Accumulator<Ticket, TagTrends, TagTrendState> {
+  options = optionsArg(options, 'tagTrends');
   const interval = options.interval ?? 'week';
   const timeZone = options.timeZone ?? 'UTC';
   checkPeriodOptions('tagTrends', interval, timeZone);
@@ -138,7 +148,8 @@ export function tagTrendsAccumulator(
   };
 
   return {
-    add(ticket) {
+    add(input) {
+      const ticket = trusted ? input : ticketArg(input, 'tagTrendsAccumulator');
       const key = periods.keyOf(ticket.createdAt.getTime());
       state.tickets++;
       bump(state.totals, key);
@@ -257,7 +268,7 @@ export function tagTrendsAccumulator(
  * ```
  */
 export function tagTrends(dataset: Pick<Dataset, 'tickets'>, options: TagTrendOptions = {}): TagTrends {
-  const acc = tagTrendsAccumulator(options);
-  for (const ticket of dataset.tickets) acc.add(ticket);
+  const acc = tagTrendsAccumulatorOf(options, true);
+  for (const ticket of datasetArg(dataset, 'tagTrends', ['tickets']).tickets) acc.add(ticket);
   return acc.result();
 }

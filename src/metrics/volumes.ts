@@ -1,6 +1,12 @@
 import type { Dataset } from '../models/dataset.js';
 import { type Accumulator, stateOf } from './accumulator.js';
-import { bundleDataset, solveTimes, type TicketBundle, unresolvedIntervals } from './bundle.js';
+import {
+  bundleParsed as bundleDataset,
+  solveTimes,
+  type TicketBundle,
+  unresolvedIntervals,
+} from './bundle.js';
+import { bundleArg, datasetArg, optionsArg } from './input.js';
 import { bump, keyedTable, own } from './keyed.js';
 import { checkPeriodOptions, type Interval, PeriodIndex } from './periods.js';
 import { sortedEvents } from './timeline.js';
@@ -38,6 +44,7 @@ export interface VolumeState {
 }
 
 function resolve(options: VolumeOptions, fn: string) {
+  options = optionsArg(options, fn);
   const interval = options.interval ?? 'day';
   const timeZone = options.timeZone ?? 'UTC';
   checkPeriodOptions(fn, interval, timeZone);
@@ -58,6 +65,14 @@ function resolve(options: VolumeOptions, fn: string) {
 export function volumesAccumulator(
   options: VolumeOptions = {},
 ): Accumulator<TicketBundle, VolumePeriod[], VolumeState> {
+  return volumesAccumulatorOf(options, false);
+}
+
+/** {@link volumesAccumulator}; `trusted` skips the input checks for bundles validated by the caller (internal). */
+export function volumesAccumulatorOf(
+  options: VolumeOptions,
+  trusted: boolean,
+): Accumulator<TicketBundle, VolumePeriod[], VolumeState> {
   const { interval, timeZone } = resolve(options, 'volumesAccumulator');
   const periods = new PeriodIndex(interval, timeZone);
   const state: VolumeState = {
@@ -68,7 +83,8 @@ export function volumesAccumulator(
     backlogDelta: keyedTable(),
   };
   return {
-    add({ ticket, events }) {
+    add(bundle) {
+      const { ticket, events } = trusted ? bundle : bundleArg(bundle, 'volumesAccumulator');
       const sorted = sortedEvents(ticket, events);
       bump(state.created, periods.keyOf(ticket.createdAt.getTime()));
       // A ticket solved twice in one period counts once there.
@@ -143,8 +159,8 @@ export function volumes(
   dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'>,
   options: VolumeOptions = {},
 ): VolumePeriod[] {
-  const acc = volumesAccumulator(options);
-  for (const bundle of bundleDataset({ tickets: dataset.tickets, messages: [], events: dataset.events }))
-    acc.add(bundle);
+  const acc = volumesAccumulatorOf(options, true);
+  const { tickets, events } = datasetArg(dataset, 'volumes', ['tickets', 'events']);
+  for (const bundle of bundleDataset({ tickets, messages: [], events })) acc.add(bundle);
   return acc.result();
 }
