@@ -601,7 +601,11 @@ export async function summarizeRecords(
   options: SummaryOptions & { asOf: Instant },
 ): Promise<MetricsReport> {
   const summarizer = recordSummarizer(options);
-  if (records === null || typeof records !== 'object') {
+  if (
+    records === null ||
+    typeof records !== 'object' ||
+    (!(Symbol.iterator in records) && !(Symbol.asyncIterator in records))
+  ) {
     throw new ValidationError('summarizeRecords() records', [
       { path: [], code: 'invalid_type', message: 'expected an iterable or async iterable of records' },
     ]);
