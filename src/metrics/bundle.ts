@@ -1,4 +1,4 @@
-import type { Dataset } from '../models/dataset.js';
+import type { Dataset, DatasetInput } from '../models/dataset.js';
 import type { Message } from '../models/message.js';
 import type { Ticket } from '../models/ticket.js';
 import type { TicketEvent } from '../models/ticket-event.js';
@@ -22,7 +22,7 @@ export interface TicketBundle {
  * ```
  */
 export function* bundleDataset(
-  dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'>,
+  dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'> | DatasetInput,
 ): Generator<TicketBundle> {
   yield* bundleParsed(datasetArg(dataset, 'bundleDataset', ['tickets', 'messages', 'events']));
 }

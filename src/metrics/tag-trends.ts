@@ -1,4 +1,4 @@
-import type { Dataset } from '../models/dataset.js';
+import type { Dataset, DatasetInput } from '../models/dataset.js';
 import type { Ticket } from '../models/ticket.js';
 import { type Accumulator, stateOf } from './accumulator.js';
 import { datasetArg, optionsArg, ticketArg } from './input.js';
@@ -128,7 +128,7 @@ export function tagTrendsAccumulatorOf(
     throw new TypeError('tagTrends: option "baseline.periods" must be an integer ≥ 1');
   }
   if (!(alpha > 0 && alpha < 1)) throw new TypeError('tagTrends: option "alpha" must be between 0 and 1');
-  const periods = new PeriodIndex(interval, timeZone);
+  const periods = new PeriodIndex(interval, timeZone, 'tagTrends');
   const state: TagTrendState = {
     interval,
     timeZone,
@@ -267,7 +267,10 @@ export function tagTrendsAccumulatorOf(
  * trends.tags.filter((t) => t.rising).map((t) => `${t.tag} ×${t.growth?.toFixed(1)}`);
  * ```
  */
-export function tagTrends(dataset: Pick<Dataset, 'tickets'>, options: TagTrendOptions = {}): TagTrends {
+export function tagTrends(
+  dataset: Pick<Dataset, 'tickets'> | DatasetInput,
+  options: TagTrendOptions = {},
+): TagTrends {
   const acc = tagTrendsAccumulatorOf(options, true);
   for (const ticket of datasetArg(dataset, 'tagTrends', ['tickets']).tickets) acc.add(ticket);
   return acc.result();

@@ -1,4 +1,4 @@
-import type { Dataset } from '../models/dataset.js';
+import type { Dataset, DatasetInput } from '../models/dataset.js';
 import { type Accumulator, stateOf } from './accumulator.js';
 import {
   bundleParsed as bundleDataset,
@@ -74,7 +74,7 @@ export function volumesAccumulatorOf(
   trusted: boolean,
 ): Accumulator<TicketBundle, VolumePeriod[], VolumeState> {
   const { interval, timeZone } = resolve(options, 'volumesAccumulator');
-  const periods = new PeriodIndex(interval, timeZone);
+  const periods = new PeriodIndex(interval, timeZone, 'volumes');
   const state: VolumeState = {
     interval,
     timeZone,
@@ -156,7 +156,7 @@ export function volumesAccumulatorOf(
  * ```
  */
 export function volumes(
-  dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'>,
+  dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'> | DatasetInput,
   options: VolumeOptions = {},
 ): VolumePeriod[] {
   const acc = volumesAccumulatorOf(options, true);

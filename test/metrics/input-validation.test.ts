@@ -13,6 +13,7 @@ import {
   firstReplyTime,
   holidaysFor,
   isBusinessTime,
+  type MessageInput,
   nextReplyTime,
   normalQuantile,
   nps,
@@ -36,6 +37,7 @@ import {
   summarizeRecords,
   summarizeValues,
   summaryAccumulator,
+  type TicketEventInput,
   tagTrends,
   tagTrendsAccumulator,
   ValidationError,
@@ -67,7 +69,7 @@ const ticketJson = {
   updatedAt: '2026-03-02T12:00:00Z',
   tags: ['billing'],
 };
-const messagesJson = [
+const messagesJson: MessageInput[] = [
   {
     id: 'm1',
     ticketId: 't1',
@@ -87,7 +89,7 @@ const messagesJson = [
     createdAt: '2026-03-02T08:30:00Z',
   },
 ];
-const eventsJson = [
+const eventsJson: TicketEventInput[] = [
   { id: 'e1', ticketId: 't1', type: 'status', at: '2026-03-02T09:00:00Z', from: 'open', to: 'solved' },
 ];
 const asOf = '2026-03-03T00:00:00Z';
@@ -112,7 +114,11 @@ describe('model JSON is accepted wherever the models accept it', () => {
     expect(tagTrends(dataset).tags[0]?.tag).toBe('billing');
     expect([...bundleDataset(dataset)][0]?.messages).toHaveLength(2);
     const bundle = { ticket: ticketJson, messages: messagesJson, events: eventsJson };
-    expect(firstReplyAccumulator().add(bundle).result().measured).toBe(1);
+    expect(
+      firstReplyAccumulator()
+        .add(bundle as never)
+        .result().measured,
+    ).toBe(1);
     expect(
       summaryAccumulator({ asOf })
         .add({ kind: 'bundle', value: bundle } as never)
@@ -134,9 +140,9 @@ describe('model JSON is accepted wherever the models accept it', () => {
     expect(error.issues[0]?.path).toEqual(['createdAt']);
     expect(error.message).not.toContain('hunter2');
     expect(() =>
-      summarize({ asOf, tickets: [ticketJson], messages: [{ ...messagesJson[0], public: 'yes' }] }),
+      summarize({ asOf, tickets: [ticketJson], messages: [{ ...messagesJson[0], public: 'yes' } as never] }),
     ).toThrow(/summarize\(\) dataset[\s\S]*messages\[0\]\.public/);
-    expect(() => reopens(ticketJson, [{ ...eventsJson[0], at: 5 }])).toThrow(
+    expect(() => reopens(ticketJson, [{ ...eventsJson[0], at: 5 } as never])).toThrow(
       /reopens\(\) events[\s\S]*\[0\]\.at/,
     );
   });
