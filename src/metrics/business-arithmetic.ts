@@ -20,7 +20,6 @@ import type { Schedule } from '../models/schedule.js';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
-const WEEK_MINUTES = 10_080;
 const CYCLE = 146_097 * DAY; // 400 Gregorian years
 const ERA_START = utcDay(1800, 1, 1) * DAY;
 const CYCLE_START = utcDay(2040, 1, 1) * DAY;
