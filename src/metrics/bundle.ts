@@ -27,7 +27,10 @@ export function* bundleDataset(
   yield* bundleParsed(datasetArg(dataset, 'bundleDataset', ['tickets', 'messages', 'events']));
 }
 
-/** {@link bundleDataset} over parsed models (internal: no input checks). */
+/**
+ * {@link bundleDataset} over parsed models (internal: no input checks).
+ * @example `for (const { ticket, messages } of bundleParsed(parsedDataset)) console.log(ticket.id, messages.length);`
+ */
 export function* bundleParsed(
   dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'>,
 ): Generator<TicketBundle> {

@@ -29,7 +29,10 @@ const STEP = 14 * DAY;
 /** Spans up to this long sum their transitions one by one; longer ones use prefix sums over the whole era. */
 const SHORT_SPAN = 50 * 365 * DAY;
 
-/** Days since 1970-01-01 of a proleptic Gregorian date (years 0–99 included, unlike Date.UTC). */
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date (years 0–99 included, unlike Date.UTC).
+ * @example `utcDay(1970, 1, 2); // 1; utcDay(1, 1, 1) is year 1, not 1901`
+ */
 export function utcDay(year: number, month: number, day: number): number {
   const d = new Date(0);
   d.setUTCFullYear(year, month - 1, day);
@@ -160,7 +163,10 @@ function transitionsOf(zone: string): ZoneTransitions {
   return hit;
 }
 
-/** A schedule's business time by arithmetic; build with {@link arithmeticSchedule}. */
+/**
+ * A schedule's business time by arithmetic; build with {@link arithmeticSchedule}.
+ * @example `arithmeticSchedule(schedule).isOpen(Date.parse('2026-03-09T09:30:00Z')); // true on Mon–Fri 09–18 Rome`
+ */
 export class ArithmeticSchedule {
   /** Merged weekly intervals in minutes from Sunday 00:00. */
   private readonly weekly: [number, number][] = [];
@@ -360,7 +366,10 @@ function upperBound(sorted: readonly number[], x: number): number {
 }
 
 const cache = new WeakMap<Schedule, ArithmeticSchedule>();
-/** The arithmetic form of a parsed schedule, cached per schedule object. */
+/**
+ * The arithmetic form of a parsed schedule, cached per schedule object.
+ * @example `arithmeticSchedule(parsedSchedule).openBetween(Date.UTC(2026, 0, 1), Date.UTC(3026, 0, 1)); // ms`
+ */
 export function arithmeticSchedule(schedule: Schedule): ArithmeticSchedule {
   let hit = cache.get(schedule);
   if (!hit) {

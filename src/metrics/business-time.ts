@@ -243,7 +243,10 @@ export function businessMinutes(start: Instant, end: Instant, schedule: Schedule
   return businessMinutesBetween(a, b, scheduleArg(schedule, 'businessMinutes'));
 }
 
-/** {@link businessMinutes} between epoch-ms instants, for a parsed schedule (internal: no input checks). */
+/**
+ * {@link businessMinutes} between epoch-ms instants, for a parsed schedule (internal: no input checks).
+ * @example `businessMinutesBetween(Date.parse('2026-03-06T16:00:00Z'), Date.parse('2026-03-09T09:00:00Z'), schedule);`
+ */
 export function businessMinutesBetween(a: number, b: number, schedule: Schedule): number {
   const compiledSchedule = compileSchedule(schedule);
   if (a === b) return 0;
@@ -276,7 +279,10 @@ export function isBusinessTime(at: Instant, schedule: Schedule): boolean {
   return isBusinessTimeAt(toMillis(at, 'isBusinessTime() at'), scheduleArg(schedule, 'isBusinessTime'));
 }
 
-/** {@link isBusinessTime} at an epoch-ms instant, for a parsed schedule (internal: no input checks). */
+/**
+ * {@link isBusinessTime} at an epoch-ms instant, for a parsed schedule (internal: no input checks).
+ * @example `isBusinessTimeAt(Date.now(), schedule); // true during business hours`
+ */
 export function isBusinessTimeAt(t: number, schedule: Schedule): boolean {
   const compiledSchedule = compileSchedule(schedule);
   if (!layoutFits(t, t)) return compiledSchedule.arithmetic.isOpen(t);
@@ -307,7 +313,10 @@ export function addBusinessMinutes(start: Instant, minutes: number, schedule: Sc
   return new Date(addBusinessMillis(t, minutes, scheduleArg(schedule, 'addBusinessMinutes')));
 }
 
-/** {@link addBusinessMinutes} from an epoch-ms instant, for a parsed schedule (internal: no input checks). */
+/**
+ * {@link addBusinessMinutes} from an epoch-ms instant, for a parsed schedule (internal: no input checks).
+ * @example `addBusinessMillis(Date.parse('2026-03-06T16:00:00Z'), 120, schedule); // epoch ms of the deadline`
+ */
 export function addBusinessMillis(t: number, minutes: number, schedule: Schedule): number {
   if (minutes === 0) return t;
   const compiledSchedule = compileSchedule(schedule);

@@ -50,7 +50,10 @@ export function firstReplyTime(
   });
 }
 
-/** {@link firstReplyTime} over parsed models (internal: no input checks). */
+/**
+ * {@link firstReplyTime} over parsed models (internal: no input checks).
+ * @example `firstReplyOf(parsedTicket, parsedMessages, {})?.calendarMinutes;`
+ */
 export function firstReplyOf(
   ticket: Ticket,
   messages: readonly Message[],

@@ -4,7 +4,10 @@ import type { TicketEvent } from '../models/ticket-event.js';
 import { eventsArg, messagesArg, optionsArg, scheduleArg, ticketArg } from './input.js';
 import type { TimeMetricOptions } from './timeline.js';
 
-/** The arguments of a per-ticket time metric, validated once at its entry (STYLE 17). */
+/**
+ * The arguments of a per-ticket time metric, validated once at its entry (STYLE 17).
+ * @example `const { ticket, records, options } = timeArgs('replyTimes', t, messages, opts);`
+ */
 export function timeArgs<O extends TimeMetricOptions>(
   fn: string,
   ticket: unknown,

@@ -19,6 +19,7 @@ export interface Period {
  * are laid out one by one (a day is 23 or 25 hours on DST changes, and only the tz database knows when), so a
  * bound keeps the cost bounded; tickets further apart are refused with a ValidationError rather than ground
  * through for seconds.
+ * @example `if (days > MAX_PERIODS) useWeeks();`
  */
 export const MAX_PERIODS = 10_000;
 /** The shortest each interval can be, to bound a period count from a span without laying it out. */

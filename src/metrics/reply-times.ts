@@ -34,7 +34,10 @@ export function replyTimes(
   return replyTimesOf(args.ticket, args.records, args.options);
 }
 
-/** {@link replyTimes} over parsed models (internal: no input checks). */
+/**
+ * {@link replyTimes} over parsed models (internal: no input checks).
+ * @example `replyTimesOf(parsedTicket, sortedMessages, { schedule });`
+ */
 export function replyTimesOf(
   ticket: Ticket,
   messages: readonly Message[],

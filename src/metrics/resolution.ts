@@ -42,7 +42,10 @@ export function resolutionTimes(
   return resolutionTimesOf(args.ticket, args.records, args.options);
 }
 
-/** {@link resolutionTimes} over parsed models (internal: no input checks). */
+/**
+ * {@link resolutionTimes} over parsed models (internal: no input checks).
+ * @example `resolutionTimesOf(parsedTicket, parsedEvents, {}).firstResolution;`
+ */
 export function resolutionTimesOf(
   ticket: Ticket,
   events: readonly TicketEvent[],
@@ -87,7 +90,10 @@ export function reopens(
   return reopensOf(ticketArg(ticket, 'reopens'), eventsArg(events, 'reopens'));
 }
 
-/** {@link reopens} over parsed models (internal: no input checks). */
+/**
+ * {@link reopens} over parsed models (internal: no input checks).
+ * @example `reopensOf(parsedTicket, parsedEvents); // 1`
+ */
 export function reopensOf(ticket: Ticket, events: readonly TicketEvent[]): number {
   let previous: string | null = null;
   let count = 0;

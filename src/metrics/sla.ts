@@ -71,7 +71,10 @@ export function slaTargetsFor(
   return slaTargetsOf(ticketArg(ticket, fn), eventsArg(sortedEvents, fn), policyArg(policy, fn));
 }
 
-/** {@link slaTargetsFor} over parsed models (internal: no input checks). */
+/**
+ * {@link slaTargetsFor} over parsed models (internal: no input checks).
+ * @example `slaTargetsOf(parsedTicket, sortedEvents, parsedPolicy).map((t) => t.metric);`
+ */
 export function slaTargetsOf(
   ticket: Ticket,
   sortedEvents: readonly TicketEvent[],
@@ -126,7 +129,10 @@ export function slaStatus(
   );
 }
 
-/** {@link slaStatus} over parsed models (internal: no input checks). */
+/**
+ * {@link slaStatus} over parsed models (internal: no input checks).
+ * @example `slaStatusOf(ticket, messages, events, policy, { asOf: Date.now(), schedule });`
+ */
 export function slaStatusOf(
   ticket: Ticket,
   messages: readonly Message[],

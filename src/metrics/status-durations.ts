@@ -58,7 +58,10 @@ export function statusDurations(
   return statusDurationsOf(args.ticket, args.records, args.options);
 }
 
-/** {@link statusDurations} over parsed models (internal: no input checks). */
+/**
+ * {@link statusDurations} over parsed models (internal: no input checks).
+ * @example `statusDurationsOf(parsedTicket, parsedEvents, { asOf: Date.now() }).agentWork;`
+ */
 export function statusDurationsOf(
   ticket: Ticket,
   events: readonly TicketEvent[],

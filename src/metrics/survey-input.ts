@@ -47,7 +47,10 @@ export function typeName(value: unknown): string {
   return typeof value;
 }
 
-/** The responses argument must be iterable (an array, a Set, a generator); anything else is a ValidationError. */
+/**
+ * The responses argument must be iterable (an array, a Set, a generator); anything else is a ValidationError.
+ * @example `for (const score of iterableArg(input, 'nps() scores')) classify(score);`
+ */
 export function iterableArg(value: unknown, subject: string): Iterable<unknown> {
   if (
     value !== null &&

@@ -109,7 +109,10 @@ export function tagTrendsAccumulator(
   return tagTrendsAccumulatorOf(options, false);
 }
 
-/** {@link tagTrendsAccumulator}; `trusted` skips the input checks for tickets validated by the caller (internal). */
+/**
+ * {@link tagTrendsAccumulator}; `trusted` skips the input checks for tickets validated by the caller (internal).
+ * @example `tagTrendsAccumulatorOf({ interval: 'week' }, true).add(parsedTicket).result();`
+ */
 export function tagTrendsAccumulatorOf(
   options: TagTrendOptions,
   trusted: boolean,

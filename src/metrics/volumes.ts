@@ -68,7 +68,10 @@ export function volumesAccumulator(
   return volumesAccumulatorOf(options, false);
 }
 
-/** {@link volumesAccumulator}; `trusted` skips the input checks for bundles validated by the caller (internal). */
+/**
+ * {@link volumesAccumulator}; `trusted` skips the input checks for bundles validated by the caller (internal).
+ * @example `volumesAccumulatorOf({ interval: 'week' }, true).add(parsedBundle).result();`
+ */
 export function volumesAccumulatorOf(
   options: VolumeOptions,
   trusted: boolean,
