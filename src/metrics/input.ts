@@ -284,6 +284,14 @@ export function surveyArg<K extends 'csat' | 'nps' | 'ces'>(kind: K, value: unkn
  */
 export function instantArg(value: unknown, what: string): number {
   if (isDate(value)) return value.getTime();
+  // The common case without zod: integer epoch ms in Timestamp's range (the same rule Timestamp applies).
+  if (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    Math.abs(value) >= 1e11 &&
+    Math.abs(value) <= 8.64e15
+  )
+    return value;
   const issues: ValidationIssue[] = [];
   const parsed = parseOne(Timestamp, value, [], issues);
   check(what, issues);
