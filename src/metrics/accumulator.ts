@@ -1,3 +1,5 @@
+import { ValidationError } from '../errors/validation.js';
+
 /**
  * A metric computed in pieces: `add` inputs, `merge` another accumulator (or its JSON state) computed elsewhere
  * — another worker thread, another machine, yesterday's run — and read the `result`. Merging shards gives the
@@ -25,6 +27,11 @@ export interface Accumulator<Input, Result, State> {
 
 /** Reads the state out of an accumulator or passes a state through. */
 export function stateOf<S>(other: { toJSON(): S } | S): S {
+  if (other === null || typeof other !== 'object') {
+    throw new ValidationError('merge() state', [
+      { path: [], code: 'invalid_type', message: 'expected an accumulator or its JSON state' },
+    ]);
+  }
   return typeof (other as { toJSON?: unknown }).toJSON === 'function'
     ? (other as { toJSON(): S }).toJSON()
     : (other as S);

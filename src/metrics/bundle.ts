@@ -1,7 +1,8 @@
-import type { Dataset } from '../models/dataset.js';
+import type { Dataset, DatasetInput } from '../models/dataset.js';
 import type { Message } from '../models/message.js';
 import type { Ticket } from '../models/ticket.js';
 import type { TicketEvent } from '../models/ticket-event.js';
+import { datasetArg } from './input.js';
 import { statusSpans } from './timeline.js';
 
 /** A ticket with its own messages and events: the unit the dataset-level accumulators add. */
@@ -21,6 +22,16 @@ export interface TicketBundle {
  * ```
  */
 export function* bundleDataset(
+  dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'> | DatasetInput,
+): Generator<TicketBundle> {
+  yield* bundleParsed(datasetArg(dataset, 'bundleDataset', ['tickets', 'messages', 'events']));
+}
+
+/**
+ * {@link bundleDataset} over parsed models (internal: no input checks).
+ * @example `for (const { ticket, messages } of bundleParsed(parsedDataset)) console.log(ticket.id, messages.length);`
+ */
+export function* bundleParsed(
   dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'>,
 ): Generator<TicketBundle> {
   const messages = new Map<string, Message[]>();

@@ -2,28 +2,33 @@ import { DateTime } from 'luxon';
 import { ValidationError } from '../errors/validation.js';
 import { parse } from '../models/parse.js';
 import { Schedule } from '../models/schedule.js';
+import { type ArithmeticSchedule, arithmeticSchedule, utcDay } from './business-arithmetic.js';
+import { instantArg, scheduleArg } from './input.js';
 
 const MINUTE = 60_000;
 const DAY_MINUTES = 1440;
-/** How far addBusinessMinutes searches before deciding a schedule never opens. */
-const MAX_SEARCH_YEARS = 50;
-const TWO_DAYS = 2 * 86_400_000;
+const DAY = 86_400_000;
+const TWO_DAYS = 2 * DAY;
+/** Spans up to this long are laid out day by day; longer ones are computed by arithmetic (business-arithmetic.ts). */
+const LAYOUT_SPAN = 400 * DAY;
+/** The Date range, less a margin where Luxon can still lay out whole local days. */
+const MAX_MS = 8.64e15;
+const LAYOUT_LIMIT = MAX_MS - LAYOUT_SPAN;
+/** How far ahead addBusinessMinutes lays out before searching by arithmetic. */
+const NEAR = 62 * DAY;
 
-/** A point in time as the metric functions accept it. */
+/**
+ * A point in time as the metric functions accept it — exactly what the models' `Timestamp` accepts: an ISO 8601
+ * string with an offset (`Z` or `±hh:mm`), a `Date`, or integer epoch milliseconds.
+ */
 export type Instant = Date | string | number;
 
-/** Converts an accepted instant to epoch ms or throws a ValidationError naming `what`. */
+/**
+ * Converts an accepted instant to epoch ms, or throws a ValidationError naming `what`. Strings without an offset
+ * are refused, never read in the host's time zone.
+ */
 export function toMillis(value: Instant, what: string): number {
-  let ms: number;
-  if (value instanceof Date) ms = value.getTime();
-  else if (typeof value === 'number') ms = value;
-  else ms = Date.parse(value);
-  if (!Number.isFinite(ms)) {
-    throw new ValidationError(what, [
-      { path: [], code: 'invalid_date', message: 'not a valid point in time' },
-    ]);
-  }
-  return ms;
+  return instantArg(value, what);
 }
 
 /**
@@ -42,19 +47,12 @@ class CompiledSchedule {
   private lastDay: DateTime | null = null;
   private windowStartMs = 0;
   private windowEndMs = 0;
-  private readonly closed: Set<string>;
   private readonly byWeekday: { from: number; to: number }[][];
+  /** Holidays as merged day ranges (a holiday spanning millennia costs one range, not a day each). */
+  readonly arithmetic: ArithmeticSchedule;
 
   constructor(readonly schedule: Schedule) {
-    this.closed = new Set();
-    for (const holiday of schedule.holidays) {
-      let day = DateTime.fromISO(holiday.startDate, { zone: 'UTC' });
-      const last = DateTime.fromISO(holiday.endDate, { zone: 'UTC' });
-      while (day <= last) {
-        this.closed.add(day.toISODate()!);
-        day = day.plus({ days: 1 });
-      }
-    }
+    this.arithmetic = arithmeticSchedule(schedule);
     // Cut the weekly intervals into per-weekday pieces (0 = Sunday, as Zendesk counts), in local minutes of day.
     this.byWeekday = Array.from({ length: 7 }, () => []);
     for (const interval of schedule.intervals) {
@@ -83,7 +81,7 @@ class CompiledSchedule {
    * stretch wall time and real time differ by that offset.
    */
   private daySpans(day: DateTime, out: number[]): void {
-    if (this.closed.has(day.toISODate()!)) return;
+    if (this.arithmetic.isHoliday(utcDay(day.year, day.month, day.day))) return;
     const pieces = this.byWeekday[day.weekday % 7]!;
     if (pieces.length === 0) return;
     const zone = this.schedule.timeZone;
@@ -129,6 +127,11 @@ class CompiledSchedule {
     const wantFirst = DateTime.fromMillis(from, { zone }).startOf('day').minus({ days: 31 });
     const wantLast = DateTime.fromMillis(to, { zone }).startOf('day').plus({ days: 62 });
     if (this.firstDay && this.lastDay && wantFirst >= this.firstDay && wantLast <= this.lastDay) return;
+    // A query far from the laid-out window starts a new window rather than laying out the years between.
+    if (this.firstDay && (from > this.windowEndMs + LAYOUT_SPAN || to < this.windowStartMs - LAYOUT_SPAN)) {
+      this.firstDay = null;
+      this.lastDay = null;
+    }
     let first = this.firstDay && this.firstDay < wantFirst ? this.firstDay : wantFirst;
     let last = this.lastDay && this.lastDay > wantLast ? this.lastDay : wantLast;
     if (this.firstDay && first < this.firstDay)
@@ -237,12 +240,29 @@ export function compileSchedule(schedule: Schedule): CompiledSchedule {
 export function businessMinutes(start: Instant, end: Instant, schedule: Schedule): number {
   const a = toMillis(start, 'businessMinutes() start');
   const b = toMillis(end, 'businessMinutes() end');
+  return businessMinutesBetween(a, b, scheduleArg(schedule, 'businessMinutes'));
+}
+
+/**
+ * {@link businessMinutes} between epoch-ms instants, for a parsed schedule (internal: no input checks).
+ * @example `businessMinutesBetween(Date.parse('2026-03-06T16:00:00Z'), Date.parse('2026-03-09T09:00:00Z'), schedule);`
+ */
+export function businessMinutesBetween(a: number, b: number, schedule: Schedule): number {
   const compiledSchedule = compileSchedule(schedule);
   if (a === b) return 0;
   const [lo, hi] = a < b ? [a, b] : [b, a];
-  compiledSchedule.ensure(lo, hi);
-  const minutes = (compiledSchedule.cumulative(hi) - compiledSchedule.cumulative(lo)) / MINUTE;
+  let ms: number;
+  if (layoutFits(lo, hi)) {
+    compiledSchedule.ensure(lo, hi);
+    ms = compiledSchedule.cumulative(hi) - compiledSchedule.cumulative(lo);
+  } else ms = compiledSchedule.arithmetic.openBetween(lo, hi);
+  const minutes = ms / MINUTE;
   return a < b ? minutes : -minutes;
+}
+
+/** Short spans away from the ends of the Date range are laid out day by day; the rest is arithmetic. */
+function layoutFits(lo: number, hi: number): boolean {
+  return hi - lo <= LAYOUT_SPAN && lo >= -LAYOUT_LIMIT && hi <= LAYOUT_LIMIT;
 }
 
 /**
@@ -256,8 +276,16 @@ export function businessMinutes(start: Instant, end: Instant, schedule: Schedule
  * ```
  */
 export function isBusinessTime(at: Instant, schedule: Schedule): boolean {
-  const t = toMillis(at, 'isBusinessTime() at');
+  return isBusinessTimeAt(toMillis(at, 'isBusinessTime() at'), scheduleArg(schedule, 'isBusinessTime'));
+}
+
+/**
+ * {@link isBusinessTime} at an epoch-ms instant, for a parsed schedule (internal: no input checks).
+ * @example `isBusinessTimeAt(Date.now(), schedule); // true during business hours`
+ */
+export function isBusinessTimeAt(t: number, schedule: Schedule): boolean {
   const compiledSchedule = compileSchedule(schedule);
+  if (!layoutFits(t, t)) return compiledSchedule.arithmetic.isOpen(t);
   compiledSchedule.ensure(t, t);
   return compiledSchedule.isOpen(t);
 }
@@ -265,8 +293,8 @@ export function isBusinessTime(at: Instant, schedule: Schedule): boolean {
 /**
  * The instant at which `minutes` business minutes have elapsed after `start` — a deadline, an SLA breach time,
  * a reply time to promise. With `minutes = 0` it is `start` itself, even outside business hours. Throws a
- * `ValidationError` for a schedule with no open hours, and a `RangeError` if the schedule never opens again
- * within 50 years (holidays covering everything).
+ * `ValidationError` for a schedule with no open hours, or one that does not hold that many business minutes
+ * before the end of the Date range (holidays covering everything, or an absurd number of minutes).
  *
  * @example
  * ```ts
@@ -277,12 +305,20 @@ export function isBusinessTime(at: Instant, schedule: Schedule): boolean {
  */
 export function addBusinessMinutes(start: Instant, minutes: number, schedule: Schedule): Date {
   const t = toMillis(start, 'addBusinessMinutes() start');
-  if (!Number.isFinite(minutes) || minutes < 0) {
+  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes < 0) {
     throw new ValidationError('addBusinessMinutes() minutes', [
       { path: [], code: 'too_small', message: 'minutes must be a finite number ≥ 0' },
     ]);
   }
-  if (minutes === 0) return new Date(t);
+  return new Date(addBusinessMillis(t, minutes, scheduleArg(schedule, 'addBusinessMinutes')));
+}
+
+/**
+ * {@link addBusinessMinutes} from an epoch-ms instant, for a parsed schedule (internal: no input checks).
+ * @example `addBusinessMillis(Date.parse('2026-03-06T16:00:00Z'), 120, schedule); // epoch ms of the deadline`
+ */
+export function addBusinessMillis(t: number, minutes: number, schedule: Schedule): number {
+  if (minutes === 0) return t;
   const compiledSchedule = compileSchedule(schedule);
   if (!compiledSchedule.hasHours) {
     throw new ValidationError('Schedule', [
@@ -290,17 +326,36 @@ export function addBusinessMinutes(start: Instant, minutes: number, schedule: Sc
     ]);
   }
   const wanted = minutes * MINUTE;
-  // Grow the window until the target falls inside it: a year at a time.
-  let horizon = t + Math.max(wanted * 4, 14 * 86_400_000);
-  const limit = t + MAX_SEARCH_YEARS * 366 * 86_400_000;
-  for (;;) {
-    compiledSchedule.ensure(t, horizon);
-    const at = compiledSchedule.instantAt(compiledSchedule.cumulative(t) + wanted);
-    // Dates hold whole milliseconds: round up so a deadline is never early.
-    if (at !== null && at <= compiledSchedule.windowEnd) return new Date(Math.ceil(at));
-    if (horizon > limit)
-      throw new RangeError('addBusinessMinutes: the schedule does not open within 50 years');
-    // Double the look-ahead each round: a sparse schedule needs few rebuilds, not one per year.
-    horizon = t + 2 * (compiledSchedule.windowEnd - t);
+  // Near: lay out up to two months ahead, doubling the look-ahead (a sparse schedule needs few rebuilds).
+  if (layoutFits(t, t + NEAR)) {
+    let horizon = t + Math.min(NEAR, Math.max(wanted * 4, 14 * DAY));
+    for (;;) {
+      compiledSchedule.ensure(t, horizon);
+      const at = compiledSchedule.instantAt(compiledSchedule.cumulative(t) + wanted);
+      // Dates hold whole milliseconds: round up so a deadline is never early.
+      if (at !== null && at <= compiledSchedule.windowEnd) return Math.ceil(at);
+      if (horizon >= t + NEAR) break;
+      horizon = Math.min(t + NEAR, t + 2 * (compiledSchedule.windowEnd - t));
+    }
   }
+  // Far: the earliest whole millisecond by which `wanted` has elapsed, by bisection over the arithmetic form
+  // (about 55 steps, each independent of the span).
+  const arithmetic = compiledSchedule.arithmetic;
+  let lo = Math.ceil(t);
+  let hi = MAX_MS;
+  if (arithmetic.openBetween(t, hi) < wanted) {
+    throw new ValidationError('addBusinessMinutes() minutes', [
+      {
+        path: [],
+        code: 'too_big',
+        message: 'the schedule does not hold that many business minutes before the end of the Date range',
+      },
+    ]);
+  }
+  while (hi - lo > 1) {
+    const mid = lo + Math.floor((hi - lo) / 2);
+    if (arithmetic.openBetween(t, mid) >= wanted) hi = mid;
+    else lo = mid;
+  }
+  return arithmetic.openBetween(t, lo) >= wanted ? lo : hi;
 }

@@ -1,5 +1,5 @@
 import { type Accumulator, stateOf } from './accumulator.js';
-import { InvalidValues, invalidPolicy, scoreOf, typeName } from './survey-input.js';
+import { InvalidValues, invalidPolicy, iterableArg, scoreOf, typeName } from './survey-input.js';
 
 /** Options of {@link ces}. */
 export interface CesOptions {
@@ -83,7 +83,7 @@ export function ces(responses: Iterable<unknown>, options: CesOptions = {}): Ces
   const invalid = new InvalidValues('ces() scores', invalidPolicy('ces', options.invalid));
   const state: CesState = { counts: [0, 0, 0, 0, 0, 0, 0], skipped: 0 };
   let index = 0;
-  for (const item of responses) classify(state, item, index++, invalid);
+  for (const item of iterableArg(responses, 'ces() scores')) classify(state, item, index++, invalid);
   invalid.throwIfNeeded();
   return cesFromCounts(state, threshold);
 }

@@ -1,5 +1,5 @@
 import { type Accumulator, stateOf } from './accumulator.js';
-import { InvalidValues, invalidPolicy, typeName } from './survey-input.js';
+import { InvalidValues, invalidPolicy, iterableArg, typeName } from './survey-input.js';
 
 /** Options of {@link csat}. */
 export interface CsatOptions {
@@ -92,7 +92,8 @@ export function csat(responses: Iterable<unknown>, options: CsatOptions = {}): C
   const invalid = new InvalidValues('csat() ratings', invalidPolicy('csat', options.invalid));
   const state: CsatState = { positive: 0, negative: 0, unanswered: 0, skipped: 0 };
   let index = 0;
-  for (const item of responses) classify(state, item, index++, threshold, invalid);
+  for (const item of iterableArg(responses, 'csat() ratings'))
+    classify(state, item, index++, threshold, invalid);
   invalid.throwIfNeeded();
   return csatFromCounts(state, options.offered);
 }

@@ -32,10 +32,30 @@ export interface HolidayRegion {
  * ```
  */
 export function holidaysFor(where: HolidayRegion, years: readonly number[]): Holiday[] {
+  if (where === null || typeof where !== 'object') {
+    throw new ValidationError('holidaysFor() region', [
+      { path: [], code: 'invalid_type', message: 'expected { country, region? }' },
+    ]);
+  }
+  if (!Array.isArray(years)) {
+    // No default: metrics have no hidden clock, so "this year" is the caller's to say.
+    throw new ValidationError('holidaysFor() years', [
+      {
+        path: [],
+        code: 'invalid_type',
+        message: 'required: the years to list, e.g. [2026] (there is no default: metrics read no clock)',
+      },
+    ]);
+  }
+  if (where.types !== undefined && !Array.isArray(where.types)) {
+    throw new ValidationError('holidaysFor() region', [
+      { path: ['types'], code: 'invalid_type', message: 'expected an array of holiday types' },
+    ]);
+  }
   const types = new Set(where.types ?? ['public']);
   const calendar = new Holidays();
   const known = calendar.getCountries();
-  if (typeof where.country !== 'string' || !known[where.country.toUpperCase()]) {
+  if (typeof where.country !== 'string' || !Object.hasOwn(known, where.country.toUpperCase())) {
     throw new ValidationError('holidaysFor() region', [
       { path: ['country'], code: 'invalid_value', message: 'unknown ISO 3166-1 country code' },
     ]);
@@ -43,7 +63,7 @@ export function holidaysFor(where: HolidayRegion, years: readonly number[]): Hol
   const country = where.country.toUpperCase();
   if (where.region !== undefined) {
     const regions = calendar.getStates(country) ?? {};
-    if (!regions[where.region.toUpperCase()]) {
+    if (typeof where.region !== 'string' || !Object.hasOwn(regions, where.region.toUpperCase())) {
       throw new ValidationError('holidaysFor() region', [
         { path: ['region'], code: 'invalid_value', message: `unknown region for ${country}` },
       ]);

@@ -1,6 +1,6 @@
 import { type Accumulator, stateOf } from './accumulator.js';
 import { normalQuantile } from './stats.js';
-import { InvalidValues, invalidPolicy, scoreOf, typeName } from './survey-input.js';
+import { InvalidValues, invalidPolicy, iterableArg, scoreOf, typeName } from './survey-input.js';
 
 /** Options of {@link nps}. */
 export interface NpsOptions {
@@ -111,7 +111,8 @@ export function nps(responsesOrScores: Iterable<unknown>, options: NpsOptions = 
   const state: NpsState = { promoters: 0, passives: 0, detractors: 0, skipped: 0 };
   const invalid = new InvalidValues('nps() scores', policy);
   let index = 0;
-  for (const value of responsesOrScores) classify(state, value, index++, invalid);
+  for (const value of iterableArg(responsesOrScores, 'nps() scores'))
+    classify(state, value, index++, invalid);
   invalid.throwIfNeeded();
   return npsFromCounts(state, z);
 }

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { ValidationError } from '../errors/validation.js';
 import { isIanaTimeZone } from '../models/primitives.js';
 
 /** The calendar unit metrics are bucketed by. Weeks start on Monday (ISO 8601). */
@@ -12,6 +13,21 @@ export interface Period {
   /** Exclusive. */
   end: Date;
 }
+
+/**
+ * The most periods one report spans: about 27 years of days, 190 years of weeks or 830 years of months. Periods
+ * are laid out one by one (a day is 23 or 25 hours on DST changes, and only the tz database knows when), so a
+ * bound keeps the cost bounded; tickets further apart are refused with a ValidationError rather than ground
+ * through for seconds.
+ * @example `if (days > MAX_PERIODS) useWeeks();`
+ */
+export const MAX_PERIODS = 10_000;
+/** The shortest each interval can be, to bound a period count from a span without laying it out. */
+const SHORTEST: Record<Interval, number> = {
+  day: 22 * 3_600_000,
+  week: 167 * 3_600_000,
+  month: 27 * 86_400_000,
+};
 
 /** Checks interval and time-zone options once (STYLE rule 10). */
 export function checkPeriodOptions(fn: string, interval: unknown, timeZone: unknown): void {
@@ -35,7 +51,22 @@ export class PeriodIndex {
   constructor(
     readonly interval: Interval,
     readonly timeZone: string,
+    /** The public function using the index, named in errors. */
+    readonly owner = 'volumes',
   ) {}
+
+  /** Refuses a span that would hold more than {@link MAX_PERIODS} periods. */
+  private checkSpan(from: number, to: number): void {
+    if (!(Math.abs(to - from) / SHORTEST[this.interval] <= MAX_PERIODS)) {
+      throw new ValidationError(`${this.owner}() dataset`, [
+        {
+          path: [],
+          code: 'too_big',
+          message: `tickets span more than ${MAX_PERIODS} periods of one ${this.interval}; use a longer interval or split the data`,
+        },
+      ]);
+    }
+  }
 
   private startOf(t: number): DateTime {
     return DateTime.fromMillis(t, { zone: this.timeZone }).startOf(this.interval, { useLocaleWeeks: false });
@@ -54,6 +85,7 @@ export class PeriodIndex {
       this.keys = [first.toISODate()!];
       return;
     }
+    this.checkSpan(t, t < this.bounds[0]! ? this.bounds[this.bounds.length - 1]! : this.bounds[0]!);
     while (t < this.bounds[0]!) {
       const first = this.startOf(this.bounds[0]! - 1);
       this.bounds.unshift(first.toMillis());
@@ -95,6 +127,8 @@ export class PeriodIndex {
   range(firstKey: string, lastKey: string): Period[] {
     const from = DateTime.fromISO(firstKey, { zone: this.timeZone }).toMillis();
     const to = DateTime.fromISO(lastKey, { zone: this.timeZone }).toMillis();
+    if (!Number.isFinite(from) || !Number.isFinite(to)) return []; // keys from a foreign state that are no dates
+    this.checkSpan(from, to);
     const out: Period[] = [];
     for (let t = from; t <= to; ) {
       const period = this.periodOf(t);

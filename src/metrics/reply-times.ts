@@ -1,6 +1,7 @@
-import type { Message } from '../models/message.js';
-import type { Ticket } from '../models/ticket.js';
+import type { Message, MessageInput } from '../models/message.js';
+import type { Ticket, TicketInput } from '../models/ticket.js';
 import { findFirstReply } from './first-reply.js';
+import { timeArgs } from './input-time.js';
 import { type Duration, measure, sortedMessages, type TimeMetricOptions } from './timeline.js';
 
 /** One customer turn and the agent reply that answered it. */
@@ -25,9 +26,22 @@ export interface ReplySpan {
  * ```
  */
 export function replyTimes(
+  ticket: Ticket | TicketInput,
+  messages: readonly (Message | MessageInput)[],
+  options: TimeMetricOptions = {},
+): ReplySpan[] {
+  const args = timeArgs('replyTimes', ticket, messages, options);
+  return replyTimesOf(args.ticket, args.records, args.options);
+}
+
+/**
+ * {@link replyTimes} over parsed models (internal: no input checks).
+ * @example `replyTimesOf(parsedTicket, sortedMessages, { schedule });`
+ */
+export function replyTimesOf(
   ticket: Ticket,
   messages: readonly Message[],
-  options: TimeMetricOptions = {},
+  options: TimeMetricOptions,
 ): ReplySpan[] {
   const spans: ReplySpan[] = [];
   let turnStart: number | null = null;
@@ -60,13 +74,14 @@ export function replyTimes(
  * ```
  */
 export function nextReplyTime(
-  ticket: Ticket,
-  messages: readonly Message[],
+  ticket: Ticket | TicketInput,
+  messages: readonly (Message | MessageInput)[],
   options: TimeMetricOptions = {},
 ): ReplySpan[] {
-  const sorted = sortedMessages(ticket, messages);
+  const args = timeArgs('nextReplyTime', ticket, messages, options);
+  const sorted = sortedMessages(args.ticket, args.records);
   const first = findFirstReply(sorted, 'zendesk');
   if (!first) return [];
   const after = first.createdAt.getTime();
-  return replyTimes(ticket, sorted, options).filter((span) => span.from.getTime() >= after);
+  return replyTimesOf(args.ticket, sorted, args.options).filter((span) => span.from.getTime() >= after);
 }

@@ -1,5 +1,7 @@
-import type { Ticket } from '../models/ticket.js';
-import type { TicketEvent } from '../models/ticket-event.js';
+import type { Ticket, TicketInput } from '../models/ticket.js';
+import type { TicketEvent, TicketEventInput } from '../models/ticket-event.js';
+import { eventsArg, ticketArg } from './input.js';
+import { timeArgs } from './input-time.js';
 import { type Duration, measure, sortedEvents, type TimeMetricOptions } from './timeline.js';
 
 /** A resolution moment and the time from creation to it. */
@@ -32,9 +34,22 @@ const RESOLVED = new Set(['solved', 'closed']);
  * ```
  */
 export function resolutionTimes(
+  ticket: Ticket | TicketInput,
+  events: readonly (TicketEvent | TicketEventInput)[],
+  options: TimeMetricOptions = {},
+): ResolutionTimes {
+  const args = timeArgs('resolutionTimes', ticket, events, options, 'events');
+  return resolutionTimesOf(args.ticket, args.records, args.options);
+}
+
+/**
+ * {@link resolutionTimes} over parsed models (internal: no input checks).
+ * @example `resolutionTimesOf(parsedTicket, parsedEvents, {}).firstResolution;`
+ */
+export function resolutionTimesOf(
   ticket: Ticket,
   events: readonly TicketEvent[],
-  options: TimeMetricOptions = {},
+  options: TimeMetricOptions,
 ): ResolutionTimes {
   const created = ticket.createdAt.getTime();
   const changes = sortedEvents(ticket, events).filter((e) => e.type === 'status');
@@ -68,7 +83,18 @@ export function resolutionTimes(
  * reopens(ticket, eventsOfTicket); // 1
  * ```
  */
-export function reopens(ticket: Ticket, events: readonly TicketEvent[]): number {
+export function reopens(
+  ticket: Ticket | TicketInput,
+  events: readonly (TicketEvent | TicketEventInput)[],
+): number {
+  return reopensOf(ticketArg(ticket, 'reopens'), eventsArg(events, 'reopens'));
+}
+
+/**
+ * {@link reopens} over parsed models (internal: no input checks).
+ * @example `reopensOf(parsedTicket, parsedEvents); // 1`
+ */
+export function reopensOf(ticket: Ticket, events: readonly TicketEvent[]): number {
   let previous: string | null = null;
   let count = 0;
   for (const event of sortedEvents(ticket, events)) {

@@ -1,11 +1,12 @@
-import type { Message } from '../models/message.js';
+import type { Message, MessageInput } from '../models/message.js';
 import type { Schedule } from '../models/schedule.js';
 import type { SlaMetric, SlaPolicy, SlaTarget } from '../models/sla-policy.js';
-import type { Ticket } from '../models/ticket.js';
-import type { TicketEvent } from '../models/ticket-event.js';
-import { addBusinessMinutes, businessMinutes, type Instant, toMillis } from './business-time.js';
+import type { Ticket, TicketInput } from '../models/ticket.js';
+import type { TicketEvent, TicketEventInput } from '../models/ticket-event.js';
+import { addBusinessMillis, businessMinutesBetween, type Instant, toMillis } from './business-time.js';
 import { findFirstReply } from './first-reply.js';
-import { replyTimes } from './reply-times.js';
+import { eventsArg, messagesArg, optionsArg, policyArg, scheduleArg, ticketArg } from './input.js';
+import { replyTimesOf } from './reply-times.js';
 import { sortedEvents, sortedMessages, statusSpans } from './timeline.js';
 
 const MINUTE = 60_000;
@@ -67,6 +68,19 @@ function priorityAt(ticket: Ticket, events: readonly TicketEvent[], at: number):
  * ```
  */
 export function slaTargetsFor(
+  ticket: Ticket | TicketInput,
+  sortedEvents: readonly (TicketEvent | TicketEventInput)[],
+  policy: SlaPolicy,
+): SlaTarget[] {
+  const fn = 'slaTargetsFor';
+  return slaTargetsOf(ticketArg(ticket, fn), eventsArg(sortedEvents, fn), policyArg(policy, fn));
+}
+
+/**
+ * {@link slaTargetsFor} over parsed models (internal: no input checks).
+ * @example `slaTargetsOf(parsedTicket, sortedEvents, parsedPolicy).map((t) => t.metric);`
+ */
+export function slaTargetsOf(
   ticket: Ticket,
   sortedEvents: readonly TicketEvent[],
   policy: SlaPolicy,
@@ -99,18 +113,43 @@ export function slaTargetsFor(
  * ```
  */
 export function slaStatus(
+  ticket: Ticket | TicketInput,
+  messages: readonly (Message | MessageInput)[],
+  events: readonly (TicketEvent | TicketEventInput)[],
+  policy: SlaPolicy,
+  options: SlaStatusOptions,
+): SlaTargetStatus[] {
+  const fn = 'slaStatus';
+  const opts = optionsArg(options, fn);
+  if (opts.asOf === undefined) throw new TypeError('slaStatus: option "asOf" is required');
+  return slaStatusOf(
+    ticketArg(ticket, fn),
+    messagesArg(messages, fn),
+    eventsArg(events, fn),
+    policyArg(policy, fn),
+    {
+      asOf: toMillis(opts.asOf, 'slaStatus() asOf'),
+      ...(opts.schedule === undefined ? {} : { schedule: scheduleArg(opts.schedule, fn) }),
+    },
+  );
+}
+
+/**
+ * {@link slaStatus} over parsed models (internal: no input checks).
+ * @example `slaStatusOf(ticket, messages, events, policy, { asOf: Date.now(), schedule });`
+ */
+export function slaStatusOf(
   ticket: Ticket,
   messages: readonly Message[],
   events: readonly TicketEvent[],
   policy: SlaPolicy,
-  options: SlaStatusOptions,
+  options: { asOf: number; schedule?: Schedule },
 ): SlaTargetStatus[] {
-  if (options?.asOf === undefined) throw new TypeError('slaStatus: option "asOf" is required');
-  const asOf = toMillis(options.asOf, 'slaStatus() asOf');
+  const asOf = options.asOf;
   const sortedE = sortedEvents(ticket, events);
   const sortedM = sortedMessages(ticket, messages);
   const created = ticket.createdAt.getTime();
-  const targets = slaTargetsFor(ticket, sortedE, policy);
+  const targets = slaTargetsOf(ticket, sortedE, policy);
   if (targets.some((t) => t.businessHours) && !options.schedule) {
     throw new TypeError('slaStatus: option "schedule" is required: the policy has business-hours targets');
   }
@@ -122,11 +161,11 @@ export function slaStatus(
 
   const timed = (target: SlaTarget, instance: number, start: number, fulfilled: number | null) => {
     const breach = target.businessHours
-      ? addBusinessMinutes(start, target.minutes, options.schedule!).getTime()
+      ? addBusinessMillis(start, target.minutes, options.schedule!)
       : start + target.minutes * MINUTE;
     const end = fulfilled ?? Math.max(start, asOf);
     const elapsed = target.businessHours
-      ? businessMinutes(start, end, options.schedule!)
+      ? businessMinutesBetween(start, end, options.schedule!)
       : (end - start) / MINUTE;
     out.push(status(target, instance, start, breach, fulfilled, elapsed, asOf));
   };
@@ -141,7 +180,7 @@ export function slaStatus(
       case 'nextReply': {
         const first = findFirstReply(sortedM, 'zendesk');
         if (!first) break;
-        const turns = replyTimes(ticket, sortedM).filter(
+        const turns = replyTimesOf(ticket, sortedM, {}).filter(
           (s) => s.from.getTime() >= first.createdAt.getTime(),
         );
         turns.forEach((turn, i) => {
@@ -210,7 +249,7 @@ function cumulative(
   schedule: Schedule | undefined,
 ): SlaTargetStatus {
   const length = (a: number, b: number) =>
-    target.businessHours ? businessMinutes(a, b, schedule!) : (b - a) / MINUTE;
+    target.businessHours ? businessMinutesBetween(a, b, schedule!) : (b - a) / MINUTE;
   const start = spans[0]!.from;
   let total = 0;
   let breach: number | null = null;
@@ -223,7 +262,7 @@ function cumulative(
     if (breach === null && total + minutes >= target.minutes) {
       const remaining = target.minutes - total;
       breach = target.businessHours
-        ? addBusinessMinutes(span.from, remaining, schedule!).getTime()
+        ? addBusinessMillis(span.from, remaining, schedule!)
         : span.from + remaining * MINUTE;
     }
     total += minutes;
@@ -234,9 +273,7 @@ function cumulative(
     // ticket, or from asOf for a paused one (the earliest it could breach if its clock resumed now).
     const remaining = target.minutes - total;
     const from = resolvedAt !== null ? lastCountedEnd : Math.max(lastCountedEnd, asOf);
-    breach = target.businessHours
-      ? addBusinessMinutes(from, remaining, schedule!).getTime()
-      : from + remaining * MINUTE;
+    breach = target.businessHours ? addBusinessMillis(from, remaining, schedule!) : from + remaining * MINUTE;
   }
   return status(target, 0, start, breach, resolvedAt, total, asOf);
 }

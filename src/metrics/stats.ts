@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors/validation.js';
 import type { Accumulator } from './accumulator.js';
 import { stateOf } from './accumulator.js';
 
@@ -11,12 +12,19 @@ import { stateOf } from './accumulator.js';
  * ```
  */
 export function quantileSorted(sorted: ArrayLike<number>, q: number): number | null {
+  if (sorted === null || typeof sorted !== 'object' || typeof sorted.length !== 'number')
+    throw numbersError('quantileSorted() sorted', 'expected an array of numbers');
+  if (typeof q !== 'number' || !(q >= 0 && q <= 1)) throw numbersError('quantileSorted() q', 'expected 0..1');
   const n = sorted.length;
   if (n === 0) return null;
   const h = (n - 1) * q;
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
   return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+}
+
+function numbersError(subject: string, message: string): ValidationError {
+  return new ValidationError(subject, [{ path: [], code: 'invalid_type', message }]);
 }
 
 /**
@@ -29,7 +37,8 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number | n
  * ```
  */
 export function normalQuantile(p: number): number {
-  if (!(p > 0 && p < 1)) throw new RangeError('normalQuantile: p must be in (0, 1)');
+  if (typeof p !== 'number' || !(p > 0 && p < 1))
+    throw numbersError('normalQuantile() p', 'expected 0 < p < 1');
   const a = [
     -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
     2.506628277459239,
@@ -117,11 +126,15 @@ export function distributionAccumulator(): Accumulator<number, DistributionSumma
   const values: number[] = [];
   return {
     add(value) {
-      if (Number.isFinite(value)) values.push(value);
+      if (typeof value === 'number' && Number.isFinite(value)) values.push(value);
       return this;
     },
     merge(other) {
-      for (const value of stateOf<DistributionState>(other).values) values.push(value);
+      const state = stateOf<DistributionState>(other);
+      if (!Array.isArray(state.values))
+        throw numbersError('distributionAccumulator() state', 'expected values[]');
+      for (const value of state.values)
+        if (typeof value === 'number' && Number.isFinite(value)) values.push(value);
       return this;
     },
     result: () => summarizeValues(values),
@@ -139,6 +152,8 @@ export function distributionAccumulator(): Accumulator<number, DistributionSumma
  * ```
  */
 export function summarizeValues(values: readonly number[]): DistributionSummary {
+  if (!Array.isArray(values) && !ArrayBuffer.isView(values))
+    throw numbersError('summarizeValues() values', 'expected an array of numbers');
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   if (n === 0) return { n: 0, mean: null, median: null, p90: null, min: null, max: null };

@@ -1,6 +1,8 @@
-import type { Ticket } from '../models/ticket.js';
-import type { TicketEvent } from '../models/ticket-event.js';
+import type { Ticket, TicketInput } from '../models/ticket.js';
+import type { TicketEvent, TicketEventInput } from '../models/ticket-event.js';
 import { type Instant, toMillis } from './business-time.js';
+import { timeArgs } from './input-time.js';
+import { keyedTable, own } from './keyed.js';
 import { type Duration, measure, sortedEvents, statusSpans, type TimeMetricOptions } from './timeline.js';
 
 /** Options of {@link statusDurations}. */
@@ -48,15 +50,28 @@ function addTo(target: Duration, d: Duration): void {
  * ```
  */
 export function statusDurations(
+  ticket: Ticket | TicketInput,
+  events: readonly (TicketEvent | TicketEventInput)[],
+  options: StatusDurationOptions = {},
+): StatusDurations {
+  const args = timeArgs('statusDurations', ticket, events, options, 'events');
+  return statusDurationsOf(args.ticket, args.records, args.options);
+}
+
+/**
+ * {@link statusDurations} over parsed models (internal: no input checks).
+ * @example `statusDurationsOf(parsedTicket, parsedEvents, { asOf: Date.now() }).agentWork;`
+ */
+export function statusDurationsOf(
   ticket: Ticket,
   events: readonly TicketEvent[],
-  options: StatusDurationOptions = {},
+  options: StatusDurationOptions,
 ): StatusDurations {
   const asOf = options.asOf === undefined ? undefined : toMillis(options.asOf, 'statusDurations() asOf');
   const requesterWait = new Set(options.requesterWaitStatuses ?? ['new', 'open', 'hold']);
   const business = options.schedule !== undefined;
   const result: StatusDurations = {
-    byStatus: {},
+    byStatus: keyedTable(),
     agentWait: zero(business),
     onHold: zero(business),
     agentWork: zero(business),
@@ -75,8 +90,12 @@ export function statusDurations(
     }
     if (asOf !== undefined && to > asOf) to = Math.max(span.from, asOf);
     const d = measure(span.from, to, options.schedule);
-    result.byStatus[span.status] ??= zero(business);
-    addTo(result.byStatus[span.status]!, d);
+    let byStatus = own(result.byStatus, span.status);
+    if (!byStatus) {
+      byStatus = zero(business);
+      result.byStatus[span.status] = byStatus;
+    }
+    addTo(byStatus, d);
     if (span.status === 'pending') addTo(result.agentWait, d);
     if (span.status === 'hold') addTo(result.onHold, d);
     if (span.status === 'new' || span.status === 'open') addTo(result.agentWork, d);

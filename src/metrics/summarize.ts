@@ -1,26 +1,37 @@
 import { ValidationError } from '../errors/validation.js';
-import type { Dataset, DatasetRecord } from '../models/dataset.js';
+import type { Dataset, DatasetInput, DatasetRecord } from '../models/dataset.js';
 import type { Group } from '../models/group.js';
 import type { MetricsReport } from '../models/metrics-report.js';
 import type { Schedule } from '../models/schedule.js';
 import { type SlaMetric, SlaMetric as SlaMetricSchema, type SlaPolicy } from '../models/sla-policy.js';
 import type { Ticket } from '../models/ticket.js';
 import { type Accumulator, stateOf } from './accumulator.js';
-import { bundleDataset, type TicketBundle, unresolvedIntervals } from './bundle.js';
+import { bundleParsed, type TicketBundle, unresolvedIntervals } from './bundle.js';
 import { type Instant, toMillis } from './business-time.js';
 import { type CesState, cesAccumulator } from './ces.js';
 import { type CsatState, csatAccumulator } from './csat.js';
 import { findFirstReply } from './first-reply.js';
+import {
+  bundleArg,
+  datasetArg,
+  groupArg,
+  optionsArg,
+  policyArg,
+  recordArg,
+  scheduleArg,
+  surveyArg,
+} from './input.js';
+import { keyedTable, own } from './keyed.js';
 import { type NpsState, npsAccumulator } from './nps.js';
 import type { Interval } from './periods.js';
-import { replyTimes } from './reply-times.js';
-import { reopens, resolutionTimes } from './resolution.js';
-import { slaStatus, slaTargetsFor } from './sla.js';
+import { replyTimesOf } from './reply-times.js';
+import { reopensOf, resolutionTimesOf } from './resolution.js';
+import { slaStatusOf, slaTargetsOf } from './sla.js';
 import { type SlaPolicySelection, selectSlaPolicy } from './sla-match.js';
 import { summarizeValues } from './stats.js';
-import { type TagTrendState, tagTrendsAccumulator } from './tag-trends.js';
+import { type TagTrendState, tagTrendsAccumulatorOf } from './tag-trends.js';
 import { type Duration, measure, sortedEvents, sortedMessages } from './timeline.js';
-import { type VolumeState, volumesAccumulator } from './volumes.js';
+import { type VolumeState, volumesAccumulatorOf } from './volumes.js';
 
 /** Options of {@link summarize} and {@link summaryAccumulator}. */
 export interface SummaryOptions {
@@ -127,15 +138,55 @@ const concat = (target: DurationValues, other: DurationValues) => {
 export function summaryAccumulator(
   options: SummaryOptions & { asOf: Instant },
 ): Accumulator<SummaryInput, MetricsReport, SummaryState> {
+  return summaryAccumulatorOf(options, false);
+}
+
+/** The input of a {@link summaryAccumulator}, validated by its kind's model. */
+function summaryInputArg(input: unknown): SummaryInput {
+  const fn = 'summaryAccumulator';
+  const record = input as { kind?: unknown; value?: unknown } | null;
+  switch (record !== null && typeof record === 'object' ? record.kind : undefined) {
+    case 'bundle':
+      return { kind: 'bundle', value: bundleArg(record!.value, fn) };
+    case 'csat':
+      return { kind: 'csat', value: surveyArg('csat', record!.value, fn) };
+    case 'nps':
+      return { kind: 'nps', value: surveyArg('nps', record!.value, fn) };
+    case 'ces':
+      return { kind: 'ces', value: surveyArg('ces', record!.value, fn) };
+    case 'schedules':
+      return { kind: 'schedules', value: scheduleArg(record!.value, fn) };
+    case 'groups':
+      return { kind: 'groups', value: groupArg(record!.value, fn) };
+    case 'slaPolicies':
+      return { kind: 'slaPolicies', value: policyArg(record!.value, fn) };
+    default:
+      throw new ValidationError(`${fn}() input`, [
+        {
+          path: ['kind'],
+          code: 'invalid_value',
+          message: 'expected bundle, csat, nps, ces, schedules, groups or slaPolicies',
+        },
+      ]);
+  }
+}
+
+/** {@link summaryAccumulator}; `trusted` skips the input checks for inputs validated by the caller (internal). */
+function summaryAccumulatorOf(
+  options: SummaryOptions & { asOf: Instant },
+  trusted: boolean,
+): Accumulator<SummaryInput, MetricsReport, SummaryState> {
+  options = optionsArg(options, 'summarize');
+  if (options.schedule !== undefined)
+    options = { ...options, schedule: scheduleArg(options.schedule, 'summarize') };
   const asOf = toMillis(options.asOf, 'summarize() asOf');
   const timeZone = options.timeZone ?? 'UTC';
   const interval = options.interval ?? 'week';
-  const volumes = volumesAccumulator({ interval, timeZone });
-  const trends = tagTrendsAccumulator({
-    interval,
-    timeZone,
-    baseline: { recent: options.recentPeriods ?? 1 },
-  });
+  const volumes = volumesAccumulatorOf({ interval, timeZone }, true);
+  const trends = tagTrendsAccumulatorOf(
+    { interval, timeZone, baseline: { recent: options.recentPeriods ?? 1 } },
+    true,
+  );
   const csat = csatAccumulator({ invalid: 'skip' });
   const nps = npsAccumulator({ invalid: 'skip' });
   const ces = cesAccumulator({ invalid: 'skip' });
@@ -161,12 +212,17 @@ export function summaryAccumulator(
     sla: Object.fromEntries(
       SLA_METRICS.map((m) => [m, { achieved: 0, breached: 0, active: 0, unmeasured: 0, undecidedPolicy: 0 }]),
     ),
-    breakdowns: { channel: {}, agent: {}, group: {}, priority: {} },
+    breakdowns: {
+      channel: keyedTable(),
+      agent: keyedTable(),
+      group: keyedTable(),
+      priority: keyedTable(),
+    },
   };
 
   const cell = (dimension: Dimension, key: string): BreakdownCell => {
     const table = state.breakdowns[dimension];
-    let found = table[key];
+    let found = own(table, key);
     if (!found) {
       found = {
         tickets: 0,
@@ -208,7 +264,7 @@ export function summaryAccumulator(
       ([from, to]) => from <= asOf && (to === null || to > asOf),
     );
     if (open) t.unresolved++;
-    const reopenCount = reopens(ticket, sortedE);
+    const reopenCount = reopensOf(ticket, sortedE);
     t.reopens += reopenCount;
     if (reopenCount > 0) t.reopenedTickets++;
     const firstPublic = sortedM.find((m) => m.public);
@@ -232,10 +288,10 @@ export function summaryAccumulator(
       c.tickets++;
       if (replyDuration) pushDuration(c.firstReply, replyDuration);
     }
-    for (const span of replyTimes(ticket, sortedM, schedule ? { schedule } : {})) {
+    for (const span of replyTimesOf(ticket, sortedM, schedule ? { schedule } : {})) {
       if (span.duration) pushDuration(state.replyTimes, span.duration);
     }
-    const resolution = resolutionTimes(ticket, sortedE, schedule ? { schedule } : {});
+    const resolution = resolutionTimesOf(ticket, sortedE, schedule ? { schedule } : {});
     if (resolution.firstResolution) pushDuration(state.resolutionFirst, resolution.firstResolution);
     if (resolution.fullResolution) pushDuration(state.resolutionFull, resolution.fullResolution);
 
@@ -244,7 +300,7 @@ export function summaryAccumulator(
       // The policy hangs on conditions a canonical ticket cannot settle: unmeasured under every metric a
       // candidate would measure, never measured under a policy that may not be its own.
       const metrics = new Set(
-        selection.candidates.flatMap((p) => slaTargetsFor(ticket, sortedE, p).map((t) => t.metric)),
+        selection.candidates.flatMap((p) => slaTargetsOf(ticket, sortedE, p).map((t) => t.metric)),
       );
       for (const metric of metrics) {
         state.sla[metric]!.unmeasured++;
@@ -253,9 +309,9 @@ export function summaryAccumulator(
     }
     const policy = selection.outcome === 'policy' ? selection.policy : undefined;
     if (policy) {
-      const targets = slaTargetsFor(ticket, sortedE, policy);
+      const targets = slaTargetsOf(ticket, sortedE, policy);
       if (schedule || !targets.some((target) => target.businessHours)) {
-        for (const target of slaStatus(ticket, sortedM, sortedE, policy, {
+        for (const target of slaStatusOf(ticket, sortedM, sortedE, policy, {
           asOf,
           ...(schedule ? { schedule } : {}),
         })) {
@@ -282,7 +338,8 @@ export function summaryAccumulator(
   };
 
   const accumulator: Accumulator<SummaryInput, MetricsReport, SummaryState> = {
-    add(input) {
+    add(raw) {
+      const input = trusted ? raw : summaryInputArg(raw);
       switch (input.kind) {
         case 'bundle':
           addBundle(input.value);
@@ -428,8 +485,20 @@ export function summaryAccumulator(
  * report.tagTrends.tags.filter((t) => t.rising);
  * ```
  */
-export function summarize(dataset: Dataset, options: SummaryOptions = {}): MetricsReport {
-  const asOf = options.asOf ?? dataset.asOf;
+export function summarize(dataset: Dataset | DatasetInput, options: SummaryOptions = {}): MetricsReport {
+  const opts = optionsArg(options, 'summarize');
+  const data = datasetArg(dataset, 'summarize', [
+    'tickets',
+    'messages',
+    'events',
+    'csat',
+    'nps',
+    'ces',
+    'schedules',
+    'groups',
+    'slaPolicies',
+  ]);
+  const asOf = opts.asOf ?? data.asOf;
   if (asOf === undefined) {
     throw new ValidationError('summarize() options', [
       {
@@ -439,14 +508,14 @@ export function summarize(dataset: Dataset, options: SummaryOptions = {}): Metri
       },
     ]);
   }
-  const acc = summaryAccumulator({ ...options, asOf });
-  for (const value of dataset.schedules) acc.add({ kind: 'schedules', value });
-  for (const value of dataset.groups) acc.add({ kind: 'groups', value });
-  for (const value of dataset.slaPolicies) acc.add({ kind: 'slaPolicies', value });
-  for (const value of bundleDataset(dataset)) acc.add({ kind: 'bundle', value });
-  for (const value of dataset.csat) acc.add({ kind: 'csat', value });
-  for (const value of dataset.nps) acc.add({ kind: 'nps', value });
-  for (const value of dataset.ces) acc.add({ kind: 'ces', value });
+  const acc = summaryAccumulatorOf({ ...opts, asOf }, true);
+  for (const value of data.schedules) acc.add({ kind: 'schedules', value });
+  for (const value of data.groups) acc.add({ kind: 'groups', value });
+  for (const value of data.slaPolicies) acc.add({ kind: 'slaPolicies', value });
+  for (const value of bundleParsed(data)) acc.add({ kind: 'bundle', value });
+  for (const value of data.csat) acc.add({ kind: 'csat', value });
+  for (const value of data.nps) acc.add({ kind: 'nps', value });
+  for (const value of data.ces) acc.add({ kind: 'ces', value });
   return acc.result();
 }
 
@@ -464,7 +533,10 @@ export function summarize(dataset: Dataset, options: SummaryOptions = {}): Metri
  */
 export function recordSummarizer(options: SummaryOptions & { asOf: Instant }) {
   // Surveys follow their ticket in a grouped stream, so a short memory of tickets is enough to attribute them.
-  const acc = summaryAccumulator({ ticketMemory: 10_000, ...options });
+  const acc = summaryAccumulatorOf(
+    { ticketMemory: 10_000, ...optionsArg(options, 'recordSummarizer') },
+    true,
+  );
   let current: {
     ticket: Ticket;
     messages: TicketBundle['messages'][number][];
@@ -477,7 +549,8 @@ export function recordSummarizer(options: SummaryOptions & { asOf: Instant }) {
   };
   return {
     /** Adds one record. Messages and events must follow their ticket. */
-    push(record: DatasetRecord): void {
+    push(input: DatasetRecord): void {
+      const record = recordArg(input, 'recordSummarizer', index) as DatasetRecord;
       switch (record.kind) {
         case 'tickets':
           flush();
@@ -544,6 +617,15 @@ export async function summarizeRecords(
   options: SummaryOptions & { asOf: Instant },
 ): Promise<MetricsReport> {
   const summarizer = recordSummarizer(options);
+  if (
+    records === null ||
+    typeof records !== 'object' ||
+    (!(Symbol.iterator in records) && !(Symbol.asyncIterator in records))
+  ) {
+    throw new ValidationError('summarizeRecords() records', [
+      { path: [], code: 'invalid_type', message: 'expected an iterable or async iterable of records' },
+    ]);
+  }
   if (Symbol.iterator in records) {
     for (const record of records) summarizer.push(record);
   } else {

@@ -46,3 +46,20 @@ export function typeName(value: unknown): string {
   if (typeof value === 'number' && Number.isNaN(value)) return 'NaN';
   return typeof value;
 }
+
+/**
+ * The responses argument must be iterable (an array, a Set, a generator); anything else is a ValidationError.
+ * @example `for (const score of iterableArg(input, 'nps() scores')) classify(score);`
+ */
+export function iterableArg(value: unknown, subject: string): Iterable<unknown> {
+  if (
+    value !== null &&
+    (typeof value === 'object' || typeof value === 'string') &&
+    typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
+  ) {
+    return value as Iterable<unknown>;
+  }
+  throw new ValidationError(subject, [
+    { path: [], code: 'invalid_type', message: `expected an iterable of responses, got ${typeName(value)}` },
+  ]);
+}

@@ -1,6 +1,8 @@
-import type { Dataset } from '../models/dataset.js';
+import type { Dataset, DatasetInput } from '../models/dataset.js';
 import type { Ticket } from '../models/ticket.js';
 import { type Accumulator, stateOf } from './accumulator.js';
+import { datasetArg, optionsArg, ticketArg } from './input.js';
+import { bump, keyedTable, own } from './keyed.js';
 import { checkPeriodOptions, type Interval, PeriodIndex } from './periods.js';
 import { erfc } from './stats.js';
 
@@ -104,6 +106,18 @@ function benjaminiHochberg(pValues: (number | null)[], alpha: number): boolean[]
 export function tagTrendsAccumulator(
   options: TagTrendOptions = {},
 ): Accumulator<Ticket, TagTrends, TagTrendState> {
+  return tagTrendsAccumulatorOf(options, false);
+}
+
+/**
+ * {@link tagTrendsAccumulator}; `trusted` skips the input checks for tickets validated by the caller (internal).
+ * @example `tagTrendsAccumulatorOf({ interval: 'week' }, true).add(parsedTicket).result();`
+ */
+export function tagTrendsAccumulatorOf(
+  options: TagTrendOptions,
+  trusted: boolean,
+): Accumulator<Ticket, TagTrends, TagTrendState> {
+  options = optionsArg(options, 'tagTrends');
   const interval = options.interval ?? 'week';
   const timeZone = options.timeZone ?? 'UTC';
   checkPeriodOptions('tagTrends', interval, timeZone);
@@ -117,29 +131,34 @@ export function tagTrendsAccumulator(
     throw new TypeError('tagTrends: option "baseline.periods" must be an integer ≥ 1');
   }
   if (!(alpha > 0 && alpha < 1)) throw new TypeError('tagTrends: option "alpha" must be between 0 and 1');
-  const periods = new PeriodIndex(interval, timeZone);
+  const periods = new PeriodIndex(interval, timeZone, 'tagTrends');
   const state: TagTrendState = {
     interval,
     timeZone,
-    totals: {},
-    counts: {},
-    tagTotals: {},
-    pairs: {},
+    totals: keyedTable(),
+    counts: keyedTable(),
+    tagTotals: keyedTable(),
+    pairs: keyedTable(),
     tickets: 0,
   };
-  const bump = (map: Record<string, number>, key: string, by = 1) => {
-    map[key] = (map[key] ?? 0) + by;
+  const countsOf = (tag: string): Record<string, number> => {
+    let byPeriod = own(state.counts, tag);
+    if (!byPeriod) {
+      byPeriod = keyedTable();
+      state.counts[tag] = byPeriod;
+    }
+    return byPeriod;
   };
 
   return {
-    add(ticket) {
+    add(input) {
+      const ticket = trusted ? input : ticketArg(input, 'tagTrendsAccumulator');
       const key = periods.keyOf(ticket.createdAt.getTime());
       state.tickets++;
       bump(state.totals, key);
       const tags = ticket.tags.length < 2 ? ticket.tags : [...new Set(ticket.tags)].sort();
       for (const tag of tags) {
-        state.counts[tag] ??= {};
-        bump(state.counts[tag]!, key);
+        bump(countsOf(tag), key);
         bump(state.tagTotals, tag);
       }
       for (let i = 0; i < tags.length; i++) {
@@ -157,8 +176,8 @@ export function tagTrendsAccumulator(
       state.tickets += s.tickets;
       for (const [k, v] of Object.entries(s.totals)) bump(state.totals, k, v);
       for (const [tag, byPeriod] of Object.entries(s.counts)) {
-        state.counts[tag] ??= {};
-        for (const [k, v] of Object.entries(byPeriod)) bump(state.counts[tag]!, k, v);
+        const mine = countsOf(tag);
+        for (const [k, v] of Object.entries(byPeriod)) bump(mine, k, v);
       }
       for (const [k, v] of Object.entries(s.tagTotals)) bump(state.tagTotals, k, v);
       for (const [k, v] of Object.entries(s.pairs)) bump(state.pairs, k, v);
@@ -172,7 +191,7 @@ export function tagTrendsAccumulator(
       if (keys.length === 0)
         return { periods: [], totals: [], baseline: null, recent: null, tags: [], cooccurrence: [], test };
       const all = periods.range(keys[0]!, keys[keys.length - 1]!).map((p) => p.key);
-      const totals = all.map((k) => state.totals[k] ?? 0);
+      const totals = all.map((k) => own(state.totals, k) ?? 0);
       const recentFrom = Math.max(0, all.length - recentCount);
       const baselineFrom = baselineCount === undefined ? 0 : Math.max(0, recentFrom - baselineCount);
       const hasBaseline = recentFrom > baselineFrom;
@@ -181,7 +200,8 @@ export function tagTrendsAccumulator(
       const n1 = sum(totals, recentFrom, all.length);
       const tags = Object.keys(state.counts).sort();
       const rows = tags.map((tag) => {
-        const counts = all.map((k) => state.counts[tag]![k] ?? 0);
+        const byPeriod = own(state.counts, tag)!;
+        const counts = all.map((k) => own(byPeriod, k) ?? 0);
         const k0 = sum(counts, baselineFrom, recentFrom);
         const k1 = sum(counts, recentFrom, all.length);
         const baselineShare = hasBaseline && n0 > 0 ? (100 * k0) / n0 : null;
@@ -219,7 +239,7 @@ export function tagTrendsAccumulator(
           return {
             tags: [a, b] as [string, string],
             count,
-            lift: (count * state.tickets) / (state.tagTotals[a]! * state.tagTotals[b]!),
+            lift: (count * state.tickets) / (own(state.tagTotals, a)! * own(state.tagTotals, b)!),
           };
         })
         .sort((x, y) => y.count - x.count || y.lift - x.lift || x.tags.join().localeCompare(y.tags.join()));
@@ -250,8 +270,11 @@ export function tagTrendsAccumulator(
  * trends.tags.filter((t) => t.rising).map((t) => `${t.tag} ×${t.growth?.toFixed(1)}`);
  * ```
  */
-export function tagTrends(dataset: Pick<Dataset, 'tickets'>, options: TagTrendOptions = {}): TagTrends {
-  const acc = tagTrendsAccumulator(options);
-  for (const ticket of dataset.tickets) acc.add(ticket);
+export function tagTrends(
+  dataset: Pick<Dataset, 'tickets'> | DatasetInput,
+  options: TagTrendOptions = {},
+): TagTrends {
+  const acc = tagTrendsAccumulatorOf(options, true);
+  for (const ticket of datasetArg(dataset, 'tagTrends', ['tickets']).tickets) acc.add(ticket);
   return acc.result();
 }

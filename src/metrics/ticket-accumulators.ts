@@ -2,13 +2,15 @@ import type { Schedule } from '../models/schedule.js';
 import type { SlaPolicy } from '../models/sla-policy.js';
 import { type Accumulator, stateOf } from './accumulator.js';
 import type { TicketBundle } from './bundle.js';
-import type { Instant } from './business-time.js';
-import { type FirstReplyOptions, firstReplyTime } from './first-reply.js';
-import { replyTimes } from './reply-times.js';
-import { reopens, resolutionTimes } from './resolution.js';
-import { slaStatus } from './sla.js';
+import { type Instant, toMillis } from './business-time.js';
+import { type FirstReplyOptions, firstReplyOf } from './first-reply.js';
+import { bundleArg, optionsArg, policyArg, scheduleArg } from './input.js';
+import { keyedTable, own } from './keyed.js';
+import { replyTimesOf } from './reply-times.js';
+import { reopensOf, resolutionTimesOf } from './resolution.js';
+import { slaStatusOf } from './sla.js';
 import { type DistributionSummary, summarizeValues } from './stats.js';
-import { type StatusDurationOptions, statusDurations } from './status-durations.js';
+import { type StatusDurationOptions, statusDurationsOf } from './status-durations.js';
 import type { Duration } from './timeline.js';
 
 /** A distribution of durations: calendar minutes, business minutes (null without a schedule), and misses. */
@@ -37,8 +39,15 @@ export interface DeletedOption {
   includeDeleted?: boolean;
 }
 
+/** Options with their schedule validated once (the accumulator's entry). */
+function withSchedule<O extends { schedule?: Schedule }>(options: O, fn: string): O {
+  const opts = optionsArg(options, fn);
+  return opts.schedule === undefined ? opts : { ...opts, schedule: scheduleArg(opts.schedule, fn) };
+}
+
 /** Builds an accumulator of per-ticket durations from a function that measures one ticket. */
 function durationAccumulator(
+  fn: string,
   measureTicket: (bundle: TicketBundle) => readonly (Duration | null)[],
   hasSchedule: boolean,
   includeDeleted = false,
@@ -46,8 +55,9 @@ function durationAccumulator(
   const state: DurationState = { calendar: [], business: [], measured: 0, unmeasured: 0, hasSchedule };
   return {
     add(bundle) {
-      if (bundle.ticket.status === 'deleted' && !includeDeleted) return this;
-      for (const d of measureTicket(bundle)) {
+      const checked = bundleArg(bundle, fn);
+      if (checked.ticket.status === 'deleted' && !includeDeleted) return this;
+      for (const d of measureTicket(checked)) {
         if (!d) {
           state.unmeasured++;
           continue;
@@ -89,9 +99,11 @@ function durationAccumulator(
  * ```
  */
 export function firstReplyAccumulator(options: FirstReplyOptions & DeletedOption = {}) {
+  options = withSchedule(options, 'firstReplyAccumulator');
   return durationAccumulator(
+    'firstReplyAccumulator',
     ({ ticket, messages }) => {
-      const reply = firstReplyTime(ticket, messages, options);
+      const reply = firstReplyOf(ticket, messages, options);
       return [
         reply ? { calendarMinutes: reply.calendarMinutes, businessMinutes: reply.businessMinutes } : null,
       ];
@@ -110,9 +122,10 @@ export function firstReplyAccumulator(options: FirstReplyOptions & DeletedOption
  * ```
  */
 export function replyTimesAccumulator(options: { schedule?: Schedule } & DeletedOption = {}) {
-  const schedule = options.schedule ? { schedule: options.schedule } : {};
+  options = withSchedule(options, 'replyTimesAccumulator');
   return durationAccumulator(
-    ({ ticket, messages }) => replyTimes(ticket, messages, schedule).map((span) => span.duration),
+    'replyTimesAccumulator',
+    ({ ticket, messages }) => replyTimesOf(ticket, messages, options).map((span) => span.duration),
     options.schedule !== undefined,
     options.includeDeleted,
   );
@@ -129,13 +142,15 @@ export function replyTimesAccumulator(options: { schedule?: Schedule } & Deleted
 export function resolutionAccumulator(
   options: { schedule?: Schedule; which?: 'first' | 'full' } & DeletedOption = {},
 ) {
+  options = withSchedule(options, 'resolutionAccumulator');
   const which = options.which ?? 'first';
   if (which !== 'first' && which !== 'full')
     throw new TypeError('resolutionAccumulator: option "which" must be "first" or "full"');
   const schedule = options.schedule ? { schedule: options.schedule } : {};
   return durationAccumulator(
+    'resolutionAccumulator',
     ({ ticket, events }) => {
-      const r = resolutionTimes(ticket, events, schedule);
+      const r = resolutionTimesOf(ticket, events, schedule);
       return [which === 'first' ? r.firstResolution : r.fullResolution];
     },
     options.schedule !== undefined,
@@ -157,9 +172,13 @@ export function statusDurationAccumulator(
       aggregate?: 'agentWait' | 'onHold' | 'agentWork' | 'requesterWait';
     } = {},
 ) {
+  options = withSchedule(options, 'statusDurationAccumulator');
   const aggregate = options.aggregate ?? 'requesterWait';
+  const asOf =
+    options.asOf === undefined ? {} : { asOf: toMillis(options.asOf, 'statusDurationAccumulator() asOf') };
   return durationAccumulator(
-    ({ ticket, events }) => [statusDurations(ticket, events, options)[aggregate]],
+    'statusDurationAccumulator',
+    ({ ticket, events }) => [statusDurationsOf(ticket, events, { ...options, ...asOf })[aggregate]],
     options.schedule !== undefined,
     options.includeDeleted,
   );
@@ -183,8 +202,9 @@ export interface ReopenSummary {
 export function reopensAccumulator(): Accumulator<TicketBundle, ReopenSummary, ReopenSummary> {
   const state: ReopenSummary = { tickets: 0, reopenedTickets: 0, reopens: 0 };
   return {
-    add({ ticket, events }) {
-      const n = reopens(ticket, events);
+    add(bundle) {
+      const { ticket, events } = bundleArg(bundle, 'reopensAccumulator');
+      const n = reopensOf(ticket, events);
       state.tickets++;
       state.reopens += n;
       if (n > 0) state.reopenedTickets++;
@@ -225,14 +245,26 @@ export function slaAccumulator(
   SlaSummary,
   Record<string, { achieved: number; breached: number; active: number }>
 > {
-  const state: Record<string, { achieved: number; breached: number; active: number }> = {};
+  const parsedPolicy = policyArg(policy, 'slaAccumulator');
+  const opts = optionsArg(options, 'slaAccumulator');
+  if (opts.asOf === undefined) throw new TypeError('slaAccumulator: option "asOf" is required');
+  const slaOptions = {
+    asOf: toMillis(opts.asOf, 'slaAccumulator() asOf'),
+    ...(opts.schedule === undefined ? {} : { schedule: scheduleArg(opts.schedule, 'slaAccumulator') }),
+  };
+  const state = keyedTable<{ achieved: number; breached: number; active: number }>();
   const bump = (metric: string, key: 'achieved' | 'breached' | 'active', by = 1) => {
-    state[metric] ??= { achieved: 0, breached: 0, active: 0 };
-    state[metric][key] += by;
+    let counts = own(state, metric);
+    if (!counts) {
+      counts = { achieved: 0, breached: 0, active: 0 };
+      state[metric] = counts;
+    }
+    counts[key] += by;
   };
   return {
-    add({ ticket, messages, events }) {
-      for (const target of slaStatus(ticket, messages, events, policy, options))
+    add(bundle) {
+      const { ticket, messages, events } = bundleArg(bundle, 'slaAccumulator');
+      for (const target of slaStatusOf(ticket, messages, events, parsedPolicy, slaOptions))
         bump(target.metric, target.state);
       return this;
     },

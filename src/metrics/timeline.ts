@@ -3,7 +3,7 @@ import type { Message } from '../models/message.js';
 import type { Schedule } from '../models/schedule.js';
 import type { Ticket } from '../models/ticket.js';
 import type { TicketEvent } from '../models/ticket-event.js';
-import { businessMinutes } from './business-time.js';
+import { businessMinutesBetween } from './business-time.js';
 
 const MINUTE = 60_000;
 
@@ -24,7 +24,7 @@ export interface TimeMetricOptions {
 export function measure(from: number, to: number, schedule: Schedule | undefined): Duration {
   return {
     calendarMinutes: (to - from) / MINUTE,
-    businessMinutes: schedule ? businessMinutes(from, to, schedule) : null,
+    businessMinutes: schedule ? businessMinutesBetween(from, to, schedule) : null,
   };
 }
 

@@ -1,6 +1,13 @@
-import type { Dataset } from '../models/dataset.js';
+import type { Dataset, DatasetInput } from '../models/dataset.js';
 import { type Accumulator, stateOf } from './accumulator.js';
-import { bundleDataset, solveTimes, type TicketBundle, unresolvedIntervals } from './bundle.js';
+import {
+  bundleParsed as bundleDataset,
+  solveTimes,
+  type TicketBundle,
+  unresolvedIntervals,
+} from './bundle.js';
+import { bundleArg, datasetArg, optionsArg } from './input.js';
+import { bump, keyedTable, own } from './keyed.js';
 import { checkPeriodOptions, type Interval, PeriodIndex } from './periods.js';
 import { sortedEvents } from './timeline.js';
 
@@ -38,11 +45,8 @@ export interface VolumeState {
   backlogDelta: Record<string, number>;
 }
 
-const bump = (map: Record<string, number>, key: string, by = 1) => {
-  map[key] = (map[key] ?? 0) + by;
-};
-
 function resolve(options: VolumeOptions, fn: string) {
+  options = optionsArg(options, fn);
   const interval = options.interval ?? 'day';
   const timeZone = options.timeZone ?? 'UTC';
   checkPeriodOptions(fn, interval, timeZone);
@@ -63,11 +67,29 @@ function resolve(options: VolumeOptions, fn: string) {
 export function volumesAccumulator(
   options: VolumeOptions = {},
 ): Accumulator<TicketBundle, VolumePeriod[], VolumeState> {
+  return volumesAccumulatorOf(options, false);
+}
+
+/**
+ * {@link volumesAccumulator}; `trusted` skips the input checks for bundles validated by the caller (internal).
+ * @example `volumesAccumulatorOf({ interval: 'week' }, true).add(parsedBundle).result();`
+ */
+export function volumesAccumulatorOf(
+  options: VolumeOptions,
+  trusted: boolean,
+): Accumulator<TicketBundle, VolumePeriod[], VolumeState> {
   const { interval, timeZone } = resolve(options, 'volumesAccumulator');
-  const periods = new PeriodIndex(interval, timeZone);
-  const state: VolumeState = { interval, timeZone, created: {}, solved: {}, backlogDelta: {} };
+  const periods = new PeriodIndex(interval, timeZone, 'volumes');
+  const state: VolumeState = {
+    interval,
+    timeZone,
+    created: keyedTable(),
+    solved: keyedTable(),
+    backlogDelta: keyedTable(),
+  };
   return {
-    add({ ticket, events }) {
+    add(bundle) {
+      const { ticket, events } = trusted ? bundle : bundleArg(bundle, 'volumesAccumulator');
       if (ticket.status === 'deleted' && !options.includeDeleted) return this;
       const sorted = sortedEvents(ticket, events);
       bump(state.created, periods.keyOf(ticket.createdAt.getTime()));
@@ -111,13 +133,13 @@ export function volumesAccumulator(
       if (keys.length === 0) return [];
       let backlog = 0;
       return periods.range(keys[0]!, keys[keys.length - 1]!).map((period) => {
-        backlog += state.backlogDelta[period.key] ?? 0;
+        backlog += own(state.backlogDelta, period.key) ?? 0;
         return {
           period: period.key,
           start: period.start,
           end: period.end,
-          created: state.created[period.key] ?? 0,
-          solved: state.solved[period.key] ?? 0,
+          created: own(state.created, period.key) ?? 0,
+          solved: own(state.solved, period.key) ?? 0,
           backlog,
         };
       });
@@ -140,11 +162,11 @@ export function volumesAccumulator(
  * ```
  */
 export function volumes(
-  dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'>,
+  dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'> | DatasetInput,
   options: VolumeOptions = {},
 ): VolumePeriod[] {
-  const acc = volumesAccumulator(options);
-  for (const bundle of bundleDataset({ tickets: dataset.tickets, messages: [], events: dataset.events }))
-    acc.add(bundle);
+  const acc = volumesAccumulatorOf(options, true);
+  const { tickets, events } = datasetArg(dataset, 'volumes', ['tickets', 'events']);
+  for (const bundle of bundleDataset({ tickets, messages: [], events })) acc.add(bundle);
   return acc.result();
 }

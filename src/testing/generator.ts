@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
-import { addBusinessMinutes, isBusinessTime } from '../metrics/business-time.js';
+// The internal forms: the generator's instants are fractional epoch ms, which the public functions refuse.
+import { addBusinessMillis, isBusinessTimeAt } from '../metrics/business-time.js';
 import type {
   CsatResponse,
   Customer,
@@ -471,7 +472,7 @@ export function* streamDataset(options: GenerateOptions = {}): Generator<Dataset
     const pickAgent = (t: number, onDuty: boolean): string => {
       const members = agentGroups.get(group) ?? allAgents;
       if (!onDuty) return random.pick(members);
-      const candidates = members.filter((agent) => isBusinessTime(t, shiftOf.get(agent)!.schedule));
+      const candidates = members.filter((agent) => isBusinessTimeAt(t, shiftOf.get(agent)!.schedule));
       return random.pick(candidates.length > 0 ? candidates : members);
     };
     /** When an agent answers: mostly in business hours, sometimes outside them (on call, overtime). */
@@ -479,7 +480,7 @@ export function* streamDataset(options: GenerateOptions = {}): Generator<Dataset
       if (random.chance(0.1))
         return { t: from + random.exponential(meanMinutes * 1.5) * MINUTE, onDuty: false };
       return {
-        t: addBusinessMinutes(from, Math.max(1, random.exponential(meanMinutes)), team).getTime(),
+        t: addBusinessMillis(from, Math.max(1, random.exponential(meanMinutes)), team),
         onDuty: true,
       };
     };

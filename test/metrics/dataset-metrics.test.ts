@@ -125,7 +125,8 @@ describe('tagTrends', () => {
     expect(pair).toEqual({ tags: ['billing', 'refund'], count: 20, lift: 5 });
   });
 
-  it('finds the generator’s rising tags in generated data', () => {
+  // Generating the dataset dominates; under a full parallel run on two cores it can pass 5 s.
+  it('finds the generator’s rising tags in generated data', { timeout: 30_000 }, () => {
     const dataset = generateDataset({ seed: 8, tickets: 6000, days: 84 });
     const trends = tagTrends(dataset, { interval: 'week', timeZone: 'Europe/Rome', baseline: { recent: 3 } });
     const rising = trends.tags.filter((x) => x.rising).map((x) => x.tag);
@@ -171,7 +172,9 @@ describe('summarize', () => {
     expect(report.sla.find((s) => s.metric === 'firstReply')!.achieved).toBeGreaterThan(0);
   });
 
-  it('streams records to the same report, and refuses records out of place', async () => {
+  it('streams records to the same report, and refuses records out of place', {
+    timeout: 30_000,
+  }, async () => {
     const streamed = await summarizeRecords(streamDataset(options), {
       asOf: datasetAsOf(options),
       timeZone: 'Europe/Rome',

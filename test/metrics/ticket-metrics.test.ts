@@ -32,6 +32,16 @@ describe('firstReplyTime', () => {
     expect(r?.calendarMinutes).toBe(40);
   });
 
+  it('opened with a private note: the first public agent comment 30 minutes later is the first reply (Zendesk)', () => {
+    // Zendesk's exception covers only a ticket whose opening comment is a public agent comment; a private
+    // note first is not that, so the first public agent comment is the reply.
+    const r = firstReplyTime(ticket(), [msg('n', 0), msg('a', 30)]);
+    expect(r).toMatchObject({ calendarMinutes: 30, repliedAt: new Date(at(30)) });
+    expect(
+      firstReplyTime(ticket(), [msg('n', 0), msg('a', 30), msg('c', 40), msg('a', 50)])?.calendarMinutes,
+    ).toBe(30);
+  });
+
   it('agent-created: waits for the agent’s next public message (Zendesk); scores the creating message (fivetran)', () => {
     const messages = [msg('a', 0), msg('a', 30), msg('c', 60), msg('a', 90)];
     expect(firstReplyTime(ticket(), messages)?.calendarMinutes).toBe(30);

@@ -1,0 +1,369 @@
+import type { z } from 'zod';
+import { ValidationError, type ValidationIssue } from '../errors/validation.js';
+import { Group } from '../models/group.js';
+import { Message } from '../models/message.js';
+import { toValidationIssues } from '../models/parse.js';
+import { Timestamp } from '../models/primitives.js';
+import { Schedule } from '../models/schedule.js';
+import { SlaPolicy } from '../models/sla-policy.js';
+import { CesResponse, CsatResponse, NpsResponse } from '../models/survey.js';
+import { Ticket } from '../models/ticket.js';
+import { TicketEvent } from '../models/ticket-event.js';
+
+/**
+ * Validation at the public entry of every metric (STYLE 17): a metric accepts what the models accept — model
+ * JSON with ISO strings as much as parsed models with Dates — and turns anything else into a ValidationError
+ * that names the function and the path (never a value). Internal helpers take parsed models and do not re-check.
+ *
+ * Already-parsed data takes a fast path: when the fields the metrics read have their parsed types (Dates for
+ * timestamps, strings for ids and statuses), the record is used as it is. Only then is parsing skipped, so a
+ * `summarize` of parsed data pays a few `instanceof` checks per record, not a second zod parse.
+ */
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object';
+const isDate = (value: unknown): value is Date => value instanceof Date && !Number.isNaN(value.getTime());
+const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+const isOptionalId = (value: unknown) => value === null || value === undefined || isId(value);
+
+function looksParsedTicket(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const v = value;
+  return (
+    isId(v.id) &&
+    typeof v.status === 'string' &&
+    (v.priority === null || typeof v.priority === 'string') &&
+    typeof v.channel === 'string' &&
+    isDate(v.createdAt) &&
+    isDate(v.updatedAt) &&
+    (v.solvedAt === null || isDate(v.solvedAt)) &&
+    isOptionalId(v.assigneeId) &&
+    isOptionalId(v.groupId) &&
+    isOptionalId(v.organizationId) &&
+    Array.isArray(v.tags) &&
+    v.tags.every((tag) => typeof tag === 'string')
+  );
+}
+
+function looksParsedMessage(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    isId(value.id) &&
+    isId(value.ticketId) &&
+    typeof value.authorRole === 'string' &&
+    typeof value.public === 'boolean' &&
+    isDate(value.createdAt)
+  );
+}
+
+function looksParsedEvent(value: unknown): boolean {
+  if (!isObject(value) || !isId(value.id) || !isId(value.ticketId) || !isDate(value.at)) return false;
+  if (value.type === 'status' || value.type === 'priority')
+    return typeof value.to === 'string' && (value.from === null || typeof value.from === 'string');
+  return value.type === 'assignee' || value.type === 'group' || value.type === 'sla' || value.type === 'tags';
+}
+
+function looksParsedSurvey(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    isId(value.id) &&
+    isOptionalId(value.ticketId) &&
+    isOptionalId(value.agentId) &&
+    isDate(value.createdAt)
+  );
+}
+
+/** Parses one record, or returns its issues under `path`. */
+function parseOne<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+  path: readonly (string | number)[],
+  issues: ValidationIssue[],
+): z.output<S> | undefined {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  issues.push(...toValidationIssues(result.error.issues, path));
+  return undefined;
+}
+
+/** Validates a list of records; returns the input itself when every record was already parsed. */
+function listOf<T>(
+  schema: z.ZodType<T>,
+  looksParsed: (value: unknown) => boolean,
+  value: unknown,
+  path: readonly (string | number)[],
+  issues: ValidationIssue[],
+): T[] {
+  if (!Array.isArray(value)) {
+    issues.push({ path, code: 'invalid_type', message: value === undefined ? 'required' : 'expected array' });
+    return [];
+  }
+  let out: T[] | null = null;
+  for (let i = 0; i < value.length; i++) {
+    const item: unknown = value[i];
+    if (looksParsed(item)) {
+      out?.push(item as T);
+      continue;
+    }
+    out ??= value.slice(0, i) as T[];
+    const parsed = parseOne(schema, item, [...path, i], issues);
+    if (parsed !== undefined) out.push(parsed);
+  }
+  return out ?? (value as T[]);
+}
+
+function check(subject: string, issues: ValidationIssue[]): void {
+  if (issues.length > 0) throw new ValidationError(subject, issues);
+}
+
+/**
+ * A ticket as a metric takes it: parsed, or parsed now. `fn` names the metric in the error.
+ * @example `const t = ticketArg(input, 'firstReplyTime'); // Ticket, or a ValidationError "Invalid firstReplyTime() ticket"`
+ */
+export function ticketArg(value: unknown, fn: string): Ticket {
+  if (looksParsedTicket(value)) return value as Ticket;
+  const issues: ValidationIssue[] = [];
+  const ticket = parseOne(Ticket, value, [], issues);
+  check(`${fn}() ticket`, issues);
+  return ticket!;
+}
+
+/**
+ * A ticket's messages as a metric takes them.
+ * @example `messagesArg(json.messages, 'replyTimes'); // Message[]`
+ */
+export function messagesArg(value: unknown, fn: string): Message[] {
+  const issues: ValidationIssue[] = [];
+  const out = listOf(Message, looksParsedMessage, value, [], issues);
+  check(`${fn}() messages`, issues);
+  return out;
+}
+
+/**
+ * A ticket's events as a metric takes them.
+ * @example `eventsArg(json.events, 'reopens'); // TicketEvent[]`
+ */
+export function eventsArg(value: unknown, fn: string): TicketEvent[] {
+  const issues: ValidationIssue[] = [];
+  const out = listOf(TicketEvent, looksParsedEvent, value, [], issues);
+  check(`${fn}() events`, issues);
+  return out;
+}
+
+/** The lists of a dataset that metrics read. */
+type Lists = {
+  tickets: Ticket;
+  messages: Message;
+  events: TicketEvent;
+  csat: CsatResponse;
+  nps: NpsResponse;
+  ces: CesResponse;
+  schedules: Schedule;
+  groups: Group;
+  slaPolicies: SlaPolicy;
+};
+const LIST_SCHEMAS: { [K in keyof Lists]: [z.ZodType<Lists[K]>, (value: unknown) => boolean] } = {
+  tickets: [Ticket, looksParsedTicket],
+  messages: [Message, looksParsedMessage],
+  events: [TicketEvent, looksParsedEvent],
+  csat: [CsatResponse, looksParsedSurvey],
+  nps: [NpsResponse, looksParsedSurvey],
+  ces: [CesResponse, looksParsedSurvey],
+  // Reference data is small: always parsed.
+  schedules: [Schedule, () => false],
+  groups: [Group, () => false],
+  slaPolicies: [SlaPolicy, () => false],
+};
+
+/**
+ * The lists of a dataset a metric reads, each validated like the Dataset model (a missing list is empty).
+ * @example `const { tickets } = datasetArg(json, 'tagTrends', ['tickets']);`
+ */
+export function datasetArg<K extends keyof Lists>(
+  value: unknown,
+  fn: string,
+  keys: readonly K[],
+): { [P in K]: Lists[P][] } & { asOf?: Date } {
+  const issues: ValidationIssue[] = [];
+  if (!isObject(value) || Array.isArray(value)) {
+    issues.push({ path: [], code: 'invalid_type', message: 'expected a dataset object' });
+    check(`${fn}() dataset`, issues);
+  }
+  const dataset = value as Record<string, unknown>;
+  const out = {} as Record<string, unknown>;
+  for (const key of keys) {
+    const list = dataset[key];
+    const [schema, looksParsed] = LIST_SCHEMAS[key];
+    if (list === undefined) out[key] = [];
+    else if (REFERENCE.has(key) && Array.isArray(list)) {
+      // Reference data keeps its identity across calls, so a compiled schedule is reused.
+      out[key] = list.map((item, i) => referenceOne(schema as z.ZodType, item, [key, i], issues));
+    } else out[key] = listOf(schema as z.ZodType, looksParsed, list, [key], issues);
+  }
+  if (dataset.asOf !== undefined) {
+    const asOf = parseOne(Timestamp, dataset.asOf, ['asOf'], issues);
+    if (asOf) out.asOf = asOf;
+  }
+  check(`${fn}() dataset`, issues);
+  return out as { [P in K]: Lists[P][] } & { asOf?: Date };
+}
+
+const parsedReference = new WeakMap<object, unknown>();
+
+const REFERENCE = new Set<string>(['schedules', 'groups', 'slaPolicies']);
+
+function referenceOne<T>(
+  schema: z.ZodType<T>,
+  value: unknown,
+  path: readonly (string | number)[],
+  issues: ValidationIssue[],
+): T | undefined {
+  if (isObject(value)) {
+    const hit = parsedReference.get(value);
+    if (hit !== undefined) return hit as T;
+  }
+  const parsed = parseOne(schema, value, path, issues);
+  if (parsed !== undefined) {
+    parsedReference.set(value as object, parsed);
+    parsedReference.set(parsed as object, parsed);
+  }
+  return parsed;
+}
+
+/** Parses reference data (a schedule, an SLA policy, a group) once per object. */
+function referenceArg<T>(schema: z.ZodType<T>, value: unknown, subject: string): T {
+  const issues: ValidationIssue[] = [];
+  const parsed = referenceOne(schema, value, [], issues);
+  check(subject, issues);
+  return parsed!;
+}
+
+/**
+ * A schedule, parsed once per object.
+ * @example `scheduleArg(options.schedule, 'firstReplyTime'); // Schedule`
+ */
+export function scheduleArg(value: unknown, fn: string): Schedule {
+  return referenceArg(Schedule, value, `${fn}() schedule`);
+}
+
+/**
+ * An SLA policy, parsed once per object.
+ * @example `policyArg(policy, 'slaStatus'); // SlaPolicy`
+ */
+export function policyArg(value: unknown, fn: string): SlaPolicy {
+  return referenceArg(SlaPolicy, value, `${fn}() policy`);
+}
+
+/**
+ * A group, parsed once per object.
+ * @example `groupArg(value, 'summaryAccumulator'); // Group`
+ */
+export function groupArg(value: unknown, fn: string): Group {
+  return referenceArg(Group, value, `${fn}() group`);
+}
+
+/**
+ * A survey response of the given kind (parsed, or parsed now).
+ * @example `surveyArg('csat', value, 'summaryAccumulator'); // CsatResponse`
+ */
+export function surveyArg<K extends 'csat' | 'nps' | 'ces'>(kind: K, value: unknown, fn: string): Lists[K] {
+  const [schema, looksParsed] = LIST_SCHEMAS[kind];
+  if (looksParsed(value)) return value as Lists[K];
+  const issues: ValidationIssue[] = [];
+  const parsed = parseOne(schema as z.ZodType<Lists[K]>, value, [], issues);
+  check(`${fn}() ${kind} response`, issues);
+  return parsed!;
+}
+
+/**
+ * An instant exactly as the models' `Timestamp` accepts it (an ISO 8601 string with an offset, a Date, or
+ * integer epoch milliseconds), as epoch ms; anything else is a ValidationError naming `what`. Strings without an
+ * offset (`2026-03-06T10:00`, `06/03/2026`) are refused rather than read in the host's time zone, and small
+ * numbers (epoch seconds) rather than taken as milliseconds.
+ * @example `instantArg('2026-03-06T10:00:00+01:00', 'businessMinutes() start'); // 1772787600000`
+ */
+export function instantArg(value: unknown, what: string): number {
+  if (isDate(value)) return value.getTime();
+  // The common case without zod: integer epoch ms in Timestamp's range (the same rule Timestamp applies).
+  if (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    Math.abs(value) >= 1e11 &&
+    Math.abs(value) <= 8.64e15
+  )
+    return value;
+  const issues: ValidationIssue[] = [];
+  const parsed = parseOne(Timestamp, value, [], issues);
+  check(what, issues);
+  return parsed!.getTime();
+}
+
+/**
+ * Options must be an object (or omitted).
+ * @example `optionsArg(options, 'volumes'); // {} when undefined`
+ */
+export function optionsArg<T extends object>(value: T | undefined, fn: string): T {
+  if (value === undefined) return {} as T;
+  if (!isObject(value) || Array.isArray(value)) {
+    throw new ValidationError(`${fn}() options`, [
+      { path: [], code: 'invalid_type', message: 'expected an options object' },
+    ]);
+  }
+  return value;
+}
+
+/**
+ * A ticket with its messages and events (a `TicketBundle`), as an accumulator's `add` takes it; a missing list
+ * is empty.
+ * @example `bundleArg({ ticket, messages }, 'firstReplyAccumulator'); // { ticket, messages, events: [] }`
+ */
+export function bundleArg(
+  value: unknown,
+  fn: string,
+): { ticket: Ticket; messages: Message[]; events: TicketEvent[] } {
+  if (!isObject(value) || Array.isArray(value)) {
+    throw new ValidationError(`${fn}() bundle`, [
+      { path: [], code: 'invalid_type', message: 'expected { ticket, messages, events }' },
+    ]);
+  }
+  const issues: ValidationIssue[] = [];
+  const ticket = looksParsedTicket(value.ticket)
+    ? (value.ticket as Ticket)
+    : parseOne(Ticket, value.ticket, ['ticket'], issues);
+  const messages =
+    value.messages === undefined
+      ? []
+      : listOf(Message, looksParsedMessage, value.messages, ['messages'], issues);
+  const events =
+    value.events === undefined ? [] : listOf(TicketEvent, looksParsedEvent, value.events, ['events'], issues);
+  check(`${fn}() bundle`, issues);
+  return { ticket: ticket!, messages, events };
+}
+
+/**
+ * One record of a dataset stream (`{ kind, value }`), its value validated by its kind's model; kinds metrics do
+ * not read pass through unchecked.
+ * @example `recordArg({ kind: 'tickets', value: json }, 'recordSummarizer', 7);`
+ */
+export function recordArg(value: unknown, fn: string, index: number): { kind: string; value: unknown } {
+  const subject = `${fn}() record`;
+  if (!isObject(value) || typeof value.kind !== 'string') {
+    throw new ValidationError(subject, [
+      { path: [index, 'kind'], code: 'invalid_type', message: 'expected a record { kind, value }' },
+    ]);
+  }
+  const kind = value.kind;
+  const issues: ValidationIssue[] = [];
+  const one = <T>(schema: z.ZodType<T>, looksParsed: (v: unknown) => boolean): T | undefined =>
+    looksParsed(value.value) ? (value.value as T) : parseOne(schema, value.value, [index, 'value'], issues);
+  let parsed: unknown = value.value;
+  if (kind === 'tickets') parsed = one(Ticket, looksParsedTicket);
+  else if (kind === 'messages') parsed = one(Message, looksParsedMessage);
+  else if (kind === 'events') parsed = one(TicketEvent, looksParsedEvent);
+  else if (kind === 'csat' || kind === 'nps' || kind === 'ces')
+    parsed = one(LIST_SCHEMAS[kind][0] as z.ZodType, looksParsedSurvey);
+  else if (kind === 'schedules' || kind === 'groups' || kind === 'slaPolicies')
+    parsed = referenceOne(LIST_SCHEMAS[kind][0] as z.ZodType, value.value, [index, 'value'], issues);
+  check(subject, issues);
+  return { kind, value: parsed };
+}
