@@ -11,6 +11,7 @@ import {
   UnprocessableEntityError,
 } from './api.js';
 import { redactUrl } from './redact.js';
+import { invalidArgument } from './validation.js';
 
 export { redactUrl };
 
@@ -31,7 +32,8 @@ export function parseRetryAfter(
   value: string | null | undefined,
   now: number = Date.now(),
 ): number | undefined {
-  if (value === null || value === undefined) return undefined;
+  if (typeof value !== 'string') return undefined; // absent, or not a header value: no advice
+  if (typeof now !== 'number' || !Number.isFinite(now)) now = Date.now();
   const trimmed = value.trim();
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
   const at = Date.parse(trimmed);
@@ -73,6 +75,13 @@ export interface FailedResponse extends RequestDescription {
  * ```
  */
 export function errorFromResponse(response: FailedResponse): ApiError {
+  if (typeof response !== 'object' || response === null || !Number.isInteger(response.status)) {
+    throw invalidArgument(
+      'errorFromResponse()',
+      'response',
+      'expected { status, headers?, adapter?, method?, url? }',
+    );
+  }
   let requestId: string | undefined;
   for (const name of REQUEST_ID_HEADERS) {
     requestId = header(response.headers, name);

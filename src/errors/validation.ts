@@ -92,3 +92,20 @@ export class ValidationError extends SupportkitError {
 export function invalidArgument(fn: string, argument: string, message: string): ValidationError {
   return new ValidationError(`${fn} ${argument}`, [{ path: [], code: 'invalid_argument', message }]);
 }
+
+/**
+ * The error a factory or function throws for an option it cannot use: a {@link ValidationError} whose subject
+ * is `<fn> options` and whose issue path is the option's (dotted) name. Never put the option's value in
+ * `message` — it may be a secret.
+ *
+ * @example
+ * ```ts
+ * if (!(alpha > 0 && alpha < 1)) throw invalidOption('tagTrends', 'alpha', 'must be between 0 and 1');
+ * // Validation failed for tagTrends options (1 issue):
+ * //   - alpha: must be between 0 and 1
+ * ```
+ */
+export function invalidOption(fn: string, option: string, message: string): ValidationError {
+  const path = option === '' ? [] : option.split('.');
+  return new ValidationError(`${fn} options`, [{ path, code: 'invalid_option', message }]);
+}

@@ -5,6 +5,7 @@
  * @packageDocumentation
  */
 import { EventEmitter } from 'eventemitter3';
+import { invalidArgument } from '../errors/validation.js';
 import type { Customer } from '../models/customer.js';
 import type { Message } from '../models/message.js';
 import type { Ticket, TicketStatus } from '../models/ticket.js';
@@ -108,6 +109,10 @@ export function createEventBus(): HelpdeskEventBus {
  * ```
  */
 export function publish(bus: HelpdeskEventBus, event: HelpdeskEvent): void {
+  if (typeof (bus as { emit?: unknown } | null)?.emit !== 'function')
+    throw invalidArgument('publish()', 'bus', 'expected an event bus (createEventBus())');
+  if (typeof (event as { type?: unknown } | null)?.type !== 'string')
+    throw invalidArgument('publish()', 'event', 'expected an event with a type');
   (bus.emit as (type: string, event: HelpdeskEvent) => boolean)(event.type, event);
   bus.emit('event', event);
 }

@@ -1,6 +1,6 @@
 import { AuthenticationError, NetworkError } from '../errors/api.js';
 import { redactUrl } from '../errors/redact.js';
-import { ValidationError } from '../errors/validation.js';
+import { invalidOption, ValidationError } from '../errors/validation.js';
 import { urlOption } from './url-option.js';
 
 /** Tokens after an OAuth exchange; persist them through `onTokens`: refresh tokens rotate. */
@@ -40,8 +40,7 @@ const base64 = (text: string) => btoa(String.fromCharCode(...new TextEncoder().e
  * ```
  */
 export function apiTokenAuth(options: { email: string; token: string }): AuthProvider {
-  if (!options?.email || !options.token)
-    throw new TypeError('apiTokenAuth: options "email" and "token" are required');
+  if (!options?.email || !options.token) throw invalidOption('apiTokenAuth', '', 'needs "email" and "token"');
   const header = `Basic ${base64(`${options.email}/token:${options.token}`)}`;
   return {
     kind: 'api-token',
@@ -59,7 +58,7 @@ export function apiTokenAuth(options: { email: string; token: string }): AuthPro
  * ```
  */
 export function bearerAuth(token: string): AuthProvider {
-  if (!token) throw new TypeError('bearerAuth: a token is required');
+  if (!token) throw invalidOption('bearerAuth', 'token', 'is required');
   return {
     kind: 'bearer',
     headers: async () => ({ authorization: `Bearer ${token}` }),
@@ -77,7 +76,7 @@ export function bearerAuth(token: string): AuthProvider {
  */
 export function basicAuth(options: { username: string; password: string }): AuthProvider {
   if (!options?.username || !options.password)
-    throw new TypeError('basicAuth: options "username" and "password" are required');
+    throw invalidOption('basicAuth', '', 'needs "username" and "password"');
   const header = `Basic ${base64(`${options.username}:${options.password}`)}`;
   return {
     kind: 'basic',
@@ -95,8 +94,10 @@ export function basicAuth(options: { username: string; password: string }): Auth
  * ```
  */
 export function tokenAuth(token: string, scheme = 'token'): AuthProvider {
-  if (!token) throw new TypeError('tokenAuth: a token is required');
-  if (!/^[A-Za-z][\w-]*$/.test(scheme)) throw new TypeError('tokenAuth: the scheme must be one word');
+  if (typeof token !== 'string' || !token)
+    throw invalidOption('tokenAuth', 'token', 'must be a non-empty string');
+  if (typeof scheme !== 'string' || !/^[A-Za-z][\w-]*$/.test(scheme))
+    throw invalidOption('tokenAuth', 'scheme', 'must be one word');
   return {
     kind: scheme.toLowerCase(),
     headers: async () => ({ authorization: `${scheme} ${token}` }),
@@ -114,8 +115,7 @@ export function tokenAuth(token: string, scheme = 'token'): AuthProvider {
  * ```
  */
 export function trelloAuth(options: { key: string; token: string }): AuthProvider {
-  if (!options?.key || !options.token)
-    throw new TypeError('trelloAuth: options "key" and "token" are required');
+  if (!options?.key || !options.token) throw invalidOption('trelloAuth', '', 'needs "key" and "token"');
   const header = `OAuth oauth_consumer_key="${options.key}", oauth_token="${options.token}"`;
   return {
     kind: 'trello',
@@ -206,8 +206,10 @@ export function oauthAuth(
     !options.clientId ||
     !options.clientSecret
   ) {
-    throw new TypeError(
-      'oauthAuth: options "accessToken", "refreshToken", "tokenUrl", "clientId" and "clientSecret" are required',
+    throw invalidOption(
+      'oauthAuth',
+      '',
+      'needs "accessToken", "refreshToken", "tokenUrl", "clientId" and "clientSecret"',
     );
   }
   urlOption('oauthAuth', 'tokenUrl', options.tokenUrl);
@@ -267,9 +269,7 @@ export function clientCredentialsAuth(
   options: TokenEndpoint & { scope?: string; now?: () => number },
 ): AuthProvider {
   if (!options?.tokenUrl || !options.clientId || !options.clientSecret) {
-    throw new TypeError(
-      'clientCredentialsAuth: options "tokenUrl", "clientId" and "clientSecret" are required',
-    );
+    throw invalidOption('clientCredentialsAuth', '', 'needs "tokenUrl", "clientId" and "clientSecret"');
   }
   urlOption('clientCredentialsAuth', 'tokenUrl', options.tokenUrl);
   const now = options.now ?? Date.now;
@@ -364,6 +364,7 @@ export function resolveAuth(
   value: unknown,
   context: { option?: string; tokenScheme?: string } = {},
 ): AuthProvider {
+  if (typeof context !== 'object' || context === null) context = {};
   if (isProvider(value)) return value;
   const option = context.option ?? 'auth';
   const refuse = (message: string): never => {

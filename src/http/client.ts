@@ -5,6 +5,7 @@ import { SupportkitError } from '../errors/base.js';
 import { errorFromResponse } from '../errors/from-response.js';
 import { redactUrl } from '../errors/redact.js';
 import { CrossOriginError, MalformedResponseError } from '../errors/transport.js';
+import { invalidOption } from '../errors/validation.js';
 import type { HelpdeskEventBus, TransportEvent } from '../events/index.js';
 import { type AuthOption, resolveAuth } from './auth.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -146,12 +147,12 @@ function flatHeaders(response: AxiosResponse): Record<string, string | undefined
  * ```
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
-  if (!options?.adapter) throw new TypeError('createHttpClient: option "adapter" is required');
+  if (!options?.adapter) throw invalidOption('createHttpClient', 'adapter', 'is required');
   const base = urlOption(`${options.adapter} adapter`, 'baseURL', options.baseURL);
   const auth = options.auth === undefined ? undefined : resolveAuth(options.auth, options);
   const root = base.toString().replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 30_000;
-  if (!(timeoutMs > 0)) throw new TypeError('createHttpClient: option "timeoutMs" must be > 0');
+  if (!(timeoutMs > 0)) throw invalidOption('createHttpClient', 'timeoutMs', 'must be > 0');
   const policy = resolveRetryPolicy(options.retry);
   const random = options.random ?? Math.random;
   const sleep = options.sleep ?? abortableSleep;

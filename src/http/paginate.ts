@@ -1,4 +1,5 @@
 import { SupportkitError } from '../errors/base.js';
+import { invalidArgument } from '../errors/validation.js';
 
 /** One page: its items and how to ask for the next (undefined when this is the last). */
 export interface Page<T, C> {
@@ -22,6 +23,12 @@ export interface Page<T, C> {
 export async function* paginate<T, C>(
   fetchPage: (cursor: C | undefined) => Promise<Page<T, C>>,
 ): AsyncGenerator<T, void, undefined> {
+  if (typeof fetchPage !== 'function')
+    throw invalidArgument(
+      'paginate()',
+      'fetchPage',
+      'expected a function (cursor) => Promise<{ items, next }>',
+    );
   let cursor: C | undefined;
   const seen = new Set<string>();
   for (;;) {
@@ -48,7 +55,7 @@ export async function* paginate<T, C>(
  * ```
  */
 export function nextLink(header: string | undefined): string | undefined {
-  if (!header) return undefined;
+  if (typeof header !== 'string' || !header) return undefined;
   for (const part of header.split(/,(?=\s*<)/)) {
     const match = /<([^>]+)>\s*;(.*)/.exec(part.trim());
     if (match && /\brel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/i.test(match[2]!)) return match[1];

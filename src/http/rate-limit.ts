@@ -1,4 +1,5 @@
 import { RateLimitError } from '../errors/api.js';
+import { invalidOption } from '../errors/validation.js';
 
 /** A fixed budget: at most `limit` requests per `windowMs`. */
 export interface Budget {
@@ -52,12 +53,14 @@ const headerNumber = (headers: Record<string, string | undefined>, ...names: str
  * ```
  */
 export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter {
+  if (typeof options !== 'object' || options === null)
+    throw invalidOption('createRateLimiter', '', 'must be an object');
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const budgets = options.budgets ?? {};
-  for (const [name, b] of Object.entries(budgets)) {
+  for (const b of Object.values(budgets)) {
     if (!(b.limit >= 1) || !(b.windowMs > 0))
-      throw new TypeError(`rate limiter: budget "${name}" needs limit ≥ 1 and windowMs > 0`);
+      throw invalidOption('createRateLimiter', 'budgets', 'each needs limit ≥ 1 and windowMs > 0');
   }
   const sent = new Map<string, number[]>(Object.keys(budgets).map((name) => [name, []]));
   let serverBlockedUntil = 0;

@@ -1,5 +1,6 @@
 import { ApiError, NetworkError, RateLimitError, TimeoutError } from '../errors/api.js';
 import { MalformedResponseError } from '../errors/transport.js';
+import { invalidArgument, invalidOption } from '../errors/validation.js';
 
 /** How requests are retried. Every field has a default; see {@link resolveRetryPolicy}. */
 export interface RetryPolicy {
@@ -31,7 +32,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 };
 
 /**
- * Merges caller options over the defaults; a wrong value is a TypeError naming the option (STYLE rule 10).
+ * Merges caller options over the defaults; a wrong value is a ValidationError naming the option.
  *
  * @example
  * ```ts
@@ -42,11 +43,11 @@ export function resolveRetryPolicy(options: Partial<RetryPolicy> = {}): RetryPol
   const policy = { ...DEFAULT_RETRY_POLICY, ...options };
   for (const [key, value] of Object.entries(policy)) {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-      throw new TypeError(`retry policy: option "${key}" must be a finite number ≥ 0`);
+      throw invalidOption('retry policy', key, `must be a finite number ≥ 0`);
     }
   }
   if (!Number.isInteger(policy.maxRetries))
-    throw new TypeError('retry policy: option "maxRetries" must be an integer');
+    throw invalidOption('retry policy', 'maxRetries', 'must be an integer');
   return policy;
 }
 
@@ -91,6 +92,10 @@ export interface FailedAttempt {
  * ```
  */
 export function retryDelay(policy: RetryPolicy, failure: FailedAttempt): number | null {
+  if (typeof policy !== 'object' || policy === null)
+    throw invalidArgument('retryDelay()', 'policy', 'expected a retry policy (resolveRetryPolicy())');
+  if (typeof failure !== 'object' || failure === null || !Number.isInteger(failure.attempt))
+    throw invalidArgument('retryDelay()', 'failure', 'expected { attempt, error }');
   if (failure.attempt > policy.maxRetries) return null;
   const { error } = failure;
   const repeatable =

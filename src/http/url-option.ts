@@ -1,8 +1,8 @@
-import { ValidationError } from '../errors/validation.js';
+import { invalidOption, ValidationError } from '../errors/validation.js';
 
 /**
  * Reads a URL option: an absolute http(s) URL without user-info. A wrong one is refused at construction —
- * a malformed URL with a TypeError naming the option, credentials in it (`https://id:secret@…`) with a
+ * a malformed URL or credentials in it (`https://id:secret@…`) with a
  * ValidationError naming the option — and neither message echoes the value, which may hold a secret.
  * Credentials go through `auth`, where they are kept out of URLs, logs and errors.
  *
@@ -17,10 +17,10 @@ export function urlOption(owner: string, option: string, value: unknown): URL {
   try {
     url = new URL(String(value));
   } catch {
-    throw new TypeError(`${owner}: option "${option}" must be an absolute http(s) URL`);
+    throw invalidOption(owner, option, `must be an absolute http(s) URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
-    throw new TypeError(`${owner}: option "${option}" must be an absolute http(s) URL`);
+    throw invalidOption(owner, option, `must be an absolute http(s) URL`);
   if (url.username || url.password)
     throw new ValidationError(`${owner} options`, [
       {

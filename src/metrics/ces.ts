@@ -1,4 +1,6 @@
+import { invalidOption } from '../errors/validation.js';
 import { type Accumulator, stateOf } from './accumulator.js';
+import { optionsArg } from './input.js';
 import { InvalidValues, invalidPolicy, iterableArg, scoreOf, typeName } from './survey-input.js';
 
 /** Options of {@link ces}. */
@@ -30,7 +32,7 @@ export interface CesState {
 function thresholdOf(options: CesOptions): number {
   const threshold = options.threshold ?? 5;
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > 7) {
-    throw new TypeError('ces: option "threshold" must be an integer 1..7');
+    throw invalidOption('ces', 'threshold', 'must be an integer 1..7');
   }
   return threshold;
 }
@@ -79,6 +81,7 @@ function classify(state: CesState, item: unknown, index: number, invalid: Invali
  * ```
  */
 export function ces(responses: Iterable<unknown>, options: CesOptions = {}): CesResult {
+  options = optionsArg(options, 'ces');
   const threshold = thresholdOf(options);
   const invalid = new InvalidValues('ces() scores', invalidPolicy('ces', options.invalid));
   const state: CesState = { counts: [0, 0, 0, 0, 0, 0, 0], skipped: 0 };
@@ -98,6 +101,7 @@ export function ces(responses: Iterable<unknown>, options: CesOptions = {}): Ces
  * ```
  */
 export function cesAccumulator(options: CesOptions = {}): Accumulator<unknown, CesResult, CesState> {
+  options = optionsArg(options, 'cesAccumulator');
   const threshold = thresholdOf(options);
   const policy = invalidPolicy('cesAccumulator', options.invalid);
   const state: CesState = { counts: [0, 0, 0, 0, 0, 0, 0], skipped: 0 };

@@ -1,4 +1,6 @@
+import { invalidOption } from '../errors/validation.js';
 import { type Accumulator, stateOf } from './accumulator.js';
+import { optionsArg } from './input.js';
 import { InvalidValues, invalidPolicy, iterableArg, typeName } from './survey-input.js';
 
 /** Options of {@link csat}. */
@@ -37,10 +39,10 @@ export interface CsatState {
 function thresholdOf(options: CsatOptions): number {
   const threshold = options.threshold ?? 4;
   if (!Number.isInteger(threshold) || threshold < 1 || threshold > 5) {
-    throw new TypeError('csat: option "threshold" must be an integer 1..5');
+    throw invalidOption('csat', 'threshold', 'must be an integer 1..5');
   }
   if (options.offered !== undefined && (!Number.isInteger(options.offered) || options.offered < 0)) {
-    throw new TypeError('csat: option "offered" must be an integer ≥ 0');
+    throw invalidOption('csat', 'offered', 'must be an integer ≥ 0');
   }
   return threshold;
 }
@@ -88,6 +90,7 @@ function csatFromCounts(state: CsatState, offered: number | undefined): CsatResu
  * ```
  */
 export function csat(responses: Iterable<unknown>, options: CsatOptions = {}): CsatResult {
+  options = optionsArg(options, 'csat');
   const threshold = thresholdOf(options);
   const invalid = new InvalidValues('csat() ratings', invalidPolicy('csat', options.invalid));
   const state: CsatState = { positive: 0, negative: 0, unanswered: 0, skipped: 0 };
@@ -108,6 +111,7 @@ export function csat(responses: Iterable<unknown>, options: CsatOptions = {}): C
  * ```
  */
 export function csatAccumulator(options: CsatOptions = {}): Accumulator<unknown, CsatResult, CsatState> {
+  options = optionsArg(options, 'csatAccumulator');
   const threshold = thresholdOf(options);
   const policy = invalidPolicy('csatAccumulator', options.invalid);
   const state: CsatState = { positive: 0, negative: 0, unanswered: 0, skipped: 0 };

@@ -1,3 +1,4 @@
+import { invalidOption } from '../errors/validation.js';
 import type { Message, MessageInput } from '../models/message.js';
 import type { Ticket, TicketInput } from '../models/ticket.js';
 import { messagesArg, optionsArg, scheduleArg, ticketArg } from './input.js';
@@ -61,7 +62,7 @@ export function firstReplyOf(
 ): FirstReply | null {
   const definition = options.definition ?? 'zendesk';
   if (definition !== 'zendesk' && definition !== 'fivetran') {
-    throw new TypeError('firstReplyTime: option "definition" must be "zendesk" or "fivetran"');
+    throw invalidOption('firstReplyTime', 'definition', 'must be "zendesk" or "fivetran"');
   }
   const sorted = sortedMessages(ticket, messages);
   const reply = findFirstReply(sorted, definition);

@@ -1,4 +1,6 @@
+import { invalidOption } from '../errors/validation.js';
 import { type Accumulator, stateOf } from './accumulator.js';
+import { optionsArg } from './input.js';
 import { normalQuantile } from './stats.js';
 import { InvalidValues, invalidPolicy, iterableArg, scoreOf, typeName } from './survey-input.js';
 
@@ -44,7 +46,7 @@ const EXACT_Z: Record<number, number> = {
 
 function zFor(confidence: number | undefined): number {
   const level = confidence ?? 0.95;
-  if (!(level > 0 && level < 1)) throw new TypeError('nps: option "confidence" must be between 0 and 1');
+  if (!(level > 0 && level < 1)) throw invalidOption('nps', 'confidence', 'must be between 0 and 1');
   return EXACT_Z[level] ?? normalQuantile(1 - (1 - level) / 2);
 }
 
@@ -106,6 +108,7 @@ function classify(state: NpsState, value: unknown, index: number, invalid: Inval
  * ```
  */
 export function nps(responsesOrScores: Iterable<unknown>, options: NpsOptions = {}): NpsResult {
+  options = optionsArg(options, 'nps');
   const policy = invalidPolicy('nps', options.invalid);
   const z = zFor(options.confidence);
   const state: NpsState = { promoters: 0, passives: 0, detractors: 0, skipped: 0 };
@@ -129,6 +132,7 @@ export function nps(responsesOrScores: Iterable<unknown>, options: NpsOptions = 
  * ```
  */
 export function npsAccumulator(options: NpsOptions = {}): Accumulator<unknown, NpsResult, NpsState> {
+  options = optionsArg(options, 'npsAccumulator');
   const policy = invalidPolicy('npsAccumulator', options.invalid);
   const z = zFor(options.confidence);
   const state: NpsState = { promoters: 0, passives: 0, detractors: 0, skipped: 0 };

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { ValidationError } from '../errors/validation.js';
+import { invalidOption, ValidationError } from '../errors/validation.js';
 import { isIanaTimeZone } from '../models/primitives.js';
 
 /** The calendar unit metrics are bucketed by. Weeks start on Monday (ISO 8601). */
@@ -32,10 +32,10 @@ const SHORTEST: Record<Interval, number> = {
 /** Checks interval and time-zone options once (STYLE rule 10). */
 export function checkPeriodOptions(fn: string, interval: unknown, timeZone: unknown): void {
   if (interval !== 'day' && interval !== 'week' && interval !== 'month') {
-    throw new TypeError(`${fn}: option "interval" must be "day", "week" or "month"`);
+    throw invalidOption(fn, 'interval', `must be "day", "week" or "month"`);
   }
   if (typeof timeZone !== 'string' || !isIanaTimeZone(timeZone)) {
-    throw new TypeError(`${fn}: option "timeZone" must be an IANA time zone name such as Europe/Rome`);
+    throw invalidOption(fn, 'timeZone', `must be an IANA time zone name such as Europe/Rome`);
   }
 }
 

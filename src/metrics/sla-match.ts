@@ -4,8 +4,13 @@
  * (a brand, a ticket form, a custom field…): "undecided", never "matches everything".
  * https://developer.zendesk.com/api-reference/ticketing/business-rules/sla_policies/
  */
+import { z } from 'zod';
+import { invalidArgument, ValidationError } from '../errors/validation.js';
+import { toValidationIssues } from '../models/parse.js';
+import { Id } from '../models/primitives.js';
 import type { SlaCondition, SlaPolicy } from '../models/sla-policy.js';
-import type { Ticket } from '../models/ticket.js';
+import { Channel, type Ticket, TicketPriority } from '../models/ticket.js';
+import { policyArg } from './input.js';
 
 /**
  * Whether a policy's conditions hold for a ticket: `undecided` when the answer hangs on unmapped conditions.
@@ -117,6 +122,32 @@ function listsHold(policy: SlaPolicy, ticket: SlaMatchTicket): boolean {
  * ```
  */
 export function matchSlaPolicy(policy: SlaPolicy, ticket: SlaMatchTicket): SlaPolicyMatch {
+  return matchSlaPolicyOf(policyArg(policy, 'matchSlaPolicy'), matchTicketArg(ticket, 'matchSlaPolicy'));
+}
+
+/** The fields SLA conditions read, as the Ticket model reads them (a ticket's JSON, or a parsed ticket). */
+const SlaMatchTicketInput = z.looseObject({
+  priority: TicketPriority.nullable().default(null),
+  channel: Channel.default('other'),
+  type: z.string().nullable().optional(),
+  groupId: Id.nullable().default(null),
+  organizationId: Id.nullable().default(null),
+  assigneeId: Id.nullable().default(null),
+  requesterId: Id.optional(),
+  tags: z.array(z.string()).default([]),
+});
+
+/** A public entry's ticket: what the conditions read, parsed (case-folded enums, numeric ids as strings). */
+function matchTicketArg(value: unknown, fn: string): SlaMatchTicket {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalidArgument(`${fn}()`, 'ticket', 'expected a ticket');
+  const parsed = SlaMatchTicketInput.safeParse(value);
+  if (!parsed.success) throw new ValidationError(`${fn}() ticket`, toValidationIssues(parsed.error.issues));
+  return parsed.data as SlaMatchTicket;
+}
+
+/** {@link matchSlaPolicy} on a parsed policy and ticket (summarize's path: no second check). */
+export function matchSlaPolicyOf(policy: SlaPolicy, ticket: SlaMatchTicket): SlaPolicyMatch {
   if (!listsHold(policy, ticket)) return 'noMatch';
   const unmapped = policy.filter.unmappedConditions ?? [];
   const all = [
@@ -157,19 +188,32 @@ export type SlaPolicySelection =
  * ```
  */
 export function selectSlaPolicy(policies: readonly SlaPolicy[], ticket: SlaMatchTicket): SlaPolicySelection {
+  if (!Array.isArray(policies))
+    throw invalidArgument('selectSlaPolicy()', 'policies', 'expected an array of SLA policies');
+  return selectSlaPolicyOf(
+    policies.map((policy) => policyArg(policy, 'selectSlaPolicy')),
+    matchTicketArg(ticket, 'selectSlaPolicy'),
+  );
+}
+
+/** {@link selectSlaPolicy} on parsed policies and ticket (summarize's path: no second check). */
+export function selectSlaPolicyOf(
+  policies: readonly SlaPolicy[],
+  ticket: SlaMatchTicket,
+): SlaPolicySelection {
   const ordered = policies
     .map((policy, index) => ({ policy, index }))
     .sort((a, b) => a.policy.position - b.policy.position || a.index - b.index)
     .map((p) => p.policy);
   for (const [index, policy] of ordered.entries()) {
-    const match = matchSlaPolicy(policy, ticket);
+    const match = matchSlaPolicyOf(policy, ticket);
     if (match === 'match') return { outcome: 'policy', policy };
     if (match === 'undecided')
       return {
         outcome: 'undecided',
         candidates: [
           policy,
-          ...ordered.slice(index + 1).filter((p) => matchSlaPolicy(p, ticket) !== 'noMatch'),
+          ...ordered.slice(index + 1).filter((p) => matchSlaPolicyOf(p, ticket) !== 'noMatch'),
         ],
       };
   }

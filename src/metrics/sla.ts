@@ -1,3 +1,4 @@
+import { invalidOption } from '../errors/validation.js';
 import type { Message, MessageInput } from '../models/message.js';
 import type { Schedule } from '../models/schedule.js';
 import type { SlaMetric, SlaPolicy, SlaTarget } from '../models/sla-policy.js';
@@ -121,7 +122,7 @@ export function slaStatus(
 ): SlaTargetStatus[] {
   const fn = 'slaStatus';
   const opts = optionsArg(options, fn);
-  if (opts.asOf === undefined) throw new TypeError('slaStatus: option "asOf" is required');
+  if (opts.asOf === undefined) throw invalidOption('slaStatus', 'asOf', 'is required');
   return slaStatusOf(
     ticketArg(ticket, fn),
     messagesArg(messages, fn),
@@ -151,7 +152,7 @@ export function slaStatusOf(
   const created = ticket.createdAt.getTime();
   const targets = slaTargetsOf(ticket, sortedE, policy);
   if (targets.some((t) => t.businessHours) && !options.schedule) {
-    throw new TypeError('slaStatus: option "schedule" is required: the policy has business-hours targets');
+    throw invalidOption('slaStatus', 'schedule', 'is required: the policy has business-hours targets');
   }
   const spans = statusSpans(ticket, sortedE);
   // Resolved since the start of the trailing run of solved/closed spans (solved then closed is one resolution).

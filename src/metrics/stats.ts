@@ -154,6 +154,8 @@ export function distributionAccumulator(): Accumulator<number, DistributionSumma
 export function summarizeValues(values: readonly number[]): DistributionSummary {
   if (!Array.isArray(values) && !ArrayBuffer.isView(values))
     throw numbersError('summarizeValues() values', 'expected an array of numbers');
+  if (Array.isArray(values) && !values.every((v) => typeof v === 'number'))
+    throw numbersError('summarizeValues() values', 'expected an array of numbers');
   const sorted = Float64Array.from(values).sort();
   const n = sorted.length;
   if (n === 0) return { n: 0, mean: null, median: null, p90: null, min: null, max: null };

@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/validation.js';
+import { invalidOption, ValidationError } from '../errors/validation.js';
 import type { Dataset, DatasetInput, DatasetRecord } from '../models/dataset.js';
 import type { Group } from '../models/group.js';
 import type { MetricsReport } from '../models/metrics-report.js';
@@ -27,7 +27,7 @@ import type { Interval } from './periods.js';
 import { replyTimesOf } from './reply-times.js';
 import { reopensOf, resolutionTimesOf } from './resolution.js';
 import { slaStatusOf, slaTargetsOf } from './sla.js';
-import { type SlaPolicySelection, selectSlaPolicy } from './sla-match.js';
+import { type SlaPolicySelection, selectSlaPolicyOf } from './sla-match.js';
 import { summarizeValues } from './stats.js';
 import { type TagTrendState, tagTrendsAccumulatorOf } from './tag-trends.js';
 import { type Duration, measure, sortedEvents, sortedMessages } from './timeline.js';
@@ -197,7 +197,7 @@ function summaryAccumulatorOf(
   /** The dimensions of tickets seen in this shard, to attribute their surveys. */
   const ticketDims = new Map<string, Record<Dimension, string>>();
   const ticketMemory = options.ticketMemory ?? Number.POSITIVE_INFINITY;
-  if (!(ticketMemory >= 1)) throw new TypeError('summarize: option "ticketMemory" must be ≥ 1');
+  if (!(ticketMemory >= 1)) throw invalidOption('summarize', 'ticketMemory', 'must be ≥ 1');
 
   const state: Omit<SummaryState, 'volumes' | 'tagTrends' | 'csat' | 'nps' | 'ces'> = {
     asOf,
@@ -246,7 +246,7 @@ function summaryAccumulatorOf(
       const policy = policies.find((p) => p.id === applied.to);
       return policy ? { outcome: 'policy', policy } : { outcome: 'none' };
     }
-    return selectSlaPolicy(policies, ticket);
+    return selectSlaPolicyOf(policies, ticket);
   };
 
   const addBundle = ({ ticket, messages, events }: TicketBundle) => {
@@ -365,17 +365,19 @@ function summaryAccumulatorOf(
           policies.push(input.value);
           break;
         default:
-          throw new TypeError(
-            `summaryAccumulator: unknown input kind ${(input as { kind: unknown }).kind as string}`,
-          );
+          throw new ValidationError('summaryAccumulator() input', [
+            { path: ['kind'], code: 'invalid_value', message: 'is not a kind of record summarize reads' },
+          ]);
       }
       return this;
     },
     merge(other) {
       const s = stateOf<SummaryState>(other);
       if (s.asOf !== asOf || s.timeZone !== timeZone || s.interval !== interval) {
-        throw new TypeError(
-          'summaryAccumulator: cannot merge states with a different asOf, timeZone or interval',
+        throw invalidOption(
+          'summaryAccumulator',
+          'asOf',
+          'cannot merge a state with a different asOf, timeZone or interval',
         );
       }
       for (const key of Object.keys(state.tickets) as (keyof SummaryState['tickets'])[])

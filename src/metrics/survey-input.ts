@@ -1,4 +1,4 @@
-import { ValidationError, type ValidationIssue } from '../errors/validation.js';
+import { invalidOption, ValidationError, type ValidationIssue } from '../errors/validation.js';
 
 /** What to do with an invalid survey value: throw (the default) or skip it and count it in the result. */
 export type InvalidPolicy = 'throw' | 'skip';
@@ -6,8 +6,7 @@ export type InvalidPolicy = 'throw' | 'skip';
 /** Checks the `invalid` option once (STYLE rule 10). */
 export function invalidPolicy(fn: string, value: unknown): InvalidPolicy {
   if (value === undefined) return 'throw';
-  if (value !== 'throw' && value !== 'skip')
-    throw new TypeError(`${fn}: option "invalid" must be "throw" or "skip"`);
+  if (value !== 'throw' && value !== 'skip') throw invalidOption(fn, 'invalid', `must be "throw" or "skip"`);
   return value;
 }
 

@@ -1,3 +1,4 @@
+import { invalidOption } from '../errors/validation.js';
 import type { Dataset, DatasetInput } from '../models/dataset.js';
 import type { Ticket } from '../models/ticket.js';
 import { type Accumulator, stateOf } from './accumulator.js';
@@ -126,11 +127,11 @@ export function tagTrendsAccumulatorOf(
   const alpha = options.alpha ?? 0.05;
   const minSupport = options.minPairSupport ?? 5;
   if (!Number.isInteger(recentCount) || recentCount < 1)
-    throw new TypeError('tagTrends: option "baseline.recent" must be an integer ≥ 1');
+    throw invalidOption('tagTrends', 'baseline.recent', 'must be an integer ≥ 1');
   if (baselineCount !== undefined && (!Number.isInteger(baselineCount) || baselineCount < 1)) {
-    throw new TypeError('tagTrends: option "baseline.periods" must be an integer ≥ 1');
+    throw invalidOption('tagTrends', 'baseline.periods', 'must be an integer ≥ 1');
   }
-  if (!(alpha > 0 && alpha < 1)) throw new TypeError('tagTrends: option "alpha" must be between 0 and 1');
+  if (!(alpha > 0 && alpha < 1)) throw invalidOption('tagTrends', 'alpha', 'must be between 0 and 1');
   const periods = new PeriodIndex(interval, timeZone, 'tagTrends');
   const state: TagTrendState = {
     interval,
@@ -169,8 +170,10 @@ export function tagTrendsAccumulatorOf(
     merge(other) {
       const s = stateOf<TagTrendState>(other);
       if (s.interval !== interval || s.timeZone !== timeZone) {
-        throw new TypeError(
-          'tagTrendsAccumulator: cannot merge states with a different interval or time zone',
+        throw invalidOption(
+          'tagTrendsAccumulator',
+          'interval',
+          'cannot merge a state with a different interval or time zone',
         );
       }
       state.tickets += s.tickets;

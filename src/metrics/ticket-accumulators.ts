@@ -1,3 +1,4 @@
+import { invalidOption } from '../errors/validation.js';
 import type { Schedule } from '../models/schedule.js';
 import type { SlaPolicy } from '../models/sla-policy.js';
 import { type Accumulator, stateOf } from './accumulator.js';
@@ -145,7 +146,7 @@ export function resolutionAccumulator(
   options = withSchedule(options, 'resolutionAccumulator');
   const which = options.which ?? 'first';
   if (which !== 'first' && which !== 'full')
-    throw new TypeError('resolutionAccumulator: option "which" must be "first" or "full"');
+    throw invalidOption('resolutionAccumulator', 'which', 'must be "first" or "full"');
   const schedule = options.schedule ? { schedule: options.schedule } : {};
   return durationAccumulator(
     'resolutionAccumulator',
@@ -247,7 +248,7 @@ export function slaAccumulator(
 > {
   const parsedPolicy = policyArg(policy, 'slaAccumulator');
   const opts = optionsArg(options, 'slaAccumulator');
-  if (opts.asOf === undefined) throw new TypeError('slaAccumulator: option "asOf" is required');
+  if (opts.asOf === undefined) throw invalidOption('slaAccumulator', 'asOf', 'is required');
   const slaOptions = {
     asOf: toMillis(opts.asOf, 'slaAccumulator() asOf'),
     ...(opts.schedule === undefined ? {} : { schedule: scheduleArg(opts.schedule, 'slaAccumulator') }),

@@ -1,3 +1,4 @@
+import { invalidOption } from '../errors/validation.js';
 import type { Dataset, DatasetInput } from '../models/dataset.js';
 import { type Accumulator, stateOf } from './accumulator.js';
 import {
@@ -117,7 +118,11 @@ export function volumesAccumulatorOf(
     merge(other) {
       const s = stateOf<VolumeState>(other);
       if (s.interval !== interval || s.timeZone !== timeZone) {
-        throw new TypeError('volumesAccumulator: cannot merge states with a different interval or time zone');
+        throw invalidOption(
+          'volumesAccumulator',
+          'interval',
+          'cannot merge a state with a different interval or time zone',
+        );
       }
       for (const [k, v] of Object.entries(s.created)) bump(state.created, k, v);
       for (const [k, v] of Object.entries(s.solved)) bump(state.solved, k, v);

@@ -44,3 +44,18 @@ export const parseSopDocument = (value: unknown): SopDocument => parse(models.So
 export const parseArticle = (value: unknown): Article => parse(models.Article, value);
 /** Parses a whole dataset or throws a `ValidationError`. @example `const dataset = parseDataset(json);` */
 export const parseDataset = (value: unknown): Dataset => parse(models.Dataset, value);
+
+/**
+ * Sets `record[key] = value` as an own, enumerable property whatever the key: with plain assignment a key named
+ * `__proto__` (a custom field or tag an admin typed) would replace the object's prototype instead of adding a
+ * field. Mappers use it for every key that comes from vendor data.
+ *
+ * @example
+ * ```ts
+ * const fields: Record<string, unknown> = {};
+ * setField(fields, '__proto__', 'gold'); // Object.keys(fields) → ['__proto__']
+ * ```
+ */
+export function setField<V>(record: Record<string, V>, key: string, value: V): void {
+  Object.defineProperty(record, key, { value, enumerable: true, writable: true, configurable: true });
+}

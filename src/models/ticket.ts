@@ -122,6 +122,7 @@ export type Ticket = z.output<typeof Ticket>;
  * tickets.filter((t) => !isDeletedTicket(t));
  * ```
  */
-export const isDeletedTicket = (ticket: Pick<Ticket, 'status'>): boolean => ticket.status === 'deleted';
+export const isDeletedTicket = (ticket: Pick<Ticket, 'status'>): boolean =>
+  typeof ticket === 'object' && ticket !== null && TicketStatus.safeParse(ticket.status).data === 'deleted';
 /** What {@link Ticket} accepts: timestamps as strings, numbers or Dates; defaults may be omitted. */
 export type TicketInput = z.input<typeof Ticket>;

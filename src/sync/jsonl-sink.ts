@@ -1,6 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
+import { invalidOption } from '../errors/validation.js';
 import { OutputLockedError } from './errors.js';
 import { reviveLine } from './jsonl-reader.js';
 import { recordKey, type SyncSink } from './sink.js';
@@ -52,7 +53,7 @@ export function jsonlFileSink(
 ): SyncSink & { readonly written: number; close(): Promise<void> } {
   const stale = options.lockStaleMs ?? 10_000;
   if (!Number.isFinite(stale) || stale < 2000)
-    throw new TypeError('jsonlFileSink: option "lockStaleMs" must be a number ≥ 2000');
+    throw invalidOption('jsonlFileSink', 'lockStaleMs', 'must be a number ≥ 2000');
   // Absolute, so that two spellings of one file share one lock.
   const file = resolve(path);
   const lockPath = `${file}.lock`;

@@ -1,6 +1,6 @@
 import type { CallOptions, Checkpoint, HelpdeskAdapter } from '../adapters/contract.js';
 import { SupportkitError } from '../errors/base.js';
-import { ValidationError } from '../errors/validation.js';
+import { invalidOption, ValidationError } from '../errors/validation.js';
 import type { DatasetRecord } from '../models/dataset.js';
 import { checkpointIssues } from './checkpoint.js';
 import { recordKey, type SyncSink } from './sink.js';
@@ -74,7 +74,7 @@ export class SyncStalledError extends SupportkitError {
  */
 export async function sync(adapter: HelpdeskAdapter, options: SyncOptions): Promise<SyncProgress> {
   if (!options?.sink || typeof options.sink.write !== 'function')
-    throw new TypeError('sync: option "sink" is required');
+    throw invalidOption('sync', 'sink', 'is required');
   const start = options.checkpoint ?? null;
   if (start !== null) {
     const issues = checkpointIssues(start, ['checkpoint']);

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { invalidOption } from '../errors/validation.js';
 // The internal forms: the generator's instants are fractional epoch ms, which the public functions refuse.
 import { addBusinessMillis, isBusinessTimeAt } from '../metrics/business-time.js';
 import type {
@@ -70,29 +71,31 @@ interface Resolved {
 function positiveInt(name: string, value: unknown, fallback: number, min = 1): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    throw new TypeError(`generateDataset: option "${name}" must be an integer ≥ ${min}`);
+    throw invalidOption('generateDataset', name, `must be an integer ≥ ${min}`);
   }
   return value;
 }
 
-/** Options are checked in one place (STYLE rule 10); a wrong one is a TypeError naming it. */
+/** Options are checked in one place (STYLE rule 10); a wrong one is a ValidationError naming it. */
 function resolveOptions(options: GenerateOptions): Resolved {
   const seed = options.seed ?? 1;
-  if (!Number.isInteger(seed)) throw new TypeError('generateDataset: option "seed" must be an integer');
+  if (!Number.isInteger(seed)) throw invalidOption('generateDataset', 'seed', 'must be an integer');
   const tickets = positiveInt('tickets', options.tickets, 500, 0);
   const days = positiveInt('days', options.days, 90);
   const timeZone = options.timeZone ?? 'Europe/Rome';
   const start = DateTime.fromISO(options.startDate ?? '2026-01-05', { zone: timeZone });
   if (!start.isValid) {
-    throw new TypeError(
-      `generateDataset: option "startDate" or "timeZone" is invalid (${start.invalidReason})`,
+    throw invalidOption(
+      'generateDataset',
+      'startDate',
+      `with timeZone is not a valid time (${start.invalidReason})`,
     );
   }
   const perDay = tickets / days;
   const customers = positiveInt('customers', options.customers, Math.max(10, Math.ceil(tickets * 0.4)));
   const csatScale = options.csatScale ?? 'binary';
   if (csatScale !== 'binary' && csatScale !== 'five-point') {
-    throw new TypeError('generateDataset: option "csatScale" must be "binary" or "five-point"');
+    throw invalidOption('generateDataset', 'csatScale', 'must be "binary" or "five-point"');
   }
   return {
     seed,

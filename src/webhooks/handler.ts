@@ -1,3 +1,4 @@
+import { invalidOption } from '../errors/validation.js';
 import { WebhookVerificationError } from '../errors/webhook.js';
 import { type HelpdeskEvent, type HelpdeskEventBus, publish } from '../events/index.js';
 import { concatBytes, toBytes } from './crypto.js';
@@ -112,24 +113,22 @@ function isRawBody(value: unknown): value is RawBody {
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
   const scheme = schemeFor(options?.vendor, options, 'createWebhookHandler');
   if (typeof options.secret !== 'string' || options.secret === '') {
-    throw new TypeError('createWebhookHandler: option "secret" must be a non-empty string');
+    throw invalidOption('createWebhookHandler', 'secret', 'must be a non-empty string');
   }
   if (scheme.needsCallbackURL && !options.callbackURL) {
-    throw new TypeError(`createWebhookHandler: option "callbackURL" is required for ${options.vendor}`);
+    throw invalidOption('createWebhookHandler', 'callbackURL', `is required for ${options.vendor}`);
   }
   const maxBodyBytes = options.maxBodyBytes ?? 1 << 20;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 0) {
-    throw new TypeError('createWebhookHandler: option "maxBodyBytes" must be an integer ≥ 0');
+    throw invalidOption('createWebhookHandler', 'maxBodyBytes', 'must be an integer ≥ 0');
   }
   const seenTtlMs = options.seenTtlMs ?? DEFAULT_SEEN_TTL_MS;
   if (!Number.isSafeInteger(seenTtlMs) || seenTtlMs < 1) {
-    throw new TypeError(
-      'createWebhookHandler: option "seenTtlMs" must be a whole number of milliseconds ≥ 1',
-    );
+    throw invalidOption('createWebhookHandler', 'seenTtlMs', 'must be a whole number of milliseconds ≥ 1');
   }
   const seen = options.seen === false ? undefined : (options.seen ?? createMemorySeenStore());
   if (seen && (typeof seen.claim !== 'function' || typeof seen.release !== 'function')) {
-    throw new TypeError('createWebhookHandler: option "seen" must have claim(id, ttlMs) and release(id)');
+    throw invalidOption('createWebhookHandler', 'seen', 'must have claim(id, ttlMs) and release(id)');
   }
 
   const reject = (status: number, reason: string, message: string): Outcome => {

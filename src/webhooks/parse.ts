@@ -44,7 +44,7 @@ export function parseWebhookEvent(
   payload: unknown,
   options: ParseWebhookOptions = {},
 ): HelpdeskEvent {
-  schemeFor(vendor); // an unknown vendor is a TypeError
+  schemeFor(vendor); // an unknown vendor is a ValidationError naming `vendor`
   const event = parseByVendor(vendor, payload, options);
   if (typeof options.deliveryId === 'string' && options.deliveryId !== '') event.id = options.deliveryId;
   return event;

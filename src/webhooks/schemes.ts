@@ -1,3 +1,4 @@
+import { invalidOption } from '../errors/validation.js';
 import { type FrontWebhookScheme, frontApplicationScheme, frontScheme } from './front/signature.js';
 import { helpscoutScheme } from './helpscout/signature.js';
 import { intercomScheme } from './intercom/signature.js';
@@ -20,14 +21,14 @@ export interface SchemeChoice {
 }
 
 /**
- * The scheme of a vendor; an unknown vendor, or an unknown `frontScheme`, is a TypeError naming the choices.
+ * The scheme of a vendor; an unknown vendor, or an unknown `frontScheme`, is a ValidationError naming the choices.
  */
 export function schemeFor(vendor: unknown, choice: SchemeChoice = {}, caller = 'webhooks'): SignatureScheme {
   const scheme = typeof vendor === 'string' ? SCHEMES[vendor as WebhookVendor] : undefined;
-  if (!scheme) throw new TypeError(`${caller}: vendor must be one of ${WEBHOOK_VENDORS.join(', ')}`);
+  if (!scheme) throw invalidOption(caller, 'vendor', `must be one of ${WEBHOOK_VENDORS.join(', ')}`);
   const front = choice?.frontScheme;
   if (front !== undefined && front !== 'rule' && front !== 'application') {
-    throw new TypeError(`${caller}: option "frontScheme" must be 'rule' or 'application'`);
+    throw invalidOption(caller, 'frontScheme', `must be 'rule' or 'application'`);
   }
   if (vendor === 'front' && front === 'application') return frontApplicationScheme;
   return scheme;

@@ -1,3 +1,4 @@
+import { invalidOption } from '../errors/validation.js';
 /**
  * Where a webhook handler remembers the deliveries it has dispatched, so a replayed or redelivered one is
  * answered 200 again without reaching `onEvent` twice.
@@ -52,9 +53,11 @@ export interface MemorySeenStoreOptions {
  * ```
  */
 export function createMemorySeenStore(options: MemorySeenStoreOptions = {}): WebhookSeenStore {
+  if (typeof options !== 'object' || options === null)
+    throw invalidOption('createMemorySeenStore', '', 'must be an object');
   const maxEntries = options.maxEntries ?? 10_000;
   if (!Number.isSafeInteger(maxEntries) || maxEntries < 1) {
-    throw new TypeError('createMemorySeenStore: option "maxEntries" must be an integer ≥ 1');
+    throw invalidOption('createMemorySeenStore', 'maxEntries', 'must be an integer ≥ 1');
   }
   const now = options.now ?? Date.now;
   // id → expiry (epoch ms). A Map iterates in insertion order, so the first key is the oldest claim.

@@ -1,3 +1,4 @@
+import { invalidOption } from '../errors/validation.js';
 import { WebhookVerificationError } from '../errors/webhook.js';
 import { constantTimeEqual, hmac, hmacSync, toBase64, toBytes, toHex } from './crypto.js';
 import { frontApplicationScheme } from './front/signature.js';
@@ -28,7 +29,7 @@ interface Prepared {
 
 /** Every check that needs no cryptography, in the order a caller would want to hear about them. */
 function prepare(vendor: WebhookVendor, options: VerifyWebhookOptions): Prepared {
-  if (!options || typeof options !== 'object') throw new TypeError('verifyWebhook: options are required');
+  if (!options || typeof options !== 'object') throw invalidOption('verifyWebhook', '', 'are required');
   const scheme = schemeFor(vendor, options, 'verifyWebhook');
   const { rawBody, headers, secret } = options;
   const isRaw =
@@ -44,11 +45,12 @@ function prepare(vendor: WebhookVendor, options: VerifyWebhookOptions): Prepared
   if (typeof secret !== 'string' || secret === '') {
     throw new WebhookVerificationError('missing_secret', `No ${vendor} webhook secret was configured`);
   }
-  if (!headers || typeof headers !== 'object')
-    throw new TypeError('verifyWebhook: option "headers" is required');
+  if (!headers || typeof headers !== 'object') throw invalidOption('verifyWebhook', 'headers', 'is required');
   if (scheme.needsCallbackURL && (typeof options.callbackURL !== 'string' || options.callbackURL === '')) {
-    throw new TypeError(
-      `verifyWebhook: option "callbackURL" is required for ${vendor} (the URL exactly as registered)`,
+    throw invalidOption(
+      'verifyWebhook',
+      'callbackURL',
+      `is required for ${vendor} (the URL exactly as registered)`,
     );
   }
   const provided = getHeader(headers, scheme.signatureHeader);
@@ -83,7 +85,7 @@ function prepare(vendor: WebhookVendor, options: VerifyWebhookOptions): Prepared
     }
     const tolerance = options.tolerance ?? DEFAULT_TOLERANCE_SECONDS;
     if (!(tolerance >= 0))
-      throw new TypeError('verifyWebhook: option "tolerance" must be a number of seconds ≥ 0');
+      throw invalidOption('verifyWebhook', 'tolerance', 'must be a number of seconds ≥ 0');
     const now = options.now === undefined ? Date.now() : new Date(options.now).getTime();
     const skew = (now - at) / 1000;
     if (skew > tolerance) {
@@ -184,10 +186,10 @@ export async function signWebhook(
 ): Promise<SignedHeaders> {
   const scheme = schemeFor(vendor, options, 'signWebhook');
   if (typeof options?.secret !== 'string' || options.secret === '') {
-    throw new TypeError('signWebhook: option "secret" must be a non-empty string');
+    throw invalidOption('signWebhook', 'secret', 'must be a non-empty string');
   }
   if (scheme.needsCallbackURL && !options.callbackURL) {
-    throw new TypeError(`signWebhook: option "callbackURL" is required for ${vendor}`);
+    throw invalidOption('signWebhook', 'callbackURL', `is required for ${vendor}`);
   }
   const headers: SignedHeaders = {};
   const context: { timestamp?: string; callbackURL?: string } = {};

@@ -289,3 +289,34 @@ describe('Request Tracker mapping', () => {
     });
   });
 });
+
+describe('custom field names from RT are data, not object keys (prototype pollution)', () => {
+  const hostile = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf'];
+
+  it('keeps each as an own field both ways, and leaves Object.prototype alone', () => {
+    const before = Object.getOwnPropertyNames(Object.prototype).sort();
+    const wire = RtTicket.parse(
+      JSON.parse(
+        JSON.stringify({
+          ...ticketBody,
+          CustomFields: hostile.map((name, i) => ({
+            type: 'customfield',
+            id: String(i + 10),
+            name,
+            values: ['x'],
+          })),
+        }),
+      ),
+    );
+    const ticket = ticketFromRt(wire);
+    expect(Object.getPrototypeOf(ticket.customFields)).toBe(Object.prototype);
+    expect(Object.keys(ticket.customFields).sort()).toEqual([...hostile].sort());
+    expect(Ticket.parse(JSON.parse(JSON.stringify(ticket))).customFields).toEqual(ticket.customFields);
+    const create = ticketCreateToRt(
+      { subject: 's', requesterId: 'ada@example.com', customFields: ticket.customFields },
+      'General',
+    );
+    expect(Object.keys(create.CustomFields ?? {}).sort()).toEqual([...hostile].sort());
+    expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(before);
+  });
+});

@@ -67,7 +67,7 @@ describe('nps', () => {
       expect(e.message).not.toContain('secret');
     }
     expect(nps([10, 'x', 11, 3], { invalid: 'skip' })).toMatchObject({ n: 2, skipped: 2, score: 0 });
-    expect(() => nps([1], { invalid: 'maybe' as never })).toThrow(TypeError);
+    expect(() => nps([1], { invalid: 'maybe' as never })).toThrow(ValidationError);
   });
 });
 

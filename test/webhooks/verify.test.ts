@@ -178,7 +178,7 @@ describe('refusals', () => {
 
   it('names a wrong vendor', async () => {
     await expect(verifyWebhook('slack' as never, { rawBody: body, headers: {}, secret })).rejects.toThrow(
-      /vendor must be one of/,
+      /vendor: must be one of/,
     );
   });
 });

@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../errors/api.js';
-import { ValidationError } from '../../errors/validation.js';
+import { invalidOption, ValidationError } from '../../errors/validation.js';
 import type { Customer } from '../../models/customer.js';
 import { Dataset, type DatasetRecord } from '../../models/dataset.js';
 import {
@@ -99,6 +99,8 @@ export function createMemoryAdapter(
   dataset?: Partial<Dataset>,
   options: MemoryAdapterOptions = {},
 ): HelpdeskAdapter {
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw invalidOption('createMemoryAdapter', '', 'must be an object');
   const data: Dataset = structuredClone(parse(Dataset, dataset ?? {}, 'memory adapter dataset'));
   const now = options.now ?? (() => new Date());
   const pageSize = options.pageSize ?? 100;

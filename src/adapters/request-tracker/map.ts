@@ -14,6 +14,7 @@ import { Agent as AgentSchema } from '../../models/agent.js';
 import type { Customer } from '../../models/customer.js';
 import { Customer as CustomerSchema } from '../../models/customer.js';
 import type { Group } from '../../models/group.js';
+import { setField } from '../../models/helpers.js';
 import type { TicketCreate, TicketPatch } from '../../models/inputs.js';
 import type { Message } from '../../models/message.js';
 import { parse } from '../../models/parse.js';
@@ -156,8 +157,11 @@ export function ticketFromRt(wire: RtTicket, context: RtContext = {}): Ticket {
   for (const cf of wire.CustomFields ?? []) {
     if (cf.name === tagsField) continue;
     const key = cf.name ?? String(cf.id);
-    customFields[key] =
-      cf.values.length === 1 ? cf.values[0]! : cf.values.length === 0 ? null : [...cf.values];
+    setField(
+      customFields,
+      key,
+      cf.values.length === 1 ? cf.values[0]! : cf.values.length === 0 ? null : [...cf.values],
+    );
   }
   const updatedAt = date(wire.LastUpdated) ?? createdAt!;
   const status = statusFromRt(wire.Status);
@@ -473,8 +477,8 @@ function customFieldsToRt(
 ): { CustomFields?: Record<string, string | string[]> } {
   const out: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(fields ?? {}))
-    out[name] = Array.isArray(value) ? value.map(String) : value === null ? '' : String(value);
-  if (tags !== undefined) out[context.tagsField ?? 'Tags'] = [...tags];
+    setField(out, name, Array.isArray(value) ? value.map(String) : value === null ? '' : String(value));
+  if (tags !== undefined) setField(out, context.tagsField ?? 'Tags', [...tags]);
   return Object.keys(out).length ? { CustomFields: out } : {};
 }
 

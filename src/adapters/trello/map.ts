@@ -5,6 +5,7 @@
  */
 import { ValidationError } from '../../errors/validation.js';
 import type { Agent } from '../../models/agent.js';
+import { setField } from '../../models/helpers.js';
 import type { Message } from '../../models/message.js';
 import type { Ticket, TicketPriority, TicketStatus } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
@@ -225,12 +226,16 @@ export function ticketFromTrello(card: TrelloCard, board: TrelloBoard, mapping: 
         priorityOfLabel(raw, mapping);
       if (fieldPriority) continue;
     }
-    customFields[name] =
+    // The field's name is whatever the board's admin typed, `__proto__` included: an own property, always.
+    setField(
+      customFields,
+      name,
       typeof raw === 'string' || typeof raw === 'number' || typeof raw === 'boolean'
         ? raw
         : raw == null
           ? null
-          : JSON.stringify(raw);
+          : JSON.stringify(raw),
+    );
   }
   const status = card.closed ? 'closed' : statusOfList(card.idList, board, mapping);
   return {

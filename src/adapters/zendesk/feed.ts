@@ -28,7 +28,7 @@ export function checkpointAt(position: FeedPosition): Checkpoint {
 
 /**
  * The position a checkpoint stands for; null = the beginning. A checkpoint from another adapter, or one this
- * adapter did not write, is refused with a TypeError naming what is wrong (never its contents).
+ * adapter did not write, is refused with a ValidationError naming what is wrong (never its contents).
  */
 export function positionOf(checkpoint: Checkpoint | null | undefined): FeedPosition {
   if (!checkpoint) return { tickets: null, events: null, seen: [] };

@@ -31,6 +31,7 @@ import {
 } from '../contract.js';
 import {
   argumentChecks,
+  badCheckpoint,
   callOptions,
   checkOptions,
   guardArguments,
@@ -179,7 +180,7 @@ export function zendeskRateLimiter(options: { nonBlocking?: boolean } = {}): Rat
   return createRateLimiter({
     budgets: { incremental: { limit: 10, windowMs: 60_000 } },
     budgetsFor: (_method, path) => (path.includes('/incremental/') ? ['incremental'] : []),
-    nonBlocking: options.nonBlocking ?? false,
+    nonBlocking: options?.nonBlocking === true,
   });
 }
 
@@ -333,7 +334,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     opts?: CallOptions,
   ): AsyncGenerator<{ items: unknown[]; checkpoint: Checkpoint; caughtUp: boolean }> {
     if (checkpoint && checkpoint.adapter !== NAME)
-      throw new TypeError(`zendesk adapter: the checkpoint belongs to "${checkpoint.adapter}"`);
+      throw badCheckpoint(NAME, 'adapter', 'belongs to another adapter');
     let cursor = checkpoint?.cursor;
     for (;;) {
       const response = await http.request<Record<string, unknown>>({

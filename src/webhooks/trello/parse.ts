@@ -1,3 +1,4 @@
+import { invalidArgument } from '../../errors/validation.js';
 import type { HelpdeskEvent } from '../../events/index.js';
 import { Message } from '../../models/message.js';
 import { Ticket, type TicketStatus } from '../../models/ticket.js';
@@ -28,8 +29,10 @@ const DEFAULT_LISTS: [RegExp, TicketStatus][] = [
  * ```
  */
 export function trelloListStatus(name: string, mapping: TrelloListMapping = {}): TicketStatus {
-  const explicit = mapping[name];
-  if (explicit) return explicit;
+  if (typeof name !== 'string') throw invalidArgument('trelloListStatus()', 'name', 'expected a list name');
+  // Own keys only: a list named "constructor" or "__proto__" must not read Object.prototype.
+  const explicit = mapping && Object.hasOwn(mapping, name) ? mapping[name] : undefined;
+  if (typeof explicit === 'string' && explicit) return explicit;
   for (const [pattern, status] of DEFAULT_LISTS) if (pattern.test(name)) return status;
   return 'open';
 }
