@@ -10,7 +10,7 @@ const ticket = parseTicket({
   createdAt: '2026-03-02T09:15:00+01:00',
   updatedAt: 1772443800000,
 });
-console.log(ticket.createdAt.toISOString(), ticket.priority); // 2026-03-02T08:15:00.000Z normal
+console.log(ticket.createdAt.toISOString(), ticket.priority); // 2026-03-02T08:15:00.000Z null (none set, none invented)
 
 try {
   parseTicket({ ...ticket, status: 3, createdAt: '2026-03-02 09:15' });
