@@ -25,6 +25,7 @@ import {
   messageFromZendesk,
   messagesFromZendeskAudit,
   organizationFromZendesk,
+  slaPolicyFromZendesk,
   ticketEventsFromZendesk,
   ticketFromZendesk,
 } from '../../src/adapters/zendesk/map.js';
@@ -33,6 +34,7 @@ import {
   ZendeskComment,
   ZendeskGroup,
   ZendeskOrganization,
+  ZendeskSlaPolicy,
   ZendeskTicket,
   ZendeskUser,
 } from '../../src/adapters/zendesk/wire.js';
@@ -44,6 +46,7 @@ import {
   Message,
   Organization,
   SlaPolicy,
+  selectSlaPolicy,
   slaStatus,
   summarize,
   Ticket,
@@ -69,6 +72,7 @@ const zendesk = {
   organizations: fixture<{ organizations: Json[] }>('zendesk/go-zendesk.organizations.json').organizations,
   customStatuses: fixture<{ custom_statuses: Json[] }>('zendesk/go-zendesk.custom_ticket_statuses.json')
     .custom_statuses,
+  slaPolicies: fixture<{ sla_policies: Json[] }>('zendesk/go-zendesk.sla_policies.json').sla_policies,
 };
 const trello = {
   cards: fixture<Json[]>('trello/ruby-trello.board-cards.json'),
@@ -185,6 +189,37 @@ describe('real vendor records through the pure mappers and the canonical models'
     ]);
     expect(all.staff[0]).toMatchObject({ role: 'admin', active: true, timeZone: 'Asia/Tokyo' });
     expect(all.customers[0]).toMatchObject({ active: true, timeZone: 'Asia/Tokyo', language: 'en-US' });
+  });
+});
+
+describe('real Zendesk SLA policies', () => {
+  it('map with their conditions and targets, parse as SlaPolicy, and apply only to incidents', () => {
+    const policies = zendesk.slaPolicies.map((p) => slaPolicyFromZendesk(ZendeskSlaPolicy.parse(p)));
+    expect(policies).toHaveLength(3);
+    for (const policy of policies) {
+      expect(SlaPolicy.parse(JSON.parse(JSON.stringify(policy)))).toEqual(policy);
+      // `type is incident` is a canonical condition, not an unmapped one: every ticket can be decided.
+      expect(policy.filter.unmappedConditions ?? []).toEqual([]);
+      expect(policy.targets.map((t) => `${t.priority}:${t.metric}:${t.minutes}`)).toEqual([
+        'normal:firstReply:30',
+        'urgent:firstReply:10',
+        'low:requesterWait:180',
+        'normal:requesterWait:160',
+        'high:requesterWait:140',
+        'urgent:requesterWait:120',
+      ]);
+    }
+    const incident = ticketFromZendesk(realTicket({ type: 'incident', priority: 'urgent' }), {
+      subdomain: 'd3v',
+    });
+    const question = ticketFromZendesk(realTicket({ type: 'question', priority: 'urgent' }), {
+      subdomain: 'd3v',
+    });
+    expect(selectSlaPolicy(policies, incident)).toMatchObject({
+      outcome: 'policy',
+      policy: { id: '36000643450' },
+    });
+    expect(selectSlaPolicy(policies, question)).toEqual({ outcome: 'none' });
   });
 });
 
