@@ -95,17 +95,19 @@ export function invalidArgument(fn: string, argument: string, message: string): 
 
 /**
  * The error a factory or function throws for an option it cannot use: a {@link ValidationError} whose subject
- * is `<fn> options` and whose issue path is the option's (dotted) name. Never put the option's value in
+ * is `<fn>() options` and whose issue path is the option's (dotted) name. Never put the option's value in
  * `message` — it may be a secret.
  *
  * @example
  * ```ts
  * if (!(alpha > 0 && alpha < 1)) throw invalidOption('tagTrends', 'alpha', 'must be between 0 and 1');
- * // Validation failed for tagTrends options (1 issue):
+ * // Validation failed for tagTrends() options (1 issue):
  * //   - alpha: must be between 0 and 1
  * ```
  */
 export function invalidOption(fn: string, option: string, message: string): ValidationError {
   const path = option === '' ? [] : option.split('.');
-  return new ValidationError(`${fn} options`, [{ path, code: 'invalid_option', message }]);
+  // `tagTrends() options`, as the metrics' own argument checks name them; a phrase stays as it is.
+  const subject = /^[A-Za-z_$][\w$]*$/.test(fn) ? `${fn}() options` : `${fn} options`;
+  return new ValidationError(subject, [{ path, code: 'invalid_option', message }]);
 }

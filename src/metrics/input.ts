@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ValidationError, type ValidationIssue } from '../errors/validation.js';
+import { truncateKey, ValidationError, type ValidationIssue } from '../errors/validation.js';
 import { Group } from '../models/group.js';
 import { Message } from '../models/message.js';
 import { toValidationIssues } from '../models/parse.js';
@@ -309,8 +309,46 @@ export function optionsArg<T extends object>(value: T | undefined, fn: string): 
       { path: [], code: 'invalid_type', message: 'expected an options object' },
     ]);
   }
+  // A misspelt option (`timezone`, `intervall`) would silently fall back to its default and give a wrong
+  // report: refuse any name no metric takes, suggesting the one it resembles.
+  const issues: ValidationIssue[] = [];
+  for (const key of Object.keys(value)) {
+    if (METRIC_OPTIONS.has(key)) continue;
+    const near = METRIC_OPTIONS_BY_SPELLING.get(key.toLowerCase().replace(/[_-]/g, ''));
+    issues.push({
+      path: [truncateKey(key)],
+      code: 'unrecognized_keys',
+      message: near ? `unknown option: did you mean ${near}?` : 'unknown option',
+    });
+  }
+  if (issues.length > 0) throw new ValidationError(`${fn}() options`, issues);
   return value;
 }
+
+/** Every option name a metric function takes (a name outside this list is a typo, not an option). */
+const METRIC_OPTIONS: ReadonlySet<string> = new Set([
+  'aggregate',
+  'alpha',
+  'asOf',
+  'baseline',
+  'confidence',
+  'definition',
+  'includeDeleted',
+  'interval',
+  'invalid',
+  'minPairSupport',
+  'offered',
+  'recentPeriods',
+  'requesterWaitStatuses',
+  'schedule',
+  'threshold',
+  'ticketMemory',
+  'timeZone',
+  'which',
+]);
+const METRIC_OPTIONS_BY_SPELLING: ReadonlyMap<string, string> = new Map(
+  [...METRIC_OPTIONS].map((name) => [name.toLowerCase(), name]),
+);
 
 /**
  * A ticket with its messages and events (a `TicketBundle`), as an accumulator's `add` takes it; a missing list

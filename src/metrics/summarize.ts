@@ -182,10 +182,11 @@ function summaryAccumulatorOf(
   const asOf = toMillis(options.asOf, 'summarize() asOf');
   const timeZone = options.timeZone ?? 'UTC';
   const interval = options.interval ?? 'week';
-  const volumes = volumesAccumulatorOf({ interval, timeZone }, true);
+  const volumes = volumesAccumulatorOf({ interval, timeZone }, true, 'summarize');
   const trends = tagTrendsAccumulatorOf(
     { interval, timeZone, baseline: { recent: options.recentPeriods ?? 1 } },
     true,
+    'summarize',
   );
   const csat = csatAccumulator({ invalid: 'skip' });
   const nps = npsAccumulator({ invalid: 'skip' });

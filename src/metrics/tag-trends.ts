@@ -117,8 +117,9 @@ export function tagTrendsAccumulator(
 export function tagTrendsAccumulatorOf(
   options: TagTrendOptions,
   trusted: boolean,
+  fn = 'tagTrends',
 ): Accumulator<Ticket, TagTrends, TagTrendState> {
-  options = optionsArg(options, 'tagTrends');
+  options = optionsArg(options, fn);
   const interval = options.interval ?? 'week';
   const timeZone = options.timeZone ?? 'UTC';
   checkPeriodOptions('tagTrends', interval, timeZone);

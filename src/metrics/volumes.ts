@@ -78,8 +78,9 @@ export function volumesAccumulator(
 export function volumesAccumulatorOf(
   options: VolumeOptions,
   trusted: boolean,
+  fn = 'volumesAccumulator',
 ): Accumulator<TicketBundle, VolumePeriod[], VolumeState> {
-  const { interval, timeZone } = resolve(options, 'volumesAccumulator');
+  const { interval, timeZone } = resolve(options, fn);
   const periods = new PeriodIndex(interval, timeZone, 'volumes');
   const state: VolumeState = {
     interval,
@@ -170,7 +171,7 @@ export function volumes(
   dataset: Pick<Dataset, 'tickets' | 'messages' | 'events'> | DatasetInput,
   options: VolumeOptions = {},
 ): VolumePeriod[] {
-  const acc = volumesAccumulatorOf(options, true);
+  const acc = volumesAccumulatorOf(options, true, 'volumes');
   const { tickets, events } = datasetArg(dataset, 'volumes', ['tickets', 'events']);
   for (const bundle of bundleDataset({ tickets, messages: [], events })) acc.add(bundle);
   return acc.result();

@@ -1,7 +1,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
-import { invalidOption } from '../errors/validation.js';
+import { invalidArgument, invalidOption } from '../errors/validation.js';
 import { OutputLockedError } from './errors.js';
 import { reviveLine } from './jsonl-reader.js';
 import { recordKey, type SyncSink } from './sink.js';
@@ -51,6 +51,10 @@ export function jsonlFileSink(
   path: string,
   options: JsonlFileSinkOptions = {},
 ): SyncSink & { readonly written: number; close(): Promise<void> } {
+  if (typeof path !== 'string' || path === '')
+    throw invalidArgument('jsonlFileSink()', 'path', 'expected the path of the JSONL output file');
+  if (typeof options !== 'object' || options === null)
+    throw invalidOption('jsonlFileSink', '', 'must be an object');
   const stale = options.lockStaleMs ?? 10_000;
   if (!Number.isFinite(stale) || stale < 2000)
     throw invalidOption('jsonlFileSink', 'lockStaleMs', 'must be a number ≥ 2000');

@@ -1,6 +1,6 @@
 import type { CallOptions, Checkpoint, HelpdeskAdapter } from '../adapters/contract.js';
 import { SupportkitError } from '../errors/base.js';
-import { invalidOption, ValidationError } from '../errors/validation.js';
+import { invalidArgument, invalidOption, ValidationError } from '../errors/validation.js';
 import type { DatasetRecord } from '../models/dataset.js';
 import { checkpointIssues } from './checkpoint.js';
 import { recordKey, type SyncSink } from './sink.js';
@@ -73,6 +73,9 @@ export class SyncStalledError extends SupportkitError {
  * ```
  */
 export async function sync(adapter: HelpdeskAdapter, options: SyncOptions): Promise<SyncProgress> {
+  if (typeof (adapter as { changes?: unknown } | null)?.changes !== 'function')
+    throw invalidArgument('sync()', 'adapter', 'expected a helpdesk adapter (with changes())');
+  if (typeof options !== 'object' || options === null) throw invalidOption('sync', '', 'must be an object');
   if (!options?.sink || typeof options.sink.write !== 'function')
     throw invalidOption('sync', 'sink', 'is required');
   const start = options.checkpoint ?? null;

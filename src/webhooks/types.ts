@@ -58,8 +58,11 @@ export interface SignWebhookOptions {
   secret: string;
   /** Trello: the callback URL as registered. */
   callbackURL?: string;
-  /** Zendesk and Front application webhooks: the timestamp to sign. @default now */
-  timestamp?: Date;
+  /**
+   * Zendesk and Front application webhooks: the timestamp to sign, as the models take an instant (a Date, an ISO
+   * 8601 string with offset, or epoch milliseconds). @default now
+   */
+  timestamp?: Date | string | number;
   /** Front only: `'rule'` or `'application'`, as in {@link VerifyWebhookOptions}. @default 'rule' */
   frontScheme?: FrontWebhookScheme;
 }

@@ -1,5 +1,7 @@
 import { invalidOption } from '../errors/validation.js';
 import { WebhookVerificationError } from '../errors/webhook.js';
+import { parse } from '../models/parse.js';
+import { Timestamp } from '../models/primitives.js';
 import { constantTimeEqual, hmac, hmacSync, toBase64, toBytes, toHex } from './crypto.js';
 import { frontApplicationScheme } from './front/signature.js';
 import { getHeader } from './headers.js';
@@ -194,7 +196,10 @@ export async function signWebhook(
   const headers: SignedHeaders = {};
   const context: { timestamp?: string; callbackURL?: string } = {};
   if (scheme.timestampHeader) {
-    const at = options.timestamp ?? new Date();
+    const at =
+      options.timestamp === undefined
+        ? new Date()
+        : parse(Timestamp, options.timestamp, 'signWebhook() timestamp');
     // Zendesk sends whole seconds in ISO 8601 UTC; Front epoch milliseconds.
     const timestamp = scheme.formatTimestamp
       ? scheme.formatTimestamp(at)
