@@ -360,3 +360,29 @@ describe('arbitrary JSON into every public metric: a result or a typed supportki
     );
   });
 });
+
+describe('a misspelt option is refused, not silently replaced by its default', () => {
+  it('names the option and suggests the one it resembles (summarize, volumes, nps)', () => {
+    const dataset = { tickets: [ticketJson], messages: messagesJson, events: eventsJson };
+    const misspelt = () => summarize(dataset, { timezone: 'Europe/Rome', intervall: 'month' } as never);
+    expect(misspelt).toThrow(ValidationError);
+    expect(misspelt).toThrow(/summarize\(\) options[\s\S]*timezone: unknown option: did you mean timeZone\?/);
+    expect(misspelt).toThrow(/intervall: unknown option/);
+    expect(() => volumes(dataset, { interval: 'week', time_zone: 'UTC' } as never)).toThrow(
+      /volumes\(\) options[\s\S]*time_zone: unknown option: did you mean timeZone\?/,
+    );
+    expect(() => nps([9, 10], { confidance: 0.9 } as never)).toThrow(/confidance: unknown option/);
+    // Options a function does take are still taken.
+    expect(summarize(dataset, { timeZone: 'Europe/Rome', interval: 'month', asOf }).interval).toBe('month');
+  });
+
+  it('names the function the caller called, not an internal accumulator', () => {
+    const dataset = { tickets: [ticketJson], messages: messagesJson, events: eventsJson };
+    expect(() => summarize(dataset, { interval: 3 as never })).toThrow(
+      /^Validation failed for summarize\(\) options/,
+    );
+    expect(() => volumes(dataset, { interval: 'year' as never })).toThrow(
+      /^Validation failed for volumes\(\) options/,
+    );
+  });
+});

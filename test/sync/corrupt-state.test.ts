@@ -216,3 +216,12 @@ describe('garbage checkpoints in the Zendesk, Trello and Request Tracker adapter
     });
   });
 });
+
+describe('sync and the JSONL sink name a missing adapter or path', () => {
+  it('is a ValidationError, not a TypeError from inside', async () => {
+    await expect(sync(undefined as never, { sink: callbackSink(() => {}) })).rejects.toThrow(
+      /sync\(\) adapter/,
+    );
+    expect(() => jsonlFileSink(undefined as never)).toThrow(/jsonlFileSink\(\) path/);
+  });
+});

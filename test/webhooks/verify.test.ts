@@ -182,3 +182,25 @@ describe('refusals', () => {
     );
   });
 });
+
+describe('signWebhook timestamps', () => {
+  it('takes an instant in every form the models take, and names a bad one', async () => {
+    const body = '{"id":"1"}';
+    const iso = await signWebhook('zendesk', { body, secret: 's', timestamp: '2026-03-02T09:00:00Z' });
+    const ms = await signWebhook('zendesk', {
+      body,
+      secret: 's',
+      timestamp: Date.parse('2026-03-02T09:00:00Z'),
+    });
+    const date = await signWebhook('zendesk', {
+      body,
+      secret: 's',
+      timestamp: new Date('2026-03-02T09:00:00Z'),
+    });
+    expect(iso).toEqual(date);
+    expect(ms).toEqual(date);
+    await expect(signWebhook('zendesk', { body, secret: 's', timestamp: 'yesterday' })).rejects.toThrow(
+      /signWebhook\(\) timestamp/,
+    );
+  });
+});
