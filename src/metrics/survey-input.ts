@@ -53,12 +53,18 @@ export function typeName(value: unknown): string {
 export function iterableArg(value: unknown, subject: string): Iterable<unknown> {
   if (
     value !== null &&
-    (typeof value === 'object' || typeof value === 'string') &&
+    typeof value === 'object' &&
     typeof (value as { [Symbol.iterator]?: unknown })[Symbol.iterator] === 'function'
   ) {
     return value as Iterable<unknown>;
   }
+  // A string is iterable, but character by character: "9,10" is a CSV cell to split, not three answers.
+  const hint = typeof value === 'string' ? ' (split a text of answers into a list first)' : '';
   throw new ValidationError(subject, [
-    { path: [], code: 'invalid_type', message: `expected an iterable of responses, got ${typeName(value)}` },
+    {
+      path: [],
+      code: 'invalid_type',
+      message: `expected an array (or iterable) of responses, got ${typeName(value)}${hint}`,
+    },
   ]);
 }

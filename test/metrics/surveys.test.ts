@@ -16,6 +16,12 @@ import {
 const Z95 = 1.959963984540054;
 
 describe('nps', () => {
+  it('refuses a string of answers instead of reading it character by character', () => {
+    expect(() => nps('9,10' as never)).toThrow(
+      /expected an array \(or iterable\) of responses, got string \(split/,
+    );
+  });
+
   it('hand-worked: 2 promoters, 2 passives, 2 detractors', () => {
     const r = nps([10, 9, 8, 7, 6, 0]);
     expect(r).toMatchObject({ score: 0, promoters: 2, passives: 2, detractors: 2, n: 6, skipped: 0 });
