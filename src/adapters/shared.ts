@@ -420,13 +420,14 @@ export type ArgumentSchemas<P extends readonly unknown[]> = {
  * export const groupFromZendesk = publicMapper('groupFromZendesk', [['wire', ZendeskGroup]], internal.groupFromZendesk);
  * ```
  */
-export function publicMapper<P extends unknown[], R>(
+// biome-ignore lint/suspicious/noExplicitAny: any mapper's parameters; its own type is what callers see.
+export function publicMapper<F extends (...args: any[]) => unknown>(
   name: string,
-  schemas: ArgumentSchemas<P>,
-  fn: (...args: P) => R,
-): (...args: P) => R {
+  schemas: ArgumentSchemas<Parameters<F>>,
+  fn: F,
+): F {
   const specs = schemas as unknown as readonly (readonly [string, z.ZodType])[];
-  const guarded = (...args: unknown[]): R => {
+  const guarded = (...args: unknown[]) => {
     const issues: ValidationIssue[] = [];
     const parsed = specs.map(([argument, schema], index) => {
       const result = schema.safeParse(args[index]);
@@ -435,10 +436,10 @@ export function publicMapper<P extends unknown[], R>(
       return undefined;
     });
     if (issues.length > 0) throw new ValidationError(`${name}() arguments`, issues);
-    return fn(...(parsed as P));
+    return fn(...parsed);
   };
   Object.defineProperty(guarded, 'name', { value: name });
-  return guarded as (...args: P) => R;
+  return guarded as F;
 }
 
 /**
