@@ -1,3 +1,4 @@
+import { invalidOption } from '../errors/validation.js';
 import { concatBytes, sha256, toBytes, toHex } from './crypto.js';
 import type { FrontWebhookScheme } from './front/signature.js';
 import { getHeader } from './headers.js';
@@ -77,7 +78,11 @@ export async function webhookDeliveryId(
   input: WebhookDeliveryIdInput,
 ): Promise<string> {
   const scheme = schemeFor(vendor, input, 'webhookDeliveryId');
-  const body = toBytes(input.rawBody);
+  if (!input || typeof input !== 'object') throw invalidOption('webhookDeliveryId', '', 'are required');
+  const raw = input.rawBody;
+  if (!(typeof raw === 'string' || raw instanceof Uint8Array || raw instanceof ArrayBuffer))
+    throw invalidOption('webhookDeliveryId', 'rawBody', 'expected the raw body as a string or bytes');
+  const body = toBytes(raw);
   let payload = input.payload;
   if (payload === undefined) {
     try {
@@ -88,6 +93,8 @@ export async function webhookDeliveryId(
   }
   const fromVendor = vendorEventId(vendor, payload);
   if (fromVendor !== null) return fromVendor;
+  if (!input.headers || typeof input.headers !== 'object')
+    throw invalidOption('webhookDeliveryId', 'headers', 'is required when the payload carries no event id');
   const signature = getHeader(input.headers, scheme.signatureHeader) ?? '';
   // A zero byte between body and signature, so no two (body, signature) pairs share a message.
   const digest = await sha256(concatBytes(body, new Uint8Array([0]), toBytes(signature.trim())));

@@ -24,7 +24,11 @@ export interface SchemeChoice {
  * The scheme of a vendor; an unknown vendor, or an unknown `frontScheme`, is a ValidationError naming the choices.
  */
 export function schemeFor(vendor: unknown, choice: SchemeChoice = {}, caller = 'webhooks'): SignatureScheme {
-  const scheme = typeof vendor === 'string' ? SCHEMES[vendor as WebhookVendor] : undefined;
+  // Own keys only: a vendor named `constructor` or `__proto__` is not a vendor.
+  const scheme =
+    typeof vendor === 'string' && Object.hasOwn(SCHEMES, vendor)
+      ? SCHEMES[vendor as WebhookVendor]
+      : undefined;
   if (!scheme) throw invalidOption(caller, 'vendor', `must be one of ${WEBHOOK_VENDORS.join(', ')}`);
   const front = choice?.frontScheme;
   if (front !== undefined && front !== 'rule' && front !== 'application') {

@@ -46,17 +46,19 @@ export interface RtContext {
  */
 export function statusFromRt(status: string): TicketStatus {
   const s = status.toLowerCase();
-  const known: Record<string, TicketStatus> = {
-    new: 'new',
-    open: 'open',
-    stalled: 'pending',
-    resolved: 'solved',
-    rejected: 'closed',
-    // Deleted is not resolved: metrics leave deleted tickets out rather than count them closed.
-    deleted: 'deleted',
-  };
-  return known[s] ?? s;
+  return STATUSES_FROM_RT.get(s) ?? s;
 }
+
+/** In a Map: a custom lifecycle's status is whatever the RT admin typed, `constructor` included. */
+const STATUSES_FROM_RT: ReadonlyMap<string, TicketStatus> = new Map([
+  ['new', 'new'],
+  ['open', 'open'],
+  ['stalled', 'pending'],
+  ['resolved', 'solved'],
+  ['rejected', 'closed'],
+  // Deleted is not resolved: metrics leave deleted tickets out rather than count them closed.
+  ['deleted', 'deleted'],
+]);
 
 /**
  * Canonical status → the RT status to set. `hold` becomes `stalled` like `pending`; `closed` becomes `resolved`
@@ -68,16 +70,17 @@ export function statusFromRt(status: string): TicketStatus {
  * ```
  */
 export function statusToRt(status: TicketStatus): string {
-  const known: Record<string, string> = {
-    new: 'new',
-    open: 'open',
-    pending: 'stalled',
-    hold: 'stalled',
-    solved: 'resolved',
-    closed: 'resolved',
-  };
-  return known[status] ?? status;
+  return STATUSES_TO_RT.get(status) ?? status;
 }
+
+const STATUSES_TO_RT: ReadonlyMap<string, string> = new Map([
+  ['new', 'new'],
+  ['open', 'open'],
+  ['pending', 'stalled'],
+  ['hold', 'stalled'],
+  ['solved', 'resolved'],
+  ['closed', 'resolved'],
+]);
 
 /**
  * RT's numeric priority → canonical priority, by RT 5's default names (Low 0, Medium 50, High 100): below 25 low,
@@ -105,10 +108,16 @@ export function priorityFromRt(priority: string | number | null | undefined): Ti
  * ```
  */
 export function priorityToRt(priority: TicketPriority | null): number {
-  const known: Record<string, number> = { low: 0, normal: 50, high: 80, urgent: 100 };
   // No priority is RT's default, 0.
-  return priority === null ? 0 : (known[priority] ?? 50);
+  return priority === null ? 0 : (PRIORITIES_TO_RT.get(priority) ?? 50);
 }
+
+const PRIORITIES_TO_RT: ReadonlyMap<string, number> = new Map([
+  ['low', 0],
+  ['normal', 50],
+  ['high', 80],
+  ['urgent', 100],
+]);
 
 const EMAIL = z.email();
 /** RT accepts local addresses (root@localhost) that the model's e-mail type does not. */
@@ -192,7 +201,11 @@ export function ticketFromRt(wire: RtTicket, context: RtContext = {}): Ticket {
 }
 
 /** Transaction types that carry a message, and whether the message is public. */
-const MESSAGE_TYPES: Record<string, boolean> = { Create: true, Correspond: true, Comment: false };
+const MESSAGE_TYPES: ReadonlyMap<string, boolean> = new Map([
+  ['Create', true],
+  ['Correspond', true],
+  ['Comment', false],
+]);
 
 /**
  * Whether a transaction carries a message (the opening one, a reply, or a private note).
@@ -202,7 +215,7 @@ const MESSAGE_TYPES: Record<string, boolean> = { Create: true, Correspond: true,
  * transactions.filter(isMessageTransaction); // Create, Correspond and Comment only
  * ```
  */
-export const isMessageTransaction = (txn: RtTransaction) => txn.Type in MESSAGE_TYPES;
+export const isMessageTransaction = (txn: RtTransaction) => MESSAGE_TYPES.has(txn.Type);
 
 const transactionOf = (attachment: RtAttachment) =>
   String(
@@ -245,7 +258,7 @@ export function messageFromRt(
     source: { adapter: ADAPTER, id: String(txn.id) },
     authorId,
     authorRole,
-    public: MESSAGE_TYPES[txn.Type] ?? false,
+    public: MESSAGE_TYPES.get(txn.Type) ?? false,
     body: body.replace(/\n+$/, ''),
     ...(html?.Content ? { html: html.Content } : {}),
     channel: 'other',

@@ -24,6 +24,7 @@ import {
   guardArguments,
   httpUrlProblem,
   inProcessIdempotency,
+  rateLimiterOptions,
   ticketFilter,
   unsupportedCall as unsupportedCallOf,
   unsupportedList,
@@ -96,10 +97,11 @@ const CARD_QUERY = {
  * ```
  */
 export function trelloRateLimiter(options: { nonBlocking?: boolean } = {}): RateLimiter {
+  const { nonBlocking } = rateLimiterOptions('trelloRateLimiter', options);
   return createRateLimiter({
     budgets: { key: { limit: 300, windowMs: 10_000 }, token: { limit: 100, windowMs: 10_000 } },
     budgetsFor: () => ['key', 'token'],
-    nonBlocking: options.nonBlocking ?? false,
+    nonBlocking,
   });
 }
 

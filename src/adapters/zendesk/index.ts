@@ -39,6 +39,7 @@ import {
   httpUrlProblem,
   integerProblem,
   type ParsedTicketFilter,
+  rateLimiterOptions,
   sinceFilter,
   ticketFilter,
   unsupportedList,
@@ -177,10 +178,11 @@ export interface ZendeskAdapterOptions {
  * ```
  */
 export function zendeskRateLimiter(options: { nonBlocking?: boolean } = {}): RateLimiter {
+  const { nonBlocking } = rateLimiterOptions('zendeskRateLimiter', options);
   return createRateLimiter({
     budgets: { incremental: { limit: 10, windowMs: 60_000 } },
     budgetsFor: (_method, path) => (path.includes('/incremental/') ? ['incremental'] : []),
-    nonBlocking: options?.nonBlocking === true,
+    nonBlocking,
   });
 }
 

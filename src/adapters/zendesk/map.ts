@@ -277,11 +277,11 @@ export function messagesFromZendeskAudit(audit: ZendeskAudit, agentIds: Readonly
   for (const event of audit.events ?? []) {
     const type = String(event.type ?? '');
     if (type !== 'Comment' && type !== 'VoiceComment') continue;
-    const comment = ZendeskCommentSchema.parse({
-      ...event,
-      author_id: event.author_id ?? audit.author_id,
-      public: event.public ?? true,
-    });
+    const comment = parse(
+      ZendeskCommentSchema,
+      { ...event, author_id: event.author_id ?? audit.author_id, public: event.public ?? true },
+      'Zendesk audit comment',
+    );
     out.push(messageFromZendesk(comment, String(audit.ticket_id), agentIds, audit.created_at));
   }
   return out;
@@ -778,7 +778,11 @@ function slaConditionFromZendesk(wire: ZendeskSlaCondition): SlaCondition | unde
     if (field === 'current_tags' && (operator === 'includes' || operator === 'not_includes')) {
       // The value is a space-separated list of tags (or, from some clients, an array of them).
       const tags = (
-        Array.isArray(value) ? value.map(String) : typeof value === 'string' ? value.split(/\s+/) : []
+        Array.isArray(value)
+          ? value.filter((t) => typeof t === 'string' || typeof t === 'number').map(String)
+          : typeof value === 'string'
+            ? value.split(/\s+/)
+            : []
       )
         .map((t) => t.trim())
         .filter((t) => t !== '');

@@ -1,0 +1,34 @@
+/**
+ * What the public Request Tracker mappers (`supportkit/request-tracker`) read their arguments through, besides
+ * the wire schemas: the mapping contexts.
+ */
+import { z } from 'zod';
+import { stringMap, stringSet } from '../shared.js';
+
+/**
+ * Where RT lives (for links) and which custom field holds tags.
+ * @example `RtContextArgument.parse({ baseUrl: 'https://rt.example.org' })`
+ */
+export const RtContextArgument = z
+  .looseObject({ baseUrl: z.string().optional(), tagsField: z.string().optional() })
+  .optional();
+
+/**
+ * What {@link messageFromRt} needs besides the transaction: its ticket, the ticket's requester, the agents.
+ * @example `RtMessageContext.parse({ ticketId: '7', requesterId: 'ada@example.com', agents: new Set(['marco']) })`
+ */
+export const RtMessageContext = z.looseObject({
+  ticketId: z.string(),
+  requesterId: z.string(),
+  agents: stringSet,
+});
+
+/**
+ * What {@link eventsFromRt} needs besides the transactions: the current tags, the tags field's id, user names.
+ * @example `RtEventsContext.parse({ currentTags: ['vip'], tagsFieldId: '2', userNames: new Map([['14', 'marco']]) })`
+ */
+export const RtEventsContext = z.looseObject({
+  currentTags: z.array(z.string()).optional(),
+  tagsFieldId: z.string().optional(),
+  userNames: stringMap.optional(),
+});
