@@ -115,7 +115,7 @@ describe('public Zendesk mappers on raw Zendesk JSON', () => {
 
   it('check the rate limiter’s options, naming the option', () => {
     expect(validationError(() => zendesk.zendeskRateLimiter({ nonBlocking: 'yes' } as never))).toMatchObject({
-      subject: 'zendeskRateLimiter options',
+      subject: 'zendeskRateLimiter() options',
       issues: [{ path: ['nonBlocking'] }],
     });
   });
@@ -211,7 +211,7 @@ describe('public Trello mappers on raw Trello JSON', () => {
         .issues[0]?.path,
     ).toEqual(['board', 'lists']);
     expect(validationError(() => trello.trelloRateLimiter(null as never))).toMatchObject({
-      subject: 'trelloRateLimiter options',
+      subject: 'trelloRateLimiter() options',
     });
   });
 });
