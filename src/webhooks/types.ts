@@ -1,5 +1,3 @@
-import type { FrontWebhookScheme } from './front/signature.js';
-
 /** The helpdesks whose webhooks supportkit verifies. */
 export type WebhookVendor = 'zendesk' | 'trello' | 'helpscout' | 'intercom' | 'front';
 
@@ -66,3 +64,15 @@ export interface SignWebhookOptions {
   /** Front only: `'rule'` or `'application'`, as in {@link VerifyWebhookOptions}. @default 'rule' */
   frontScheme?: FrontWebhookScheme;
 }
+
+/**
+ * How a Front webhook is signed: `'rule'` (rule webhooks, the older scheme: HMAC-SHA1 of the body) or
+ * `'application'` (application webhooks: HMAC-SHA256 of `timestamp:body`, with a replay window).
+ *
+ * @example
+ * ```ts
+ * const scheme: FrontWebhookScheme = 'application';
+ * await verifyWebhook('front', { rawBody, headers, secret: appSecret, frontScheme: scheme });
+ * ```
+ */
+export type FrontWebhookScheme = 'rule' | 'application';

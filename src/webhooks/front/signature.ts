@@ -1,17 +1,8 @@
 import { concatBytes, toBytes } from '../crypto.js';
 import type { SignatureScheme } from '../scheme.js';
 
-/**
- * How a Front webhook is signed: `'rule'` (rule webhooks, the older scheme: HMAC-SHA1 of the body) or
- * `'application'` (application webhooks: HMAC-SHA256 of `timestamp:body`, with a replay window).
- *
- * @example
- * ```ts
- * const scheme: FrontWebhookScheme = 'application';
- * await verifyWebhook('front', { rawBody, headers, secret: appSecret, frontScheme: scheme });
- * ```
- */
-export type FrontWebhookScheme = 'rule' | 'application';
+// The type lives with the other webhook types (types.ts), so that file needs nothing from here.
+export type { FrontWebhookScheme } from '../types.js';
 
 /** Front rule webhooks: base64(HMAC-SHA1(API secret, body)) in X-Front-Signature, no timestamp. */
 export const frontScheme: SignatureScheme = {
