@@ -7,7 +7,7 @@ import { Timestamp } from '../models/primitives.js';
 import { Schedule } from '../models/schedule.js';
 import { SlaPolicy } from '../models/sla-policy.js';
 import { CesResponse, CsatResponse, NpsResponse } from '../models/survey.js';
-import { Ticket } from '../models/ticket.js';
+import { CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, Ticket } from '../models/ticket.js';
 import { TicketEvent } from '../models/ticket-event.js';
 
 /**
@@ -26,14 +26,31 @@ const isDate = (value: unknown): value is Date => value instanceof Date && !Numb
 const isId = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
 const isOptionalId = (value: unknown) => value === null || value === undefined || isId(value);
 
+const STATUS_SPELLINGS: ReadonlySet<string> = new Set(TICKET_STATUSES);
+const PRIORITY_SPELLINGS: ReadonlySet<string> = new Set(TICKET_PRIORITIES);
+const CHANNEL_SPELLINGS: ReadonlySet<string> = new Set(CHANNELS);
+/**
+ * A value the model would keep as it is: a canonical spelling, or a vendor value that does not fold to one.
+ * `'Solved'` or `'ON_HOLD'` in a hand-built object must go through the model, which reads them as `solved`/`hold`.
+ */
+const isCanonical = (known: ReadonlySet<string>, value: unknown): boolean =>
+  typeof value === 'string' &&
+  (known.has(value) ||
+    !known.has(
+      value
+        .trim()
+        .toLowerCase()
+        .replace(/[\s_-]+/g, ''),
+    ));
+
 function looksParsedTicket(value: unknown): boolean {
   if (!isObject(value)) return false;
   const v = value;
   return (
     isId(v.id) &&
-    typeof v.status === 'string' &&
-    (v.priority === null || typeof v.priority === 'string') &&
-    typeof v.channel === 'string' &&
+    isCanonical(STATUS_SPELLINGS, v.status) &&
+    (v.priority === null || isCanonical(PRIORITY_SPELLINGS, v.priority)) &&
+    isCanonical(CHANNEL_SPELLINGS, v.channel) &&
     isDate(v.createdAt) &&
     isDate(v.updatedAt) &&
     (v.solvedAt === null || isDate(v.solvedAt)) &&
@@ -58,9 +75,23 @@ function looksParsedMessage(value: unknown): boolean {
 
 function looksParsedEvent(value: unknown): boolean {
   if (!isObject(value) || !isId(value.id) || !isId(value.ticketId) || !isDate(value.at)) return false;
-  if (value.type === 'status' || value.type === 'priority')
-    return typeof value.to === 'string' && (value.from === null || typeof value.from === 'string');
-  return value.type === 'assignee' || value.type === 'group' || value.type === 'sla' || value.type === 'tags';
+  if (value.type === 'status')
+    return (
+      isCanonical(STATUS_SPELLINGS, value.to) &&
+      (value.from === null || isCanonical(STATUS_SPELLINGS, value.from))
+    );
+  if (value.type === 'priority')
+    return (
+      (value.to === null || isCanonical(PRIORITY_SPELLINGS, value.to)) &&
+      (value.from === null || isCanonical(PRIORITY_SPELLINGS, value.from))
+    );
+  return (
+    value.type === 'assignee' ||
+    value.type === 'group' ||
+    value.type === 'sla' ||
+    value.type === 'tags' ||
+    value.type === 'stage'
+  );
 }
 
 function looksParsedSurvey(value: unknown): boolean {
@@ -118,7 +149,7 @@ function check(subject: string, issues: ValidationIssue[]): void {
 
 /**
  * A ticket as a metric takes it: parsed, or parsed now. `fn` names the metric in the error.
- * @example `const t = ticketArg(input, 'firstReplyTime'); // Ticket, or a ValidationError "Invalid firstReplyTime() ticket"`
+ * @example `const t = ticketArg(input, 'firstReplyTime'); // Ticket, or a ValidationError "Validation failed for firstReplyTime() ticket"`
  */
 export function ticketArg(value: unknown, fn: string): Ticket {
   if (looksParsedTicket(value)) return value as Ticket;

@@ -386,3 +386,22 @@ describe('a misspelt option is refused, not silently replaced by its default', (
     );
   });
 });
+
+describe('the parsed fast path never skips what the model would change', () => {
+  it("reads 'Solved' in a hand-built ticket with Dates as solved (the model's spelling), not as backlog", () => {
+    const ticket = {
+      ...ticketJson,
+      status: 'Solved',
+      channel: 'E-Mail',
+      createdAt: new Date(ticketJson.createdAt),
+      updatedAt: new Date(ticketJson.updatedAt),
+      solvedAt: null,
+      assigneeId: null,
+      groupId: null,
+      organizationId: null,
+      customFields: {},
+    };
+    const [day] = volumes({ tickets: [ticket], messages: [], events: [] }, { interval: 'day' });
+    expect(day).toMatchObject({ created: 1, solved: 0, backlog: 0 });
+  });
+});
