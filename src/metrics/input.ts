@@ -3,7 +3,7 @@ import { truncateKey, ValidationError, type ValidationIssue } from '../errors/va
 import { Group } from '../models/group.js';
 import { Message } from '../models/message.js';
 import { toValidationIssues } from '../models/parse.js';
-import { Timestamp } from '../models/primitives.js';
+import { EPOCH_MS_FLOOR, MAX_EPOCH_MS, Timestamp } from '../models/primitives.js';
 import { Schedule } from '../models/schedule.js';
 import { SlaPolicy } from '../models/sla-policy.js';
 import { CesResponse, CsatResponse, NpsResponse } from '../models/survey.js';
@@ -319,8 +319,8 @@ export function instantArg(value: unknown, what: string): number {
   if (
     typeof value === 'number' &&
     Number.isInteger(value) &&
-    Math.abs(value) >= 1e11 &&
-    Math.abs(value) <= 8.64e15
+    Math.abs(value) >= EPOCH_MS_FLOOR &&
+    Math.abs(value) <= MAX_EPOCH_MS
   )
     return value;
   const issues: ValidationIssue[] = [];

@@ -10,9 +10,17 @@ export const primitiveJsonSchemas = new Map<z.ZodType, Record<string, unknown>>(
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
 
-/** Smallest magnitude accepted as epoch milliseconds: below it the number is almost surely epoch seconds. */
-const EPOCH_MS_FLOOR = 1e11; // 1973-03-03 in milliseconds, 5138 AD in seconds
-const MAX_EPOCH_MS = 8.64e15; // the ECMAScript Date range
+/**
+ * Smallest magnitude accepted as epoch milliseconds: below it the number is almost surely epoch seconds
+ * (1e11 is 1973-03-03 in milliseconds, 5138 AD in seconds).
+ * @example `Math.abs(ms) >= EPOCH_MS_FLOOR`
+ */
+export const EPOCH_MS_FLOOR = 1e11;
+/**
+ * The largest magnitude of epoch milliseconds a `Date` holds (the ECMAScript Date range).
+ * @example `Math.abs(ms) <= MAX_EPOCH_MS`
+ */
+export const MAX_EPOCH_MS = 8.64e15;
 
 function daysInMonth(year: number, month: number): number {
   // Day 0 of the next month is the last day of this one; setUTCFullYear keeps years 0–99 as written.
