@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Checkpoint } from '../adapters/contract.js';
-import { ValidationError, type ValidationIssue } from '../errors/validation.js';
+import { invalidArgument, ValidationError, type ValidationIssue } from '../errors/validation.js';
 
 /**
  * The problems of a value that should be a checkpoint, with paths under `root`; none = it is one. Only own
@@ -65,6 +65,8 @@ export interface CheckpointFile {
  * ```
  */
 export function checkpointFile(path: string): CheckpointFile {
+  if (typeof path !== 'string' || path === '')
+    throw invalidArgument('checkpointFile()', 'path', 'expected the path of the checkpoint file');
   const file = resolve(path);
   const corrupt = (issues: ValidationIssue[]) => new ValidationError(`checkpoint file ${file}`, issues);
   return {

@@ -1,5 +1,5 @@
 import { createReadStream } from 'node:fs';
-import { ValidationError } from '../errors/validation.js';
+import { invalidArgument, invalidOption, ValidationError } from '../errors/validation.js';
 import type { DatasetRecord } from '../models/dataset.js';
 
 /**
@@ -89,6 +89,10 @@ export async function* readJsonlRecords(
   path: string,
   options: { tolerateTornTail?: boolean } = {},
 ): AsyncGenerator<DatasetRecord[]> {
+  if (typeof path !== 'string' || path === '')
+    throw invalidArgument('readJsonlRecords()', 'path', 'expected the path of a JSONL file');
+  if (typeof options !== 'object' || options === null)
+    throw invalidOption('readJsonlRecords', '', 'must be an object');
   let rest = '';
   let line = 0;
   for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 22 })) {

@@ -1,3 +1,4 @@
+import { invalidArgument } from '../errors/validation.js';
 import type { DatasetRecord } from '../models/dataset.js';
 
 /** Where a sync writes records. `write` must resolve only when the records are durable. */
@@ -18,6 +19,8 @@ export interface SyncSink {
 export function callbackSink(
   onRecords: (records: readonly DatasetRecord[]) => void | Promise<void>,
 ): SyncSink {
+  if (typeof onRecords !== 'function')
+    throw invalidArgument('callbackSink()', 'onRecords', 'expected a function (records) => void');
   return { write: async (records) => void (await onRecords(records)) };
 }
 
@@ -31,6 +34,13 @@ export function callbackSink(
  * ```
  */
 export function recordKey(record: DatasetRecord): string {
+  if (
+    typeof record !== 'object' ||
+    record === null ||
+    typeof record.value !== 'object' ||
+    record.value === null
+  )
+    throw invalidArgument('recordKey()', 'record', 'expected a record { kind, value }');
   const value = record.value as { id?: string; updatedAt?: Date; createdAt?: Date };
   const version = value.updatedAt ?? value.createdAt;
   return `${record.kind}:${value.id ?? ''}:${version instanceof Date ? version.getTime() : ''}`;

@@ -16,7 +16,14 @@ import {
   tokenAuth,
   ValidationError,
 } from '../../src/index.js';
-import { callbackSink, checkpointFile, jsonlFileSink, sync } from '../../src/sync/index.js';
+import {
+  callbackSink,
+  checkpointFile,
+  jsonlFileSink,
+  readJsonlRecords,
+  recordKey,
+  sync,
+} from '../../src/sync/index.js';
 import { generateDataset } from '../../src/testing/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'supportkit-corrupt-'));
@@ -223,5 +230,19 @@ describe('sync and the JSONL sink name a missing adapter or path', () => {
       /sync\(\) adapter/,
     );
     expect(() => jsonlFileSink(undefined as never)).toThrow(/jsonlFileSink\(\) path/);
+  });
+});
+
+describe('the other supportkit/sync entry points name a wrong argument', () => {
+  it('readJsonlRecords, checkpointFile, callbackSink and recordKey: ValidationError, not TypeError', async () => {
+    const first = (path: unknown) =>
+      readJsonlRecords(path as never)
+        [Symbol.asyncIterator]()
+        .next();
+    await expect(first(undefined)).rejects.toThrow(/readJsonlRecords\(\) path/);
+    await expect(first(5)).rejects.toThrow(ValidationError);
+    expect(() => checkpointFile({} as never)).toThrow(/checkpointFile\(\) path/);
+    expect(() => callbackSink(undefined as never)).toThrow(/callbackSink\(\) onRecords/);
+    expect(() => recordKey(undefined as never)).toThrow(/recordKey\(\) record/);
   });
 });
