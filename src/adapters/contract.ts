@@ -1,3 +1,7 @@
+import type { RequestOptions } from '../http/client.js';
+
+export type { RequestOptions };
+
 import type { Agent } from '../models/agent.js';
 import type { Article } from '../models/article.js';
 import type { Customer } from '../models/customer.js';
@@ -17,19 +21,6 @@ import type { SlaPolicy } from '../models/sla-policy.js';
 import type { CsatResponse, NpsResponse } from '../models/survey.js';
 import type { Ticket, TicketStatus } from '../models/ticket.js';
 import type { TicketEvent } from '../models/ticket-event.js';
-
-/** Per-call options every adapter method accepts last (STYLE rule 7). */
-export interface CallOptions {
-  /** ms before an HTTP attempt is abandoned. */
-  timeout?: number;
-  maxRetries?: number;
-  signal?: AbortSignal;
-}
-
-/** Options of a write: an idempotency key makes it safe to retry and to repeat. */
-export interface WriteOptions extends CallOptions {
-  idempotencyKey?: string;
-}
 
 /**
  * Filters for listing tickets. They take what the models take — a status or several, a tag or several, an
@@ -152,43 +143,43 @@ export interface HelpdeskAdapter {
   readonly name: string;
   readonly capabilities: AdapterCapabilities;
   readonly tickets: {
-    list(filter?: TicketFilter, options?: CallOptions): AsyncIterable<Ticket>;
-    get(id: string, options?: CallOptions): Promise<Ticket>;
-    create(input: TicketCreate, options?: WriteOptions): Promise<Ticket>;
-    update(id: string, patch: TicketPatch, options?: WriteOptions): Promise<Ticket>;
-    addMessage(ticketId: string, input: MessageCreate, options?: WriteOptions): Promise<Message>;
-    listMessages(ticketId: string, options?: CallOptions): AsyncIterable<Message>;
-    listEvents(ticketId: string, options?: CallOptions): AsyncIterable<TicketEvent>;
+    list(filter?: TicketFilter, options?: RequestOptions): AsyncIterable<Ticket>;
+    get(id: string, options?: RequestOptions): Promise<Ticket>;
+    create(input: TicketCreate, options?: RequestOptions): Promise<Ticket>;
+    update(id: string, patch: TicketPatch, options?: RequestOptions): Promise<Ticket>;
+    addMessage(ticketId: string, input: MessageCreate, options?: RequestOptions): Promise<Message>;
+    listMessages(ticketId: string, options?: RequestOptions): AsyncIterable<Message>;
+    listEvents(ticketId: string, options?: RequestOptions): AsyncIterable<TicketEvent>;
   };
   readonly customers: {
-    get(id: string, options?: CallOptions): Promise<Customer>;
-    findByEmail(email: string, options?: CallOptions): Promise<Customer | null>;
-    list(filter?: SinceFilter, options?: CallOptions): AsyncIterable<Customer>;
-    create(input: CustomerCreate, options?: WriteOptions): Promise<Customer>;
-    update(id: string, patch: CustomerPatch, options?: WriteOptions): Promise<Customer>;
+    get(id: string, options?: RequestOptions): Promise<Customer>;
+    findByEmail(email: string, options?: RequestOptions): Promise<Customer | null>;
+    list(filter?: SinceFilter, options?: RequestOptions): AsyncIterable<Customer>;
+    create(input: CustomerCreate, options?: RequestOptions): Promise<Customer>;
+    update(id: string, patch: CustomerPatch, options?: RequestOptions): Promise<Customer>;
   };
   readonly agents: {
-    list(options?: CallOptions): AsyncIterable<Agent>;
-    get(id: string, options?: CallOptions): Promise<Agent>;
+    list(options?: RequestOptions): AsyncIterable<Agent>;
+    get(id: string, options?: RequestOptions): Promise<Agent>;
   };
   readonly groups: {
-    list(options?: CallOptions): AsyncIterable<Group>;
-    get(id: string, options?: CallOptions): Promise<Group>;
+    list(options?: RequestOptions): AsyncIterable<Group>;
+    get(id: string, options?: RequestOptions): Promise<Group>;
   };
   readonly organizations: {
-    list(options?: CallOptions): AsyncIterable<Organization>;
-    get(id: string, options?: CallOptions): Promise<Organization>;
+    list(options?: RequestOptions): AsyncIterable<Organization>;
+    get(id: string, options?: RequestOptions): Promise<Organization>;
   };
   readonly surveys: {
-    listCsat(filter?: SinceFilter, options?: CallOptions): AsyncIterable<CsatResponse>;
-    listNps(filter?: SinceFilter, options?: CallOptions): AsyncIterable<NpsResponse>;
+    listCsat(filter?: SinceFilter, options?: RequestOptions): AsyncIterable<CsatResponse>;
+    listNps(filter?: SinceFilter, options?: RequestOptions): AsyncIterable<NpsResponse>;
   };
-  readonly schedules: { list(options?: CallOptions): AsyncIterable<Schedule> };
-  readonly slaPolicies: { list(options?: CallOptions): AsyncIterable<SlaPolicy> };
+  readonly schedules: { list(options?: RequestOptions): AsyncIterable<Schedule> };
+  readonly slaPolicies: { list(options?: RequestOptions): AsyncIterable<SlaPolicy> };
   readonly articles: {
-    list(filter?: SinceFilter, options?: CallOptions): AsyncIterable<Article>;
-    get(id: string, options?: CallOptions): Promise<Article>;
+    list(filter?: SinceFilter, options?: RequestOptions): AsyncIterable<Article>;
+    get(id: string, options?: RequestOptions): Promise<Article>;
   };
   /** Changed records since a checkpoint (null = from the beginning), in batches that each carry a resumable checkpoint. */
-  changes(checkpoint?: Checkpoint | null, options?: CallOptions): AsyncIterable<ChangeBatch>;
+  changes(checkpoint?: Checkpoint | null, options?: RequestOptions): AsyncIterable<ChangeBatch>;
 }

@@ -1,12 +1,11 @@
 export type {
   AdapterCapabilities,
-  CallOptions,
   ChangeBatch,
   Checkpoint,
   HelpdeskAdapter,
+  RequestOptions,
   SinceFilter,
   TicketFilter,
-  WriteOptions,
 } from './contract.js';
 export { FULL_CAPABILITIES } from './contract.js';
 export { createMemoryAdapter, type MemoryAdapterOptions } from './memory/index.js';

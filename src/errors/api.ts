@@ -1,4 +1,4 @@
-import { SupportkitError } from './base.js';
+import { SupportkitError, type SupportkitErrorCode } from './base.js';
 import { redactUrl } from './redact.js';
 
 /** Where a failed request went, with secrets already removed. */
@@ -56,7 +56,7 @@ export class ApiError extends SupportkitError {
   readonly method: string | undefined;
   readonly url: string | undefined;
 
-  constructor(raw: ApiErrorInit, summary = 'Request failed', code = 'api_error') {
+  constructor(raw: ApiErrorInit, summary = 'Request failed', code: SupportkitErrorCode = 'api_error') {
     const init = redacted(raw);
     super(describe(init, summary), { code, cause: init.cause });
     this.status = init.status;

@@ -1,3 +1,47 @@
+import type { WebhookFailureReason } from './webhook.js';
+
+/**
+ * Every `code` a supportkit error can carry, one per error class (an ApiError's by HTTP status, a webhook
+ * failure's by reason). A new code is a deliberate change to this union, and to the CHANGELOG.
+ *
+ * @example
+ * ```ts
+ * import type { SupportkitErrorCode } from 'supportkit';
+ * const retryLater: SupportkitErrorCode[] = ['rate_limited', 'server_error', 'timeout', 'network_error'];
+ * ```
+ */
+export type SupportkitErrorCode =
+  // the request and its answer
+  | 'api_error'
+  | 'bad_request'
+  | 'authentication_failed'
+  | 'permission_denied'
+  | 'not_found'
+  | 'conflict'
+  | 'unprocessable_entity'
+  | 'rate_limited'
+  | 'server_error'
+  | 'network_error'
+  | 'timeout'
+  | 'aborted'
+  | 'cross_origin'
+  | 'malformed_response'
+  | 'pagination_loop'
+  // what the caller passed, and what an adapter cannot do
+  | 'validation_error'
+  | 'unsupported'
+  // a vendor's operations that did not complete
+  | 'job_failed'
+  | 'job_timeout'
+  | 'export_stalled'
+  | 'change_refused'
+  | 'not_recorded'
+  // sync
+  | 'sync_stalled'
+  | 'output_locked'
+  // webhooks
+  | `webhook_${WebhookFailureReason}`;
+
 /**
  * The root of every error supportkit throws. Catch this to catch them all.
  *
@@ -15,10 +59,10 @@
  * ```
  */
 export class SupportkitError extends Error {
-  /** A stable, machine-readable code such as `validation_error` or `rate_limited`. */
-  readonly code: string;
+  /** A stable, machine-readable code such as `validation_error` or `rate_limited`: switch on it safely. */
+  readonly code: SupportkitErrorCode;
 
-  constructor(message: string, options: { code: string; cause?: unknown }) {
+  constructor(message: string, options: { code: SupportkitErrorCode; cause?: unknown }) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = options.code;

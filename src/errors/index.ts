@@ -12,8 +12,15 @@ export {
   TimeoutError,
   UnprocessableEntityError,
 } from './api.js';
-export { SupportkitError } from './base.js';
+export { SupportkitError, type SupportkitErrorCode } from './base.js';
 export { errorFromResponse, type FailedResponse, parseRetryAfter, redactUrl } from './from-response.js';
+export {
+  ChangeRefusedError,
+  ExportStalledError,
+  JobFailedError,
+  PaginationLoopError,
+  RequestAbortedError,
+} from './operations.js';
 export {
   CrossOriginError,
   MalformedResponseError,

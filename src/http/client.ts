@@ -3,6 +3,7 @@ import pRetry, { AbortError } from 'p-retry';
 import { NetworkError, TimeoutError } from '../errors/api.js';
 import { SupportkitError } from '../errors/base.js';
 import { errorFromResponse } from '../errors/from-response.js';
+import { RequestAbortedError } from '../errors/operations.js';
 import { redactUrl } from '../errors/redact.js';
 import { CrossOriginError, MalformedResponseError } from '../errors/transport.js';
 import { invalidOption } from '../errors/validation.js';
@@ -12,13 +13,22 @@ import type { RateLimiter } from './rate-limit.js';
 import { type RetryPolicy, resolveRetryPolicy, retryDelay } from './retry-policy.js';
 import { urlOption } from './url-option.js';
 
-/** Per-call overrides: the last parameter of every adapter method (STYLE rule 7). */
+/**
+ * Per-call overrides, the last parameter of every adapter method and of the transport's `request`: one type for
+ * reads and writes, so a caller learns one spelling (`timeoutMs`, as in every factory's options).
+ *
+ * @example
+ * ```ts
+ * await zendesk.tickets.get('35436', { timeoutMs: 5_000, maxRetries: 1, signal: AbortSignal.timeout(20_000) });
+ * await zendesk.tickets.create(input, { idempotencyKey: 'order-1234-refund' });
+ * ```
+ */
 export interface RequestOptions {
   /**
    * The deadline of one attempt in ms — connecting, the headers and the whole body — after which it is
    * abandoned with a TimeoutError (and retried when the method allows). @default the client's timeoutMs
    */
-  timeout?: number;
+  timeoutMs?: number;
   /** Retries after the first attempt. @default the client's policy */
   maxRetries?: number;
   /** Cancels the request, including any wait between retries. */
@@ -72,7 +82,7 @@ export interface HttpClientOptions {
    * Where the API lives, an absolute http(s) URL without credentials. Its origin (scheme, host and port) is the
    * only one the client sends credentials to: an absolute URL from a response elsewhere is a CrossOriginError.
    */
-  baseURL: string;
+  baseUrl: string;
   /** A provider, or plain credentials (see {@link resolveAuth}); a wrong one is a ValidationError. */
   auth?: AuthOption;
   /** The scheme a plain `{ token }` is sent with. @default 'Bearer' */
@@ -142,13 +152,13 @@ function flatHeaders(response: AxiosResponse): Record<string, string | undefined
  *
  * @example
  * ```ts
- * const http = createHttpClient({ adapter: 'zendesk', baseURL: 'https://acme.zendesk.com', auth: apiTokenAuth({ email, token }) });
+ * const http = createHttpClient({ adapter: 'zendesk', baseUrl: 'https://acme.zendesk.com', auth: apiTokenAuth({ email, token }) });
  * const { data } = await http.request<{ ticket: unknown }>({ method: 'GET', path: '/api/v2/tickets/1.json' });
  * ```
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   if (!options?.adapter) throw invalidOption('createHttpClient', 'adapter', 'is required');
-  const base = urlOption(`${options.adapter} adapter`, 'baseURL', options.baseURL);
+  const base = urlOption(`${options.adapter} adapter`, 'baseUrl', options.baseUrl);
   const auth = options.auth === undefined ? undefined : resolveAuth(options.auth, options);
   const root = base.toString().replace(/\/+$/, '');
   const timeoutMs = options.timeoutMs ?? 30_000;
@@ -252,7 +262,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     const started = performance.now();
     // One deadline for the whole attempt — connect, headers and every byte of the body. (axios's `timeout` is
     // reset by each chunk, so a server trickling a byte at a time never tripped it.)
-    const limit = request.timeout ?? timeoutMs;
+    const limit = request.timeoutMs ?? timeoutMs;
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), limit);
     let response: AxiosResponse<string>;
@@ -372,10 +382,11 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
         );
       } catch (error) {
         if (error instanceof AbortError || request.signal?.aborted) {
-          throw new NetworkError(
-            { adapter: options.adapter, method: request.method, url },
-            'aborted by the caller',
-          );
+          throw new RequestAbortedError({
+            adapter: options.adapter,
+            method: request.method,
+            reason: request.signal?.reason,
+          });
         }
         throw error;
       }

@@ -1,5 +1,5 @@
-import { SupportkitError } from '../errors/base.js';
-import { invalidArgument } from '../errors/validation.js';
+import { PaginationLoopError } from '../errors/operations.js';
+import { invalidArgument, ValidationError } from '../errors/validation.js';
 
 /** One page: its items and how to ask for the next (undefined when this is the last). */
 export interface Page<T, C> {
@@ -8,7 +8,7 @@ export interface Page<T, C> {
 }
 
 /**
- * Pagination written once (STYLE rule 8): an async iterable that fetches page by page, holds one page in
+ * Pagination written once, so every list pages the same way: an async iterable that fetches page by page, holds one page in
  * memory, and stops fetching as soon as the consumer breaks out of `for await`. A cursor that repeats (a server
  * handing back the page it just gave) ends the iteration with an error instead of looping forever.
  *
@@ -32,16 +32,33 @@ export async function* paginate<T, C>(
   let cursor: C | undefined;
   const seen = new Set<string>();
   for (;;) {
-    const page = await fetchPage(cursor);
-    yield* page.items;
-    if (page.next === undefined || page.next === null) return;
-    const key = JSON.stringify(page.next);
-    if (seen.has(key))
-      throw new SupportkitError('pagination: the server returned a cursor it had already returned', {
-        code: 'pagination_loop',
-      });
+    const page: unknown = await fetchPage(cursor);
+    if (typeof page !== 'object' || page === null || !Array.isArray((page as { items?: unknown }).items))
+      throw new ValidationError('paginate() page', [
+        {
+          path: ['items'],
+          code: 'invalid_type',
+          message: 'fetchPage must resolve to { items: [...], next }',
+        },
+      ]);
+    const { items, next } = page as Page<T, C>;
+    yield* items;
+    if (next === undefined || next === null) return;
+    let key: string;
+    try {
+      key = JSON.stringify(next);
+    } catch {
+      throw new ValidationError('paginate() page', [
+        {
+          path: ['next'],
+          code: 'invalid_type',
+          message: 'a cursor must be JSON-serialisable (no cycles or BigInt)',
+        },
+      ]);
+    }
+    if (seen.has(key)) throw new PaginationLoopError();
     seen.add(key);
-    cursor = page.next;
+    cursor = next;
   }
 }
 

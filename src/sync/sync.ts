@@ -1,4 +1,4 @@
-import type { CallOptions, Checkpoint, HelpdeskAdapter } from '../adapters/contract.js';
+import type { Checkpoint, HelpdeskAdapter, RequestOptions } from '../adapters/contract.js';
 import { SupportkitError } from '../errors/base.js';
 import { invalidArgument, invalidOption, ValidationError } from '../errors/validation.js';
 import type { DatasetRecord } from '../models/dataset.js';
@@ -19,7 +19,7 @@ export interface SyncProgress {
 }
 
 /** Options of {@link sync}. */
-export interface SyncOptions extends CallOptions {
+export interface SyncOptions extends RequestOptions {
   sink: SyncSink;
   /**
    * Where to resume; null or absent = from the beginning. Anything else that is not `{ adapter, cursor }` of
@@ -99,7 +99,7 @@ export async function sync(adapter: HelpdeskAdapter, options: SyncOptions): Prom
   // A page served twice by mistake happens (a retried request racing a cursor); a cursor stuck for several
   // batches in a row is a loop.
   let stalled = 0;
-  const call: CallOptions = {};
+  const call: RequestOptions = {};
   if (options.signal) call.signal = options.signal;
   for await (const batch of adapter.changes(start, call)) {
     const fresh: DatasetRecord[] = [];

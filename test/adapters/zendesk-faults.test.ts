@@ -16,6 +16,7 @@ import {
   InternalServerError,
   oauthAuth,
   RateLimitError,
+  zendeskRateLimiter,
 } from '../../src/index.js';
 import { callbackSink, sync } from '../../src/sync/index.js';
 import { seed } from '../contract/contract-suite.js';
@@ -270,7 +271,7 @@ describe('Zendesk at the boundary, against real servers on 127.0.0.1', () => {
     expect(bodies).not.toContain('We are on it');
   });
 
-  it('nonBlockingRateLimit: over the budget Zendesk reported, the next call throws RateLimitError at once', async () => {
+  it('zendeskRateLimiter({ nonBlocking: true }): over the budget Zendesk reported, the next call throws RateLimitError at once', async () => {
     const server = await listen((_req, res) =>
       reply(
         res,
@@ -279,7 +280,7 @@ describe('Zendesk at the boundary, against real servers on 127.0.0.1', () => {
         { 'x-rate-limit-remaining': '0', 'ratelimit-reset': '30' },
       ),
     );
-    const adapter = zendesk(server.url, { nonBlockingRateLimit: true });
+    const adapter = zendesk(server.url, { rateLimiter: zendeskRateLimiter({ nonBlocking: true }) });
     await adapter.groups.get('1');
     const started = performance.now();
     const error = await adapter.groups.get('1').catch((e) => e);

@@ -228,8 +228,8 @@ export function runContractSuite(
         ['tickets.get("")', () => adapter.tickets.get(''), 'id'],
         ['tickets.get(id, "fast")', () => adapter.tickets.get(id('100'), 'fast' as never), 'options'],
         [
-          'tickets.get(id, {timeout})',
-          () => adapter.tickets.get(id('100'), { timeout: 'x' as never }),
+          'tickets.get(id, {timeoutMs})',
+          () => adapter.tickets.get(id('100'), { timeoutMs: 'x' as never }),
           'options',
         ],
         ['tickets.list("open")', () => adapter.tickets.list('open' as never), 'filter'],

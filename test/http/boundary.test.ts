@@ -31,7 +31,7 @@ describe('credentials never leave the origin', () => {
     const home = await listen((_req, res) => reply(res, 200, {}));
     const http = createHttpClient({
       adapter: 'test',
-      baseURL: home.url,
+      baseUrl: home.url,
       auth: { token: 'T0PSECRET' },
       retry: quick,
     });
@@ -62,7 +62,7 @@ describe('credentials never leave the origin', () => {
       if (req.url === '/moved') return res.writeHead(301, { location: '/here' }).end();
       reply(res, 200, { here: true });
     });
-    const http = createHttpClient({ adapter: 'test', baseURL: home.url, auth: { token: 'T0PSECRET' } });
+    const http = createHttpClient({ adapter: 'test', baseUrl: home.url, auth: { token: 'T0PSECRET' } });
     const error = await http.request({ method: 'GET', path: '/away' }).catch((e) => e);
     expect(error).toBeInstanceOf(CrossOriginError);
     expect(error.origin).toBe(other.url);
@@ -77,7 +77,7 @@ describe('credentials never leave the origin', () => {
   it('stops a paginated list whose next link names another server; that server receives nothing', async () => {
     const other = await listen((_req, res) => reply(res, 200, { items: [99], next: null }));
     const home = await listen((_req, res) => reply(res, 200, { items: [1, 2], next: `${other.url}/page/2` }));
-    const http = createHttpClient({ adapter: 'test', baseURL: home.url, auth: { token: 'T0PSECRET' } });
+    const http = createHttpClient({ adapter: 'test', baseUrl: home.url, auth: { token: 'T0PSECRET' } });
     const items: number[] = [];
     const list = paginate<number, string>(async (next) => {
       const { data } = await http.request<{ items: number[]; next: string | null }>({
@@ -97,12 +97,12 @@ describe('credentials never leave the origin', () => {
 });
 
 describe('secrets stay out of errors', () => {
-  it('refuses credentials in tokenUrl and baseURL with a ValidationError that does not echo them', () => {
+  it('refuses credentials in tokenUrl and baseUrl with a ValidationError that does not echo them', () => {
     const tokenUrl = 'http://client-id:s3cr3t-value@127.0.0.1:9/oauth/tokens';
     const attempts = [
       () => oauthAuth({ accessToken: 'a', refreshToken: 'r', clientId: 'c', clientSecret: 'cs', tokenUrl }),
       () => clientCredentialsAuth({ clientId: 'c', clientSecret: 'cs', tokenUrl }),
-      () => createHttpClient({ adapter: 'test', baseURL: tokenUrl }),
+      () => createHttpClient({ adapter: 'test', baseUrl: tokenUrl }),
     ];
     for (const attempt of attempts) {
       const error = (() => {
@@ -138,7 +138,7 @@ describe('retry rules per method', () => {
   it('resends a PUT after a 502 by default, but not one marked not idempotent unless it has a key', async () => {
     const flaky = () => listen((_req, res, seen) => reply(res, seen.length === 1 ? 502 : 200, { ok: true }));
     const plain = await flaky();
-    const client = (url: string) => createHttpClient({ adapter: 'test', baseURL: url, retry: quick });
+    const client = (url: string) => createHttpClient({ adapter: 'test', baseUrl: url, retry: quick });
     await client(plain.url).request({ method: 'PUT', path: '/t/1', body: {} });
     expect(plain.seen).toHaveLength(2);
     const appending = await flaky();
@@ -161,7 +161,7 @@ describe('retry rules per method', () => {
     const server = await listen((_req, res) => reply(res, 200, {}));
     const http = createHttpClient({
       adapter: 'test',
-      baseURL: server.url,
+      baseUrl: server.url,
       rateLimiter: createRateLimiter({
         nonBlocking: true,
         budgets: { all: { limit: 1, windowMs: 60_000 } },
@@ -196,7 +196,7 @@ describe('a deadline per attempt', () => {
     });
     const http = createHttpClient({
       adapter: 'test',
-      baseURL: server.url,
+      baseUrl: server.url,
       timeoutMs: 300,
       retry: { maxRetries: 0 },
     });
@@ -239,7 +239,7 @@ describe('OAuth refresh', () => {
       tokenUrl: `${server.url}/oauth/tokens`,
       onTokens: (tokens) => void rotated.push(tokens.accessToken),
     });
-    const http = createHttpClient({ adapter: 'test', baseURL: server.url, auth, retry: { maxRetries: 0 } });
+    const http = createHttpClient({ adapter: 'test', baseUrl: server.url, auth, retry: { maxRetries: 0 } });
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) => http.request({ method: 'GET', path: `/t/${i}` })),
     );
@@ -258,7 +258,7 @@ describe('malformed success bodies', () => {
     ['invalid JSON', 'OK then', 'not_json'],
   ])('%s is a MalformedResponseError naming the endpoint, not the body', async (_name, body, reason) => {
     const server = await listen((_req, res) => reply(res, 200, body, {}, true));
-    const http = createHttpClient({ adapter: 'test', baseURL: server.url, expect: 'object' });
+    const http = createHttpClient({ adapter: 'test', baseUrl: server.url, expect: 'object' });
     const error = await http.request({ method: 'GET', path: '/api/tickets/1.json?token=zz' }).catch((e) => e);
     expect(error).toBeInstanceOf(MalformedResponseError);
     expect(error.reason).toBe(reason);
@@ -271,7 +271,7 @@ describe('malformed success bodies', () => {
     const server = await listen((_req, res) => reply(res, 200, '{"tickets": [1, 2', {}, true));
     const http = createHttpClient({
       adapter: 'test',
-      baseURL: server.url,
+      baseUrl: server.url,
       retry: { ...quick, maxRetries: 2 },
     });
     const error = await http.request({ method: 'GET', path: '/x' }).catch((e) => e);

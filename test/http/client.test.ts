@@ -15,6 +15,7 @@ import {
   oauthAuth,
   paginate,
   RateLimitError,
+  RequestAbortedError,
   resolveRetryPolicy,
   retryDelay,
   SupportkitError,
@@ -58,7 +59,7 @@ function client(url: string, extra: Partial<Parameters<typeof createHttpClient>[
   }
   const http = createHttpClient({
     adapter: 'test',
-    baseURL: url,
+    baseUrl: url,
     bus,
     random: () => 0.5,
     sleep: async (ms) => void waits.push(ms),
@@ -106,7 +107,7 @@ describe('retries', () => {
     const silent = await scripted(() => undefined);
     const noRetry = createHttpClient({
       adapter: 't',
-      baseURL: silent.url,
+      baseUrl: silent.url,
       timeoutMs: 100,
       retry: { maxRetries: 0 },
     });
@@ -141,10 +142,15 @@ describe('retries', () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error.retryAfter).toBe(3600);
     const controller = new AbortController();
-    controller.abort();
-    await expect(
-      client(server.url).http.request({ method: 'GET', path: '/', signal: controller.signal }),
-    ).rejects.toBeInstanceOf(NetworkError);
+    const reason = new Error('the user closed the page');
+    controller.abort(reason);
+    const aborted = await client(server.url)
+      .http.request({ method: 'GET', path: '/', signal: controller.signal })
+      .catch((e) => e);
+    // The caller's own abort is its own error, not a network failure to alert on.
+    expect(aborted).toBeInstanceOf(RequestAbortedError);
+    expect(aborted).not.toBeInstanceOf(NetworkError);
+    expect(aborted).toMatchObject({ code: 'aborted', adapter: 'test', reason });
   });
 
   it('the policy itself: cap on total wait, no retry of 4xx', () => {

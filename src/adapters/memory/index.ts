@@ -20,9 +20,9 @@ import {
   type Checkpoint,
   FULL_CAPABILITIES,
   type HelpdeskAdapter,
-  type WriteOptions,
+  type RequestOptions,
 } from '../contract.js';
-import { guardArguments, sinceFilter, ticketFilter } from '../shared.js';
+import { guardArguments, sinceFilter, ticketFilter } from '../kit/index.js';
 
 /** Options of {@link createMemoryAdapter}. */
 export interface MemoryAdapterOptions {
@@ -136,7 +136,7 @@ export function createMemoryAdapter(
   };
 
   /** Runs a write once per idempotency key: a repeat returns the first result and writes nothing. */
-  async function once<T>(operation: string, opts: WriteOptions | undefined, write: () => T): Promise<T> {
+  async function once<T>(operation: string, opts: RequestOptions | undefined, write: () => T): Promise<T> {
     if (!opts?.idempotencyKey) return structuredClone(write());
     const key = `${operation}\u0000${opts.idempotencyKey}`;
     if (!idempotent.has(key)) idempotent.set(key, write());

@@ -3,7 +3,7 @@
  * the wire schemas: the mapping contexts.
  */
 import { z } from 'zod';
-import { stringMap, stringSet } from '../shared.js';
+import { stringMap, stringSet } from '../kit/index.js';
 
 /**
  * Where RT lives (for links) and which custom field holds tags.

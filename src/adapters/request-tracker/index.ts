@@ -1,5 +1,5 @@
 import { NotFoundError } from '../../errors/api.js';
-import { SupportkitError } from '../../errors/base.js';
+import { ChangeRefusedError } from '../../errors/operations.js';
 import type { HelpdeskEventBus } from '../../events/index.js';
 import type { AuthOption } from '../../http/auth.js';
 import { createHttpClient } from '../../http/client.js';
@@ -20,26 +20,29 @@ import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 import {
   type AdapterCapabilities,
-  type CallOptions,
   type ChangeBatch,
   type Checkpoint,
   FULL_CAPABILITIES,
   type HelpdeskAdapter,
+  type RequestOptions,
 } from '../contract.js';
 import {
+  type AdapterTransportOptions,
   badCheckpoint,
   callOptions,
   checkOptions,
+  createAdapterTransport,
   guardArguments,
   httpUrlProblem,
   inProcessIdempotency,
   integerProblem,
   sinceFilter,
   ticketFilter,
+  transportOptionChecks,
   unsupportedCall,
   unsupportedList,
   wireReader,
-} from '../shared.js';
+} from '../kit/index.js';
 import {
   agentFromRt,
   customerFromRt,
@@ -55,7 +58,7 @@ import {
 import { RtAttachment, RtPage, RtQueue, RtTicket, RtTransaction, RtUser } from './wire.js';
 
 /** Options of {@link createRequestTrackerAdapter}. */
-export interface RequestTrackerAdapterOptions {
+export interface RequestTrackerAdapterOptions extends AdapterTransportOptions {
   /** Where RT is served, e.g. `https://rt.example.org` (REST2 lives under `/REST/2.0`). */
   baseUrl: string;
   /**
@@ -71,10 +74,6 @@ export interface RequestTrackerAdapterOptions {
   tagsField?: string;
   /** Records per page (RT allows up to 100). @default 50 */
   pageSize?: number;
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  bus?: HelpdeskEventBus;
-  rateLimiter?: RateLimiter;
 }
 
 const NAME = 'request-tracker';
@@ -119,8 +118,17 @@ const unsupported = (operation: string, reason: string) => unsupportedList(NAME,
  */
 export function createRequestTrackerAdapter(options: RequestTrackerAdapterOptions): HelpdeskAdapter {
   checkOptions('createRequestTrackerAdapter', options, {
+    ...transportOptionChecks,
     baseUrl: httpUrlProblem,
     auth: (value) => (value ? undefined : 'required'),
+    tagsField: (value) =>
+      value === undefined || (typeof value === 'string' && value.trim() !== '')
+        ? undefined
+        : 'expected a custom field name',
+    defaultQueue: (value) =>
+      value === undefined || (typeof value === 'string' && value.trim() !== '')
+        ? undefined
+        : 'expected a queue name or id',
     pageSize: (value) => integerProblem(value, 1, 100),
     queues: (value) =>
       value === undefined ||
@@ -134,21 +142,17 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
   const context = { baseUrl, tagsField: options.tagsField ?? 'Tags' };
   const queues = [...(options.queues ?? [])];
   const defaultQueue = options.defaultQueue ?? queues[0] ?? 'General';
-  const http = createHttpClient({
+  const http = createAdapterTransport(options, {
     adapter: NAME,
-    baseURL: `${baseUrl}/REST/2.0`,
+    baseUrl: `${baseUrl}/REST/2.0`,
     auth: options.auth,
     tokenScheme: 'token',
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.bus ? { bus: options.bus } : {}),
-    ...(options.rateLimiter ? { rateLimiter: options.rateLimiter } : {}),
   });
   const request = async <T>(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
     extra: { query?: Record<string, string | number | undefined>; body?: unknown } = {},
-    opts?: CallOptions,
+    opts?: RequestOptions,
   ) =>
     // REST2 reads answer with an object; writes with an object or an array of messages, never null.
     (
@@ -167,7 +171,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
     path: string,
     query: Record<string, string | number | undefined>,
     body?: unknown,
-    opts?: CallOptions,
+    opts?: RequestOptions,
   ): AsyncGenerator<Record<string, unknown>> {
     for (let page = 1; ; page++) {
       const data = fromWire(
@@ -190,7 +194,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
       : '';
   const where = (...terms: string[]) => terms.filter(Boolean).join(' AND ') || 'id > 0';
 
-  const searchTickets = (query: string, opts?: CallOptions) =>
+  const searchTickets = (query: string, opts?: RequestOptions) =>
     collection(
       'GET',
       '/tickets',
@@ -199,10 +203,10 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
       opts,
     );
 
-  const getTicket = async (id: string, opts?: CallOptions) =>
+  const getTicket = async (id: string, opts?: RequestOptions) =>
     fromWire(RtTicket, await request<unknown>('GET', `/ticket/${encodeURIComponent(id)}`, {}, opts));
 
-  const history = async (ticketId: string, opts?: CallOptions) => {
+  const history = async (ticketId: string, opts?: RequestOptions) => {
     const out: RtTransaction[] = [];
     for await (const t of collection(
       'GET',
@@ -215,7 +219,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
     return out;
   };
 
-  const attachmentsBetween = async (after: number, upTo: number, opts?: CallOptions) => {
+  const attachmentsBetween = async (after: number, upTo: number, opts?: RequestOptions) => {
     const out: RtAttachment[] = [];
     for await (const a of collection(
       'POST',
@@ -231,7 +235,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
     return out;
   };
 
-  const ticketAttachments = async (ticketId: string, opts?: CallOptions) => {
+  const ticketAttachments = async (ticketId: string, opts?: RequestOptions) => {
     const out: RtAttachment[] = [];
     for await (const a of collection(
       'GET',
@@ -246,7 +250,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
 
   let staff: Promise<RtUser[]> | undefined;
   /** The privileged users (agents), fetched once per adapter: their names tell agents' messages apart. */
-  const privileged = (opts?: CallOptions) => {
+  const privileged = (opts?: RequestOptions) => {
     staff ??= (async () => {
       const groups = fromWire(
         RtPage,
@@ -274,10 +278,10 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
     });
     return staff;
   };
-  const agentNames = async (opts?: CallOptions) => new Set((await privileged(opts)).map((u) => u.Name));
+  const agentNames = async (opts?: RequestOptions) => new Set((await privileged(opts)).map((u) => u.Name));
   let nobody: Promise<RtUser> | undefined;
   /** User numbers → names, as owner changes need: the agents, and Nobody (an unowned ticket's owner). */
-  const userNames = async (opts?: CallOptions) => {
+  const userNames = async (opts?: RequestOptions) => {
     nobody ??= request<unknown>('GET', '/user/Nobody', {}, opts).then((u) => fromWire(RtUser, u));
     nobody.catch(() => {
       nobody = undefined;
@@ -303,7 +307,7 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
   // and creates are never retried on their own (a retried POST could open the ticket twice).
   const once = inProcessIdempotency();
 
-  const customer = async (id: string, opts?: CallOptions) =>
+  const customer = async (id: string, opts?: RequestOptions) =>
     customerFromRt(
       fromWire(RtUser, await request<unknown>('GET', `/user/${encodeURIComponent(id)}`, {}, opts)),
     );
@@ -369,12 +373,10 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
             : '',
         ].filter(Boolean);
         if (refused.length)
-          throw new SupportkitError(
-            `Request Tracker did not apply the change to ${refused.join(', ')} of ticket ${id}`,
-            {
-              code: 'change_refused',
-            },
-          );
+          throw new ChangeRefusedError({
+            message: `Request Tracker did not apply the change to ${refused.join(', ')} of ticket ${id}`,
+            fields: refused,
+          });
         return after;
       },
       async addMessage(ticketId, input, opts) {
@@ -408,8 +410,10 @@ export function createRequestTrackerAdapter(options: RequestTrackerAdapterOption
           (t) => Number(t.id) > lastId && t.Type === (message.public ? 'Correspond' : 'Comment'),
         );
         if (!added)
-          throw new SupportkitError(`Request Tracker recorded no ${kind} on ticket ${ticketId}`, {
-            code: 'not_recorded',
+          throw new ChangeRefusedError({
+            message: `Request Tracker recorded no ${kind} on ticket ${ticketId}`,
+            fields: [kind],
+            notRecorded: true,
           });
         const attachments = await attachmentsBetween(Number(added.id) - 1, Number(added.id), opts);
         return messageFromRt(added, attachments, { ticketId, requesterId, agents: await agentNames(opts) });

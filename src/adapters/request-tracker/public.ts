@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { TicketCreate, TicketPatch } from '../../models/inputs.js';
-import { publicMapper } from '../shared.js';
+import { publicMapper } from '../kit/index.js';
 import { RtContextArgument, RtEventsContext, RtMessageContext } from './arguments.js';
 import * as map from './map.js';
 import { RtAttachment, RtQueue, RtTicket, RtTransaction, RtUser } from './wire.js';

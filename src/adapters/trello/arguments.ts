@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { Timestamp } from '../../models/primitives.js';
-import { stringMap, stringSet } from '../shared.js';
+import { stringMap, stringSet } from '../kit/index.js';
 import { TrelloAction, TrelloCustomField } from './wire.js';
 
 /**

@@ -12,24 +12,28 @@ import { parse } from '../../models/parse.js';
 import type { Ticket, TicketStatus } from '../../models/ticket.js';
 import {
   type AdapterCapabilities,
-  type CallOptions,
   type Checkpoint,
   FULL_CAPABILITIES,
   type HelpdeskAdapter,
+  type RequestOptions,
 } from '../contract.js';
 import {
+  type AdapterTransportOptions,
+  anyValue,
   badCheckpoint,
   callOptions,
   checkOptions,
+  createAdapterTransport,
   guardArguments,
   httpUrlProblem,
   inProcessIdempotency,
   rateLimiterOptions,
   ticketFilter,
+  transportOptionChecks,
   unsupportedCall as unsupportedCallOf,
   unsupportedList,
   wireReader,
-} from '../shared.js';
+} from '../kit/index.js';
 import {
   agentFromTrello,
   eventsFromTrello,
@@ -50,7 +54,7 @@ import {
 } from './wire.js';
 
 /** Options of {@link createTrelloAdapter}. */
-export interface TrelloAdapterOptions {
+export interface TrelloAdapterOptions extends AdapterTransportOptions {
   key: string;
   token: string;
   /** The board that is the helpdesk. */
@@ -58,9 +62,6 @@ export interface TrelloAdapterOptions {
   mapping?: TrelloMapping;
   /** Another base URL (a proxy, a test server). @default https://api.trello.com/1 */
   baseUrl?: string;
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  bus?: HelpdeskEventBus;
   /** Replaces Trello's budgets (300 requests per 10 s per key, 100 per 10 s per token). */
   rateLimiter?: RateLimiter;
   /** Provide your own auth instead of key and token (tests), a provider or plain `{ key, token }`. */
@@ -155,25 +156,28 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
           : 'expected a board id or short link',
     key: secret,
     token: secret,
-    baseUrl: (value) => (value === undefined ? undefined : httpUrlProblem(value)),
+    ...transportOptionChecks,
+    auth: anyValue,
+    mapping: (value) =>
+      value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value))
+        ? undefined
+        : 'expected an object',
   });
   const mapping = options.mapping ?? {};
   const boardId = options.boardId;
-  const http = createHttpClient({
+  const http = createAdapterTransport(options, {
     adapter: NAME,
-    baseURL: options.baseUrl ?? 'https://api.trello.com/1',
+    baseUrl: options.baseUrl ?? 'https://api.trello.com/1',
     auth: options.auth ?? trelloAuth({ key: options.key, token: options.token }),
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     // A 429 comes without Retry-After: wait out Trello's 10-second window.
-    retry: { rateLimitWindowMs: 10_000, ...options.retry },
-    ...(options.bus ? { bus: options.bus } : {}),
-    rateLimiter: options.rateLimiter ?? trelloRateLimiter(),
+    retry: { rateLimitWindowMs: 10_000 },
+    rateLimiter: trelloRateLimiter,
   });
   const request = async <T>(
     method: 'GET' | 'POST' | 'PUT',
     path: string,
     query: Record<string, string | number | undefined> = {},
-    opts?: CallOptions,
+    opts?: RequestOptions,
     extra: { body?: unknown; headers?: Record<string, string> } = {},
   ) =>
     (
@@ -194,7 +198,7 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
       >
     | undefined;
   /** The board's lists, labels, custom fields and members, read once per adapter. */
-  const board = (opts?: CallOptions) => {
+  const board = (opts?: RequestOptions) => {
     shape ??= (async () => {
       const [lists, labels, fields, members] = await Promise.all([
         request<unknown[]>('GET', `/boards/${boardId}/lists`, { filter: 'all' }, opts),
@@ -225,7 +229,7 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
     return shape;
   };
 
-  const listFor = async (status: TicketStatus, opts?: CallOptions) => {
+  const listFor = async (status: TicketStatus, opts?: RequestOptions) => {
     const b = await board(opts);
     const list = b.listIds.find((l) => l.status === status);
     if (!list)
@@ -236,7 +240,7 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
       );
     return list.id;
   };
-  const labelIdsFor = async (names: readonly string[], opts?: CallOptions) => {
+  const labelIdsFor = async (names: readonly string[], opts?: RequestOptions) => {
     const b = await board(opts);
     const ids: string[] = [];
     for (const name of names) {
@@ -254,13 +258,13 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
     }
     return ids;
   };
-  const requesterFieldId = async (opts?: CallOptions) => {
+  const requesterFieldId = async (opts?: RequestOptions) => {
     const b = await board(opts);
     const name = (mapping.requesterField ?? 'Requester').toLowerCase();
     return b.customFields.find((f) => (f.name ?? f.display?.name ?? '').toLowerCase() === name)?.id;
   };
 
-  const card = async (id: string, opts?: CallOptions) => {
+  const card = async (id: string, opts?: RequestOptions) => {
     // Trello answers 400 "invalid id" for what cannot be a card id: no such card, as for any other adapter.
     if (!/^[0-9a-f]{24}$/i.test(id) && !/^[0-9A-Za-z]{8}$/.test(id))
       throw new NotFoundError({ status: 404, adapter: NAME, method: 'GET', url: '/cards/(not a card id)' });
@@ -269,9 +273,9 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
       await request<unknown>('GET', `/cards/${encodeURIComponent(id)}`, CARD_QUERY, opts),
     );
   };
-  const ticketOf = async (wire: TrelloCard, opts?: CallOptions) =>
+  const ticketOf = async (wire: TrelloCard, opts?: RequestOptions) =>
     ticketFromTrello(wire, await board(opts), mapping);
-  const cardActions = async (id: string, filter: string, opts?: CallOptions) =>
+  const cardActions = async (id: string, filter: string, opts?: RequestOptions) =>
     (
       await request<unknown[]>(
         'GET',

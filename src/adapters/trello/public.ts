@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { z } from 'zod';
-import { publicMapper } from '../shared.js';
+import { publicMapper } from '../kit/index.js';
 import {
   TicketForEvents,
   TicketForMessages,

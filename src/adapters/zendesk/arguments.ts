@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { TicketEvent } from '../../models/ticket-event.js';
-import { stringMap } from '../shared.js';
+import { stringMap } from '../kit/index.js';
 import { ZendeskAudit, ZendeskJobStatus } from './wire.js';
 
 const id = z.union([z.number(), z.string()]);

@@ -7,8 +7,8 @@ import { NotFoundError } from '../../errors/api.js';
 import { ValidationError } from '../../errors/validation.js';
 import type { HttpClient } from '../../http/client.js';
 import type { Article } from '../../models/article.js';
-import type { CallOptions, SinceFilter } from '../contract.js';
-import { callOptions, wireReader } from '../shared.js';
+import type { RequestOptions, SinceFilter } from '../contract.js';
+import { callOptions, wireReader } from '../kit/index.js';
 import { cursorList } from './endpoints.js';
 import { articleFromZendesk } from './map.js';
 import { ZendeskArticle, ZendeskLocales, ZendeskSection } from './wire.js';
@@ -49,10 +49,10 @@ function zendeskId(value: unknown, argument: string): string {
  */
 export function zendeskArticles(context: ZendeskArticlesContext) {
   const { http, pageSize } = context;
-  const get = async <T>(path: string, opts?: CallOptions) =>
+  const get = async <T>(path: string, opts?: RequestOptions) =>
     (await http.request<T>({ method: 'GET', path, ...callOptions(opts) })).data;
 
-  async function sectionNames(locale: string, opts?: CallOptions): Promise<Map<string, string>> {
+  async function sectionNames(locale: string, opts?: RequestOptions): Promise<Map<string, string>> {
     const names = new Map<string, string>();
     for await (const wire of cursorList<unknown>(
       http,
@@ -69,7 +69,7 @@ export function zendeskArticles(context: ZendeskArticlesContext) {
   }
 
   return {
-    async *list(filter: SinceFilter = {}, opts?: CallOptions): AsyncGenerator<Article> {
+    async *list(filter: SinceFilter = {}, opts?: RequestOptions): AsyncGenerator<Article> {
       const since = filter?.since;
       if (since !== undefined && !(since instanceof Date && Number.isFinite(since.getTime())))
         throw new ValidationError('articles filter', [
@@ -91,7 +91,7 @@ export function zendeskArticles(context: ZendeskArticlesContext) {
         }
       }
     },
-    async get(id: string, opts?: CallOptions): Promise<Article> {
+    async get(id: string, opts?: RequestOptions): Promise<Article> {
       const articleId = zendeskId(id, 'id');
       const body = await get<{ article?: unknown }>(`/api/v2/help_center/articles/${articleId}.json`, opts);
       const wire = fromWire(ZendeskArticle, body?.article);

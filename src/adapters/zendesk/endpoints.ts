@@ -5,7 +5,7 @@
  */
 import type { HttpClient } from '../../http/client.js';
 import { paginate } from '../../http/paginate.js';
-import type { CallOptions } from '../contract.js';
+import type { RequestOptions } from '../contract.js';
 
 /** Cursor-paged list: yields the items under `key`, following `links.next` while `meta.has_more`. */
 export function cursorList<T>(
@@ -14,7 +14,7 @@ export function cursorList<T>(
   key: string,
   query: Record<string, string | number | undefined>,
   pageSize: number,
-  options: CallOptions = {},
+  options: RequestOptions = {},
   onPage?: (body: Record<string, unknown>) => void,
 ): AsyncGenerator<T> {
   return paginate<T, string>(async (next) => {
@@ -39,7 +39,7 @@ export function offsetList<T>(
   path: string,
   key: string,
   pageSize: number,
-  options: CallOptions = {},
+  options: RequestOptions = {},
 ): AsyncGenerator<T> {
   return paginate<T, string>(async (next) => {
     const response = await http.request<Record<string, unknown>>({

@@ -4,7 +4,7 @@
  * updates, instead of two per ticket). Both positions travel in one opaque checkpoint.
  */
 import type { Checkpoint } from '../contract.js';
-import { badCheckpoint } from '../shared.js';
+import { badCheckpoint } from '../kit/index.js';
 
 /** The feed's position in both exports. */
 export interface FeedPosition {

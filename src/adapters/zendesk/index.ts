@@ -1,8 +1,8 @@
-import { SupportkitError } from '../../errors/base.js';
+import { ExportStalledError, JobFailedError } from '../../errors/operations.js';
 import { ValidationError } from '../../errors/validation.js';
 import type { HelpdeskEventBus } from '../../events/index.js';
 import type { AuthOption } from '../../http/auth.js';
-import { createHttpClient, abortableSleep as sleep } from '../../http/client.js';
+import { abortableSleep as sleep } from '../../http/client.js';
 import { createRateLimiter, type RateLimiter } from '../../http/rate-limit.js';
 import type { RetryPolicy } from '../../http/retry-policy.js';
 import type { Agent } from '../../models/agent.js';
@@ -22,18 +22,19 @@ import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 import {
   type AdapterCapabilities,
-  type CallOptions,
   type ChangeBatch,
   type Checkpoint,
   FULL_CAPABILITIES,
   type HelpdeskAdapter,
-  type WriteOptions,
+  type RequestOptions,
 } from '../contract.js';
 import {
+  type AdapterTransportOptions,
   argumentChecks,
   badCheckpoint,
   callOptions,
   checkOptions,
+  createAdapterTransport,
   guardArguments,
   guardCall,
   httpUrlProblem,
@@ -42,9 +43,10 @@ import {
   rateLimiterOptions,
   sinceFilter,
   ticketFilter,
+  transportOptionChecks,
   unsupportedList,
   wireReader,
-} from '../shared.js';
+} from '../kit/index.js';
 import { zendeskArticles } from './articles.js';
 import { cursorList } from './endpoints.js';
 import { checkpointAt, type FeedPosition, positionOf } from './feed.js';
@@ -91,7 +93,7 @@ export interface TicketExportPage {
 }
 
 /** Options of a bulk write: the job is polled until it completes. */
-export interface BulkOptions extends WriteOptions {
+export interface BulkOptions extends RequestOptions {
   /** First wait between polls of the job status, doubling up to 10 s. @default 1000 */
   pollIntervalMs?: number;
   /** Give up on a job still running after this long (it may still finish in Zendesk). @default 600000 */
@@ -118,26 +120,26 @@ export interface ZendeskAdapter extends HelpdeskAdapter {
   };
   readonly ticketMetrics: {
     /** Zendesk's measurements of one ticket (reply, resolution and wait times, reopens). */
-    get(ticketId: string, options?: CallOptions): Promise<ZendeskTicketMetrics>;
+    get(ticketId: string, options?: RequestOptions): Promise<ZendeskTicketMetrics>;
     /** Every ticket's measurements, newest ticket first. */
-    list(options?: CallOptions): AsyncGenerator<ZendeskTicketMetrics>;
+    list(options?: RequestOptions): AsyncGenerator<ZendeskTicketMetrics>;
   };
   readonly incremental: {
     /**
      * Tickets changed since a checkpoint (null = from the beginning), page by page through the cursor-based
      * incremental export, holding one page at a time.
      */
-    tickets(checkpoint?: Checkpoint | null, options?: CallOptions): AsyncGenerator<TicketExportPage>;
+    tickets(checkpoint?: Checkpoint | null, options?: RequestOptions): AsyncGenerator<TicketExportPage>;
     /**
      * Users changed since a checkpoint through the cursor-based user export: end users as customer cards, agents
      * and admins as agents.
      */
-    users(checkpoint?: Checkpoint | null, options?: CallOptions): AsyncGenerator<UserExportPage>;
+    users(checkpoint?: Checkpoint | null, options?: RequestOptions): AsyncGenerator<UserExportPage>;
   };
 }
 
 /** Options of {@link createZendeskAdapter}. */
-export interface ZendeskAdapterOptions {
+export interface ZendeskAdapterOptions extends AdapterTransportOptions {
   /**
    * The account's subdomain: `acme` for acme.zendesk.com. A bare DNS label, nothing else. Required unless
    * `baseUrl` is given.
@@ -156,14 +158,10 @@ export interface ZendeskAdapterOptions {
   exportPageSize?: number;
   /** Custom status id → its category (new, open, pending, hold, solved), for accounts that use custom statuses. */
   customStatuses?: Record<string, string>;
-  timeoutMs?: number;
-  retry?: Partial<RetryPolicy>;
-  bus?: HelpdeskEventBus;
-  /** Throw RateLimitError instead of waiting when a budget is spent. @default false */
-  nonBlockingRateLimit?: boolean;
   /**
    * Replaces Zendesk's budgets (the account limit from headers, incremental exports 10 a minute) — for a test
-   * server or a proxy with limits of its own. @default zendeskRateLimiter()
+   * server or a proxy with limits of its own; `zendeskRateLimiter({ nonBlocking: true })` throws RateLimitError
+   * instead of waiting. @default zendeskRateLimiter()
    */
   rateLimiter?: RateLimiter;
 }
@@ -218,10 +216,14 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
         : typeof value === 'string' && /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i.test(value)
           ? undefined
           : 'expected a bare DNS label such as "acme"',
-    baseUrl: (value) => (value === undefined ? undefined : httpUrlProblem(value)),
+    ...transportOptionChecks,
     auth: (value) => (value ? undefined : 'required'),
     pageSize: (value) => integerProblem(value, 1, 100),
     exportPageSize: (value) => integerProblem(value, 1, 1000),
+    customStatuses: (value) =>
+      value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value))
+        ? undefined
+        : 'expected an object of custom status id → category',
   });
   const pageSize = options.pageSize ?? 100;
   const exportPageSize = options.exportPageSize ?? 1000;
@@ -230,25 +232,21 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
   const subdomain = checked.subdomain ?? /^([a-z0-9-]+)\.zendesk\.com$/i.exec(new URL(baseURL).hostname)?.[1];
   const customStatuses = new Map(Object.entries(options.customStatuses ?? {}));
   const context = { ...(subdomain ? { subdomain } : {}), customStatuses };
-  const http = createHttpClient({
+  const http = createAdapterTransport(options, {
     adapter: NAME,
-    baseURL,
+    baseUrl: baseURL,
     auth: options.auth,
     // Every Zendesk endpoint answers with a JSON object: `200 null`, an array or HTML is a typed error.
     expect: 'object',
-    ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-    ...(options.retry ? { retry: options.retry } : {}),
-    ...(options.bus ? { bus: options.bus } : {}),
-    rateLimiter:
-      options.rateLimiter ?? zendeskRateLimiter({ nonBlocking: options.nonBlockingRateLimit ?? false }),
+    rateLimiter: zendeskRateLimiter,
   });
-  const get = async <T>(path: string, opts?: CallOptions) =>
+  const get = async <T>(path: string, opts?: RequestOptions) =>
     (await http.request<T>({ method: 'GET', path, ...callOptions(opts) })).data;
   const write = async <T>(
     method: 'POST' | 'PUT',
     path: string,
     body: unknown,
-    opts?: WriteOptions,
+    opts?: RequestOptions,
     idempotent?: boolean,
   ) =>
     (
@@ -282,10 +280,10 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
     path: string,
     key: string,
     query: Record<string, string | number | undefined> = {},
-    opts?: CallOptions,
+    opts?: RequestOptions,
   ) => cursorList<T>(http, path, key, query, pageSize, callOptions(opts));
 
-  async function* messagesOf(ticketId: string, opts?: CallOptions): AsyncGenerator<Message> {
+  async function* messagesOf(ticketId: string, opts?: RequestOptions): AsyncGenerator<Message> {
     // Side-load the authors so agent and end-user comments are told apart without one request per author.
     const agents = new Set<string>();
     const pages = cursorList<unknown>(
@@ -304,7 +302,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       yield messageFromZendesk(fromWire(ZendeskComment, comment), ticketId, agents);
   }
 
-  async function* eventsOf(ticketId: string, opts?: CallOptions): AsyncGenerator<TicketEvent> {
+  async function* eventsOf(ticketId: string, opts?: RequestOptions): AsyncGenerator<TicketEvent> {
     for await (const audit of list<{
       id: string | number;
       created_at: string;
@@ -333,7 +331,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
   async function* cursorExport(
     resource: 'tickets' | 'users',
     checkpoint: Checkpoint | null | undefined,
-    opts?: CallOptions,
+    opts?: RequestOptions,
   ): AsyncGenerator<{ items: unknown[]; checkpoint: Checkpoint; caughtUp: boolean }> {
     if (checkpoint && checkpoint.adapter !== NAME)
       throw badCheckpoint(NAME, 'adapter', 'belongs to another adapter');
@@ -361,7 +359,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
 
   async function* exportTickets(
     checkpoint?: Checkpoint | null,
-    opts?: CallOptions,
+    opts?: RequestOptions,
   ): AsyncGenerator<TicketExportPage> {
     for await (const page of cursorExport('tickets', checkpoint, opts))
       yield {
@@ -373,7 +371,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
 
   async function* exportUsers(
     checkpoint?: Checkpoint | null,
-    opts?: CallOptions,
+    opts?: RequestOptions,
   ): AsyncGenerator<UserExportPage> {
     for await (const page of cursorExport('users', checkpoint, opts)) {
       const users = page.items.map((wire) => fromWire(ZendeskUser, wire));
@@ -390,7 +388,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
    * Uploads files for one comment: the first upload returns a token, the rest join it (Zendesk groups the files
    * of a comment under one token). Returns undefined when there is nothing to upload.
    */
-  async function uploadFiles(files: readonly AttachmentUpload[], opts?: CallOptions) {
+  async function uploadFiles(files: readonly AttachmentUpload[], opts?: RequestOptions) {
     let token: string | undefined;
     for (const file of files) {
       const response = await http.request<{ upload?: { token?: string } }>({
@@ -424,11 +422,9 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       const job = fromWire(ZendeskJobStatus, body.job_status);
       if (job.status === 'completed') return job;
       if (job.status === 'failed' || job.status === 'killed')
-        throw new SupportkitError(`Zendesk job ${id} ${job.status}`, { code: 'job_failed' });
+        throw new JobFailedError({ adapter: 'Zendesk', jobId: id, status: job.status });
       if (Date.now() + wait > deadline)
-        throw new SupportkitError(`Zendesk job ${id} was still ${job.status} when the wait ran out`, {
-          code: 'job_timeout',
-        });
+        throw new JobFailedError({ adapter: 'Zendesk', jobId: id, status: job.status, timedOut: true });
       await sleep(wait, opts.signal);
       wait = Math.min(wait * 2, 10_000);
     }
@@ -458,7 +454,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
 
   let staff: Promise<Set<string>> | undefined;
   /** Agent and admin ids, fetched once per adapter: comments in the event export carry no author role. */
-  const staffIds = (opts?: CallOptions) => {
+  const staffIds = (opts?: RequestOptions) => {
     staff ??= (async () => {
       const ids = new Set<string>();
       for (const role of ['agent', 'admin'])
@@ -481,7 +477,7 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
    * Comments and field changes since a position, from the time-based ticket-event export (comments
    * side-loaded). Never asks for the last minute, which Zendesk excludes: a later run picks it up.
    */
-  async function* ticketUpdates(start: FeedPosition, opts?: CallOptions): AsyncGenerator<ChangeBatch> {
+  async function* ticketUpdates(start: FeedPosition, opts?: RequestOptions): AsyncGenerator<ChangeBatch> {
     let position = start;
     let stalled = 0;
     for (;;) {
@@ -537,10 +533,11 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       const caughtUp = body.end_of_stream === true || updates.length === 0;
       stalled = !caughtUp && endTime === startTime && fresh.length === 0 ? stalled + 1 : 0;
       if (stalled >= 3)
-        throw new SupportkitError(
-          'The Zendesk ticket-event export kept ending where it began: its end_time stopped advancing',
-          { code: 'export_stalled' },
-        );
+        throw new ExportStalledError({
+          adapter: 'Zendesk',
+          export: 'ticket-event',
+          detail: 'its end_time stopped advancing',
+        });
       yield { records, checkpoint: checkpointAt(position), caughtUp };
       if (caughtUp) return;
     }
@@ -563,14 +560,16 @@ export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAda
       }),
     },
     bulk: {
-      createTickets: guardCall(NAME, 'bulk.createTickets', [['inputs', argumentChecks.list]], createMany),
+      createTickets: guardCall(NAME, 'bulk.createTickets', [['inputs', argumentChecks.list]], createMany, {
+        extraOptions: ['pollIntervalMs', 'jobTimeoutMs'],
+      }),
     },
     ticketMetrics: {
       get: guardCall(
         NAME,
         'ticketMetrics.get',
         [['ticketId', argumentChecks.id]],
-        async (ticketId: string, opts?: CallOptions) => {
+        async (ticketId: string, opts?: RequestOptions) => {
           const body = await get<{ ticket_metric: unknown }>(
             `/api/v2/tickets/${encodeURIComponent(ticketId)}/metrics.json`,
             opts,

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { MessageCreate, TicketCreate, TicketPatch } from '../../models/inputs.js';
-import { publicMapper, stringSet } from '../shared.js';
+import { publicMapper, stringSet } from '../kit/index.js';
 import {
   ArticleContextArgument,
   ZendeskAuditArgument,

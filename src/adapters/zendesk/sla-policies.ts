@@ -4,8 +4,8 @@
  */
 import type { HttpClient } from '../../http/client.js';
 import type { SlaPolicy } from '../../models/sla-policy.js';
-import type { CallOptions } from '../contract.js';
-import { callOptions, wireReader } from '../shared.js';
+import type { RequestOptions } from '../contract.js';
+import { callOptions, wireReader } from '../kit/index.js';
 import { offsetList } from './endpoints.js';
 import { slaPolicyFromZendesk } from './map.js';
 import { ZendeskSlaPolicy } from './wire.js';
@@ -23,7 +23,7 @@ const fromWire = wireReader('Zendesk');
  */
 export function zendeskSlaPolicies(context: { http: HttpClient; pageSize: number }) {
   return {
-    async *list(opts?: CallOptions): AsyncGenerator<SlaPolicy> {
+    async *list(opts?: RequestOptions): AsyncGenerator<SlaPolicy> {
       for await (const wire of offsetList<unknown>(
         context.http,
         '/api/v2/slas/policies.json',

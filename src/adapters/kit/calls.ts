@@ -1,0 +1,51 @@
+/**
+ * Per-call plumbing every remote adapter shares: the options passed to the transport, lists and calls a vendor
+ * lacks, and in-process idempotency for vendors without idempotency keys.
+ */
+import { UnsupportedError } from '../../errors/unsupported.js';
+import type { RequestOptions } from '../contract.js';
+
+/** The per-call options the transport takes, and nothing else the caller passed along. */
+export function callOptions(options: RequestOptions = {}): RequestOptions {
+  const out: RequestOptions = {};
+  if (options.timeoutMs !== undefined) out.timeoutMs = options.timeoutMs;
+  if (options.maxRetries !== undefined) out.maxRetries = options.maxRetries;
+  if (options.signal) out.signal = options.signal;
+  return out;
+}
+
+/** A list the vendor does not have: iterating it throws UnsupportedError naming adapter and operation. */
+export function unsupportedList<T = never>(
+  adapter: string,
+  operation: string,
+  reason: string,
+): AsyncGenerator<T> {
+  return (async function* () {
+    yield* [];
+    throw new UnsupportedError(adapter, operation, reason);
+  })();
+}
+
+/** A call the vendor does not have: it rejects with UnsupportedError naming adapter and operation. */
+export const unsupportedCall =
+  (adapter: string, operation: string, reason: string) =>
+  async (..._args: unknown[]): Promise<never> => {
+    throw new UnsupportedError(adapter, operation, reason);
+  };
+
+/**
+ * Idempotency kept in this process, for vendors without idempotency keys: a call repeated with a key returns the
+ * first call's result (a failed call frees its key). It cannot protect across processes.
+ */
+export function inProcessIdempotency() {
+  const results = new Map<string, Promise<unknown>>();
+  return <T>(key: string | undefined, run: () => Promise<T>): Promise<T> => {
+    if (!key) return run();
+    const existing = results.get(key) as Promise<T> | undefined;
+    if (existing) return existing;
+    const result = run();
+    results.set(key, result);
+    result.catch(() => results.delete(key));
+    return result;
+  };
+}
