@@ -7,6 +7,8 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^supportkit$/, replacement: src('index.ts') },
+      { find: /^supportkit\/transport$/, replacement: src('http/index.ts') },
+      { find: /^supportkit\/(zendesk|request-tracker|trello)$/, replacement: src('adapters/$1/public.ts') },
       { find: /^supportkit\/(.*)$/, replacement: src('$1/index.ts') },
     ],
   },

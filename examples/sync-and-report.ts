@@ -3,9 +3,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { recordSummarizer } from 'supportkit';
+import { createMemoryAdapter, recordSummarizer } from 'supportkit';
 import { checkpointFile, jsonlFileSink, OutputLockedError, readJsonlRecords, sync } from 'supportkit/sync';
-import { createMemoryAdapter, generateDataset } from 'supportkit/testing';
+import { generateDataset } from 'supportkit/testing';
 
 const dataset = generateDataset({ tickets: 300, days: 30, seed: 7 });
 const helpdesk = createMemoryAdapter(dataset);

@@ -1,6 +1,12 @@
 /**
  * supportkit: typed models, helpdesk adapters and support metrics.
  *
+ * The root holds what applications import: the models and their parse helpers, every error class, the auth
+ * providers, the adapter contract and every adapter factory, the metrics, and the webhook entry points. Vendor
+ * mappers live in `supportkit/zendesk`, `supportkit/request-tracker` and `supportkit/trello`; transport building
+ * blocks in `supportkit/transport`; sync in `supportkit/sync`; the dataset generator in `supportkit/testing`;
+ * the rest of webhooks (delivery ids, seen stores, vendor helpers) in `supportkit/webhooks`.
+ *
  * @example
  * ```ts
  * import { parseTicket, ValidationError } from 'supportkit';
@@ -9,7 +15,38 @@
  */
 export * from './adapters/index.js';
 export * from './errors/index.js';
-export * from './http/index.js';
+export {
+  type AuthOption,
+  type AuthProvider,
+  apiTokenAuth,
+  basicAuth,
+  bearerAuth,
+  clientCredentialsAuth,
+  type OAuthTokens,
+  oauthAuth,
+  type PlainCredentials,
+  tokenAuth,
+  trelloAuth,
+} from './http/auth.js';
+export type { RequestOptions } from './http/client.js';
+export type { RateLimiter } from './http/rate-limit.js';
+export type { RetryPolicy } from './http/retry-policy.js';
 export * from './metrics/index.js';
 export * from './models/index.js';
-export * from './webhooks/index.js';
+export {
+  createEventBus,
+  createWebhookHandler,
+  type HelpdeskEvent,
+  type HelpdeskEventBus,
+  type HelpdeskEventMap,
+  type HelpdeskEventType,
+  parseWebhookEvent,
+  signWebhook,
+  type VerifiedWebhook,
+  type VerifyWebhookOptions,
+  verifyWebhook,
+  verifyWebhookSync,
+  type WebhookHandler,
+  type WebhookHandlerOptions,
+  type WebhookVendor,
+} from './webhooks/index.js';

@@ -1,7 +1,8 @@
 /** Worker: list every ticket of the local export server one way; print time, count and peak RSS. */
 import { createRequire } from 'node:module';
 import { createZendeskAdapter } from '../../src/adapters/zendesk/index.js';
-import { apiTokenAuth, createRateLimiter } from '../../src/index.js';
+import { createRateLimiter } from '../../src/http/index.js';
+import { apiTokenAuth } from '../../src/index.js';
 import { peakRssMiB } from '../lib/measure.js';
 import { startExportServer } from '../lib/zendesk-export-server.js';
 

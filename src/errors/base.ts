@@ -45,8 +45,8 @@ export type SupportkitErrorCode =
 /**
  * The root of every error supportkit throws. Catch this to catch them all.
  *
- * Messages carry paths, types, status codes and operation names — never secrets or customer text
- * (STYLE rule 5), so an error can be logged as it is.
+ * Messages carry paths, types, status codes and operation names, never secrets or customer text: errors end up
+ * in logs and error trackers that many people read, so an error must be safe to log as it is.
  *
  * @example
  * ```ts

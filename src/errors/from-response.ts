@@ -64,7 +64,7 @@ export interface FailedResponse extends RequestDescription {
 }
 
 /**
- * The one place that picks the error class for an HTTP status (STYLE rule 4). The URL is redacted here, so
+ * The one place that picks the error class for an HTTP status so every adapter maps a status the same way. The URL is redacted here, so
  * callers may pass the raw one.
  *
  * @example

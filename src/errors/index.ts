@@ -13,7 +13,6 @@ export {
   UnprocessableEntityError,
 } from './api.js';
 export { SupportkitError, type SupportkitErrorCode } from './base.js';
-export { errorFromResponse, type FailedResponse, parseRetryAfter, redactUrl } from './from-response.js';
 export {
   ChangeRefusedError,
   ExportStalledError,

@@ -74,7 +74,7 @@ export interface HttpResponse<T> {
   headers: Record<string, string | undefined>;
 }
 
-/** Options of {@link createHttpClient}, each handled here and nowhere else (STYLE rule 10). */
+/** Options of {@link createHttpClient}, each checked here and nowhere else, so a wrong one is refused before any request. */
 export interface HttpClientOptions {
   /** Names the adapter in errors and events. */
   adapter: string;

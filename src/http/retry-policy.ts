@@ -71,7 +71,7 @@ export interface FailedAttempt {
 }
 
 /**
- * THE retry decision (STYLE rule 6): returns how many ms to wait before the next attempt, or null to give up.
+ * THE retry decision, kept in one function so every adapter retries alike and a reviewer reads one place: returns how many ms to wait before the next attempt, or null to give up.
  *
  * - 429 and 503 honour Retry-After (seconds or HTTP-date, already parsed into `error.retryAfter`), up to
  *   `maxRetryAfterSeconds`; past that we give up at once rather than sleep unboundedly (zenpy's mistake). A 429

@@ -256,7 +256,7 @@ function spellingKey(value: string): string {
 
 /**
  * A closed list of known values that still accepts any other non-empty string, so a value a vendor adds
- * tomorrow is kept rather than rejected (STYLE rule 2). Known values are recognised whatever their case and
+ * tomorrow is kept rather than rejected (vendors add values without notice; failing a whole sync over one would be worse). Known values are recognised whatever their case and
  * separators (`"Solved"`, `" solved "`, `"ON_HOLD"` for `on-hold`), and `aliases` maps other common spellings to
  * a known value; the canonical spelling comes out. Anything else is kept exactly as it came. The inferred type
  * keeps editor completion for the known values.

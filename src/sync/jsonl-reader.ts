@@ -4,7 +4,7 @@ import type { DatasetRecord } from '../models/dataset.js';
 
 /**
  * The timestamp fields of each record kind, revived to Dates. A Map, because the kind comes from the file: a
- * plain object would answer `constructor` or `__proto__` with Object's own members (STYLE 16).
+ * plain object would answer `constructor` or `__proto__` with Object's own members (the kind comes from the file, whoever wrote it).
  */
 const DATE_KEYS: ReadonlyMap<string, readonly string[]> = new Map([
   ['tickets', ['createdAt', 'updatedAt', 'solvedAt', 'dueAt']],

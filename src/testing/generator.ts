@@ -76,7 +76,7 @@ function positiveInt(name: string, value: unknown, fallback: number, min = 1): n
   return value;
 }
 
-/** Options are checked in one place (STYLE rule 10); a wrong one is a ValidationError naming it. */
+/** Options are checked in one place, before anything is generated; a wrong one is a ValidationError naming it. */
 function resolveOptions(options: GenerateOptions): Resolved {
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) throw invalidOption('generateDataset', 'seed', 'must be an integer');

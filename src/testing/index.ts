@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 
-export { createMemoryAdapter, type MemoryAdapterOptions } from '../adapters/memory/index.js';
 export { LOCALES, OUTAGE_TAG, RISING_TAGS, TOPICS } from './catalog.js';
 export {
   collectDataset,

@@ -12,17 +12,10 @@ import type { TrelloListMapping } from './trello/parse.js';
 import type { HeaderInput, RawBody, WebhookVendor } from './types.js';
 import { verifyWebhook } from './verify.js';
 
-/** Options of {@link createWebhookHandler}. */
-export interface WebhookHandlerOptions {
-  vendor: WebhookVendor;
+/** The options of {@link createWebhookHandler} that every vendor takes. */
+export interface WebhookHandlerCommonOptions {
+  /** The webhook's signing secret, as the vendor shows it. */
   secret: string;
-  /** Trello: the callback URL exactly as registered. */
-  callbackURL?: string;
-  /**
-   * Front: `'rule'` for rule webhooks (HMAC-SHA1 of the body), `'application'` for application webhooks
-   * (HMAC-SHA256 of `timestamp:body`, replay window `tolerance`). @default 'rule'
-   */
-  frontScheme?: FrontWebhookScheme;
   /** Called with each verified event; a throw answers 500 so the vendor retries. */
   onEvent?: (event: HelpdeskEvent) => void | Promise<void>;
   /** Also publish each event on this bus. */
@@ -31,8 +24,6 @@ export interface WebhookHandlerOptions {
   onRejected?: (reason: string, status: number) => void;
   /** Replay window of signed timestamps in seconds (Zendesk, Front application webhooks). @default 300 */
   tolerance?: number;
-  /** Trello list name → status. */
-  trelloLists?: TrelloListMapping;
   /** Largest body accepted, in bytes; reading stops as soon as a body passes it. @default 1048576 (1 MiB) */
   maxBodyBytes?: number;
   /**
@@ -45,6 +36,62 @@ export interface WebhookHandlerOptions {
   /** How long a delivery id is remembered, in milliseconds. @default 259200000 (72 hours) */
   seenTtlMs?: number;
 }
+
+/**
+ * Options of a Trello webhook handler: Trello signs the body together with the callback URL, so the URL is
+ * required.
+ * @example `createWebhookHandler({ vendor: 'trello', secret, callbackURL: 'https://hooks.example.com/trello' })`
+ */
+export interface TrelloWebhookHandlerOptions extends WebhookHandlerCommonOptions {
+  vendor: 'trello';
+  /** The callback URL exactly as registered with Trello (it is part of what Trello signs). */
+  callbackURL: string;
+  /** Trello list name → status. */
+  trelloLists?: TrelloListMapping;
+}
+
+/**
+ * Options of a Front webhook handler.
+ * @example `createWebhookHandler({ vendor: 'front', secret, frontScheme: 'application' })`
+ */
+export interface FrontWebhookHandlerOptions extends WebhookHandlerCommonOptions {
+  vendor: 'front';
+  /**
+   * `'rule'` for rule webhooks (HMAC-SHA1 of the body), `'application'` for application webhooks (HMAC-SHA256 of
+   * `timestamp:body`, replay window `tolerance`). @default 'rule'
+   */
+  frontScheme?: FrontWebhookScheme;
+}
+
+/**
+ * Options of a Zendesk, Help Scout or Intercom webhook handler: nothing beyond the common options.
+ * @example `createWebhookHandler({ vendor: 'zendesk', secret, onEvent })`
+ */
+export interface SignedBodyWebhookHandlerOptions extends WebhookHandlerCommonOptions {
+  vendor: 'zendesk' | 'helpscout' | 'intercom';
+}
+
+/**
+ * Options of {@link createWebhookHandler}, by vendor: what one vendor needs (Trello's `callbackURL`) is required
+ * at compile time, and what it cannot use (`frontScheme` for Zendesk) is a type error.
+ *
+ * @example
+ * ```ts
+ * const options: WebhookHandlerOptions = { vendor: 'trello', secret, callbackURL: 'https://hooks.example.com/trello' };
+ * ```
+ */
+export type WebhookHandlerOptions =
+  | TrelloWebhookHandlerOptions
+  | FrontWebhookHandlerOptions
+  | SignedBodyWebhookHandlerOptions;
+
+/** Every vendor's options at once, as the implementation reads them (it checks them at run time too). */
+type AnyVendorOptions = WebhookHandlerCommonOptions & {
+  vendor: WebhookVendor;
+  callbackURL?: string;
+  trelloLists?: TrelloListMapping;
+  frontScheme?: FrontWebhookScheme;
+};
 
 /** A minimal view of Node's IncomingMessage and ServerResponse, so this module imports nothing from Node. */
 interface NodeRequest {
@@ -110,7 +157,8 @@ function isRawBody(value: unknown): value is RawBody {
  * // or, on an edge runtime: export default { fetch: handler.fetch };
  * ```
  */
-export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
+export function createWebhookHandler(handlerOptions: WebhookHandlerOptions): WebhookHandler {
+  const options = handlerOptions as AnyVendorOptions;
   const scheme = schemeFor(options?.vendor, options, 'createWebhookHandler');
   if (typeof options.secret !== 'string' || options.secret === '') {
     throw invalidOption('createWebhookHandler', 'secret', 'must be a non-empty string');

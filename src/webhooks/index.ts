@@ -16,7 +16,15 @@ export {
 } from '../events/index.js';
 export { vendorEventId, type WebhookDeliveryIdInput, webhookDeliveryId } from './delivery-id.js';
 export { FRONT_CHALLENGE_HEADER, type FrontWebhookScheme } from './front/signature.js';
-export { createWebhookHandler, type WebhookHandler, type WebhookHandlerOptions } from './handler.js';
+export {
+  createWebhookHandler,
+  type FrontWebhookHandlerOptions,
+  type SignedBodyWebhookHandlerOptions,
+  type TrelloWebhookHandlerOptions,
+  type WebhookHandler,
+  type WebhookHandlerCommonOptions,
+  type WebhookHandlerOptions,
+} from './handler.js';
 export { type ParseWebhookOptions, parseWebhookEvent } from './parse.js';
 export { createMemorySeenStore, type MemorySeenStoreOptions, type WebhookSeenStore } from './seen-store.js';
 export { type TrelloListMapping, trelloListStatus } from './trello/parse.js';

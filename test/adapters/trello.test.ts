@@ -2,9 +2,9 @@ import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTrelloAdapter, trelloRateLimiter } from '../../src/adapters/trello/index.js';
+import { createRateLimiter } from '../../src/http/index.js';
 import {
   createEventBus,
-  createRateLimiter,
   type DatasetRecord,
   RateLimitError,
   type TicketEvent,

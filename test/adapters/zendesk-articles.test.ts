@@ -8,10 +8,10 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { articleFromZendesk, htmlToText } from '../../src/adapters/zendesk/map.js';
 import { ZendeskArticle } from '../../src/adapters/zendesk/wire.js';
+import { createRateLimiter } from '../../src/http/index.js';
 import {
   Article,
   apiTokenAuth,
-  createRateLimiter,
   createZendeskAdapter,
   NotFoundError,
   ValidationError,

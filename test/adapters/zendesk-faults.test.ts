@@ -7,10 +7,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../src/http/index.js';
 import {
   bearerAuth,
   CrossOriginError,
-  createRateLimiter,
   createZendeskAdapter,
   type DatasetRecord,
   InternalServerError,

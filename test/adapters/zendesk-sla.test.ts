@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimiter } from '../../src/http/index.js';
 import {
   apiTokenAuth,
-  createRateLimiter,
   createZendeskAdapter,
   parseTicket,
   selectSlaPolicy,

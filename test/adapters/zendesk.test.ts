@@ -1,10 +1,10 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createRateLimiter } from '../../src/http/index.js';
 import {
   apiTokenAuth,
   createEventBus,
-  createRateLimiter,
   createZendeskAdapter,
   NotFoundError,
   RateLimitError,

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { errorFromResponse, parseRetryAfter, redactUrl } from '../../src/http/index.js';
 import {
   ApiError,
   AuthenticationError,
-  errorFromResponse,
   InternalServerError,
   NotFoundError,
-  parseRetryAfter,
   RateLimitError,
-  redactUrl,
   SupportkitError,
   UnsupportedError,
   ValidationError,

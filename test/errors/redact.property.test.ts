@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorFromResponse, redactUrl } from '../../src/http/index.js';
 import {
   ApiError,
   AuthenticationError,
   CrossOriginError,
-  errorFromResponse,
   MalformedResponseError,
   NetworkError,
   RateLimitError,
-  redactUrl,
   TimeoutError,
 } from '../../src/index.js';
 

@@ -5,16 +5,14 @@
  * Every network behaviour is tested against real servers on 127.0.0.1.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { createHttpClient, createRateLimiter, paginate } from '../../src/http/index.js';
 import {
   CrossOriginError,
   clientCredentialsAuth,
-  createHttpClient,
-  createRateLimiter,
   InternalServerError,
   MalformedResponseError,
   NetworkError,
   oauthAuth,
-  paginate,
   RateLimitError,
   TimeoutError,
   ValidationError,

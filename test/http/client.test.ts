@@ -2,26 +2,28 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  createHttpClient,
+  createRateLimiter,
+  nextLink,
+  paginate,
+  resolveRetryPolicy,
+  retryDelay,
+} from '../../src/http/index.js';
+import {
   AuthenticationError,
   apiTokenAuth,
   clientCredentialsAuth,
   createEventBus,
-  createHttpClient,
-  createRateLimiter,
   InternalServerError,
   NetworkError,
   NotFoundError,
-  nextLink,
   oauthAuth,
-  paginate,
   RateLimitError,
   RequestAbortedError,
-  resolveRetryPolicy,
-  retryDelay,
   SupportkitError,
   TimeoutError,
-  type TransportEvent,
 } from '../../src/index.js';
+import type { TransportEvent } from '../../src/webhooks/index.js';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, body: string) => void;
 const servers: Server[] = [];

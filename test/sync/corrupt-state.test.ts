@@ -5,11 +5,11 @@ import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequestTrackerAdapter } from '../../src/adapters/request-tracker/index.js';
 import { createTrelloAdapter } from '../../src/adapters/trello/index.js';
+import { createRateLimiter } from '../../src/http/index.js';
 import {
   apiTokenAuth,
   type Checkpoint,
   createMemoryAdapter,
-  createRateLimiter,
   createZendeskAdapter,
   type DatasetRecord,
   type HelpdeskAdapter,

@@ -2,12 +2,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import {
-  type FrontWebhookScheme,
   signWebhook,
   type WebhookHandler,
   type WebhookHandlerOptions,
   type WebhookVendor,
 } from '../../src/index.js';
+import type { FrontWebhookScheme, WebhookHandlerCommonOptions } from '../../src/webhooks/index.js';
 
 export const secret = 'whsec_deliveries_7e1a';
 export const callbackURL = 'https://hooks.example.com/trello/board-1';
@@ -81,14 +81,14 @@ export function vendorTypeFor(c: Case): string {
 }
 
 /** Handler options for a case. */
-export function handlerOptions(c: Case, more: Partial<WebhookHandlerOptions> = {}): WebhookHandlerOptions {
-  return {
-    vendor: c.vendor,
-    secret,
-    ...(c.vendor === 'trello' ? { callbackURL } : {}),
-    ...(c.frontScheme ? { frontScheme: c.frontScheme } : {}),
-    ...more,
-  };
+export function handlerOptions(
+  c: Case,
+  more: Partial<WebhookHandlerCommonOptions> = {},
+): WebhookHandlerOptions {
+  if (c.vendor === 'trello') return { vendor: 'trello', secret, callbackURL, ...more };
+  if (c.vendor === 'front')
+    return { vendor: 'front', secret, ...(c.frontScheme ? { frontScheme: c.frontScheme } : {}), ...more };
+  return { vendor: c.vendor, secret, ...more };
 }
 
 /** The headers the vendor would send with `body`. */

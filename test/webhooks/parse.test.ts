@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseWebhookEvent, trelloListStatus } from '../../src/index.js';
+import { parseWebhookEvent } from '../../src/index.js';
+import { trelloListStatus } from '../../src/webhooks/index.js';
 
 const zendesk = (type: string, detail: Record<string, unknown>, event: Record<string, unknown> = {}) => ({
   type: `zen:event-type:${type}`,

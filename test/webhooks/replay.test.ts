@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  createMemorySeenStore,
   createWebhookHandler,
   type HelpdeskEvent,
   parseWebhookEvent,
   signWebhook,
   type WebhookHandler,
-  type WebhookSeenStore,
-  webhookDeliveryId,
 } from '../../src/index.js';
+import { createMemorySeenStore, type WebhookSeenStore, webhookDeliveryId } from '../../src/webhooks/index.js';
 import {
   CASES,
   closeServers,

@@ -5,10 +5,10 @@ import {
   signWebhook,
   verifyWebhook,
   verifyWebhookSync,
-  WEBHOOK_VENDORS,
   type WebhookVendor,
   WebhookVerificationError,
 } from '../../src/index.js';
+import { WEBHOOK_VENDORS } from '../../src/webhooks/index.js';
 
 const secret = 'whsec_test_4f9c2d';
 const callbackURL = 'https://hooks.example.com/trello/board-1';

@@ -11,7 +11,7 @@ export const isPlainObject = (value: unknown): value is Record<string, unknown> 
 export type OptionCheck = (value: unknown, options: Record<string, unknown>) => string | undefined;
 
 /**
- * Checks a factory's options in one place (STYLE 10): every problem becomes an issue of one ValidationError
+ * Checks a factory's options in one place, before anything is built: every problem becomes an issue of one ValidationError
  * naming the option (`createZendeskAdapter options: subdomain: required unless baseUrl is given`); missing
  * options object included.
  *

@@ -14,7 +14,7 @@ export type ArgumentSchemas<P extends readonly unknown[]> = {
 };
 
 /**
- * The public face of a pure mapper (STYLE 17): every argument is read through its schema — the vendor's lenient
+ * The public face of a pure mapper, validated once at the public entry so the mapper itself need not re-check: every argument is read through its schema — the vendor's lenient
  * wire schema for vendor JSON, a primitive or a small shape for the rest — and anything it refuses is one
  * ValidationError whose subject names the function and whose issues name each argument's path
  * (`ticketFromZendesk() arguments: wire.created_at: required`), never a TypeError from inside the mapper. The
