@@ -8,7 +8,7 @@ import type { ChangeBatch, Checkpoint, HelpdeskAdapter, RequestOptions } from '.
 import { ownCursor, path } from '../kit/index.js';
 import { ADAPTER, agentNames, type RtAdapterContext, userNames } from './context.js';
 import { TRANSACTION_FIELDS } from './history.js';
-import { eventsFromRt, isMessageTransaction, messagesOfTransactions } from './map.js';
+import { eventsFromRt, isMessageTransaction, messagesOfTransactions, ticketIdOfTransaction } from './map.js';
 import { attachmentsBetween } from './messages.js';
 import { queueScope, where } from './ticket-sql.js';
 import { searchTickets } from './tickets.js';
@@ -74,7 +74,7 @@ async function recordsOf(
 ): Promise<DatasetRecord[]> {
   const first = Number(transactions[0]!.id);
   const upTo = Number(transactions.at(-1)!.id);
-  const touched = [...new Set(transactions.map((t) => String(t.ObjectId)))];
+  const touched = [...new Set(transactions.map(ticketIdOfTransaction))];
   const tickets = new Map<string, Ticket>();
   const ids = `(${touched.map((id) => `id = ${Number(id)}`).join(' OR ')})`;
   for await (const t of searchTickets(context, where(queueScope(context.queues), ids), options))
@@ -84,7 +84,7 @@ async function recordsOf(
     : [];
   const records: DatasetRecord[] = [...tickets.values()].map((value) => ({ kind: 'tickets', value }));
   for (const [ticketId, ticket] of tickets) {
-    const own = transactions.filter((t) => String(t.ObjectId) === ticketId);
+    const own = transactions.filter((t) => ticketIdOfTransaction(t) === ticketId);
     for (const value of messagesOfTransactions(ticketId, ticket.requesterId, own, attachments, people.agents))
       records.push({ kind: 'messages', value });
     // Tag changes need the ticket's whole history to replay; the feed carries the others.

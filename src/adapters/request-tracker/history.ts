@@ -4,7 +4,7 @@
 import type { HelpdeskAdapter, RequestOptions } from '../contract.js';
 import { path } from '../kit/index.js';
 import { type RtAdapterContext, userNames } from './context.js';
-import { eventsFromRt, ticketFromRt } from './map.js';
+import { eventsFromRt, tagsFieldIdOfRt, ticketFromRt } from './map.js';
 import { readTicket } from './tickets.js';
 import { RtTransaction } from './wire.js';
 
@@ -43,14 +43,14 @@ export function createHistory(context: RtAdapterContext): Pick<HelpdeskAdapter['
     async *listEvents(ticketId, options) {
       const wire = await readTicket(context, ticketId, options);
       // Tag changes name the tags field by its number: the ticket tells which number it has.
-      const tagsField = (wire.CustomFields ?? []).find((cf) => cf.name === context.mapping.tagsField);
+      const tagsFieldId = tagsFieldIdOfRt(wire, context.mapping);
       const [transactions, names] = await Promise.all([
         ticketHistory(context, ticketId, options),
         userNames(context, options),
       ]);
       yield* eventsFromRt(ticketId, transactions, {
         currentTags: ticketFromRt(wire, context.mapping).tags,
-        ...(tagsField ? { tagsFieldId: String(tagsField.id) } : {}),
+        ...(tagsFieldId !== undefined ? { tagsFieldId } : {}),
         userNames: names,
       });
     },

@@ -149,6 +149,26 @@ export function tagsOfRt(wire: RtTicket, context: RtContext = {}): string[] {
 }
 
 /**
+ * The number of the ticket's tags custom field, as tag-change transactions name it (absent when the ticket does
+ * not carry the field).
+ *
+ * @example
+ * ```ts
+ * eventsFromRt(id, transactions, { tagsFieldId: tagsFieldIdOfRt(RtTicket.parse(body)) });
+ * ```
+ */
+export function tagsFieldIdOfRt(wire: RtTicket, context: RtContext = {}): string | undefined {
+  const field = (wire.CustomFields ?? []).find((cf) => cf.name === (context.tagsField ?? 'Tags'));
+  return field ? String(field.id) : undefined;
+}
+
+/**
+ * The ticket a transaction belongs to.
+ * @example `ticketIdOfTransaction(txn); // '7'`
+ */
+export const ticketIdOfTransaction = (txn: RtTransaction): string => String(txn.ObjectId);
+
+/**
  * An RT ticket as a canonical Ticket. The requester is the first Requestor (the creator when there is none),
  * the assignee the Owner unless it is Nobody, the group the queue. Custom fields other than the tags field
  * become customFields (one value → a string, several → a list).

@@ -10,7 +10,7 @@ import type { Ticket, TicketPriority, TicketStatus } from '../../models/ticket.j
 import type { HelpdeskAdapter, RequestOptions } from '../contract.js';
 import { matchesTicketFilter, path, ticketFilter } from '../kit/index.js';
 import { ADAPTER, type TrelloAdapterContext } from './context.js';
-import { ticketFromTrello } from './map.js';
+import { requesterFieldOf, ticketFromTrello } from './map.js';
 import { TrelloCard, TrelloLabel } from './wire.js';
 
 /**
@@ -85,11 +85,8 @@ async function labelIdsFor(
 }
 
 /** The id of the text custom field that holds requesters, when the board has one. */
-async function requesterFieldId(context: TrelloAdapterContext, options?: RequestOptions) {
-  const name = (context.mapping.requesterField ?? 'Requester').toLowerCase();
-  const { customFields } = await context.board(options);
-  return customFields.find((f) => (f.name ?? f.display?.name ?? '').toLowerCase() === name)?.id;
-}
+const requesterFieldId = async (context: TrelloAdapterContext, options?: RequestOptions) =>
+  requesterFieldOf(await context.board(options), context.mapping)?.id;
 
 /** Creates the card of a new ticket and, when the board has a requester field, fills it in. */
 async function createCard(context: TrelloAdapterContext, body: TicketCreate, options?: RequestOptions) {

@@ -225,6 +225,22 @@ export function labelTag(label: { id?: string; name?: string | null; color?: str
 }
 
 /**
+ * The board's text custom field that holds requesters (`mapping.requesterField`, by name, case-insensitive).
+ *
+ * @example
+ * ```ts
+ * requesterFieldOf(board)?.id; // the id of the board's "Requester" field, if it has one
+ * ```
+ */
+export function requesterFieldOf(
+  board: Pick<TrelloBoard, 'customFields'>,
+  mapping: TrelloMapping = {},
+): TrelloCustomField | undefined {
+  const name = (mapping.requesterField ?? 'Requester').toLowerCase();
+  return board.customFields.find((f) => (f.name ?? f.display?.name ?? '').toLowerCase() === name);
+}
+
+/**
  * The requester of a card: the requester custom field, else whoever created it (a create, copy, conversion,
  * e-mail or move-in action), else whoever acted on it first; null when no action is known.
  *
@@ -238,8 +254,7 @@ export function requesterOfCard(
   board: TrelloBoard,
   mapping: TrelloMapping = {},
 ): string | null {
-  const fieldName = (mapping.requesterField ?? 'Requester').toLowerCase();
-  const field = board.customFields.find((f) => (f.name ?? f.display?.name ?? '').toLowerCase() === fieldName);
+  const field = requesterFieldOf(board, mapping);
   const item = field ? card.customFieldItems?.find((i) => i.idCustomField === field.id) : undefined;
   const text = item?.value?.text;
   if (typeof text === 'string' && text !== '') return text;
