@@ -80,7 +80,7 @@ const trello = {
   lists: fixture<Json[]>('trello/ruby-trello.board-lists.json'),
   customFields: fixture<Json[]>('trello/ruby-trello.board-customFields.json'),
 };
-/** The board as the adapter reads it (src/adapters/trello/index.ts builds the same from the same calls). */
+/** The board as the adapter reads it (src/adapters/trello/board.ts reads the same calls, map.ts boardShapeFromTrello shapes them). */
 const board: TrelloBoard = {
   lists: new Map(trello.lists.map((l) => TrelloList.parse(l)).map((l) => [l.id, l.name])),
   labels: new Map(trello.labels.map((l) => TrelloLabel.parse(l)).map((l) => [l.id, labelTag(l)])),

@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createTrelloAdapter } from '../../src/adapters/trello/index.js';
 import { createRateLimiter } from '../../src/http/index.js';
-import { fakeTrello } from '../adapters/trello-fake.js';
+import { fakeTrello } from '../adapters/trello/fake.js';
 import { runContractSuite, seed } from './contract-suite.js';
 
 const server = setupServer();

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import * as requestTracker from '../../src/adapters/request-tracker/public.js';
 import * as trello from '../../src/adapters/trello/public.js';
 import * as zendesk from '../../src/adapters/zendesk/public.js';
+import * as transport from '../../src/http/index.js';
 import * as api from '../../src/index.js';
 import { SupportkitError } from '../../src/index.js';
-import * as transport from '../../src/http/index.js';
 import * as webhooks from '../../src/webhooks/index.js';
 
 /**

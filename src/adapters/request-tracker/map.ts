@@ -1,5 +1,6 @@
 /**
- * Pure mapping between Request Tracker's REST2 shapes and the canonical models, both directions (STYLE rule 3).
+ * Pure mapping between Request Tracker's REST2 shapes and the canonical models, both directions: the only place
+ * that knows RT's field names, so nothing after the adapter's boundary does.
  *
  * RT in brief: queues are the teams (canonical groups); privileged users are agents, unprivileged ones customers,
  * and users are referred to by name; a ticket's history is its transactions — `Create` (the opening message),
@@ -15,7 +16,13 @@ import type { Customer } from '../../models/customer.js';
 import { Customer as CustomerSchema } from '../../models/customer.js';
 import type { Group } from '../../models/group.js';
 import { setField } from '../../models/helpers.js';
-import type { TicketCreate, TicketPatch } from '../../models/inputs.js';
+import type {
+  CustomerCreate,
+  CustomerPatch,
+  MessageCreate,
+  TicketCreate,
+  TicketPatch,
+} from '../../models/inputs.js';
 import type { Message } from '../../models/message.js';
 import { parse } from '../../models/parse.js';
 import type { Ticket, TicketPriority, TicketStatus } from '../../models/ticket.js';
@@ -140,6 +147,26 @@ export function tagsOfRt(wire: RtTicket, context: RtContext = {}): string[] {
   const field = (wire.CustomFields ?? []).find((cf) => cf.name === (context.tagsField ?? 'Tags'));
   return field ? [...field.values] : [];
 }
+
+/**
+ * The number of the ticket's tags custom field, as tag-change transactions name it (absent when the ticket does
+ * not carry the field).
+ *
+ * @example
+ * ```ts
+ * eventsFromRt(id, transactions, { tagsFieldId: tagsFieldIdOfRt(RtTicket.parse(body)) });
+ * ```
+ */
+export function tagsFieldIdOfRt(wire: RtTicket, context: RtContext = {}): string | undefined {
+  const field = (wire.CustomFields ?? []).find((cf) => cf.name === (context.tagsField ?? 'Tags'));
+  return field ? String(field.id) : undefined;
+}
+
+/**
+ * The ticket a transaction belongs to.
+ * @example `ticketIdOfTransaction(txn); // '7'`
+ */
+export const ticketIdOfTransaction = (txn: RtTransaction): string => String(txn.ObjectId);
 
 /**
  * An RT ticket as a canonical Ticket. The requester is the first Requestor (the creator when there is none),
@@ -272,6 +299,52 @@ export function messageFromRt(
   };
 }
 
+/**
+ * The messages among a ticket's transactions, with their attachments. A Create without content (a ticket opened
+ * with no description) is no message.
+ *
+ * @example
+ * ```ts
+ * messagesOfTransactions('7', 'ada@example.com', transactions, attachments, new Set(['marco']));
+ * ```
+ */
+export function messagesOfTransactions(
+  ticketId: string,
+  requesterId: string,
+  transactions: readonly RtTransaction[],
+  attachments: readonly RtAttachment[],
+  agents: ReadonlySet<string>,
+): Message[] {
+  return transactions
+    .filter(isMessageTransaction)
+    .map((txn) => messageFromRt(txn, attachments, { ticketId, requesterId, agents }))
+    .filter((m) => m.body !== '' || m.attachments.length > 0);
+}
+
+/**
+ * A message to add as the body of REST2's correspond or comment call: plain text, files inline in base64.
+ *
+ * @example
+ * ```ts
+ * messageCreateToRt({ body: 'On it', public: true }); // { Content: 'On it', ContentType: 'text/plain' }
+ * ```
+ */
+export function messageCreateToRt(message: MessageCreate): Record<string, unknown> {
+  return {
+    Content: message.body,
+    ContentType: 'text/plain',
+    ...(message.attachments?.length
+      ? {
+          Attachments: message.attachments.map((file) => ({
+            FileName: file.fileName,
+            FileType: file.contentType,
+            FileContent: Buffer.from(file.data).toString('base64'),
+          })),
+        }
+      : {}),
+  };
+}
+
 const stripHtml = (html: string) =>
   html
     .replace(/<[^>]*>/g, ' ')
@@ -398,6 +471,45 @@ export function customerFromRt(wire: RtUser): Customer {
     },
     'Request Tracker user',
   );
+}
+
+/**
+ * A new customer as the REST2 body that creates an unprivileged user: named by e-mail when there is one (RT
+ * finds requesters by address), else by name.
+ *
+ * @example
+ * ```ts
+ * customerCreateToRt({ name: 'Ada', email: 'ada@example.com' }); // { Name: 'ada@example.com', RealName: 'Ada', … }
+ * ```
+ */
+export function customerCreateToRt(input: CustomerCreate): Record<string, unknown> {
+  return {
+    Name: input.email ?? input.name,
+    RealName: input.name,
+    Privileged: 0,
+    ...(input.email ? { EmailAddress: input.email } : {}),
+    ...(input.phone ? { MobilePhone: input.phone } : {}),
+    ...(input.language ? { Lang: input.language } : {}),
+    ...(input.timeZone ? { Timezone: input.timeZone } : {}),
+  };
+}
+
+/**
+ * Customer changes as the REST2 user update body; only the fields the patch names.
+ *
+ * @example
+ * ```ts
+ * customerPatchToRt({ timeZone: 'Europe/Rome' }); // { Timezone: 'Europe/Rome' }
+ * ```
+ */
+export function customerPatchToRt(patch: CustomerPatch): Record<string, unknown> {
+  return {
+    ...(patch.name !== undefined ? { RealName: patch.name } : {}),
+    ...(patch.email !== undefined ? { EmailAddress: patch.email } : {}),
+    ...(patch.phone !== undefined ? { MobilePhone: patch.phone } : {}),
+    ...(patch.language !== undefined ? { Lang: patch.language } : {}),
+    ...(patch.timeZone !== undefined ? { Timezone: patch.timeZone } : {}),
+  };
 }
 
 /**

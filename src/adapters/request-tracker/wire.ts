@@ -1,6 +1,7 @@
 /**
- * Request Tracker 5 REST2 wire shapes, lenient on purpose (STYLE rule 2): unknown keys are ignored and values
- * RT sends as strings or numbers are both accepted. https://docs.bestpractical.com/rt/5.0.3/RT/REST2.html
+ * Request Tracker 5 REST2 wire shapes, lenient on purpose — an RT upgrade or a local extension that adds a key
+ * must not break reading — so unknown keys are ignored and values RT sends as strings or numbers are both
+ * accepted. https://docs.bestpractical.com/rt/5.0.3/RT/REST2.html
  */
 import { z } from 'zod';
 

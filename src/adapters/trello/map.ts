@@ -1,15 +1,25 @@
 /**
- * Pure mapping between Trello and the canonical models (STYLE rule 3). A board is a helpdesk: its lists are
+ * Pure mapping between Trello and the canonical models: the only place that knows Trello's field names, so
+ * nothing after the adapter's boundary does. A board is a helpdesk: its lists are
  * statuses, its cards tickets, labels tags (or a priority), members agents, comment actions messages, and the
  * card moves, label and member changes in its actions the tickets' history.
  */
 import { ValidationError } from '../../errors/validation.js';
 import type { Agent } from '../../models/agent.js';
 import { setField } from '../../models/helpers.js';
+import type { AttachmentUpload } from '../../models/inputs.js';
 import type { Message } from '../../models/message.js';
 import type { Ticket, TicketPriority, TicketStatus } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
-import type { TrelloAction, TrelloCard, TrelloCustomField, TrelloMember } from './wire.js';
+import type {
+  TrelloAction,
+  TrelloAttachment,
+  TrelloCard,
+  TrelloCustomField,
+  TrelloLabel,
+  TrelloList,
+  TrelloMember,
+} from './wire.js';
 
 const ADAPTER = 'trello';
 
@@ -39,6 +49,80 @@ export interface TrelloBoard {
   customFields: readonly TrelloCustomField[];
   /** Member ids of the board: the agents. */
   members: ReadonlySet<string>;
+}
+
+/**
+ * The board as the mapping knows it, plus what writes look up: the open lists in board order with their
+ * statuses, and label ids by lower-cased tag.
+ * @example `boardShapeFromTrello({ lists, labels, customFields, members }).listIds[0]; // { id, status: 'new' }`
+ */
+export interface TrelloBoardShape extends TrelloBoard {
+  listIds: { id: string; status: TicketStatus }[];
+  labelIds: Map<string, string>;
+}
+
+/**
+ * The board's lists, labels, custom fields and members as {@link TrelloBoardShape}: names by id for the mapping,
+ * open lists by position with their statuses and label ids by tag for writes.
+ *
+ * @example
+ * ```ts
+ * boardShapeFromTrello({ lists, labels, customFields, members }, { lists: { Triage: 'new' } });
+ * ```
+ */
+export function boardShapeFromTrello(
+  wire: {
+    lists: readonly TrelloList[];
+    labels: readonly TrelloLabel[];
+    customFields: readonly TrelloCustomField[];
+    members: readonly TrelloMember[];
+  },
+  mapping: TrelloMapping = {},
+): TrelloBoardShape {
+  const board: TrelloBoard = {
+    lists: new Map(wire.lists.map((l) => [l.id, l.name])),
+    labels: new Map(wire.labels.map((l) => [l.id, labelTag(l)])),
+    customFields: [...wire.customFields],
+    members: new Set(wire.members.map((m) => m.id)),
+  };
+  return {
+    ...board,
+    listIds: wire.lists
+      .filter((l) => !l.closed)
+      .sort((a, b) => (a.pos ?? 0) - (b.pos ?? 0))
+      .map((l) => ({ id: l.id, status: statusOfList(l.id, board, mapping) })),
+    labelIds: new Map(wire.labels.map((l) => [labelTag(l).toLowerCase(), l.id])),
+  };
+}
+
+/**
+ * The id of the card an action is about, if it names one.
+ * @example `cardIdOfAction(action); // '5abbe4b7ddc1b351ef961414'`
+ */
+export const cardIdOfAction = (action: TrelloAction): string | undefined => {
+  const card = action.data.card as { id?: unknown } | undefined;
+  return typeof card?.id === 'string' && card.id !== '' ? card.id : undefined;
+};
+
+/**
+ * An uploaded file as a message attachment: Trello's size when it tells, else the bytes sent.
+ *
+ * @example
+ * ```ts
+ * attachmentFromTrello({ id: 'a1', bytes: 12, url: 'https://trello.com/…' }, file);
+ * ```
+ */
+export function attachmentFromTrello(
+  uploaded: TrelloAttachment,
+  file: AttachmentUpload,
+): Message['attachments'][number] {
+  return {
+    id: uploaded.id,
+    fileName: file.fileName,
+    contentType: file.contentType,
+    size: uploaded.bytes ?? file.data.byteLength,
+    ...(uploaded.url ? { url: uploaded.url } : {}),
+  };
 }
 
 const DEFAULT_PRIORITY_LABELS: Record<string, TicketPriority> = {
@@ -141,6 +225,22 @@ export function labelTag(label: { id?: string; name?: string | null; color?: str
 }
 
 /**
+ * The board's text custom field that holds requesters (`mapping.requesterField`, by name, case-insensitive).
+ *
+ * @example
+ * ```ts
+ * requesterFieldOf(board)?.id; // the id of the board's "Requester" field, if it has one
+ * ```
+ */
+export function requesterFieldOf(
+  board: Pick<TrelloBoard, 'customFields'>,
+  mapping: TrelloMapping = {},
+): TrelloCustomField | undefined {
+  const name = (mapping.requesterField ?? 'Requester').toLowerCase();
+  return board.customFields.find((f) => (f.name ?? f.display?.name ?? '').toLowerCase() === name);
+}
+
+/**
  * The requester of a card: the requester custom field, else whoever created it (a create, copy, conversion,
  * e-mail or move-in action), else whoever acted on it first; null when no action is known.
  *
@@ -154,8 +254,7 @@ export function requesterOfCard(
   board: TrelloBoard,
   mapping: TrelloMapping = {},
 ): string | null {
-  const fieldName = (mapping.requesterField ?? 'Requester').toLowerCase();
-  const field = board.customFields.find((f) => (f.name ?? f.display?.name ?? '').toLowerCase() === fieldName);
+  const field = requesterFieldOf(board, mapping);
   const item = field ? card.customFieldItems?.find((i) => i.idCustomField === field.id) : undefined;
   const text = item?.value?.text;
   if (typeof text === 'string' && text !== '') return text;

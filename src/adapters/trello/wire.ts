@@ -1,5 +1,6 @@
 /**
- * Trello's wire shapes, lenient on purpose (STYLE rule 2), named after the schemas of
+ * Trello's wire shapes, lenient on purpose — a key Trello adds or a value it starts sending as null must not
+ * break reading a board — named after the schemas of
  * ../shared/specs/trello/trello-swagger.v3.json (Card, Action, TrelloList, Label, Member, CustomField,
  * CustomFieldItems).
  */
@@ -78,3 +79,20 @@ export const TrelloCard = z.looseObject({
   actions: z.array(TrelloAction).nullable().optional(),
 });
 export type TrelloCard = z.output<typeof TrelloCard>;
+
+/**
+ * A file attached to a card, as the upload answers; an answer without an id is read as one with an empty id.
+ * @example `TrelloAttachment.parse({ id: '5abbe4b7ddc1b351ef961414', bytes: 1024, url: 'https://trello.com/…' })`
+ */
+export const TrelloAttachment = z.looseObject({
+  id: z.string().catch(''),
+  bytes: z.number().nullable().optional().catch(undefined),
+  url: z.string().nullable().optional().catch(undefined),
+});
+export type TrelloAttachment = z.output<typeof TrelloAttachment>;
+
+/**
+ * One answer of `GET /batch`: the body under its status code (`{ "200": card }`, `{ "404": … }`).
+ * @example `TrelloBatchAnswer.parse({ 200: card })[200]`
+ */
+export const TrelloBatchAnswer = z.looseObject({ 200: z.unknown().optional() });

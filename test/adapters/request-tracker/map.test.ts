@@ -16,9 +16,9 @@ import {
   ticketCreateToRt,
   ticketFromRt,
   ticketPatchToRt,
-} from '../../src/adapters/request-tracker/map.js';
-import { RtAttachment, RtTicket, RtTransaction, RtUser } from '../../src/adapters/request-tracker/wire.js';
-import { Ticket, ValidationError } from '../../src/index.js';
+} from '../../../src/adapters/request-tracker/map.js';
+import { RtAttachment, RtTicket, RtTransaction, RtUser } from '../../../src/adapters/request-tracker/wire.js';
+import { Ticket, ValidationError } from '../../../src/index.js';
 
 const user = (name: string) => ({ type: 'user', id: name, _url: `http://rt.test/REST/2.0/user/${name}` });
 const ticketBody = {

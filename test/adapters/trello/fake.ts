@@ -5,7 +5,7 @@
  * answer newest first, and board actions page with `since` / `before` and `limit`.
  */
 import { HttpResponse, http } from 'msw';
-import type { Dataset } from '../../src/index.js';
+import type { Dataset } from '../../../src/index.js';
 
 export const TRELLO = 'https://api.trello.com/1';
 type Wire = Record<string, unknown>;

@@ -1,20 +1,20 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTrelloAdapter, trelloRateLimiter } from '../../src/adapters/trello/index.js';
-import { createRateLimiter } from '../../src/http/index.js';
+import { createTrelloAdapter, trelloRateLimiter } from '../../../src/adapters/trello/index.js';
+import { createRateLimiter } from '../../../src/http/index.js';
 import {
   createEventBus,
   type DatasetRecord,
   RateLimitError,
   type TicketEvent,
   ValidationError,
-} from '../../src/index.js';
-import { callbackSink, sync } from '../../src/sync/index.js';
-import { seed } from '../contract/contract-suite.js';
-import { expectStoryMetrics, storyDataset } from '../contract/scenario.js';
-import { expectOptionRefused } from './refused-option.js';
-import { fakeTrello, TRELLO } from './trello-fake.js';
+} from '../../../src/index.js';
+import { callbackSink, sync } from '../../../src/sync/index.js';
+import { seed } from '../../contract/contract-suite.js';
+import { expectStoryMetrics, storyDataset } from '../../contract/scenario.js';
+import { expectOptionRefused } from '../refused-option.js';
+import { fakeTrello, TRELLO } from './fake.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -12,9 +12,9 @@ import {
   type TrelloBoard,
   ticketFromTrello,
   UNKNOWN_REQUESTER,
-} from '../../src/adapters/trello/map.js';
-import { TrelloAction, TrelloCard, TrelloCustomField } from '../../src/adapters/trello/wire.js';
-import { Ticket, TicketEvent, ValidationError } from '../../src/index.js';
+} from '../../../src/adapters/trello/map.js';
+import { TrelloAction, TrelloCard, TrelloCustomField } from '../../../src/adapters/trello/wire.js';
+import { Ticket, TicketEvent, ValidationError } from '../../../src/index.js';
 
 const hexId = (iso: string, n: number) =>
   `${Math.floor(Date.parse(iso) / 1000)
