@@ -1,7 +1,7 @@
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { apiTokenAuth, createRateLimiter, createZendeskAdapter } from '../../src/index.js';
-import { fakeZendesk } from '../adapters/zendesk-fake.js';
+import { fakeZendesk } from '../adapters/zendesk/fake.js';
 import { runContractSuite, seed } from './contract-suite.js';
 
 const server = setupServer();

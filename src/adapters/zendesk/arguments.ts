@@ -60,28 +60,6 @@ export const ZendeskAuditArgument = ZendeskAudit.extend({
 });
 
 /**
- * A business-hours schedule (ScheduleObject) as Zendesk sends it.
- * @example `ZendeskSchedule.parse(body.schedules[0])`
- */
-export const ZendeskSchedule = z.looseObject({
-  id,
-  name: z.string(),
-  time_zone: z.string(),
-  intervals: z
-    .array(z.looseObject({ start_time: z.number(), end_time: z.number() }))
-    .nullable()
-    .optional(),
-});
-
-/**
- * A schedule's holidays (HolidayObject).
- * @example `ZendeskHolidays.parse(body.holidays)`
- */
-export const ZendeskHolidays = z.array(
-  z.looseObject({ name: z.string(), start_date: z.string(), end_date: z.string() }),
-);
-
-/**
  * What {@link ticketFromZendesk} may know besides the ticket.
  * @example `ZendeskTicketContextArgument.parse({ subdomain: 'acme' })`
  */

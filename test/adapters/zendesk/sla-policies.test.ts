@@ -13,11 +13,11 @@ import {
   parseTicket,
   selectSlaPolicy,
   ValidationError,
-} from '../../src/index.js';
-import { BASE } from './zendesk-fake.js';
+} from '../../../src/index.js';
+import { BASE } from './fake.js';
 
 const fixtures = JSON.parse(
-  readFileSync(new URL('../fixtures/zendesk-sla-policies.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/zendesk-sla-policies.json', import.meta.url), 'utf8'),
 ) as Record<string, Record<string, unknown>>;
 
 const server = setupServer();
