@@ -7,8 +7,8 @@ import { abortableSleep as sleep } from '../../http/client.js';
 import { TicketCreate } from '../../models/inputs.js';
 import { parse } from '../../models/parse.js';
 import type { RequestOptions } from '../contract.js';
-import { path } from '../kit/index.js';
-import type { ZendeskContext } from './context.js';
+import { argumentChecks, guardCall, path } from '../kit/index.js';
+import { ADAPTER, type ZendeskContext } from './context.js';
 import { type BulkResult, bulkResults, ticketCreateToZendesk } from './map/index.js';
 import { ZendeskJobStatus } from './wire.js';
 
@@ -23,6 +23,19 @@ export interface BulkOptions extends RequestOptions {
   jobTimeoutMs?: number;
 }
 
+/**
+ * Zendesk's bulk writes (the adapter's `bulk`).
+ * @example `const results = await zendesk.bulk.createTickets(inputs, { jobTimeoutMs: 120_000 });`
+ */
+export interface ZendeskBulk {
+  /**
+   * Creates many tickets through background jobs (100 a job, one job at a time), polls each job to its end, and
+   * reports every input's outcome in input order: an id, or the error Zendesk gave. Inputs are validated before
+   * anything is sent.
+   */
+  createTickets(inputs: readonly TicketCreate[], options?: BulkOptions): Promise<BulkResult[]>;
+}
+
 /** Zendesk takes at most 100 tickets a job. */
 const JOB_SIZE = 100;
 
@@ -34,7 +47,7 @@ const JOB_SIZE = 100;
  * const results = await zendeskBulk(context).createTickets([{ subject: 'Help', requesterId: '20978392' }]);
  * ```
  */
-export function zendeskBulk(context: ZendeskContext) {
+export function zendeskBulk(context: ZendeskContext): ZendeskBulk {
   /** Polls a job status until it completes or fails, waiting longer between polls (1 s, 2 s, … up to 10 s). */
   async function awaitJob(id: string, opts: BulkOptions = {}): Promise<ZendeskJobStatus> {
     const deadline = Date.now() + (opts.jobTimeoutMs ?? 10 * 60_000);
@@ -64,24 +77,34 @@ export function zendeskBulk(context: ZendeskContext) {
     return context.read(ZendeskJobStatus, queued.job_status).id;
   }
 
+  async function createTickets(
+    inputs: readonly TicketCreate[],
+    opts: BulkOptions = {},
+  ): Promise<BulkResult[]> {
+    const tickets = inputs.map(
+      (input, index) =>
+        ticketCreateToZendesk(parse(TicketCreate, input, `tickets to create[${index}]`)).ticket,
+    );
+    const results: BulkResult[] = [];
+    // The jobs run one after another to stay inside the account's job limit.
+    for (let offset = 0; offset < tickets.length; offset += JOB_SIZE) {
+      const chunk = tickets.slice(offset, offset + JOB_SIZE);
+      const job = await awaitJob(await queueJob(chunk, offset / JOB_SIZE, opts), opts);
+      results.push(...bulkResults(job, offset, chunk.length));
+    }
+    return results;
+  }
+
+  // Inputs must be a list; `pollIntervalMs` and `jobTimeoutMs` are this call's own options.
   return {
-    /**
-     * Creates many tickets through background jobs (100 a job, one job at a time), polls each job to its end,
-     * and reports every input's outcome in input order. Inputs are validated before anything is sent.
-     */
-    async createTickets(inputs: readonly TicketCreate[], opts: BulkOptions = {}): Promise<BulkResult[]> {
-      const tickets = inputs.map(
-        (input, index) =>
-          ticketCreateToZendesk(parse(TicketCreate, input, `tickets to create[${index}]`)).ticket,
-      );
-      const results: BulkResult[] = [];
-      // The jobs run one after another to stay inside the account's job limit.
-      for (let offset = 0; offset < tickets.length; offset += JOB_SIZE) {
-        const chunk = tickets.slice(offset, offset + JOB_SIZE);
-        const job = await awaitJob(await queueJob(chunk, offset / JOB_SIZE, opts), opts);
-        results.push(...bulkResults(job, offset, chunk.length));
-      }
-      return results;
-    },
+    createTickets: guardCall(
+      ADAPTER,
+      'bulk.createTickets',
+      [['inputs', argumentChecks.list]],
+      createTickets,
+      {
+        extraOptions: ['pollIntervalMs', 'jobTimeoutMs'],
+      },
+    ),
   };
 }

@@ -9,7 +9,7 @@ import type { ChangeBatch, Checkpoint, RequestOptions } from '../contract.js';
 import { callOptions } from '../kit/index.js';
 import { ADAPTER, type ZendeskContext } from './context.js';
 import { checkpointAt, type FeedPosition, positionAfter, positionOf } from './feed.js';
-import type { zendeskIncremental } from './incremental.js';
+import type { ZendeskIncrementalExports } from './incremental.js';
 import { changeRecordsFromZendesk, isCommentEvent } from './map/index.js';
 import { type ZendeskTicketEvent, ZendeskTicketEventsPage } from './wire.js';
 
@@ -26,6 +26,47 @@ interface EventsStep {
   stood: boolean;
 }
 
+/** The records of fresh updates; the staff roster is read only when a comment needs its author's role. */
+async function recordsOf(
+  context: ZendeskContext,
+  updates: readonly ZendeskTicketEvent[],
+  opts?: RequestOptions,
+) {
+  const hasComments = updates.some((u) => (u.child_events ?? []).some(isCommentEvent));
+  const agents = hasComments ? await context.staffIds(opts) : new Set<string>();
+  return updates.flatMap((update): DatasetRecord[] => changeRecordsFromZendesk(update, agents));
+}
+
+/** Reads the export page at a position. */
+async function eventsStep(
+  context: ZendeskContext,
+  position: FeedPosition,
+  opts?: RequestOptions,
+): Promise<EventsStep> {
+  const startTime = position.events ?? 0;
+  const response = await context.http.request<unknown>({
+    method: 'GET',
+    path: '/api/v2/incremental/ticket_events.json',
+    query: { start_time: startTime, include: 'comment_events', per_page: context.exportPageSize },
+    ...callOptions(opts),
+  });
+  const body = context.read(ZendeskTicketEventsPage, response.data ?? {});
+  const updates = body.ticket_events ?? [];
+  const seen = new Set(position.seen);
+  // Updates before start_time were delivered already (a repeated page); at start_time, `seen` knows.
+  const fresh = updates.filter(
+    (u) => u.timestamp > startTime || (u.timestamp === startTime && !seen.has(String(u.id))),
+  );
+  const records = await recordsOf(context, fresh, opts);
+  const next = positionAfter(position, startTime, updates, body.end_time);
+  const caughtUp = body.end_of_stream === true || updates.length === 0;
+  return {
+    batch: { records, checkpoint: checkpointAt(next), caughtUp },
+    position: next,
+    stood: !caughtUp && next.events === startTime && fresh.length === 0,
+  };
+}
+
 /**
  * The change feed of the Zendesk adapter (the contract's `changes`): tickets first, then their updates.
  *
@@ -35,40 +76,7 @@ interface EventsStep {
  * for await (const batch of changes(saved)) await store(batch.records, batch.checkpoint);
  * ```
  */
-export function zendeskChanges(context: ZendeskContext, incremental: ReturnType<typeof zendeskIncremental>) {
-  /** The records of fresh updates; the staff roster is read only when a comment needs its author's role. */
-  async function recordsOf(updates: readonly ZendeskTicketEvent[], opts?: RequestOptions) {
-    const hasComments = updates.some((u) => (u.child_events ?? []).some(isCommentEvent));
-    const agents = hasComments ? await context.staffIds(opts) : new Set<string>();
-    return updates.flatMap((update): DatasetRecord[] => changeRecordsFromZendesk(update, agents));
-  }
-
-  /** Reads the export page at a position. */
-  async function eventsStep(position: FeedPosition, opts?: RequestOptions): Promise<EventsStep> {
-    const startTime = position.events ?? 0;
-    const response = await context.http.request<unknown>({
-      method: 'GET',
-      path: '/api/v2/incremental/ticket_events.json',
-      query: { start_time: startTime, include: 'comment_events', per_page: context.exportPageSize },
-      ...callOptions(opts),
-    });
-    const body = context.read(ZendeskTicketEventsPage, response.data ?? {});
-    const updates = body.ticket_events ?? [];
-    const seen = new Set(position.seen);
-    // Updates before start_time were delivered already (a repeated page); at start_time, `seen` knows.
-    const fresh = updates.filter(
-      (u) => u.timestamp > startTime || (u.timestamp === startTime && !seen.has(String(u.id))),
-    );
-    const records = await recordsOf(fresh, opts);
-    const next = positionAfter(position, startTime, updates, body.end_time);
-    const caughtUp = body.end_of_stream === true || updates.length === 0;
-    return {
-      batch: { records, checkpoint: checkpointAt(next), caughtUp },
-      position: next,
-      stood: !caughtUp && next.events === startTime && fresh.length === 0,
-    };
-  }
-
+export function zendeskChanges(context: ZendeskContext, incremental: ZendeskIncrementalExports) {
   /**
    * Comments and field changes since a position. Never asks for the last minute, which Zendesk excludes: a
    * later run picks it up.
@@ -81,7 +89,7 @@ export function zendeskChanges(context: ZendeskContext, incremental: ReturnType<
         yield { records: [], checkpoint: checkpointAt(position), caughtUp: true };
         return;
       }
-      const step = await eventsStep(position, opts);
+      const step = await eventsStep(context, position, opts);
       position = step.position;
       stalled = step.stood ? stalled + 1 : 0;
       if (stalled >= STALLED_PAGES)

@@ -1,61 +1,42 @@
 import type { AuthOption } from '../../http/auth.js';
 import { createRateLimiter, type RateLimiter } from '../../http/rate-limit.js';
-import type { TicketCreate } from '../../models/inputs.js';
-import {
-  type AdapterCapabilities,
-  type Checkpoint,
-  FULL_CAPABILITIES,
-  type HelpdeskAdapter,
-  type RequestOptions,
-} from '../contract.js';
-import {
-  type AdapterTransportOptions,
-  argumentChecks,
-  guardArguments,
-  guardCall,
-  rateLimiterOptions,
-} from '../kit/index.js';
-import { type BulkOptions, zendeskBulk } from './bulk.js';
+import { type AdapterCapabilities, FULL_CAPABILITIES, type HelpdeskAdapter } from '../contract.js';
+import { type AdapterTransportOptions, guardArguments, rateLimiterOptions } from '../kit/index.js';
+import { type BulkOptions, type ZendeskBulk, zendeskBulk } from './bulk.js';
 import { zendeskChanges } from './changes.js';
 import { ADAPTER, createZendeskContext } from './context.js';
 import { zendeskGroups, zendeskOrganizations } from './directory.js';
 import { zendeskArticles } from './help-center.js';
-import { type TicketExportPage, type UserExportPage, zendeskIncremental } from './incremental.js';
-import type { BulkResult, ZendeskTicketMetrics } from './map/index.js';
+import {
+  type TicketExportPage,
+  type UserExportPage,
+  type ZendeskIncrementalExports,
+  zendeskIncremental,
+} from './incremental.js';
 import { zendeskSchedules } from './schedules.js';
 import { zendeskSlaPolicies } from './sla-policies.js';
 import { zendeskSurveys } from './surveys.js';
-import { zendeskTicketMetrics } from './ticket-metrics.js';
+import { type ZendeskTicketMetricsResource, zendeskTicketMetrics } from './ticket-metrics.js';
 import { zendeskTickets } from './tickets.js';
 import { zendeskAgents, zendeskCustomers } from './users.js';
 
-export type { BulkOptions, TicketExportPage, UserExportPage };
+export type {
+  BulkOptions,
+  TicketExportPage,
+  UserExportPage,
+  ZendeskBulk,
+  ZendeskIncrementalExports,
+  ZendeskTicketMetricsResource,
+};
 
 /**
  * The Zendesk adapter: the contract, plus what only Zendesk has.
  * @example `const zendesk: ZendeskAdapter = createZendeskAdapter({ subdomain: 'acme', auth });`
  */
 export interface ZendeskAdapter extends HelpdeskAdapter {
-  readonly bulk: {
-    /**
-     * Creates many tickets through background jobs (100 a job, one job at a time), polls each job to its end, and
-     * reports every input's outcome in input order: an id, or the error Zendesk gave. Inputs are validated before
-     * anything is sent.
-     */
-    createTickets(inputs: readonly TicketCreate[], options?: BulkOptions): Promise<BulkResult[]>;
-  };
-  readonly ticketMetrics: {
-    /** Zendesk's measurements of one ticket (reply, resolution and wait times, reopens). */
-    get(ticketId: string, options?: RequestOptions): Promise<ZendeskTicketMetrics>;
-    /** Every ticket's measurements, newest ticket first. */
-    list(options?: RequestOptions): AsyncGenerator<ZendeskTicketMetrics>;
-  };
-  readonly incremental: {
-    /** Tickets changed since a checkpoint (null = from the beginning), page by page, one page at a time. */
-    tickets(checkpoint?: Checkpoint | null, options?: RequestOptions): AsyncGenerator<TicketExportPage>;
-    /** Users changed since a checkpoint: end users as customer cards, agents and admins as agents. */
-    users(checkpoint?: Checkpoint | null, options?: RequestOptions): AsyncGenerator<UserExportPage>;
-  };
+  readonly bulk: ZendeskBulk;
+  readonly ticketMetrics: ZendeskTicketMetricsResource;
+  readonly incremental: ZendeskIncrementalExports;
 }
 
 /**
@@ -104,7 +85,6 @@ export function zendeskRateLimiter(options: { nonBlocking?: boolean } = {}): Rat
 }
 
 const CAPABILITIES: AdapterCapabilities = { ...FULL_CAPABILITIES, surveys: { csat: true, nps: false } };
-const checkpointArgument: Parameters<typeof guardCall>[2] = [['checkpoint', argumentChecks.checkpoint]];
 
 /**
  * The Zendesk Support adapter: tickets, comments (authors' roles from side-loaded users), ticket history from
@@ -121,29 +101,12 @@ const checkpointArgument: Parameters<typeof guardCall>[2] = [['checkpoint', argu
 export function createZendeskAdapter(options: ZendeskAdapterOptions): ZendeskAdapter {
   const context = createZendeskContext(options, zendeskRateLimiter);
   const incremental = zendeskIncremental(context);
-  const ticketMetrics = zendeskTicketMetrics(context);
   return guardArguments<ZendeskAdapter>({
     name: ADAPTER,
     capabilities: CAPABILITIES,
-    incremental: {
-      tickets: guardCall(ADAPTER, 'incremental.tickets', checkpointArgument, incremental.tickets, {
-        list: true,
-      }),
-      users: guardCall(ADAPTER, 'incremental.users', checkpointArgument, incremental.users, { list: true }),
-    },
-    bulk: {
-      createTickets: guardCall(
-        ADAPTER,
-        'bulk.createTickets',
-        [['inputs', argumentChecks.list]],
-        zendeskBulk(context).createTickets,
-        { extraOptions: ['pollIntervalMs', 'jobTimeoutMs'] },
-      ),
-    },
-    ticketMetrics: {
-      get: guardCall(ADAPTER, 'ticketMetrics.get', [['ticketId', argumentChecks.id]], ticketMetrics.get),
-      list: ticketMetrics.list,
-    },
+    incremental,
+    bulk: zendeskBulk(context),
+    ticketMetrics: zendeskTicketMetrics(context),
     tickets: zendeskTickets(context),
     customers: zendeskCustomers(context),
     agents: zendeskAgents(context),

@@ -37,6 +37,9 @@ export {
   type UserExportPage,
   type ZendeskAdapter,
   type ZendeskAdapterOptions,
+  type ZendeskBulk,
+  type ZendeskIncrementalExports,
+  type ZendeskTicketMetricsResource,
   zendeskRateLimiter,
 } from './index.js';
 export type {

@@ -28,6 +28,29 @@ import {
 } from './map/index.js';
 import { ZendeskAudit, type ZendeskSideLoadedMetricSet } from './wire.js';
 
+/** Every ticket, with the metric sets side-loaded into `metricSets` as each page arrives. */
+const everyTicket = (
+  context: ZendeskContext,
+  metricSets: Map<string, ZendeskSideLoadedMetricSet>,
+  opts?: RequestOptions,
+) =>
+  context.cursorList<unknown>({
+    path: '/api/v2/tickets.json',
+    key: 'tickets',
+    query: { include: 'metric_sets' },
+    options: opts,
+    onPage: (body) => metricSetsOf(body, metricSets),
+  });
+
+/** Tickets the search export finds for a filter: plain search stops at 1000 results, the export does not. */
+const searchTickets = (context: ZendeskContext, filter: ParsedTicketFilter, opts?: RequestOptions) =>
+  context.cursorList<unknown>({
+    path: '/api/v2/search/export.json',
+    key: 'results',
+    query: { query: ticketSearchQuery(filter), 'filter[type]': 'ticket' },
+    options: opts,
+  });
+
 /**
  * The ticket resource of the Zendesk adapter, the contract's `tickets`.
  *
@@ -39,30 +62,13 @@ import { ZendeskAudit, type ZendeskSideLoadedMetricSet } from './wire.js';
 export function zendeskTickets(context: ZendeskContext) {
   const comments = zendeskComments(context);
 
-  /** Every ticket, with the metric sets side-loaded into `metricSets` as each page arrives. */
-  const everyTicket = (metricSets: Map<string, ZendeskSideLoadedMetricSet>, opts?: RequestOptions) =>
-    context.cursorList<unknown>({
-      path: '/api/v2/tickets.json',
-      key: 'tickets',
-      query: { include: 'metric_sets' },
-      options: opts,
-      onPage: (body) => metricSetsOf(body, metricSets),
-    });
-
-  /** Tickets the search export finds for a filter: plain search stops at 1000 results, the export does not. */
-  const searchTickets = (filter: ParsedTicketFilter, opts?: RequestOptions) =>
-    context.cursorList<unknown>({
-      path: '/api/v2/search/export.json',
-      key: 'results',
-      query: { query: ticketSearchQuery(filter), 'filter[type]': 'ticket' },
-      options: opts,
-    });
-
   return {
     async *list(input?: TicketFilter, opts?: RequestOptions): AsyncGenerator<Ticket> {
       const filter = ticketFilter(input);
       const metricSets = new Map<string, ZendeskSideLoadedMetricSet>();
-      const source = isFiltered(filter) ? searchTickets(filter, opts) : everyTicket(metricSets, opts);
+      const source = isFiltered(filter)
+        ? searchTickets(context, filter, opts)
+        : everyTicket(context, metricSets, opts);
       for await (const wire of source) {
         const id = String((wire as { id?: unknown } | null)?.id);
         const ticket = readTicket(wire, context.ticketMapping, metricSets.get(id));

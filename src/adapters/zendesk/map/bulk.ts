@@ -1,7 +1,10 @@
 /** The per-item outcomes of a Zendesk background job (bulk create). */
 import type { ZendeskJobStatus } from '../wire.js';
 
-/** The outcome of one item of a bulk job: created with its id, or failed with Zendesk's error code. */
+/**
+ * The outcome of one item of a bulk job: created with its id, or failed with Zendesk's error code.
+ * @example `const failed = results.filter((r): r is Extract<BulkResult, { ok: false }> => !r.ok);`
+ */
 export type BulkResult =
   | { index: number; ok: true; id: string }
   | { index: number; ok: false; error: string; details?: string };

@@ -19,7 +19,10 @@ const EVENT_FIELDS: Record<string, TicketEvent['type']> = {
   custom_status_id: 'stage',
 };
 
-/** One ticket update as Zendesk reports it: an audit, or an entry of the incremental ticket-events export. */
+/**
+ * One ticket update as Zendesk reports it: an audit, or an entry of the incremental ticket-events export.
+ * @example `const update: ZendeskTicketUpdate = { id: 7, ticketId: '35', at: new Date(), authorId: 5, events: [] };`
+ */
 export interface ZendeskTicketUpdate {
   /** The audit's id. */
   id: string | number;

@@ -1,7 +1,10 @@
 /** Zendesk's own measurements of a ticket (its metric set) in supportkit's terms. */
 import type { ZendeskTicketMetricSet } from '../wire.js';
 
-/** Minutes in calendar time and within business hours, as Zendesk measured them; null = not measured yet. */
+/**
+ * Minutes in calendar time and within business hours, as Zendesk measured them; null = not measured yet.
+ * @example `const { calendar, business }: MeasuredMinutes = metrics.firstReply;`
+ */
 export interface MeasuredMinutes {
   calendar: number | null;
   business: number | null;
@@ -10,6 +13,7 @@ export interface MeasuredMinutes {
 /**
  * Zendesk's own measurements of a ticket (its Ticket Metrics): handy to check supportkit's metrics against
  * what Zendesk reports, ticket by ticket.
+ * @example `const metrics: ZendeskTicketMetrics = await zendesk.ticketMetrics.get('35436');`
  */
 export interface ZendeskTicketMetrics {
   ticketId: string;

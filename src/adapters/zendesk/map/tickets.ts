@@ -15,6 +15,7 @@ import { instant } from './time.js';
 /**
  * Maps a Zendesk custom status id to a canonical status, when the account uses custom statuses: give the
  * adapter the account's custom statuses (`status_category` per id) and they collapse onto the canonical six.
+ * @example `const statuses: CustomStatusMap = new Map([['35436001', 'pending']]);`
  */
 export type CustomStatusMap = ReadonlyMap<string, string>;
 
@@ -26,7 +27,10 @@ const CATEGORY: Record<string, string> = {
   solved: 'solved',
 };
 
-/** What {@link ticketFromZendesk} may know besides the ticket. */
+/**
+ * What {@link ticketFromZendesk} may know besides the ticket.
+ * @example `const context: ZendeskTicketContext = { subdomain: 'acme', metricSet: { solved_at: null } };`
+ */
 export interface ZendeskTicketContext {
   subdomain?: string;
   customStatuses?: CustomStatusMap;
