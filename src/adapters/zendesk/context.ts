@@ -73,6 +73,28 @@ export interface ZendeskContext {
   staffIds(options?: RequestOptions): Promise<ReadonlySet<string>>;
 }
 
+const fromWire = wireReader('Zendesk');
+
+/** GET and write over one http client: each answers with the body, the caller's per-call options passed on. */
+function requests(http: HttpClient): Pick<ZendeskContext, 'get' | 'write'> {
+  return {
+    async get<T>(path: string, opts?: RequestOptions): Promise<T> {
+      return (await http.request<T>({ method: 'GET', path, ...callOptions(opts) })).data;
+    },
+    async write<T>({ method, path, body, options: opts, idempotent }: WriteRequest): Promise<T> {
+      const response = await http.request<T>({
+        method,
+        path,
+        body,
+        ...(idempotent === undefined ? {} : { idempotent }),
+        ...callOptions(opts),
+        ...(opts?.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
+      });
+      return response.data;
+    },
+  };
+}
+
 /** A DNS label: a subdomain must not smuggle a path, a port or another host into the base URL. */
 const SUBDOMAIN = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
@@ -135,20 +157,8 @@ export function createZendeskContext(
     subdomain,
     customStatuses,
     ticketMapping: { ...(subdomain ? { subdomain } : {}), customStatuses },
-    read: wireReader('Zendesk'),
-    get: async (path, opts) =>
-      (await http.request({ method: 'GET', path, ...callOptions(opts) })).data as never,
-    write: async ({ method, path, body, options: opts, idempotent }) =>
-      (
-        await http.request({
-          method,
-          path,
-          body,
-          ...(idempotent === undefined ? {} : { idempotent }),
-          ...callOptions(opts),
-          ...(opts?.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
-        })
-      ).data as never,
+    read: fromWire,
+    ...requests(http),
     cursorList: list,
     offsetList: (request) =>
       offsetList(http, pageSize, { ...request, options: callOptions(request.options) }),
@@ -169,6 +179,6 @@ async function readStaffIds(
       query: { 'role[]': role },
       ...(options ? { options } : {}),
     }))
-      ids.add(String(wireReader('Zendesk')(ZendeskUserRole, user).id));
+      ids.add(String(fromWire(ZendeskUserRole, user).id));
   return ids;
 }
