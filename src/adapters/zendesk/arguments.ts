@@ -1,6 +1,6 @@
 /**
  * What the public Zendesk mappers (`supportkit/zendesk`) read their arguments through, besides the wire schemas:
- * the shapes the adapter builds itself (a ticket update, a schedule and its holidays) and the mapping contexts.
+ * the shapes the adapter builds itself (a ticket update, an audit whose events are typed) and the mapping contexts.
  * Lenient where Zendesk is (open strings, unknown keys kept), strict where the mapper would otherwise fail on a
  * type: a value it turns into text must be a string or a number.
  */

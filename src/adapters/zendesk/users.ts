@@ -26,11 +26,12 @@ import { ZendeskUser } from './wire.js';
  * ```
  */
 export function zendeskCustomers(context: ZendeskContext) {
-  const user = async (wire: Promise<{ user: unknown }>) =>
-    customerFromZendesk(context.read(ZendeskUser, (await wire).user));
+  /** The customer card in an answer's `user`. */
+  const customerOf = async (answer: Promise<{ user: unknown }>) =>
+    customerFromZendesk(context.read(ZendeskUser, (await answer).user));
   return {
-    get: (id: string, opts?: RequestOptions): Promise<Customer> =>
-      user(context.get(path`/api/v2/users/${id}.json`, opts)),
+    get: async (id: string, opts?: RequestOptions): Promise<Customer> =>
+      customerOf(context.get(path`/api/v2/users/${id}.json`, opts)),
     async findByEmail(email: string, opts?: RequestOptions): Promise<Customer | null> {
       const response = await context.http.request<{ users?: unknown[] }>({
         method: 'GET',
@@ -57,13 +58,13 @@ export function zendeskCustomers(context: ZendeskContext) {
         if (!filter.since || customer.createdAt >= filter.since) yield customer;
       }
     },
-    create: (input: CustomerCreate, opts?: RequestOptions): Promise<Customer> => {
+    create: async (input: CustomerCreate, opts?: RequestOptions): Promise<Customer> => {
       const body = customerCreateToZendesk(parse(CustomerCreate, input, 'customer to create'));
-      return user(context.write({ method: 'POST', path: '/api/v2/users.json', body, options: opts }));
+      return customerOf(context.write({ method: 'POST', path: '/api/v2/users.json', body, options: opts }));
     },
-    update: (id: string, patch: CustomerPatch, opts?: RequestOptions): Promise<Customer> => {
+    update: async (id: string, patch: CustomerPatch, opts?: RequestOptions): Promise<Customer> => {
       const body = customerPatchToZendesk(parse(CustomerPatch, patch, 'customer changes'));
-      return user(
+      return customerOf(
         context.write({ method: 'PUT', path: path`/api/v2/users/${id}.json`, body, options: opts }),
       );
     },
