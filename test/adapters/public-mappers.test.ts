@@ -6,7 +6,7 @@ import { RtTicket, RtTransaction, RtUser } from '../../src/adapters/request-trac
 import * as trelloMap from '../../src/adapters/trello/map.js';
 import * as trello from '../../src/adapters/trello/public.js';
 import { TrelloCard, TrelloCustomField, TrelloLabel, TrelloList } from '../../src/adapters/trello/wire.js';
-import * as zendeskMap from '../../src/adapters/zendesk/map.js';
+import * as zendeskMap from '../../src/adapters/zendesk/map/index.js';
 import * as zendesk from '../../src/adapters/zendesk/public.js';
 import {
   ZendeskArticle,

@@ -28,7 +28,7 @@ import {
   slaPolicyFromZendesk,
   ticketEventsFromZendesk,
   ticketFromZendesk,
-} from '../../src/adapters/zendesk/map.js';
+} from '../../src/adapters/zendesk/map/index.js';
 import {
   ZendeskAudit,
   ZendeskComment,

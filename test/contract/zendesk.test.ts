@@ -2,7 +2,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createRateLimiter } from '../../src/http/index.js';
 import { apiTokenAuth, createZendeskAdapter } from '../../src/index.js';
-import { fakeZendesk } from '../adapters/zendesk-fake.js';
+import { fakeZendesk } from '../adapters/zendesk/fake.js';
 import { runContractSuite, seed } from './contract-suite.js';
 
 const server = setupServer();

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { slaPolicyFromZendesk } from '../../src/adapters/zendesk/map.js';
+import { slaPolicyFromZendesk } from '../../src/adapters/zendesk/map/index.js';
 import { ZendeskSlaPolicy } from '../../src/adapters/zendesk/wire.js';
 import {
   MetricsReport,

@@ -1,6 +1,6 @@
 /**
  * What the public Zendesk mappers (`supportkit/zendesk`) read their arguments through, besides the wire schemas:
- * the shapes the adapter builds itself (a ticket update, a schedule and its holidays) and the mapping contexts.
+ * the shapes the adapter builds itself (a ticket update, an audit whose events are typed) and the mapping contexts.
  * Lenient where Zendesk is (open strings, unknown keys kept), strict where the mapper would otherwise fail on a
  * type: a value it turns into text must be a string or a number.
  */
@@ -58,28 +58,6 @@ export const ZendeskAuditArgument = ZendeskAudit.extend({
     .nullable()
     .optional(),
 });
-
-/**
- * A business-hours schedule (ScheduleObject) as Zendesk sends it.
- * @example `ZendeskSchedule.parse(body.schedules[0])`
- */
-export const ZendeskSchedule = z.looseObject({
-  id,
-  name: z.string(),
-  time_zone: z.string(),
-  intervals: z
-    .array(z.looseObject({ start_time: z.number(), end_time: z.number() }))
-    .nullable()
-    .optional(),
-});
-
-/**
- * A schedule's holidays (HolidayObject).
- * @example `ZendeskHolidays.parse(body.holidays)`
- */
-export const ZendeskHolidays = z.array(
-  z.looseObject({ name: z.string(), start_date: z.string(), end_date: z.string() }),
-);
 
 /**
  * What {@link ticketFromZendesk} may know besides the ticket.

@@ -1,21 +1,45 @@
 /**
- * Zendesk paths and paging, in one place. Cursor pagination (`page[size]`, `links.next`, `meta.has_more`) is
- * Zendesk's recommended paging for lists; offset paging stops at 100 pages.
+ * Zendesk paging, in one place. Cursor pagination (`page[size]`, `links.next`, `meta.has_more`) is Zendesk's
+ * recommended paging for lists; offset paging stops at 100 pages and is left to the endpoints that have nothing
+ * else (SLA policies).
  * https://developer.zendesk.com/api-reference/introduction/pagination/
  */
 import type { HttpClient } from '../../http/client.js';
 import { paginate } from '../../http/paginate.js';
 import type { RequestOptions } from '../contract.js';
 
-/** Cursor-paged list: yields the items under `key`, following `links.next` while `meta.has_more`. */
+/**
+ * One cursor-paged list: where it lives, the key its items sit under, and what else the first request asks.
+ *
+ * @example
+ * ```ts
+ * const request: CursorListRequest = { path: '/api/v2/groups.json', key: 'groups' };
+ * ```
+ */
+export interface CursorListRequest {
+  path: string;
+  /** The body key that holds the page's items (`tickets`, `users`, `results`…). */
+  key: string;
+  /** Query parameters of the first request; later pages follow `links.next`, which carries them along. */
+  query?: Record<string, string | number | undefined>;
+  /** The caller's per-call options (deadline, retries, signal). */
+  options?: RequestOptions;
+  /** Sees every page's whole body: side-loads (`users`, `metric_sets`) sit beside the items. */
+  onPage?: (body: Record<string, unknown>) => void;
+}
+
+/**
+ * Cursor-paged list: yields the items under `key`, following `links.next` while `meta.has_more`.
+ *
+ * @example
+ * ```ts
+ * for await (const group of cursorList(http, 100, { path: '/api/v2/groups.json', key: 'groups' })) use(group);
+ * ```
+ */
 export function cursorList<T>(
   http: HttpClient,
-  path: string,
-  key: string,
-  query: Record<string, string | number | undefined>,
   pageSize: number,
-  options: RequestOptions = {},
-  onPage?: (body: Record<string, unknown>) => void,
+  { path, key, query = {}, options = {}, onPage }: CursorListRequest,
 ): AsyncGenerator<T> {
   return paginate<T, string>(async (next) => {
     const response = await http.request<Record<string, unknown>>({
@@ -33,13 +57,18 @@ export function cursorList<T>(
   });
 }
 
-/** Offset-paged list (Help Center): follows `next_page` URLs. */
+/**
+ * Offset-paged list: follows `next_page` URLs.
+ *
+ * @example
+ * ```ts
+ * for await (const p of offsetList(http, 100, { path: '/api/v2/slas/policies.json', key: 'sla_policies' })) use(p);
+ * ```
+ */
 export function offsetList<T>(
   http: HttpClient,
-  path: string,
-  key: string,
   pageSize: number,
-  options: RequestOptions = {},
+  { path, key, options = {} }: Omit<CursorListRequest, 'query' | 'onPage'>,
 ): AsyncGenerator<T> {
   return paginate<T, string>(async (next) => {
     const response = await http.request<Record<string, unknown>>({

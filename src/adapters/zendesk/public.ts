@@ -11,22 +11,22 @@ import { publicMapper, stringSet } from '../kit/index.js';
 import {
   ArticleContextArgument,
   ZendeskAuditArgument,
-  ZendeskHolidays,
   ZendeskJobStatusArgument,
-  ZendeskSchedule,
   ZendeskTicketContextArgument,
   ZendeskTicketUpdate,
 } from './arguments.js';
-import * as map from './map.js';
+import * as map from './map/index.js';
 import {
   ZendeskArticle,
   ZendeskComment,
   ZendeskGroup,
+  ZendeskHolidays,
   ZendeskOrganization,
   ZendeskSatisfactionRating,
+  ZendeskSchedule,
   ZendeskSlaPolicy,
   ZendeskTicket,
-  ZendeskTicketMetric,
+  ZendeskTicketMetricSet,
   ZendeskUser,
 } from './wire.js';
 
@@ -37,6 +37,9 @@ export {
   type UserExportPage,
   type ZendeskAdapter,
   type ZendeskAdapterOptions,
+  type ZendeskBulk,
+  type ZendeskIncrementalExports,
+  type ZendeskTicketMetricsResource,
   zendeskRateLimiter,
 } from './index.js';
 export type {
@@ -45,7 +48,7 @@ export type {
   ZendeskTicketContext,
   ZendeskTicketMetrics,
   ZendeskTicketUpdate,
-} from './map.js';
+} from './map/index.js';
 
 /**
  * A Zendesk agent or admin (a user object, `body.user`) as a canonical Agent.
@@ -360,7 +363,7 @@ export const ticketFromZendesk = publicMapper(
  */
 export const ticketMetricsFromZendesk = publicMapper(
   'ticketMetricsFromZendesk',
-  [['wire', ZendeskTicketMetric]],
+  [['wire', ZendeskTicketMetricSet]],
   map.ticketMetricsFromZendesk,
 );
 

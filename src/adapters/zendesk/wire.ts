@@ -1,6 +1,7 @@
 /**
- * Zendesk's wire shapes, lenient on purpose (STYLE rule 2): unknown keys are ignored, enums are open strings,
- * and nullable fields accept null. Field names follow the Zendesk Support OpenAPI description
+ * Zendesk's wire shapes, lenient on purpose: Zendesk adds fields and enum values without notice, and a record
+ * must not be refused for what supportkit does not read. Unknown keys are ignored, enums are open strings, and
+ * nullable fields accept null; the canonical models after the mapping are the strict ones. Field names follow the Zendesk Support OpenAPI description
  * (../shared/specs/zendesk/zendesk-support-oas.yaml: TicketObject, TicketCommentObject, UserObject,
  * OrganizationObject, GroupObject, SatisfactionRatingObject).
  */
@@ -216,8 +217,12 @@ const metricTime = z
   .nullable()
   .optional();
 
-/** Zendesk's own measurements of one ticket: TicketMetricObject. */
-export const ZendeskTicketMetric = z.looseObject({
+/**
+ * Zendesk's own measurements of one ticket: TicketMetricObject, which Zendesk calls a ticket's metric set
+ * (`include=metric_sets`). Named apart from the canonical {@link ZendeskTicketMetrics} it maps to.
+ * @example `ZendeskTicketMetricSet.parse(body.ticket_metric).reply_time_in_minutes?.business`
+ */
+export const ZendeskTicketMetricSet = z.looseObject({
   id,
   ticket_id: id,
   replies: z.number().nullable().optional(),
@@ -237,7 +242,18 @@ export const ZendeskTicketMetric = z.looseObject({
   created_at: timestamp.nullable().optional(),
   updated_at: timestamp.nullable().optional(),
 });
-export type ZendeskTicketMetric = z.output<typeof ZendeskTicketMetric>;
+export type ZendeskTicketMetricSet = z.output<typeof ZendeskTicketMetricSet>;
+
+/**
+ * A metric set side-loaded with tickets (`include=metric_sets`), as far as the mapping reads it: its
+ * `solved_at` is the ticket's `solvedAt`, which the ticket itself does not carry.
+ * @example `ZendeskSideLoadedMetricSet.safeParse(body.metric_sets[0])`
+ */
+export const ZendeskSideLoadedMetricSet = z.looseObject({
+  ticket_id: nullableId,
+  solved_at: timestamp.nullable().optional(),
+});
+export type ZendeskSideLoadedMetricSet = z.output<typeof ZendeskSideLoadedMetricSet>;
 
 /**
  * One condition of an SLA policy's filter (SLAPolicyFilterConditionObject): a field, an operator, a value.
@@ -323,3 +339,68 @@ export const ZendeskLocales = z.looseObject({
   default_locale: z.string().optional(),
 });
 export type ZendeskLocales = z.output<typeof ZendeskLocales>;
+
+/**
+ * A user as far as a role check reads it: side-loaded comment authors (`include=users`) and the staff roster.
+ * @example `ZendeskUserRole.safeParse(body.users[0]).data?.role // 'agent'`
+ */
+export const ZendeskUserRole = z.looseObject({ id, role: z.string().nullable().optional() });
+export type ZendeskUserRole = z.output<typeof ZendeskUserRole>;
+
+/**
+ * The answer to a ticket update that adds a comment: the new comment comes back as the audit's Comment event.
+ * @example `ZendeskCommentAudit.parse(body).audit?.events`
+ */
+export const ZendeskCommentAudit = z.looseObject({
+  audit: z
+    .looseObject({
+      created_at: timestamp.nullable().optional(),
+      author_id: z.unknown().optional(),
+      events: z.array(z.looseObject({})).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
+export type ZendeskCommentAudit = z.output<typeof ZendeskCommentAudit>;
+
+/**
+ * The answer to a file upload (`POST /api/v2/uploads`): the token that groups a comment's files.
+ * @example `ZendeskUpload.parse(body).upload?.token`
+ */
+export const ZendeskUpload = z.looseObject({
+  upload: z.looseObject({ token: z.string().nullable().optional() }).nullable().optional(),
+});
+export type ZendeskUpload = z.output<typeof ZendeskUpload>;
+
+/**
+ * A business-hours schedule (ScheduleObject) as Zendesk sends it.
+ * @example `ZendeskSchedule.parse(body.schedules[0])`
+ */
+export const ZendeskSchedule = z.looseObject({
+  id,
+  name: z.string(),
+  time_zone: z.string(),
+  intervals: z
+    .array(z.looseObject({ start_time: z.number(), end_time: z.number() }))
+    .nullable()
+    .optional(),
+});
+export type ZendeskSchedule = z.output<typeof ZendeskSchedule>;
+
+/**
+ * One holiday of a schedule (HolidayObject): whole local days, both dates inclusive.
+ * @example `ZendeskHoliday.parse({ name: 'Ferragosto', start_date: '2026-08-15', end_date: '2026-08-15' })`
+ */
+export const ZendeskHoliday = z.looseObject({
+  name: z.string(),
+  start_date: z.string(),
+  end_date: z.string(),
+});
+export type ZendeskHoliday = z.output<typeof ZendeskHoliday>;
+
+/**
+ * A schedule's holidays (HolidayObject[]).
+ * @example `ZendeskHolidays.parse(body.holidays)`
+ */
+export const ZendeskHolidays = z.array(ZendeskHoliday);
+export type ZendeskHolidays = z.output<typeof ZendeskHolidays>;

@@ -1,8 +1,8 @@
+import { channelFromVia, idOrNull } from '../../adapters/zendesk/fields.js';
 import type { HelpdeskEvent } from '../../events/index.js';
 import { Customer } from '../../models/customer.js';
 import { Message } from '../../models/message.js';
 import { Ticket, type TicketStatus } from '../../models/ticket.js';
-import { channelFromVia, idOrNull } from './fields.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>

@@ -6,18 +6,18 @@ import { readFileSync } from 'node:fs';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/http/index.js';
+import { createRateLimiter } from '../../../src/http/index.js';
 import {
   apiTokenAuth,
   createZendeskAdapter,
   parseTicket,
   selectSlaPolicy,
   ValidationError,
-} from '../../src/index.js';
-import { BASE } from './zendesk-fake.js';
+} from '../../../src/index.js';
+import { BASE } from './fake.js';
 
 const fixtures = JSON.parse(
-  readFileSync(new URL('../fixtures/zendesk-sla-policies.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/zendesk-sla-policies.json', import.meta.url), 'utf8'),
 ) as Record<string, Record<string, unknown>>;
 
 const server = setupServer();

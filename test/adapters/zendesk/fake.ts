@@ -4,8 +4,8 @@
  * pagination with meta.has_more / meta.after_cursor / links.next, the incremental cursor export).
  */
 import { HttpResponse, http } from 'msw';
-import type { Dataset } from '../../src/index.js';
-import { openApiRequestValidator, readSpecFixture } from './openapi.js';
+import type { Dataset } from '../../../src/index.js';
+import { openApiRequestValidator, readSpecFixture } from '../openapi.js';
 
 export const BASE = 'https://acme.zendesk.com';
 type Wire = Record<string, unknown>;

@@ -1,7 +1,7 @@
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createRateLimiter } from '../../src/http/index.js';
+import { createRateLimiter } from '../../../src/http/index.js';
 import {
   apiTokenAuth,
   createEventBus,
@@ -11,10 +11,10 @@ import {
   UnsupportedError,
   ValidationError,
   zendeskRateLimiter,
-} from '../../src/index.js';
-import { seed } from '../contract/contract-suite.js';
-import { expectOptionRefused } from './refused-option.js';
-import { BASE, fakeZendesk } from './zendesk-fake.js';
+} from '../../../src/index.js';
+import { seed } from '../../contract/contract-suite.js';
+import { expectOptionRefused } from '../refused-option.js';
+import { BASE, fakeZendesk } from './fake.js';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

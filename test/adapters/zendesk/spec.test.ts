@@ -5,9 +5,9 @@
  */
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seed } from '../contract/contract-suite.js';
-import { openApiValidator, readSpecFixture } from './openapi.js';
-import { BASE, fakeZendesk } from './zendesk-fake.js';
+import { seed } from '../../contract/contract-suite.js';
+import { openApiValidator, readSpecFixture } from '../openapi.js';
+import { BASE, fakeZendesk } from './fake.js';
 
 const errorsOf = openApiValidator(readSpecFixture('zendesk'));
 

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getResponse } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/http/index.js';
+import { createRateLimiter } from '../../../src/http/index.js';
 import {
   bearerAuth,
   CrossOriginError,
@@ -17,11 +17,11 @@ import {
   oauthAuth,
   RateLimitError,
   zendeskRateLimiter,
-} from '../../src/index.js';
-import { callbackSink, sync } from '../../src/sync/index.js';
-import { seed } from '../contract/contract-suite.js';
-import { closeAll, listen, reply } from '../http/servers.js';
-import { BASE, fakeZendesk } from './zendesk-fake.js';
+} from '../../../src/index.js';
+import { callbackSink, sync } from '../../../src/sync/index.js';
+import { seed } from '../../contract/contract-suite.js';
+import { closeAll, listen, reply } from '../../http/servers.js';
+import { BASE, fakeZendesk } from './fake.js';
 
 type Fault = (req: IncomingMessage, res: ServerResponse, n: number) => boolean; // true = handled
 const servers: Server[] = [];

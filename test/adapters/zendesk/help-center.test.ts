@@ -6,22 +6,22 @@ import { readFileSync } from 'node:fs';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { articleFromZendesk, htmlToText } from '../../src/adapters/zendesk/map.js';
-import { ZendeskArticle } from '../../src/adapters/zendesk/wire.js';
-import { createRateLimiter } from '../../src/http/index.js';
+import { articleFromZendesk, htmlToText } from '../../../src/adapters/zendesk/map/index.js';
+import { ZendeskArticle } from '../../../src/adapters/zendesk/wire.js';
+import { createRateLimiter } from '../../../src/http/index.js';
 import {
   Article,
   apiTokenAuth,
   createZendeskAdapter,
   NotFoundError,
   ValidationError,
-} from '../../src/index.js';
-import { seed } from '../contract/contract-suite.js';
-import { BASE, fakeZendesk } from './zendesk-fake.js';
+} from '../../../src/index.js';
+import { seed } from '../../contract/contract-suite.js';
+import { BASE, fakeZendesk } from './fake.js';
 
 // Examples from the Help Center API reference (see the fixture's _source).
 const help = JSON.parse(
-  readFileSync(new URL('../fixtures/zendesk-help-center.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/zendesk-help-center.json', import.meta.url), 'utf8'),
 ) as { article: Record<string, unknown>; section: Record<string, unknown>; locales: Record<string, unknown> };
 
 const server = setupServer();

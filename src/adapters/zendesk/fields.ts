@@ -1,9 +1,18 @@
 /**
- * Zendesk field conventions shared by the webhook parser and the Zendesk adapter's map.ts (the adapter may import
- * webhooks; webhooks never import adapters).
+ * Zendesk field conventions shared by the adapter's mapping and the Zendesk webhook parser. They live with the
+ * adapter, which owns Zendesk's wire vocabulary; the webhook parser reads event payloads with the same rules, so
+ * a ticket's channel or a missing id means the same thing whichever way it arrived.
  */
 
-/** A Zendesk id as a canonical id; 0, null and empty mean "none". @example `idOrNull(0) // null` */
+/**
+ * A Zendesk id as a canonical id; 0, null and empty mean "none" (Zendesk writes an unset id as any of them).
+ *
+ * @example
+ * ```ts
+ * idOrNull(0); // null
+ * idOrNull(35436); // '35436'
+ * ```
+ */
 export const idOrNull = (value: unknown): string | null =>
   value === null || value === undefined || value === '' || value === 0 || value === '0'
     ? null

@@ -16,7 +16,7 @@ import {
   ticketEventsFromZendesk,
   ticketFromZendesk,
   ticketPatchToZendesk,
-} from '../../src/adapters/zendesk/map.js';
+} from '../../../src/adapters/zendesk/map/index.js';
 import {
   isPlainZendeskTicket,
   ZendeskComment,
@@ -26,9 +26,9 @@ import {
   ZendeskSlaPolicy,
   ZendeskTicket,
   ZendeskUser,
-} from '../../src/adapters/zendesk/wire.js';
-import { Ticket, ValidationError } from '../../src/index.js';
-import { readSpecFixture, specExample } from './openapi.js';
+} from '../../../src/adapters/zendesk/wire.js';
+import { Ticket, ValidationError } from '../../../src/index.js';
+import { readSpecFixture, specExample } from '../openapi.js';
 
 // The vendor's own examples, from Zendesk's OpenAPI description as derived into test/fixtures/specs/zendesk.json.
 const spec = readSpecFixture('zendesk');
@@ -387,7 +387,7 @@ describe('Zendesk map.ts, canonical → wire', () => {
 describe('Zendesk SLA policies (map.ts) on the spec’s examples', () => {
   // Copied from the OpenAPI description into a fixture (see its _source): tests read nothing outside the repo.
   const sla = JSON.parse(
-    readFileSync(new URL('../fixtures/zendesk-sla-policies.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../../fixtures/zendesk-sla-policies.json', import.meta.url), 'utf8'),
   ) as Record<string, { sla_policies?: unknown[]; sla_policy?: unknown; definitions?: unknown }>;
   const mapped = (wire: unknown) => slaPolicyFromZendesk(ZendeskSlaPolicy.parse(wire));
 
