@@ -42,16 +42,22 @@ export type RtRequest = <T = unknown>(
   options?: RequestOptions,
 ) => Promise<T>;
 
-/**
- * What the context is built from: the factory's options, already checked.
- * @example `createRtContext({ baseUrl: 'https://rt.example.org', auth: tokenAuth(token) })`
- */
-export interface RtContextOptions extends AdapterTransportOptions {
+/** Options of {@link createRequestTrackerAdapter}. */
+export interface RequestTrackerAdapterOptions extends AdapterTransportOptions {
+  /** Where RT is served, e.g. `https://rt.example.org` (REST2 lives under `/REST/2.0`). */
   baseUrl: string;
+  /**
+   * `tokenAuth(token)` for an RT auth token, or `basicAuth({ username, password })`; plain `{ token }` and
+   * `{ username, password }` are read the same way.
+   */
   auth: AuthOption;
+  /** The queues (names or ids) this adapter covers: lists and the change feed see only these. @default all */
   queues?: readonly string[];
+  /** Where new tickets go when the input names no group. @default the first of `queues`, else "General" */
   defaultQueue?: string;
+  /** The multi-value ticket custom field that holds tags. @default 'Tags' */
   tagsField?: string;
+  /** Records per page (RT allows up to 100). @default 50 */
   pageSize?: number;
 }
 
@@ -84,7 +90,7 @@ export interface RtAdapterContext {
  * Builds the context once per adapter from its checked options.
  * @example `const context = createRtContext(checkedOptions);`
  */
-export function createRtContext(options: RtContextOptions): RtAdapterContext {
+export function createRtContext(options: RequestTrackerAdapterOptions): RtAdapterContext {
   const baseUrl = new URL(options.baseUrl).toString().replace(/\/$/, '');
   const pageSize = options.pageSize ?? 50;
   const queues = [...(options.queues ?? [])];

@@ -1,7 +1,6 @@
-import type { AuthOption } from '../../http/auth.js';
+
 import { type AdapterCapabilities, FULL_CAPABILITIES, type HelpdeskAdapter } from '../contract.js';
 import {
-  type AdapterTransportOptions,
   checkOptions,
   guardArguments,
   httpUrlProblem,
@@ -9,32 +8,17 @@ import {
   transportOptionChecks,
 } from '../kit/index.js';
 import { createChanges } from './changes.js';
-import { ADAPTER, createRtContext } from './context.js';
+import { ADAPTER, createRtContext, type RequestTrackerAdapterOptions } from './context.js';
+
 import { createHistory } from './history.js';
 import { createMessages } from './messages.js';
 import { createQueues } from './queues.js';
 import { createTickets } from './tickets.js';
 import { unsupportedByRt } from './unsupported.js';
-import { createAgents, createCustomers } from './users.js';
 
-/** Options of {@link createRequestTrackerAdapter}. */
-export interface RequestTrackerAdapterOptions extends AdapterTransportOptions {
-  /** Where RT is served, e.g. `https://rt.example.org` (REST2 lives under `/REST/2.0`). */
-  baseUrl: string;
-  /**
-   * `tokenAuth(token)` for an RT auth token, or `basicAuth({ username, password })`; plain `{ token }` and
-   * `{ username, password }` are read the same way.
-   */
-  auth: AuthOption;
-  /** The queues (names or ids) this adapter covers: lists and the change feed see only these. @default all */
-  queues?: readonly string[];
-  /** Where new tickets go when the input names no group. @default the first of `queues`, else "General" */
-  defaultQueue?: string;
-  /** The multi-value ticket custom field that holds tags. @default 'Tags' */
-  tagsField?: string;
-  /** Records per page (RT allows up to 100). @default 50 */
-  pageSize?: number;
-}
+export type { RequestTrackerAdapterOptions } from './context.js';
+
+import { createAgents, createCustomers } from './users.js';
 
 const CAPABILITIES: AdapterCapabilities = {
   ...FULL_CAPABILITIES,
