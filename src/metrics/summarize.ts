@@ -279,7 +279,7 @@ function summaryAccumulatorOf(
     };
     ticketDims.set(ticket.id, dims);
     if (ticketDims.size > ticketMemory) ticketDims.delete(ticketDims.keys().next().value!); // oldest first
-    const reply = findFirstReply(sortedM, 'zendesk');
+    const reply = findFirstReply(sortedM, 'from-creation');
     const created = ticket.createdAt.getTime();
     const replyDuration = reply ? measure(created, reply.createdAt.getTime(), schedule) : null;
     if (replyDuration) pushDuration(state.firstReply, replyDuration);
