@@ -5,12 +5,13 @@ import type { MetricsReport } from '../models/metrics-report.js';
 import type { Schedule } from '../models/schedule.js';
 import { type SlaMetric, SlaMetric as SlaMetricSchema, type SlaPolicy } from '../models/sla-policy.js';
 import type { Ticket } from '../models/ticket.js';
+import type { TicketEvent } from '../models/ticket-event.js';
 import { type Accumulator, stateOf } from './accumulator.js';
-import { bundleParsed, type TicketBundle, unresolvedIntervals } from './bundle.js';
+import { type BreakdownState, breakdownsAccumulator } from './breakdowns.js';
+import { bundleParsed, type TicketBundle } from './bundle.js';
 import { type Instant, toMillis } from './business-time.js';
 import { type CesState, cesAccumulator } from './ces.js';
 import { type CsatState, csatAccumulator } from './csat.js';
-import { findFirstReply } from './first-reply.js';
 import {
   bundleArg,
   datasetArg,
@@ -21,16 +22,20 @@ import {
   scheduleArg,
   surveyArg,
 } from './input.js';
-import { keyedTable, own } from './keyed.js';
 import { type NpsState, npsAccumulator } from './nps.js';
 import type { Interval } from './periods.js';
-import { replyTimesOf } from './reply-times.js';
-import { reopensOf, resolutionTimesOf } from './resolution.js';
-import { slaStatusOf, slaTargetsOf } from './sla.js';
-import { type SlaPolicySelection, selectSlaPolicyOf } from './sla-match.js';
-import { summarizeValues } from './stats.js';
+import { appliedSlaPolicyOf } from './sla-match.js';
 import { type TagTrendState, tagTrendsAccumulatorOf } from './tag-trends.js';
-import { type Duration, measure, sortedEvents, sortedMessages } from './timeline.js';
+import {
+  type DurationDistribution,
+  type DurationState,
+  firstReplyAccumulatorOf,
+  replyTimesAccumulatorOf,
+  resolutionAccumulatorOf,
+  slaAccumulatorOf,
+} from './ticket-accumulators.js';
+import { type TicketCounts, ticketCountsAccumulator } from './ticket-counts.js';
+import { sortedEvents, sortedMessages } from './timeline.js';
 import { type VolumeState, volumesAccumulatorOf } from './volumes.js';
 
 /** Options of {@link summarize} and {@link summaryAccumulator}. */
@@ -66,60 +71,252 @@ export type SummaryInput =
   | { kind: 'bundle'; value: TicketBundle }
   | Extract<DatasetRecord, { kind: 'csat' | 'nps' | 'ces' | 'schedules' | 'groups' | 'slaPolicies' }>;
 
-type Dimension = 'channel' | 'agent' | 'group' | 'priority';
-const DIMENSIONS: Dimension[] = ['channel', 'agent', 'group', 'priority'];
-const SLA_METRICS: readonly SlaMetric[] = SlaMetricSchema.options;
-/** The priority breakdown's row for tickets without a priority (like `(unassigned)` and `(no group)`). */
-const NO_PRIORITY = '(no priority)';
+/**
+ * The SLA metrics the report lists, in its order (every metric the model knows, so a metric without targets
+ * still shows its zeros). Not to be confused with a vendor adapter's table of its own SLA metric names.
+ */
+const REPORTED_SLA_METRICS: readonly SlaMetric[] = SlaMetricSchema.options;
 
+/** Durations as the summary state stores them: the values, so medians stay exact after merging. */
 interface DurationValues {
   calendar: number[];
   business: number[];
 }
-interface BreakdownCell {
-  tickets: number;
-  firstReply: DurationValues;
-  csat: CsatState;
-}
 
-/** JSON state of {@link summaryAccumulator}. */
+/** JSON state of {@link summaryAccumulator}: one key per metric, each the state of that metric's accumulator. */
 export interface SummaryState {
   asOf: number;
   timeZone: string;
   interval: Interval;
-  tickets: {
-    total: number;
-    unresolved: number;
-    reopenedTickets: number;
-    reopens: number;
-    agentCreated: number;
-  };
+  tickets: TicketCounts;
   firstReply: DurationValues & { unreplied: number };
   replyTimes: DurationValues;
   resolutionFirst: DurationValues;
   resolutionFull: DurationValues;
   hasBusiness: boolean;
-  csat: CsatState;
-  nps: NpsState;
-  ces: CesState;
   sla: Record<
     string,
     { achieved: number; breached: number; active: number; unmeasured: number; undecidedPolicy: number }
   >;
+  breakdowns: BreakdownState;
   volumes: VolumeState;
   tagTrends: TagTrendState;
-  breakdowns: Record<Dimension, Record<string, BreakdownCell>>;
+  csat: CsatState;
+  nps: NpsState;
+  ces: CesState;
 }
 
-const emptyValues = (): DurationValues => ({ calendar: [], business: [] });
-const pushDuration = (target: DurationValues, d: Duration) => {
-  target.calendar.push(d.calendarMinutes);
-  if (d.businessMinutes !== null) target.business.push(d.businessMinutes);
-};
-const concat = (target: DurationValues, other: DurationValues) => {
-  for (const v of other.calendar) target.calendar.push(v);
-  for (const v of other.business) target.business.push(v);
-};
+/** What the summary's metrics are fed: a ticket with its records in time order, or a survey response. */
+type SummaryItem = Extract<SummaryInput, { kind: 'bundle' | 'csat' | 'nps' | 'ces' }>;
+
+/**
+ * One metric of the summary: its accumulator, the inputs it takes, and its state under its key of
+ * {@link SummaryState}. `merge` also sees the whole state, for the flag every duration shares (`hasBusiness`).
+ */
+interface SummaryPart<S, R> {
+  add(item: SummaryItem): void;
+  merge(state: S, whole: SummaryState): void;
+  toJSON(): S;
+  result(): R;
+}
+
+/** A part that is an accumulator as it is: fed what `take` picks from an item (nothing when undefined). */
+function partOf<In, R, S>(
+  acc: Accumulator<In, R, S>,
+  take: (item: SummaryItem) => In | undefined,
+): SummaryPart<S, R> {
+  return {
+    add(item) {
+      const input = take(item);
+      if (input !== undefined) acc.add(input);
+    },
+    merge: (state) => void acc.merge(state),
+    toJSON: () => acc.toJSON(),
+    result: () => acc.result(),
+  };
+}
+
+const bundleOf = (item: SummaryItem) => (item.kind === 'bundle' ? item.value : undefined);
+
+/**
+ * A duration accumulator saved as the summary state has always stored it — the values, plus the misses under
+ * `unmeasuredKey` when the report shows them — so states saved by earlier releases still merge.
+ */
+function durationPart<K extends string | undefined>(
+  acc: Accumulator<TicketBundle, DurationDistribution, DurationState>,
+  unmeasuredKey?: K,
+): SummaryPart<DurationValues & Record<NonNullable<K>, number>, DurationDistribution> {
+  type Saved = DurationValues & Record<NonNullable<K>, number>;
+  return {
+    add(item) {
+      if (item.kind === 'bundle') acc.add(item.value);
+    },
+    merge(saved, whole) {
+      const unmeasured = unmeasuredKey === undefined ? 0 : (saved as Record<string, number>)[unmeasuredKey];
+      acc.merge({
+        calendar: saved.calendar,
+        business: saved.business,
+        measured: saved.calendar.length,
+        unmeasured: unmeasured ?? 0,
+        hasSchedule: whole.hasBusiness,
+      });
+    },
+    toJSON() {
+      const { calendar, business, unmeasured } = acc.toJSON();
+      return (
+        unmeasuredKey === undefined
+          ? { calendar, business }
+          : { calendar, business, [unmeasuredKey]: unmeasured }
+      ) as Saved;
+    },
+    result: () => acc.result(),
+  };
+}
+
+/** Whether any ticket was measured in a schedule: the report's business minutes are null until one was. */
+function hasBusinessPart(
+  scheduleOf: (ticket: Ticket) => Schedule | undefined,
+): SummaryPart<boolean, boolean> {
+  let hasBusiness = false;
+  return {
+    add(item) {
+      if (item.kind === 'bundle' && scheduleOf(item.value.ticket)) hasBusiness = true;
+    },
+    merge(other) {
+      hasBusiness ||= other;
+    },
+    toJSON: () => hasBusiness,
+    result: () => hasBusiness,
+  };
+}
+
+/**
+ * Reference data the metrics read: schedules and groups (a ticket's schedule is its group's, else the first
+ * schedule given, unless the options fix one) and SLA policies. Not part of the state: every shard is given it.
+ */
+function summaryReferences(fixedSchedule: Schedule | undefined) {
+  const schedules = new Map<string, Schedule>();
+  let firstSchedule: Schedule | undefined;
+  const groups = new Map<string, Group>();
+  const policies: SlaPolicy[] = [];
+  return {
+    /** Keeps a reference record; false for inputs that are not one (tickets and surveys). */
+    add(input: SummaryInput): input is Exclude<SummaryInput, SummaryItem> {
+      if (input.kind === 'schedules') {
+        if (input.value.id) schedules.set(input.value.id, input.value);
+        firstSchedule ??= input.value;
+      } else if (input.kind === 'groups') groups.set(input.value.id, input.value);
+      else if (input.kind === 'slaPolicies') policies.push(input.value);
+      else return false;
+      return true;
+    },
+    scheduleOf(ticket: Ticket): Schedule | undefined {
+      if (fixedSchedule) return fixedSchedule;
+      const id = ticket.groupId ? groups.get(ticket.groupId)?.scheduleId : null;
+      return (id ? schedules.get(id) : undefined) ?? firstSchedule;
+    },
+    policyOf: (ticket: Ticket, sortedEvents: readonly TicketEvent[]) =>
+      appliedSlaPolicyOf(policies, ticket, sortedEvents),
+  };
+}
+
+/**
+ * The summary's metrics, one accumulator per key of {@link SummaryState}, in the order the state lists them.
+ * A new metric in the report is one more accumulator here and its place in {@link reportOf}.
+ */
+function summaryParts(
+  options: SummaryOptions & { asOf: number; timeZone: string; interval: Interval },
+  references: ReturnType<typeof summaryReferences>,
+) {
+  const { asOf, timeZone, interval } = options;
+  const perTicket = { scheduleOf: references.scheduleOf };
+  // Deleted tickets are left out (or not) before the parts see them: each part takes what it is given.
+  const all = { includeDeleted: true };
+  const hasBusiness = hasBusinessPart(references.scheduleOf);
+  return {
+    tickets: partOf(ticketCountsAccumulator(asOf), bundleOf),
+    firstReply: durationPart(firstReplyAccumulatorOf(all, perTicket), 'unreplied'),
+    replyTimes: durationPart(replyTimesAccumulatorOf(all, perTicket)),
+    resolutionFirst: durationPart(resolutionAccumulatorOf({ ...all, which: 'first' }, perTicket)),
+    resolutionFull: durationPart(resolutionAccumulatorOf({ ...all, which: 'full' }, perTicket)),
+    hasBusiness,
+    sla: partOf(
+      slaAccumulatorOf(
+        { asOf, policyOf: references.policyOf },
+        { ...perTicket, metrics: REPORTED_SLA_METRICS },
+      ),
+      bundleOf,
+    ) as SummaryPart<
+      SummaryState['sla'],
+      Record<string, SummaryState['sla'][string] & { attainment: number | null }>
+    >,
+    breakdowns: partOf(
+      breakdownsAccumulator({
+        ...perTicket,
+        ticketMemory: options.ticketMemory ?? Number.POSITIVE_INFINITY,
+        hasBusiness: hasBusiness.result,
+      }),
+      (item) => (item.kind === 'bundle' || item.kind === 'csat' ? item : undefined),
+    ),
+    // Volumes leave deleted tickets out whatever the summary's option (as they always have).
+    volumes: partOf(volumesAccumulatorOf({ interval, timeZone }, true, 'summarize'), bundleOf),
+    tagTrends: partOf(
+      tagTrendsAccumulatorOf(
+        { interval, timeZone, baseline: { recent: options.recentPeriods ?? 1 } },
+        true,
+        'summarize',
+      ),
+      (item) => bundleOf(item)?.ticket,
+    ),
+    csat: partOf(csatAccumulator({ invalid: 'skip' }), (item) =>
+      item.kind === 'csat' ? item.value : undefined,
+    ),
+    nps: partOf(npsAccumulator({ invalid: 'skip' }), (item) =>
+      item.kind === 'nps' ? item.value : undefined,
+    ),
+    ces: partOf(cesAccumulator({ invalid: 'skip' }), (item) =>
+      item.kind === 'ces' ? item.value : undefined,
+    ),
+  } satisfies {
+    [K in Exclude<keyof SummaryState, 'asOf' | 'timeZone' | 'interval'>]: SummaryPart<
+      SummaryState[K],
+      unknown
+    >;
+  };
+}
+
+type SummaryParts = ReturnType<typeof summaryParts>;
+type SummaryResults = { [K in keyof SummaryParts]: ReturnType<SummaryParts[K]['result']> };
+
+/** The report's layout: where each part's result goes, in the order {@link MetricsReport} lists them. */
+function reportOf(asOf: number, timeZone: string, interval: Interval, r: SummaryResults): MetricsReport {
+  const duration = ({ calendarMinutes, businessMinutes }: DurationDistribution) => ({
+    calendarMinutes,
+    businessMinutes,
+  });
+  return {
+    asOf: new Date(asOf),
+    timeZone,
+    interval,
+    tickets: r.tickets,
+    firstReply: {
+      ...duration(r.firstReply),
+      replied: r.firstReply.measured,
+      unreplied: r.firstReply.unmeasured,
+    },
+    replyTimes: duration(r.replyTimes),
+    resolution: { first: duration(r.resolutionFirst), full: duration(r.resolutionFull) },
+    csat: r.csat,
+    nps: r.nps,
+    ces: r.ces,
+    sla: REPORTED_SLA_METRICS.map(
+      (metric) => ({ metric, ...r.sla[metric]! }) as MetricsReport['sla'][number],
+    ),
+    volumes: r.volumes,
+    tagTrends: r.tagTrends,
+    breakdowns: r.breakdowns,
+  };
+}
 
 /**
  * {@link summarize} as a mergeable accumulator: feed it ticket bundles and surveys (and reference data:
@@ -182,194 +379,17 @@ function summaryAccumulatorOf(
   const asOf = toMillis(options.asOf, 'summarize() asOf');
   const timeZone = options.timeZone ?? 'UTC';
   const interval = options.interval ?? 'week';
-  const volumes = volumesAccumulatorOf({ interval, timeZone }, true, 'summarize');
-  const trends = tagTrendsAccumulatorOf(
-    { interval, timeZone, baseline: { recent: options.recentPeriods ?? 1 } },
-    true,
-    'summarize',
-  );
-  const csat = csatAccumulator({ invalid: 'skip' });
-  const nps = npsAccumulator({ invalid: 'skip' });
-  const ces = cesAccumulator({ invalid: 'skip' });
-  const schedules = new Map<string, Schedule>();
-  let firstSchedule: Schedule | undefined;
-  const groups = new Map<string, Group>();
-  const policies: SlaPolicy[] = [];
-  /** The dimensions of tickets seen in this shard, to attribute their surveys. */
-  const ticketDims = new Map<string, Record<Dimension, string>>();
-  const ticketMemory = options.ticketMemory ?? Number.POSITIVE_INFINITY;
-  if (!(ticketMemory >= 1)) throw invalidOption('summarize', 'ticketMemory', 'must be ≥ 1');
+  if (!((options.ticketMemory ?? 1) >= 1)) throw invalidOption('summarize', 'ticketMemory', 'must be ≥ 1');
+  const references = summaryReferences(options.schedule);
+  const parts = summaryParts({ ...options, asOf, timeZone, interval }, references);
+  const each = Object.entries(parts) as [keyof SummaryParts, SummaryPart<unknown, unknown>][];
 
-  const state: Omit<SummaryState, 'volumes' | 'tagTrends' | 'csat' | 'nps' | 'ces'> = {
-    asOf,
-    timeZone,
-    interval,
-    tickets: { total: 0, unresolved: 0, reopenedTickets: 0, reopens: 0, agentCreated: 0 },
-    firstReply: { ...emptyValues(), unreplied: 0 },
-    replyTimes: emptyValues(),
-    resolutionFirst: emptyValues(),
-    resolutionFull: emptyValues(),
-    hasBusiness: false,
-    sla: Object.fromEntries(
-      SLA_METRICS.map((m) => [m, { achieved: 0, breached: 0, active: 0, unmeasured: 0, undecidedPolicy: 0 }]),
-    ),
-    breakdowns: {
-      channel: keyedTable(),
-      agent: keyedTable(),
-      group: keyedTable(),
-      priority: keyedTable(),
-    },
-  };
-
-  const cell = (dimension: Dimension, key: string): BreakdownCell => {
-    const table = state.breakdowns[dimension];
-    let found = own(table, key);
-    if (!found) {
-      found = {
-        tickets: 0,
-        firstReply: emptyValues(),
-        csat: { positive: 0, negative: 0, unanswered: 0, skipped: 0 },
-      };
-      table[key] = found;
-    }
-    return found;
-  };
-
-  const scheduleFor = (ticket: Ticket): Schedule | undefined => {
-    if (options.schedule) return options.schedule;
-    const id = ticket.groupId ? groups.get(ticket.groupId)?.scheduleId : null;
-    return (id ? schedules.get(id) : undefined) ?? firstSchedule;
-  };
-
-  const policyFor = (ticket: Ticket, events: TicketBundle['events']): SlaPolicySelection => {
-    const applied = events.find((e) => e.type === 'sla' && e.to !== null);
-    if (applied) {
-      const policy = policies.find((p) => p.id === applied.to);
-      return policy ? { outcome: 'policy', policy } : { outcome: 'none' };
-    }
-    return selectSlaPolicyOf(policies, ticket);
-  };
-
-  const addBundle = ({ ticket, messages, events }: TicketBundle) => {
-    if (ticket.status === 'deleted' && !options.includeDeleted) return;
-    const schedule = scheduleFor(ticket);
-    if (schedule) state.hasBusiness = true;
-    const sortedM = sortedMessages(ticket, messages);
-    const sortedE = sortedEvents(ticket, events);
-    const bundle = { ticket, messages: sortedM, events: sortedE };
-    volumes.add(bundle);
-    trends.add(ticket);
-    const t = state.tickets;
-    t.total++;
-    const open = unresolvedIntervals(ticket, sortedE).some(
-      ([from, to]) => from <= asOf && (to === null || to > asOf),
-    );
-    if (open) t.unresolved++;
-    const reopenCount = reopensOf(ticket, sortedE);
-    t.reopens += reopenCount;
-    if (reopenCount > 0) t.reopenedTickets++;
-    const firstPublic = sortedM.find((m) => m.public);
-    if (firstPublic?.authorRole === 'agent') t.agentCreated++;
-
-    const dims: Record<Dimension, string> = {
-      channel: ticket.channel,
-      agent: ticket.assigneeId ?? '(unassigned)',
-      group: ticket.groupId ?? '(no group)',
-      priority: ticket.priority ?? NO_PRIORITY,
-    };
-    ticketDims.set(ticket.id, dims);
-    if (ticketDims.size > ticketMemory) ticketDims.delete(ticketDims.keys().next().value!); // oldest first
-    const reply = findFirstReply(sortedM, 'from-creation');
-    const created = ticket.createdAt.getTime();
-    const replyDuration = reply ? measure(created, reply.createdAt.getTime(), schedule) : null;
-    if (replyDuration) pushDuration(state.firstReply, replyDuration);
-    else state.firstReply.unreplied++;
-    for (const dimension of DIMENSIONS) {
-      const c = cell(dimension, dims[dimension]);
-      c.tickets++;
-      if (replyDuration) pushDuration(c.firstReply, replyDuration);
-    }
-    for (const span of replyTimesOf(ticket, sortedM, schedule ? { schedule } : {})) {
-      if (span.duration) pushDuration(state.replyTimes, span.duration);
-    }
-    const resolution = resolutionTimesOf(ticket, sortedE, schedule ? { schedule } : {});
-    if (resolution.firstResolution) pushDuration(state.resolutionFirst, resolution.firstResolution);
-    if (resolution.fullResolution) pushDuration(state.resolutionFull, resolution.fullResolution);
-
-    const selection = policyFor(ticket, sortedE);
-    if (selection.outcome === 'undecided') {
-      // The policy hangs on conditions a canonical ticket cannot settle: unmeasured under every metric a
-      // candidate would measure, never measured under a policy that may not be its own.
-      const metrics = new Set(
-        selection.candidates.flatMap((p) => slaTargetsOf(ticket, sortedE, p).map((t) => t.metric)),
-      );
-      for (const metric of metrics) {
-        state.sla[metric]!.unmeasured++;
-        state.sla[metric]!.undecidedPolicy++;
-      }
-    }
-    const policy = selection.outcome === 'policy' ? selection.policy : undefined;
-    if (policy) {
-      const targets = slaTargetsOf(ticket, sortedE, policy);
-      if (schedule || !targets.some((target) => target.businessHours)) {
-        for (const target of slaStatusOf(ticket, sortedM, sortedE, policy, {
-          asOf,
-          ...(schedule ? { schedule } : {}),
-        })) {
-          state.sla[target.metric]![target.state]++;
-        }
-      } else {
-        // Business-hours targets with no schedule to count them in: reported, not silently dropped.
-        for (const metric of new Set(targets.map((t) => t.metric))) state.sla[metric]!.unmeasured++;
-      }
-    }
-  };
-
-  const addCsatToBreakdowns = (value: Extract<SummaryInput, { kind: 'csat' }>['value']) => {
-    const dims = value.ticketId ? ticketDims.get(value.ticketId) : undefined;
-    for (const dimension of DIMENSIONS) {
-      const key =
-        dimension === 'agent' && value.agentId ? value.agentId : (dims?.[dimension] ?? '(unknown ticket)');
-      const c = cell(dimension, key).csat;
-      if (value.rating === null) c.unanswered++;
-      else if (value.rating === 'good' || (typeof value.rating === 'number' && value.rating >= 4))
-        c.positive++;
-      else c.negative++;
-    }
-  };
-
-  const accumulator: Accumulator<SummaryInput, MetricsReport, SummaryState> = {
+  return {
     add(raw) {
       const input = trusted ? raw : summaryInputArg(raw);
-      switch (input.kind) {
-        case 'bundle':
-          addBundle(input.value);
-          break;
-        case 'csat':
-          csat.add(input.value);
-          addCsatToBreakdowns(input.value);
-          break;
-        case 'nps':
-          nps.add(input.value);
-          break;
-        case 'ces':
-          ces.add(input.value);
-          break;
-        case 'schedules':
-          if (input.value.id) schedules.set(input.value.id, input.value);
-          firstSchedule ??= input.value;
-          break;
-        case 'groups':
-          groups.set(input.value.id, input.value);
-          break;
-        case 'slaPolicies':
-          policies.push(input.value);
-          break;
-        default:
-          throw new ValidationError('summaryAccumulator() input', [
-            { path: ['kind'], code: 'invalid_value', message: 'is not a kind of record summarize reads' },
-          ]);
-      }
+      if (references.add(input)) return this;
+      const item = input.kind === 'bundle' ? prepared(input.value, options.includeDeleted) : input;
+      if (item) for (const [, part] of each) part.add(item);
       return this;
     },
     merge(other) {
@@ -381,98 +401,39 @@ function summaryAccumulatorOf(
           'cannot merge a state with a different asOf, timeZone or interval',
         );
       }
-      for (const key of Object.keys(state.tickets) as (keyof SummaryState['tickets'])[])
-        state.tickets[key] += s.tickets[key];
-      concat(state.firstReply, s.firstReply);
-      state.firstReply.unreplied += s.firstReply.unreplied;
-      concat(state.replyTimes, s.replyTimes);
-      concat(state.resolutionFirst, s.resolutionFirst);
-      concat(state.resolutionFull, s.resolutionFull);
-      state.hasBusiness ||= s.hasBusiness;
-      for (const metric of SLA_METRICS) {
-        for (const k of ['achieved', 'breached', 'active', 'unmeasured', 'undecidedPolicy'] as const)
-          state.sla[metric]![k] += s.sla[metric]![k] ?? 0;
-      }
-      for (const dimension of DIMENSIONS) {
-        for (const [key, other] of Object.entries(s.breakdowns[dimension])) {
-          const c = cell(dimension, key);
-          c.tickets += other.tickets;
-          concat(c.firstReply, other.firstReply);
-          for (const k of ['positive', 'negative', 'unanswered', 'skipped'] as const)
-            c.csat[k] += other.csat[k];
-        }
-      }
-      volumes.merge(s.volumes);
-      trends.merge(s.tagTrends);
-      csat.merge(s.csat);
-      nps.merge(s.nps);
-      ces.merge(s.ces);
+      for (const [key, part] of each) part.merge(s[key], s);
       return this;
     },
-    result() {
-      const duration = (values: DurationValues) => ({
-        calendarMinutes: summarizeValues(values.calendar),
-        businessMinutes: state.hasBusiness ? summarizeValues(values.business) : null,
-      });
-      const breakdown = (dimension: Dimension) =>
-        Object.entries(state.breakdowns[dimension])
-          .map(([key, c]) => {
-            const n = c.csat.positive + c.csat.negative;
-            return {
-              key,
-              tickets: c.tickets,
-              firstReply: duration(c.firstReply),
-              csat: { score: n === 0 ? null : (100 * c.csat.positive) / n, n },
-            };
-          })
-          .sort((a, b) => b.tickets - a.tickets || a.key.localeCompare(b.key));
-      return {
-        asOf: new Date(asOf),
+    result: () =>
+      reportOf(
+        asOf,
         timeZone,
         interval,
-        tickets: { ...state.tickets },
-        firstReply: {
-          ...duration(state.firstReply),
-          replied: state.firstReply.calendar.length,
-          unreplied: state.firstReply.unreplied,
-        },
-        replyTimes: duration(state.replyTimes),
-        resolution: { first: duration(state.resolutionFirst), full: duration(state.resolutionFull) },
-        csat: csat.result(),
-        nps: nps.result(),
-        ces: ces.result(),
-        sla: SLA_METRICS.map((metric) => {
-          const { achieved, breached, active, unmeasured, undecidedPolicy } = state.sla[metric]!;
-          return {
-            metric,
-            achieved,
-            breached,
-            active,
-            unmeasured,
-            undecidedPolicy,
-            attainment: achieved + breached === 0 ? null : (100 * achieved) / (achieved + breached),
-          };
-        }),
-        volumes: volumes.result(),
-        tagTrends: trends.result(),
-        breakdowns: {
-          channel: breakdown('channel'),
-          agent: breakdown('agent'),
-          group: breakdown('group'),
-          priority: breakdown('priority'),
-        },
-      };
-    },
-    toJSON: () => ({
-      ...structuredClone(state),
-      volumes: volumes.toJSON(),
-      tagTrends: trends.toJSON(),
-      csat: csat.toJSON(),
-      nps: nps.toJSON(),
-      ces: ces.toJSON(),
-    }),
+        Object.fromEntries(each.map(([key, part]) => [key, part.result()])) as SummaryResults,
+      ),
+    toJSON: () =>
+      ({
+        asOf,
+        timeZone,
+        interval,
+        ...Object.fromEntries(each.map(([key, part]) => [key, part.toJSON()])),
+      }) as SummaryState,
   };
-  return accumulator;
+}
+
+/**
+ * A ticket as the summary's metrics take it: records in time order (sorted once for all of them); undefined
+ * for a ticket deleted in the helpdesk unless the report counts those.
+ */
+function prepared(
+  { ticket, messages, events }: TicketBundle,
+  includeDeleted: boolean | undefined,
+): SummaryItem | undefined {
+  if (ticket.status === 'deleted' && !includeDeleted) return undefined;
+  return {
+    kind: 'bundle',
+    value: { ticket, messages: sortedMessages(ticket, messages), events: sortedEvents(ticket, events) },
+  };
 }
 
 /**

@@ -254,10 +254,20 @@ export interface ReopenSummary {
  * ```
  */
 export function reopensAccumulator(): Accumulator<TicketBundle, ReopenSummary, ReopenSummary> {
+  return reopensAccumulatorOf(false);
+}
+
+/**
+ * {@link reopensAccumulator}; `trusted` skips the input checks for bundles validated by the caller (internal).
+ * @example `reopensAccumulatorOf(true).add(parsedBundle).result().reopens;`
+ */
+export function reopensAccumulatorOf(
+  trusted: boolean,
+): Accumulator<TicketBundle, ReopenSummary, ReopenSummary> {
   const state: ReopenSummary = { tickets: 0, reopenedTickets: 0, reopens: 0 };
   return {
     add(bundle) {
-      const { ticket, events } = bundleArg(bundle, 'reopensAccumulator');
+      const { ticket, events } = trusted ? bundle : bundleArg(bundle, 'reopensAccumulator');
       const n = reopensOf(ticket, events);
       state.tickets++;
       state.reopens += n;
