@@ -38,14 +38,13 @@ export {
 } from './stats.js';
 export { type StatusDurationOptions, type StatusDurations, statusDurations } from './status-durations.js';
 export {
-  recordSummarizer,
   type SummaryInput,
   type SummaryOptions,
   type SummaryState,
   summarize,
-  summarizeRecords,
   summaryAccumulator,
 } from './summarize.js';
+export { recordSummarizer, summarizeRecords } from './summarize-records.js';
 export {
   type TagPair,
   type TagTrend,
