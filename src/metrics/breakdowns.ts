@@ -105,11 +105,14 @@ export function breakdownsAccumulator(
     }
     return found;
   };
-  const addTicket = ({ ticket, messages }: TicketBundle) => {
+  const addTicket = (bundle: TicketBundle) => {
+    const { ticket } = bundle;
     const rows = rowsOf(ticket);
     ticketRows.set(ticket.id, rows);
     if (ticketRows.size > options.ticketMemory) ticketRows.delete(ticketRows.keys().next().value!); // oldest first
-    const reply = firstReplyOf(ticket, messages, { schedule: options.scheduleOf(ticket) });
+    const reply = options.firstReplyOf
+      ? options.firstReplyOf(bundle)
+      : firstReplyOf(ticket, bundle.messages, { schedule: options.scheduleOf(ticket) });
     for (const dimension of BREAKDOWN_DIMENSIONS) {
       const c = cell(dimension, rows[dimension]);
       c.tickets++;

@@ -9,8 +9,10 @@ import { breakdownsAccumulator } from './breakdowns.js';
 import type { TicketBundle } from './bundle.js';
 import { cesAccumulator } from './ces.js';
 import { csatAccumulator } from './csat.js';
+import { firstReplyOf } from './first-reply.js';
 import { npsAccumulator } from './nps.js';
 import type { Interval } from './periods.js';
+import { resolutionTimesOf } from './resolution.js';
 import { appliedSlaPolicyOf } from './sla-match.js';
 import type { SummaryInput, SummaryOptions, SummaryState } from './summarize.js';
 import { tagTrendsAccumulatorOf } from './tag-trends.js';
@@ -167,6 +169,30 @@ export function summaryReferences(fixedSchedule: Schedule | undefined) {
 }
 
 /**
+ * Per-ticket measurements that several metrics share — the first reply (first reply and its breakdowns) and the
+ * resolution times (first and full) — measured once: business minutes are the costly part. The summary hands
+ * the same bundle object to every part, so it is the memos' key.
+ */
+function sharedMeasures(scheduleOf: (ticket: Ticket) => Schedule | undefined) {
+  const once = <T>(measure: (bundle: TicketBundle, schedule: Schedule | undefined) => T) => {
+    const memo = new WeakMap<TicketBundle, T>();
+    return (bundle: TicketBundle): T => {
+      if (memo.has(bundle)) return memo.get(bundle)!;
+      const value = measure(bundle, scheduleOf(bundle.ticket));
+      memo.set(bundle, value);
+      return value;
+    };
+  };
+  return {
+    scheduleOf,
+    firstReplyOf: once(({ ticket, messages }, schedule) => firstReplyOf(ticket, messages, { schedule })),
+    resolutionOf: once(({ ticket, events }, schedule) =>
+      resolutionTimesOf(ticket, events, schedule ? { schedule } : {}),
+    ),
+  };
+}
+
+/**
  * The summary's metrics, one accumulator per key of {@link SummaryState}, in the order the state lists them.
  * A new metric in the report is one more accumulator here and its place in {@link reportOf}.
  * @example `const parts = summaryParts({ asOf, timeZone: 'UTC', interval: 'week' }, summaryReferences(undefined));`
@@ -176,7 +202,7 @@ export function summaryParts(
   references: ReturnType<typeof summaryReferences>,
 ) {
   const { asOf, timeZone, interval } = options;
-  const perTicket = { scheduleOf: references.scheduleOf };
+  const perTicket = sharedMeasures(references.scheduleOf);
   // Deleted tickets are left out (or not) before the parts see them: each part takes what it is given.
   const all = { includeDeleted: true };
   const hasBusiness = hasBusinessPart(references.scheduleOf);

@@ -10,7 +10,7 @@ import { type FirstReplyOptions, firstReplyOf } from './first-reply.js';
 import { bundleArg, optionsArg, policyArg, scheduleArg } from './input.js';
 import { keyedTable, own } from './keyed.js';
 import { replyTimesOf } from './reply-times.js';
-import { reopensOf, resolutionTimesOf } from './resolution.js';
+import { type ResolutionTimes, reopensOf, resolutionTimesOf } from './resolution.js';
 import { slaStatusOf, slaTargetsOf } from './sla.js';
 import type { SlaPolicySelection } from './sla-match.js';
 import { type DistributionSummary, summarizeValues } from './stats.js';
@@ -57,6 +57,13 @@ function withSchedule<O extends { schedule?: Schedule }>(options: O, fn: string)
  */
 export interface PerTicketSchedule {
   scheduleOf: (ticket: Ticket) => Schedule | undefined;
+  /**
+   * The ticket's first reply (`from-creation`, in its schedule), when the caller computes it once for every
+   * metric that needs it (the summary's first reply and breakdowns): business minutes are the costly part.
+   */
+  firstReplyOf?: (bundle: TicketBundle) => Duration | null;
+  /** The ticket's first and full resolution, likewise computed once for both resolution metrics. */
+  resolutionOf?: (bundle: TicketBundle) => ResolutionTimes;
 }
 
 /** Measures one ticket in a schedule: its durations, null for each one with nothing to measure yet. */
@@ -137,8 +144,11 @@ export function firstReplyAccumulatorOf(
 ) {
   return durationAccumulator(
     'firstReplyAccumulator',
-    ({ ticket, messages }, schedule) => {
-      const reply = firstReplyOf(ticket, messages, { ...options, schedule });
+    (bundle, schedule) => {
+      const shared = options.definition === undefined ? perTicket?.firstReplyOf : undefined;
+      const reply = shared
+        ? shared(bundle)
+        : firstReplyOf(bundle.ticket, bundle.messages, { ...options, schedule });
       return [
         reply ? { calendarMinutes: reply.calendarMinutes, businessMinutes: reply.businessMinutes } : null,
       ];
@@ -204,8 +214,10 @@ export function resolutionAccumulatorOf(
     throw invalidOption('resolutionAccumulator', 'which', 'must be "first" or "full"');
   return durationAccumulator(
     'resolutionAccumulator',
-    ({ ticket, events }, schedule) => {
-      const r = resolutionTimesOf(ticket, events, schedule ? { schedule } : {});
+    (bundle, schedule) => {
+      const r = perTicket?.resolutionOf
+        ? perTicket.resolutionOf(bundle)
+        : resolutionTimesOf(bundle.ticket, bundle.events, schedule ? { schedule } : {});
       return [which === 'first' ? r.firstResolution : r.fullResolution];
     },
     options,
