@@ -131,6 +131,9 @@ function summaryInputArg(input: unknown): SummaryInput {
   }
 }
 
+/** The inputs the metrics take; reference data is kept aside before them. */
+const ITEM_KINDS: ReadonlySet<string> = new Set(['bundle', 'csat', 'nps', 'ces']);
+
 /**
  * {@link summaryAccumulator}; `trusted` skips the input checks for inputs validated by the caller (internal).
  * @example `summaryAccumulatorOf({ asOf, ticketMemory: 10_000 }, true).add(parsedRecord);`
@@ -145,15 +148,21 @@ export function summaryAccumulatorOf(
   const asOf = toMillis(options.asOf, 'summarize() asOf');
   const timeZone = options.timeZone ?? 'UTC';
   const interval = options.interval ?? 'week';
-  if (!((options.ticketMemory ?? 1) >= 1)) throw invalidOption('summarize', 'ticketMemory', 'must be ≥ 1');
   const references = summaryReferences(options.schedule);
+  // The parts check interval and time zone first, as they always have; then the memory option.
   const parts = summaryParts({ ...options, asOf, timeZone, interval }, references);
+  if (!((options.ticketMemory ?? 1) >= 1)) throw invalidOption('summarize', 'ticketMemory', 'must be ≥ 1');
   const each = Object.entries(parts) as [keyof SummaryParts, SummaryPart<unknown, unknown>][];
 
   return {
     add(raw) {
       const input = trusted ? raw : summaryInputArg(raw);
       if (references.add(input)) return this;
+      if (!ITEM_KINDS.has(input.kind)) {
+        throw new ValidationError('summaryAccumulator() input', [
+          { path: ['kind'], code: 'invalid_value', message: 'is not a kind of record summarize reads' },
+        ]);
+      }
       const item = input.kind === 'bundle' ? preparedTicket(input.value, options.includeDeleted) : input;
       if (item) for (const [, part] of each) part.add(item);
       return this;

@@ -1,3 +1,8 @@
+/**
+ * The parts `summaryAccumulator` is made of: one accumulator per metric of the report, each under its key
+ * of the state, and the reference data they read. The accumulator itself only loops over them.
+ */
+
 import type { Group } from '../models/group.js';
 import type { MetricsReport } from '../models/metrics-report.js';
 import type { Schedule } from '../models/schedule.js';
@@ -27,11 +32,6 @@ import {
 import { ticketCountsAccumulator } from './ticket-counts.js';
 import { sortedEvents, sortedMessages } from './timeline.js';
 import { volumesAccumulatorOf } from './volumes.js';
-
-/**
- * The parts {@link summaryAccumulator} is made of: one accumulator per metric of the report, each under its key
- * of the state, and the reference data they read. The accumulator itself only loops over them.
- */
 
 /**
  * The SLA metrics the report lists, in its order (every metric the model knows, so a metric without targets
