@@ -9,7 +9,12 @@ export { bundleDataset, type TicketBundle } from './bundle.js';
 export { addBusinessMinutes, businessMinutes, type Instant, isBusinessTime } from './business-time.js';
 export { type CesOptions, type CesResult, type CesState, ces, cesAccumulator } from './ces.js';
 export { type CsatOptions, type CsatResult, type CsatState, csat, csatAccumulator } from './csat.js';
-export { type FirstReply, type FirstReplyOptions, firstReplyTime } from './first-reply.js';
+export {
+  type FirstReply,
+  type FirstReplyDefinition,
+  type FirstReplyOptions,
+  firstReplyTime,
+} from './first-reply.js';
 export { type HolidayRegion, holidaysFor } from './holidays.js';
 export { type NpsOptions, type NpsResult, type NpsState, nps, npsAccumulator } from './nps.js';
 export type { Interval, Period } from './periods.js';
@@ -33,14 +38,13 @@ export {
 } from './stats.js';
 export { type StatusDurationOptions, type StatusDurations, statusDurations } from './status-durations.js';
 export {
-  recordSummarizer,
   type SummaryInput,
   type SummaryOptions,
   type SummaryState,
   summarize,
-  summarizeRecords,
   summaryAccumulator,
 } from './summarize.js';
+export { recordSummarizer, summarizeRecords } from './summarize-records.js';
 export {
   type TagPair,
   type TagTrend,

@@ -5,7 +5,8 @@ import { eventsArg, messagesArg, optionsArg, scheduleArg, ticketArg } from './in
 import type { TimeMetricOptions } from './timeline.js';
 
 /**
- * The arguments of a per-ticket time metric, validated once at its entry (STYLE 17).
+ * The arguments of a per-ticket time metric, validated once at its entry, so the
+ * internal helpers it calls take parsed models and never check twice.
  * @example `const { ticket, records, options } = timeArgs('replyTimes', t, messages, opts);`
  */
 export function timeArgs<O extends TimeMetricOptions>(

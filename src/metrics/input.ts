@@ -11,7 +11,7 @@ import { CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, Ticket } from '../models/
 import { TicketEvent } from '../models/ticket-event.js';
 
 /**
- * Validation at the public entry of every metric (STYLE 17): a metric accepts what the models accept — model
+ * Validation at the public entry of every metric, once, so that internal helpers can trust their input: a metric accepts what the models accept — model
  * JSON with ISO strings as much as parsed models with Dates — and turns anything else into a ValidationError
  * that names the function and the path (never a value). Internal helpers take parsed models and do not re-check.
  *

@@ -1,6 +1,6 @@
 /**
  * Tables keyed by values that come from data — tags, channels, statuses, agent and group ids — are objects
- * without a prototype (STYLE 16): a tag named `__proto__` or `constructor` is then an ordinary key, never
+ * without a prototype, because whoever edits the helpdesk chooses them: a tag named `__proto__` or `constructor` is then an ordinary key, never
  * Object.prototype. They stay plain JSON for accumulator states (`JSON.stringify` and `structuredClone` keep
  * every own key), and a state read back is only ever walked with `Object.entries`.
  */

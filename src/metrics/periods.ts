@@ -29,7 +29,10 @@ const SHORTEST: Record<Interval, number> = {
   month: 27 * 86_400_000,
 };
 
-/** Checks interval and time-zone options once (STYLE rule 10). */
+/**
+ * Checks interval and time-zone options once, at the entry, so a wrong value is a ValidationError naming the
+ * option rather than a RangeError from Intl deep inside a loop.
+ */
 export function checkPeriodOptions(fn: string, interval: unknown, timeZone: unknown): void {
   if (interval !== 'day' && interval !== 'week' && interval !== 'month') {
     throw invalidOption(fn, 'interval', `must be "day", "week" or "month"`);

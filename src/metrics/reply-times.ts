@@ -80,7 +80,7 @@ export function nextReplyTime(
 ): ReplySpan[] {
   const args = timeArgs('nextReplyTime', ticket, messages, options);
   const sorted = sortedMessages(args.ticket, args.records);
-  const first = findFirstReply(sorted, 'zendesk');
+  const first = findFirstReply(sorted, 'from-creation');
   if (!first) return [];
   const after = first.createdAt.getTime();
   return replyTimesOf(args.ticket, sorted, args.options).filter((span) => span.from.getTime() >= after);

@@ -10,6 +10,7 @@ import { toValidationIssues } from '../models/parse.js';
 import { Id } from '../models/primitives.js';
 import type { SlaCondition, SlaPolicy } from '../models/sla-policy.js';
 import { Channel, type Ticket, TicketPriority } from '../models/ticket.js';
+import type { TicketEvent } from '../models/ticket-event.js';
 import { policyArg } from './input.js';
 
 /**
@@ -218,4 +219,28 @@ export function selectSlaPolicyOf(
       };
   }
   return { outcome: 'none' };
+}
+
+/**
+ * The policy a ticket is measured under: the one its `sla` event says the helpdesk applied — none when that
+ * policy is not among `policies`, since measuring it under another would be wrong — else the one
+ * {@link selectSlaPolicy} chooses from its fields. Events in time order; parsed models (summarize's path).
+ *
+ * @example
+ * ```ts
+ * const selection = appliedSlaPolicyOf(policies, ticket, sortedEvents);
+ * if (selection.outcome === 'policy') slaStatusOf(ticket, messages, sortedEvents, selection.policy, { asOf });
+ * ```
+ */
+export function appliedSlaPolicyOf(
+  policies: readonly SlaPolicy[],
+  ticket: Ticket,
+  sortedEvents: readonly TicketEvent[],
+): SlaPolicySelection {
+  const applied = sortedEvents.find((e) => e.type === 'sla' && e.to !== null);
+  if (applied) {
+    const policy = policies.find((p) => p.id === applied.to);
+    return policy ? { outcome: 'policy', policy } : { outcome: 'none' };
+  }
+  return selectSlaPolicyOf(policies, ticket);
 }

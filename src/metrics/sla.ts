@@ -174,12 +174,12 @@ export function slaStatusOf(
   for (const target of targets) {
     switch (target.metric) {
       case 'firstReply': {
-        const reply = findFirstReply(sortedM, 'zendesk');
+        const reply = findFirstReply(sortedM, 'from-creation');
         timed(target, 0, created, reply ? reply.createdAt.getTime() : null);
         break;
       }
       case 'nextReply': {
-        const first = findFirstReply(sortedM, 'zendesk');
+        const first = findFirstReply(sortedM, 'from-creation');
         if (!first) break;
         const turns = replyTimesOf(ticket, sortedM, {}).filter(
           (s) => s.from.getTime() >= first.createdAt.getTime(),

@@ -3,7 +3,10 @@ import { invalidOption, ValidationError, type ValidationIssue } from '../errors/
 /** What to do with an invalid survey value: throw (the default) or skip it and count it in the result. */
 export type InvalidPolicy = 'throw' | 'skip';
 
-/** Checks the `invalid` option once (STYLE rule 10). */
+/**
+ * Checks the `invalid` option once, at the entry, so a misspelt policy is refused by name instead of silently
+ * behaving like the default.
+ */
 export function invalidPolicy(fn: string, value: unknown): InvalidPolicy {
   if (value === undefined) return 'throw';
   if (value !== 'throw' && value !== 'skip') throw invalidOption(fn, 'invalid', `must be "throw" or "skip"`);

@@ -119,20 +119,8 @@ export function tagTrendsAccumulatorOf(
   trusted: boolean,
   fn = 'tagTrends',
 ): Accumulator<Ticket, TagTrends, TagTrendState> {
-  options = optionsArg(options, fn);
-  const interval = options.interval ?? 'week';
-  const timeZone = options.timeZone ?? 'UTC';
-  checkPeriodOptions('tagTrends', interval, timeZone);
-  const recentCount = options.baseline?.recent ?? 1;
-  const baselineCount = options.baseline?.periods;
-  const alpha = options.alpha ?? 0.05;
-  const minSupport = options.minPairSupport ?? 5;
-  if (!Number.isInteger(recentCount) || recentCount < 1)
-    throw invalidOption('tagTrends', 'baseline.recent', 'must be an integer ≥ 1');
-  if (baselineCount !== undefined && (!Number.isInteger(baselineCount) || baselineCount < 1)) {
-    throw invalidOption('tagTrends', 'baseline.periods', 'must be an integer ≥ 1');
-  }
-  if (!(alpha > 0 && alpha < 1)) throw invalidOption('tagTrends', 'alpha', 'must be between 0 and 1');
+  const settings = trendSettings(optionsArg(options, fn));
+  const { interval, timeZone } = settings;
   const periods = new PeriodIndex(interval, timeZone, 'tagTrends');
   const state: TagTrendState = {
     interval,
@@ -187,78 +175,140 @@ export function tagTrendsAccumulatorOf(
       for (const [k, v] of Object.entries(s.pairs)) bump(state.pairs, k, v);
       return this;
     },
-    result() {
-      const keys = Object.keys(state.totals).sort();
-      const test =
-        'one-sided two-proportion z-test of the recent share against the baseline share, ' +
-        `Benjamini–Hochberg at FDR ${alpha}`;
-      if (keys.length === 0)
-        return { periods: [], totals: [], baseline: null, recent: null, tags: [], cooccurrence: [], test };
-      const all = periods.range(keys[0]!, keys[keys.length - 1]!).map((p) => p.key);
-      const totals = all.map((k) => own(state.totals, k) ?? 0);
-      const recentFrom = Math.max(0, all.length - recentCount);
-      const baselineFrom = baselineCount === undefined ? 0 : Math.max(0, recentFrom - baselineCount);
-      const hasBaseline = recentFrom > baselineFrom;
-      const sum = (xs: number[], from: number, to: number) => xs.slice(from, to).reduce((a, b) => a + b, 0);
-      const n0 = sum(totals, baselineFrom, recentFrom);
-      const n1 = sum(totals, recentFrom, all.length);
-      const tags = Object.keys(state.counts).sort();
-      const rows = tags.map((tag) => {
-        const byPeriod = own(state.counts, tag)!;
-        const counts = all.map((k) => own(byPeriod, k) ?? 0);
-        const k0 = sum(counts, baselineFrom, recentFrom);
-        const k1 = sum(counts, recentFrom, all.length);
-        const baselineShare = hasBaseline && n0 > 0 ? (100 * k0) / n0 : null;
-        const recentShare = n1 > 0 ? (100 * k1) / n1 : null;
-        let pValue: number | null = null;
-        if (hasBaseline && n0 > 0 && n1 > 0) {
-          const pooled = (k0 + k1) / (n0 + n1);
-          const se = Math.sqrt(pooled * (1 - pooled) * (1 / n0 + 1 / n1));
-          const z = se === 0 ? 0 : (k1 / n1 - k0 / n0) / se;
-          pValue = 0.5 * erfc(z / Math.SQRT2);
-        }
-        return {
-          tag,
-          counts,
-          shares: counts.map((c, i) => (totals[i]! > 0 ? (100 * c) / totals[i]! : null)),
-          baselineShare,
-          recentShare,
-          growth: baselineShare && recentShare !== null ? recentShare / baselineShare : null,
-          pValue,
-          rising: false as boolean,
-          isNew: hasBaseline && k0 === 0 && k1 > 0,
-        } satisfies TagTrend;
-      });
-      const discoveries = benjaminiHochberg(
-        rows.map((r) => r.pValue),
-        alpha,
-      );
-      rows.forEach((row, i) => {
-        row.rising = discoveries[i]! && (row.recentShare ?? 0) > (row.baselineShare ?? 0);
-      });
-      const cooccurrence: TagPair[] = Object.entries(state.pairs)
-        .filter(([, count]) => count >= minSupport)
-        .map(([key, count]) => {
-          const [a, b] = key.split('\u0000') as [string, string];
-          return {
-            tags: [a, b] as [string, string],
-            count,
-            lift: (count * state.tickets) / (own(state.tagTotals, a)! * own(state.tagTotals, b)!),
-          };
-        })
-        .sort((x, y) => y.count - x.count || y.lift - x.lift || x.tags.join().localeCompare(y.tags.join()));
-      return {
-        periods: all,
-        totals,
-        baseline: hasBaseline ? { from: all[baselineFrom]!, to: all[recentFrom - 1]! } : null,
-        recent: { from: all[recentFrom]!, to: all[all.length - 1]! },
-        tags: rows,
-        cooccurrence,
-        test,
-      };
-    },
+    result: () => trendsOf(state, periods, settings),
     toJSON: () => structuredClone(state),
   };
+}
+
+/** The options of tag trends with their defaults, checked once. */
+interface TrendSettings {
+  interval: Interval;
+  timeZone: string;
+  recentCount: number;
+  baselineCount: number | undefined;
+  alpha: number;
+  minSupport: number;
+}
+
+/** Reads the options once, at the entry: a wrong value is refused by name before any ticket is counted. */
+function trendSettings(options: TagTrendOptions): TrendSettings {
+  const interval = options.interval ?? 'week';
+  const timeZone = options.timeZone ?? 'UTC';
+  checkPeriodOptions('tagTrends', interval, timeZone);
+  const recentCount = options.baseline?.recent ?? 1;
+  const baselineCount = options.baseline?.periods;
+  const alpha = options.alpha ?? 0.05;
+  const minSupport = options.minPairSupport ?? 5;
+  if (!Number.isInteger(recentCount) || recentCount < 1)
+    throw invalidOption('tagTrends', 'baseline.recent', 'must be an integer ≥ 1');
+  if (baselineCount !== undefined && (!Number.isInteger(baselineCount) || baselineCount < 1)) {
+    throw invalidOption('tagTrends', 'baseline.periods', 'must be an integer ≥ 1');
+  }
+  if (!(alpha > 0 && alpha < 1)) throw invalidOption('tagTrends', 'alpha', 'must be between 0 and 1');
+  return { interval, timeZone, recentCount, baselineCount, alpha, minSupport };
+}
+
+const sum = (xs: number[], from: number, to: number) => xs.slice(from, to).reduce((a, b) => a + b, 0);
+
+/** The windows compared: periods [baselineFrom, recentFrom) against [recentFrom, end), and their totals. */
+interface TrendWindows {
+  baselineFrom: number;
+  recentFrom: number;
+  end: number;
+  hasBaseline: boolean;
+  /** Tickets created in the baseline and in the recent window. */
+  n0: number;
+  n1: number;
+}
+
+/** The trends over a state: every period from the first to the last, each tag's row, the frequent pairs. */
+function trendsOf(state: TagTrendState, periods: PeriodIndex, settings: TrendSettings): TagTrends {
+  const keys = Object.keys(state.totals).sort();
+  const test =
+    'one-sided two-proportion z-test of the recent share against the baseline share, ' +
+    `Benjamini–Hochberg at FDR ${settings.alpha}`;
+  if (keys.length === 0)
+    return { periods: [], totals: [], baseline: null, recent: null, tags: [], cooccurrence: [], test };
+  const all = periods.range(keys[0]!, keys[keys.length - 1]!).map((p) => p.key);
+  const totals = all.map((k) => own(state.totals, k) ?? 0);
+  const recentFrom = Math.max(0, all.length - settings.recentCount);
+  const baselineFrom =
+    settings.baselineCount === undefined ? 0 : Math.max(0, recentFrom - settings.baselineCount);
+  const windows: TrendWindows = {
+    baselineFrom,
+    recentFrom,
+    end: all.length,
+    hasBaseline: recentFrom > baselineFrom,
+    n0: sum(totals, baselineFrom, recentFrom),
+    n1: sum(totals, recentFrom, all.length),
+  };
+  const rows = Object.keys(state.counts)
+    .sort()
+    .map((tag) => tagRow(tag, own(state.counts, tag)!, all, totals, windows));
+  const discoveries = benjaminiHochberg(
+    rows.map((r) => r.pValue),
+    settings.alpha,
+  );
+  rows.forEach((row, i) => {
+    row.rising = discoveries[i]! && (row.recentShare ?? 0) > (row.baselineShare ?? 0);
+  });
+  return {
+    periods: all,
+    totals,
+    baseline: windows.hasBaseline ? { from: all[baselineFrom]!, to: all[recentFrom - 1]! } : null,
+    recent: { from: all[recentFrom]!, to: all[all.length - 1]! },
+    tags: rows,
+    cooccurrence: cooccurrenceOf(state, settings.minSupport),
+    test,
+  };
+}
+
+/** One tag's counts and shares per period, and its recent share tested against its baseline share. */
+function tagRow(
+  tag: string,
+  byPeriod: Record<string, number>,
+  all: readonly string[],
+  totals: readonly number[],
+  { baselineFrom, recentFrom, end, hasBaseline, n0, n1 }: TrendWindows,
+): TagTrend {
+  const counts = all.map((k) => own(byPeriod, k) ?? 0);
+  const k0 = sum(counts, baselineFrom, recentFrom);
+  const k1 = sum(counts, recentFrom, end);
+  const baselineShare = hasBaseline && n0 > 0 ? (100 * k0) / n0 : null;
+  const recentShare = n1 > 0 ? (100 * k1) / n1 : null;
+  let pValue: number | null = null;
+  if (hasBaseline && n0 > 0 && n1 > 0) {
+    const pooled = (k0 + k1) / (n0 + n1);
+    const se = Math.sqrt(pooled * (1 - pooled) * (1 / n0 + 1 / n1));
+    const z = se === 0 ? 0 : (k1 / n1 - k0 / n0) / se;
+    pValue = 0.5 * erfc(z / Math.SQRT2);
+  }
+  return {
+    tag,
+    counts,
+    shares: counts.map((c, i) => (totals[i]! > 0 ? (100 * c) / totals[i]! : null)),
+    baselineShare,
+    recentShare,
+    growth: baselineShare && recentShare !== null ? recentShare / baselineShare : null,
+    pValue,
+    rising: false as boolean,
+    isNew: hasBaseline && k0 === 0 && k1 > 0,
+  };
+}
+
+/** Pairs of tags seen together on at least `minSupport` tickets, with lift, most frequent first. */
+function cooccurrenceOf(state: TagTrendState, minSupport: number): TagPair[] {
+  return Object.entries(state.pairs)
+    .filter(([, count]) => count >= minSupport)
+    .map(([key, count]) => {
+      const [a, b] = key.split('\u0000') as [string, string];
+      return {
+        tags: [a, b] as [string, string],
+        count,
+        lift: (count * state.tickets) / (own(state.tagTotals, a)! * own(state.tagTotals, b)!),
+      };
+    })
+    .sort((x, y) => y.count - x.count || y.lift - x.lift || x.tags.join().localeCompare(y.tags.join()));
 }
 
 /**

@@ -1,6 +1,8 @@
 import { invalidOption } from '../errors/validation.js';
 import type { Schedule } from '../models/schedule.js';
-import type { SlaPolicy } from '../models/sla-policy.js';
+import type { SlaMetric, SlaPolicy } from '../models/sla-policy.js';
+import type { Ticket } from '../models/ticket.js';
+import type { TicketEvent } from '../models/ticket-event.js';
 import { type Accumulator, stateOf } from './accumulator.js';
 import type { TicketBundle } from './bundle.js';
 import { type Instant, toMillis } from './business-time.js';
@@ -8,8 +10,9 @@ import { type FirstReplyOptions, firstReplyOf } from './first-reply.js';
 import { bundleArg, optionsArg, policyArg, scheduleArg } from './input.js';
 import { keyedTable, own } from './keyed.js';
 import { replyTimesOf } from './reply-times.js';
-import { reopensOf, resolutionTimesOf } from './resolution.js';
-import { slaStatusOf } from './sla.js';
+import { type ResolutionTimes, reopensOf, resolutionTimesOf } from './resolution.js';
+import { slaStatusOf, slaTargetsOf } from './sla.js';
+import type { SlaPolicySelection } from './sla-match.js';
 import { type DistributionSummary, summarizeValues } from './stats.js';
 import { type StatusDurationOptions, statusDurationsOf } from './status-durations.js';
 import type { Duration } from './timeline.js';
@@ -46,19 +49,45 @@ function withSchedule<O extends { schedule?: Schedule }>(options: O, fn: string)
   return opts.schedule === undefined ? opts : { ...opts, schedule: scheduleArg(opts.schedule, fn) };
 }
 
-/** Builds an accumulator of per-ticket durations from a function that measures one ticket. */
+/**
+ * How {@link summaryAccumulator} drives a per-ticket accumulator (internal): bundles arrive validated and sorted,
+ * and each ticket is measured in its own schedule (its group's), so business minutes are measured as soon as
+ * one ticket had a schedule — in this accumulator or in a state merged into it.
+ * @example `firstReplyAccumulatorOf({}, { scheduleOf: (ticket) => schedules.get(ticket.groupId!) });`
+ */
+export interface PerTicketSchedule {
+  scheduleOf: (ticket: Ticket) => Schedule | undefined;
+  /**
+   * The ticket's first reply (`from-creation`, in its schedule), when the caller computes it once for every
+   * metric that needs it (the summary's first reply and breakdowns): business minutes are the costly part.
+   */
+  firstReplyOf?: (bundle: TicketBundle) => Duration | null;
+  /** The ticket's first and full resolution, likewise computed once for both resolution metrics. */
+  resolutionOf?: (bundle: TicketBundle) => ResolutionTimes;
+}
+
+/** Measures one ticket in a schedule: its durations, null for each one with nothing to measure yet. */
+type MeasureTicket = (bundle: TicketBundle, schedule: Schedule | undefined) => readonly (Duration | null)[];
+
+/**
+ * Builds an accumulator of per-ticket durations from a function that measures one ticket, in the schedule of
+ * the options or, for the summary, the schedule of each ticket.
+ */
 function durationAccumulator(
   fn: string,
-  measureTicket: (bundle: TicketBundle) => readonly (Duration | null)[],
-  hasSchedule: boolean,
-  includeDeleted = false,
+  measureTicket: MeasureTicket,
+  options: { schedule?: Schedule } & DeletedOption,
+  perTicket?: PerTicketSchedule,
 ): Accumulator<TicketBundle, DurationDistribution, DurationState> {
+  const hasSchedule = options.schedule !== undefined;
   const state: DurationState = { calendar: [], business: [], measured: 0, unmeasured: 0, hasSchedule };
   return {
     add(bundle) {
-      const checked = bundleArg(bundle, fn);
-      if (checked.ticket.status === 'deleted' && !includeDeleted) return this;
-      for (const d of measureTicket(checked)) {
+      const checked = perTicket ? bundle : bundleArg(bundle, fn);
+      if (checked.ticket.status === 'deleted' && !options.includeDeleted) return this;
+      const schedule = perTicket ? perTicket.scheduleOf(checked.ticket) : options.schedule;
+      if (perTicket && schedule) state.hasSchedule = true;
+      for (const d of measureTicket(checked, schedule)) {
         if (!d) {
           state.unmeasured++;
           continue;
@@ -75,6 +104,8 @@ function durationAccumulator(
       for (const v of s.business) state.business.push(v);
       state.measured += s.measured;
       state.unmeasured += s.unmeasured;
+      // With one schedule for all, the options decide; with a schedule per ticket, any shard that had one.
+      if (perTicket) state.hasSchedule ||= s.hasSchedule;
       return this;
     },
     result: () => ({
@@ -100,17 +131,30 @@ function durationAccumulator(
  * ```
  */
 export function firstReplyAccumulator(options: FirstReplyOptions & DeletedOption = {}) {
-  options = withSchedule(options, 'firstReplyAccumulator');
+  return firstReplyAccumulatorOf(withSchedule(options, 'firstReplyAccumulator'));
+}
+
+/**
+ * {@link firstReplyAccumulator} over validated options; `perTicket` for the summary (internal).
+ * @example `firstReplyAccumulatorOf({ includeDeleted: true }, { scheduleOf }).add(sortedBundle);`
+ */
+export function firstReplyAccumulatorOf(
+  options: FirstReplyOptions & DeletedOption,
+  perTicket?: PerTicketSchedule,
+) {
   return durationAccumulator(
     'firstReplyAccumulator',
-    ({ ticket, messages }) => {
-      const reply = firstReplyOf(ticket, messages, options);
+    (bundle, schedule) => {
+      const shared = options.definition === undefined ? perTicket?.firstReplyOf : undefined;
+      const reply = shared
+        ? shared(bundle)
+        : firstReplyOf(bundle.ticket, bundle.messages, { ...options, schedule });
       return [
         reply ? { calendarMinutes: reply.calendarMinutes, businessMinutes: reply.businessMinutes } : null,
       ];
     },
-    options.schedule !== undefined,
-    options.includeDeleted,
+    options,
+    perTicket,
   );
 }
 
@@ -123,12 +167,23 @@ export function firstReplyAccumulator(options: FirstReplyOptions & DeletedOption
  * ```
  */
 export function replyTimesAccumulator(options: { schedule?: Schedule } & DeletedOption = {}) {
-  options = withSchedule(options, 'replyTimesAccumulator');
+  return replyTimesAccumulatorOf(withSchedule(options, 'replyTimesAccumulator'));
+}
+
+/**
+ * {@link replyTimesAccumulator} over validated options; `perTicket` for the summary (internal).
+ * @example `replyTimesAccumulatorOf({ includeDeleted: true }, { scheduleOf }).add(sortedBundle);`
+ */
+export function replyTimesAccumulatorOf(
+  options: { schedule?: Schedule } & DeletedOption,
+  perTicket?: PerTicketSchedule,
+) {
   return durationAccumulator(
     'replyTimesAccumulator',
-    ({ ticket, messages }) => replyTimesOf(ticket, messages, options).map((span) => span.duration),
-    options.schedule !== undefined,
-    options.includeDeleted,
+    ({ ticket, messages }, schedule) =>
+      replyTimesOf(ticket, messages, schedule ? { schedule } : {}).map((span) => span.duration),
+    options,
+    perTicket,
   );
 }
 
@@ -143,19 +198,30 @@ export function replyTimesAccumulator(options: { schedule?: Schedule } & Deleted
 export function resolutionAccumulator(
   options: { schedule?: Schedule; which?: 'first' | 'full' } & DeletedOption = {},
 ) {
-  options = withSchedule(options, 'resolutionAccumulator');
+  return resolutionAccumulatorOf(withSchedule(options, 'resolutionAccumulator'));
+}
+
+/**
+ * {@link resolutionAccumulator} over validated options; `perTicket` for the summary (internal).
+ * @example `resolutionAccumulatorOf({ which: 'full', includeDeleted: true }, { scheduleOf }).add(sortedBundle);`
+ */
+export function resolutionAccumulatorOf(
+  options: { schedule?: Schedule; which?: 'first' | 'full' } & DeletedOption,
+  perTicket?: PerTicketSchedule,
+) {
   const which = options.which ?? 'first';
   if (which !== 'first' && which !== 'full')
     throw invalidOption('resolutionAccumulator', 'which', 'must be "first" or "full"');
-  const schedule = options.schedule ? { schedule: options.schedule } : {};
   return durationAccumulator(
     'resolutionAccumulator',
-    ({ ticket, events }) => {
-      const r = resolutionTimesOf(ticket, events, schedule);
+    (bundle, schedule) => {
+      const r = perTicket?.resolutionOf
+        ? perTicket.resolutionOf(bundle)
+        : resolutionTimesOf(bundle.ticket, bundle.events, schedule ? { schedule } : {});
       return [which === 'first' ? r.firstResolution : r.fullResolution];
     },
-    options.schedule !== undefined,
-    options.includeDeleted,
+    options,
+    perTicket,
   );
 }
 
@@ -180,8 +246,7 @@ export function statusDurationAccumulator(
   return durationAccumulator(
     'statusDurationAccumulator',
     ({ ticket, events }) => [statusDurationsOf(ticket, events, { ...options, ...asOf })[aggregate]],
-    options.schedule !== undefined,
-    options.includeDeleted,
+    options,
   );
 }
 
@@ -201,10 +266,20 @@ export interface ReopenSummary {
  * ```
  */
 export function reopensAccumulator(): Accumulator<TicketBundle, ReopenSummary, ReopenSummary> {
+  return reopensAccumulatorOf(false);
+}
+
+/**
+ * {@link reopensAccumulator}; `trusted` skips the input checks for bundles validated by the caller (internal).
+ * @example `reopensAccumulatorOf(true).add(parsedBundle).result().reopens;`
+ */
+export function reopensAccumulatorOf(
+  trusted: boolean,
+): Accumulator<TicketBundle, ReopenSummary, ReopenSummary> {
   const state: ReopenSummary = { tickets: 0, reopenedTickets: 0, reopens: 0 };
   return {
     add(bundle) {
-      const { ticket, events } = bundleArg(bundle, 'reopensAccumulator');
+      const { ticket, events } = trusted ? bundle : bundleArg(bundle, 'reopensAccumulator');
       const n = reopensOf(ticket, events);
       state.tickets++;
       state.reopens += n;
@@ -229,6 +304,30 @@ export type SlaSummary = Record<
   { achieved: number; breached: number; active: number; attainment: number | null }
 >;
 
+/** Target counts of one SLA metric; `unmeasured` and `undecidedPolicy` only when the summary counts them. */
+interface SlaCounts {
+  achieved: number;
+  breached: number;
+  active: number;
+  /** Targets that could not be judged: no schedule for business hours, or an undecided policy. */
+  unmeasured?: number;
+  /** Of those, the ones whose policy hangs on conditions a canonical ticket cannot settle. */
+  undecidedPolicy?: number;
+}
+type SlaCountKey = keyof SlaCounts;
+
+/**
+ * How {@link summaryAccumulator} drives the SLA accumulator (internal): the ticket's own schedule, and targets
+ * it cannot judge counted as `unmeasured` (and `undecidedPolicy`) rather than thrown, under every metric from
+ * the start.
+ * @example `slaAccumulatorOf({ asOf, policyOf }, { scheduleOf, metrics: SlaMetric.options });`
+ */
+export interface SlaPerTicket {
+  scheduleOf: (ticket: Ticket) => Schedule | undefined;
+  /** The metrics every state lists, in order, even with no targets. */
+  metrics: readonly SlaMetric[];
+}
+
 /**
  * {@link slaStatus} over many tickets, for one policy: achieved, breached and active targets per metric, and
  * attainment = achieved ÷ (achieved + breached).
@@ -249,32 +348,67 @@ export function slaAccumulator(
   const parsedPolicy = policyArg(policy, 'slaAccumulator');
   const opts = optionsArg(options, 'slaAccumulator');
   if (opts.asOf === undefined) throw invalidOption('slaAccumulator', 'asOf', 'is required');
-  const slaOptions = {
+  const schedule = opts.schedule === undefined ? undefined : scheduleArg(opts.schedule, 'slaAccumulator');
+  return slaAccumulatorOf({
     asOf: toMillis(opts.asOf, 'slaAccumulator() asOf'),
-    ...(opts.schedule === undefined ? {} : { schedule: scheduleArg(opts.schedule, 'slaAccumulator') }),
-  };
-  const state = keyedTable<{ achieved: number; breached: number; active: number }>();
-  const bump = (metric: string, key: 'achieved' | 'breached' | 'active', by = 1) => {
+    schedule,
+    policyOf: () => ({ outcome: 'policy', policy: parsedPolicy }),
+  }) as Accumulator<
+    TicketBundle,
+    SlaSummary,
+    Record<string, { achieved: number; breached: number; active: number }>
+  >;
+}
+
+/**
+ * {@link slaAccumulator} over validated options, with the policy chosen per ticket by `policyOf` (one policy
+ * for the public accumulator; the applied or matching one for the summary); `perTicket` for the summary.
+ * @example `slaAccumulatorOf({ asOf: Date.now(), policyOf }, { scheduleOf, metrics }).add(sortedBundle).result();`
+ */
+export function slaAccumulatorOf(
+  options: {
+    asOf: number;
+    schedule?: Schedule | undefined;
+    policyOf: (ticket: Ticket, sortedEvents: readonly TicketEvent[]) => SlaPolicySelection;
+  },
+  perTicket?: SlaPerTicket,
+): Accumulator<
+  TicketBundle,
+  Record<string, SlaCounts & { attainment: number | null }>,
+  Record<string, SlaCounts>
+> {
+  const counting = perTicket !== undefined;
+  const keys: readonly SlaCountKey[] = counting
+    ? ['achieved', 'breached', 'active', 'unmeasured', 'undecidedPolicy']
+    : ['achieved', 'breached', 'active'];
+  const state = keyedTable<SlaCounts>();
+  const bump = (metric: string, key: SlaCountKey, by = 1) => {
     let counts = own(state, metric);
     if (!counts) {
-      counts = { achieved: 0, breached: 0, active: 0 };
+      counts = Object.fromEntries(keys.map((k) => [k, 0])) as unknown as SlaCounts;
       state[metric] = counts;
     }
-    counts[key] += by;
+    counts[key] = (counts[key] ?? 0) + by;
   };
+  for (const metric of perTicket?.metrics ?? []) bump(metric, 'achieved', 0);
   return {
     add(bundle) {
-      const { ticket, messages, events } = bundleArg(bundle, 'slaAccumulator');
-      for (const target of slaStatusOf(ticket, messages, events, parsedPolicy, slaOptions))
+      const b = counting ? bundle : bundleArg(bundle, 'slaAccumulator');
+      const schedule = perTicket ? perTicket.scheduleOf(b.ticket) : options.schedule;
+      const selection = options.policyOf(b.ticket, b.events);
+      if (counting) countUnjudged(b, selection, schedule, bump);
+      if (selection.outcome !== 'policy') return this;
+      const { policy } = selection;
+      if (counting && !schedule && slaTargetsOf(b.ticket, b.events, policy).some((t) => t.businessHours))
+        return this;
+      const slaOptions = { asOf: options.asOf, ...(schedule ? { schedule } : {}) };
+      for (const target of slaStatusOf(b.ticket, b.messages, b.events, policy, slaOptions))
         bump(target.metric, target.state);
       return this;
     },
     merge(other) {
-      for (const [metric, counts] of Object.entries(stateOf(other))) {
-        bump(metric, 'achieved', counts.achieved);
-        bump(metric, 'breached', counts.breached);
-        bump(metric, 'active', counts.active);
-      }
+      for (const [metric, counts] of Object.entries(stateOf(other)))
+        for (const key of keys) bump(metric, key, counts[key] ?? 0);
       return this;
     },
     result: () =>
@@ -289,4 +423,30 @@ export function slaAccumulator(
       ),
     toJSON: () => structuredClone(state),
   };
+}
+
+/**
+ * The summary's targets that cannot be judged: under an undecided policy, every metric a candidate would
+ * measure (never measured under a policy that may not be the ticket's own); under a policy with business-hours
+ * targets and no schedule to count them in, its metrics — reported, not silently dropped.
+ */
+function countUnjudged(
+  { ticket, events }: TicketBundle,
+  selection: SlaPolicySelection,
+  schedule: Schedule | undefined,
+  bump: (metric: string, key: SlaCountKey) => void,
+): void {
+  if (selection.outcome === 'undecided') {
+    const metrics = new Set(
+      selection.candidates.flatMap((p) => slaTargetsOf(ticket, events, p).map((t) => t.metric)),
+    );
+    for (const metric of metrics) {
+      bump(metric, 'unmeasured');
+      bump(metric, 'undecidedPolicy');
+    }
+  } else if (selection.outcome === 'policy' && !schedule) {
+    const targets = slaTargetsOf(ticket, events, selection.policy);
+    if (targets.some((t) => t.businessHours))
+      for (const metric of new Set(targets.map((t) => t.metric))) bump(metric, 'unmeasured');
+  }
 }

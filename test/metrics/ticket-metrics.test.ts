@@ -56,6 +56,19 @@ describe('firstReplyTime', () => {
     expect(firstReplyTime(ticket(), messages, { definition: 'fivetran' })?.calendarMinutes).toBe(80);
   });
 
+  it('definitions are named for their rule; the vendor names are deprecated aliases of them', () => {
+    const messages = [msg('c', 20), msg('n', 30), msg('a', 100)];
+    const at = (definition: Parameters<typeof firstReplyTime>[2]) =>
+      firstReplyTime(ticket(), messages, definition)?.calendarMinutes;
+    expect(at({ definition: 'from-creation' })).toBe(100);
+    expect(at({ definition: 'zendesk' })).toBe(100);
+    expect(at({ definition: 'from-first-public-message' })).toBe(80);
+    expect(at({ definition: 'fivetran' })).toBe(80);
+    const refused = () => at({ definition: 'dbt' as 'fivetran' });
+    expect(refused).toThrow(ValidationError);
+    expect(refused).toThrow(/from-creation.*from-first-public-message/);
+  });
+
   it('the clock starts at creation even when the first message comes later; order of input does not matter', () => {
     const r = firstReplyTime(ticket(), [msg('a', 100), msg('c', 20)]);
     expect(r?.calendarMinutes).toBe(100);
