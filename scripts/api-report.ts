@@ -65,7 +65,7 @@ function describe(checker: ts.TypeChecker, exported: ts.Symbol): string {
   if (f & ts.SymbolFlags.TypeAlias) {
     const type = checker.getDeclaredTypeOfSymbol(symbol);
     const value = f & ts.SymbolFlags.Value ? ' (and a value of the same name)' : '';
-    return `- type \`${name}\`${value} = \`${clip(checker.typeToString(type, undefined, flags))}\``;
+    return `- type \`${name}\`${value} = \`${clip(checker.typeToString(type, undefined, flags | ts.TypeFormatFlags.InTypeAlias))}\``;
   }
   if (f & ts.SymbolFlags.Variable) {
     const type = checker.getTypeOfSymbolAtLocation(symbol, declaration);

@@ -1,4 +1,3 @@
-
 import { type AdapterCapabilities, FULL_CAPABILITIES, type HelpdeskAdapter } from '../contract.js';
 import {
   checkOptions,

@@ -11,7 +11,7 @@ import { ADAPTER } from '../context.js';
 import type { ZendeskSlaCondition, ZendeskSlaPolicy } from '../wire.js';
 
 /** Zendesk SLA metric names → canonical metrics. `pausable_update_time` has no canonical counterpart. */
-const SLA_METRICS: ReadonlyMap<string, SlaMetric> = new Map([
+const ZENDESK_SLA_METRIC_NAMES: ReadonlyMap<string, SlaMetric> = new Map([
   ['first_reply_time', 'firstReply'],
   ['next_reply_time', 'nextReply'],
   ['periodic_update_time', 'periodicUpdate'],
@@ -170,7 +170,7 @@ export function slaPolicyFromZendesk(wire: ZendeskSlaPolicy): SlaPolicy {
       position: wire.position ?? 0,
       filter: slaFilterFromZendesk(wire.filter),
       targets: (wire.policy_metrics ?? []).flatMap((m) => {
-        const metric = SLA_METRICS.get(m.metric);
+        const metric = ZENDESK_SLA_METRIC_NAMES.get(m.metric);
         return metric
           ? [
               {
