@@ -57,6 +57,8 @@ export class PaginationLoopError extends SupportkitError {
  * ```
  */
 export class JobFailedError extends SupportkitError {
+  /** The adapter whose job it was (`zendesk`). */
+  readonly adapter: string;
   /** The vendor's job id. */
   readonly jobId: string;
   /** The job's last status (`failed`, `killed`, or the running status it had when the wait ran out). */
@@ -64,10 +66,11 @@ export class JobFailedError extends SupportkitError {
   constructor(init: { adapter: string; jobId: string; status: string; timedOut?: boolean }) {
     super(
       init.timedOut
-        ? `${init.adapter} job ${init.jobId} was still ${init.status} when the wait ran out`
-        : `${init.adapter} job ${init.jobId} ${init.status}`,
+        ? `The ${init.adapter} adapter's job ${init.jobId} was still ${init.status} when the wait ran out`
+        : `The ${init.adapter} adapter's job ${init.jobId} ${init.status}`,
       { code: init.timedOut ? 'job_timeout' : 'job_failed' },
     );
+    this.adapter = init.adapter;
     this.jobId = init.jobId;
     this.status = init.status;
   }
@@ -84,12 +87,15 @@ export class JobFailedError extends SupportkitError {
  * ```
  */
 export class ExportStalledError extends SupportkitError {
-  /** Which export stalled, e.g. `ticket-events`. */
+  /** The adapter whose export stalled (`zendesk`). */
+  readonly adapter: string;
+  /** Which export stalled, e.g. `ticket-event`. */
   readonly export: string;
   constructor(init: { adapter: string; export: string; detail: string }) {
-    super(`The ${init.adapter} ${init.export} export kept ending where it began: ${init.detail}`, {
+    super(`The ${init.adapter} adapter's ${init.export} export kept ending where it began: ${init.detail}`, {
       code: 'export_stalled',
     });
+    this.adapter = init.adapter;
     this.export = init.export;
   }
 }

@@ -2,7 +2,9 @@
  * Per-call plumbing every remote adapter shares: the options passed to the transport, lists and calls a vendor
  * lacks, and in-process idempotency for vendors without idempotency keys.
  */
+import { RequestAbortedError } from '../../errors/operations.js';
 import { UnsupportedError } from '../../errors/unsupported.js';
+import { abortableSleep } from '../../http/client.js';
 import type { RequestOptions } from '../contract.js';
 
 /** The per-call options the transport takes, and nothing else the caller passed along. */
@@ -48,4 +50,21 @@ export function inProcessIdempotency() {
     result.catch(() => results.delete(key));
     return result;
   };
+}
+
+/**
+ * Waits `ms` between an adapter's own steps (polling a job), or ends with `RequestAbortedError` as soon as the
+ * caller's signal aborts — the same error an aborted request gives, so a caller catches one thing.
+ *
+ * @example
+ * ```ts
+ * await waitOrAbort('zendesk', 2_000, options.signal);
+ * ```
+ */
+export async function waitOrAbort(adapter: string, ms: number, signal?: AbortSignal): Promise<void> {
+  try {
+    await abortableSleep(ms, signal);
+  } catch (reason) {
+    throw new RequestAbortedError({ adapter, reason });
+  }
 }

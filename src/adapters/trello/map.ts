@@ -138,8 +138,8 @@ const DEFAULT_PRIORITY_LABELS: Record<string, TicketPriority> = {
 
 /**
  * A status from a list's name, by the names support boards use: Inbox/New/To do/Backlog/Triage → new,
- * Doing/In progress/Working/Open → open, Waiting/Blocked/On hold/Pending → pending, Done/Resolved/Closed/Complete →
- * solved; anything else → open.
+ * On hold/Hold/Blocked → hold, Waiting/Pending/Awaiting → pending, Doing/In progress/Working/Open → open,
+ * Done/Resolved/Closed/Complete → solved; anything else → open.
  *
  * @example
  * ```ts
@@ -147,12 +147,21 @@ const DEFAULT_PRIORITY_LABELS: Record<string, TicketPriority> = {
  * ```
  */
 export function statusForListName(name: string): TicketStatus {
-  const n = name.toLowerCase();
-  if (/\b(inbox|new|to ?do|backlog|triage|incoming)\b/.test(n)) return 'new';
-  if (/\b(waiting|blocked|on hold|hold|pending)\b/.test(n)) return 'pending';
-  if (/\b(done|resolved|closed|complete|completed|solved)\b/.test(n)) return 'solved';
+  for (const [pattern, status] of LIST_NAME_STATUSES) if (pattern.test(name)) return status;
   return 'open';
 }
+
+/**
+ * Common list names and the status each stands for, first match wins. One table for the adapter and the Trello
+ * webhook parser, so a card reads the same whether it was listed or pushed.
+ */
+const LIST_NAME_STATUSES: readonly (readonly [RegExp, TicketStatus])[] = [
+  [/\b(inbox|new|incoming|to ?do|backlog|triage)\b/i, 'new'],
+  [/\b(on hold|hold|blocked)\b/i, 'hold'],
+  [/\b(waiting|pending|awaiting)\b/i, 'pending'],
+  [/\b(doing|in progress|working|active|open)\b/i, 'open'],
+  [/\b(done|closed|resolved|solved|complete(d)?)\b/i, 'solved'],
+];
 
 /**
  * The status of a list (by id), as the mapping and the list's name say.

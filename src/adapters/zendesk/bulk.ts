@@ -3,11 +3,10 @@
  * https://developer.zendesk.com/api-reference/ticketing/tickets/tickets/#create-many-tickets
  */
 import { JobFailedError } from '../../errors/operations.js';
-import { abortableSleep as sleep } from '../../http/client.js';
 import { TicketCreate } from '../../models/inputs.js';
 import { parse } from '../../models/parse.js';
 import type { RequestOptions } from '../contract.js';
-import { argumentChecks, guardCall, path } from '../kit/index.js';
+import { argumentChecks, guardCall, path, waitOrAbort } from '../kit/index.js';
 import { ADAPTER, type ZendeskContext } from './context.js';
 import { type BulkResult, bulkResults, ticketCreateToZendesk } from './map/index.js';
 import { ZendeskJobStatus } from './wire.js';
@@ -57,10 +56,10 @@ export function zendeskBulk(context: ZendeskContext): ZendeskBulk {
       const job = context.read(ZendeskJobStatus, body.job_status);
       if (job.status === 'completed') return job;
       if (job.status === 'failed' || job.status === 'killed')
-        throw new JobFailedError({ adapter: 'Zendesk', jobId: id, status: job.status });
+        throw new JobFailedError({ adapter: ADAPTER, jobId: id, status: job.status });
       if (Date.now() + wait > deadline)
-        throw new JobFailedError({ adapter: 'Zendesk', jobId: id, status: job.status, timedOut: true });
-      await sleep(wait, opts.signal);
+        throw new JobFailedError({ adapter: ADAPTER, jobId: id, status: job.status, timedOut: true });
+      await waitOrAbort(ADAPTER, wait, opts.signal);
       wait = Math.min(wait * 2, 10_000);
     }
   }

@@ -94,7 +94,7 @@ export function zendeskChanges(context: ZendeskContext, incremental: ZendeskIncr
       stalled = step.stood ? stalled + 1 : 0;
       if (stalled >= STALLED_PAGES)
         throw new ExportStalledError({
-          adapter: 'Zendesk',
+          adapter: ADAPTER,
           export: 'ticket-event',
           detail: 'its end_time stopped advancing',
         });

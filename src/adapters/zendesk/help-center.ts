@@ -7,7 +7,7 @@ import { NotFoundError } from '../../errors/api.js';
 import { ValidationError } from '../../errors/validation.js';
 import type { Article } from '../../models/article.js';
 import type { RequestOptions, SinceFilter } from '../contract.js';
-import { path } from '../kit/index.js';
+import { path, sinceFilter } from '../kit/index.js';
 import type { ZendeskContext } from './context.js';
 import { articleFromZendesk } from './map/index.js';
 import { ZendeskArticle, ZendeskLocales, ZendeskSection } from './wire.js';
@@ -25,15 +25,6 @@ function zendeskId(value: unknown, argument: string): string {
       message: 'expected a Zendesk id: a string of digits',
     },
   ]);
-}
-
-/** A `since` that is not a valid Date is refused before any request. */
-function checkSince(since: unknown): Date | undefined {
-  if (since !== undefined && !(since instanceof Date && Number.isFinite(since.getTime())))
-    throw new ValidationError('articles filter', [
-      { path: ['since'], code: 'invalid_type', message: 'expected a valid Date' },
-    ]);
-  return since as Date | undefined;
 }
 
 /**
@@ -81,7 +72,7 @@ export function zendeskArticles(context: ZendeskContext) {
 
   return {
     async *list(filter: SinceFilter = {}, opts?: RequestOptions): AsyncGenerator<Article> {
-      const since = checkSince(filter?.since);
+      const { since } = sinceFilter(filter, 'articles.list');
       const { locales } = context.read(
         ZendeskLocales,
         await context.get('/api/v2/help_center/locales.json', opts),

@@ -1,3 +1,4 @@
+import { statusForListName } from '../../adapters/trello/map.js';
 import { invalidArgument } from '../../errors/validation.js';
 import type { HelpdeskEvent } from '../../events/index.js';
 import { Message } from '../../models/message.js';
@@ -9,14 +10,6 @@ const isObject = (value: unknown): value is Json =>
 
 /** Maps a Trello list name to a canonical status, e.g. `{ 'Triage': 'new' }`; checked before the defaults. */
 export type TrelloListMapping = Record<string, TicketStatus>;
-
-const DEFAULT_LISTS: [RegExp, TicketStatus][] = [
-  [/\b(inbox|new|incoming|to ?do|backlog|triage)\b/i, 'new'],
-  [/\b(on hold|hold|blocked)\b/i, 'hold'],
-  [/\b(waiting|pending|awaiting)\b/i, 'pending'],
-  [/\b(doing|in progress|working|active|open)\b/i, 'open'],
-  [/\b(done|closed|resolved|solved|complete(d)?)\b/i, 'solved'],
-];
 
 /**
  * The canonical status a Trello list stands for: an explicit mapping first, then common list names ("Inbox",
@@ -33,8 +26,7 @@ export function trelloListStatus(name: string, mapping: TrelloListMapping = {}):
   // Own keys only: a list named "constructor" or "__proto__" must not read Object.prototype.
   const explicit = mapping && Object.hasOwn(mapping, name) ? mapping[name] : undefined;
   if (typeof explicit === 'string' && explicit) return explicit;
-  for (const [pattern, status] of DEFAULT_LISTS) if (pattern.test(name)) return status;
-  return 'open';
+  return statusForListName(name);
 }
 
 /**

@@ -15,6 +15,7 @@ import {
 } from '../../../src/adapters/trello/map.js';
 import { TrelloAction, TrelloCard, TrelloCustomField } from '../../../src/adapters/trello/wire.js';
 import { Ticket, TicketEvent, ValidationError } from '../../../src/index.js';
+import { trelloListStatus } from '../../../src/webhooks/index.js';
 
 const hexId = (iso: string, n: number) =>
   `${Math.floor(Date.parse(iso) / 1000)
@@ -147,10 +148,35 @@ describe('Trello mapping', () => {
 
   it('reads list names as statuses, and ids as creation times (property)', () => {
     expect(
-      ['Inbox', 'To Do', 'Doing', 'In progress', 'Waiting', 'Blocked', 'Done', 'Resolved', 'Misc'].map(
-        statusForListName,
-      ),
-    ).toEqual(['new', 'new', 'open', 'open', 'pending', 'pending', 'solved', 'solved', 'open']);
+      [
+        'Inbox',
+        'To Do',
+        'Doing',
+        'In progress',
+        'Waiting',
+        'Awaiting reply',
+        'Blocked',
+        'On hold',
+        'Done',
+        'Resolved',
+        'Misc',
+      ].map(statusForListName),
+    ).toEqual([
+      'new',
+      'new',
+      'open',
+      'open',
+      'pending',
+      'pending',
+      'hold',
+      'hold',
+      'solved',
+      'solved',
+      'open',
+    ]);
+    // One table: the webhook parser reads a list name as the adapter does.
+    for (const name of ['On hold', 'Blocked', 'Awaiting reply', 'Waiting on customer', '✅ Done', 'Misc'])
+      expect(trelloListStatus(name)).toBe(statusForListName(name));
     expect(statusOfList(LISTS.done, board, { lists: { [LISTS.done]: 'closed' } })).toBe('closed');
     fc.assert(
       fc.property(

@@ -8,6 +8,7 @@ import {
   createZendeskAdapter,
   NotFoundError,
   RateLimitError,
+  RequestAbortedError,
   UnsupportedError,
   ValidationError,
   zendeskRateLimiter,
@@ -414,6 +415,15 @@ describe('createZendeskAdapter', () => {
       await expect(
         make().bulk.createTickets(input, { pollIntervalMs: 1, jobTimeoutMs: 20 }),
       ).rejects.toMatchObject({ code: 'job_timeout' });
+      // The caller's abort while the job is polled is the caller's own error, as for any request.
+      const controller = new AbortController();
+      const pending = make()
+        .bulk.createTickets(input, { pollIntervalMs: 60_000, signal: controller.signal })
+        .catch((e: unknown) => e);
+      setTimeout(() => controller.abort(new Error('page closed')), 50);
+      const aborted = await pending;
+      expect(aborted).toBeInstanceOf(RequestAbortedError);
+      expect(aborted).toMatchObject({ code: 'aborted', adapter: 'zendesk' });
     });
   });
 

@@ -191,9 +191,20 @@ describe('zendesk.articles through the Help Center API', () => {
     expect(error.issues[0].path).toEqual(['updatedAt']);
   });
 
-  it('refuses a since that is not a valid Date before any request', async () => {
-    const error = await collect(make().articles.list({ since: new Date('nope') })).catch((e) => e);
-    expect(error).toBeInstanceOf(ValidationError);
+  it('refuses a since that is not a valid instant before any request', async () => {
+    for (const since of [new Date('nope'), '2026-03-01', 'yesterday'])
+      expect(await collect(make().articles.list({ since })).catch((e) => e)).toBeInstanceOf(ValidationError);
     expect(requests).toEqual([]);
+  });
+
+  it('takes since as every adapter does: a Date, epoch ms or ISO 8601 with an offset', async () => {
+    server.use(...fakeZendesk(seed).handlers);
+    const all = await collect(make().articles.list());
+    const latest = Math.max(...all.map((a) => a.createdAt.getTime()));
+    for (const since of [new Date(latest), latest, new Date(latest).toISOString()]) {
+      const recent = await collect(make().articles.list({ since }));
+      expect(recent.length).toBeGreaterThan(0);
+      expect(recent.every((a) => a.createdAt.getTime() >= latest)).toBe(true);
+    }
   });
 });
