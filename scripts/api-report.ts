@@ -11,7 +11,6 @@ import ts from 'typescript';
 import tsupConfig from '../tsup.config.js';
 
 const root = resolve(import.meta.dirname, '..');
-const MAX_TYPE = 400;
 
 /** The package's entry points, as tsup builds them: `index` → `supportkit`, `zendesk/index` → `supportkit/zendesk`. */
 export function entryPoints(): { subpath: string; file: string }[] {
@@ -25,8 +24,8 @@ export function entryPoints(): { subpath: string; file: string }[] {
 const flags = ts.TypeFormatFlags.NoTruncation;
 const clip = (text: string) => {
   // Types from other files print as import("/abs/path/…").Name: the report must read the same in any clone.
-  const flat = text.replace(/import\("[^"]*"(?:, \{[^)]*\})?\)\./g, '').replace(/\s+/g, ' ');
-  return flat.length > MAX_TYPE ? `${flat.slice(0, MAX_TYPE)} …` : flat;
+  // Never truncated: a change to the last field of a model must show in the diff as much as the first.
+  return text.replace(/import\("[^"]*"(?:, \{[^)]*\})?\)\./g, '').replace(/\s+/g, ' ');
 };
 
 function describe(checker: ts.TypeChecker, exported: ts.Symbol): string {

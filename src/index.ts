@@ -14,6 +14,7 @@
  * @packageDocumentation
  */
 export * from './adapters/index.js';
+export type { AdapterTransportOptions } from './adapters/kit/transport.js';
 export * from './errors/index.js';
 export {
   type AuthOption,
@@ -36,17 +37,29 @@ export * from './models/index.js';
 export {
   createEventBus,
   createWebhookHandler,
+  type FrontWebhookHandlerOptions,
+  type FrontWebhookScheme,
+  type HeaderInput,
   type HelpdeskEvent,
   type HelpdeskEventBus,
   type HelpdeskEventMap,
   type HelpdeskEventType,
+  type ParseWebhookOptions,
   parseWebhookEvent,
+  type RawBody,
+  type SignedBodyWebhookHandlerOptions,
+  type SignedHeaders,
+  type SignWebhookOptions,
   signWebhook,
+  type TransportEvent,
+  type TrelloListMapping,
+  type TrelloWebhookHandlerOptions,
   type VerifiedWebhook,
   type VerifyWebhookOptions,
   verifyWebhook,
   verifyWebhookSync,
   type WebhookHandler,
+  type WebhookHandlerCommonOptions,
   type WebhookHandlerOptions,
   type WebhookVendor,
 } from './webhooks/index.js';

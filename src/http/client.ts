@@ -158,6 +158,9 @@ function flatHeaders(response: AxiosResponse): Record<string, string | undefined
  */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   if (!options?.adapter) throw invalidOption('createHttpClient', 'adapter', 'is required');
+  // 0.1.0 spelt it baseURL: say so, rather than "baseUrl is required" to someone who passed one.
+  if ('baseURL' in options && !('baseUrl' in options))
+    throw invalidOption('createHttpClient', 'baseURL', 'is spelt baseUrl');
   const base = urlOption(`${options.adapter} adapter`, 'baseUrl', options.baseUrl);
   const auth = options.auth === undefined ? undefined : resolveAuth(options.auth, options);
   const root = base.toString().replace(/\/+$/, '');
@@ -314,6 +317,9 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
   return {
     adapter: options.adapter,
     async request<T>(request: HttpRequest): Promise<HttpResponse<T>> {
+      // A deadline under its 0.1.0 name would be silently no deadline.
+      if (request && 'timeout' in request)
+        throw invalidOption('request', 'timeout', 'is spelt timeoutMs (the deadline of one attempt in ms)');
       const href = target(request.path);
       const url = redactUrl(href);
       const repeatable =

@@ -95,6 +95,16 @@ describe('credentials never leave the origin', () => {
 });
 
 describe('secrets stay out of errors', () => {
+  it('names the 0.1.0 spellings baseURL and timeout instead of ignoring them', async () => {
+    expect(() => createHttpClient({ adapter: 'test', baseURL: 'https://x.example' } as never)).toThrow(
+      /baseURL.*spelt baseUrl/,
+    );
+    const http = createHttpClient({ adapter: 'test', baseUrl: 'https://x.example' });
+    await expect(http.request({ method: 'GET', path: '/', timeout: 5 } as never)).rejects.toThrow(
+      /spelt timeoutMs/,
+    );
+  });
+
   it('refuses credentials in tokenUrl and baseUrl with a ValidationError that does not echo them', () => {
     const tokenUrl = 'http://client-id:s3cr3t-value@127.0.0.1:9/oauth/tokens';
     const attempts = [

@@ -54,7 +54,10 @@ export function checkOptions<T extends object>(
 
 /** Options a past version had, with what replaced them. */
 const RENAMED: ReadonlyMap<string, string> = new Map([
-  ['nonBlockingRateLimit', 'removed; pass rateLimiter: <vendor>RateLimiter({ nonBlocking: true })'],
+  [
+    'nonBlockingRateLimit',
+    "removed; pass rateLimiter: zendeskRateLimiter({ nonBlocking: true }) (or createRateLimiter({ nonBlocking: true }) from 'supportkit/transport')",
+  ],
   ['baseURL', 'spelt baseUrl'],
   ['timeout', 'spelt timeoutMs'],
 ]);
@@ -73,10 +76,10 @@ export const anyValue: OptionCheck = () => undefined;
 
 /**
  * Why a value is not an absolute http(s) URL, or undefined when it is one.
- * @example `httpUrlProblem('rt.example.org') // 'expected an absolute http(s) URL such as https://rt.example.org'`
+ * @example `httpUrlProblem('helpdesk.example.com') // 'expected an absolute http(s) URL such as https://helpdesk.example.com'`
  */
 export function httpUrlProblem(value: unknown): string | undefined {
-  const problem = 'expected an absolute http(s) URL such as https://rt.example.org';
+  const problem = 'expected an absolute http(s) URL such as https://helpdesk.example.com';
   if (typeof value !== 'string') return value === undefined ? 'required' : problem;
   try {
     const url = new URL(value);

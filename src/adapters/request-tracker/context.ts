@@ -122,8 +122,10 @@ export function createRtContext(options: RequestTrackerAdapterOptions): RtAdapte
     mapping: { baseUrl, tagsField: options.tagsField ?? 'Tags' },
     queues,
     defaultQueue: options.defaultQueue ?? queues[0] ?? 'General',
-    staff: cachedPromise((callOpts?: RequestOptions) => readStaff(request, fromWire, collection, callOpts)),
-    nobody: cachedPromise(async (callOpts?: RequestOptions) =>
+    staff: cachedPromise(ADAPTER, (callOpts: RequestOptions) =>
+      readStaff(request, fromWire, collection, callOpts),
+    ),
+    nobody: cachedPromise(ADAPTER, async (callOpts: RequestOptions) =>
       fromWire(RtUser, await request('GET', '/user/Nobody', {}, callOpts)),
     ),
     once: inProcessIdempotency(),

@@ -104,7 +104,7 @@ export function createTrelloContext(
   return {
     http,
     ...reader,
-    board: cachedPromise((callOpts?: RequestOptions) => readBoardShape(reader, callOpts)),
+    board: cachedPromise(ADAPTER, (callOpts: RequestOptions) => readBoardShape(reader, callOpts)),
     once: inProcessIdempotency(),
   };
 }

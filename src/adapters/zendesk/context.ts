@@ -162,7 +162,7 @@ export function createZendeskContext(
     cursorList: list,
     offsetList: (request) =>
       offsetList(http, pageSize, { ...request, options: callOptions(request.options) }),
-    staffIds: cachedPromise((opts?: RequestOptions) => readStaffIds(list, opts)),
+    staffIds: cachedPromise(ADAPTER, (opts: RequestOptions) => readStaffIds(list, opts)),
   };
 }
 
