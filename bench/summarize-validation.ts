@@ -1,5 +1,5 @@
 /**
- * What validating at the entry costs `summarize` (STYLE 17). The same generated dataset is summarised as parsed
+ * What validating at the entry costs `summarize` (every public function validates its input once, at the entry). The same generated dataset is summarised as parsed
  * models with Dates — the fast path, which should cost a few `instanceof` checks per record — and as model JSON
  * (ISO strings), which is parsed once. With `BASELINE` pointing at another checkout's `src/metrics/index.ts`
  * (e.g. one extracted with `git archive <commit> src | tar -x -C .tmp/base`), that version runs in the same
