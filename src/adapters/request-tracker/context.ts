@@ -17,13 +17,15 @@ import {
 } from '../kit/index.js';
 import { type Collection, collectionReader } from './collection.js';
 import type { RtContext } from './map.js';
+import { ADAPTER } from './map.js';
 import { RtPage, RtUser } from './wire.js';
 
 /**
- * The adapter's name, in its records' `source`, its errors and its checkpoints.
+ * The adapter's name, in its records' `source`, its errors and its checkpoints (declared beside the mapping,
+ * which writes it into every `source`).
  * @example `{ adapter: ADAPTER, cursor: '0' } // a checkpoint at the beginning of the feed`
  */
-export const ADAPTER = 'request-tracker';
+export { ADAPTER };
 
 /**
  * A query string as REST2 reads it.

@@ -29,7 +29,9 @@ import type { Ticket, TicketPriority, TicketStatus } from '../../models/ticket.j
 import type { TicketEvent } from '../../models/ticket-event.js';
 import type { RtAttachment, RtQueue, RtRef, RtTicket, RtTransaction, RtUser } from './wire.js';
 
-const ADAPTER = 'request-tracker';
+/** The adapter's name, in sources and checkpoints: the one constant the context re-exports. */
+export const ADAPTER = 'request-tracker';
+
 /** RT writes "not set" dates as the Unix epoch. */
 const UNSET = '1970-01-01T00:00:00Z';
 /** Users RT itself acts as: their transactions are the system's. */

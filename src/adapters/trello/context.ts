@@ -15,13 +15,14 @@ import {
   wireReader,
 } from '../kit/index.js';
 import { type BoardShape, readBoardShape } from './board.js';
-import type { TrelloMapping } from './map.js';
+import { ADAPTER, type TrelloMapping } from './map.js';
 
 /**
- * The adapter's name, in its records' `source`, its errors and its checkpoints.
+ * The adapter's name, in its records' `source`, its errors and its checkpoints (declared beside the mapping,
+ * which writes it into every `source`).
  * @example `{ adapter: ADAPTER, cursor: '' } // a checkpoint at the beginning of the feed`
  */
-export const ADAPTER = 'trello';
+export { ADAPTER };
 
 /**
  * A query string as Trello reads it (writes take their fields there too).

@@ -21,7 +21,8 @@ import type {
   TrelloMember,
 } from './wire.js';
 
-const ADAPTER = 'trello';
+/** The adapter's name, in sources and checkpoints: the one constant the context re-exports. */
+export const ADAPTER = 'trello';
 
 /** How a board maps onto the canonical model. Every part has a default. */
 export interface TrelloMapping {

@@ -39,14 +39,20 @@ export function zendeskTicketMetrics(context: ZendeskContext): ZendeskTicketMetr
   }
   return {
     get: guardCall(ADAPTER, 'ticketMetrics.get', [['ticketId', argumentChecks.id]], get),
-    async *list(opts?: RequestOptions): AsyncGenerator<ZendeskTicketMetrics> {
-      const metrics = context.cursorList<unknown>({
-        path: '/api/v2/ticket_metrics.json',
-        key: 'ticket_metrics',
-        options: opts,
-      });
-      for await (const wire of metrics)
-        yield ticketMetricsFromZendesk(context.read(ZendeskTicketMetricSet, wire));
-    },
+    list: guardCall(
+      ADAPTER,
+      'ticketMetrics.list',
+      [],
+      async function* list(opts?: RequestOptions): AsyncGenerator<ZendeskTicketMetrics> {
+        const metrics = context.cursorList<unknown>({
+          path: '/api/v2/ticket_metrics.json',
+          key: 'ticket_metrics',
+          options: opts,
+        });
+        for await (const wire of metrics)
+          yield ticketMetricsFromZendesk(context.read(ZendeskTicketMetricSet, wire));
+      },
+      { list: true },
+    ),
   };
 }
