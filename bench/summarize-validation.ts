@@ -1,6 +1,6 @@
 /**
- * What validating at the entry costs `summarize` (every public function validates its input once, at the entry). The same generated dataset is summarised as parsed
- * models with Dates — the fast path, which should cost a few `instanceof` checks per record — and as model JSON
+ * What validating at the entry costs `summarize` (every public function validates its input once, at the
+ * entry). The same generated dataset is summarised as parsed models with Dates — the fast path, which should cost a few `instanceof` checks per record — and as model JSON
  * (ISO strings), which is parsed once. With `BASELINE` pointing at another checkout's `src/metrics/index.ts`
  * (e.g. one extracted with `git archive <commit> src | tar -x -C .tmp/base`), that version runs in the same
  * process, alternating with this one, so machine load hits both alike; the ratio is new ÷ baseline. Without
