@@ -14,6 +14,7 @@
  * @packageDocumentation
  */
 export * from './adapters/index.js';
+export * from './care/index.js';
 export * from './errors/index.js';
 export {
   type AuthOption,
