@@ -4,6 +4,10 @@
  *
  * @packageDocumentation
  */
+
+export { type CustomerCardOptions, customerCard } from './card/customer-card.js';
+export { addCardNote, type CardNoteAdd, type CardNoteEdit, editCardNote } from './card/notes.js';
+export { type RenderCardOptions, renderCard } from './card/render.js';
 export {
   buildCardIndex,
   type CardIndex,
