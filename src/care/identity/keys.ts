@@ -1,4 +1,5 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { invalidArgument } from '../../errors/validation.js';
 
 /** How identity values are folded into comparable keys (see {@link emailKey}, {@link phoneKey}). */
 export interface IdentityKeyOptions {
@@ -39,6 +40,10 @@ export function emailKey(value: string, options: IdentityKeyOptions): string | n
  * @example `toE164('347 1234567', 'IT') // '+393471234567'`
  */
 export function toE164(value: string, defaultRegion?: string): string | null {
+  if (typeof value !== 'string') throw invalidArgument('toE164()', 'value', 'expected a string');
+  if (defaultRegion !== undefined && typeof defaultRegion !== 'string') {
+    throw invalidArgument('toE164()', 'defaultRegion', 'expected a region code such as IT');
+  }
   const region = defaultRegion?.toUpperCase() as CountryCode | undefined;
   let parsed: ReturnType<typeof parsePhoneNumberFromString>;
   try {
