@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildCardIndex, CustomerCard, customerCard, ValidationError } from '../../src/index.js';
+import {
+  buildCardIndex,
+  CustomerCard,
+  customerCard,
+  modelJsonSchema,
+  ValidationError,
+} from '../../src/index.js';
 import { adaRecords, customer, message, ticket } from './fixtures.js';
 
 const asOf = '2026-03-02T12:00:00Z';
@@ -148,5 +154,17 @@ describe('customerCard', () => {
     expect(() => customerCard(index, cardId!, {} as never)).toThrow(ValidationError);
     expect(() => customerCard(index, 'card_0000000000000000', { asOf })).toThrow(ValidationError);
     expect(() => customerCard({} as never, cardId!, { asOf })).toThrow(ValidationError);
+  });
+});
+
+describe('CustomerCard model', () => {
+  it('round-trips a card through JSON and has a JSON Schema', async () => {
+    const index = await adaIndex();
+    const card = customerCard(index, index.cardIds()[0]!, { asOf });
+    expect(CustomerCard.parse(JSON.parse(JSON.stringify(card)))).toEqual(card);
+    const schema = modelJsonSchema('CustomerCard') as { properties?: Record<string, unknown> };
+    expect(Object.keys(schema.properties ?? {})).toEqual(
+      expect.arrayContaining(['state', 'tickets', 'notes', 'figures']),
+    );
   });
 });

@@ -367,11 +367,12 @@ class IndexState {
     return records;
   }
 
-  merges(filter: (key: string) => boolean): CardMerge[] {
+  merges(keys: Iterable<string>): CardMerge[] {
     const out: CardMerge[] = [];
-    for (const [key, holders] of this.holders) {
-      if (holders.size < 2 || !filter(key)) continue;
-      out.push({ identity: key, records: [...holders].map(refOf).sort(byRef) });
+    for (const key of keys) {
+      const holders = this.holders.get(key);
+      if (holders && holders.size >= 2)
+        out.push({ identity: key, records: [...holders].map(refOf).sort(byRef) });
     }
     return out.sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));
   }
@@ -411,14 +412,17 @@ function makeIndex(state: IndexState): CardIndex {
     explain(cardId) {
       const node = cardIdArg('explain', cardId);
       if (node === undefined) return [];
-      const root = state.sets.find(node);
-      return state.merges(
-        (key) =>
-          !state.isConflict(key) && state.sets.find(state.holders.get(key)!.values().next().value!) === root,
-      );
+      // Only the card's own records' keys: O(size of the card), not of the index.
+      const keys = new Set<string>();
+      for (const member of state.sets.membersOf(node)) {
+        for (const key of state.nodes.get(member) ?? []) {
+          if ((state.holders.get(key)?.size ?? 0) >= 2 && !state.isConflict(key)) keys.add(key);
+        }
+      }
+      return state.merges(keys);
     },
     conflicts() {
-      return state.merges((key) => state.isConflict(key));
+      return state.merges([...state.holders.keys()].filter((key) => state.isConflict(key)));
     },
     collect(cardId) {
       cardIdArg('collect', cardId);
