@@ -185,3 +185,37 @@ describe('buildCardIndex properties', () => {
     );
   });
 });
+
+describe('buildCardIndex sources and updates', () => {
+  it('reads a Dataset and an async iterable alike', async () => {
+    const dataset = { customers: adaRecords.map((r) => r.value), tickets: [ticket('rt', '55', 'r9').value] };
+    async function* stream() {
+      for (const record of [...adaRecords, ticket('rt', '55', 'r9')]) yield record;
+    }
+    const fromDataset = await buildCardIndex(dataset, { defaultRegion: 'IT' });
+    const fromStream = await buildCardIndex(stream(), { defaultRegion: 'IT' });
+    expect(fromDataset.cardIds()).toEqual(fromStream.cardIds());
+    expect(fromDataset.find({ ticketId: '55', adapter: 'rt' })).toBe(fromDataset.cardIds()[0]);
+  });
+
+  it('splits a card again when an update removes the identity that joined it', async () => {
+    const index = await buildCardIndex([
+      customer('zendesk', 'a', [{ kind: 'email', value: 'elio@example.test' }]),
+      customer('rt', 'b', [{ kind: 'email', value: 'elio@example.test' }]),
+    ]);
+    expect(index.size).toBe(1);
+    index.add(customer('rt', 'b', [{ kind: 'email', value: 'elio.new@example.test' }]));
+    expect(index.size).toBe(2);
+    expect(index.find({ email: 'elio@example.test' })).toBe(
+      index.find({ customerId: 'a', adapter: 'zendesk' }),
+    );
+  });
+
+  it('refuses malformed queries and records with a ValidationError', async () => {
+    const index = await buildCardIndex([]);
+    expect(() => index.find({} as never)).toThrow(ValidationError);
+    expect(() => index.find({ email: 42 } as never)).toThrow(ValidationError);
+    expect(() => index.add({ kind: 'nonsense', value: {} })).toThrow(ValidationError);
+    expect(() => index.add(null)).toThrow(ValidationError);
+  });
+});
