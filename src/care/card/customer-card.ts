@@ -9,7 +9,10 @@ import type { CardIndex, CardRecords } from '../identity/card-index.js';
 import { cardFigures } from './figures.js';
 import { cardTicket } from './timeline.js';
 
-/** Options of {@link customerCard}. */
+/**
+ * Options of {@link customerCard}.
+ * @example `customerCard(index, cardId, { asOf: '2026-03-10T09:00:00Z', stateRule: 'status' })`
+ */
 export interface CustomerCardOptions {
   /** The moment the card describes: the figures' clock (ISO 8601 with offset, Date or epoch ms). Required. */
   asOf: string | number | Date;

@@ -15,7 +15,10 @@ const CLOSED = new Set(['solved', 'closed', 'deleted']);
  */
 export const isOpenRequest = (ticket: Pick<Ticket, 'status'>): boolean => !CLOSED.has(ticket.status);
 
-/** The input of {@link cardFigures}: a card's tickets with their messages, and its surveys. */
+/**
+ * The input of {@link cardFigures}: a card's tickets with their messages, and its surveys.
+ * @example `cardFigures({ tickets, messages, csat: [], nps: [], ces: [], asOf: new Date() })`
+ */
 export interface FigureInput {
   tickets: readonly Ticket[];
   messages: ReadonlyMap<Ticket, readonly Message[]>;

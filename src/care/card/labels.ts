@@ -1,4 +1,7 @@
-/** The words a rendered card uses, in one language. */
+/**
+ * The words a rendered card uses, in one language.
+ * @example `cardLabels('it').states.red // 'Rosso — una richiesta attende qualcuno'`
+ */
 export interface CardLabels {
   card: string;
   state: string;

@@ -14,9 +14,15 @@ const signature = {
 const NoteAdd = z.strictObject({ id: Id.optional(), ...signature });
 const NoteEdit = z.strictObject(signature);
 
-/** What {@link addCardNote} takes. */
+/**
+ * What {@link addCardNote} takes.
+ * @example `const note: CardNoteAdd = { authorId: 'agent-3', body: 'Prefers calls', at: '2026-03-02T10:00:00Z' };`
+ */
 export type CardNoteAdd = z.input<typeof NoteAdd>;
-/** What {@link editCardNote} takes. */
+/**
+ * What {@link editCardNote} takes.
+ * @example `const edit: CardNoteEdit = { authorId: 'agent-5', body: 'Prefers e-mail', at: new Date() };`
+ */
 export type CardNoteEdit = z.input<typeof NoteEdit>;
 
 /**

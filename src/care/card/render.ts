@@ -4,7 +4,10 @@ import { parse } from '../../models/parse.js';
 import { isIanaTimeZone } from '../../models/primitives.js';
 import { type CardLabels, cardLabels } from './labels.js';
 
-/** Options of {@link renderCard}. */
+/**
+ * Options of {@link renderCard}.
+ * @example `renderCard(card, { format: 'html', locale: 'it-IT', timeZone: 'Europe/Rome' })`
+ */
 export interface RenderCardOptions {
   /** `html` for a CRM sidebar, `markdown` for an e-mail or a chat to a colleague, `text` for a terminal. */
   format: 'markdown' | 'html' | 'text';

@@ -5,7 +5,10 @@ import type { CesResponse, CsatResponse, NpsResponse } from '../../models/survey
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 
-/** A ticket's surveys, by kind. */
+/**
+ * A ticket's surveys, by kind.
+ * @example `const surveys: TicketSurveys = { csat: [], nps: [], ces: [] };`
+ */
 export interface TicketSurveys {
   csat: CsatResponse[];
   nps: NpsResponse[];

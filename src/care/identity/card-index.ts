@@ -10,7 +10,10 @@ import { customerIdKey, emailKey, handleKey, type IdentityKeyOptions, phoneKey, 
 import { type CardSourceRecord, readRecord, sourceRecords } from './records.js';
 import { KeySets } from './union-find.js';
 
-/** Options of {@link buildCardIndex}. */
+/**
+ * Options of {@link buildCardIndex}.
+ * @example `buildCardIndex(records, { defaultRegion: 'IT', maxSharedIdentity: 5, foldPlusAddressing: true })`
+ */
 export interface CardIndexOptions extends IdentityKeyOptions {
   /**
    * An identity held by more distinct customer records than this is a conflict (a shop's front-desk phone, an
@@ -26,13 +29,19 @@ export interface CardIndexOptions extends IdentityKeyOptions {
   adapter?: string;
 }
 
-/** A customer record (one helpdesk's user) that is part of a card. */
+/**
+ * A customer record (one helpdesk's user) that is part of a card.
+ * @example `const ref: CardRecordRef = { adapter: 'zendesk', id: '381726' };`
+ */
 export interface CardRecordRef {
   adapter: string;
   id: string;
 }
 
-/** One identity that joined records into one card: the explanation of a merge. */
+/**
+ * One identity that joined records into one card: the explanation of a merge.
+ * @example `index.explain(cardId)[0]?.identity // 'email:ada@example.com'`
+ */
 export interface CardMerge {
   /** The normalised identity key, e.g. `email:ada@example.com`, `phone:+393471234567`, `customer:zendesk:7`. */
   identity: string;
@@ -40,10 +49,16 @@ export interface CardMerge {
   records: CardRecordRef[];
 }
 
-/** An identity shared by too many customer records to mean one person: reported, never merged. */
+/**
+ * An identity shared by too many customer records to mean one person: reported, never merged.
+ * @example `index.conflicts().map((c) => c.identity) // ['phone:+390212345678']`
+ */
 export type IdentityConflict = CardMerge;
 
-/** What {@link CardIndex.find} looks up: one identity, or a ticket. */
+/**
+ * What {@link CardIndex.find} looks up: one identity, or a ticket.
+ * @example `const query: CardQuery = { handle: '@adav', network: 'twitter' };`
+ */
 export type CardQuery =
   | { email: string }
   | { phone: string }
@@ -51,7 +66,10 @@ export type CardQuery =
   | { customerId: string; adapter?: string }
   | { ticketId: string; adapter?: string };
 
-/** Everything the index holds about one card: the raw material of `customerCard()`. */
+/**
+ * Everything the index holds about one card: the raw material of `customerCard()`.
+ * @example `index.collect(cardId)?.tickets.length`
+ */
 export interface CardRecords {
   cardId: string;
   records: CardRecordRef[];
@@ -72,6 +90,13 @@ export interface CardRecords {
  * they depend only on which records the card holds, never on input order. When two cards merge later, the
  * merged card takes the smaller id and the other id keeps resolving: every record's own id resolves to
  * the card holding it (`resolve()`), in a rebuild too.
+ *
+ * @example
+ * ```ts
+ * const index = await buildCardIndex(records, { defaultRegion: 'IT' });
+ * index.add({ kind: 'tickets', value: ticket });
+ * index.find({ ticketId: ticket.id, adapter: 'zendesk' }); // 'card_…'
+ * ```
  */
 export interface CardIndex {
   /** The number of cards. */

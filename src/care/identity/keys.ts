@@ -1,7 +1,10 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { invalidArgument } from '../../errors/validation.js';
 
-/** How identity values are folded into comparable keys (see {@link emailKey}, {@link phoneKey}). */
+/**
+ * How identity values are folded into comparable keys (see {@link emailKey}, {@link phoneKey}).
+ * @example `const options: IdentityKeyOptions = { defaultRegion: 'IT' };`
+ */
 export interface IdentityKeyOptions {
   /**
    * The region a phone number without an international prefix belongs to, as an ISO 3166-1 alpha-2 code

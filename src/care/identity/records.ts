@@ -10,7 +10,10 @@ import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 import { toE164 } from './keys.js';
 
-/** A parsed record the card index keeps; other dataset lists (schedules, SOPs…) are skipped. */
+/**
+ * A parsed record the card index keeps; other dataset lists (schedules, SOPs…) are skipped.
+ * @example `const record: CardSourceRecord = { kind: 'tickets', value: parsedTicket };`
+ */
 export type CardSourceRecord =
   | { kind: 'customers'; value: Customer }
   | { kind: 'tickets'; value: Ticket }

@@ -1,6 +1,7 @@
 /**
  * Disjoint sets over string keys with union by size and path halving, that also keep each set's members and
  * its smallest key (the key a card id is derived from), so both are O(1) to read.
+ * @example `const sets = new KeySets(); sets.add('a'); sets.add('b'); sets.union('a', 'b'); sets.smallestOf('b') // 'a'`
  */
 export class KeySets {
   private readonly parent = new Map<string, string>();
