@@ -163,6 +163,10 @@ describe('buildCardIndex properties', () => {
         const b = await buildCardIndex(shuffled, { defaultRegion: 'IT', maxSharedIdentity: 2 });
         expect(snapshot(b)).toEqual(snapshot(a));
         expect(b.conflicts()).toEqual(a.conflicts());
+        // The same records added one at a time in the shuffled order: the same cards and ids again.
+        const c = await buildCardIndex([], { defaultRegion: 'IT', maxSharedIdentity: 2 });
+        for (const record of shuffled) c.add(record);
+        expect(snapshot(c)).toEqual(snapshot(a));
       }),
       { numRuns: 150 },
     );

@@ -29,6 +29,8 @@ export interface CustomerCardOptions {
 }
 
 const FN = 'customerCard';
+/** Code-unit order: the same on every machine, unlike `localeCompare`. */
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 function readOptions(options: unknown) {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
@@ -134,8 +136,8 @@ export function customerCard(index: CardIndex, cardId: string, options: Customer
     .sort(
       (a, b) =>
         b.createdAt.getTime() - a.createdAt.getTime() ||
-        (a.source?.adapter ?? '').localeCompare(b.source?.adapter ?? '') ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+        compare(a.source?.adapter ?? '', b.source?.adapter ?? '') ||
+        compare(a.id, b.id),
     );
   const state = deriveCardState(
     tickets.map((t) =>

@@ -80,8 +80,8 @@ export interface CardRecords {
   csat: CsatResponse[];
   nps: NpsResponse[];
   ces: CesResponse[];
-  organizations: Map<string, Organization>;
-  agents: Map<string, Agent>;
+  organizations: ReadonlyMap<string, Organization>;
+  agents: ReadonlyMap<string, Agent>;
 }
 
 /**
@@ -188,6 +188,12 @@ class IndexState {
   readonly organizations = new Map<string, Organization>();
   readonly agents = new Map<string, Agent>();
 
+  /**
+   * While a whole source is read, joins wait for the end: one pass over the identities then, instead of undoing
+   * joins each time an identity becomes a conflict.
+   */
+  batching = false;
+
   constructor(readonly options: ReturnType<typeof readOptions>) {}
 
   isConflict(key: string): boolean {
@@ -231,6 +237,7 @@ class IndexState {
       addTo(this.holders, key, node);
       if (!wasConflict && this.isConflict(key)) relink = true; // joins through it must be undone
     }
+    if (this.batching) return;
     if (relink) this.relink();
     else for (const key of keys) this.join(key);
   }
@@ -475,10 +482,13 @@ function makeIndex(state: IndexState): CardIndex {
 export async function buildCardIndex(source: unknown, options?: CardIndexOptions): Promise<CardIndex> {
   const state = new IndexState(readOptions(options));
   let position = 0;
+  state.batching = true;
   for await (const record of sourceRecords(source)) {
     const parsed = readRecord(record, `${FN}() source[${position}]`, state.options.defaultRegion);
     if (parsed) state.add(parsed);
     position++;
   }
+  state.batching = false;
+  state.relink();
   return makeIndex(state);
 }
