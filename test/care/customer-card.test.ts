@@ -3,6 +3,7 @@ import {
   buildCardIndex,
   CustomerCard,
   customerCard,
+  deriveCardState,
   modelJsonSchema,
   ValidationError,
 } from '../../src/index.js';
@@ -166,5 +167,49 @@ describe('CustomerCard model', () => {
     expect(Object.keys(schema.properties ?? {})).toEqual(
       expect.arrayContaining(['state', 'tickets', 'notes', 'figures']),
     );
+  });
+});
+
+describe('the state rule and business-hours figures', () => {
+  it('deriveCardState reads acted: an open request nobody acted on is red, whatever else is open', () => {
+    expect(
+      deriveCardState([
+        { status: 'pending', acted: true },
+        { status: 'open', acted: false },
+      ]),
+    ).toBe('red');
+    expect(
+      deriveCardState([
+        { status: 'pending', acted: true },
+        { status: 'solved', acted: false },
+      ]),
+    ).toBe('yellow');
+    expect(deriveCardState([{ status: 'open' }])).toBe('yellow'); // no flag: the status alone, as before
+  });
+
+  it('gives the first-reply median in business minutes with a schedule', async () => {
+    const index = await buildCardIndex([
+      customer('zendesk', 'z1', [{ kind: 'email', value: 'fabio@example.test' }]),
+      // Created Friday 17:00 Rome time, answered Monday 10:00: 1 business hour (Mon 9–10) of 65 calendar hours.
+      ticket('zendesk', '1', 'z1', {
+        status: 'solved',
+        createdAt: '2026-03-06T16:00:00Z',
+        updatedAt: '2026-03-09T09:00:00Z',
+      }),
+      message('zendesk', 'm1', '1', { authorId: 'z1', createdAt: '2026-03-06T16:00:00Z' }),
+      message('zendesk', 'm2', '1', {
+        authorId: 'ag',
+        authorRole: 'agent',
+        createdAt: '2026-03-09T09:00:00Z',
+      }),
+    ]);
+    const schedule = {
+      timeZone: 'Europe/Rome',
+      intervals: [1, 2, 3, 4, 5].map((d) => ({ start: d * 1440 + 540, end: d * 1440 + 1020 })),
+    };
+    const card = customerCard(index, index.cardIds()[0]!, { asOf: '2026-03-10T00:00:00Z', schedule });
+    expect(card.figures.firstReplyMedianMinutes).toBe(65 * 60);
+    expect(card.figures.firstReplyMedianBusinessMinutes).toBe(60);
+    expect(card.state).toBe('green');
   });
 });
