@@ -13,6 +13,7 @@ export default defineConfig({
     'zendesk/index': 'src/adapters/zendesk/public.ts',
     'request-tracker/index': 'src/adapters/request-tracker/public.ts',
     'trello/index': 'src/adapters/trello/public.ts',
+    'care/index': 'src/care/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

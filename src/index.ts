@@ -15,6 +15,7 @@
  */
 export * from './adapters/index.js';
 export type { AdapterTransportOptions } from './adapters/kit/transport.js';
+export * from './care/index.js';
 export * from './errors/index.js';
 export {
   type AuthOption,

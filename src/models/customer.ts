@@ -125,9 +125,11 @@ export type CustomerInput = z.input<typeof Customer>;
 
 /**
  * Derives a customer card's traffic light from the customer's tickets: `red` when any request is `new`
- * (opened, nobody has touched it), else `yellow` when any is being worked (`open`, `pending`, `hold` or an
- * unknown vendor status), else `green` when all are `solved` or `closed`; `null` when there are no tickets.
- * The most urgent state wins, so a card never shows green while a request waits.
+ * (opened, nobody has touched it) or is open with `acted: false` (nobody on the team has acted on it yet, which
+ * `customerCard()` works out from the messages and events), else `yellow` when any is being worked (`open`,
+ * `pending`, `hold` or an unknown vendor status), else `green` when all are `solved` or `closed`; `null` when
+ * there are no tickets. The most urgent state wins, so a card never shows green while a request waits. A ticket
+ * without `acted` is judged by its status alone.
  *
  * @example
  * ```ts
@@ -135,9 +137,12 @@ export type CustomerInput = z.input<typeof Customer>;
  * deriveCardState([{ status: 'pending' }]);                   // 'yellow'
  * deriveCardState([{ status: 'closed' }]);                    // 'green'
  * deriveCardState([]);                                        // null
+ * deriveCardState([{ status: 'open', acted: false }]);         // 'red'
  * ```
  */
-export function deriveCardState(tickets: Iterable<Pick<Ticket, 'status'>>): CardState | null {
+export function deriveCardState(
+  tickets: Iterable<Pick<Ticket, 'status'> & { acted?: boolean }>,
+): CardState | null {
   if (
     tickets === null ||
     typeof (tickets as { [Symbol.iterator]?: unknown })?.[Symbol.iterator] !== 'function'
@@ -159,6 +164,7 @@ export function deriveCardState(tickets: Iterable<Pick<Ticket, 'status'>>): Card
     if (status === 'deleted') continue; // removed in the helpdesk: not a request of the customer's any more
     if (status === 'new') return 'red';
     if (status === 'solved' || status === 'closed') state ??= 'green';
+    else if ((ticket as { acted?: unknown }).acted === false) return 'red';
     else state = 'yellow';
   }
   return state;

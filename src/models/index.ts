@@ -14,6 +14,15 @@ export {
   CustomerNote,
   deriveCardState,
 } from './customer.js';
+export {
+  CardFigures,
+  CardNote,
+  CardNoteRevision,
+  CardTicket,
+  CardTimelineEntry,
+  CustomerCard,
+  type CustomerCardInput,
+} from './customer-card.js';
 export { Dataset, type DatasetInput, type DatasetRecord } from './dataset.js';
 export { Group, type GroupInput } from './group.js';
 export {

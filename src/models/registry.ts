@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { Agent } from './agent.js';
 import { Article } from './article.js';
 import { Customer } from './customer.js';
+import { CustomerCard } from './customer-card.js';
 import { Dataset } from './dataset.js';
 import { Group } from './group.js';
 import { Message } from './message.js';
@@ -30,6 +31,7 @@ export const models = {
   Message,
   TicketEvent,
   Customer,
+  CustomerCard,
   Agent,
   Organization,
   Group,

@@ -1,0 +1,132 @@
+/**
+ * The words a rendered card uses, in one language.
+ * @example `cardLabels('it').states.red // 'Rosso — una richiesta attende qualcuno'`
+ */
+export interface CardLabels {
+  card: string;
+  state: string;
+  states: { red: string; yellow: string; green: string; none: string };
+  identities: string;
+  organization: string;
+  language: string;
+  timeZone: string;
+  figures: string;
+  openRequests: string;
+  oldestUnanswered: string;
+  firstReplyMedian: string;
+  lastCsat: string;
+  lastNps: string;
+  lastCes: string;
+  contacts30: string;
+  contacts90: string;
+  topTags: string;
+  channels: string;
+  notes: string;
+  edited: string;
+  requests: string;
+  status: string;
+  created: string;
+  private: string;
+  statusChange: string;
+  customer: string;
+  agent: string;
+  system: string;
+  none: string;
+  minutes: string;
+  hours: string;
+  days: string;
+}
+
+const en: CardLabels = {
+  card: 'Customer card',
+  state: 'State',
+  states: {
+    red: 'Red — a request waits for someone',
+    yellow: 'Yellow — being worked',
+    green: 'Green — resolved',
+    none: 'No requests',
+  },
+  identities: 'Identities',
+  organization: 'Organization',
+  language: 'Language',
+  timeZone: 'Time zone',
+  figures: 'At a glance',
+  openRequests: 'Open requests',
+  oldestUnanswered: 'Oldest unanswered message',
+  firstReplyMedian: 'First reply (median)',
+  lastCsat: 'Last CSAT',
+  lastNps: 'Last NPS',
+  lastCes: 'Last CES',
+  contacts30: 'Contacts, last 30 days',
+  contacts90: 'Contacts, last 90 days',
+  topTags: 'Top tags',
+  channels: 'Channels',
+  notes: 'Notes',
+  edited: 'edited',
+  requests: 'Requests',
+  status: 'Status',
+  created: 'Created',
+  private: 'private',
+  statusChange: 'Status',
+  customer: 'customer',
+  agent: 'agent',
+  system: 'system',
+  none: '—',
+  minutes: 'min',
+  hours: 'h',
+  days: 'd',
+};
+
+const it: CardLabels = {
+  card: 'Scheda cliente',
+  state: 'Stato',
+  states: {
+    red: 'Rosso — una richiesta attende qualcuno',
+    yellow: 'Giallo — in lavorazione',
+    green: 'Verde — risolta',
+    none: 'Nessuna richiesta',
+  },
+  identities: 'Identità',
+  organization: 'Organizzazione',
+  language: 'Lingua',
+  timeZone: 'Fuso orario',
+  figures: 'In sintesi',
+  openRequests: 'Richieste aperte',
+  oldestUnanswered: 'Messaggio senza risposta più vecchio',
+  firstReplyMedian: 'Prima risposta (mediana)',
+  lastCsat: 'Ultimo CSAT',
+  lastNps: 'Ultimo NPS',
+  lastCes: 'Ultimo CES',
+  contacts30: 'Contatti, ultimi 30 giorni',
+  contacts90: 'Contatti, ultimi 90 giorni',
+  topTags: 'Tag più usati',
+  channels: 'Canali',
+  notes: 'Note',
+  edited: 'modificata',
+  requests: 'Richieste',
+  status: 'Stato',
+  created: 'Aperta',
+  private: 'privato',
+  statusChange: 'Stato',
+  customer: 'cliente',
+  agent: 'operatore',
+  system: 'sistema',
+  none: '—',
+  minutes: 'min',
+  hours: 'h',
+  days: 'g',
+};
+
+/** Labels by language subtag; English is the fallback. */
+const LABELS = new Map<string, CardLabels>([
+  ['en', en],
+  ['it', it],
+]);
+
+/**
+ * The labels for a BCP 47 locale: Italian for `it`, `it-IT`, `it-CH`…; English otherwise.
+ * @example `cardLabels('it-IT').card // 'Scheda cliente'`
+ */
+export function cardLabels(locale: string): CardLabels {
+  return LABELS.get(locale.split('-')[0]!.toLowerCase()) ?? en;
+}

@@ -1,0 +1,494 @@
+import { invalidArgument, invalidOption } from '../../errors/validation.js';
+import type { Agent } from '../../models/agent.js';
+import type { Customer } from '../../models/customer.js';
+import type { Message } from '../../models/message.js';
+import type { Organization } from '../../models/organization.js';
+import type { CesResponse, CsatResponse, NpsResponse } from '../../models/survey.js';
+import type { Ticket } from '../../models/ticket.js';
+import type { TicketEvent } from '../../models/ticket-event.js';
+import { customerIdKey, emailKey, handleKey, type IdentityKeyOptions, phoneKey, stableHash } from './keys.js';
+import { type CardSourceRecord, readRecord, sourceRecords } from './records.js';
+import { KeySets } from './union-find.js';
+
+/**
+ * Options of {@link buildCardIndex}.
+ * @example `buildCardIndex(records, { defaultRegion: 'IT', maxSharedIdentity: 5, foldPlusAddressing: true })`
+ */
+export interface CardIndexOptions extends IdentityKeyOptions {
+  /**
+   * An identity held by more distinct customer records than this is a conflict (a shop's front-desk phone, an
+   * `info@` address): it is reported by `conflicts()` and joins nobody.
+   * @default 3
+   */
+  maxSharedIdentity?: number;
+  /**
+   * The adapter name given to records without a `source` (a customer without `sources`, a ticket or survey
+   * without `source`): their ids are read in this adapter's id space.
+   * @default 'default'
+   */
+  adapter?: string;
+}
+
+/**
+ * A customer record (one helpdesk's user) that is part of a card.
+ * @example `const ref: CardRecordRef = { adapter: 'zendesk', id: '381726' };`
+ */
+export interface CardRecordRef {
+  adapter: string;
+  id: string;
+}
+
+/**
+ * One identity that joined records into one card: the explanation of a merge.
+ * @example `index.explain(cardId)[0]?.identity // 'email:ada@example.com'`
+ */
+export interface CardMerge {
+  /** The normalised identity key, e.g. `email:ada@example.com`, `phone:+393471234567`, `customer:zendesk:7`. */
+  identity: string;
+  /** The customer records that share it, sorted. */
+  records: CardRecordRef[];
+}
+
+/**
+ * An identity shared by too many customer records to mean one person: reported, never merged.
+ * @example `index.conflicts().map((c) => c.identity) // ['phone:+390212345678']`
+ */
+export type IdentityConflict = CardMerge;
+
+/**
+ * What {@link CardIndex.find} looks up: one identity, or a ticket.
+ * @example `const query: CardQuery = { handle: '@adav', network: 'twitter' };`
+ */
+export type CardQuery =
+  | { email: string }
+  | { phone: string }
+  | { handle: string; network: string }
+  | { customerId: string; adapter?: string }
+  | { ticketId: string; adapter?: string };
+
+/**
+ * Everything the index holds about one card: the raw material of `customerCard()`.
+ * @example `index.collect(cardId)?.tickets.length`
+ */
+export interface CardRecords {
+  cardId: string;
+  records: CardRecordRef[];
+  customers: Customer[];
+  tickets: Ticket[];
+  messages: Map<Ticket, Message[]>;
+  events: Map<Ticket, TicketEvent[]>;
+  csat: CsatResponse[];
+  nps: NpsResponse[];
+  ces: CesResponse[];
+  organizations: ReadonlyMap<string, Organization>;
+  agents: ReadonlyMap<string, Agent>;
+}
+
+/**
+ * Customers resolved into cards. Lookups are O(1) (Maps, and a union-find with path halving).
+ * Card ids are `card_` + a 64-bit hash of the smallest customer-record key of the card (`customer:<adapter>:<id>`):
+ * they depend only on which records the card holds, never on input order. When two cards merge later, the
+ * merged card takes the smaller id and the other id keeps resolving: every record's own id resolves to
+ * the card holding it (`resolve()`), in a rebuild too.
+ *
+ * @example
+ * ```ts
+ * const index = await buildCardIndex(records, { defaultRegion: 'IT' });
+ * index.add({ kind: 'tickets', value: ticket });
+ * index.find({ ticketId: ticket.id, adapter: 'zendesk' }); // 'card_…'
+ * ```
+ */
+export interface CardIndex {
+  /** The number of cards. */
+  readonly size: number;
+  /** Adds (or replaces, by id) one record as the sync writes it (`{ kind, value }`); equal to a rebuild. */
+  add(record: unknown): void;
+  /** The card of an identity or a ticket; undefined when unknown or when the identity is a conflict. */
+  find(query: CardQuery): string | undefined;
+  /** Every card an identity or a ticket belongs to (several for a conflict), sorted. */
+  findAll(query: CardQuery): string[];
+  /** The current id of a card from any id it was ever given (after merges); undefined when unknown. */
+  resolve(cardId: string): string | undefined;
+  /** Every card id, sorted. */
+  cardIds(): string[];
+  /** Which identity joined which records of a card, sorted by identity. */
+  explain(cardId: string): CardMerge[];
+  /** Every identity refused as shared by too many records, sorted by identity. */
+  conflicts(): IdentityConflict[];
+  /** The records of a card; undefined when the card is unknown. */
+  collect(cardId: string): CardRecords | undefined;
+}
+
+const FN = 'buildCardIndex';
+
+function readOptions(options: unknown): Required<Omit<CardIndexOptions, 'defaultRegion'>> & CardIndexOptions {
+  if (options === undefined) return { maxSharedIdentity: 3, adapter: 'default', foldPlusAddressing: false };
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw invalidArgument(`${FN}()`, 'options', 'expected an object');
+  }
+  const o = options as Record<string, unknown>;
+  const max = o.maxSharedIdentity ?? 3;
+  if (typeof max !== 'number' || !Number.isInteger(max) || max < 1) {
+    throw invalidOption(FN, 'maxSharedIdentity', 'must be a whole number ≥ 1');
+  }
+  const adapter = o.adapter ?? 'default';
+  if (typeof adapter !== 'string' || adapter === '') throw invalidOption(FN, 'adapter', 'must be a name');
+  if (
+    o.defaultRegion !== undefined &&
+    (typeof o.defaultRegion !== 'string' || !/^[A-Za-z]{2}$/.test(o.defaultRegion))
+  ) {
+    throw invalidOption(FN, 'defaultRegion', 'must be an ISO 3166-1 alpha-2 region such as IT');
+  }
+  if (o.foldPlusAddressing !== undefined && typeof o.foldPlusAddressing !== 'boolean') {
+    throw invalidOption(FN, 'foldPlusAddressing', 'must be a boolean');
+  }
+  return {
+    maxSharedIdentity: max,
+    adapter,
+    foldPlusAddressing: o.foldPlusAddressing === true,
+    ...(typeof o.defaultRegion === 'string' ? { defaultRegion: o.defaultRegion.toUpperCase() } : {}),
+  };
+}
+
+const CARD_PREFIX = 'card_';
+const cardIdOfKey = (key: string) => `${CARD_PREFIX}${stableHash(key)}`;
+/** `customer:<adapter>:<id>` → `{ adapter, id }` (adapter names carry no `:` in supportkit). */
+function refOf(nodeKey: string): CardRecordRef {
+  const rest = nodeKey.slice('customer:'.length);
+  const colon = rest.indexOf(':');
+  return { adapter: rest.slice(0, colon), id: rest.slice(colon + 1) };
+}
+const byRef = (a: CardRecordRef, b: CardRecordRef) =>
+  a.adapter < b.adapter ? -1 : a.adapter > b.adapter ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** Adds `value` to the set under `key` in a Map of Sets. */
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (set) set.add(value);
+  else map.set(key, new Set([value]));
+}
+
+/** The mutable state behind a {@link CardIndex}. */
+class IndexState {
+  /** Customer record key → the identity keys it holds (its own key included). */
+  readonly nodes = new Map<string, Set<string>>();
+  readonly customers = new Map<string, Customer>();
+  /** Identity key → the customer records holding it. */
+  readonly holders = new Map<string, Set<string>>();
+  /** Card id of a record's own key → that record: how any id once issued resolves after merges. */
+  readonly aliases = new Map<string, string>();
+  readonly sets = new KeySets();
+  readonly tickets = new Map<string, Ticket>();
+  readonly ticketNode = new Map<string, string>();
+  readonly nodeTickets = new Map<string, Set<string>>();
+  readonly messages = new Map<string, Map<string, Message>>();
+  readonly events = new Map<string, Map<string, TicketEvent>>();
+  readonly surveys = new Map<string, Map<string, CsatResponse | NpsResponse | CesResponse>>();
+  readonly surveyKinds = new Map<CsatResponse | NpsResponse | CesResponse, 'csat' | 'nps' | 'ces'>();
+  readonly organizations = new Map<string, Organization>();
+  readonly agents = new Map<string, Agent>();
+
+  /**
+   * While a whole source is read, joins wait for the end: one pass over the identities then, instead of undoing
+   * joins each time an identity becomes a conflict.
+   */
+  batching = false;
+
+  constructor(readonly options: ReturnType<typeof readOptions>) {}
+
+  isConflict(key: string): boolean {
+    return (this.holders.get(key)?.size ?? 0) > this.options.maxSharedIdentity;
+  }
+
+  identityKeys(customer: Customer, own: string): Set<string> {
+    const keys = new Set([own]);
+    for (const source of customer.sources) keys.add(customerIdKey(source.adapter, source.id));
+    for (const identity of customer.identities) {
+      const key =
+        identity.kind === 'email'
+          ? emailKey(identity.value, this.options)
+          : identity.kind === 'phone'
+            ? phoneKey(identity.value, this.options)
+            : identity.kind === 'handle'
+              ? handleKey(identity.channel, identity.value)
+              : customerIdKey(identity.adapter, identity.value);
+      if (key !== null) keys.add(key);
+    }
+    return keys;
+  }
+
+  /** Makes `node` hold `keys`; joins it through every key that is not a conflict. */
+  setNode(node: string, keys: Set<string>): void {
+    const previous = this.nodes.get(node);
+    let relink = false;
+    if (previous) {
+      for (const key of previous) {
+        if (keys.has(key)) continue;
+        this.holders.get(key)?.delete(node);
+        if (this.holders.get(key)?.size === 0) this.holders.delete(key);
+        relink = true; // a key left: some earlier join may no longer hold
+      }
+    }
+    this.nodes.set(node, keys);
+    this.aliases.set(cardIdOfKey(node), node);
+    this.sets.add(node);
+    for (const key of keys) {
+      const wasConflict = this.isConflict(key);
+      addTo(this.holders, key, node);
+      if (!wasConflict && this.isConflict(key)) relink = true; // joins through it must be undone
+    }
+    if (this.batching) return;
+    if (relink) this.relink();
+    else for (const key of keys) this.join(key);
+  }
+
+  join(key: string): void {
+    if (this.isConflict(key)) return;
+    const holders = this.holders.get(key);
+    if (!holders || holders.size < 2) return;
+    let first: string | undefined;
+    for (const node of holders) {
+      if (first === undefined) first = node;
+      else this.sets.union(first, node);
+    }
+  }
+
+  /** Rebuilds every set from the holders: what any input order would give. */
+  relink(): void {
+    this.sets.clear();
+    for (const node of this.nodes.keys()) this.sets.add(node);
+    for (const key of this.holders.keys()) this.join(key);
+  }
+
+  ensureNode(adapter: string, id: string): string {
+    const node = customerIdKey(adapter, id);
+    if (!this.nodes.has(node)) this.setNode(node, new Set([node]));
+    return node;
+  }
+
+  add(record: CardSourceRecord): void {
+    const fallback = this.options.adapter;
+    switch (record.kind) {
+      case 'customers': {
+        const customer = record.value;
+        const node = customerIdKey(customer.sources[0]?.adapter ?? fallback, customer.id);
+        this.customers.set(node, customer);
+        this.setNode(node, this.identityKeys(customer, node));
+        return;
+      }
+      case 'tickets': {
+        const ticket = record.value;
+        const adapter = ticket.source?.adapter ?? fallback;
+        const key = `${adapter}\u0000${ticket.id}`;
+        const node = this.ensureNode(adapter, ticket.requesterId);
+        const before = this.ticketNode.get(key);
+        if (before !== undefined && before !== node) this.nodeTickets.get(before)?.delete(key);
+        this.tickets.set(key, ticket);
+        this.ticketNode.set(key, node);
+        addTo(this.nodeTickets, node, key);
+        return;
+      }
+      case 'messages':
+      case 'events': {
+        const store = record.kind === 'messages' ? this.messages : this.events;
+        const byId = (store.get(record.value.ticketId) ?? new Map()) as Map<string, Message | TicketEvent>;
+        byId.set(record.value.id, record.value);
+        (store as Map<string, typeof byId>).set(record.value.ticketId, byId);
+        return;
+      }
+      case 'csat':
+      case 'nps':
+      case 'ces': {
+        const survey = record.value;
+        const node = this.ensureNode(survey.source?.adapter ?? fallback, survey.customerId);
+        const byId = this.surveys.get(node) ?? new Map();
+        this.surveys.set(node, byId);
+        byId.set(`${record.kind}\u0000${survey.id}`, survey);
+        this.surveyKinds.set(survey, record.kind);
+        return;
+      }
+      case 'organizations':
+        this.organizations.set(record.value.id, record.value);
+        return;
+      case 'agents':
+        this.agents.set(record.value.id, record.value);
+        return;
+    }
+  }
+
+  cardIdOf(node: string): string {
+    return cardIdOfKey(this.sets.smallestOf(node));
+  }
+
+  /** The record a card id (current or former) names. */
+  nodeOf(cardId: unknown): string | undefined {
+    return typeof cardId === 'string' ? this.aliases.get(cardId) : undefined;
+  }
+
+  nodesFor(query: unknown): string[] {
+    if (typeof query !== 'object' || query === null || Array.isArray(query)) {
+      throw invalidArgument('CardIndex.find()', 'query', 'expected an object such as { email }');
+    }
+    const q = query as Record<string, unknown>;
+    const text = (name: string): string => {
+      const value = q[name];
+      if (typeof value !== 'string' || value === '') {
+        throw invalidArgument('CardIndex.find()', `query.${name}`, 'expected a non-empty string');
+      }
+      return value;
+    };
+    const adapter = () => (q.adapter === undefined ? this.options.adapter : text('adapter'));
+    let key: string | null;
+    if ('ticketId' in q) {
+      const node = this.ticketNode.get(`${adapter()}\u0000${text('ticketId')}`);
+      return node === undefined ? [] : [node];
+    }
+    if ('email' in q) key = emailKey(text('email'), this.options);
+    else if ('phone' in q) key = phoneKey(text('phone'), this.options);
+    else if ('handle' in q) key = handleKey(text('network'), text('handle'));
+    else if ('customerId' in q) key = customerIdKey(adapter(), text('customerId'));
+    else {
+      throw invalidArgument(
+        'CardIndex.find()',
+        'query',
+        'expected one of { email }, { phone }, { handle, network }, { customerId, adapter }, { ticketId, adapter }',
+      );
+    }
+    return key === null ? [] : [...(this.holders.get(key) ?? [])];
+  }
+
+  collect(cardId: unknown): CardRecords | undefined {
+    const start = this.nodeOf(cardId);
+    if (start === undefined) return undefined;
+    const members = [...this.sets.membersOf(start)].sort();
+    const tickets: Ticket[] = [];
+    const messages = new Map<Ticket, Message[]>();
+    const events = new Map<Ticket, TicketEvent[]>();
+    const records: CardRecords = {
+      cardId: this.cardIdOf(start),
+      records: members.map(refOf),
+      customers: [],
+      tickets,
+      messages,
+      events,
+      csat: [],
+      nps: [],
+      ces: [],
+      organizations: this.organizations,
+      agents: this.agents,
+    };
+    for (const node of members) {
+      const customer = this.customers.get(node);
+      if (customer) records.customers.push(customer);
+      for (const key of this.nodeTickets.get(node) ?? []) {
+        const ticket = this.tickets.get(key)!;
+        const adapter = key.slice(0, key.indexOf('\u0000'));
+        tickets.push(ticket);
+        // Messages name their ticket by id only; one from another helpdesk (its own source) is not this ticket's.
+        const own = [...(this.messages.get(ticket.id)?.values() ?? [])].filter(
+          (m) => (m.source?.adapter ?? this.options.adapter) === adapter || m.source === undefined,
+        );
+        messages.set(ticket, own);
+        events.set(ticket, [...(this.events.get(ticket.id)?.values() ?? [])]);
+      }
+      for (const survey of this.surveys.get(node)?.values() ?? []) {
+        const kind = this.surveyKinds.get(survey)!;
+        (records[kind] as (typeof survey)[]).push(survey);
+      }
+    }
+    return records;
+  }
+
+  merges(keys: Iterable<string>): CardMerge[] {
+    const out: CardMerge[] = [];
+    for (const key of keys) {
+      const holders = this.holders.get(key);
+      if (holders && holders.size >= 2)
+        out.push({ identity: key, records: [...holders].map(refOf).sort(byRef) });
+    }
+    return out.sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));
+  }
+}
+
+function makeIndex(state: IndexState): CardIndex {
+  const subject = 'CardIndex.add() record';
+  const cardIdArg = (fn: string, cardId: unknown) => {
+    if (typeof cardId !== 'string') throw invalidArgument(`CardIndex.${fn}()`, 'cardId', 'expected a string');
+    return state.nodeOf(cardId);
+  };
+  return {
+    get size() {
+      let count = 0;
+      for (const _ of state.sets.roots()) count++;
+      return count;
+    },
+    add(record) {
+      const parsed = readRecord(record, subject, state.options.defaultRegion);
+      if (parsed) state.add(parsed);
+    },
+    find(query) {
+      const nodes = state.nodesFor(query);
+      const ids = new Set(nodes.map((node) => state.cardIdOf(node)));
+      return ids.size === 1 && !(nodes.length > state.options.maxSharedIdentity) ? [...ids][0] : undefined;
+    },
+    findAll(query) {
+      return [...new Set(state.nodesFor(query).map((node) => state.cardIdOf(node)))].sort();
+    },
+    resolve(cardId) {
+      const node = cardIdArg('resolve', cardId);
+      return node === undefined ? undefined : state.cardIdOf(node);
+    },
+    cardIds() {
+      return [...state.sets.roots()].map((root) => state.cardIdOf(root)).sort();
+    },
+    explain(cardId) {
+      const node = cardIdArg('explain', cardId);
+      if (node === undefined) return [];
+      // Only the card's own records' keys: O(size of the card), not of the index.
+      const keys = new Set<string>();
+      for (const member of state.sets.membersOf(node)) {
+        for (const key of state.nodes.get(member) ?? []) {
+          if ((state.holders.get(key)?.size ?? 0) >= 2 && !state.isConflict(key)) keys.add(key);
+        }
+      }
+      return state.merges(keys);
+    },
+    conflicts() {
+      return state.merges([...state.holders.keys()].filter((key) => state.isConflict(key)));
+    },
+    collect(cardId) {
+      cardIdArg('collect', cardId);
+      return state.collect(cardId);
+    },
+  };
+}
+
+/**
+ * Resolves customers into cards: reads a Dataset, or a (sync or async) iterable of records as the sync writes them
+ * (`{ kind: 'customers' | 'tickets' | 'messages' | …, value }`) from one or several helpdesks. Customer records
+ * that share an e-mail (any case), a phone number (any format, read to E.164 with `defaultRegion`), a handle on
+ * the same network or a helpdesk customer id become one card, transitively; an identity held by more than
+ * `maxSharedIdentity` records is a conflict and joins nobody. Each record is checked by its model: a bad one is
+ * a ValidationError naming its place in the source.
+ *
+ * @example
+ * ```ts
+ * import { buildCardIndex } from 'supportkit/care';
+ * const index = await buildCardIndex(dataset, { defaultRegion: 'IT' });
+ * const cardId = index.find({ phone: '347 1234567' });
+ * index.explain(cardId!); // [{ identity: 'email:ada@example.com', records: [{ adapter: 'zendesk', id: '7' }, …] }]
+ * ```
+ */
+export async function buildCardIndex(source: unknown, options?: CardIndexOptions): Promise<CardIndex> {
+  const state = new IndexState(readOptions(options));
+  let position = 0;
+  state.batching = true;
+  for await (const record of sourceRecords(source)) {
+    const parsed = readRecord(record, `${FN}() source[${position}]`, state.options.defaultRegion);
+    if (parsed) state.add(parsed);
+    position++;
+  }
+  state.batching = false;
+  state.relink();
+  return makeIndex(state);
+}

@@ -1,0 +1,101 @@
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { invalidArgument } from '../../errors/validation.js';
+
+/**
+ * How identity values are folded into comparable keys (see {@link emailKey}, {@link phoneKey}).
+ * @example `const options: IdentityKeyOptions = { defaultRegion: 'IT' };`
+ */
+export interface IdentityKeyOptions {
+  /**
+   * The region a phone number without an international prefix belongs to, as an ISO 3166-1 alpha-2 code
+   * (`IT`, `GB`, `US`). Without it only numbers written with `+` or `00` and a country code can be read.
+   * @default undefined
+   */
+  defaultRegion?: string;
+  /**
+   * Whether `ada+orders@example.com` is the same person as `ada@example.com`. Off by default: on some
+   * domains the `+` part belongs to the address.
+   * @default false
+   */
+  foldPlusAddressing?: boolean;
+}
+
+/**
+ * The identity key of an e-mail address: lower case, trimmed, and with `+tag` dropped from the local part when
+ * `foldPlusAddressing` is on; null when the text is not shaped like an address.
+ * @example `emailKey(' Ada.Rossi@Example.COM ', {}) // 'email:ada.rossi@example.com'`
+ */
+export function emailKey(value: string, options: IdentityKeyOptions): string | null {
+  const address = value.trim().toLowerCase();
+  const at = address.lastIndexOf('@');
+  if (at <= 0 || at === address.length - 1 || /\s/.test(address)) return null;
+  let local = address.slice(0, at);
+  if (options.foldPlusAddressing) {
+    const plus = local.indexOf('+');
+    if (plus > 0) local = local.slice(0, plus);
+  }
+  return `email:${local}@${address.slice(at + 1)}`;
+}
+
+/**
+ * A phone number in E.164 form, read with libphonenumber-js: `+39 347 123 4567`, `0039 3471234567` and (with
+ * region `IT`) `347 1234567` are all `+393471234567`. Null when the text is not a possible phone number.
+ * @example `toE164('347 1234567', 'IT') // '+393471234567'`
+ */
+export function toE164(value: string, defaultRegion?: string): string | null {
+  if (typeof value !== 'string') throw invalidArgument('toE164()', 'value', 'expected a string');
+  if (defaultRegion !== undefined && typeof defaultRegion !== 'string') {
+    throw invalidArgument('toE164()', 'defaultRegion', 'expected a region code such as IT');
+  }
+  const region = defaultRegion?.toUpperCase() as CountryCode | undefined;
+  let parsed: ReturnType<typeof parsePhoneNumberFromString>;
+  try {
+    parsed = parsePhoneNumberFromString(value, region ? { defaultCountry: region } : undefined);
+  } catch {
+    return null; // an unknown region code: the number cannot be read
+  }
+  return parsed?.isPossible() ? parsed.number : null;
+}
+
+/**
+ * The identity key of a phone number (its E.164 form), or null when it cannot be read.
+ * @example `phoneKey('0039 3471234567', {}) // 'phone:+393471234567'`
+ */
+export function phoneKey(value: string, options: IdentityKeyOptions): string | null {
+  const e164 = toE164(value, options.defaultRegion);
+  return e164 === null ? null : `phone:${e164}`;
+}
+
+/**
+ * The identity key of a handle on a network: both lower case, a leading `@` dropped.
+ * @example `handleKey('Twitter', '@AdaR') // 'handle:twitter:adar'`
+ */
+export function handleKey(network: string, handle: string): string | null {
+  const name = handle.trim().replace(/^@/, '').toLowerCase();
+  const on = network.trim().toLowerCase();
+  return name === '' || on === '' ? null : `handle:${on}:${name}`;
+}
+
+/**
+ * The identity key of a customer's id inside one helpdesk: ids are compared exactly (they are opaque).
+ * @example `customerIdKey('zendesk', '381726') // 'customer:zendesk:381726'`
+ */
+export function customerIdKey(adapter: string, id: string): string {
+  return `customer:${adapter}:${id}`;
+}
+
+/**
+ * A short deterministic id from a key: FNV-1a over the UTF-16 code units, 64 bits, as 16 hex digits. Not a
+ * security hash; it only needs to spread keys evenly and read the same on every machine and run.
+ * @example `stableHash('customer:zendesk:1').length // 16`
+ */
+export function stableHash(key: string): string {
+  let hash = 0xcbf29ce484222325n;
+  const prime = 0x100000001b3n;
+  const mask = 0xffffffffffffffffn;
+  for (let i = 0; i < key.length; i++) {
+    hash ^= BigInt(key.charCodeAt(i));
+    hash = (hash * prime) & mask;
+  }
+  return hash.toString(16).padStart(16, '0');
+}

@@ -1,0 +1,118 @@
+import { invalidArgument, ValidationError } from '../../errors/validation.js';
+import type { Agent } from '../../models/agent.js';
+import type { Customer } from '../../models/customer.js';
+import type { Message } from '../../models/message.js';
+import type { Organization } from '../../models/organization.js';
+import { parse } from '../../models/parse.js';
+import { models } from '../../models/registry.js';
+import type { CesResponse, CsatResponse, NpsResponse } from '../../models/survey.js';
+import type { Ticket } from '../../models/ticket.js';
+import type { TicketEvent } from '../../models/ticket-event.js';
+import { toE164 } from './keys.js';
+
+/**
+ * A parsed record the card index keeps; other dataset lists (schedules, SOPs…) are skipped.
+ * @example `const record: CardSourceRecord = { kind: 'tickets', value: parsedTicket };`
+ */
+export type CardSourceRecord =
+  | { kind: 'customers'; value: Customer }
+  | { kind: 'tickets'; value: Ticket }
+  | { kind: 'messages'; value: Message }
+  | { kind: 'events'; value: TicketEvent }
+  | { kind: 'csat'; value: CsatResponse }
+  | { kind: 'nps'; value: NpsResponse }
+  | { kind: 'ces'; value: CesResponse }
+  | { kind: 'organizations'; value: Organization }
+  | { kind: 'agents'; value: Agent };
+
+const SCHEMAS = new Map<string, (typeof models)[keyof typeof models]>([
+  ['customers', models.Customer],
+  ['tickets', models.Ticket],
+  ['messages', models.Message],
+  ['events', models.TicketEvent],
+  ['csat', models.CsatResponse],
+  ['nps', models.NpsResponse],
+  ['ces', models.CesResponse],
+  ['organizations', models.Organization],
+  ['agents', models.Agent],
+]);
+
+/** The Dataset lists that are known but say nothing about a customer's story. */
+const SKIPPED = new Set(['groups', 'schedules', 'slaPolicies', 'sops', 'articles']);
+
+/**
+ * A customer's phone identities written as people write them (`0039 347 1234567`) become E.164 before the
+ * Customer model, which accepts only E.164, reads them. A value that cannot be read is left for the model to
+ * refuse, with its path.
+ */
+function withE164Phones(value: unknown, defaultRegion: string | undefined): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  const identities = (value as { identities?: unknown }).identities;
+  if (!Array.isArray(identities)) return value;
+  const mapped = identities.map((identity: unknown) => {
+    if (typeof identity !== 'object' || identity === null) return identity;
+    const { kind, value: raw } = identity as { kind?: unknown; value?: unknown };
+    if (kind !== 'phone' || typeof raw !== 'string') return identity;
+    const e164 = toE164(raw, defaultRegion);
+    return e164 === null ? identity : { ...identity, value: e164 };
+  });
+  return { ...(value as object), identities: mapped };
+}
+
+/**
+ * Reads one record as the sync writes it (`{ kind, value }`): the value through its model, so a bad record is a
+ * ValidationError naming the record's place. Returns null for lists the index does not use.
+ * @example `readRecord({ kind: 'tickets', value: ticket }, 'buildCardIndex() source[0]', 'IT')`
+ */
+export function readRecord(
+  record: unknown,
+  subject: string,
+  defaultRegion: string | undefined,
+): CardSourceRecord | null {
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    throw invalidArgument(subject, '', 'expected a record { kind, value }');
+  }
+  const { kind, value } = record as { kind?: unknown; value?: unknown };
+  if (typeof kind !== 'string') {
+    throw new ValidationError(subject, [
+      { path: ['kind'], code: 'invalid_type', message: 'expected a string' },
+    ]);
+  }
+  if (SKIPPED.has(kind)) return null;
+  const schema = SCHEMAS.get(kind);
+  if (!schema) {
+    throw new ValidationError(subject, [
+      { path: ['kind'], code: 'invalid_value', message: 'not a Dataset list name' },
+    ]);
+  }
+  const input = kind === 'customers' ? withE164Phones(value, defaultRegion) : value;
+  return { kind, value: parse(schema, input, `${subject} value`) } as CardSourceRecord;
+}
+
+/**
+ * The records of a source: a Dataset (its lists, in order), or a sync or async iterable of records.
+ * @example `for await (const record of sourceRecords(dataset)) …`
+ */
+export async function* sourceRecords(source: unknown): AsyncGenerator<unknown> {
+  if (typeof source !== 'object' || source === null) {
+    throw invalidArgument('buildCardIndex()', 'source', 'expected a Dataset or an iterable of records');
+  }
+  const iterable = source as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown };
+  if (typeof iterable[Symbol.asyncIterator] === 'function') {
+    yield* source as AsyncIterable<unknown>;
+    return;
+  }
+  if (typeof iterable[Symbol.iterator] === 'function') {
+    yield* source as Iterable<unknown>;
+    return;
+  }
+  for (const [kind, list] of Object.entries(source)) {
+    if (kind === 'asOf') continue;
+    if (!Array.isArray(list)) {
+      throw new ValidationError('buildCardIndex() source', [
+        { path: [kind], code: 'invalid_type', message: 'expected an array' },
+      ]);
+    }
+    for (const value of list) yield { kind, value };
+  }
+}

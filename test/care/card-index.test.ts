@@ -1,0 +1,225 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildCardIndex, ValidationError } from '../../src/index.js';
+import { adaRecords, customer, ticket } from './fixtures.js';
+
+describe('buildCardIndex', () => {
+  it('merges one person across helpdesks: letter case, national and international phone formats', async () => {
+    const index = await buildCardIndex(adaRecords, { defaultRegion: 'IT' });
+    expect(index.size).toBe(1);
+    const cardId = index.find({ email: 'ADA.VERDI@example.com' });
+    expect(cardId).toMatch(/^card_[0-9a-f]{16}$/);
+    expect(index.find({ phone: '+393471234567' })).toBe(cardId);
+    expect(index.find({ phone: '347 123 4567' })).toBe(cardId);
+    expect(index.find({ handle: 'adav', network: 'twitter' })).toBe(cardId);
+    expect(index.find({ customerId: 'r9', adapter: 'rt' })).toBe(cardId);
+    expect(index.collect(cardId!)?.records).toEqual([
+      { adapter: 'rt', id: 'r9' },
+      { adapter: 'trello', id: 't4' },
+      { adapter: 'zendesk', id: 'z1' },
+    ]);
+  });
+
+  it('explains each merge by the identity that made it', async () => {
+    const index = await buildCardIndex(adaRecords, { defaultRegion: 'IT' });
+    const [cardId] = index.cardIds();
+    expect(index.explain(cardId!)).toEqual([
+      {
+        identity: 'email:ada.verdi@example.com',
+        records: [
+          { adapter: 'rt', id: 'r9' },
+          { adapter: 'zendesk', id: 'z1' },
+        ],
+      },
+      {
+        identity: 'phone:+393471234567',
+        records: [
+          { adapter: 'rt', id: 'r9' },
+          { adapter: 'trello', id: 't4' },
+          { adapter: 'zendesk', id: 'z1' },
+        ],
+      },
+    ]);
+  });
+
+  it('merges transitively: A shares an e-mail with B, B a phone with C', async () => {
+    const index = await buildCardIndex([
+      customer('zendesk', 'a', [{ kind: 'email', value: 'bruno@example.test' }]),
+      customer('rt', 'b', [
+        { kind: 'email', value: 'BRUNO@example.test' },
+        { kind: 'phone', value: '+390612345678' },
+      ]),
+      customer('trello', 'c', [{ kind: 'phone', value: '+39 06 1234 5678' }]),
+      customer('trello', 'd', [{ kind: 'email', value: 'someone.else@example.test' }]),
+    ]);
+    expect(index.size).toBe(2);
+    expect(index.find({ customerId: 'a', adapter: 'zendesk' })).toBe(
+      index.find({ customerId: 'c', adapter: 'trello' }),
+    );
+    expect(index.find({ customerId: 'd', adapter: 'trello' })).not.toBe(
+      index.find({ customerId: 'a', adapter: 'zendesk' }),
+    );
+  });
+
+  it('folds plus-addressing only when asked', async () => {
+    const records = [
+      customer('zendesk', 'a', [{ kind: 'email', value: 'carla+orders@example.test' }]),
+      customer('rt', 'b', [{ kind: 'email', value: 'carla@example.test' }]),
+    ];
+    expect((await buildCardIndex(records)).size).toBe(2);
+    expect((await buildCardIndex(records, { foldPlusAddressing: true })).size).toBe(1);
+  });
+
+  it('refuses a shared front-desk phone as a conflict and merges nobody through it', async () => {
+    const desk = { kind: 'phone', value: '+39 02 1234 5678' };
+    const records = ['p1', 'p2', 'p3', 'p4'].map((id) =>
+      customer('zendesk', id, [desk, { kind: 'email', value: `${id}@shop.example` }]),
+    );
+    const index = await buildCardIndex(records);
+    expect(index.size).toBe(4);
+    expect(index.conflicts()).toHaveLength(1);
+    expect(index.conflicts()[0]?.identity).toBe('phone:+390212345678');
+    expect(index.find({ phone: '+390212345678' })).toBeUndefined();
+    expect(index.findAll({ phone: '+390212345678' })).toHaveLength(4);
+    // With a higher threshold the same phone does join them.
+    expect((await buildCardIndex(records, { maxSharedIdentity: 4 })).size).toBe(1);
+  });
+
+  it('finds a card by a ticket of any helpdesk', async () => {
+    const index = await buildCardIndex([...adaRecords, ticket('rt', '55', 'r9')], { defaultRegion: 'IT' });
+    expect(index.find({ ticketId: '55', adapter: 'rt' })).toBe(
+      index.find({ email: 'ada.verdi@example.com' }),
+    );
+    expect(index.find({ ticketId: '55', adapter: 'zendesk' })).toBeUndefined();
+  });
+
+  it('keeps an old card id working after two cards merge later', async () => {
+    const index = await buildCardIndex([
+      customer('zendesk', 'z2', [{ kind: 'email', value: 'dora@example.test' }]),
+    ]);
+    const before = index.find({ email: 'dora@example.test' })!;
+    index.add(customer('rt', 'a0', [{ kind: 'email', value: 'Dora@example.test' }]));
+    const after = index.find({ email: 'dora@example.test' })!;
+    expect(after).not.toBe(before); // customer:rt:a0 < customer:zendesk:z2: the smaller key names the card
+    expect(index.resolve(before)).toBe(after);
+    expect(index.collect(before)?.cardId).toBe(after);
+  });
+
+  it('names the place of a bad record, not its value', async () => {
+    const bad = customer('zendesk', 'z', [{ kind: 'phone', value: 'not a phone secret-123' }]);
+    const error = await buildCardIndex([adaRecords[0], bad]).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(String((error as Error).message)).toContain('source[1]');
+    expect(String((error as Error).message)).not.toContain('secret-123');
+    await expect(buildCardIndex(adaRecords, { maxSharedIdentity: 0 })).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+  });
+});
+
+/** Small worlds where identities are drawn from a few values, so merges and conflicts both happen. */
+const world = fc.array(
+  fc.record({
+    adapter: fc.constantFrom('zendesk', 'rt', 'trello'),
+    id: fc.constantFrom('1', '2', '3', '4', '5', '6'),
+    emails: fc.array(fc.constantFrom('a@x.test', 'A@X.test', 'b@x.test', 'c@x.test', 'info@x.test'), {
+      maxLength: 2,
+    }),
+    phones: fc.array(fc.constantFrom('+39 347 123 4567', '3471234567', '+390612345678', '+441632960000'), {
+      maxLength: 2,
+    }),
+  }),
+  { maxLength: 14 },
+);
+type Person = { adapter: string; id: string; emails: string[]; phones: string[] };
+const toRecords = (people: Person[]) => {
+  const seen = new Set<string>();
+  return people
+    .filter((p) => !seen.has(`${p.adapter}:${p.id}`) && seen.add(`${p.adapter}:${p.id}`))
+    .map((p) =>
+      customer(p.adapter, p.id, [
+        ...[...new Set(p.emails.map((e) => e.toLowerCase()))].map((value) => ({ kind: 'email', value })),
+        ...[...new Set(p.phones.map((v) => v.replace(/\D/g, '').replace(/^39/, '')))].map((v) => ({
+          kind: 'phone',
+          value: v.startsWith('44') ? `+${v}` : v,
+        })),
+      ]),
+    );
+};
+type Index = Awaited<ReturnType<typeof buildCardIndex>>;
+const snapshot = (index: Index) =>
+  index.cardIds().map((id) => ({ id, records: index.collect(id)?.records, merges: index.explain(id) }));
+
+describe('buildCardIndex properties', () => {
+  it('gives the same cards and card ids whatever the input order', async () => {
+    await fc.assert(
+      fc.asyncProperty(world, fc.infiniteStream(fc.nat()), async (people, seeds) => {
+        const records = toRecords(people);
+        const shuffled = records
+          .map((r) => ({ r, k: seeds.next().value as number }))
+          .sort((a, b) => a.k - b.k)
+          .map(({ r }) => r);
+        const a = await buildCardIndex(records, { defaultRegion: 'IT', maxSharedIdentity: 2 });
+        const b = await buildCardIndex(shuffled, { defaultRegion: 'IT', maxSharedIdentity: 2 });
+        expect(snapshot(b)).toEqual(snapshot(a));
+        expect(b.conflicts()).toEqual(a.conflicts());
+        // The same records added one at a time in the shuffled order: the same cards and ids again.
+        const c = await buildCardIndex([], { defaultRegion: 'IT', maxSharedIdentity: 2 });
+        for (const record of shuffled) c.add(record);
+        expect(snapshot(c)).toEqual(snapshot(a));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('adding records one by one equals a rebuild', async () => {
+    await fc.assert(
+      fc.asyncProperty(world, fc.nat(14), async (people, split) => {
+        const records = toRecords(people);
+        const index = await buildCardIndex(records.slice(0, split), {
+          defaultRegion: 'IT',
+          maxSharedIdentity: 2,
+        });
+        for (const record of records.slice(split)) index.add(record);
+        const rebuilt = await buildCardIndex(records, { defaultRegion: 'IT', maxSharedIdentity: 2 });
+        expect(snapshot(index)).toEqual(snapshot(rebuilt));
+        expect(index.conflicts()).toEqual(rebuilt.conflicts());
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('buildCardIndex sources and updates', () => {
+  it('reads a Dataset and an async iterable alike', async () => {
+    const dataset = { customers: adaRecords.map((r) => r.value), tickets: [ticket('rt', '55', 'r9').value] };
+    async function* stream() {
+      for (const record of [...adaRecords, ticket('rt', '55', 'r9')]) yield record;
+    }
+    const fromDataset = await buildCardIndex(dataset, { defaultRegion: 'IT' });
+    const fromStream = await buildCardIndex(stream(), { defaultRegion: 'IT' });
+    expect(fromDataset.cardIds()).toEqual(fromStream.cardIds());
+    expect(fromDataset.find({ ticketId: '55', adapter: 'rt' })).toBe(fromDataset.cardIds()[0]);
+  });
+
+  it('splits a card again when an update removes the identity that joined it', async () => {
+    const index = await buildCardIndex([
+      customer('zendesk', 'a', [{ kind: 'email', value: 'elio@example.test' }]),
+      customer('rt', 'b', [{ kind: 'email', value: 'elio@example.test' }]),
+    ]);
+    expect(index.size).toBe(1);
+    index.add(customer('rt', 'b', [{ kind: 'email', value: 'elio.new@example.test' }]));
+    expect(index.size).toBe(2);
+    expect(index.find({ email: 'elio@example.test' })).toBe(
+      index.find({ customerId: 'a', adapter: 'zendesk' }),
+    );
+  });
+
+  it('refuses malformed queries and records with a ValidationError', async () => {
+    const index = await buildCardIndex([]);
+    expect(() => index.find({} as never)).toThrow(ValidationError);
+    expect(() => index.find({ email: 42 } as never)).toThrow(ValidationError);
+    expect(() => index.add({ kind: 'nonsense', value: {} })).toThrow(ValidationError);
+    expect(() => index.add(null)).toThrow(ValidationError);
+  });
+});
