@@ -116,6 +116,9 @@ describe('renderCard', () => {
     const it_ = renderCard(card, { format: 'text', locale: 'it-IT', timeZone: 'Europe/Rome' });
     expect(it_).toContain('Scheda cliente');
     expect(it_).toContain('Rosso');
+    // Statuses and identity kinds are words of the viewer's language too, not the model's values.
+    expect(it_).toMatch(/Stato: (nuova|aperta|in attesa del cliente|sospesa|risolta|chiusa)/);
+    expect(it_).not.toMatch(/Stato: (new|open|pending|hold|solved|closed),/);
     const rome = new Intl.DateTimeFormat('it-IT', {
       dateStyle: 'medium',
       timeStyle: 'short',

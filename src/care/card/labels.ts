@@ -35,6 +35,10 @@ export interface CardLabels {
   minutes: string;
   hours: string;
   days: string;
+  /** Ticket statuses by canonical value; a status the model keeps but does not know is shown as it is. */
+  statuses: Record<'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed' | 'deleted', string>;
+  /** Identity kinds shown by name (handles and helpdesk ids show their network or adapter). */
+  identityKinds: { email: string; phone: string };
 }
 
 const en: CardLabels = {
@@ -75,6 +79,16 @@ const en: CardLabels = {
   minutes: 'min',
   hours: 'h',
   days: 'd',
+  statuses: {
+    new: 'new',
+    open: 'open',
+    pending: 'pending',
+    hold: 'on hold',
+    solved: 'solved',
+    closed: 'closed',
+    deleted: 'deleted',
+  },
+  identityKinds: { email: 'e-mail', phone: 'phone' },
 };
 
 const it: CardLabels = {
@@ -115,6 +129,16 @@ const it: CardLabels = {
   minutes: 'min',
   hours: 'h',
   days: 'g',
+  statuses: {
+    new: 'nuova',
+    open: 'aperta',
+    pending: 'in attesa del cliente',
+    hold: 'sospesa',
+    solved: 'risolta',
+    closed: 'chiusa',
+    deleted: 'eliminata',
+  },
+  identityKinds: { email: 'e-mail', phone: 'telefono' },
 };
 
 /** Labels by language subtag; English is the fallback. */
@@ -129,4 +153,14 @@ const LABELS = new Map<string, CardLabels>([
  */
 export function cardLabels(locale: string): CardLabels {
   return LABELS.get(locale.split('-')[0]!.toLowerCase()) ?? en;
+}
+
+/**
+ * A status in the viewer's language; an unknown status (the model keeps vendors' own) is shown as it is.
+ * @example `statusLabel(cardLabels('it'), 'pending') // 'in attesa del cliente'`
+ */
+export function statusLabel(labels: CardLabels, status: string): string {
+  return Object.hasOwn(labels.statuses, status)
+    ? labels.statuses[status as keyof CardLabels['statuses']]
+    : status;
 }

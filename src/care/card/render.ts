@@ -2,7 +2,7 @@ import { invalidOption } from '../../errors/validation.js';
 import { type CardTimelineEntry, CustomerCard } from '../../models/customer-card.js';
 import { parse } from '../../models/parse.js';
 import { isIanaTimeZone } from '../../models/primitives.js';
-import { type CardLabels, cardLabels } from './labels.js';
+import { type CardLabels, cardLabels, statusLabel } from './labels.js';
 
 /**
  * Options of {@link renderCard}.
@@ -80,7 +80,7 @@ function blocksOf(card: CustomerCard, l: CardLabels, when: (d: Date) => string):
         ? identity.adapter
         : identity.kind === 'handle'
           ? identity.channel
-          : identity.kind;
+          : l.identityKinds[identity.kind];
     blocks.push({ type: 'item', text: `${where}: ${identity.value}` });
   }
   const survey = (s: { value: string | number; at: Date } | null) =>
@@ -123,7 +123,7 @@ function blocksOf(card: CustomerCard, l: CardLabels, when: (d: Date) => string):
     const where = ticket.source ? `${ticket.source.adapter} #${ticket.id}` : `#${ticket.id}`;
     blocks.push({
       type: 'item',
-      text: `${where} ${ticket.subject} — ${l.status}: ${ticket.status}, ${l.created}: ${when(ticket.createdAt)}`,
+      text: `${where} ${ticket.subject} — ${l.status}: ${statusLabel(l, ticket.status)}, ${l.created}: ${when(ticket.createdAt)}`,
     });
     for (const entry of ticket.timeline) blocks.push(...entryBlocks(entry, l, when));
   }
@@ -144,7 +144,11 @@ function entryBlocks(entry: CardTimelineEntry, l: CardLabels, when: (d: Date) =>
     }
     case 'status':
       return [
-        { type: 'field', label: at, value: `${l.statusChange}: ${entry.from ?? l.none} → ${entry.to}` },
+        {
+          type: 'field',
+          label: at,
+          value: `${l.statusChange}: ${entry.from == null ? l.none : statusLabel(l, String(entry.from))} → ${statusLabel(l, String(entry.to))}`,
+        },
       ];
     case 'csat':
       return [
