@@ -76,6 +76,20 @@ const groupBy = <T extends { ticketId: string }>(list: readonly T[]) => {
   return out;
 };
 
+/** The customer card a ticket created for an unknown e-mail gets: the e-mail is its only identity. */
+const requesterCustomer = (id: string, requester: RequesterByEmail, createdAt: Date): Customer => ({
+  id,
+  sources: [],
+  name: requester.name ?? requester.email,
+  identities: [{ kind: 'email', value: requester.email, primary: true }],
+  organizationId: null,
+  active: true,
+  tags: [],
+  customFields: {},
+  notes: [],
+  createdAt,
+});
+
 /**
  * A store over a parsed dataset (which it takes ownership of).
  * @example `const store = createStore(structuredClone(parse(Dataset, input)), { now, pageSize: 100 });`
@@ -138,18 +152,11 @@ export function createStore(
     customerByEmail(requester) {
       const found = customerWithEmail(requester.email);
       if (found) return found.id;
-      const customer: Customer = {
-        id: nextId('c', (id) => customers.has(id)),
-        sources: [],
-        name: requester.name ?? requester.email,
-        identities: [{ kind: 'email', value: requester.email, primary: true }],
-        organizationId: null,
-        active: true,
-        tags: [],
-        customFields: {},
-        notes: [],
-        createdAt: options.now(),
-      };
+      const customer = requesterCustomer(
+        nextId('c', (id) => customers.has(id)),
+        requester,
+        options.now(),
+      );
       customers.set(customer.id, customer);
       return customer.id;
     },
