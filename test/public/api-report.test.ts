@@ -8,6 +8,15 @@ import { apiReports, entryPoints } from '../../scripts/api-report.js';
  * removed or re-typed — fails here until the report is regenerated on purpose (`npm run api:update`) and the
  * change described in CHANGELOG.md.
  */
+const TRANSPORT_BLOCKS = [
+  'createHttpClient',
+  'paginate',
+  'createRateLimiter',
+  'retryDelay',
+  'errorFromResponse',
+  'redactUrl',
+];
+
 describe('API report', () => {
   it('matches what every entry point exports', { timeout: 180_000 }, () => {
     const reports = apiReports();
@@ -21,29 +30,14 @@ describe('API report', () => {
     }
   });
 
-  it('keeps transport building blocks out of the root', () => {
-    const root = readFileSync(resolve(import.meta.dirname, '../../docs/api/supportkit.api.md'), 'utf8');
-    for (const name of [
-      'createHttpClient',
-      'paginate',
-      'createRateLimiter',
-      'retryDelay',
-      'errorFromResponse',
-      'redactUrl',
-    ])
+  it('keeps transport building blocks out of the root, in supportkit/transport', () => {
+    const report = (name: string) =>
+      readFileSync(resolve(import.meta.dirname, '../../docs/api', name), 'utf8');
+    const root = report('supportkit.api.md');
+    const transport = report('supportkit.transport.api.md');
+    for (const name of TRANSPORT_BLOCKS) {
       expect(root).not.toContain(`\`${name}\``);
-    const transport = readFileSync(
-      resolve(import.meta.dirname, '../../docs/api/supportkit.transport.api.md'),
-      'utf8',
-    );
-    for (const name of [
-      'createHttpClient',
-      'paginate',
-      'createRateLimiter',
-      'retryDelay',
-      'errorFromResponse',
-      'redactUrl',
-    ])
       expect(transport).toContain(`\`${name}\``);
+    }
   });
 });
