@@ -39,7 +39,7 @@ export async function readCard(context: TrelloAdapterContext, id: string, option
  * @example `const ticket = await ticketOf(context, await readCard(context, id));`
  */
 export const ticketOf = async (context: TrelloAdapterContext, wire: TrelloCard, options?: RequestOptions) =>
-  ticketFromTrello(wire, await context.board(options), context.mapping);
+  ticketFromTrello(wire, await context.boardKnowing([wire.idList], options), context.mapping);
 
 /**
  * One card as a ticket.

@@ -106,11 +106,17 @@ export function createChanges(context: TrelloAdapterContext): HelpdeskAdapter['c
       yield { records: [], checkpoint: { adapter: ADAPTER, cursor: since ?? '' }, caughtUp: true };
       return;
     }
-    const board = await context.board(options);
     const touched = [...new Set(actions.map(cardIdOfAction).filter((x): x is string => x !== undefined))];
+    const wires = (await readCards(context, touched, options)).map((raw) =>
+      context.fromWire(TrelloCard, raw),
+    );
+    const board = await context.boardKnowing(
+      wires.map((wire) => wire.idList),
+      options,
+    );
     const cards = new Map<string, Ticket>();
-    for (const raw of await readCards(context, touched, options)) {
-      const ticket = ticketFromTrello(context.fromWire(TrelloCard, raw), board, context.mapping);
+    for (const wire of wires) {
+      const ticket = ticketFromTrello(wire, board, context.mapping);
       cards.set(ticket.id, ticket);
     }
     for (let start = 0; start < actions.length; start += BATCH) {

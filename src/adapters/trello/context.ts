@@ -68,6 +68,11 @@ export interface TrelloAdapterContext {
   mapping: TrelloMapping;
   /** The board's lists, labels, custom fields and members, read once per adapter (a failed read is retried). */
   board: ((options?: RequestOptions) => Promise<BoardShape>) & { clear(): void };
+  /**
+   * The board, read again once when one of these lists is not in it: a list added after the adapter read the
+   * board would otherwise map its cards by a missing name for the adapter's whole life.
+   */
+  boardKnowing(listIds: readonly string[], options?: RequestOptions): Promise<BoardShape>;
   /** Trello has no idempotency keys: a call repeated with a key in this process returns the first result. */
   once: ReturnType<typeof inProcessIdempotency>;
 }
@@ -102,10 +107,17 @@ export function createTrelloContext(
     ).data as never;
   const fromWire = wireReader('Trello');
   const reader = { request, fromWire, boardId: options.boardId, mapping };
+  const board = cachedPromise(ADAPTER, (callOpts: RequestOptions) => readBoardShape(reader, callOpts));
   return {
     http,
     ...reader,
-    board: cachedPromise(ADAPTER, (callOpts: RequestOptions) => readBoardShape(reader, callOpts)),
+    board,
+    async boardKnowing(listIds, callOpts) {
+      const known = await board(callOpts);
+      if (listIds.every((id) => known.lists.has(id))) return known;
+      board.clear();
+      return board(callOpts);
+    },
     once: inProcessIdempotency(),
   };
 }

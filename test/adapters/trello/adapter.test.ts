@@ -48,6 +48,20 @@ describe('createTrelloAdapter', () => {
     expect(() => make('kV2cF3Yq', { baseUrl: TRELLO })).not.toThrow();
   });
 
+  it('reads the board again when a card sits in a list added after the first read', async () => {
+    const fake = fakeTrello(seed);
+    server.use(...fake.handlers);
+    const board = make(fake.boardId);
+    const [first] = await collect(board.tickets.list());
+    expect(first).toBeDefined();
+    // Someone adds an "On hold" list on Trello and moves the card there, after the adapter read the board.
+    const onHold = { ...fake.state.lists[0]!, id: '5f0000000000000000000abc', name: 'On hold', pos: 99_999 };
+    fake.state.lists.push(onHold);
+    const card = [...fake.state.cards.values()].find((c) => c.id === first!.source?.id)!;
+    card.idList = onHold.id;
+    expect((await board.tickets.get(first!.id)).status).toBe('hold');
+  });
+
   it('writes a requester given by e-mail into the requester field, and refuses it on a board without one', async () => {
     const fake = fakeTrello(seed);
     server.use(...fake.handlers);

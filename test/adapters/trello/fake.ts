@@ -15,7 +15,8 @@ export interface FakeTrello {
   boardId: string;
   /** Seed id → Trello id (cards and members). */
   ids: Map<string, string>;
-  state: { cards: Map<string, Wire>; actions: Wire[] };
+  /** The board as the fake serves it; tests may add lists or move cards behind the adapter's back. */
+  state: { cards: Map<string, Wire>; actions: Wire[]; lists: Wire[] };
 }
 
 export function fakeTrello(seed: Dataset, clockStart = Date.parse('2026-03-05T00:00:00Z')): FakeTrello {
@@ -354,5 +355,5 @@ export function fakeTrello(seed: Dataset, clockStart = Date.parse('2026-03-05T00
       });
     }),
   ];
-  return { handlers, boardId, ids, state: { cards, actions } };
+  return { handlers, boardId, ids, state: { cards, actions, lists } };
 }
