@@ -68,3 +68,23 @@ export async function waitOrAbort(adapter: string, ms: number, signal?: AbortSig
     throw new RequestAbortedError({ adapter, reason });
   }
 }
+
+/**
+ * The unsupported-operation builders of one adapter: `list` for a list method (it throws on iteration, as a
+ * remote list would), `call` for the others (it rejects).
+ *
+ * @example
+ * ```ts
+ * const { list, call } = unsupportedBy('trello');
+ * const organizations = { list: list('organizations.list', 'Trello has none'), get: call('organizations.get', 'Trello has none') };
+ * ```
+ */
+export function unsupportedBy(adapter: string) {
+  return {
+    list:
+      (operation: string, reason: string) =>
+      <T = never>(): AsyncGenerator<T> =>
+        unsupportedList<T>(adapter, operation, reason),
+    call: (operation: string, reason: string) => unsupportedCall(adapter, operation, reason),
+  };
+}

@@ -71,6 +71,15 @@ function unknownOptionMessage(name: string, known: readonly string[]): string {
     : `unknown option; expected one of ${known.join(', ')}`;
 }
 
+/**
+ * The check of an optional object option (a mapping, a retry policy): anything but an object is `problem`.
+ * @example `checkOptions('createTrelloAdapter', options, { mapping: objectOption(), … })`
+ */
+export const objectOption =
+  (problem = 'expected an object'): OptionCheck =>
+  (value) =>
+    value === undefined || isPlainObject(value) ? undefined : problem;
+
 /** An option read as it is, with no check of its own. */
 export const anyValue: OptionCheck = () => undefined;
 

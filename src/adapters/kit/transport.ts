@@ -3,7 +3,7 @@ import type { AuthOption } from '../../http/auth.js';
 import { createHttpClient, type ExpectedBody, type HttpClient } from '../../http/client.js';
 import type { RateLimiter } from '../../http/rate-limit.js';
 import type { RetryPolicy } from '../../http/retry-policy.js';
-import { httpUrlProblem, type OptionCheck } from './options.js';
+import { httpUrlProblem, isPlainObject, type OptionCheck, objectOption } from './options.js';
 
 /**
  * The transport options every remote adapter's options extend: one spelling of each, documented once.
@@ -74,8 +74,6 @@ export function createAdapterTransport(
   });
 }
 
-const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * The checks of {@link AdapterTransportOptions}, for a factory's `checkOptions` (spread them in, then the vendor's
  * own): a base URL must be an absolute http(s) URL, a deadline a positive number of ms, the rest objects.
@@ -91,13 +89,14 @@ export const transportOptionChecks: Record<keyof AdapterTransportOptions, Option
     value === undefined || (typeof value === 'number' && Number.isFinite(value) && value > 0)
       ? undefined
       : 'expected a positive number of milliseconds',
-  retry: (value) => (value === undefined || isObject(value) ? undefined : 'expected a retry policy object'),
+  retry: objectOption('expected a retry policy object'),
   bus: (value) =>
-    value === undefined || (isObject(value) && typeof (value as { emit?: unknown }).emit === 'function')
+    value === undefined || (isPlainObject(value) && typeof (value as { emit?: unknown }).emit === 'function')
       ? undefined
       : 'expected an event bus (createEventBus())',
   rateLimiter: (value) =>
-    value === undefined || (isObject(value) && typeof (value as { acquire?: unknown }).acquire === 'function')
+    value === undefined ||
+    (isPlainObject(value) && typeof (value as { acquire?: unknown }).acquire === 'function')
       ? undefined
       : 'expected a rate limiter (createRateLimiter() or the vendor’s own)',
 };

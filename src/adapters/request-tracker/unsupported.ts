@@ -3,11 +3,10 @@
  * UnsupportedError naming the operation, so a caller learns why rather than getting an empty list.
  */
 import type { HelpdeskAdapter } from '../contract.js';
-import { unsupportedCall, unsupportedList } from '../kit/index.js';
+import { unsupportedBy } from '../kit/index.js';
 import { ADAPTER } from './context.js';
 
-const list = (operation: string, reason: string) => () => unsupportedList(ADAPTER, operation, reason);
-const call = (operation: string, reason: string) => unsupportedCall(ADAPTER, operation, reason);
+const { list, call } = unsupportedBy(ADAPTER);
 
 /**
  * The namespaces RT lacks, for the factory to spread into the adapter.

@@ -6,6 +6,7 @@ import {
   anyValue,
   checkOptions,
   guardArguments,
+  objectOption,
   rateLimiterOptions,
   transportOptionChecks,
 } from '../kit/index.js';
@@ -94,10 +95,7 @@ export function createTrelloAdapter(options: TrelloAdapterOptions): HelpdeskAdap
     token: secret,
     ...transportOptionChecks,
     auth: anyValue,
-    mapping: (value) =>
-      value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value))
-        ? undefined
-        : 'expected an object',
+    mapping: objectOption(),
   });
   const context = createTrelloContext(options, trelloRateLimiter);
   const cards = createCards(context);

@@ -4,11 +4,10 @@
  * empty list.
  */
 import type { HelpdeskAdapter } from '../contract.js';
-import { unsupportedCall, unsupportedList } from '../kit/index.js';
+import { unsupportedBy } from '../kit/index.js';
 import { ADAPTER } from './context.js';
 
-const list = (operation: string, reason: string) => () => unsupportedList(ADAPTER, operation, reason);
-const call = (operation: string, reason: string) => unsupportedCall(ADAPTER, operation, reason);
+const { list, call } = unsupportedBy(ADAPTER);
 
 /**
  * The namespaces Trello lacks, for the factory to spread into the adapter.

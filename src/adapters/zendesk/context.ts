@@ -13,6 +13,7 @@ import {
   checkOptions,
   createAdapterTransport,
   integerProblem,
+  objectOption,
   transportOptionChecks,
   wireReader,
 } from '../kit/index.js';
@@ -113,10 +114,7 @@ function checkZendeskOptions(options: ZendeskAdapterOptions): ZendeskAdapterOpti
     auth: (value) => (value ? undefined : 'required'),
     pageSize: (value) => integerProblem(value, 1, 100),
     exportPageSize: (value) => integerProblem(value, 1, 1000),
-    customStatuses: (value) =>
-      value === undefined || (typeof value === 'object' && value !== null && !Array.isArray(value))
-        ? undefined
-        : 'expected an object of custom status id → category',
+    customStatuses: objectOption('expected an object of custom status id → category'),
   });
 }
 
