@@ -1,7 +1,7 @@
-import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
 import { ValidationError } from '../errors/validation.js';
 import type { Holiday } from '../models/schedule.js';
+import { holidayCalendar } from './holiday-calendar.js';
 
 /** Where the holidays are observed: an ISO 3166-1 country code and, optionally, a state or region code. */
 export interface HolidayRegion {
@@ -53,6 +53,7 @@ export function holidaysFor(where: HolidayRegion, years: readonly number[]): Hol
     ]);
   }
   const types = new Set(where.types ?? ['public']);
+  const Holidays = holidayCalendar();
   const calendar = new Holidays();
   const known = calendar.getCountries();
   if (typeof where.country !== 'string' || !Object.hasOwn(known, where.country.toUpperCase())) {
