@@ -14,6 +14,7 @@ export default defineConfig({
     'request-tracker/index': 'src/adapters/request-tracker/public.ts',
     'trello/index': 'src/adapters/trello/public.ts',
     'care/index': 'src/care/index.ts',
+    'automations/index': 'src/automations/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

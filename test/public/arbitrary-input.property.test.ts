@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import * as requestTracker from '../../src/adapters/request-tracker/public.js';
 import * as trello from '../../src/adapters/trello/public.js';
 import * as zendesk from '../../src/adapters/zendesk/public.js';
+import * as automations from '../../src/automations/index.js';
 import * as care from '../../src/care/index.js';
 import * as transport from '../../src/http/index.js';
 import * as api from '../../src/index.js';
@@ -11,7 +12,7 @@ import * as webhooks from '../../src/webhooks/index.js';
 
 /**
  * Arbitrary JSON (and model-shaped objects with wrong types) into every public function of the package root, of
- * supportkit/care, supportkit/transport, supportkit/webhooks and of the adapter subpaths (supportkit/zendesk, supportkit/trello,
+ * supportkit/care, supportkit/automations, supportkit/transport, supportkit/webhooks and of the adapter subpaths (supportkit/zendesk, supportkit/trello,
  * supportkit/request-tracker: their factories, rate limiters and pure mappers, which read each argument through
  * its wire schema). Not yet covered: supportkit/sync (its functions write files at the paths given). Each call
  * returns, or fails with a typed supportkit error. A raw TypeError or RangeError from inside the
@@ -22,7 +23,7 @@ const isClass = (value: unknown) =>
   typeof value === 'function' && /^class\s/.test(Function.prototype.toString.call(value));
 
 const exported = new Map<string, unknown>();
-for (const module of [api, care, transport, webhooks, zendesk, trello, requestTracker])
+for (const module of [api, care, automations, transport, webhooks, zendesk, trello, requestTracker])
   for (const [name, value] of Object.entries(module)) exported.set(name, value);
 const functions = [...exported]
   .filter(([, value]) => typeof value === 'function' && !isClass(value))

@@ -1,0 +1,125 @@
+import { fail, fold, optionsOf } from './text.js';
+
+/**
+ * Keyword rules: a tag and the words or phrases that give it. As an object (`{ billing: ['invoice', 'refund'] }`),
+ * an array (`[{ tag: 'billing', keywords: ['invoice'] }]`), or text, one rule per line or semicolon:
+ * `"billing: invoice, refund; shipping: delivery, tracking"`.
+ */
+export type ClassifyRules =
+  | Record<string, readonly string[] | string>
+  | readonly { tag: string; keywords: readonly string[] | string }[]
+  | string;
+
+/** Options of {@link classifyTicket}. */
+export interface ClassifyOptions {
+  /** The tag to give when no rule matches, e.g. `"other"`. @default none: `tags` is empty */
+  fallback?: string;
+}
+
+/** The result of {@link classifyTicket}. */
+export interface ClassifyResult {
+  /** Tags whose rules matched, in rule order; `[fallback]` when none did and a fallback is set. */
+  tags: string[];
+  /** The tags joined with commas. */
+  tagList: string;
+  /** The first tag (rule order is priority order), or null. */
+  primary: string | null;
+  /** For each tag, the keywords that matched (from the rules, never the ticket's text). */
+  matched: { tag: string; keywords: string[] }[];
+}
+
+interface Rule {
+  tag: string;
+  keywords: string[];
+}
+
+function keywordsOf(value: unknown, tag: string): string[] {
+  const list = typeof value === 'string' ? value.split(',') : value;
+  if (!Array.isArray(list) || !list.every((k) => typeof k === 'string'))
+    throw fail('classifyTicket', `rules.${tag}`, 'expected a list of keywords');
+  const keywords = list.map((k) => k.trim()).filter((k) => k !== '');
+  if (keywords.length === 0) throw fail('classifyTicket', `rules.${tag}`, 'has no keywords');
+  return keywords;
+}
+
+/** The rules in any of their three forms, as an ordered list. */
+function rulesOf(rules: unknown): Rule[] {
+  let list: Rule[];
+  if (typeof rules === 'string') {
+    list = rules
+      .split(/\r?\n|;/)
+      .filter((line) => line.trim() !== '')
+      .map((line, index) => {
+        const colon = line.indexOf(':');
+        if (colon < 1)
+          throw fail('classifyTicket', `rules line ${index + 1}`, 'expected "tag: keyword, keyword"');
+        const tag = line.slice(0, colon).trim();
+        return { tag, keywords: keywordsOf(line.slice(colon + 1), tag) };
+      });
+  } else if (Array.isArray(rules)) {
+    list = rules.map((rule, index) => {
+      if (typeof rule !== 'object' || rule === null || typeof rule.tag !== 'string' || rule.tag.trim() === '')
+        throw fail('classifyTicket', `rules[${index}]`, 'expected { tag, keywords }');
+      return { tag: rule.tag.trim(), keywords: keywordsOf(rule.keywords, `[${index}]`) };
+    });
+  } else if (typeof rules === 'object' && rules !== null) {
+    list = Object.entries(rules).map(([tag, keywords]) => ({
+      tag: tag.trim(),
+      keywords: keywordsOf(keywords, tag),
+    }));
+  } else
+    throw fail(
+      'classifyTicket',
+      'rules',
+      'expected rules: an object, an array, or "tag: keyword, keyword" text',
+    );
+  if (list.length === 0) throw fail('classifyTicket', 'rules', 'has no rules');
+  return list;
+}
+
+/** Whether a folded phrase occurs in folded text as whole words. */
+function contains(text: string, phrase: string): boolean {
+  let from = text.indexOf(phrase);
+  while (from !== -1) {
+    const before = from === 0 ? ' ' : text[from - 1]!;
+    const after = text[from + phrase.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    from = text.indexOf(phrase, from + 1);
+  }
+  return false;
+}
+
+/**
+ * Tags a ticket by keyword rules: a rule matches when one of its keywords or phrases occurs in the text as whole
+ * words, ignoring case and accents (`"Rimborso"` matches `rimborso`, `"e-mail"` matches `e mail`). Every matching
+ * rule's tag is returned, in rule order, so contact trends can count each reason.
+ *
+ * @example
+ * ```ts
+ * import { classifyTicket } from 'supportkit/automations';
+ * classifyTicket('Where is my refund? The invoice is wrong.', 'billing: invoice, refund; shipping: delivery');
+ * // { tags: ['billing'], tagList: 'billing', primary: 'billing', matched: [{ tag: 'billing', keywords: ['invoice', 'refund'] }] }
+ * ```
+ */
+export function classifyTicket(text: unknown, rules: unknown, options?: ClassifyOptions): ClassifyResult {
+  const opts = optionsOf(options, 'classifyTicket');
+  if (typeof text !== 'string') throw fail('classifyTicket', 'text', 'expected the ticket text as a string');
+  const folded = fold(text);
+  const matched: { tag: string; keywords: string[] }[] = [];
+  const seen = new Map<string, { tag: string; keywords: string[] }>();
+  for (const rule of rulesOf(rules)) {
+    const hits = rule.keywords.filter((keyword) => contains(folded, fold(keyword)));
+    if (hits.length === 0) continue;
+    const entry = seen.get(rule.tag);
+    if (entry) entry.keywords.push(...hits.filter((k) => !entry.keywords.includes(k)));
+    else {
+      const fresh = { tag: rule.tag, keywords: hits };
+      seen.set(rule.tag, fresh);
+      matched.push(fresh);
+    }
+  }
+  const tags = matched.map((m) => m.tag);
+  const fallback =
+    typeof opts.fallback === 'string' && opts.fallback.trim() !== '' ? opts.fallback.trim() : null;
+  return { tags, tagList: tags.join(','), primary: tags[0] ?? fallback, matched };
+}
