@@ -1,4 +1,4 @@
-import { fail, fold, listItems, scalarText } from './text.js';
+import { fail, failAt, fold, listItems, scalarText } from './text.js';
 
 /** Where an NPS answer falls: 9–10 promoter, 7–8 passive, 0–6 detractor. */
 export type NpsCategory = 'promoter' | 'passive' | 'detractor';
@@ -10,7 +10,7 @@ export interface NpsCategoryResult {
 }
 
 /** A leading whole number, with an optional label after it: `"9"`, `"9 - very likely"`, `"10 (extremely)"`. */
-const LEADING_NUMBER = /^(\d{1,2})(?:\s*(?:[-–—:.)(]|\s)\s*\D.*)?$/s;
+const LEADING_NUMBER = /^(\d{1,2})(?:\s*(?:[-–—:.)(]|\s)\s*[^\d\s.,].*)?$/s;
 
 /** Reads one NPS answer as 0..10, or null when it is not one. */
 function npsScore(text: string): number | null {
@@ -75,16 +75,17 @@ const Z95 = 1.959963984540054;
 export function scoreNps(answers: unknown): NpsScoreResult {
   const counts = { promoters: 0, passives: 0, detractors: 0, blanks: 0 };
   listItems(answers, 'scoreNps', 'answers').forEach((item, index) => {
-    const text = scalarText(item, 'scoreNps', `answers[${index}]`);
+    const text = scalarText(item, 'scoreNps', 'answers');
     if (text === '') {
       counts.blanks++;
       return;
     }
     const score = npsScore(text);
     if (score === null)
-      throw fail(
+      throw failAt(
         'scoreNps',
-        `answers[${index}]`,
+        'answers',
+        index,
         'expected a whole number 0–10, e.g. "9" or "9 - very likely"',
       );
     counts[`${categoryOf(score)}s` as 'promoters' | 'passives' | 'detractors']++;
@@ -236,16 +237,17 @@ export interface CsatScoreResult {
 export function scoreCsat(answers: unknown): CsatScoreResult {
   const counts = { satisfied: 0, unsatisfied: 0, blanks: 0 };
   listItems(answers, 'scoreCsat', 'answers').forEach((item, index) => {
-    const text = scalarText(item, 'scoreCsat', `answers[${index}]`);
+    const text = scalarText(item, 'scoreCsat', 'answers');
     if (text === '') {
       counts.blanks++;
       return;
     }
     const good = satisfied(text);
     if (good === null)
-      throw fail(
+      throw failAt(
         'scoreCsat',
-        `answers[${index}]`,
+        'answers',
+        index,
         'expected a rating: good/bad, 1–5, "4/5", stars or a face emoji',
       );
     if (good) counts.satisfied++;
@@ -286,13 +288,13 @@ export function scoreCes(answers: unknown): CesScoreResult {
   let responses = 0;
   let blanks = 0;
   listItems(answers, 'scoreCes', 'answers').forEach((item, index) => {
-    const text = scalarText(item, 'scoreCes', `answers[${index}]`);
+    const text = scalarText(item, 'scoreCes', 'answers');
     if (text === '') {
       blanks++;
       return;
     }
-    const match = /^([1-7])(?:\s*\/\s*7)?(?:\s*[-–—:.)(]?\s*\D.*)?$/s.exec(text);
-    if (!match) throw fail('scoreCes', `answers[${index}]`, 'expected a whole number 1–7, e.g. "6" or "6/7"');
+    const match = /^([1-7])(?:\s*\/\s*7)?(?:\s*(?:[-–—:.)(]|\s)\s*[^\d\s.,].*)?$/s.exec(text);
+    if (!match) throw failAt('scoreCes', 'answers', index, 'expected a whole number 1–7, e.g. "6" or "6/7"');
     const score = Number(match[1]);
     sum += score;
     if (score >= 5) easy++;

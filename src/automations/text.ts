@@ -1,4 +1,4 @@
-import { invalidArgument, type ValidationError } from '../errors/validation.js';
+import { invalidArgument, ValidationError } from '../errors/validation.js';
 
 /**
  * A word as the vocabularies look it up: lower case, accents removed, dashes, underscores and dots read as
@@ -22,6 +22,15 @@ export function fold(value: string): string {
  */
 export function fail(fn: string, field: string, message: string): ValidationError {
   return invalidArgument(`${fn}()`, field, message);
+}
+
+/**
+ * {@link fail} for one item of a list field, naming its position: `Validation failed for scoreNps() answers`,
+ * `- [3]: expected a whole number 0–10`.
+ * @example `throw failAt('scoreNps', 'answers', 3, 'expected a whole number 0–10');`
+ */
+export function failAt(fn: string, field: string, index: number, message: string): ValidationError {
+  return new ValidationError(`${fn}() ${field}`, [{ path: [index], code: 'invalid_value', message }]);
 }
 
 /**
