@@ -118,8 +118,8 @@ export function classifyTicket(text: unknown, rules: unknown, options?: Classify
       matched.push(fresh);
     }
   }
-  const tags = matched.map((m) => m.tag);
   const fallback =
     typeof opts.fallback === 'string' && opts.fallback.trim() !== '' ? opts.fallback.trim() : null;
-  return { tags, tagList: tags.join(','), primary: tags[0] ?? fallback, matched };
+  const tags = matched.length > 0 ? matched.map((m) => m.tag) : fallback ? [fallback] : [];
+  return { tags, tagList: tags.join(','), primary: tags[0] ?? null, matched };
 }
