@@ -103,10 +103,12 @@ export function targetMinutes(value: unknown, businessHours: boolean, fn: string
   if (typeof value !== 'string' || value.trim() === '')
     throw fail(fn, 'target', 'expected a duration, e.g. 240 (minutes), "4h" or "1h 30m"');
   const text = value.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  // `1h30` is one hour and thirty minutes.
+  const text2 = text.replace(/(\d)\s*h\s*(\d{1,2})$/, '$1h $2m');
   if (/^\d+(?:\.\d+)?$/.test(text)) return Number(text);
   let total = 0;
-  let rest = text;
-  for (const part of text.matchAll(/(\d+(?:[.,]\d+)?)\s*([a-z]+)/g)) {
+  let rest = text2;
+  for (const part of text2.matchAll(/(\d+(?:[.,]\d+)?)\s*([a-z]+)/g)) {
     const unit = UNITS.get(part[2]!);
     if (unit === undefined)
       throw fail(fn, 'target', 'has a unit this does not know: use minutes, hours or days');
