@@ -1,3 +1,4 @@
+import { truncateKey } from '../errors/validation.js';
 import { fail, fold, optionsOf } from './text.js';
 
 /**
@@ -33,12 +34,12 @@ interface Rule {
   keywords: string[];
 }
 
-function keywordsOf(value: unknown, tag: string): string[] {
+function keywordsOf(value: unknown, where: string): string[] {
   const list = typeof value === 'string' ? value.split(',') : value;
   if (!Array.isArray(list) || !list.every((k) => typeof k === 'string'))
-    throw fail('classifyTicket', `rules.${tag}`, 'expected a list of keywords');
+    throw fail('classifyTicket', `rules${where}`, 'expected a list of keywords');
   const keywords = list.map((k) => k.trim()).filter((k) => k !== '');
-  if (keywords.length === 0) throw fail('classifyTicket', `rules.${tag}`, 'has no keywords');
+  if (keywords.length === 0) throw fail('classifyTicket', `rules${where}`, 'has no keywords');
   return keywords;
 }
 
@@ -54,7 +55,7 @@ function rulesOf(rules: unknown): Rule[] {
         if (colon < 1)
           throw fail('classifyTicket', `rules line ${index + 1}`, 'expected "tag: keyword, keyword"');
         const tag = line.slice(0, colon).trim();
-        return { tag, keywords: keywordsOf(line.slice(colon + 1), tag) };
+        return { tag, keywords: keywordsOf(line.slice(colon + 1), ` line ${index + 1}`) };
       });
   } else if (Array.isArray(rules)) {
     list = rules.map((rule, index) => {
@@ -65,7 +66,7 @@ function rulesOf(rules: unknown): Rule[] {
   } else if (typeof rules === 'object' && rules !== null) {
     list = Object.entries(rules).map(([tag, keywords]) => ({
       tag: tag.trim(),
-      keywords: keywordsOf(keywords, tag),
+      keywords: keywordsOf(keywords, `.${truncateKey(tag)}`),
     }));
   } else
     throw fail(
