@@ -7,7 +7,12 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
-const examples = readdirSync(join(root, 'examples')).filter((file) => file.endsWith('.ts'));
+const ts = (dir: string) =>
+  readdirSync(join(root, 'examples', dir))
+    .filter((file) => file.endsWith('.ts'))
+    .map((file) => (dir === '' ? file : `${dir}/${file}`));
+// The top level, and the automation steps (each simulates its platform's input, offline).
+const examples = [...ts(''), ...ts('automations')];
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
 for (const file of examples) {
   const output = execFileSync(tsx, [join('examples', file)], {
