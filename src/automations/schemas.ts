@@ -57,7 +57,18 @@ const normalized = (values: readonly string[]) => ({
 const localInstant = text('ISO 8601 in the time zone, with its offset');
 const utcInstant = text('ISO 8601 in UTC');
 
-/** Each helper's input and output schema, a description, and a worked example. */
+/**
+ * Each helper's input and output JSON Schema (draft 2020-12), a description, and a worked example; the same
+ * ships as `supportkit/schemas/automations/<name>.json`.
+ *
+ * @example
+ * ```ts
+ * import { automationSchemas, callAutomation } from 'supportkit/automations';
+ * const { input, example } = automationSchemas.slaDeadline;
+ * input.required; // ['start', 'target', 'timeZone']
+ * callAutomation('slaDeadline', example.input); // deep-equals example.output
+ * ```
+ */
 export const automationSchemas = {
   npsCategory: {
     description: 'The NPS category of one answer: promoter (9–10), passive (7–8) or detractor (0–6).',
