@@ -25,6 +25,12 @@ export {
   MalformedResponseError,
   type MalformedResponseReason,
 } from './transport.js';
+export {
+  type SopInvalidMoveReason,
+  SopInvalidMoveError,
+  type SopSourceIssue,
+  SopSyntaxError,
+} from './sop.js';
 export { UnsupportedError } from './unsupported.js';
 export { formatPath, ValidationError, type ValidationIssue } from './validation.js';
 export { type WebhookFailureReason, WebhookVerificationError } from './webhook.js';
