@@ -51,9 +51,9 @@ interface Body {
   sections: Section[];
 }
 
-const fail = (line: number, message: string, column = 1): never => {
+function fail(line: number, message: string, column = 1): never {
   throw new SopSyntaxError(SUBJECT, [{ path: [], code: 'sop_syntax', message, line, column }]);
-};
+}
 
 function readFrontMatter(lines: string[]): { data: Record<string, unknown>; bodyStart: number } {
   if (lines[0]?.trim() !== '---') return { data: {}, bodyStart: 0 };

@@ -264,7 +264,7 @@ export function parseFlowchartLocated(text: string, lineOffset = 0): LocatedFlow
     const line = index + 1 + lineOffset;
     const trimmed = raw.trim();
     if (trimmed === '' || trimmed.startsWith('%%')) return;
-    const r = new LineReader(raw.replace(/%%.*$/, ''), line);
+    const r: LineReader = new LineReader(raw.replace(/%%.*$/, ''), line);
     try {
       if (direction === undefined) {
         const header = HEADER.exec(trimmed);
