@@ -1,7 +1,6 @@
 import { invalidOption } from '../../errors/validation.js';
 import { parse } from '../../models/parse.js';
 import { SopDocument, type SopDocumentInput, type SopNode } from '../../models/sop.js';
-import { reachableFromStart } from './graph.js';
 import { type SopLabels, sopLabels } from './labels.js';
 import { stepLanguage } from './markdown-print.js';
 import { escapeXml, flowchartSvg } from './svg.js';
@@ -45,10 +44,10 @@ function runs(text: string, glossary: Map<string, string>): Run[] {
   return out;
 }
 
-/** Numbers the nodes in reading order: breadth-first from the start, then any node the start does not reach. */
+/** Numbers the nodes in the author's order, with the start first. */
 function numbering(sop: SopDocument): Map<string, number> {
-  const order = reachableFromStart(sop);
-  for (const node of sop.instructions.nodes) if (!order.includes(node.id)) order.push(node.id);
+  const order = sop.instructions.nodes.map((n) => n.id).filter((id) => id !== sop.instructions.start);
+  order.unshift(sop.instructions.start);
   return new Map(order.map((id, i) => [id, i + 1]));
 }
 
@@ -196,7 +195,7 @@ function renderHtml(sop: SopDocument, l: SopLabels, items: Item[], language: str
 
 /**
  * Renders an SOP as the document a new colleague reads: a header block (department, owner, version, review date,
- * what it applies to), the purpose, the glossary, the instructions numbered in reading order with each decision's
+ * what it applies to), the purpose, the glossary, the instructions numbered in the author's order (the start first) with each decision's
  * branches spelled out ("If “yes”: go to step 4.") and roles, and — in HTML — the flowchart as inline SVG (no
  * scripts, no network). `[[term]]` marks become the term (in HTML an `<abbr>` with its definition). Every text is
  * escaped for the format.
