@@ -56,7 +56,7 @@ interface RawItem {
 /** Splits a line's tail at an unescaped arrow: the text before, the target after. */
 function splitGoTo(body: string): { text: string; target?: string } {
   const match = GO_TO.exec(body);
-  if (!match || body[match.index - 1] === '\\') return { text: body };
+  if (!match) return { text: body };
   return { text: body.slice(0, match.index), target: (match[1] as string).trim() };
 }
 
