@@ -128,7 +128,7 @@ flowchart TD
         path: [],
         code: 'sop_mismatch',
         message: 'step "a" has a different text in the steps and in the flowchart',
-        line: 22,
+        line: 26,
         column: 4,
       },
     ]);
