@@ -74,6 +74,19 @@ const STYLE =
   '.sop-start,.sop-end{fill:#eef}.sop-decision{fill:#ffe}.sop-edge{fill:none;stroke:#555;stroke-width:1.2}' +
   'text{font:12px sans-serif;fill:#111}.sop-edge-label{fill:#444;paint-order:stroke;stroke:#fff;stroke-width:3px}';
 
+interface Point {
+  x: number;
+  y: number;
+}
+
+/** Where the line from a diamond's centre to `p` crosses the diamond's outline (|dx|/(w/2) + |dy|/(h/2) = 1). */
+function onDiamond(box: Point & { width: number; height: number }, p: Point): Point {
+  const dx = p.x - box.x;
+  const dy = p.y - box.y;
+  const reach = Math.abs(dx) / (box.width / 2) + Math.abs(dy) / (box.height / 2);
+  return reach === 0 ? p : { x: box.x + dx / reach, y: box.y + dy / reach };
+}
+
 const RANKDIR: Record<FlowchartDirection, 'TB' | 'BT' | 'LR' | 'RL'> = {
   TD: 'TB',
   TB: 'TB',
@@ -114,7 +127,13 @@ export function flowchartSvg(
   layout(g);
   const parts: string[] = [];
   for (const e of g.edges()) {
-    const edge = g.edge(e) as { points: { x: number; y: number }[]; label?: string; x?: number; y?: number };
+    const edge = g.edge(e) as { points: Point[]; label?: string; x?: number; y?: number };
+    const points = [...edge.points];
+    // dagre ends edges on a node's bounding box; a diamond's outline lies inside it.
+    if (boxes.get(e.v)?.node.kind === 'decision')
+      points[0] = onDiamond(g.node(e.v) as never, points[0] as Point);
+    if (boxes.get(e.w)?.node.kind === 'decision')
+      points[points.length - 1] = onDiamond(g.node(e.w) as never, points.at(-1) as Point);
     const d = edge.points
       .map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`)
       .join(' ');
