@@ -22,6 +22,12 @@ const SopRunEntry = z.strictObject({
  * An SOP followed as a checklist for one ticket: a copy of the instructions at the version it started with (so an
  * edit of the SOP never changes a run under way), the step it waits for, and the signed log of every move.
  * Plain JSON: store it as it is and pass it back to {@link advanceSopRun}.
+ *
+ * @example
+ * ```ts
+ * import { SopRun } from 'supportkit';
+ * const run = SopRun.parse(JSON.parse(storedText)); // a stored run, checked before use
+ * ```
  */
 export const SopRun = z.strictObject({
   sop: z.strictObject({
