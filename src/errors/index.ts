@@ -21,16 +21,16 @@ export {
   RequestAbortedError,
 } from './operations.js';
 export {
+  SopInvalidMoveError,
+  type SopInvalidMoveReason,
+  type SopSourceIssue,
+  SopSyntaxError,
+} from './sop.js';
+export {
   CrossOriginError,
   MalformedResponseError,
   type MalformedResponseReason,
 } from './transport.js';
-export {
-  type SopInvalidMoveReason,
-  SopInvalidMoveError,
-  type SopSourceIssue,
-  SopSyntaxError,
-} from './sop.js';
 export { UnsupportedError } from './unsupported.js';
 export { formatPath, ValidationError, type ValidationIssue } from './validation.js';
 export { type WebhookFailureReason, WebhookVerificationError } from './webhook.js';
