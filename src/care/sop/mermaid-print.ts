@@ -161,12 +161,23 @@ function checkedChart(chart: MermaidFlowchart): MermaidFlowchart {
       else if (ids.has(node.id))
         issues.push({ path: ['nodes', i, 'id'], code: 'custom', message: 'duplicate node id' });
       else ids.add(node.id);
-      if (!(node?.shape in OPEN) || typeof node.label !== 'string')
-        issues.push({ path: ['nodes', i], code: 'invalid_type', message: 'expected a shape and a label' });
+      const shaped = typeof node?.shape === 'string' && Object.hasOwn(OPEN, node.shape);
+      if (
+        !shaped ||
+        typeof node.label !== 'string' ||
+        !(node.group === undefined || typeof node.group === 'string')
+      )
+        issues.push({
+          path: ['nodes', i],
+          code: 'invalid_type',
+          message: 'expected a shape, a label and an optional group title',
+        });
     });
     chart.edges.forEach((edge, i) => {
       if (!ids.has(edge?.from) || !ids.has(edge?.to))
         issues.push({ path: ['edges', i], code: 'custom', message: 'an edge names no node' });
+      else if (!(edge.label === undefined || typeof edge.label === 'string'))
+        issues.push({ path: ['edges', i, 'label'], code: 'invalid_type', message: 'expected a string' });
     });
   }
   if (issues.length > 0) throw new ValidationError('toMermaid() chart', issues);

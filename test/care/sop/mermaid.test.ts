@@ -149,6 +149,28 @@ describe('toMermaid', () => {
     }
   });
 
+  it('refuses a chart that is not one, with a ValidationError rather than a TypeError', () => {
+    const bad = {
+      direction: 'TD',
+      nodes: [
+        { id: 'a', shape: 'toString', label: 'x' },
+        { id: 'b', shape: 'step', label: 7 },
+      ],
+      edges: [{ from: 'a', to: 'zz' }],
+    };
+    try {
+      toMermaid(bad as never);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError);
+      expect((error as ValidationError).issues.map((i) => i.path.join('.'))).toEqual([
+        'nodes.0',
+        'nodes.1',
+        'edges.0',
+      ]);
+    }
+  });
+
   it('random SOPs go through Markdown (flowchart and steps) and come back equal (property)', () => {
     fc.assert(
       fc.property(sopArb, (sop) => {
