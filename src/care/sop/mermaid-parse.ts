@@ -126,6 +126,8 @@ function readNode(r: LineReader): NodeRef {
     node.shape = shape.shape;
     node.label = readLabel(r, shape.close);
   }
+  const styled = /^:::[\w-]+/.exec(r.rest()); // a class attached to the node: styling only
+  if (styled) r.pos += styled[0].length;
   return node;
 }
 
@@ -296,7 +298,7 @@ export function parseFlowchartLocated(text: string, lineOffset = 0): LocatedFlow
  * Parses the subset of Mermaid flowcharts SOPs use into typed nodes and edges: the header (`flowchart TD`,
  * `graph LR`), node shapes `((start))`, `([end])`, `[step]`, `(step)`, `{decision}`, labels plain or in
  * `"quotes"` (with Mermaid's `#quot;` codes and `<br>`), edges `-->`, `-->|label|`, `-- label -->`, chains
- * (`a --> b --> c`), `&` (`a & b --> c`), `%%` comments, `;` between statements and `subgraph … end` groups
+ * (`a --> b --> c`), `&` (`a & b --> c`), `%%` comments, `:::class` suffixes, `;` between statements and `subgraph … end` groups
  * (a node belongs to the first subgraph that mentions it). Style lines (`style`, `classDef`, `class`,
  * `linkStyle`, `click`) are skipped. Anything else is a {@link SopSyntaxError} whose issues give line and column —
  * including Mermaid's trap of a node called `end` in lower case.

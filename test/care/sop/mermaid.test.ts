@@ -27,7 +27,8 @@ graph LR
   s((Start)) --> paid{Invoice paid?} %% the question
   paid -->|yes| done([Closed])
   paid -- no --> remind(Send a reminder) --> done
-  a & b --> c; c --> done`);
+  a & b:::warn --> c; c --> done
+  classDef warn fill:#f96`);
     expect(chart.direction).toBe('LR');
     expect(chart.nodes.map((n) => [n.id, n.shape, n.label])).toEqual([
       ['s', 'start', 'Start'],
