@@ -31,7 +31,11 @@ export function reachableFromStart(sop: SopDocument): string[] {
 export function reachingAnEnd(sop: SopDocument): Set<string> {
   const into = new Map<string, string[]>();
   for (const node of sop.instructions.nodes)
-    for (const next of successors(node)) into.set(next, [...(into.get(next) ?? []), node.id]);
+    for (const next of successors(node)) {
+      const from = into.get(next);
+      if (from) from.push(node.id);
+      else into.set(next, [node.id]);
+    }
   const queue = sop.instructions.nodes.filter(isEnd).map((n) => n.id);
   const seen = new Set(queue);
   while (queue.length > 0) {
@@ -44,26 +48,44 @@ export function reachingAnEnd(sop: SopDocument): Set<string> {
   return seen;
 }
 
-/** Strongly connected components (Tarjan), each as node ids in discovery order. */
+/**
+ * Strongly connected components (Tarjan), each as node ids in discovery order. Iterative, so a procedure of any
+ * length cannot overflow the call stack.
+ */
 export function stronglyConnected(sop: SopDocument): string[][] {
-  const byId = new Map(sop.instructions.nodes.map((n) => [n.id, n]));
+  const next = new Map(sop.instructions.nodes.map((n) => [n.id, successors(n)]));
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const stack: string[] = [];
   const onStack = new Set<string>();
   const out: string[][] = [];
-  const visit = (id: string) => {
+  const enter = (id: string) => {
     index.set(id, index.size);
     low.set(id, index.get(id) as number);
     stack.push(id);
     onStack.add(id);
-    for (const next of successors(byId.get(id) as SopNode)) {
-      if (!index.has(next)) {
-        visit(next);
-        low.set(id, Math.min(low.get(id) as number, low.get(next) as number));
-      } else if (onStack.has(next)) low.set(id, Math.min(low.get(id) as number, index.get(next) as number));
-    }
-    if (low.get(id) === index.get(id)) {
+  };
+  for (const root of sop.instructions.nodes) {
+    if (index.has(root.id)) continue;
+    enter(root.id);
+    const work: [string, number][] = [[root.id, 0]];
+    while (work.length > 0) {
+      const frame = work.at(-1) as [string, number];
+      const [id, i] = frame;
+      const targets = next.get(id) ?? [];
+      if (i < targets.length) {
+        frame[1] = i + 1;
+        const w = targets[i] as string;
+        if (!index.has(w)) {
+          enter(w);
+          work.push([w, 0]);
+        } else if (onStack.has(w)) low.set(id, Math.min(low.get(id) as number, index.get(w) as number));
+        continue;
+      }
+      work.pop();
+      const parent = work.at(-1);
+      if (parent) low.set(parent[0], Math.min(low.get(parent[0]) as number, low.get(id) as number));
+      if (low.get(id) !== index.get(id)) continue;
       const component: string[] = [];
       for (let top = stack.pop(); top !== undefined; top = top === id ? undefined : stack.pop()) {
         onStack.delete(top);
@@ -71,7 +93,6 @@ export function stronglyConnected(sop: SopDocument): string[][] {
       }
       out.push(component.reverse());
     }
-  };
-  for (const node of sop.instructions.nodes) if (!index.has(node.id)) visit(node.id);
+  }
   return out;
 }

@@ -27,6 +27,9 @@ interface Item {
   next: Run[][];
 }
 
+/** The largest procedure drawn as a flowchart in HTML. */
+const MAX_DRAWN_NODES = 200;
+/** A word the author marks as a glossary term: `[[term]]`. */
 const MARK = /\[\[([^[\]]+)\]\]/g;
 
 /** Splits text at `[[term]]` marks; a term found in the glossary carries its definition. */
@@ -182,7 +185,10 @@ function renderHtml(sop: SopDocument, l: SopLabels, items: Item[], language: str
       `<li value="${item.n}" id="sop-step-${item.n}">${htmlRuns(item.head)}${role}<ul>${then}</ul></li>`,
     );
   }
-  out.push('</ol>', `<h2>${escapeXml(l.flowchart)}</h2>`);
+  out.push('</ol>');
+  // Past this size a drawing is no longer readable, and the layered layout takes seconds: the list stands alone.
+  if (items.length > MAX_DRAWN_NODES) return `${[...out, '</article>'].join('\n')}\n`;
+  out.push(`<h2>${escapeXml(l.flowchart)}</h2>`);
   const number = new Map(items.map((i) => [i.node.id, i.n]));
   const svg = flowchartSvg(
     sop,
@@ -197,7 +203,7 @@ function renderHtml(sop: SopDocument, l: SopLabels, items: Item[], language: str
  * Renders an SOP as the document a new colleague reads: a header block (department, owner, version, review date,
  * what it applies to), the purpose, the glossary, the instructions numbered in the author's order (the start first) with each decision's
  * branches spelled out ("If “yes”: go to step 4.") and roles, and — in HTML — the flowchart as inline SVG (no
- * scripts, no network). `[[term]]` marks become the term (in HTML an `<abbr>` with its definition). Every text is
+ * scripts, no network; procedures over 200 nodes get the list only). `[[term]]` marks become the term (in HTML an `<abbr>` with its definition). Every text is
  * escaped for the format.
  *
  * @example

@@ -119,6 +119,18 @@ Exercise the checks
     expect(text).not.toContain('\u001b');
   });
 
+  it('draws no flowchart past 200 nodes, and still lists every step', () => {
+    const many = Array.from({ length: 201 }, (_, i) => ({
+      id: `n${i}`,
+      kind: 'step' as const,
+      text: `Step ${i}`,
+      next: i < 200 ? `n${i + 1}` : null,
+    }));
+    const html = renderSop(sopWith(many), { format: 'html' });
+    expect(html).not.toContain('<svg');
+    expect(html.match(/<li value=/g)).toHaveLength(201);
+  });
+
   it('checks its options', () => {
     expect(() => renderSop(sop, { format: 'pdf' as never })).toThrow(ValidationError);
     expect(() => renderSop(sop, null as never)).toThrow(/options/);
