@@ -117,6 +117,11 @@ function readTerms(s: Section | undefined): { term: string; definition: string }
   const terms: { term: string; definition: string }[] = [];
   s.lines.forEach((line, i) => {
     if (line.trim() === '') return;
+    const last = terms.at(-1);
+    if (last && /^\s{2,}\S/.test(line)) {
+      last.definition += `\n${line.trim()}`; // an indented line continues the definition above
+      return;
+    }
     const m = /^\s*[-*+]\s+(?:\*\*(.+?)\*\*|([^:]+?))\s*:\s*(.*)$/.exec(line);
     if (!m) fail(s.first + i, 'a term reads "- **Term**: definition"');
     terms.push({ term: (m[1] ?? m[2] ?? '').trim(), definition: (m[3] as string).trim() });

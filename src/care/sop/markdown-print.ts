@@ -69,7 +69,12 @@ export function sopToMarkdown(sop: SopDocumentInput, options: SopToMarkdownOptio
   const h = HEADINGS[language];
   const lines = [...frontMatter(doc), '', `# ${doc.title}`, '', `## ${h.purpose}`, '', doc.purpose, ''];
   if (doc.terms.length > 0) {
-    lines.push(`## ${h.terms}`, '', ...doc.terms.map((t) => `- **${t.term}**: ${t.definition}`), '');
+    lines.push(
+      `## ${h.terms}`,
+      '',
+      ...doc.terms.map((t) => `- **${t.term}**: ${t.definition.replace(/\n/g, '\n  ')}`),
+      '',
+    );
   }
   const ordered = [...doc.instructions.nodes];
   const start = ordered.findIndex((n) => n.id === doc.instructions.start);

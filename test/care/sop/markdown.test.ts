@@ -179,6 +179,16 @@ describe('sopToMarkdown', () => {
     expect(sopToMarkdown(parseSopMarkdown(sopToMarkdown(sop)))).toBe(sopToMarkdown(sop));
   });
 
+  it('keeps a definition over several lines as indented continuation lines', () => {
+    const sop = parseSopMarkdown(
+      `${front}\n## Purpose\n\nx\n\n## Terms\n\n- **SLA**: Service level agreement.\n  First reply in 4 hours.\n\n## Steps\n\n1. Reply within the SLA\n`,
+    );
+    expect(sop.terms).toEqual([
+      { term: 'SLA', definition: 'Service level agreement.\nFirst reply in 4 hours.' },
+    ]);
+    expect(parseSopMarkdown(sopToMarkdown(sop))).toEqual(sop);
+  });
+
   it('puts the start first when there is no start node, and leaves out a chart Mermaid cannot draw', () => {
     const sop = parseSopMarkdown(
       `${front}\n## Purpose\n\nx\n\n## Steps\n\n1. \`a b\` Do → go to \`c\`\n2. \`c\` End\n`,
