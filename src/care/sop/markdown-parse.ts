@@ -11,35 +11,39 @@ import { type LocatedStep, parseSteps } from './steps.js';
 const SUBJECT = 'SOP Markdown';
 
 /** Section headings, in English and Italian, by what they hold. */
-const SECTIONS: Record<string, 'purpose' | 'terms' | 'flowchart' | 'steps'> = {
-  purpose: 'purpose',
-  scopo: 'purpose',
-  terms: 'terms',
-  glossary: 'terms',
-  termini: 'terms',
-  glossario: 'terms',
-  flowchart: 'flowchart',
-  diagram: 'flowchart',
-  diagramma: 'flowchart',
-  'diagramma di flusso': 'flowchart',
-  steps: 'steps',
-  instructions: 'steps',
-  istruzioni: 'steps',
-  passi: 'steps',
-  procedura: 'steps',
-};
+const SECTIONS = new Map<string, 'purpose' | 'terms' | 'flowchart' | 'steps'>(
+  Object.entries({
+    purpose: 'purpose',
+    scopo: 'purpose',
+    terms: 'terms',
+    glossary: 'terms',
+    termini: 'terms',
+    glossario: 'terms',
+    flowchart: 'flowchart',
+    diagram: 'flowchart',
+    diagramma: 'flowchart',
+    'diagramma di flusso': 'flowchart',
+    steps: 'steps',
+    instructions: 'steps',
+    istruzioni: 'steps',
+    passi: 'steps',
+    procedura: 'steps',
+  }) as [string, 'purpose' | 'terms' | 'flowchart' | 'steps'][],
+);
 /** Front-matter keys and the document fields they fill (camelCase, snake_case and kebab-case all work). */
-const KEYS: Record<string, string> = {
-  id: 'id',
-  title: 'title',
-  department: 'department',
-  purpose: 'purpose',
-  owner: 'owner',
-  version: 'version',
-  reviewdate: 'reviewDate',
-  appliesto: 'appliesTo',
-  updatedat: 'updatedAt',
-};
+const KEYS = new Map<string, string>(
+  Object.entries({
+    id: 'id',
+    title: 'title',
+    department: 'department',
+    purpose: 'purpose',
+    owner: 'owner',
+    version: 'version',
+    reviewdate: 'reviewDate',
+    appliesto: 'appliesTo',
+    updatedat: 'updatedAt',
+  }),
+);
 
 interface Section {
   kind: 'purpose' | 'terms' | 'flowchart' | 'steps';
@@ -72,7 +76,7 @@ function readFrontMatter(lines: string[]): { data: Record<string, unknown>; body
     fail(2, 'the front matter is a list of key: value lines');
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
-    const field = KEYS[key.replace(/[-_\s]/g, '').toLowerCase()];
+    const field = KEYS.get(key.replace(/[-_\s]/g, '').toLowerCase());
     if (field === undefined)
       fail(
         2 + lines.slice(1, close).findIndex((l) => l.startsWith(key)),
@@ -96,7 +100,7 @@ function readBody(lines: string[], start: number): Body {
       continue;
     }
     if (heading?.[1] === '##') {
-      const kind = SECTIONS[(heading[2] as string).toLowerCase()];
+      const kind = SECTIONS.get((heading[2] as string).toLowerCase());
       current = kind === undefined ? undefined : { kind, first: i + 2, lines: [] };
       if (current) body.sections.push(current);
       continue;

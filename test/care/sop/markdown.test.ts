@@ -141,6 +141,7 @@ flowchart TD
     [`${front}\n## Steps\n\n1. Ask?\n   - if yes\n`, 16, /if <answer> → go to <step>/],
     [`${front}\n## Steps\n\nSome prose\n`, 15, /expected a numbered step/],
     [`${front}\n## Purpose\n\nNothing else.\n`, 12, /no instructions/],
+    [`---\nconstructor: x\n---\n`, 2, /unknown front-matter key/],
     [
       `${front}\n## Flowchart\n\n\`\`\`mermaid\nflowchart TD\n  a --> end\n\`\`\`\n`,
       17,
