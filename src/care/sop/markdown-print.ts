@@ -62,6 +62,8 @@ export function stepLanguage(locale: string | undefined): StepLanguage {
  * ```
  */
 export function sopToMarkdown(sop: SopDocumentInput, options: SopToMarkdownOptions = {}): string {
+  if (typeof options !== 'object' || options === null)
+    throw invalidOption('sopToMarkdown', '', 'expected an object');
   if (options.locale !== undefined && typeof options.locale !== 'string')
     throw invalidOption('sopToMarkdown', 'locale', 'expected a BCP 47 locale such as it-IT');
   const doc = parse(SopDocument, sop, 'sopToMarkdown() sop');

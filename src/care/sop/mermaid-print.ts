@@ -123,6 +123,8 @@ export function toMermaid(
   input: SopDocumentInput | MermaidFlowchart,
   options: ToMermaidOptions = {},
 ): string {
+  if (typeof options !== 'object' || options === null)
+    throw invalidArgument('toMermaid()', 'options', 'expected an object');
   const direction = options.direction ?? 'TD';
   if (!DIRECTIONS.has(direction))
     throw invalidArgument('toMermaid()', 'options.direction', 'expected TD, TB, BT, LR or RL');
