@@ -1,6 +1,7 @@
 /**
  * Support workflows built on the models and metrics: customer cards (identity resolution across helpdesks, the
- * card with its timeline, figures and signed notes, rendering).
+ * card with its timeline, figures and signed notes, rendering) and SOP documents (Markdown and Mermaid authoring,
+ * checks, rendering, runs as checklists).
  *
  * @packageDocumentation
  */
@@ -19,3 +20,32 @@ export {
   type IdentityConflict,
 } from './identity/card-index.js';
 export { type IdentityKeyOptions, toE164 } from './identity/keys.js';
+export {
+  advanceSopRun,
+  type CheckSopOptions,
+  checkSop,
+  type FlowchartDirection,
+  type FlowchartEdge,
+  type FlowchartNode,
+  type FlowchartShape,
+  type MermaidFlowchart,
+  parseMermaidFlowchart,
+  parseSopMarkdown,
+  type RenderSopOptions,
+  renderSop,
+  type SopFinding,
+  type SopFindingCode,
+  SopRun,
+  type SopRunEntry,
+  type SopRunMove,
+  type SopRunStart,
+  type SopRunStats,
+  type SopRunStatsOptions,
+  type SopToMarkdownOptions,
+  sopFor,
+  sopRunStats,
+  sopToMarkdown,
+  startSopRun,
+  type ToMermaidOptions,
+  toMermaid,
+} from './sop/index.js';

@@ -36,6 +36,8 @@ export type SupportkitErrorCode =
   | 'export_stalled'
   | 'change_refused'
   | 'not_recorded'
+  // SOP runs
+  | 'sop_invalid_move'
   // sync
   | 'sync_stalled'
   | 'output_locked'

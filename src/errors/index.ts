@@ -21,6 +21,12 @@ export {
   RequestAbortedError,
 } from './operations.js';
 export {
+  SopInvalidMoveError,
+  type SopInvalidMoveReason,
+  type SopSourceIssue,
+  SopSyntaxError,
+} from './sop.js';
+export {
   CrossOriginError,
   MalformedResponseError,
   type MalformedResponseReason,

@@ -13,8 +13,12 @@ export const SopTerm = z.strictObject({ term: z.string().min(1), definition: z.s
 /** A glossary entry. */
 export type SopTerm = z.output<typeof SopTerm>;
 
+/** The group (a Mermaid `subgraph`) a node is drawn in: its title. Optional on every node. */
+const group = z.string().min(1).optional();
+
 /**
  * A node of an SOP flowchart:
+ * - `start`: where the procedure begins (optional: without one, `instructions.start` names the first node);
  * - `step`: something to do, then go to `next` (null or absent = the procedure ends here);
  * - `decision`: a question whose `branches` each lead to another node;
  * - `end`: a named outcome.
@@ -28,6 +32,7 @@ export type SopTerm = z.output<typeof SopTerm>;
  * ```
  */
 export const SopNode = z.discriminatedUnion('kind', [
+  z.strictObject({ id: Id, kind: z.literal('start'), text: z.string().min(1).optional(), next: Id, group }),
   z.strictObject({
     id: Id,
     kind: z.literal('step'),
@@ -35,14 +40,16 @@ export const SopNode = z.discriminatedUnion('kind', [
     /** Who performs the step (a role, not a person), e.g. `L1 agent`. */
     role: z.string().optional(),
     next: Id.nullable().default(null),
+    group,
   }),
   z.strictObject({
     id: Id,
     kind: z.literal('decision'),
     question: z.string().min(1),
     branches: z.array(z.strictObject({ label: z.string().min(1), next: Id })).min(2),
+    group,
   }),
-  z.strictObject({ id: Id, kind: z.literal('end'), outcome: z.string().optional() }),
+  z.strictObject({ id: Id, kind: z.literal('end'), outcome: z.string().optional(), group }),
 ]);
 /** A node of an SOP flowchart. */
 export type SopNode = z.output<typeof SopNode>;
@@ -74,6 +81,7 @@ export type SopNode = z.output<typeof SopNode>;
  *   owner: 'agent-1',
  *   version: '1.2.0',
  *   reviewDate: '2027-03-01',
+ *   appliesTo: { tags: ['refund'], types: ['question'] },
  * });
  * ```
  */
@@ -89,6 +97,13 @@ export const SopDocument = z
     owner: z.string().min(1),
     version: z.string().min(1),
     reviewDate: LocalDate,
+    /** The tickets the procedure is for, by tag or type (see `sopFor`); absent = shown with no ticket. */
+    appliesTo: z
+      .strictObject({
+        tags: z.array(z.string().min(1)).default([]),
+        types: z.array(z.string().min(1)).default([]),
+      })
+      .optional(),
     updatedAt: Timestamp.optional(),
   })
   .superRefine((doc, ctx) => {
@@ -107,7 +122,7 @@ export const SopDocument = z
     }
     doc.instructions.nodes.forEach((node, index) => {
       const at = ['instructions', 'nodes', index];
-      if (node.kind === 'step' && node.next !== null && !ids.has(node.next)) {
+      if ((node.kind === 'step' || node.kind === 'start') && node.next !== null && !ids.has(node.next)) {
         ctx.addIssue({ code: 'custom', path: [...at, 'next'], message: 'next names no node' });
       }
       if (node.kind === 'decision') {

@@ -1,0 +1,226 @@
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { type SopSourceIssue, SopSyntaxError } from '../../errors/sop.js';
+import { invalidArgument, ValidationError } from '../../errors/validation.js';
+import { parse } from '../../models/parse.js';
+import { SopDocument, type SopNode } from '../../models/sop.js';
+import { compareInstructions } from './markdown-agree.js';
+import { parseFlowchartLocated } from './mermaid-parse.js';
+import { type ChartInstructions, flowchartToInstructions } from './mermaid-to-sop.js';
+import { type LocatedStep, parseSteps } from './steps.js';
+
+const SUBJECT = 'SOP Markdown';
+
+/** Section headings, in English and Italian, by what they hold. */
+const SECTIONS = new Map<string, 'purpose' | 'terms' | 'flowchart' | 'steps'>(
+  Object.entries({
+    purpose: 'purpose',
+    scopo: 'purpose',
+    terms: 'terms',
+    glossary: 'terms',
+    termini: 'terms',
+    glossario: 'terms',
+    flowchart: 'flowchart',
+    diagram: 'flowchart',
+    diagramma: 'flowchart',
+    'diagramma di flusso': 'flowchart',
+    steps: 'steps',
+    instructions: 'steps',
+    istruzioni: 'steps',
+    passi: 'steps',
+    procedura: 'steps',
+  }) as [string, 'purpose' | 'terms' | 'flowchart' | 'steps'][],
+);
+/** Front-matter keys and the document fields they fill (camelCase, snake_case and kebab-case all work). */
+const KEYS = new Map<string, string>(
+  Object.entries({
+    id: 'id',
+    title: 'title',
+    department: 'department',
+    purpose: 'purpose',
+    owner: 'owner',
+    version: 'version',
+    reviewdate: 'reviewDate',
+    appliesto: 'appliesTo',
+    updatedat: 'updatedAt',
+  }),
+);
+
+interface Section {
+  kind: 'purpose' | 'terms' | 'flowchart' | 'steps';
+  first: number;
+  lines: string[];
+}
+interface Body {
+  title?: string;
+  sections: Section[];
+}
+
+function fail(line: number, message: string, column = 1): never {
+  throw new SopSyntaxError(SUBJECT, [{ path: [], code: 'sop_syntax', message, line, column }]);
+}
+
+function readFrontMatter(lines: string[]): { data: Record<string, unknown>; bodyStart: number } {
+  if (lines[0]?.trim() !== '---') return { data: {}, bodyStart: 0 };
+  const close = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
+  if (close < 0) fail(1, 'the front matter opened with --- is not closed');
+  let data: unknown;
+  try {
+    data = parseYaml(lines.slice(1, close).join('\n'), { schema: 'failsafe' });
+  } catch (error) {
+    if (!(error instanceof YAMLParseError)) throw error;
+    const at = error.linePos?.[0];
+    fail((at?.line ?? 1) + 1, `the front matter is not valid YAML (${error.code})`, at?.col ?? 1);
+  }
+  if (data === null || data === undefined) data = {};
+  if (typeof data !== 'object' || Array.isArray(data))
+    fail(2, 'the front matter is a list of key: value lines');
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data as Record<string, unknown>)) {
+    const field = KEYS.get(key.replace(/[-_\s]/g, '').toLowerCase());
+    if (field === undefined)
+      fail(
+        2 + lines.slice(1, close).findIndex((l) => l.startsWith(key)),
+        'unknown front-matter key (expected id, title, department, purpose, owner, version, reviewDate, appliesTo, updatedAt)',
+      );
+    out[field as string] = value;
+  }
+  return { data: out, bodyStart: close + 1 };
+}
+
+function readBody(lines: string[], start: number): Body {
+  const body: Body = { sections: [] };
+  let current: Section | undefined;
+  let fenced = false;
+  for (let i = start; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
+    const heading = fenced ? null : /^(#{1,2})\s+(.*?)\s*#*\s*$/.exec(line);
+    if (heading?.[1] === '#' && body.title === undefined && current === undefined) {
+      body.title = heading[2];
+      continue;
+    }
+    if (heading?.[1] === '##') {
+      const kind = SECTIONS.get((heading[2] as string).toLowerCase());
+      current = kind === undefined ? undefined : { kind, first: i + 2, lines: [] };
+      if (current) body.sections.push(current);
+      continue;
+    }
+    current?.lines.push(line);
+  }
+  return body;
+}
+
+function section(body: Body, kind: Section['kind']): Section | undefined {
+  const found = body.sections.filter((s) => s.kind === kind);
+  if (found.length > 1) fail((found[1] as Section).first - 1, 'this section appears twice');
+  return found[0];
+}
+
+function readTerms(s: Section | undefined): { term: string; definition: string }[] {
+  if (!s) return [];
+  const terms: { term: string; definition: string }[] = [];
+  s.lines.forEach((line, i) => {
+    if (line.trim() === '') return;
+    const last = terms.at(-1);
+    if (last && /^\s{2,}\S/.test(line)) {
+      last.definition += `\n${line.trim()}`; // an indented line continues the definition above
+      return;
+    }
+    const m = /^\s*[-*+]\s+(?:\*\*(.+?)\*\*|([^:]+?))\s*:\s*(.*)$/.exec(line);
+    if (!m) fail(s.first + i, 'a term reads "- **Term**: definition"');
+    terms.push({ term: (m[1] ?? m[2] ?? '').trim(), definition: (m[3] as string).trim() });
+  });
+  return terms;
+}
+
+function readChart(s: Section | undefined, all: Section[]): ChartInstructions | undefined {
+  const where = s ?? all.find((x) => x.lines.some((l) => /^\s*```mermaid\s*$/.test(l)));
+  if (!where) return undefined;
+  const open = where.lines.findIndex((l) => /^\s*```mermaid\s*$/.test(l));
+  if (open < 0) return fail(where.first, 'the flowchart section holds a ```mermaid block');
+  const close = where.lines.findIndex((l, i) => i > open && /^\s*```\s*$/.test(l));
+  if (close < 0) return fail(where.first + open, 'the ```mermaid block is not closed');
+  const located = parseFlowchartLocated(where.lines.slice(open + 1, close).join('\n'), where.first + open);
+  return flowchartToInstructions(located, SUBJECT);
+}
+
+/** Combines the chart and the steps: they must agree; the steps give roles and order, the chart groups. */
+function instructionsOf(
+  chart: ChartInstructions | undefined,
+  steps: LocatedStep[] | undefined,
+  firstLine: number,
+) {
+  if (!chart && !steps)
+    return fail(firstLine, 'the SOP has no instructions: add a ```mermaid flowchart or a "## Steps" list');
+  if (!steps) return chart as ChartInstructions;
+  const nodes = steps.map((s) => s.node);
+  const start = (nodes.find((n) => n.kind === 'start') ?? nodes[0])?.id ?? '';
+  if (!chart) return { start, nodes };
+  const issues = compareInstructions(chart, steps, start);
+  if (issues.length > 0) throw new SopSyntaxError(SUBJECT, issues);
+  const groups = new Map(chart.nodes.map((n) => [n.id, n.group]));
+  return {
+    start,
+    nodes: nodes.map(
+      (n): SopNode => (groups.get(n.id) === undefined ? n : { ...n, group: groups.get(n.id) as string }),
+    ),
+  };
+}
+
+/**
+ * Reads an SOP written in Markdown: YAML front matter (`id`, `title`, `department`, `purpose`, `owner`,
+ * `version`, `reviewDate`, `appliesTo: { tags, types }`), an optional `# Title`, then `## Purpose`, `## Terms`
+ * (`- **Term**: definition`), `## Flowchart` (a ```mermaid block) and `## Steps` (numbered steps with
+ * `if … → go to …` branches); Italian headings work too (Scopo, Termini, Diagramma, Istruzioni). With both a
+ * flowchart and steps they must agree. Syntax problems are a {@link SopSyntaxError} with line and column; a
+ * document the model refuses (a missing field, a step pointing nowhere) is a ValidationError with the field path.
+ *
+ * @example
+ * ```ts
+ * import { parseSopMarkdown } from 'supportkit';
+ * const sop = parseSopMarkdown(`---
+ * id: sop-refund
+ * title: Refund request
+ * department: Billing
+ * owner: billing-lead
+ * version: 1.0.0
+ * reviewDate: 2027-03-01
+ * ---
+ * ## Purpose
+ * Refund customers consistently.
+ *
+ * ## Steps
+ * 1. \`paid\` Was the order paid by card?
+ *    - if yes → go to \`card\`
+ *    - if no → go to \`done\`
+ * 2. \`card\` Refund to the card → go to \`done\`
+ * 3. \`done\` End: Customer informed
+ * `);
+ * sop.instructions.start; // 'paid'
+ * ```
+ */
+export function parseSopMarkdown(text: string): SopDocument {
+  if (typeof text !== 'string') throw invalidArgument('parseSopMarkdown()', 'text', 'expected a string');
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const { data, bodyStart } = readFrontMatter(lines);
+  const body = readBody(lines, bodyStart);
+  const purpose = section(body, 'purpose');
+  const stepsSection = section(body, 'steps');
+  const chart = readChart(section(body, 'flowchart'), body.sections);
+  const issues: SopSourceIssue[] = [];
+  const steps = stepsSection ? parseSteps(stepsSection.lines, stepsSection.first, issues) : undefined;
+  if (issues.length > 0) throw new SopSyntaxError(SUBJECT, issues);
+  const doc = {
+    ...data,
+    title: data.title ?? body.title,
+    purpose: data.purpose ?? purpose?.lines.join('\n').trim(),
+    terms: readTerms(section(body, 'terms')),
+    instructions: instructionsOf(chart, steps, bodyStart + 1),
+  };
+  try {
+    return parse(SopDocument, doc, SUBJECT);
+  } catch (error) {
+    if (error instanceof ValidationError) throw new ValidationError(SUBJECT, error.issues);
+    throw error;
+  }
+}
