@@ -1,6 +1,7 @@
 /**
  * Support workflows built on the models and metrics: customer cards (identity resolution across helpdesks, the
- * card with its timeline, figures and signed notes, rendering).
+ * card with its timeline, figures and signed notes, rendering) and knowledge-base suggestions (an article index
+ * with per-language analysis, suggestions with a threshold, and their evaluation).
  *
  * @packageDocumentation
  */
@@ -19,3 +20,25 @@ export {
   type IdentityConflict,
 } from './identity/card-index.js';
 export { type IdentityKeyOptions, toE164 } from './identity/keys.js';
+export {
+  type ArticleField,
+  type ArticleIndex,
+  type ArticleIndexOptions,
+  createArticleIndex,
+} from './kb/article-index.js';
+export {
+  evaluateSuggestions,
+  type SuggestionCase,
+  type SuggestionCaseResult,
+  type SuggestionEvaluation,
+} from './kb/evaluate.js';
+export { BUILT_IN_LANGUAGES, type LanguagePack } from './kb/languages.js';
+export {
+  type ArticleSuggestion,
+  DEFAULT_MIN_SCORE,
+  type MatchedTerm,
+  type SuggestionFilters,
+  type SuggestionQuery,
+  type SuggestOptions,
+  suggestArticles,
+} from './kb/suggest.js';

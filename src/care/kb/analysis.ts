@@ -1,0 +1,107 @@
+import { baseLanguage, builtInPack, type LanguagePack } from './languages.js';
+
+/** One analysed word: the index term it became and the word as written. */
+export interface AnalysedTerm {
+  /** The stem with accents folded (`pacchi` → `pacc`). */
+  term: string;
+  /** The word as it appeared, lower-case (`pacchi`). */
+  word: string;
+}
+
+/** Turns text of one language into index terms. */
+export interface Analyzer {
+  /** The base language (`it`); analysed without stemmer and stop words when no pack is known for it. */
+  readonly language: string;
+  analyse(text: string): AnalysedTerm[];
+}
+
+/** Apostrophes customers and editors type: ASCII, typographic (’ ‘), modifier letter (ʼ), prime, grave, acute. */
+const APOSTROPHES = /[\u2018\u2019\u02BC\u2032\u0060\u00B4]/g;
+/** Words: letters and digits, with apostrophes inside (`l'ordine`, `don't`) kept for the elision step. */
+const WORD = /[\p{L}\p{N}]+(?:'[\p{L}\p{N}]+)*/gu;
+const MARKS = /\p{M}+/gu;
+
+/**
+ * Removes diacritics (`è` → `e`, `ü` → `u`). Applied after stemming, so the stemmer still sees the accents its
+ * rules rely on, and to stop-word lookups, so `perche` typed without an accent is still a stop word.
+ */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(MARKS, '').normalize('NFC');
+}
+
+/** The words of `text`, lower-case, with elided forms cut off and English possessives dropped. */
+function words(text: string, elisions: ReadonlySet<string>, language: string): string[] {
+  const out: string[] = [];
+  const normalised = text.normalize('NFC').toLowerCase().replace(APOSTROPHES, "'");
+  for (const match of normalised.matchAll(WORD)) {
+    const parts = match[0].split("'");
+    if (parts.length === 1) {
+      out.push(match[0]);
+      continue;
+    }
+    if (language === 'en') {
+      // "customer's" → "customer"; "don't" stays one word (the stop-word list holds it).
+      out.push(parts.length === 2 && parts[1] === 's' ? (parts[0] as string) : match[0]);
+      continue;
+    }
+    // Romance elision: "dell'ordine" → "ordine", "dov'è" → "è"; other apostrophes just separate words.
+    for (const [i, part] of parts.entries()) {
+      if (i < parts.length - 1 && elisions.has(part)) continue;
+      out.push(part);
+    }
+  }
+  return out;
+}
+
+/** Builds the analyser of one language from its pack (without one: lower-casing and folding only). */
+export function createAnalyzer(language: string, pack: LanguagePack | undefined): Analyzer {
+  const stopWords = new Set<string>();
+  for (const word of pack?.stopWords ?? []) {
+    const lower = word.toLowerCase();
+    stopWords.add(lower);
+    stopWords.add(foldAccents(lower));
+  }
+  const elisions = new Set((pack?.elisions ?? []).map((e) => e.toLowerCase()));
+  const stem = pack?.stemmer ?? ((word: string) => word);
+  const cache = new Map<string, string>();
+  return {
+    language,
+    analyse(text) {
+      const out: AnalysedTerm[] = [];
+      for (const word of words(text, elisions, language)) {
+        if (stopWords.has(word) || stopWords.has(foldAccents(word))) continue;
+        let term = cache.get(word);
+        if (term === undefined) {
+          term = foldAccents(/^\p{N}+$/u.test(word) ? word : stem(word));
+          if (cache.size < 50_000) cache.set(word, term);
+        }
+        // One letter says nothing once elision and stop words are gone (a stray "e", a list marker "a)").
+        if (term.length < 2 && !/^\p{N}$/u.test(term)) continue;
+        out.push({ term, word });
+      }
+      return out;
+    },
+  };
+}
+
+/** The analysers of an index, one per base language, built on first use. */
+export class AnalyzerSet {
+  readonly #custom: Readonly<Record<string, LanguagePack>>;
+  readonly #built = new Map<string, Analyzer>();
+
+  constructor(custom: Readonly<Record<string, LanguagePack>>) {
+    this.#custom = custom;
+  }
+
+  /** The analyser for a locale (`it-IT` uses `it`); an unknown language gets lower-casing and folding only. */
+  for(locale: string): Analyzer {
+    const language = baseLanguage(locale);
+    let analyzer = this.#built.get(language);
+    if (analyzer === undefined) {
+      const pack = Object.hasOwn(this.#custom, language) ? this.#custom[language] : builtInPack(language);
+      analyzer = createAnalyzer(language, pack);
+      this.#built.set(language, analyzer);
+    }
+    return analyzer;
+  }
+}
