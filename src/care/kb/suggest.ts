@@ -39,7 +39,7 @@ export interface SuggestOptions {
   /**
    * The least score a suggestion needs, between 0 and 1: below it, no suggestion rather than a wrong one.
    * Tune it on your own tickets with `evaluateSuggestions`.
-   * @default 0.25
+   * @default 0.2
    */
   minScore?: number;
   /** Which articles may be suggested. */
@@ -52,6 +52,8 @@ export interface MatchedTerm {
   word: string;
   /** The index term both sides were reduced to (`pacc`). */
   term: string;
+  /** The article's term when it only starts with `term` (`deliveri` for `deliv`); such a match counts 0.7. */
+  articleTerm?: string;
   /** The article fields that contain it. */
   fields: ArticleField[];
   /** Its share of the score: the matched terms' weights add up to the score. */
@@ -72,7 +74,11 @@ export type SuggestionQuery = string | { subject?: string; description?: string;
 
 const FN = 'suggestArticles';
 /** The default threshold; chosen on the generated help centre (see docs/knowledge-base.md). */
-export const DEFAULT_MIN_SCORE = 0.25;
+export const DEFAULT_MIN_SCORE = 0.2;
+/** Shortest question term that also matches longer article terms starting with it. */
+const MIN_PREFIX = 5;
+/** What a prefix match counts, against a whole-term match. */
+const PREFIX_FACTOR = 0.7;
 
 interface Query {
   text: string;
@@ -143,6 +149,20 @@ function passes(entry: IndexedArticle, filters: ReadOptions['filters']): boolean
   return true;
 }
 
+/**
+ * The question's term that matched an article term: the same term, or the longest question term of at least
+ * {@link MIN_PREFIX} letters that starts it (English Porter stems `delivered` to `deliv` but `delivery` to
+ * `deliveri`; a prefix match joins them, at {@link PREFIX_FACTOR} of the weight).
+ */
+function queryTermOf(articleTerm: string, words: ReadonlyMap<string, string>): string | undefined {
+  if (words.has(articleTerm)) return articleTerm;
+  let found: string | undefined;
+  for (const term of words.keys())
+    if (term.length >= MIN_PREFIX && articleTerm.startsWith(term) && term.length > (found?.length ?? 0))
+      found = term;
+  return found;
+}
+
 /** BM25's inverse document frequency; a word no article has counts as one that a single article has. */
 function idf(state: IndexState, language: string, term: string): number {
   const n = state.documentCount.get(language) ?? 0;
@@ -172,14 +192,22 @@ function searchLanguage(state: IndexState, language: string, text: string, optio
     return entry !== undefined && entry.language === language && passes(entry, options.filters);
   };
   const out: Scored[] = [];
-  for (const result of state.search.search([...words.keys()].join(' '), { filter: accept })) {
-    const matched: MatchedTerm[] = [];
-    for (const [term, fields] of Object.entries(result.match)) {
+  const prefix = (term: string) => term.length >= MIN_PREFIX;
+  for (const result of state.search.search([...words.keys()].join(' '), { filter: accept, prefix })) {
+    const best = new Map<string, MatchedTerm>();
+    for (const [articleTerm, fields] of Object.entries(result.match)) {
+      const term = queryTermOf(articleTerm, words);
+      if (term === undefined) continue;
       const fieldList = fields as ArticleField[];
-      const best = Math.max(...fieldList.map((f) => state.fieldWeights[f]));
-      const weight = ((weights.get(term) ?? 0) * best) / total;
-      matched.push({ word: words.get(term) ?? term, term, fields: fieldList, weight });
+      const field = Math.max(...fieldList.map((f) => state.fieldWeights[f]));
+      const factor = term === articleTerm ? 1 : PREFIX_FACTOR;
+      const weight = ((weights.get(term) ?? 0) * field * factor) / total;
+      if ((best.get(term)?.weight ?? -1) >= weight) continue;
+      const match: MatchedTerm = { word: words.get(term) ?? term, term, fields: fieldList, weight };
+      if (term !== articleTerm) match.articleTerm = articleTerm;
+      best.set(term, match);
     }
+    const matched = [...best.values()];
     matched.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
     const score = Math.min(
       1,
