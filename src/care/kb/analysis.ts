@@ -29,28 +29,29 @@ export function foldAccents(text: string): string {
   return text.normalize('NFD').replace(MARKS, '').normalize('NFC');
 }
 
-/** The words of `text`, lower-case, with elided forms cut off and English possessives dropped. */
-function words(text: string, elisions: ReadonlySet<string>, language: string): string[] {
-  const out: string[] = [];
+/** Calls `push` with each word of `text`, lower-case, with elided forms cut off and English possessives dropped. */
+function eachWord(
+  text: string,
+  elisions: ReadonlySet<string>,
+  language: string,
+  push: (word: string) => void,
+): void {
   const normalised = text.normalize('NFC').toLowerCase().replace(APOSTROPHES, "'");
   for (const match of normalised.matchAll(WORD)) {
-    const parts = match[0].split("'");
-    if (parts.length === 1) {
-      out.push(match[0]);
+    const word = match[0];
+    if (!word.includes("'")) {
+      push(word);
       continue;
     }
+    const parts = word.split("'");
     if (language === 'en') {
       // "customer's" → "customer"; "don't" stays one word (the stop-word list holds it).
-      out.push(parts.length === 2 && parts[1] === 's' ? (parts[0] as string) : match[0]);
+      push(parts.length === 2 && parts[1] === 's' ? (parts[0] as string) : word);
       continue;
     }
     // Romance elision: "dell'ordine" → "ordine", "dov'è" → "è"; other apostrophes just separate words.
-    for (const [i, part] of parts.entries()) {
-      if (i < parts.length - 1 && elisions.has(part)) continue;
-      out.push(part);
-    }
+    for (const [i, part] of parts.entries()) if (i === parts.length - 1 || !elisions.has(part)) push(part);
   }
-  return out;
 }
 
 /** Builds the analyser of one language from its pack (without one: lower-casing and folding only). */
@@ -63,22 +64,28 @@ export function createAnalyzer(language: string, pack: LanguagePack | undefined)
   }
   const elisions = new Set((pack?.elisions ?? []).map((e) => e.toLowerCase()));
   const stem = pack?.stemmer ?? ((word: string) => word);
-  const cache = new Map<string, string>();
+  // word → its term, or null for a word that is dropped; the same words recur across articles and questions.
+  const cache = new Map<string, string | null>();
+  const termOf = (word: string): string | null => {
+    if (stopWords.has(word)) return null;
+    const folded = foldAccents(word);
+    if (stopWords.has(folded)) return null;
+    const term = /^\p{N}+$/u.test(word) ? word : foldAccents(stem(word));
+    // One letter says nothing once elision and stop words are gone (a stray "e", a list marker "a)").
+    return term.length < 2 && !/^\p{N}$/u.test(term) ? null : term;
+  };
   return {
     language,
     analyse(text) {
       const out: AnalysedTerm[] = [];
-      for (const word of words(text, elisions, language)) {
-        if (stopWords.has(word) || stopWords.has(foldAccents(word))) continue;
+      eachWord(text, elisions, language, (word) => {
         let term = cache.get(word);
         if (term === undefined) {
-          term = foldAccents(/^\p{N}+$/u.test(word) ? word : stem(word));
-          if (cache.size < 50_000) cache.set(word, term);
+          term = termOf(word);
+          if (cache.size < 100_000) cache.set(word, term);
         }
-        // One letter says nothing once elision and stop words are gone (a stray "e", a list marker "a)").
-        if (term.length < 2 && !/^\p{N}$/u.test(term)) continue;
-        out.push({ term, word });
-      }
+        if (term !== null) out.push({ term, word });
+      });
       return out;
     },
   };
