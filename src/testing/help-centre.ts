@@ -130,7 +130,7 @@ function ticketOf(random: Random, i: number, topic: HelpTopic, locale: HelpCentr
  * import { createArticleIndex, evaluateSuggestions } from 'supportkit';
  * import { generateHelpCentre } from 'supportkit/testing';
  * const { articles, cases } = generateHelpCentre({ seed: 42 });
- * evaluateSuggestions(createArticleIndex(articles), cases); // { hitAt1, hitAt3, mrr, noSuggestion, … }
+ * evaluateSuggestions(await createArticleIndex(articles), cases); // { hitAt1, hitAt3, mrr, noSuggestion, … }
  * ```
  */
 export function generateHelpCentre(options?: HelpCentreOptions): HelpCentre {

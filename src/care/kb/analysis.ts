@@ -1,4 +1,4 @@
-import { baseLanguage, builtInPack, type LanguagePack } from './languages.js';
+import { baseLanguage, type LanguagePack, loadBuiltInPack } from './languages.js';
 
 /** One analysed word: the index term it became and the word as written. */
 export interface AnalysedTerm {
@@ -91,22 +91,34 @@ export function createAnalyzer(language: string, pack: LanguagePack | undefined)
   };
 }
 
-/** The analysers of an index, one per base language, built on first use. */
+/**
+ * The analysers of an index, one per base language. {@link AnalyzerSet.load} loads the built-in packs it needs
+ * first; a language never loaded is analysed without stemmer and stop words.
+ */
 export class AnalyzerSet {
   readonly #custom: Readonly<Record<string, LanguagePack>>;
+  readonly #packs = new Map<string, LanguagePack | undefined>();
   readonly #built = new Map<string, Analyzer>();
 
   constructor(custom: Readonly<Record<string, LanguagePack>>) {
     this.#custom = custom;
   }
 
-  /** The analyser for a locale (`it-IT` uses `it`); an unknown language gets lower-casing and folding only. */
+  /** Loads the packs of these locales' base languages (the caller's own, else the built-in ones). */
+  async load(locales: Iterable<string>): Promise<void> {
+    for (const language of new Set([...locales].map(baseLanguage))) {
+      if (this.#packs.has(language)) continue;
+      const custom = Object.hasOwn(this.#custom, language) ? this.#custom[language] : undefined;
+      this.#packs.set(language, custom ?? (await loadBuiltInPack(language)));
+    }
+  }
+
+  /** The analyser for a locale (`it-IT` uses `it`). */
   for(locale: string): Analyzer {
     const language = baseLanguage(locale);
     let analyzer = this.#built.get(language);
     if (analyzer === undefined) {
-      const pack = Object.hasOwn(this.#custom, language) ? this.#custom[language] : builtInPack(language);
-      analyzer = createAnalyzer(language, pack);
+      analyzer = createAnalyzer(language, this.#packs.get(language));
       this.#built.set(language, analyzer);
     }
     return analyzer;

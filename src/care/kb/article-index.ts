@@ -15,7 +15,7 @@ export type ArticleField = 'title' | 'labels' | 'body';
 
 /**
  * Options of {@link createArticleIndex}.
- * @example `createArticleIndex(articles, { fieldWeights: { title: 1, labels: 0.8, body: 0.5 }, includeDrafts: false })`
+ * @example `await createArticleIndex(articles, { fieldWeights: { title: 1, labels: 0.8, body: 0.5 }, includeDrafts: false })`
  */
 export interface ArticleIndexOptions {
   /**
@@ -64,7 +64,7 @@ export interface IndexedDocument {
 /**
  * A knowledge-base index built by {@link createArticleIndex}; pass it to `suggestArticles` and
  * `evaluateSuggestions`.
- * @example `const index = createArticleIndex(articles); index.size // 48`
+ * @example `const index = await createArticleIndex(articles); index.size // 48`
  */
 export interface ArticleIndex {
   /** How many articles are indexed (drafts excluded unless asked for). */
@@ -150,7 +150,8 @@ function parseArticles(articles: unknown): Article[] {
 const joinTerms = (terms: AnalysedTerm[]) => terms.map((t) => t.term).join(' ');
 
 /**
- * Indexes knowledge-base articles for {@link suggestArticles}. Each article is analysed in its own language
+ * Indexes knowledge-base articles for `suggestArticles`. Asynchronous because each language's stemmer and stop
+ * words are loaded the first time an index needs them (so importing `supportkit/care` loads none). Each article is analysed in its own language
  * (`locale`): words are lower-cased, elided forms cut (`l'ordine` → `ordine`, typographic apostrophes too), stop
  * words dropped, words reduced to their Snowball stem (`pacchi` and `pacco` → `pacc`) and accents folded. Title,
  * labels and body are searched, the title counting most. Drafts are left out unless `includeDrafts`.
@@ -161,17 +162,18 @@ const joinTerms = (terms: AnalysedTerm[]) => terms.map((t) => t.term).join(' ');
  * @example
  * ```ts
  * import { createArticleIndex, suggestArticles } from 'supportkit';
- * const index = createArticleIndex(articles);
+ * const index = await createArticleIndex(articles);
  * suggestArticles(index, "Dov'è il mio pacco?", { locale: 'it' });
  * ```
  */
-export function createArticleIndex(
+export async function createArticleIndex(
   articles: readonly ArticleInput[] | readonly Article[],
   options?: ArticleIndexOptions,
-): ArticleIndex {
+): Promise<ArticleIndex> {
   const { fieldWeights, includeDrafts, languages } = readOptions(options);
   const parsed = parseArticles(articles).filter((a) => includeDrafts || !a.draft);
   const analyzers = new AnalyzerSet(languages);
+  await analyzers.load(parsed.map((a) => a.locale));
   const boost = {
     title: fieldWeights.title / fieldWeights.body,
     labels: fieldWeights.labels / fieldWeights.body,

@@ -78,7 +78,7 @@ function readCases(cases: unknown, index: ArticleIndex): { ticket: SuggestionQue
  * @example
  * ```ts
  * import { createArticleIndex, evaluateSuggestions } from 'supportkit';
- * const index = createArticleIndex(articles);
+ * const index = await createArticleIndex(articles);
  * for (const minScore of [0.1, 0.2, 0.3, 0.4]) {
  *   const { hitAt1, hitAt3, noSuggestion } = evaluateSuggestions(index, cases, { minScore });
  *   console.log(minScore, hitAt1, hitAt3, noSuggestion);

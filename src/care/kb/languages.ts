@@ -1,14 +1,3 @@
-import { stemmer as englishStemmer } from '@orama/stemmers/english';
-import { stemmer as frenchStemmer } from '@orama/stemmers/french';
-import { stemmer as germanStemmer } from '@orama/stemmers/german';
-import { stemmer as italianStemmer } from '@orama/stemmers/italian';
-import { stemmer as spanishStemmer } from '@orama/stemmers/spanish';
-import { stopwords as englishStopWords } from '@orama/stopwords/english';
-import { stopwords as frenchStopWords } from '@orama/stopwords/french';
-import { stopwords as germanStopWords } from '@orama/stopwords/german';
-import { stopwords as italianStopWords } from '@orama/stopwords/italian';
-import { stopwords as spanishStopWords } from '@orama/stopwords/spanish';
-
 /**
  * What the analysis needs to know about one language: its Snowball stemmer, its stop words, and the elided
  * forms (`l'`, `dell'`, `qu'`) that are cut off a word before the apostrophe.
@@ -17,7 +6,7 @@ import { stopwords as spanishStopWords } from '@orama/stopwords/spanish';
  * ```ts
  * import { createArticleIndex, type LanguagePack } from 'supportkit';
  * const portuguese: LanguagePack = { stemmer: (word) => word.replace(/s$/, ''), stopWords: ['o', 'a', 'de'] };
- * createArticleIndex(articles, { languages: { pt: portuguese } });
+ * await createArticleIndex(articles, { languages: { pt: portuguese } });
  * ```
  */
 export interface LanguagePack {
@@ -62,23 +51,49 @@ const CHATTER: Readonly<Record<string, readonly string[]>> = {
   ],
 };
 
-const BUILT_IN: Readonly<Record<string, LanguagePack>> = {
-  it: { stemmer: italianStemmer, stopWords: italianStopWords, elisions: ITALIAN_ELISIONS },
-  en: { stemmer: englishStemmer, stopWords: englishStopWords, elisions: [] },
-  es: { stemmer: spanishStemmer, stopWords: spanishStopWords, elisions: [] },
-  fr: { stemmer: frenchStemmer, stopWords: frenchStopWords, elisions: FRENCH_ELISIONS },
-  de: { stemmer: germanStemmer, stopWords: germanStopWords, elisions: [] },
+type Loader = () => Promise<{ stemmer: (word: string) => string; stopwords: string[] }>;
+const both = async (
+  stemmer: Promise<{ stemmer: (word: string) => string }>,
+  stop: Promise<{ stopwords: string[] }>,
+) => {
+  const [s, w] = await Promise.all([stemmer, stop]);
+  return { stemmer: s.stemmer, stopwords: w.stopwords };
 };
 
-/** The languages supportkit analyses out of the box. */
-export const BUILT_IN_LANGUAGES: readonly string[] = Object.keys(BUILT_IN);
+/**
+ * The built-in languages, loaded on first use: importing `supportkit/care` does not load any stemmer, and an
+ * index of Italian articles loads only Italian. The specifiers are literal so bundlers can split them.
+ */
+const LOADERS: Readonly<Record<string, Loader>> = {
+  it: () => both(import('@orama/stemmers/italian'), import('@orama/stopwords/italian')),
+  en: () => both(import('@orama/stemmers/english'), import('@orama/stopwords/english')),
+  es: () => both(import('@orama/stemmers/spanish'), import('@orama/stopwords/spanish')),
+  fr: () => both(import('@orama/stemmers/french'), import('@orama/stopwords/french')),
+  de: () => both(import('@orama/stemmers/german'), import('@orama/stopwords/german')),
+};
+const ELISIONS: Readonly<Record<string, readonly string[]>> = { it: ITALIAN_ELISIONS, fr: FRENCH_ELISIONS };
 
-/** The built-in pack of a base language (`it`, `en`, …), with its support chatter, or undefined. */
-export function builtInPack(language: string): LanguagePack | undefined {
-  if (!Object.hasOwn(BUILT_IN, language)) return undefined;
-  const pack = BUILT_IN[language] as LanguagePack;
-  const chatter = Object.hasOwn(CHATTER, language) ? (CHATTER[language] as readonly string[]) : [];
-  return { ...pack, stopWords: [...(pack.stopWords ?? []), ...chatter] };
+/** The languages supportkit analyses out of the box (Snowball stemmers and stop words). */
+export const BUILT_IN_LANGUAGES: readonly string[] = Object.keys(LOADERS);
+
+const loaded = new Map<string, Promise<LanguagePack>>();
+
+/** The built-in pack of a base language (`it`, `en`, …) with its support chatter, or undefined for another. */
+export function loadBuiltInPack(language: string): Promise<LanguagePack> | undefined {
+  if (!Object.hasOwn(LOADERS, language)) return undefined;
+  let pack = loaded.get(language);
+  if (pack === undefined) {
+    pack = (LOADERS[language] as Loader)().then(({ stemmer, stopwords }) => ({
+      stemmer,
+      stopWords: [
+        ...stopwords,
+        ...(Object.hasOwn(CHATTER, language) ? (CHATTER[language] as readonly string[]) : []),
+      ],
+      elisions: Object.hasOwn(ELISIONS, language) ? (ELISIONS[language] as readonly string[]) : [],
+    }));
+    loaded.set(language, pack);
+  }
+  return pack;
 }
 
 /** The base language of a BCP 47 tag, lower-case: `it-IT` → `it`. */

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../../src/care/kb/analysis.js';
-import { builtInPack } from '../../../src/care/kb/languages.js';
+import { loadBuiltInPack } from '../../../src/care/kb/languages.js';
 import { createArticleIndex, suggestArticles } from '../../../src/index.js';
 import { article } from './fixtures.js';
 
-const italian = createAnalyzer('it', builtInPack('it'));
-const english = createAnalyzer('en', builtInPack('en'));
+const italian = createAnalyzer('it', await loadBuiltInPack('it'));
+const english = createAnalyzer('en', await loadBuiltInPack('en'));
 const words = (text: string) => italian.analyse(text).map((t) => t.word);
 const terms = (text: string) => italian.analyse(text).map((t) => t.term);
 
@@ -43,8 +43,8 @@ describe('Italian stemming', () => {
     ['restituire', 'Restituzione di un prodotto'],
     ['rimborsi', 'Tempi del rimborso'],
     ['tracciare', 'Il tracciamento della spedizione'],
-  ])('a question with "%s" finds the article "%s"', (word, title) => {
-    const index = createArticleIndex([
+  ])('a question with "%s" finds the article "%s"', async (word, title) => {
+    const index = await createArticleIndex([
       article('a', 'it', title, ''),
       article('b', 'it', 'Metodi di pagamento', 'Carte e bonifico.'),
     ]);

@@ -7,7 +7,7 @@ import { article } from './fixtures.js';
 //   order: E1 title                                   df 1 → 0.981
 //   refund: E2 title + body; bank: E2 body            df 1 → 0.981 each
 //   courier: E1 body, E3 body                         df 2 → ln(1 + 1.5/2.5) = ln 1.6 = 0.470
-const index = () =>
+const index = async () =>
   createArticleIndex([
     article('E1', 'en', 'Track your order', 'Tracking number and courier.'),
     article('E2', 'en', 'Refund times', 'The refund reaches your bank.'),
@@ -15,7 +15,7 @@ const index = () =>
   ]);
 
 describe('evaluateSuggestions', () => {
-  it('computes hit@1, hit@3, MRR and the no-suggestion share (hand-worked)', () => {
+  it('computes hit@1, hit@3, MRR and the no-suggestion share (hand-worked)', async () => {
     const cases = [
       // track + order, both in E1's title: E1 scores 1 → rank 1.
       { ticket: 'track my order', articleId: 'E1' },
@@ -28,7 +28,7 @@ describe('evaluateSuggestions', () => {
       // E1: track 0.981 + courier 0.282 = 0.37; E3: courier 0.282 = 0.08 → E3 is third.
       { ticket: 'tracking refund bank courier', articleId: 'E3' },
     ];
-    const result = evaluateSuggestions(index(), cases, { minScore: 0 });
+    const result = evaluateSuggestions(await index(), cases, { minScore: 0 });
     expect(result.results.map((r) => r.rank)).toEqual([1, 2, null, 3]);
     expect(result.cases).toBe(4);
     expect(result.hitAt1).toBe(1 / 4);
@@ -40,19 +40,19 @@ describe('evaluateSuggestions', () => {
     expect(result.results[2]?.topScore).toBeNull();
   });
 
-  it('the threshold trades suggestions for silence: at 0.2 the weak E3 matches are dropped', () => {
+  it('the threshold trades suggestions for silence: at 0.2 the weak E3 matches are dropped', async () => {
     const cases = [
       { ticket: 'courier tracking', articleId: 'E3' },
       { ticket: 'tracking refund bank courier', articleId: 'E3' },
     ];
-    const result = evaluateSuggestions(index(), cases, { minScore: 0.2 });
+    const result = evaluateSuggestions(await index(), cases, { minScore: 0.2 });
     expect(result.results.map((r) => r.rank)).toEqual([null, null]);
     expect(result.hitAt3).toBe(0);
     expect(result.noSuggestion).toBe(0);
   });
 
-  it('gives null figures, not NaN, for no cases', () => {
-    expect(evaluateSuggestions(index(), [])).toEqual({
+  it('gives null figures, not NaN, for no cases', async () => {
+    expect(evaluateSuggestions(await index(), [])).toEqual({
       cases: 0,
       hitAt1: null,
       hitAt3: null,
@@ -62,9 +62,10 @@ describe('evaluateSuggestions', () => {
     });
   });
 
-  it('reports cases whose article is not in the index, by position', () => {
+  it('reports cases whose article is not in the index, by position', async () => {
+    const built = await index();
     const run = () =>
-      evaluateSuggestions(index(), [
+      evaluateSuggestions(built, [
         { ticket: 'x', articleId: 'E1' },
         { ticket: 'y', articleId: 'nope' },
       ]);
