@@ -114,6 +114,32 @@ describe('suggestArticles language and filters', () => {
   });
 });
 
+describe('createArticleIndex language packs', () => {
+  it('uses a pack the caller passes for a language it does not know, and counts articles per language', async () => {
+    // A toy Portuguese pack: plural -s removed, "o" and "meu" are stop words.
+    const pt = { stemmer: (w: string) => w.replace(/s$/, ''), stopWords: ['o', 'meu'] };
+    const articles = [
+      article('P', 'pt-BR', 'Pacotes atrasados', ''),
+      article('I', 'it', 'Pacchi in ritardo', ''),
+    ];
+    const index = await createArticleIndex(articles, { languages: { pt } });
+    expect([...index.languages]).toEqual([
+      ['pt', 1],
+      ['it', 1],
+    ]);
+    const [first] = suggestArticles(index, 'o meu pacote', { locale: 'pt', minScore: 0 });
+    expect(first?.article.id).toBe('P');
+    expect(first?.matched.map((m) => m.term)).toEqual(['pacote']);
+    expect(first?.score).toBe(1);
+    // Without the pack, pt is only lower-cased: "meu" is no stop word and "pacote" meets "pacotes" only as a
+    // prefix. Both weigh the same (one pt article, neither word in another): 0.7 × ½ = 0.35.
+    const plain = await createArticleIndex(articles);
+    const [weak] = suggestArticles(plain, 'o meu pacote', { locale: 'pt', minScore: 0 });
+    expect(weak?.matched.map((m) => [m.term, m.articleTerm])).toEqual([['pacote', 'pacotes']]);
+    expect(weak?.score).toBeCloseTo(0.35, 12);
+  });
+});
+
 describe('suggestArticles input errors', () => {
   it('throws ValidationError naming the bad option or argument, never a TypeError', async () => {
     const index = await tiny();
