@@ -13,6 +13,8 @@ export interface Analyzer {
   /** The base language (`it`); analysed without stemmer and stop words when no pack is known for it. */
   readonly language: string;
   analyse(text: string): AnalysedTerm[];
+  /** The terms only, space-separated: the indexing path, without an object per word. */
+  terms(text: string): string;
 }
 
 /** Apostrophes customers and editors type: ASCII, typographic (’ ‘), modifier letter (ʼ), prime, grave, acute. */
@@ -74,17 +76,29 @@ export function createAnalyzer(language: string, pack: LanguagePack | undefined)
     // One letter says nothing once elision and stop words are gone (a stray "e", a list marker "a)").
     return term.length < 2 && !/^\p{N}$/u.test(term) ? null : term;
   };
+  const cached = (word: string): string | null => {
+    let term = cache.get(word);
+    if (term === undefined) {
+      term = termOf(word);
+      if (cache.size < 100_000) cache.set(word, term);
+    }
+    return term;
+  };
   return {
     language,
     analyse(text) {
       const out: AnalysedTerm[] = [];
       eachWord(text, elisions, language, (word) => {
-        let term = cache.get(word);
-        if (term === undefined) {
-          term = termOf(word);
-          if (cache.size < 100_000) cache.set(word, term);
-        }
+        const term = cached(word);
         if (term !== null) out.push({ term, word });
+      });
+      return out;
+    },
+    terms(text) {
+      let out = '';
+      eachWord(text, elisions, language, (word) => {
+        const term = cached(word);
+        if (term !== null) out = out === '' ? term : `${out} ${term}`;
       });
       return out;
     },

@@ -7,7 +7,7 @@ import {
 } from '../../errors/validation.js';
 import { Article, type ArticleInput } from '../../models/article.js';
 import { toValidationIssues } from '../../models/parse.js';
-import { type AnalysedTerm, AnalyzerSet } from './analysis.js';
+import { AnalyzerSet } from './analysis.js';
 import type { LanguagePack } from './languages.js';
 
 /** The fields of an article that are searched. */
@@ -147,12 +147,10 @@ function parseArticles(articles: unknown): Article[] {
   return parsed;
 }
 
-const joinTerms = (terms: AnalysedTerm[]) => terms.map((t) => t.term).join(' ');
-
 /**
  * Indexes knowledge-base articles for `suggestArticles`. Asynchronous because each language's stemmer and stop
- * words are loaded the first time an index needs them (so importing `supportkit/care` loads none). Each article is analysed in its own language
- * (`locale`): words are lower-cased, elided forms cut (`l'ordine` → `ordine`, typographic apostrophes too), stop
+ * words are loaded the first time an index needs them (so importing `supportkit/care` loads none). Each article
+ * is analysed in its own language (`locale`): words are lower-cased, elided forms cut (`l'ordine` → `ordine`, typographic apostrophes too), stop
  * words dropped, words reduced to their Snowball stem (`pacchi` and `pacco` → `pacc`) and accents folded. Title,
  * labels and body are searched, the title counting most. Drafts are left out unless `includeDrafts`.
  *
@@ -197,9 +195,9 @@ export async function createArticleIndex(
     const analyzer = analyzers.for(article.locale);
     const document = {
       id: article.id,
-      title: joinTerms(analyzer.analyse(article.title)),
-      labels: joinTerms(article.labels.flatMap((label) => analyzer.analyse(label.replace(/[-_]/g, ' ')))),
-      body: joinTerms(analyzer.analyse(article.body)),
+      title: analyzer.terms(article.title),
+      labels: analyzer.terms(article.labels.join(' ').replace(/[-_]/g, ' ')),
+      body: analyzer.terms(article.body),
     };
     documents.push(document);
     state.articles.set(article.id, { article, language: analyzer.language });
