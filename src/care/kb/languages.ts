@@ -42,12 +42,15 @@ const CHATTER: Readonly<Record<string, readonly string[]>> = {
     'buongiorno', 'buonasera', 'salve', 'ciao', 'gentile', 'gentili', 'grazie', 'mille', 'cordiali', 'saluti',
     'distinti', 'saluto', 'per', 'favore', 'cortesia', 'cortesemente', 'vorrei', 'sapere', 'potete', 'potreste',
     'aiutarmi', 'aiuto', 'scusate', 'disturbo', 'attesa', 'riscontro', 'ancora', 'già', 'sempre', 'mai', 'oggi',
-    'ieri', 'ok', 'problema', 'domanda', 'chiedo', 'scrivo',
+    'ieri', 'ok', 'problema', 'domanda', 'chiedo', 'scrivo', 'richiesta', 'informazioni', 'informazione',
+    'urgente', 'anticipo', 'risposta', 'posso', 'puoi', 'può', 'possiamo', 'possono', 'potrei', 'potrebbe',
+    'devo', 'deve', 'dobbiamo', 'dovete', 'devono', 'dovrei', 'voglio', 'vuole', 'vogliamo', 'volete', 'vorremmo',
   ],
   en: [
     'hello', 'hi', 'hey', 'dear', 'thanks', 'thank', 'regards', 'kind', 'best', 'please', 'help', 'could', 'would',
     'can', 'want', 'know', 'wondering', 'sorry', 'still', 'already', 'today', 'yesterday', 'ok', 'problem',
-    'question', 'writing', 'team', 'support', 'hope',
+    'question', 'writing', 'team', 'support', 'hope', 'urgent', 'enquiry', 'inquiry', 'information', 'advance',
+    'need', 'must', 'might', 'may', 'shall',
   ],
 };
 
