@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createAnalyzer } from '../../../src/care/kb/analysis.js';
 import { loadBuiltInPack } from '../../../src/care/kb/languages.js';
@@ -23,6 +24,42 @@ describe('Italian elision', () => {
   it("keeps a word whose part before the apostrophe is not an elided form (po')", () => {
     // "po'" is a truncation, not an elision: the apostrophe ends the word, and "po" stays.
     expect(words("aspetto un po' e quest'anno")).toEqual(['aspetto', 'po', 'anno']);
+  });
+});
+
+describe('analysis properties', () => {
+  const word = fc.constantFrom(
+    "l'ordine",
+    "dov'è",
+    'pacchi',
+    'Rimborsi',
+    'città',
+    "dell'indirizzo",
+    'spedizione',
+    '42',
+  );
+  const text = fc
+    .array(fc.oneof(word, fc.string({ maxLength: 8 })), { maxLength: 10 })
+    .map((w) => w.join(' '));
+
+  it('a typographic apostrophe or upper case never changes the terms', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(terms(t.replaceAll("'", '\u2019'))).toEqual(terms(t));
+        expect(terms(t.toUpperCase())).toEqual(terms(t));
+      }),
+    );
+  });
+
+  it('terms carry no accent, apostrophe or space', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        for (const term of terms(t)) {
+          expect(term.normalize('NFD')).not.toMatch(/\p{M}/u);
+          expect(term).not.toMatch(/[\s'\u2019]/u);
+        }
+      }),
+    );
   });
 });
 
