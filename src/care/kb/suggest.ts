@@ -209,10 +209,8 @@ function searchLanguage(state: IndexState, language: string, text: string, optio
     }
     const matched = [...best.values()];
     matched.sort((a, b) => b.weight - a.weight || (a.term < b.term ? -1 : 1));
-    const score = Math.min(
-      1,
-      matched.reduce((sum, m) => sum + m.weight, 0),
-    );
+    // Rounded to 12 decimals so that 0.1 + 0.2 meets a threshold of 0.3 as it should.
+    const score = Math.min(1, Math.round(matched.reduce((sum, m) => sum + m.weight, 0) * 1e12) / 1e12);
     if (score < options.minScore) continue;
     const article = (state.articles.get(result.id as string) as IndexedArticle).article;
     out.push({ article, score, matched, rank: result.score });
