@@ -52,7 +52,13 @@ function readCases(cases: unknown, index: ArticleIndex): { ticket: SuggestionQue
   const out: { ticket: SuggestionQuery; articleId: string }[] = [];
   for (const [i, c] of cases.entries()) {
     const id = typeof c === 'object' && c !== null ? (c as SuggestionCase).articleId : undefined;
-    if (typeof id !== 'string' && typeof id !== 'number') {
+    const ticket = typeof c === 'object' && c !== null ? (c as SuggestionCase).ticket : undefined;
+    if (
+      typeof ticket !== 'string' &&
+      (typeof ticket !== 'object' || ticket === null || Array.isArray(ticket))
+    ) {
+      issues.push({ path: [i, 'ticket'], code: 'invalid_type', message: 'expected a ticket or its text' });
+    } else if (typeof id !== 'string' && typeof id !== 'number') {
       issues.push({ path: [i, 'articleId'], code: 'invalid_type', message: 'expected an article id' });
     } else if (!state.articles.has(String(id))) {
       issues.push({

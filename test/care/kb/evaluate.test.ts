@@ -71,5 +71,8 @@ describe('evaluateSuggestions', () => {
       ]);
     expect(run).toThrow(ValidationError);
     expect(run).toThrow(/\[1\]\.articleId: no indexed article/);
+    expect(() => evaluateSuggestions(built, [{ ticket: 7 as never, articleId: 'E1' }])).toThrow(
+      /\[0\]\.ticket: expected/,
+    );
   });
 });
