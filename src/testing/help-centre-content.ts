@@ -1,7 +1,7 @@
 /**
  * The generated help centre's text: one topic per article pair (Italian and English), and for each language the
  * ways customers ask about it. The questions are written the way customers write, not the way the articles do:
- * other inflections (`rimborsato` for `rimborso`, `shipped` for `shipping`), synonyms (`pacco` for `spedizione`,
+ * other inflections (`rimborsato` for `rimborso`, `refunded` for `refund`), synonyms (`pacco` for `spedizione`,
  * `parcel` for `package`) and little of the article's wording, so that a search without stemming misses many.
  */
 
