@@ -5,6 +5,7 @@
 import { deriveCardState, type MetricsReport, parseDataset, summarize, type Ticket } from 'supportkit';
 import { generateDataset } from 'supportkit/testing';
 import { sopsDemo } from './demo/sops.js';
+import { knowledgeBaseDemo } from './demo/knowledge-base.js';
 
 const options = { seed: 2026, tickets: 6000, days: 91, startDate: '2026-01-05', timeZone: 'Europe/Rome' };
 const generated = generateDataset(options);
@@ -106,3 +107,4 @@ for (const c of dataset.customers) {
 console.log(`  🔴 ${cards.red} just opened   🟡 ${cards.yellow} being worked   🟢 ${cards.green} resolved`);
 
 sopsDemo();
+await knowledgeBaseDemo();

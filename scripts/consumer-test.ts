@@ -37,7 +37,7 @@ import { NpsResponse } from 'supportkit/models';
 import * as metrics from 'supportkit/metrics';
 import { generateDataset } from 'supportkit/testing';
 import { signWebhook, verifyWebhook } from 'supportkit/webhooks';
-import { buildCardIndex, renderCard } from 'supportkit/care';
+import { buildCardIndex, createArticleIndex, renderCard, suggestArticles } from 'supportkit/care';
 import { buildCardIndex as rootBuildCardIndex } from 'supportkit';
 import { normalizePriority, slaDeadline } from 'supportkit/automations';
 import slaSchemas from 'supportkit/schemas/automations/slaDeadline.json' with { type: 'json' };
@@ -53,6 +53,9 @@ assert.equal(buildCardIndex, rootBuildCardIndex);
 assert.equal(typeof renderCard, 'function');
 assert.deepEqual(normalizePriority('Alta'), { value: 'high', recognized: true });
 assert.equal(slaDeadline(slaSchemas.example.input).deadline, slaSchemas.example.output.deadline);
+// The stemmers load lazily (a dynamic import from the built package): an Italian plural must meet its singular.
+const kb = await createArticleIndex([{ id: 'a', locale: 'it', title: 'Tracciare il pacco', body: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }]);
+assert.equal(suggestArticles(kb, 'tracciamento dei pacchi', { locale: 'it' })[0].article.id, 'a');
 const signed = await signWebhook('helpscout', { body: '{}', secret: 's' });
 assert.deepEqual(await verifyWebhook('helpscout', { rawBody: '{}', headers: signed, secret: 's' }), { vendor: 'helpscout' });
 console.log('esm ok');
@@ -88,6 +91,9 @@ assert.equal(typeof createHttpClient, 'function');
 assert.equal(typeof paginate, 'function');
 assert.equal(redactUrl('https://x.example/?token=abc'), 'https://x.example/?token=[redacted]');
 sync(createMemoryAdapter(), { sink: callbackSink(() => {}) }).then((p) => assert.equal(p.records, 0));
+const { createArticleIndex, suggestArticles } = require('supportkit/care');
+createArticleIndex([{ id: 'a', locale: 'it', title: 'Tracciare il pacco', body: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }])
+  .then((kb) => assert.equal(suggestArticles(kb, 'tracciamento dei pacchi', { locale: 'it' })[0].article.id, 'a'));
 assert.equal(typeof createWebhookHandler({ vendor: 'front', secret: 's' }).fetch, 'function');
 assert.throws(() => verifyWebhookSync('front', { rawBody: '{}', headers: {}, secret: 's' }), /header is missing/);
 assert.throws(() => parseTicket({ id: 1 }), ValidationError);

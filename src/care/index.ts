@@ -1,7 +1,8 @@
 /**
  * Support workflows built on the models and metrics: customer cards (identity resolution across helpdesks, the
- * card with its timeline, figures and signed notes, rendering) and SOP documents (Markdown and Mermaid authoring,
- * checks, rendering, runs as checklists).
+ * card with its timeline, figures and signed notes, rendering), SOP documents (Markdown and Mermaid authoring,
+ * checks, rendering, runs as checklists) and knowledge-base suggestions (an article index with per-language
+ * analysis, suggestions with a threshold, and their evaluation).
  *
  * @packageDocumentation
  */
@@ -49,3 +50,24 @@ export {
   type ToMermaidOptions,
   toMermaid,
 } from './sop/index.js';
+  type ArticleField,
+  type ArticleIndex,
+  type ArticleIndexOptions,
+  createArticleIndex,
+} from './kb/article-index.js';
+export {
+  evaluateSuggestions,
+  type SuggestionCase,
+  type SuggestionCaseResult,
+  type SuggestionEvaluation,
+} from './kb/evaluate.js';
+export { BUILT_IN_LANGUAGES, type LanguagePack } from './kb/languages.js';
+export {
+  type ArticleSuggestion,
+  DEFAULT_MIN_SCORE,
+  type MatchedTerm,
+  type SuggestionFilters,
+  type SuggestionQuery,
+  type SuggestOptions,
+  suggestArticles,
+} from './kb/suggest.js';

@@ -14,4 +14,11 @@ export {
   generateDataset,
   streamDataset,
 } from './generator.js';
+export {
+  generateHelpCentre,
+  type HelpCentre,
+  type HelpCentreCase,
+  type HelpCentreLocale,
+  type HelpCentreOptions,
+} from './help-centre.js';
 export { createRandom, mixSeed, type Random } from './random.js';
