@@ -22,6 +22,28 @@ export {
 } from './identity/card-index.js';
 export { type IdentityKeyOptions, toE164 } from './identity/keys.js';
 export {
+  type ArticleField,
+  type ArticleIndex,
+  type ArticleIndexOptions,
+  createArticleIndex,
+} from './kb/article-index.js';
+export {
+  evaluateSuggestions,
+  type SuggestionCase,
+  type SuggestionCaseResult,
+  type SuggestionEvaluation,
+} from './kb/evaluate.js';
+export { BUILT_IN_LANGUAGES, type LanguagePack } from './kb/languages.js';
+export {
+  type ArticleSuggestion,
+  DEFAULT_MIN_SCORE,
+  type MatchedTerm,
+  type SuggestionFilters,
+  type SuggestionQuery,
+  type SuggestOptions,
+  suggestArticles,
+} from './kb/suggest.js';
+export {
   advanceSopRun,
   type CheckSopOptions,
   checkSop,
@@ -50,24 +72,3 @@ export {
   type ToMermaidOptions,
   toMermaid,
 } from './sop/index.js';
-  type ArticleField,
-  type ArticleIndex,
-  type ArticleIndexOptions,
-  createArticleIndex,
-} from './kb/article-index.js';
-export {
-  evaluateSuggestions,
-  type SuggestionCase,
-  type SuggestionCaseResult,
-  type SuggestionEvaluation,
-} from './kb/evaluate.js';
-export { BUILT_IN_LANGUAGES, type LanguagePack } from './kb/languages.js';
-export {
-  type ArticleSuggestion,
-  DEFAULT_MIN_SCORE,
-  type MatchedTerm,
-  type SuggestionFilters,
-  type SuggestionQuery,
-  type SuggestOptions,
-  suggestArticles,
-} from './kb/suggest.js';
