@@ -1,6 +1,6 @@
 /**
  * Support workflows built on the models and metrics: customer cards (identity resolution across helpdesks, the
- * card with its timeline, figures and signed notes, rendering).
+ * card with its timeline, figures and signed notes, rendering), and the peak playbook's queue order (prioritize).
  *
  * @packageDocumentation
  */
@@ -19,3 +19,11 @@ export {
   type IdentityConflict,
 } from './identity/card-index.js';
 export { type IdentityKeyOptions, toE164 } from './identity/keys.js';
+export {
+  type PrioritizeOptions,
+  type PrioritizeWeights,
+  prioritize,
+  type QueueBand,
+  type QueueItem,
+  type QueuePlace,
+} from './peak/prioritize.js';

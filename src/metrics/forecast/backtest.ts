@@ -5,7 +5,7 @@
 import { invalidOption, ValidationError } from '../../errors/validation.js';
 import { normalQuantile } from '../stats.js';
 import { FORECAST_METHODS, type ForecastMethod, fitModel, type ModelData, minimumLength } from './models.js';
-import { type SeriesInput, type SeriesOptions, type Series, toSeries } from './series.js';
+import { type Series, type SeriesInput, type SeriesOptions, toSeries } from './series.js';
 
 /** z for the central 80% and 95% intervals. */
 export const Z80 = normalQuantile(0.9);

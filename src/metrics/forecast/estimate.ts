@@ -2,13 +2,7 @@
  * Parameter estimation: least squares of the one-step errors (the criterion statsmodels' `fit()` minimises),
  * by Nelder-Mead over unconstrained coordinates mapped into the admissible region.
  */
-import {
-  type HwParams,
-  type HwSpec,
-  type HwState,
-  hwFilter,
-  hwInitial,
-} from './holt-winters.js';
+import { type HwParams, type HwSpec, type HwState, hwFilter, hwInitial } from './holt-winters.js';
 
 /** φ is kept in [0.8, 0.995], statsmodels' bounds (below 0.8 damping is too strong to be plausible, FPP3 §8.2). */
 const PHI_MIN = 0.8;

@@ -9,7 +9,13 @@ import {
   Z80,
   Z95,
 } from './backtest.js';
-import { FORECAST_METHODS, type ForecastMethod, type FittedModel, fitModel, minimumLength } from './models.js';
+import {
+  type FittedModel,
+  FORECAST_METHODS,
+  type ForecastMethod,
+  fitModel,
+  minimumLength,
+} from './models.js';
 import { futurePeriods, type Series, type SeriesInput, type SeriesOptions, toSeries } from './series.js';
 
 /** Options of {@link forecastVolume}. */
@@ -66,9 +72,7 @@ export function chooseMethod(
 ): { method: ForecastMethod; scores: BacktestScore[] } {
   const h = Math.min(horizon, Math.max(1, s.season));
   const origins = 4;
-  const usable = candidates.filter(
-    (m) => s.values.length - h * origins >= minimumLength(m, s.season),
-  );
+  const usable = candidates.filter((m) => s.values.length - h * origins >= minimumLength(m, s.season));
   if (usable.length <= 1) return { method: usable[0] ?? 'seasonal-naive', scores: [] };
   const scores = backtestCore(s, usable, h, origins, h);
   return { method: bestOf(scores), scores };

@@ -77,7 +77,8 @@ export function hwForecast(
   let damp = 0;
   for (let h = 0; h < slots.length; h++) {
     damp += phi ** (h + 1);
-    out[h] = state.level + (spec.trend ? damp * state.trend : 0) + (spec.seasonal ? state.season[slots[h]!]! : 0);
+    out[h] =
+      state.level + (spec.trend ? damp * state.trend : 0) + (spec.seasonal ? state.season[slots[h]!]! : 0);
   }
   return out;
 }

@@ -96,7 +96,11 @@ export function holidayDates(fn: string, holidays: readonly ForecastHoliday[] | 
     const a = typeof from === 'string' ? DateTime.fromISO(from, { zone: 'UTC' }) : null;
     const b = typeof to === 'string' ? DateTime.fromISO(to, { zone: 'UTC' }) : null;
     if (!a?.isValid || !b?.isValid || b < a || b.diff(a, 'days').days > 366) {
-      throw invalidOption(fn, `holidays.${i}`, 'must be a YYYY-MM-DD date or { startDate, endDate } in order');
+      throw invalidOption(
+        fn,
+        `holidays.${i}`,
+        'must be a YYYY-MM-DD date or { startDate, endDate } in order',
+      );
     }
     for (let d = a; d <= b; d = d.plus({ days: 1 })) out.add(d.toISODate()!);
   });
@@ -123,7 +127,11 @@ function pointValue(fn: string, p: SeriesPoint, i: number): number {
   const v = p.value ?? p.created;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) {
     throw new ValidationError(`${fn}() series`, [
-      { path: [i, 'value'], code: 'invalid_type', message: 'expected a finite count ≥ 0 in value or created' },
+      {
+        path: [i, 'value'],
+        code: 'invalid_type',
+        message: 'expected a finite count ≥ 0 in value or created',
+      },
     ]);
   }
   return v;
@@ -167,10 +175,19 @@ export function toSeries(fn: string, input: SeriesInput, options: SeriesOptions)
     holidayEffect,
   };
   if (keys.length === 0) return out;
-  const endMs = options.end === undefined ? keys[keys.length - 1]! + 1 : instantArg(options.end, `${fn}() end`);
-  for (let d: DateTime = DateTime.fromMillis(keys[0]!, { zone: timeZone }); d.toMillis() < endMs; d = nextStart(d, interval)) {
+  const endMs =
+    options.end === undefined ? keys[keys.length - 1]! + 1 : instantArg(options.end, `${fn}() end`);
+  for (
+    let d: DateTime = DateTime.fromMillis(keys[0]!, { zone: timeZone });
+    d.toMillis() < endMs;
+    d = nextStart(d, interval)
+  ) {
     if (out.starts.length >= MAX_PERIODS)
-      throw invalidOption(fn, 'interval', `the series spans more than ${MAX_PERIODS} periods; use a longer interval`);
+      throw invalidOption(
+        fn,
+        'interval',
+        `the series spans more than ${MAX_PERIODS} periods; use a longer interval`,
+      );
     const isHoliday = interval !== 'week' && holidays.has(d.toISODate()!);
     out.starts.push(d.toMillis());
     out.values.push(counts.get(d.toMillis()) ?? 0);

@@ -4,8 +4,8 @@
  * Python. Tolerances:
  *  - fixed parameters and initial states: fitted values, final states and forecasts within 1e-8 relative (plus
  *    1e-8 absolute), the SSE within 1e-9 relative — the same recursion, only floating-point order differs;
- *  - estimation: from the initial states statsmodels estimated, supportkit's least-squares SSE is at most 0.1% above statsmodels'
- *    optimum (measured: 0.99–1.00001 of it; air-damped 1% below, statsmodels stopping early).
+ *  - estimation: from the initial states statsmodels estimated, supportkit's least-squares SSE is at most 0.1%
+ *    above statsmodels' optimum (measured: 0.99–1.00001 of it; air-damped 1% below, statsmodels stopping early).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -38,8 +38,9 @@ const specOf = (c: Case): HwSpec => ({
   slotCount: c.season,
 });
 const slotsOf = (length: number, m: number, from = 0) => Array.from({ length }, (_, t) => (from + t) % m);
-const close = (actual: number, expected: number, rel: number) =>
+const close = (actual: number, expected: number, rel: number): void => {
   expect(Math.abs(actual - expected)).toBeLessThanOrEqual(rel * Math.abs(expected) + 1e-8);
+};
 
 describe('Holt-Winters against statsmodels ExponentialSmoothing', () => {
   it('covers the three trend kinds on the three series', () => {
@@ -51,7 +52,7 @@ describe('Holt-Winters against statsmodels ExponentialSmoothing', () => {
       const spec = specOf(c);
       const init = { ...c.initial, season: Float64Array.from(c.initial.season) };
       const run = hwFilter(c.values, slotsOf(c.values.length, c.season), spec, c.params, init);
-      c.fitted.forEach((f, t) => close(run.fitted[t]!, f, 1e-8));
+      for (const [t, f] of c.fitted.entries()) close(run.fitted[t]!, f, 1e-8);
       close(run.sse, c.sse, 1e-9);
       const slots = slotsOf(c.forecast.length, c.season, c.values.length);
       const forecast = hwForecast(run.state, spec, c.params, slots);
@@ -60,10 +61,11 @@ describe('Holt-Winters against statsmodels ExponentialSmoothing', () => {
       c.forecast.forEach((f, h) => {
         if ((h + 1) % c.season !== 0) close(forecast[h]!, f, 1e-8);
       });
-      c.forecastFromStates.forEach((f, h) => close(forecast[h]!, f, 1e-8));
+      for (const [h, f] of c.forecastFromStates.entries()) close(forecast[h]!, f, 1e-8);
       close(run.state.level, c.final.level, 1e-8);
       close(run.state.trend, c.final.trend, 1e-8);
-      c.final.season.forEach((s, k) => close(run.state.season[(c.values.length + k) % c.season]!, s, 1e-8));
+      for (const [k, s] of c.final.season.entries())
+        close(run.state.season[(c.values.length + k) % c.season]!, s, 1e-8);
     });
 
     it(`${c.name}: estimated parameters reach statsmodels' optimum SSE (within 0.1%)`, () => {
