@@ -88,6 +88,29 @@ function search(evaluate: Evaluate, from: number, goal: number): number {
 }
 
 /**
+ * Erlang A: hang-ups let fewer agents than Erlang C's answer meet the goal, and evaluating far below the load is
+ * costly (the queue is long when patience is long), so search up from just above the load, then down by
+ * galloping steps.
+ */
+function searchDown(evaluate: Evaluate, traffic: number, goal: number): number {
+  let hi = search(evaluate, Math.floor(traffic) + 1, goal);
+  let step = 1;
+  let lo = hi - step;
+  while (lo >= 1 && evaluate(lo).serviceLevel >= goal) {
+    hi = lo;
+    step *= 2;
+    lo = hi - step;
+  }
+  lo = Math.max(0, lo);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (evaluate(mid).serviceLevel >= goal) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/**
  * How many agents an interval needs to answer `serviceLevel` of contacts within `targetSeconds`: Erlang C, or
  * Erlang A when `patienceSeconds` is given (callers who hang up), with chat `concurrency`, `maxOccupancy` and
  * `shrinkage` applied. Returns fractional and whole agents before and after shrinkage, and what they achieve.
@@ -125,14 +148,16 @@ export function agentsFor(input: AgentsForInput): AgentsForResult {
       fractionalAgents,
       agents,
       scheduledFractional: fractionalAgents / (1 - shrinkage),
-      scheduled: Math.ceil(agents / (1 - shrinkage) - 1e-9),
+      scheduled: Math.max(0, Math.ceil(agents / (1 - shrinkage) - 1e-9)),
       achieved: { trafficErlangs: a.traffic, agents, ...achieved },
       limitedBy,
     } satisfies AgentsForResult;
   };
   if (a.traffic === 0) return done(0, 0, 'none');
-  const from = patience === null ? Math.floor(a.traffic) + 1 : 1;
-  const bySl = search(evaluate, from, goal);
+  const bySl =
+    patience === null
+      ? search(evaluate, Math.floor(a.traffic) + 1, goal)
+      : searchDown(evaluate, a.traffic, goal);
   const below = bySl > 1 ? evaluate(bySl - 1).serviceLevel : 0;
   const at = evaluate(bySl).serviceLevel;
   const fractionalSl = bySl - 1 + (at > below ? (goal - below) / (at - below) : 1);

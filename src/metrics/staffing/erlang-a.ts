@@ -10,7 +10,7 @@ import type { ErlangResult } from './erlang.js';
 /** Smallest log-probability kept, relative to the largest. */
 const TAIL = 40;
 /** Hard cap on states, to bound the cost of absurd inputs. */
-const MAX_STATES = 2_000_000;
+const MAX_STATES = 200_000;
 
 function stationary(servers: number, lambda: number, mu: number, theta: number): Float64Array {
   const logs: number[] = [0];
