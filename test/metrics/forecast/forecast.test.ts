@@ -146,7 +146,7 @@ describe('forecastVolume', () => {
     expect(naive.points.map((p) => p.forecast)).toEqual([...pattern, ...pattern]);
     expect(naive.points[0]!.upper95).toBe(naive.points[0]!.forecast); // no error in the history
     const hw = forecastVolume(days, { interval: 'day', timeZone: ZONE, horizon: 7, method: 'holt-winters' });
-    hw.points.forEach((p, k) => expect(p.forecast).toBeCloseTo(pattern[k]!, 1));
+    for (const [k, p] of hw.points.entries()) expect(p.forecast).toBeCloseTo(pattern[k]!, 1);
   });
 
   it('treats a future holiday like a Sunday', () => {
