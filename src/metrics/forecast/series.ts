@@ -140,11 +140,22 @@ function pointValue(fn: string, p: SeriesPoint, i: number): number {
 /** Reads the input into counts per period start (epoch ms of the period's start). */
 function bucket(fn: string, input: SeriesInput, interval: ForecastInterval, zone: string) {
   const counts = new Map<number, number>();
+  // Today's UTC offsets are multiples of 15 minutes, so a 15-minute block of absolute time usually lies in one
+  // local hour (day, week): one Luxon lookup per block, not per arrival. A block that straddles two periods (an
+  // old local-mean-time offset) is looked up per arrival.
+  const blocks = new Map<number, number | null>();
   input.forEach((item, i) => {
     const isPoint = item !== null && typeof item === 'object' && !(item instanceof Date);
     const t = instantArg(isPoint ? (item as SeriesPoint).start : item, `${fn}() series[${i}]`);
     const value = isPoint ? pointValue(fn, item as SeriesPoint, i) : 1;
-    const key = startOf(t, interval, zone).toMillis();
+    const block = Math.floor(t / 900_000);
+    let key = blocks.get(block);
+    if (key === undefined) {
+      const first = startOf(block * 900_000, interval, zone).toMillis();
+      key = first === startOf(block * 900_000 + 899_999, interval, zone).toMillis() ? first : null;
+      blocks.set(block, key);
+    }
+    if (key === null) key = startOf(t, interval, zone).toMillis();
     counts.set(key, (counts.get(key) ?? 0) + value);
   });
   return counts;

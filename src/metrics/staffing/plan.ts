@@ -1,5 +1,5 @@
 import { invalidArgument, invalidOption } from '../../errors/validation.js';
-import type { Schedule } from '../../models/schedule.js';
+import type { Schedule, ScheduleInput } from '../../models/schedule.js';
 import { businessMinutesBetween } from '../business-time.js';
 import { scheduleArg } from '../input.js';
 import { type AgentsForResult, agentsFor } from './agents.js';
@@ -36,7 +36,7 @@ export interface StaffingPlanOptions {
   /** Which figure to staff for: the point forecast or an interval's upper end. @default 'forecast' */
   staffTo?: 'forecast' | 'upper80' | 'upper95';
   /** Agents on shift per period (same order), or a Schedule and a headcount on shift while it is open. */
-  roster?: readonly number[] | { schedule: Schedule; headcount: number };
+  roster?: readonly number[] | { schedule: Schedule | ScheduleInput; headcount: number };
   /** How many peak periods to list. @default 5 */
   peaks?: number;
 }
