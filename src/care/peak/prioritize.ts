@@ -4,6 +4,7 @@
  * reasons for its place, so the order can be explained to the team and checked.
  */
 import { invalidArgument, invalidOption } from '../../errors/validation.js';
+import { checkOptionNames } from '../../metrics/forecast/options.js';
 import {
   eventsArg,
   instantArg,
@@ -180,6 +181,7 @@ export function prioritize(tickets: readonly QueueItem[], options: PrioritizeOpt
     throw invalidArgument('prioritize()', 'tickets', 'expected an array of tickets');
   if (options === null || typeof options !== 'object')
     throw invalidOption('prioritize', '', 'expected an options object');
+  checkOptionNames('prioritize', options, ['asOf', 'policies', 'schedule', 'weights']);
   if (options.asOf === undefined) throw invalidOption('prioritize', 'asOf', 'is required');
   const asOf = instantArg(options.asOf, 'prioritize() asOf');
   if (!Array.isArray(options.policies))

@@ -5,6 +5,7 @@
 import { invalidOption, ValidationError } from '../../errors/validation.js';
 import { normalQuantile } from '../stats.js';
 import { FORECAST_METHODS, type ForecastMethod, fitModel, type ModelData, minimumLength } from './models.js';
+import { checkOptionNames, SERIES_OPTIONS } from './options.js';
 import { type Series, type SeriesInput, type SeriesOptions, toSeries } from './series.js';
 
 /** z for the central 80% and 95% intervals. */
@@ -180,6 +181,7 @@ export function needHistory(fn: string, series: Series, length: number): void {
 export function backtestForecast(series: SeriesInput, options: BacktestOptions): BacktestResult {
   const fn = 'backtestForecast';
   const s = toSeries(fn, series, options);
+  checkOptionNames(fn, options, [...SERIES_OPTIONS, 'horizon', 'origins', 'step', 'methods']);
   const horizon = countOption(fn, 'horizon', options.horizon, 10_000);
   const origins = countOption(fn, 'origins', options.origins ?? 4, 1_000);
   const step = countOption(fn, 'step', options.step ?? horizon, 100_000);

@@ -16,6 +16,7 @@ import {
   fitModel,
   minimumLength,
 } from './models.js';
+import { checkOptionNames, SERIES_OPTIONS } from './options.js';
 import { futurePeriods, type Series, type SeriesInput, type SeriesOptions, toSeries } from './series.js';
 
 /** Options of {@link forecastVolume}. */
@@ -116,6 +117,7 @@ export function pointsOf(s: Series, model: FittedModel, horizon: number): Foreca
 export function forecastVolume(series: SeriesInput, options: ForecastOptions): VolumeForecast {
   const fn = 'forecastVolume';
   const s = toSeries(fn, series, options);
+  checkOptionNames(fn, options, [...SERIES_OPTIONS, 'horizon', 'method', 'methods']);
   const horizon = countOption(fn, 'horizon', options.horizon, 10_000);
   const method = options.method ?? 'auto';
   if (method !== 'auto' && !FORECAST_METHODS.includes(method))

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { invalidOption } from '../../errors/validation.js';
 import { countOption, needHistory, Z80, Z95 } from './backtest.js';
 import { FORECAST_METHODS, type ForecastMethod, fitModel, minimumLength } from './models.js';
+import { checkOptionNames, SERIES_OPTIONS } from './options.js';
 import { nextStart, periodLabel, type SeriesInput, type SeriesOptions, toSeries } from './series.js';
 
 /** Options of {@link detectSurge}. */
@@ -99,6 +100,7 @@ function runs(checked: SurgePeriod[], ends: number[], minPeriods: number): Surge
 export function detectSurge(series: SeriesInput, options: SurgeOptions): SurgeReport {
   const fn = 'detectSurge';
   const s = toSeries(fn, series, options);
+  checkOptionNames(fn, options, [...SERIES_OPTIONS, 'window', 'level', 'minPeriods', 'method']);
   const defaultWindow = s.interval === 'hour' ? 24 : s.interval === 'day' ? 7 : 4;
   const window = countOption(fn, 'window', options.window ?? defaultWindow, 10_000);
   const minPeriods = countOption(fn, 'minPeriods', options.minPeriods ?? 2, 10_000);

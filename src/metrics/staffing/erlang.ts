@@ -5,6 +5,27 @@
  * abandon after an exponential patience) from the birth-death chain's stationary distribution in log space.
  */
 import { invalidOption } from '../../errors/validation.js';
+import { checkOptionNames } from '../forecast/options.js';
+
+const ERLANG_C_OPTIONS = [
+  'contacts',
+  'intervalMinutes',
+  'ahtSeconds',
+  'agents',
+  'targetSeconds',
+  'concurrency',
+];
+const AGENTS_FOR_OPTIONS = [
+  'contacts',
+  'intervalMinutes',
+  'ahtSeconds',
+  'serviceLevel',
+  'targetSeconds',
+  'shrinkage',
+  'maxOccupancy',
+  'patienceSeconds',
+  'concurrency',
+];
 
 /** Input of {@link erlangC}. */
 export interface ErlangInput {
@@ -53,6 +74,7 @@ const positive = (fn: string, name: string, v: unknown, allowZero = false) => {
 /** Checks the shared inputs once, at the entry. */
 export function erlangArgs(fn: string, input: Partial<ErlangInput>, needAgents: boolean) {
   if (input === null || typeof input !== 'object') throw invalidOption(fn, '', 'expected an options object');
+  checkOptionNames(fn, input, needAgents ? ERLANG_C_OPTIONS : AGENTS_FOR_OPTIONS);
   const contacts = positive(fn, 'contacts', input.contacts, true);
   const intervalMinutes = positive(fn, 'intervalMinutes', input.intervalMinutes);
   const ahtSeconds = positive(fn, 'ahtSeconds', input.ahtSeconds);

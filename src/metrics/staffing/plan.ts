@@ -1,8 +1,24 @@
 import { invalidArgument, invalidOption } from '../../errors/validation.js';
 import type { Schedule, ScheduleInput } from '../../models/schedule.js';
 import { businessMinutesBetween } from '../business-time.js';
+import { checkOptionNames } from '../forecast/options.js';
 import { scheduleArg } from '../input.js';
 import { type AgentsForResult, agentsFor } from './agents.js';
+
+const PLAN_OPTIONS = [
+  'channel',
+  'ahtSeconds',
+  'serviceLevel',
+  'targetSeconds',
+  'targetMinutes',
+  'shrinkage',
+  'maxOccupancy',
+  'patienceSeconds',
+  'concurrency',
+  'staffTo',
+  'roster',
+  'peaks',
+];
 
 /** One forecast period as {@link staffingPlan} reads it (a `forecastVolume()` point fits). */
 export interface PlanPeriod {
@@ -134,6 +150,7 @@ export function staffingPlan(forecast: unknown, options: StaffingPlanOptions): S
   const fn = 'staffingPlan';
   if (options === null || typeof options !== 'object')
     throw invalidOption(fn, '', 'expected an options object');
+  checkOptionNames(fn, options, PLAN_OPTIONS);
   const channel = options.channel ?? 'phone';
   if (!['phone', 'chat', 'email', 'web'].includes(channel))
     throw invalidOption(fn, 'channel', 'must be phone, chat, email or web');

@@ -166,6 +166,16 @@ describe('erlangC', () => {
       erlangC({ contacts: 1, intervalMinutes: 30, ahtSeconds: 180, agents: 2.5, targetSeconds: 20 }),
     ).toThrow(ValidationError);
     expect(() => erlangC(null as never)).toThrow(ValidationError);
+    expect(() =>
+      erlangC({
+        contacts: 1,
+        intervalMinutes: 30,
+        ahtSeconds: 180,
+        agents: 2,
+        targetSeconds: 20,
+        aht: 3,
+      } as never),
+    ).toThrow(/unknown option/);
   });
 });
 
