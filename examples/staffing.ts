@@ -5,13 +5,13 @@ import { agentsFor, erlangC, forecastVolume, staffingPlan } from 'supportkit';
 import { generateDataset } from 'supportkit/testing';
 
 const timeZone = 'Europe/Rome';
-const dataset = generateDataset({ seed: 7, tickets: 4000, days: 56, startDate: '2026-02-02', timeZone });
+const dataset = generateDataset({ seed: 7, tickets: 2000, days: 28, startDate: '2026-03-01', timeZone });
 // Ten times the generated volume, as a call centre's phone line might see.
 const calls = dataset.tickets.flatMap((t) =>
   Array.from({ length: 10 }, (_, i) => new Date(t.createdAt.getTime() + i * 37_000)),
 );
 
-// The history ends at midnight after the 56 days, so the forecast is the next whole local day: 2026-03-29, when
+// The history ends at midnight after the 28 days, so the forecast is the next whole local day: 2026-03-29, when
 // clocks go forward in Rome — a 23-hour day.
 const next = forecastVolume(calls, {
   interval: 'hour',
