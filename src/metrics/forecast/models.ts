@@ -45,6 +45,24 @@ export function sundayOf(slot: number, slotCount: number): number {
   return slot;
 }
 
+/**
+ * Each slot's share of the error variance. Arrivals are closer to Poisson than to one constant variance: the
+ * 03:00 slot errs far less than the 11:00 one, and one σ for both makes night intervals too wide and peak ones
+ * too narrow. Each slot's mean squared one-step error, shrunk towards the overall mean with the weight of
+ * `PRIOR` observations (a slot seen a few times stays near the mean), over the overall mean.
+ */
+export function slotVarianceFactors(sq: Float64Array, count: Float64Array): Float64Array {
+  let total = 0;
+  let n = 0;
+  for (let k = 0; k < sq.length; k++) {
+    total += sq[k]!;
+    n += count[k]!;
+  }
+  const overall = n > 0 ? total / n : 0;
+  return sq.map((s, k) => (overall > 0 ? (s + PRIOR * overall) / (count[k]! + PRIOR) / overall : 1));
+}
+const PRIOR = 4;
+
 /** The shortest history each method can be fitted on. */
 export function minimumLength(method: ForecastMethod, season: number): number {
   return method === 'seasonal-naive' ? season + 1 : 2 * season + 2;
@@ -54,16 +72,22 @@ function seasonalNaive(data: ModelData): FittedModel {
   const last = new Float64Array(data.slotCount).fill(Number.NaN);
   let sum = 0;
   let n = 0;
+  const sq = new Float64Array(data.slotCount);
+  const count = new Float64Array(data.slotCount);
   for (let t = 0; t < data.values.length; t++) {
     const slot = data.slots[t]!;
     const previous = Number.isNaN(last[slot]!) ? last[sundayOf(slot, data.slotCount)]! : last[slot]!;
     if (!Number.isNaN(previous)) {
-      sum += (data.values[t]! - previous) ** 2;
+      const e2 = (data.values[t]! - previous) ** 2;
+      sum += e2;
       n++;
+      sq[slot]! += e2;
+      count[slot]! += 1;
     }
     last[slot] = data.values[t]!;
   }
   const sigma = n > 0 ? Math.sqrt(sum / n) : 0;
+  const slotFactor = slotVarianceFactors(sq, count);
   const m = Math.max(1, data.season);
   return {
     method: 'seasonal-naive',
@@ -77,7 +101,7 @@ function seasonalNaive(data: ModelData): FittedModel {
         const v = Number.isNaN(own) ? last[sundayOf(slots[h]!, data.slotCount)]! : own;
         mean[h] = Number.isNaN(v) ? 0 : v;
         // FPP3 table 5.2: σ_h = σ√(k+1), k = whole seasons within h−1 steps.
-        sd[h] = sigma * Math.sqrt(Math.floor(h / m) + 1);
+        sd[h] = sigma * Math.sqrt((Math.floor(h / m) + 1) * slotFactor[slots[h]!]!);
       }
       return { mean, sd };
     },
@@ -97,6 +121,14 @@ function holtWinters(data: ModelData, method: ForecastMethod, maxEvaluations?: n
   });
   const k = 1 + (spec.trend ? 1 : 0) + (spec.seasonal ? 1 : 0) + (spec.damped ? 1 : 0);
   const sigma = Math.sqrt(fit.sse / Math.max(1, data.values.length - k));
+  // Per-slot variance from the one-step errors after the first cycle (before it, the start state dominates).
+  const sq = new Float64Array(data.slotCount);
+  const count = new Float64Array(data.slotCount);
+  for (let t = Math.min(data.season, data.values.length - 1); t < data.values.length; t++) {
+    sq[data.slots[t]!]! += (data.values[t]! - fit.fitted[t]!) ** 2;
+    count[data.slots[t]!]! += 1;
+  }
+  const slotFactor = slotVarianceFactors(sq, count);
   return {
     method,
     params: fit.params,
@@ -104,7 +136,7 @@ function holtWinters(data: ModelData, method: ForecastMethod, maxEvaluations?: n
     predict(slots) {
       const mean = hwForecast(fit.state, spec, fit.params, slots);
       const factors = hwVarianceFactors(spec, fit.params, data.season, slots.length);
-      return { mean, sd: factors.map((f) => sigma * Math.sqrt(f)) };
+      return { mean, sd: factors.map((f, h) => sigma * Math.sqrt(f * slotFactor[slots[h]!]!)) };
     },
   };
 }

@@ -129,6 +129,17 @@ describe('forecastVolume', () => {
         return d.weekday === weekday && d.hour === hour;
       })!.forecast;
     expect(at(1, 11)).toBeGreaterThan(5 * at(7, 4));
+    // Intervals follow each slot's own error variance: Poisson-like counts err more at the 11:00 peak (mean ≈ 23,
+    // sd ≈ 4.8) than at 03:00 (mean ≈ 3, sd ≈ 1.7), so the first Monday's 11:00 interval is the wider one.
+    const width = (hour: number) => {
+      const p = f.points.find(
+        (x) =>
+          DateTime.fromJSDate(x.start, { zone: ZONE }).weekday === 1 &&
+          DateTime.fromJSDate(x.start, { zone: ZONE }).hour === hour,
+      )!;
+      return p.upper80 - p.lower80;
+    };
+    expect(width(11)).toBeGreaterThan(1.5 * width(3));
   });
 
   it('repeats the last week exactly with seasonal-naive, and Holt-Winters learns a clean pattern', () => {
