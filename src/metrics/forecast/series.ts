@@ -66,9 +66,16 @@ function startOf(t: number, interval: ForecastInterval, zone: string): DateTime 
   return DateTime.fromMillis(t, { zone }).startOf(UNIT[interval], { useLocaleWeeks: false });
 }
 
-/** The next period's start: Luxon adds absolute hours for `hours`, local days for `days` (23 or 25 h on DST). */
+/**
+ * The next period's start. Days and weeks: Luxon adds local days (23 or 25 h on DST days). Hours: the next local
+ * hour boundary, which is an absolute hour later except where a zone shifts by half an hour (Lord Howe Island):
+ * there the hour after the shift starts at the shift (02:30) and the following one on the hour again (03:00).
+ */
 export function nextStart(d: DateTime, interval: ForecastInterval): DateTime {
-  return d.plus(interval === 'hour' ? { hours: 1 } : interval === 'day' ? { days: 1 } : { weeks: 1 });
+  if (interval !== 'hour') return d.plus(interval === 'day' ? { days: 1 } : { weeks: 1 });
+  const next = d.plus({ hours: 1 });
+  const floor = next.startOf('hour');
+  return floor.toMillis() > d.toMillis() ? floor : next;
 }
 
 /** The seasonal slot of a period starting at `d`. */

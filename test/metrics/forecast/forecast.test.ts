@@ -51,6 +51,49 @@ describe('series', () => {
     expect(autumn.starts).toHaveLength(25);
     // Local 02:00 twice, both in Sunday's 02:00 slot (6 × 24 + 2 = 146).
     expect(autumn.slots.filter((s) => s === 146)).toHaveLength(2);
+    // Lord Howe Island moves by half an hour (2025-10-05, 02:00 → 02:30): the 02 hour is half long, then 03:00.
+    const lordHowe = DateTime.fromISO('2025-10-05T00:00', { zone: 'Australia/Lord_Howe' });
+    const half = toSeries('test', [lordHowe.toJSDate()], {
+      interval: 'hour',
+      timeZone: 'Australia/Lord_Howe',
+      end: lordHowe.plus({ days: 1 }).toJSDate(),
+    });
+    expect(
+      half.starts
+        .slice(0, 4)
+        .map((t) => DateTime.fromMillis(t, { zone: 'Australia/Lord_Howe' }).toFormat('HH:mm')),
+    ).toEqual(['00:00', '01:00', '02:30', '03:00']);
+  });
+
+  it('lays out as many hourly periods in a local day as the day has hours, in any zone (property)', () => {
+    const zones = [
+      'Europe/Rome',
+      'America/New_York',
+      'Australia/Lord_Howe',
+      'Asia/Kolkata',
+      'America/Santiago',
+    ];
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), fc.integer({ min: 0, max: 729 }), (zone, offset) => {
+        const day = DateTime.fromISO('2025-01-01', { zone }).plus({ days: offset });
+        const next = day.plus({ days: 1 });
+        const s = toSeries('test', [day.toJSDate()], {
+          interval: 'hour',
+          timeZone: zone,
+          end: next.toJSDate(),
+        });
+        // Lord Howe shifts by 30 minutes: its 23.5- and 24.5-hour days hold 24 and 25 local hour starts.
+        expect(s.starts.length).toBe(Math.ceil((next.toMillis() - day.toMillis()) / 3_600_000));
+        for (const [i, t] of s.starts.entries()) {
+          const local = DateTime.fromMillis(t, { zone });
+          // On the hour, except the period a half-hour shift starts (Lord Howe's 02:30 or second 01:30).
+          const shifted = i > 0 && DateTime.fromMillis(s.starts[i - 1]!, { zone }).offset !== local.offset;
+          if (!shifted) expect(local.minute).toBe(0);
+          expect(s.slots[i]).toBe((local.weekday - 1) * 24 + local.hour);
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('counts timestamps per local hour and day, holidays as Sundays or their own profile', () => {
