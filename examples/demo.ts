@@ -4,8 +4,9 @@
  */
 import { deriveCardState, type MetricsReport, parseDataset, summarize, type Ticket } from 'supportkit';
 import { generateDataset } from 'supportkit/testing';
-import { sopsDemo } from './demo/sops.js';
+import { forecastDemo } from './demo/forecast.js';
 import { knowledgeBaseDemo } from './demo/knowledge-base.js';
+import { sopsDemo } from './demo/sops.js';
 
 const options = { seed: 2026, tickets: 6000, days: 91, startDate: '2026-01-05', timeZone: 'Europe/Rome' };
 const generated = generateDataset(options);
@@ -108,3 +109,4 @@ console.log(`  🔴 ${cards.red} just opened   🟡 ${cards.yellow} being worked
 
 sopsDemo();
 await knowledgeBaseDemo();
+forecastDemo(dataset, options.timeZone, report.asOf);

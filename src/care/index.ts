@@ -2,7 +2,7 @@
  * Support workflows built on the models and metrics: customer cards (identity resolution across helpdesks, the
  * card with its timeline, figures and signed notes, rendering), SOP documents (Markdown and Mermaid authoring,
  * checks, rendering, runs as checklists) and knowledge-base suggestions (an article index with per-language
- * analysis, suggestions with a threshold, and their evaluation).
+ * analysis, suggestions with a threshold, and their evaluation), and the peak playbook's queue order (`prioritize`).
  *
  * @packageDocumentation
  */
@@ -43,6 +43,14 @@ export {
   type SuggestOptions,
   suggestArticles,
 } from './kb/suggest.js';
+export {
+  type PrioritizeOptions,
+  type PrioritizeWeights,
+  prioritize,
+  type QueueBand,
+  type QueueItem,
+  type QueuePlace,
+} from './peak/prioritize.js';
 export {
   advanceSopRun,
   type CheckSopOptions,

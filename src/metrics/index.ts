@@ -1,6 +1,7 @@
 /**
  * Pure support metrics over the canonical models: no I/O and no hidden clock (anything time-relative takes
- * `asOf`). Every metric also exists as a mergeable accumulator.
+ * `asOf`). Every metric also exists as a mergeable accumulator. Also forecasting (forecastVolume, backtestForecast,
+ * detectSurge) and staffing (erlangC, agentsFor, staffingPlan).
  *
  * @packageDocumentation
  */
@@ -15,6 +16,28 @@ export {
   type FirstReplyOptions,
   firstReplyTime,
 } from './first-reply.js';
+export {
+  type BacktestOptions,
+  type BacktestResult,
+  type BacktestScore,
+  backtestForecast,
+  detectSurge,
+  type ForecastHoliday,
+  type ForecastInterval,
+  type ForecastMethod,
+  type ForecastOptions,
+  type ForecastPoint,
+  forecastVolume,
+  type HolidayEffect,
+  type SeriesInput,
+  type SeriesOptions,
+  type SeriesPoint,
+  type Surge,
+  type SurgeOptions,
+  type SurgePeriod,
+  type SurgeReport,
+  type VolumeForecast,
+} from './forecast/index.js';
 export { type HolidayRegion, holidaysFor } from './holidays.js';
 export { type NpsOptions, type NpsResult, type NpsState, nps, npsAccumulator } from './nps.js';
 export type { Interval, Period } from './periods.js';
@@ -28,6 +51,19 @@ export {
   type SlaPolicySelection,
   selectSlaPolicy,
 } from './sla-match.js';
+export {
+  type AgentsForInput,
+  type AgentsForResult,
+  agentsFor,
+  type ErlangInput,
+  type ErlangResult,
+  erlangC,
+  type PlanInterval,
+  type PlanPeriod,
+  type StaffingPlan,
+  type StaffingPlanOptions,
+  staffingPlan,
+} from './staffing/index.js';
 export {
   type DistributionState,
   type DistributionSummary,

@@ -1,0 +1,170 @@
+import { invalidOption } from '../../errors/validation.js';
+import { type ErlangResult, erlangArgs, erlangB, erlangCFigures } from './erlang.js';
+import { erlangAFigures } from './erlang-a.js';
+
+/** Input of {@link agentsFor}. */
+export interface AgentsForInput {
+  /** Contacts arriving in the interval. */
+  contacts: number;
+  intervalMinutes: number;
+  ahtSeconds: number;
+  /** The service-level goal, a share 0 < x < 1 (0.8 for "80/20"). */
+  serviceLevel: number;
+  /** …answered within this many seconds. */
+  targetSeconds: number;
+  /** Share of paid time not available for contacts (breaks, training, absence), 0 ≤ x < 1. @default 0 */
+  shrinkage?: number;
+  /** Highest occupancy allowed, 0 < x ≤ 1 (sustained occupancy above ~0.85–0.9 burns agents out). @default 1 */
+  maxOccupancy?: number;
+  /** Mean patience before a caller hangs up, in seconds: switches from Erlang C to Erlang A. */
+  patienceSeconds?: number;
+  /** Chats one agent handles at once. @default 1 */
+  concurrency?: number;
+}
+
+/** The staffing {@link agentsFor} finds. */
+export interface AgentsForResult {
+  model: 'erlang-c' | 'erlang-a';
+  trafficErlangs: number;
+  /**
+   * Agents needed as a real number: the service level interpolated linearly between whole staffing levels (or
+   * load ÷ maxOccupancy when that binds), useful for summing over intervals.
+   */
+  fractionalAgents: number;
+  /** Whole agents on contacts needed (before shrinkage). */
+  agents: number;
+  /** fractionalAgents ÷ (1 − shrinkage). */
+  scheduledFractional: number;
+  /** Agents to schedule: ⌈agents ÷ (1 − shrinkage)⌉. */
+  scheduled: number;
+  /** What `agents` achieve. */
+  achieved: ErlangResult;
+  /** Which goal set the number. */
+  limitedBy: 'serviceLevel' | 'maxOccupancy' | 'none';
+}
+
+const MAX_SERVERS = 1_000_000;
+
+function share(
+  fn: string,
+  name: string,
+  v: unknown,
+  lo: number,
+  hi: number,
+  loOpen: boolean,
+  hiOpen: boolean,
+) {
+  const ok =
+    typeof v === 'number' && (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi) && Number.isFinite(v);
+  if (!ok)
+    throw invalidOption(
+      fn,
+      name,
+      `must be a number ${loOpen ? '>' : '≥'} ${lo} and ${hiOpen ? '<' : '≤'} ${hi}`,
+    );
+  return v as number;
+}
+
+/** Service level of `servers` under the chosen model; Erlang C reuses the running B. */
+type Evaluate = (servers: number) => Omit<ErlangResult, 'agents' | 'trafficErlangs'>;
+
+/** The fewest servers meeting the goal (service level from `from` up, monotone in servers). */
+function search(evaluate: Evaluate, from: number, goal: number): number {
+  // Exponential then binary search: each evaluation may cost O(servers) or more (Erlang A).
+  let lo = from - 1;
+  let hi = Math.max(from, 1);
+  while (evaluate(hi).serviceLevel < goal) {
+    lo = hi;
+    hi = Math.min(MAX_SERVERS, hi * 2);
+    if (lo === MAX_SERVERS)
+      throw invalidOption('agentsFor', 'contacts', `needs more than ${MAX_SERVERS} agents`);
+  }
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (evaluate(mid).serviceLevel >= goal) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/**
+ * Erlang A: hang-ups let fewer agents than Erlang C's answer meet the goal, and evaluating far below the load is
+ * costly (the queue is long when patience is long), so search up from just above the load, then down by
+ * galloping steps.
+ */
+function searchDown(evaluate: Evaluate, traffic: number, goal: number): number {
+  let hi = search(evaluate, Math.floor(traffic) + 1, goal);
+  let step = 1;
+  let lo = hi - step;
+  while (lo >= 1 && evaluate(lo).serviceLevel >= goal) {
+    hi = lo;
+    step *= 2;
+    lo = hi - step;
+  }
+  lo = Math.max(0, lo);
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >>> 1;
+    if (evaluate(mid).serviceLevel >= goal) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+/**
+ * How many agents an interval needs to answer `serviceLevel` of contacts within `targetSeconds`: Erlang C, or
+ * Erlang A when `patienceSeconds` is given (callers who hang up), with chat `concurrency`, `maxOccupancy` and
+ * `shrinkage` applied. Returns fractional and whole agents before and after shrinkage, and what they achieve.
+ *
+ * @example
+ * ```ts
+ * import { agentsFor } from 'supportkit';
+ * const need = agentsFor({ contacts: 100, intervalMinutes: 30, ahtSeconds: 180, serviceLevel: 0.8, targetSeconds: 20, shrinkage: 0.3 });
+ * need.agents; // 14 on the phones (13 reach a service level of 0.796, short of 0.8)
+ * need.scheduled; // 20 rostered (14 ÷ 0.7 = 20)
+ * ```
+ */
+export function agentsFor(input: AgentsForInput): AgentsForResult {
+  const fn = 'agentsFor';
+  const a = erlangArgs(fn, input, false);
+  const goal = share(fn, 'serviceLevel', input.serviceLevel, 0, 1, true, true);
+  const shrinkage = share(fn, 'shrinkage', input.shrinkage ?? 0, 0, 1, false, true);
+  const maxOccupancy = share(fn, 'maxOccupancy', input.maxOccupancy ?? 1, 0, 1, true, false);
+  const patience =
+    input.patienceSeconds === undefined
+      ? null
+      : share(fn, 'patienceSeconds', input.patienceSeconds, 0, Number.MAX_VALUE, true, false);
+  const evaluate: Evaluate = (servers) =>
+    patience === null
+      ? erlangCFigures(servers, a.traffic, erlangB(servers, a.traffic), a.ahtSeconds, a.targetSeconds)
+      : erlangAFigures(servers, a.traffic, a.ahtSeconds, a.targetSeconds, patience);
+  const model = patience === null ? 'erlang-c' : 'erlang-a';
+  const done = (servers: number, fractionalServers: number, limitedBy: AgentsForResult['limitedBy']) => {
+    const agents = Math.ceil(servers / a.concurrency);
+    const fractionalAgents = fractionalServers / a.concurrency;
+    const achieved = evaluate(agents * a.concurrency);
+    return {
+      model,
+      trafficErlangs: a.traffic,
+      fractionalAgents,
+      agents,
+      scheduledFractional: fractionalAgents / (1 - shrinkage),
+      scheduled: Math.max(0, Math.ceil(agents / (1 - shrinkage) - 1e-9)),
+      achieved: { trafficErlangs: a.traffic, agents, ...achieved },
+      limitedBy,
+    } satisfies AgentsForResult;
+  };
+  if (a.traffic === 0) return done(0, 0, 'none');
+  const bySl =
+    patience === null
+      ? search(evaluate, Math.floor(a.traffic) + 1, goal)
+      : searchDown(evaluate, a.traffic, goal);
+  const below = bySl > 1 ? evaluate(bySl - 1).serviceLevel : 0;
+  const at = evaluate(bySl).serviceLevel;
+  const fractionalSl = bySl - 1 + (at > below ? (goal - below) / (at - below) : 1);
+  // Erlang C already needs agents above the load; under Erlang A fewer than the load can meet a goal (callers
+  // hang up), so occupancy is capped only when asked to.
+  const byOccupancy = input.maxOccupancy === undefined ? 0 : a.traffic / maxOccupancy;
+  if (Math.ceil(byOccupancy - 1e-9) > bySl)
+    return done(Math.ceil(byOccupancy - 1e-9), byOccupancy, 'maxOccupancy');
+  return done(bySl, Math.max(fractionalSl, byOccupancy), 'serviceLevel');
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { agentsFor, staffingPlan, ValidationError } from '../../../src/index.js';
+
+const hour = (h: number) => ({
+  start: new Date(Date.UTC(2026, 2, 2, h)),
+  end: new Date(Date.UTC(2026, 2, 2, h + 1)),
+});
+
+describe('staffingPlan', () => {
+  const forecast = [10, 40, 120, 80].map((n, h) => ({ ...hour(h + 8), forecast: n, upper80: n * 1.2 }));
+
+  it('sizes phone intervals by Erlang C and lists the peaks', () => {
+    const plan = staffingPlan(forecast, {
+      ahtSeconds: 180,
+      serviceLevel: 0.8,
+      targetSeconds: 20,
+      shrinkage: 0.25,
+    });
+    const expected = agentsFor({
+      contacts: 120,
+      intervalMinutes: 60,
+      ahtSeconds: 180,
+      serviceLevel: 0.8,
+      targetSeconds: 20,
+      shrinkage: 0.25,
+    });
+    expect(plan.intervals[2]!.agents).toBe(expected.agents);
+    expect(plan.intervals[2]!.scheduled).toBe(expected.scheduled);
+    expect(plan.peaks[0]!.start.getUTCHours()).toBe(10);
+    expect(plan.peaks.map((p) => p.contacts)).toEqual([120, 80, 40, 10]);
+    expect(plan.shortIntervals).toBeNull();
+    const upper = staffingPlan(forecast, { ahtSeconds: 180, staffTo: 'upper80' });
+    expect(upper.intervals[2]!.contacts).toBeCloseTo(144, 10);
+  });
+
+  it('sizes e-mail by the backlog model (hand-worked)', () => {
+    // AHT 6 min, reply within 120 min. Hour 10 (120 mails): the work of hours 9–10 arrives within its 2-hour
+    // window: (40 + 120) × 6 = 960 min over 120 min = 8 agents; at 80% occupancy 10; with 20% shrinkage 12.5 → 13.
+    const plan = staffingPlan(forecast, {
+      channel: 'email',
+      ahtSeconds: 360,
+      targetMinutes: 120,
+      maxOccupancy: 0.8,
+      shrinkage: 0.2,
+    });
+    expect(plan.intervals[2]!.fractionalAgents).toBeCloseTo(10, 10);
+    expect(plan.intervals[2]!.agents).toBe(10);
+    expect(plan.intervals[2]!.scheduled).toBe(13);
+    expect(plan.intervals[2]!.achieved).toBeNull();
+    // Hour 8 alone: 10 × 6 = 60 min over its own hour → 1 agent, 1.25 at 80%.
+    expect(plan.intervals[0]!.fractionalAgents).toBeCloseTo(1.25, 10);
+  });
+
+  it('reports the gap against a roster, per interval or from a schedule', () => {
+    const plan = staffingPlan(forecast, { ahtSeconds: 180, roster: [5, 5, 5, 5] });
+    expect(plan.intervals.map((x) => x.gap)).toEqual(plan.intervals.map((x) => 5 - x.scheduled));
+    expect(plan.shortIntervals).toBe(plan.intervals.filter((x) => x.scheduled > 5).length);
+    // Open 09:00–11:00 UTC on Mondays (2026-03-02 is a Monday): 8 agents then, none at 08:00 and 11:00.
+    const schedule = { timeZone: 'UTC', intervals: [{ start: 1440 + 540, end: 1440 + 660 }] };
+    const fromSchedule = staffingPlan(forecast, { ahtSeconds: 180, roster: { schedule, headcount: 8 } });
+    expect(fromSchedule.intervals.map((x) => x.roster)).toEqual([0, 8, 8, 0]);
+  });
+
+  it('takes forecastVolume() output and refuses what it cannot read', () => {
+    expect(staffingPlan({ points: forecast }, { ahtSeconds: 180 }).intervals).toHaveLength(4);
+    expect(() => staffingPlan(42, { ahtSeconds: 180 })).toThrow(ValidationError);
+    expect(() => staffingPlan(forecast, { ahtSeconds: 180, roster: [1] })).toThrow(/roster/);
+    expect(() => staffingPlan(forecast, { ahtSeconds: 180, channel: 'fax' as never })).toThrow(/channel/);
+    expect(() => staffingPlan([{ ...hour(1), forecast: -3 }], { ahtSeconds: 180 })).toThrow(ValidationError);
+  });
+});
