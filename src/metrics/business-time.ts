@@ -175,6 +175,18 @@ class CompiledSchedule {
     return lo - 1;
   }
 
+  /** Open spans overlapping [from, to), clipped to it, as [start, end] epoch ms (the window must cover it). */
+  spansIn(from: number, to: number): [number, number][] {
+    const out: [number, number][] = [];
+    for (let i = Math.max(0, this.spanAtOrBefore(from)); i < this.starts.length; i++) {
+      const start = this.starts[i]!;
+      if (start >= to) break;
+      const end = Math.min(this.ends[i]!, to);
+      if (end > from) out.push([Math.max(start, from), end]);
+    }
+    return out;
+  }
+
   /** Whether t falls inside an open span. */
   isOpen(t: number): boolean {
     const i = this.spanAtOrBefore(t);
@@ -288,6 +300,23 @@ export function isBusinessTimeAt(t: number, schedule: Schedule): boolean {
   if (!layoutFits(t, t)) return compiledSchedule.arithmetic.isOpen(t);
   compiledSchedule.ensure(t, t);
   return compiledSchedule.isOpen(t);
+}
+
+/**
+ * The open spans of a parsed schedule that overlap [from, to) (epoch ms, at most a year apart), clipped to it:
+ * what "today's hours" and "when do we open next" read (internal: no input checks).
+ * @example `openSpansBetween(Date.parse('2026-03-09T00:00:00+01:00'), Date.parse('2026-03-10T00:00:00+01:00'), schedule); // [[09:00, 18:00]] as epoch ms`
+ */
+export function openSpansBetween(from: number, to: number, schedule: Schedule): [number, number][] {
+  if (!(to > from)) return [];
+  const compiledSchedule = compileSchedule(schedule);
+  if (!layoutFits(from, to)) {
+    throw new ValidationError('openSpansBetween()', [
+      { path: [], code: 'too_big', message: 'spans are laid out for windows of at most 400 days' },
+    ]);
+  }
+  compiledSchedule.ensure(from, to);
+  return compiledSchedule.spansIn(from, to);
 }
 
 /**
