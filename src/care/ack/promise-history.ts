@@ -133,7 +133,8 @@ export function estimateFromHistory(history: ReplyHistory, q: Query): HistoryEst
     if (minutes.length >= q.minSamples) {
       minutes.sort((a, b) => a - b);
       return {
-        minutes: Math.ceil(quantileSorted(minutes, q.quantile)!),
+        // Whole minutes, up (never shorter than measured), past float noise (120 + 0.6 × 480 is 408.00000000000006).
+        minutes: Math.ceil(quantileSorted(minutes, q.quantile)! - 1e-9),
         samples: minutes.length,
         scope,
         widened: widenedFrom.join('; '),
