@@ -113,7 +113,7 @@ function readArticles(value: unknown, max: number): { title: string; url: string
   return value.slice(0, max).map((item, i) => {
     const article = item && typeof item === 'object' && 'article' in item ? item.article : item;
     if (!article || typeof article !== 'object' || typeof article.title !== 'string' || article.title === '')
-      throw invalidOption(FN, `articles.${i}`, 'expected an article with a title');
+      throw invalidOption(FN, 'articles', `item ${i}: expected an article with a title`);
     return { title: article.title, url: safeUrl(article.url) };
   });
 }

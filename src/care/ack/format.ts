@@ -1,7 +1,7 @@
 /**
- * Dates, times and weekly hours written for people, through Intl only. ICU puts a narrow no-break space before
- * "AM" in recent versions and a plain one in older ones: the output uses a plain space so that it reads (and
- * tests) the same on every Node version.
+ * Dates, times and weekly hours written for people, through Intl only. Recent ICU versions put a narrow
+ * no-break space before "AM" and thin spaces around a range dash where older ones put plain spaces: the output
+ * uses plain spaces so that it reads (and tests) the same on every Node version.
  */
 import { invalidOption } from '../../errors/validation.js';
 import { MINUTES_PER_WEEK, type ScheduleInterval } from '../../models/schedule.js';
@@ -13,7 +13,7 @@ const WEEK_ORDER = [1, 2, 3, 4, 5, 6, 0];
 const SUNDAY = Date.UTC(2026, 0, 4);
 
 /** Intl's spaces made plain. */
-export const plain = (text: string): string => text.replace(/[\u202f\u00a0]/g, ' ');
+export const plain = (text: string): string => text.replace(/[\u2009\u202f\u00a0]/g, ' ');
 
 /**
  * A locale option checked once: a BCP 47 tag Intl accepts, canonicalised.

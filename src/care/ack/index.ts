@@ -3,7 +3,6 @@ export {
   type AcknowledgementArticle,
   type AcknowledgementOptions,
   acknowledgement,
-  escapeHtml,
 } from './acknowledgement.js';
 export {
   type MedianP90,
