@@ -1,3 +1,5 @@
+import type { MessageInput, SlaPolicyInput } from '../../../src/index.js';
+
 /** Shared fixtures for the acknowledgement tests: a Rome Mon–Fri 9:00–18:00 schedule with Christmas closed. */
 export const weekdays = [1, 2, 3, 4, 5].map((d) => ({ start: d * 1440 + 540, end: d * 1440 + 1080 }));
 
@@ -8,7 +10,7 @@ export const rome = {
 };
 
 /** A normal-priority first-reply target of 240 business minutes (four working hours). */
-export const standard = {
+export const standard: SlaPolicyInput = {
   id: 'sla-standard',
   title: 'Standard',
   targets: [
@@ -31,7 +33,12 @@ export function ticket(id: string, createdAt: string, fields: Record<string, unk
   };
 }
 
-export function reply(id: string, ticketId: string, createdAt: string, authorRole = 'agent') {
+export function reply(
+  id: string,
+  ticketId: string,
+  createdAt: string,
+  authorRole: MessageInput['authorRole'] = 'agent',
+): MessageInput {
   return {
     id,
     ticketId,
@@ -44,7 +51,7 @@ export function reply(id: string, ticketId: string, createdAt: string, authorRol
 }
 
 /** The customer's opening message, at the ticket's creation (without it an agent's first message opens it). */
-export function opener(ticketId: string, createdAt: string) {
+export function opener(ticketId: string, createdAt: string): MessageInput {
   return {
     id: `open-${ticketId}`,
     ticketId,

@@ -5,6 +5,8 @@ import {
   firstReplyAccumulator,
   firstReplyTime,
   type Message,
+  parseDataset,
+  parseSlaPolicy,
   replyTimes,
   sendAcknowledgement,
   slaStatus,
@@ -48,9 +50,9 @@ describe('an automatic acknowledgement is never the first reply', () => {
   });
 
   it('the SLA first-reply target is met by the agent, not by the acknowledgement', () => {
-    const [target] = slaStatus(t, messages, [], standard, {
+    const [target] = slaStatus(t, messages, [], parseSlaPolicy(standard), {
       asOf: '2026-03-09T12:00:00Z',
-      schedule: { timeZone: 'UTC', intervals: [{ start: 0, end: 10080 }] },
+      schedule: { timeZone: 'UTC', intervals: [{ start: 0, end: 10080 }], holidays: [] },
     });
     expect(target?.fulfilledAt?.toISOString()).toBe('2026-03-09T11:00:00.000Z');
   });
@@ -68,7 +70,7 @@ describe('sendAcknowledgement', () => {
   it('posts a public system message through the adapter, once per ticket', async () => {
     let now = Date.parse('2026-03-09T10:00:00Z');
     const helpdesk = createMemoryAdapter(
-      { agents: [{ id: 'a1', name: 'Ada', email: 'ada@example.com' }] },
+      parseDataset({ agents: [{ id: 'a1', name: 'Ada', email: 'ada@example.com' }] }),
       { now: () => new Date(now) },
     );
     const created = await helpdesk.tickets.create({
