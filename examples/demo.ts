@@ -4,6 +4,7 @@
  */
 import { deriveCardState, type MetricsReport, parseDataset, summarize, type Ticket } from 'supportkit';
 import { generateDataset } from 'supportkit/testing';
+import { acknowledgementSection } from './demo/acknowledgement.js';
 
 const options = { seed: 2026, tickets: 6000, days: 91, startDate: '2026-01-05', timeZone: 'Europe/Rome' };
 const generated = generateDataset(options);
@@ -103,3 +104,5 @@ for (const c of dataset.customers) {
   if (state) cards[state]++;
 }
 console.log(`  🔴 ${cards.red} just opened   🟡 ${cards.yellow} being worked   🟢 ${cards.green} resolved`);
+
+acknowledgementSection(dataset, '2026-02-01T00:00:00Z');
