@@ -16,6 +16,7 @@ import {
   createWebhookHandler,
   firstReplyTime,
   type Message,
+  parseDataset,
   promiseReplyBy,
   sendAcknowledgement,
   signWebhook,
@@ -28,7 +29,7 @@ const schedule = history.schedules.find((s) => s.id === 'sched-team')!;
 // "Now" is Thursday 24 December 2026, 19:30 in Rome: out of hours, the evening before Christmas.
 let now = Date.parse('2026-12-24T18:30:00Z');
 const helpdesk = createMemoryAdapter(
-  {
+  parseDataset({
     agents: history.agents,
     customers: [
       {
@@ -40,7 +41,7 @@ const helpdesk = createMemoryAdapter(
         createdAt: '2026-01-10T10:00:00Z',
       },
     ],
-  },
+  }),
   { now: () => new Date(now) },
 );
 const articles = [

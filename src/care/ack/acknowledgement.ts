@@ -2,7 +2,6 @@ import { DateTime } from 'luxon';
 import { invalidArgument, invalidOption } from '../../errors/validation.js';
 import type { Instant } from '../../metrics/business-time.js';
 import { instantArg, ticketArg } from '../../metrics/input.js';
-import type { Article } from '../../models/article.js';
 import { isIanaTimeZone } from '../../models/primitives.js';
 import type { Ticket, TicketInput } from '../../models/ticket.js';
 import type { Coverage } from './coverage.js';
@@ -10,8 +9,14 @@ import { formatDateRange, formatDay, formatTime, localeOption } from './format.j
 import type { ReplyPromise } from './promise.js';
 import { ACKNOWLEDGEMENT_TEMPLATES, type AcknowledgementTemplate } from './templates.js';
 
-/** An article to suggest: a knowledge-base Article, or anything with a title and (for a link) a URL. */
-export type AcknowledgementArticle = Pick<Article, 'title'> & { url?: string | undefined };
+/**
+ * An article to suggest: a knowledge-base `Article` fits, or anything with a title and (for a link) a URL.
+ * @example `const article: AcknowledgementArticle = { title: 'Resi e rimborsi', url: 'https://help.example.com/resi' };`
+ */
+export interface AcknowledgementArticle {
+  title: string;
+  url?: string | undefined;
+}
 
 /**
  * Options of {@link acknowledgement}.

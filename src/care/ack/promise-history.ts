@@ -7,8 +7,9 @@ import { bundleParsed } from '../../metrics/bundle.js';
 import { firstReplyOf } from '../../metrics/first-reply.js';
 import { datasetArg } from '../../metrics/input.js';
 import { quantileSorted } from '../../metrics/stats.js';
-import type { Dataset, DatasetInput } from '../../models/dataset.js';
+import type { Message, MessageInput } from '../../models/message.js';
 import type { Schedule } from '../../models/schedule.js';
+import type { Ticket, TicketInput } from '../../models/ticket.js';
 
 const DAY = 86_400_000;
 
@@ -34,8 +35,14 @@ export interface ReplyHistory {
   buckets: Map<string, ReplyRecord[]>;
 }
 
-/** The tickets and messages a promise learns from (a Dataset, or any object with those lists). */
-export type HistoryInput = Pick<Dataset, 'tickets' | 'messages'> | Pick<DatasetInput, 'tickets' | 'messages'>;
+/**
+ * The tickets and messages a promise learns from: a Dataset, or any object with those lists (parsed or not).
+ * @example `const history: HistoryInput = await collect(helpdesk); // { tickets, messages }`
+ */
+export interface HistoryInput {
+  tickets?: readonly (Ticket | TicketInput)[];
+  messages?: readonly (Message | MessageInput)[];
+}
 
 const cache = new WeakMap<object, Map<Schedule | null, ReplyHistory>>();
 
