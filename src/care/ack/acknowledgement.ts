@@ -133,6 +133,55 @@ interface Settings {
   articles: { title: string; url: string | null }[];
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The customer option: an object whose name, timeZone and language are strings when given. */
+function customerOption(value: unknown): NonNullable<AcknowledgementOptions['customer']> {
+  if (value === undefined) return {};
+  if (!isRecord(value))
+    throw invalidOption(FN, 'customer', 'expected an object with name, timeZone, language');
+  for (const key of ['name', 'timeZone', 'language'])
+    if (value[key] !== undefined && typeof value[key] !== 'string')
+      throw invalidOption(FN, `customer.${key}`, 'expected a string');
+  return value as NonNullable<AcknowledgementOptions['customer']>;
+}
+
+/** Replaced sentences: known names, strings. */
+function checkTemplates(value: unknown): void {
+  if (value === undefined) return;
+  if (!isRecord(value)) throw invalidOption(FN, 'templates', 'expected an object of sentences');
+  const known = ACKNOWLEDGEMENT_TEMPLATES.get('en')!;
+  for (const [key, sentence] of Object.entries(value)) {
+    if (!Object.hasOwn(known, key))
+      throw invalidOption(FN, 'templates', `unknown sentence ${key.slice(0, 64)}`);
+    if (typeof sentence !== 'string') throw invalidOption(FN, `templates.${key}`, 'expected a string');
+  }
+}
+
+const isLocalDate = (value: unknown) =>
+  typeof value === 'string' &&
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+
+/** A coverage as `coverage()` returns it (the fields the reply reads). */
+function checkCoverage(value: unknown): void {
+  if (value === undefined) return;
+  const ok =
+    isRecord(value) &&
+    typeof value.open === 'boolean' &&
+    typeof value.weekly === 'string' &&
+    typeof value.timeZone === 'string' &&
+    isIanaTimeZone(value.timeZone) &&
+    value.asOf instanceof Date &&
+    (value.nextOpening === null || value.nextOpening instanceof Date) &&
+    Array.isArray(value.holidays) &&
+    value.holidays.every(
+      (h) => isRecord(h) && typeof h.name === 'string' && isLocalDate(h.startDate) && isLocalDate(h.endDate),
+    );
+  if (!ok) throw invalidOption(FN, 'coverage', 'expected the result of coverage()');
+}
+
 function readSettings(ticket: Ticket, options: AcknowledgementOptions): Settings {
   const o = options as unknown as Record<string, unknown>;
   if (typeof o.brand !== 'string' || o.brand === '')
@@ -140,7 +189,9 @@ function readSettings(ticket: Ticket, options: AcknowledgementOptions): Settings
   const by = (o.promise as { by?: unknown } | undefined)?.by;
   if (!(by instanceof Date) || Number.isNaN(by.getTime()))
     throw invalidOption(FN, 'promise', 'expected the result of promiseReplyBy');
-  const customer = options.customer ?? {};
+  const customer = customerOption(o.customer);
+  checkTemplates(o.templates);
+  checkCoverage(o.coverage);
   const locale = localeOption(options.locale ?? customer.language ?? ticket.language ?? 'en', FN);
   const language = locale.split('-')[0]!.toLowerCase();
   const builtIn = ACKNOWLEDGEMENT_TEMPLATES.get(language);

@@ -127,6 +127,19 @@ describe('acknowledgement: the fixed case, word for word', () => {
     ).toThrow(/unknown placeholder \{nome\}/);
   });
 
+  it('refuses malformed customers, templates and coverages with a typed error', () => {
+    const bad = (extra: object) => () =>
+      acknowledgement(fixed, { promise, brand: 'Acme', ...extra } as never);
+    expect(bad({ customer: { name: 42 } })).toThrow(/customer.name: expected a string/);
+    expect(bad({ templates: { signOff: 7 } })).toThrow(/templates.signOff: expected a string/);
+    expect(bad({ templates: { footer: 'x' } })).toThrow(/unknown sentence footer/);
+    expect(bad({ coverage: { open: false } })).toThrow(/coverage: expected the result of coverage\(\)/);
+    const hours = coverage(rome, fixed.createdAt);
+    expect(
+      bad({ coverage: { ...hours, holidays: [{ name: 'X', startDate: 'soon', endDate: 'later' }] } }),
+    ).toThrow(ValidationError);
+  });
+
   it('refuses what it cannot use, naming the option', () => {
     expect(() => acknowledgement(fixed, { promise, brand: '' } as never)).toThrow(/brand/);
     expect(() => acknowledgement(fixed, { promise: {}, brand: 'Acme' } as never)).toThrow(/promise/);
