@@ -244,8 +244,9 @@ function moment(at: number, s: Settings): string {
     ]),
     'moment',
   ).text;
-  // Italian elides before "1": "all'1:30", not "alle 1:30".
+  // One o'clock is singular: Italian "all'1:30" (not "alle 1:30"), Spanish "a la 1:30" (not "a las 1:30").
   if (s.language === 'it') out = out.replace(/\balle 1([:.])/g, "all'1$1");
+  if (s.language === 'es') out = out.replace(/\ba las 1([:.])/g, 'a la 1$1');
   return out;
 }
 
@@ -260,9 +261,9 @@ function holidaysBefore(coverage: Coverage | undefined, by: number): Coverage['h
  * The automatic reply a customer receives when a request arrives: that it was received, the time by which the
  * team will reply (from {@link promiseReplyBy}) written in the customer's language and time zone ("entro lunedì
  * 28 dicembre alle 12:30"), the hours when the request came in out of hours, the holidays before the reply,
- * and articles that may already answer. E-mail gets a letter; chat and social one or two lines. Italian and
- * English are built in; `templates` replaces any sentence (or supplies every one for another language). In the
- * HTML every inserted value is escaped, and only http(s) article URLs become links.
+ * and articles that may already answer. E-mail gets a letter; chat and social one or two lines. Italian,
+ * English, Spanish, French and German are built in; `templates` replaces any sentence (or supplies every one
+ * for another language). In the HTML every inserted value is escaped, and only http(s) article URLs become links.
  *
  * @example
  * ```ts

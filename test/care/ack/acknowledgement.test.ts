@@ -80,6 +80,36 @@ describe('acknowledgement: the fixed case, word for word', () => {
     expect(ack.language).toBe('en');
   });
 
+  it.each([
+    [
+      'es',
+      'Hola, Ada:',
+      'Hemos recibido tu solicitud «Ordine non arrivato» (n.º 1042) y te responderemos a más tardar el lunes, 28 de diciembre, a las 12:30.',
+      'En este momento nuestro servicio de atención al cliente está cerrado: atendemos lun–vie 9:00–18:00 y volvemos a abrir el lunes, 28 de diciembre, a las 9:00. Estaremos cerrados por Natale (25–26 de diciembre).',
+    ],
+    [
+      'fr',
+      'Bonjour Ada,',
+      'Nous avons bien reçu votre demande « Ordine non arrivato » (n° 1042) et nous vous répondrons au plus tard le lundi 28 décembre à 12:30.',
+      'Notre service client est actuellement fermé : nous sommes disponibles lun.–ven. 9:00–18:00 et nous rouvrons le lundi 28 décembre à 9:00. Nous serons fermés pour Natale (25–26 décembre).',
+    ],
+    [
+      'de',
+      'Hallo Ada,',
+      'wir haben Ihre Anfrage „Ordine non arrivato“ (Nr. 1042) erhalten und antworten Ihnen spätestens am Montag, 28. Dezember um 12:30 Uhr.',
+      'Unser Kundenservice ist gerade geschlossen: Wir sind Mo–Fr 9:00–18:00 für Sie da und öffnen wieder am Montag, 28. Dezember um 9:00 Uhr. An diesen Tagen haben wir geschlossen: Natale (25.–26. Dezember).',
+    ],
+  ])('in %s too', (locale, greeting, received, closed) => {
+    const ack = acknowledgement(fixed, {
+      locale,
+      promise,
+      coverage: coverage(rome, fixed.createdAt, { locale }),
+      brand: 'Acme',
+      customer: { name: 'Ada', timeZone: 'Europe/Rome' },
+    });
+    expect(ack.text.split('\n\n').slice(0, 3)).toEqual([greeting, received, closed]);
+  });
+
   it('is short on chat, with today and tomorrow said as such', () => {
     const monday = ticket('7', '2026-03-09T10:00:00+01:00', { channel: 'chat' });
     const ack = acknowledgement(monday, {
@@ -203,5 +233,19 @@ describe('acknowledgement HTML escaping', () => {
 
   it('escapeHtml escapes the five characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
+  });
+});
+
+describe('one o’clock', () => {
+  it('is singular in Spanish', () => {
+    const ack = acknowledgement(ticket('1', '2026-03-09T20:00:00+01:00', { channel: 'chat' }), {
+      locale: 'es',
+      promise: { by: new Date('2026-03-10T00:30:00Z') }, // 1:30 in Rome, the next day
+      brand: 'Acme',
+      timeZone: 'Europe/Rome',
+    });
+    expect(ack.text).toBe(
+      'Gracias, hemos recibido tu mensaje y te responderemos a más tardar mañana a la 1:30.',
+    );
   });
 });
