@@ -16,7 +16,8 @@ export interface SendAcknowledgementOptions extends RequestOptions {
 /**
  * Posts an acknowledgement on a ticket through an adapter: a public message (its plain text) whose author role
  * is `system`, so reply-time metrics never take it for the team's first reply. The idempotency key defaults to
- * `acknowledgement-<ticketId>`: a webhook delivered twice acknowledges once.
+ * `acknowledgement-<ticketId>`: a webhook delivered twice acknowledges once. Whether the helpdesk keeps the
+ * role depends on its API (Zendesk records the comment as its author's, an agent's: see docs/acknowledgements.md).
  *
  * @example
  * ```ts
