@@ -20,7 +20,10 @@ export interface PromiseBacktestOptions extends Omit<PromiseOptions, 'history'> 
   since?: PromiseOptions['asOf'];
 }
 
-/** Median and 90th percentile, or null when there is nothing to measure. */
+/**
+ * A median and a 90th percentile (type-7 quantiles, as the metrics compute them).
+ * @example `const { median, p90 } = result.slackMinutes ?? { median: 0, p90: 0 };`
+ */
 export interface MedianP90 {
   median: number;
   p90: number;

@@ -133,7 +133,10 @@ const de: AcknowledgementTemplate = {
   shortArticles: 'In der Zwischenzeit können Sie lesen:',
 };
 
-/** The built-in languages, by primary language subtag. */
+/**
+ * The built-in languages, by primary language subtag: it, en, es, fr, de.
+ * @example `const mine = { ...ACKNOWLEDGEMENT_TEMPLATES.get('en')!, signOff: 'Cheers,' };`
+ */
 export const ACKNOWLEDGEMENT_TEMPLATES: ReadonlyMap<string, AcknowledgementTemplate> = new Map([
   ['it', it],
   ['en', en],
