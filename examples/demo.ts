@@ -4,6 +4,7 @@
  */
 import { deriveCardState, type MetricsReport, parseDataset, summarize, type Ticket } from 'supportkit';
 import { generateDataset } from 'supportkit/testing';
+import { acknowledgementSection } from './demo/acknowledgement.js';
 import { forecastDemo } from './demo/forecast.js';
 import { knowledgeBaseDemo } from './demo/knowledge-base.js';
 import { sopsDemo } from './demo/sops.js';
@@ -110,3 +111,4 @@ console.log(`  🔴 ${cards.red} just opened   🟡 ${cards.yellow} being worked
 sopsDemo();
 await knowledgeBaseDemo();
 forecastDemo(dataset, options.timeZone, report.asOf);
+acknowledgementSection(dataset, '2026-02-01T00:00:00Z');

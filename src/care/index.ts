@@ -2,11 +2,13 @@
  * Support workflows built on the models and metrics: customer cards (identity resolution across helpdesks, the
  * card with its timeline, figures and signed notes, rendering), SOP documents (Markdown and Mermaid authoring,
  * checks, rendering, runs as checklists) and knowledge-base suggestions (an article index with per-language
- * analysis, suggestions with a threshold, and their evaluation), and the peak playbook's queue order (`prioritize`).
+ * analysis, suggestions with a threshold, and their evaluation), acknowledgements (a reply-time promise the team
+ * keeps, coverage hours, the automatic reply) and the peak playbook's queue order (`prioritize`).
  *
  * @packageDocumentation
  */
 
+export * from './ack/index.js';
 export { type CustomerCardOptions, customerCard } from './card/customer-card.js';
 export { addCardNote, type CardNoteAdd, type CardNoteEdit, editCardNote } from './card/notes.js';
 export { type RenderCardOptions, renderCard } from './card/render.js';

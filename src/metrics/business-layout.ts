@@ -162,6 +162,18 @@ export class CompiledSchedule {
     return lo - 1;
   }
 
+  /** Open spans overlapping [from, to), clipped to it, as [start, end] epoch ms (the window must cover it). */
+  spansIn(from: number, to: number): [number, number][] {
+    const out: [number, number][] = [];
+    for (let i = Math.max(0, this.spanAtOrBefore(from)); i < this.starts.length; i++) {
+      const start = this.starts[i]!;
+      if (start >= to) break;
+      const end = Math.min(this.ends[i]!, to);
+      if (end > from) out.push([Math.max(start, from), end]);
+    }
+    return out;
+  }
+
   /** Whether t falls inside an open span. */
   isOpen(t: number): boolean {
     const i = this.spanAtOrBefore(t);
@@ -229,6 +241,26 @@ export function minutesBetween(a: number, b: number, compiledSchedule: CompiledS
 /** Short spans away from the ends of the Date range are laid out day by day; the rest is arithmetic. */
 function layoutFits(lo: number, hi: number): boolean {
   return hi - lo <= LAYOUT_SPAN && lo >= -LAYOUT_LIMIT && hi <= LAYOUT_LIMIT;
+}
+
+/**
+ * The open spans of a compiled schedule that overlap [from, to) (epoch ms, at most a year apart), clipped to it:
+ * what "today's hours" and "when do we open next" read (internal: no input checks).
+ * @example `spansBetween(Date.parse('2026-03-09T00:00:00+01:00'), Date.parse('2026-03-10T00:00:00+01:00'), compiled); // [[09:00, 18:00]] as epoch ms`
+ */
+export function spansBetween(
+  from: number,
+  to: number,
+  compiledSchedule: CompiledSchedule,
+): [number, number][] {
+  if (!(to > from)) return [];
+  if (!layoutFits(from, to)) {
+    throw new ValidationError('openSpansBetween()', [
+      { path: [], code: 'too_big', message: 'spans are laid out for windows of at most 400 days' },
+    ]);
+  }
+  compiledSchedule.ensure(from, to);
+  return compiledSchedule.spansIn(from, to);
 }
 
 /**

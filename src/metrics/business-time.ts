@@ -1,7 +1,14 @@
 import { ValidationError } from '../errors/validation.js';
 import { parse } from '../models/parse.js';
 import { Schedule } from '../models/schedule.js';
-import { addMillis, type CompiledSchedule, compiledFor, minutesBetween, openAt } from './business-layout.js';
+import {
+  addMillis,
+  type CompiledSchedule,
+  compiledFor,
+  minutesBetween,
+  openAt,
+  spansBetween,
+} from './business-layout.js';
 import { instantArg, scheduleArg } from './input.js';
 
 /**
@@ -81,6 +88,15 @@ export function isBusinessTime(at: Instant, schedule: Schedule): boolean {
  */
 export function isBusinessTimeAt(t: number, schedule: Schedule): boolean {
   return openAt(t, compileSchedule(schedule));
+}
+
+/**
+ * The open spans of a parsed schedule that overlap [from, to) (epoch ms, at most a year apart), clipped to it:
+ * what "today's hours" and "when do we open next" read (internal: no input checks).
+ * @example `openSpansBetween(Date.parse('2026-03-09T00:00:00+01:00'), Date.parse('2026-03-10T00:00:00+01:00'), schedule); // [[09:00, 18:00]] as epoch ms`
+ */
+export function openSpansBetween(from: number, to: number, schedule: Schedule): [number, number][] {
+  return spansBetween(from, to, compileSchedule(schedule));
 }
 
 /**

@@ -10,7 +10,8 @@ import { type Duration, measure, sortedMessages, type TimeMetricOptions } from '
  * - `'from-creation'`: from ticket creation to the first public agent message; a ticket opened by an agent's
  *   public message (a logged phone call) waits for the agent's next public message. Zendesk's definition
  *   (https://support.zendesk.com/hc/en-us/articles/4408821871642).
- * - `'from-first-public-message'`: from the first public message to the first public agent message after it
+ * - `'from-first-public-message'`: from the first public message (system messages such as automatic
+ *   acknowledgements do not count) to the first public agent message after it
  *   when the first public message is the customer's; when it is an agent's, that message is the reply, timed
  *   from creation (so an agent-created ticket scores about 0). fivetran/dbt_zendesk's
  *   `int_zendesk__ticket_reply_times` with `is_first_comment`.
@@ -94,7 +95,7 @@ export function firstReplyOf(
   const at = reply.createdAt.getTime();
   let start = ticket.createdAt.getTime();
   if (definition === 'from-first-public-message') {
-    const first = sorted.find((m) => m.public)!;
+    const first = sorted.find(isConversationOpener)!;
     if (first.authorRole === 'end-user') start = first.createdAt.getTime();
   }
   return { repliedAt: new Date(at), messageId: reply.id, ...measure(start, at, options.schedule) };
@@ -137,11 +138,17 @@ export function findFirstReply(
     }
     return undefined;
   }
-  const firstIndex = sorted.findIndex((message) => message.public);
+  // A system message (an automatic acknowledgement) neither opens the conversation nor answers it.
+  const firstIndex = sorted.findIndex(isConversationOpener);
   const first = sorted[firstIndex];
   if (!first) return undefined;
   // from-first-public-message: an agent's first public message is its own reply (timed from creation).
   if (first.authorRole === 'agent') return first;
   if (first.authorRole !== 'end-user') return undefined;
   return sorted.slice(firstIndex + 1).find((message) => message.public && message.authorRole === 'agent');
+}
+
+/** A public message written by a person: system messages (automatic acknowledgements) open nothing. */
+function isConversationOpener(message: Message): boolean {
+  return message.public && message.authorRole !== 'system';
 }
