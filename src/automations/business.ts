@@ -10,8 +10,11 @@ export interface BusinessTimeOptions extends ScheduleOptions {
   dateOrder?: DateOrder;
 }
 
-/** The local years around an instant, for which holidays are listed. */
-function yearsAround(ms: number, zone: string, after = 1): number[] {
+/**
+ * The local years around an instant, for which holidays are listed.
+ * @example `yearsAround(Date.parse('2026-03-06T17:00:00Z'), 'Europe/Rome'); // [2025, 2026, 2027]`
+ */
+export function yearsAround(ms: number, zone: string, after = 1): number[] {
   const year = DateTime.fromMillis(ms, { zone }).year;
   return Array.from({ length: after + 2 }, (_, i) => year - 1 + i);
 }
@@ -147,8 +150,11 @@ export interface SlaDeadlineResult {
   timeZone: string;
 }
 
-/** `true`, `false`, or the strings Zapier sends for a checkbox (`"true"`, `"no"`, …); undefined gives `fallback`. */
-function flag(value: unknown, fallback: boolean, fn: string, field: string): boolean {
+/**
+ * `true`, `false`, or the strings Zapier sends for a checkbox (`"true"`, `"no"`, …); undefined gives `fallback`.
+ * @example `flag('yes', false, 'slaDeadline', 'businessHours'); // true`
+ */
+export function flag(value: unknown, fallback: boolean, fn: string, field: string): boolean {
   if (value === undefined || value === '' || value === null) return fallback;
   if (typeof value === 'boolean') return value;
   const text = String(value).trim().toLowerCase();

@@ -1,6 +1,7 @@
 import { businessMinutesBetween, isOpenNow, slaDeadline } from './business.js';
 import { classifyTicket } from './classify.js';
 import { hours } from './hours.js';
+import { replyPromise } from './reply-promise.js';
 import type { AutomationName } from './schemas.js';
 import { npsCategory, scoreCes, scoreCsat, scoreNps } from './scores.js';
 import { fail } from './text.js';
@@ -25,6 +26,7 @@ const CALLS = new Map<string, (input: Fields) => object>([
   ['hours', (i) => hours(i.text, i as never)],
   ['isOpenNow', (i) => isOpenNow(i as never)],
   ['slaDeadline', (i) => slaDeadline(i as never)],
+  ['replyPromise', (i) => replyPromise(i as never)],
   ['businessMinutesBetween', (i) => businessMinutesBetween(i as never)],
   [
     'classifyTicket',

@@ -20,6 +20,7 @@ export {
 export { callAutomation } from './call.js';
 export { type ClassifyOptions, type ClassifyResult, type ClassifyRules, classifyTicket } from './classify.js';
 export { type HoursOptions, hours } from './hours.js';
+export { type ReplyPromiseOptions, type ReplyPromiseResult, replyPromise } from './reply-promise.js';
 export type { ScheduleOptions } from './schedule-input.js';
 export { type AutomationName, automationSchemas } from './schemas.js';
 export {

@@ -306,6 +306,90 @@ export const automationSchemas = {
       },
     },
   },
+  replyPromise: {
+    description:
+      'The reply time to promise a customer: the first-reply target for the priority or channel, in opening hours, as ISO and as a sentence in the customer’s language.',
+    input: object(
+      {
+        ...scheduleFields,
+        createdAt: instant('When the request arrived'),
+        priority: text('The priority word, e.g. "Alta", "high", "P1"'),
+        channel: text('The channel word, e.g. "E-mail", "WhatsApp"'),
+        sla: {
+          type: ['string', 'number', 'object'],
+          description:
+            'One target ("4h", 240) or targets by priority/channel: "urgent: 1h, high: 4h, normal: 8h, default: 16h"',
+        },
+        businessHours: {
+          type: ['boolean', 'string'],
+          description: 'Count opening hours only (default true when hours or schedule is given)',
+        },
+        locale: text('The customer’s language: it, en, es, fr or de (default en)'),
+        customerTimeZone: text('The customer’s IANA time zone for the sentence (default timeZone)'),
+        asOf: instant('When the reply is written, for "today"/"tomorrow" (default createdAt)'),
+      },
+      ['createdAt', 'sla', 'timeZone'],
+    ),
+    output: object(
+      {
+        by: utcInstant,
+        byLocal: localInstant,
+        promise: text('The moment in the customer’s words'),
+        sentence: text('The short acknowledgement sentence with the promise'),
+        targetMinutes: { type: 'number' },
+        businessMinutes: nullable(
+          'number',
+          'Business minutes from arrival to the promise; null without hours',
+        ),
+        calendarMinutes: { type: 'number' },
+        rule: text('Which target decided'),
+        priority: { type: ['string', 'null'] },
+        channel: { type: ['string', 'null'] },
+        timeZone: { type: 'string' },
+        locale: { type: 'string' },
+      },
+      [
+        'by',
+        'byLocal',
+        'promise',
+        'sentence',
+        'targetMinutes',
+        'businessMinutes',
+        'calendarMinutes',
+        'rule',
+        'priority',
+        'channel',
+        'timeZone',
+        'locale',
+      ],
+    ),
+    example: {
+      // Friday 17:00 Rome, "Alta" = high = 240 business minutes on Mon–Fri 9–18: 60 on Friday, 180 on Monday → 12:00.
+      input: {
+        createdAt: '2026-03-06 17:00',
+        priority: 'Alta',
+        sla: 'urgent: 1h, high: 4h, normal: 8h',
+        hours: 'lun-ven 9-18',
+        timeZone: 'Europe/Rome',
+        locale: 'it',
+      },
+      output: {
+        by: '2026-03-09T11:00:00.000Z',
+        byLocal: '2026-03-09T12:00:00.000+01:00',
+        promise: 'lunedì 9 marzo alle 12:00',
+        sentence:
+          'Grazie, abbiamo ricevuto il tuo messaggio: ti risponderemo entro lunedì 9 marzo alle 12:00.',
+        targetMinutes: 240,
+        businessMinutes: 240,
+        calendarMinutes: 4020,
+        rule: 'the target for priority high: 240 business minutes from arrival',
+        priority: 'high',
+        channel: null,
+        timeZone: 'Europe/Rome',
+        locale: 'it',
+      },
+    },
+  },
   businessMinutesBetween: {
     description: 'Business minutes between two instants in the team’s opening hours.',
     input: object({ ...scheduleFields, start: instant('From'), end: instant('To') }, [

@@ -57,6 +57,11 @@ beforeAll(async () => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('supportkit/automations bundled for Node 18', () => {
+  it('bundles no schema library: the light import loads neither zod nor the models', () => {
+    // zod's classes carry these names even minified (they are string literals in its error and type tags).
+    expect(code).not.toMatch(/\$ZodType|ZodError|\$ZodCheck/);
+  });
+
   it('uses no built-in API newer than Node 18', () => {
     expect(AFTER_NODE_18.filter((api) => code.includes(api))).toEqual([]);
   });

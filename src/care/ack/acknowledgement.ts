@@ -5,7 +5,8 @@ import { instantArg, ticketArg } from '../../metrics/input.js';
 import { isIanaTimeZone } from '../../models/primitives.js';
 import type { Ticket, TicketInput } from '../../models/ticket.js';
 import type { Coverage } from './coverage.js';
-import { formatDateRange, formatDay, formatTime, localeOption } from './format.js';
+import { formatDateRange, localeOption } from './format.js';
+import { momentPhrase } from './moment.js';
 import type { ReplyPromise } from './promise.js';
 import { ACKNOWLEDGEMENT_TEMPLATES, type AcknowledgementTemplate } from './templates.js';
 
@@ -230,24 +231,12 @@ function readSettings(ticket: Ticket, options: AcknowledgementOptions): Settings
 
 /** A moment as the template words it: today, tomorrow, or a weekday and date (with the year when not this one). */
 function moment(at: number, s: Settings): string {
-  const day = (ms: number) => DateTime.fromMillis(ms, { zone: s.timeZone }).startOf('day');
-  const diff = Math.round(day(at).diff(day(s.now), 'days').days);
-  const time = formatTime(at, s.locale, s.timeZone);
-  const withYear = day(at).year !== day(s.now).year;
-  const template =
-    diff === 0 ? s.template.momentToday : diff === 1 ? s.template.momentTomorrow : s.template.momentLater;
-  let out = fill(
-    template,
-    new Map([
-      ['time', time],
-      ['date', formatDay(at, s.locale, s.timeZone, withYear)],
-    ]),
-    'moment',
-  ).text;
-  // One o'clock is singular: Italian "all'1:30" (not "alle 1:30"), Spanish "a la 1:30" (not "a las 1:30").
-  if (s.language === 'it') out = out.replace(/\balle 1([:.])/g, "all'1$1");
-  if (s.language === 'es') out = out.replace(/\ba las 1([:.])/g, 'a la 1$1');
-  return out;
+  return momentPhrase(at, s.now, {
+    locale: s.locale,
+    timeZone: s.timeZone,
+    words: s.template,
+    fill: (template, values) => fill(template, values, 'moment').text,
+  });
 }
 
 /** Holidays from today up to the day of the promised reply: the ones that explain the wait. */
