@@ -14,4 +14,5 @@ export {
   generateDataset,
   streamDataset,
 } from './generator.js';
+export { type HelpdesksOptions, streamHelpdesks } from './helpdesks.js';
 export { createRandom, mixSeed, type Random } from './random.js';
