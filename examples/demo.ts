@@ -2,8 +2,9 @@
  * `npm run demo`: generates three months of a realistic helpdesk in memory (no account, no network),
  * validates every record through the models, and prints the report a support lead would read.
  */
-import { deriveCardState, type MetricsReport, parseDataset, summarize, type Ticket } from 'supportkit';
+import { type MetricsReport, parseDataset, summarize } from 'supportkit';
 import { generateDataset } from 'supportkit/testing';
+import { cardsSection } from './demo/cards.js';
 
 const options = { seed: 2026, tickets: 6000, days: 91, startDate: '2026-01-05', timeZone: 'Europe/Rome' };
 const generated = generateDataset(options);
@@ -94,12 +95,4 @@ if (pair)
     `  often together: ${pair.tags.join(' + ')} (${pair.count} tickets, lift ${fmt(pair.lift, 2)})`,
   );
 
-title('Customer cards');
-const byCustomer = new Map<string, Ticket[]>();
-for (const t of dataset.tickets) byCustomer.set(t.requesterId, [...(byCustomer.get(t.requesterId) ?? []), t]);
-const cards = { red: 0, yellow: 0, green: 0 };
-for (const c of dataset.customers) {
-  const state = deriveCardState(byCustomer.get(c.id) ?? []);
-  if (state) cards[state]++;
-}
-console.log(`  🔴 ${cards.red} just opened   🟡 ${cards.yellow} being worked   🟢 ${cards.green} resolved`);
+await cardsSection(options, title);
