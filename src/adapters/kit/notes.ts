@@ -30,23 +30,24 @@ interface Block {
 function blocksOf(text: string | null | undefined): Block[] {
   const blocks: Block[] = [];
   let current: (Block & { lines: string[] }) | undefined;
-  const close = () => {
+  const close = (last: boolean) => {
     if (!current) return;
-    while (current.lines.at(-1) === '') current.lines.pop();
+    // The blank line that separates a block from the next is not part of its text.
+    if (!last && current.lines.at(-1) === '') current.lines.pop();
     blocks.push({ ...current, body: current.lines.join('\n') });
   };
   for (const line of (text ?? '').split(/\r?\n/)) {
     const header = HEADER_LINE.exec(line);
     const at = header ? new Date(header[2]!) : undefined;
     if (header && at && !Number.isNaN(at.getTime())) {
-      close();
+      close(false);
       current = { id: header[1]!, at, authorId: header[3]!, authorName: header[4]!, body: '', lines: [] };
     } else if (current) {
       // A body line that would read as a signature was written with a backslash in front.
       current.lines.push(ESCAPED.test(line) ? line.slice(1) : line);
     }
   }
-  close();
+  close(true);
   return blocks;
 }
 
@@ -121,7 +122,7 @@ export function appendSignedNote(
     .map((line) => (line.startsWith(HEADER) || ESCAPED.test(line) ? `\\${line}` : line))
     .join('\n');
   const block = `${HEADER}${id}${SEP}${note.at.toISOString()}${SEP}by ${note.authorId}${SEP}${name}\n${escaped}`;
-  const before = (text ?? '').replace(/\s+$/, '');
-  const next = before === '' ? block : `${before}\n\n${block}`;
+  // What is there stays byte for byte; a blank line separates the new block from it.
+  const next = text ? `${text}\n\n${block}` : block;
   return { text: next, note: notesFromText(next).find((n) => n.id === id)! };
 }
