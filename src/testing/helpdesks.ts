@@ -3,7 +3,10 @@ import type { Customer, CustomerIdentity, DatasetRecord } from '../models/index.
 import { type GenerateOptions, streamDataset } from './generator.js';
 import { createRandom, mixSeed } from './random.js';
 
-/** Options of {@link streamHelpdesks}: the generator's, plus which two helpdesks and how phones are written. */
+/**
+ * Options of {@link streamHelpdesks}: the generator's, plus which two helpdesks and how phones are written.
+ * @example `const options: HelpdesksOptions = { seed: 7, tickets: 2000, helpdesks: ['zendesk', 'rt'], phoneFormat: 'e164' };`
+ */
 export interface HelpdesksOptions extends GenerateOptions {
   /**
    * The adapter names of the two helpdesks: the first is the e-mail desk, the second the phone desk.
