@@ -49,7 +49,7 @@ describe('signed notes kept as text', () => {
             expect(note.updatedAt?.getTime() ?? want.first).toBe(want.last);
           }
           // Append-only: whatever was typed in the helpdesk is still the start of the text.
-          if (typed) expect(text.startsWith(typed)).toBe(true);
+          if (typed) expect(text?.startsWith(typed)).toBe(true);
         },
       ),
     );
