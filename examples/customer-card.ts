@@ -1,91 +1,34 @@
-// A caller on the phone: find their card across two helpdesks and print it. The people are made up.
-import { createMemoryAdapter, type DatasetRecord, parseDataset } from 'supportkit';
+// A caller on the phone: find their card across two helpdesks and print it. The people are generated.
+import { createMemoryAdapter, type Dataset, type DatasetRecord, parseDataset } from 'supportkit';
 import { buildCardIndex, customerCard, renderCard } from 'supportkit/care';
 import { callbackSink, sync } from 'supportkit/sync';
+import { collectDataset, datasetAsOf, streamHelpdesks } from 'supportkit/testing';
 
-const at = (time: string) => `2026-03-02T${time}:00Z`;
-// Helpdesk one (e-mail desk): Ada Verdi with an upper-case e-mail and an international phone number.
-const emailDesk = createMemoryAdapter(
-  parseDataset({
-    customers: [
-      {
-        id: 'z1',
-        sources: [{ adapter: 'zendesk', id: 'z1' }],
-        name: 'Ada Verdi',
-        identities: [
-          { kind: 'email', value: 'Ada.Verdi@Example.COM' },
-          { kind: 'phone', value: '+393471234567' },
-        ],
-        language: 'it',
-        timeZone: 'Europe/Rome',
-        createdAt: at('08:00'),
-      },
-    ],
-    tickets: [
-      {
-        id: '900',
-        source: { adapter: 'zendesk', id: '900' },
-        subject: 'Fattura sbagliata',
-        status: 'open',
-        channel: 'email',
-        requesterId: 'z1',
-        tags: ['billing'],
-        createdAt: at('08:00'),
-        updatedAt: at('09:00'),
-      },
-    ],
-    messages: [
-      {
-        id: 'm1',
-        ticketId: '900',
-        authorId: 'z1',
-        authorRole: 'end-user',
-        public: true,
-        body: 'La fattura di febbraio è sbagliata.',
-        createdAt: at('08:00'),
-      },
-      {
-        id: 'm2',
-        ticketId: '900',
-        authorId: 'ag1',
-        authorRole: 'agent',
-        public: true,
-        body: 'Verifichiamo subito.',
-        createdAt: at('09:00'),
-      },
-    ],
-    agents: [{ id: 'ag1', name: 'Marco', email: 'marco@shop.example' }],
-  }),
-);
-// Helpdesk two (phone desk): the same person, lower-case e-mail, national phone format.
-const phoneDesk = createMemoryAdapter(
-  parseDataset({
-    customers: [
-      {
-        id: 'r9',
-        sources: [{ adapter: 'rt', id: 'r9' }],
-        name: 'A. Verdi',
-        identities: [{ kind: 'email', value: 'ada.verdi@example.com' }],
-        createdAt: at('10:00'),
-      },
-    ],
-    tickets: [
-      {
-        id: '55',
-        source: { adapter: 'rt', id: '55' },
-        subject: 'Richiamata',
-        status: 'new',
-        channel: 'phone',
-        requesterId: 'r9',
-        createdAt: at('10:30'),
-        updatedAt: at('10:30'),
-      },
-    ],
-  }),
-);
+// Two helpdesks with the same customers spelled differently: an e-mail desk (Zendesk) and a phone desk (Request
+// Tracker). Phones in E.164, as adapters hand them over; e-mails in whatever case each desk has them.
+const options = { seed: 12, tickets: 400, days: 30, phoneFormat: 'e164' as const };
+const both = collectDataset(streamHelpdesks(options));
+
+/** One desk's share of the generated data: its customers, tickets and what hangs off them, plus the team. */
+function deskData(adapter: string): Dataset {
+  const tickets = both.tickets.filter((t) => t.source?.adapter === adapter);
+  const ids = new Set(tickets.map((t) => t.id));
+  return parseDataset({
+    ...both,
+    customers: both.customers.filter((c) => c.sources[0]?.adapter === adapter),
+    tickets,
+    messages: both.messages.filter((m) => ids.has(m.ticketId)),
+    events: both.events.filter((e) => ids.has(e.ticketId)),
+    csat: both.csat.filter((s) => ids.has(s.ticketId ?? '')),
+    nps: both.nps.filter((s) => ids.has(s.ticketId ?? '')),
+    ces: both.ces.filter((s) => ids.has(s.ticketId ?? '')),
+  });
+}
 
 const records: DatasetRecord[] = [];
-for (const helpdesk of [emailDesk, phoneDesk]) {
+for (const helpdesk of [deskData('zendesk'), deskData('request-tracker')].map((data) =>
+  createMemoryAdapter(data),
+)) {
   // The change feed carries tickets, messages and history; the customers come from the customer list.
   await sync(helpdesk, { sink: callbackSink(async (batch) => void records.push(...batch)) });
   for await (const customer of helpdesk.customers.list())
@@ -93,8 +36,21 @@ for (const helpdesk of [emailDesk, phoneDesk]) {
   for await (const agent of helpdesk.agents.list()) records.push({ kind: 'agents', value: agent });
 }
 const index = await buildCardIndex(records, { defaultRegion: 'IT' });
-const cardId = index.find({ phone: '347 123 4567' }); // as the caller ID shows it
-if (!cardId) throw new Error('no card for this caller');
-const card = customerCard(index, cardId, { asOf: at('11:00') });
+
+// The caller ID shows a national number (`06 1000016`): the first caller known to both desks, with requests on both.
+const callerIds = both.customers
+  .filter((c) => c.sources[0]?.adapter === 'request-tracker')
+  .flatMap((c) => c.identities.filter((i) => i.kind === 'phone').map((i) => i.value.replace(/^\+39/, '')));
+const cardId = callerIds
+  .map((phone) => index.find({ phone }))
+  .find((id) => {
+    const desks = new Set(index.collect(id ?? '')?.tickets.map((t) => t.source?.adapter));
+    return desks.size === 2;
+  });
+if (!cardId) throw new Error('no caller known to both helpdesks');
+const card = customerCard(index, cardId, { asOf: datasetAsOf(options) });
 console.log(renderCard(card, { format: 'text', locale: 'it-IT', timeZone: 'Europe/Rome' }));
-console.log(JSON.stringify(index.explain(cardId))); // which identity joined which records
+for (const merge of index.explain(cardId)) {
+  // Which identity joined which records: every merge is explainable.
+  console.log(`${merge.identity} ← ${merge.records.map((r) => `${r.adapter}/${r.id}`).join(', ')}`);
+}

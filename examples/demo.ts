@@ -2,9 +2,10 @@
  * `npm run demo`: generates three months of a realistic helpdesk in memory (no account, no network),
  * validates every record through the models, and prints the report a support lead would read.
  */
-import { deriveCardState, type MetricsReport, parseDataset, summarize, type Ticket } from 'supportkit';
+import { type MetricsReport, parseDataset, summarize } from 'supportkit';
 import { generateDataset } from 'supportkit/testing';
 import { acknowledgementSection } from './demo/acknowledgement.js';
+import { cardsSection } from './demo/cards.js';
 import { forecastDemo } from './demo/forecast.js';
 import { knowledgeBaseDemo } from './demo/knowledge-base.js';
 import { sopsDemo } from './demo/sops.js';
@@ -98,17 +99,8 @@ if (pair)
     `  often together: ${pair.tags.join(' + ')} (${pair.count} tickets, lift ${fmt(pair.lift, 2)})`,
   );
 
-title('Customer cards');
-const byCustomer = new Map<string, Ticket[]>();
-for (const t of dataset.tickets) byCustomer.set(t.requesterId, [...(byCustomer.get(t.requesterId) ?? []), t]);
-const cards = { red: 0, yellow: 0, green: 0 };
-for (const c of dataset.customers) {
-  const state = deriveCardState(byCustomer.get(c.id) ?? []);
-  if (state) cards[state]++;
-}
-console.log(`  🔴 ${cards.red} just opened   🟡 ${cards.yellow} being worked   🟢 ${cards.green} resolved`);
-
-sopsDemo();
-await knowledgeBaseDemo();
-forecastDemo(dataset, options.timeZone, report.asOf);
+await cardsSection(options, title);
 acknowledgementSection(dataset, '2026-02-01T00:00:00Z');
+await knowledgeBaseDemo();
+sopsDemo();
+forecastDemo(dataset, options.timeZone, report.asOf);

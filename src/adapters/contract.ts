@@ -4,11 +4,12 @@ export type { RequestOptions };
 
 import type { Agent } from '../models/agent.js';
 import type { Article } from '../models/article.js';
-import type { Customer } from '../models/customer.js';
+import type { Customer, CustomerNote } from '../models/customer.js';
 import type { DatasetRecord } from '../models/dataset.js';
 import type { Group } from '../models/group.js';
 import type {
   CustomerCreate,
+  CustomerNoteCreateInput,
   CustomerPatch,
   MessageCreate,
   TicketCreate,
@@ -84,7 +85,18 @@ export interface AdapterCapabilities {
     /** `create` takes a requester by e-mail (`requester: { email, name? }`) and resolves it in the helpdesk. */
     requesterByEmail: boolean;
   };
-  customers: { get: boolean; findByEmail: boolean; list: boolean; create: boolean; update: boolean };
+  customers: {
+    get: boolean;
+    findByEmail: boolean;
+    list: boolean;
+    create: boolean;
+    update: boolean;
+    /**
+     * The helpdesk keeps notes on a customer (Zendesk's user notes): `customers.addNote` appends a signed one.
+     * Without it the caller stores the note (see `saveCardNote`).
+     */
+    notes: boolean;
+  };
   agents: boolean;
   groups: boolean;
   organizations: boolean;
@@ -114,7 +126,7 @@ export const FULL_CAPABILITIES: AdapterCapabilities = {
     listEvents: true,
     requesterByEmail: true,
   },
-  customers: { get: true, findByEmail: true, list: true, create: true, update: true },
+  customers: { get: true, findByEmail: true, list: true, create: true, update: true, notes: true },
   agents: true,
   groups: true,
   organizations: true,
@@ -157,6 +169,16 @@ export interface HelpdeskAdapter {
     list(filter?: SinceFilter, options?: RequestOptions): AsyncIterable<Customer>;
     create(input: CustomerCreate, options?: RequestOptions): Promise<Customer>;
     update(id: string, patch: CustomerPatch, options?: RequestOptions): Promise<Customer>;
+    /**
+     * Appends a signed note (author, time) to the customer's notes in the helpdesk and returns it as stored;
+     * the same `id` appends a revision. Earlier text is never rewritten. UnsupportedError without
+     * `capabilities.customers.notes`.
+     */
+    addNote(
+      customerId: string,
+      note: CustomerNoteCreateInput,
+      options?: RequestOptions,
+    ): Promise<CustomerNote>;
   };
   readonly agents: {
     list(options?: RequestOptions): AsyncIterable<Agent>;

@@ -13,6 +13,12 @@ export { type CustomerCardOptions, customerCard } from './card/customer-card.js'
 export { addCardNote, type CardNoteAdd, type CardNoteEdit, editCardNote } from './card/notes.js';
 export { type RenderCardOptions, renderCard } from './card/render.js';
 export {
+  type CardNoteSaveOptions,
+  type CardNoteStore,
+  type SavedCardNote,
+  saveCardNote,
+} from './card/save-note.js';
+export {
   buildCardIndex,
   type CardIndex,
   type CardIndexOptions,

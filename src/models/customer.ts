@@ -129,7 +129,8 @@ export type CustomerInput = z.input<typeof Customer>;
  * `customerCard()` works out from the messages and events), else `yellow` when any is being worked (`open`,
  * `pending`, `hold` or an unknown vendor status), else `green` when all are `solved` or `closed`; `null` when
  * there are no tickets. The most urgent state wins, so a card never shows green while a request waits. A ticket
- * without `acted` is judged by its status alone.
+ * without `acted` is judged by its status alone; a `new` one with `acted: true` (an agent wrote an internal note,
+ * or logged the call) is being worked: yellow.
  *
  * @example
  * ```ts
@@ -138,6 +139,7 @@ export type CustomerInput = z.input<typeof Customer>;
  * deriveCardState([{ status: 'closed' }]);                    // 'green'
  * deriveCardState([]);                                        // null
  * deriveCardState([{ status: 'open', acted: false }]);         // 'red'
+ * deriveCardState([{ status: 'new', acted: true }]);           // 'yellow'
  * ```
  */
 export function deriveCardState(
@@ -162,7 +164,8 @@ export function deriveCardState(
     index++;
     const status = parsed.data;
     if (status === 'deleted') continue; // removed in the helpdesk: not a request of the customer's any more
-    if (status === 'new') return 'red';
+    // A `new` request somebody already acted on (an internal note, a call logged by an agent) is being worked.
+    if (status === 'new' && (ticket as { acted?: unknown }).acted !== true) return 'red';
     if (status === 'solved' || status === 'closed') state ??= 'green';
     else if ((ticket as { acted?: unknown }).acted === false) return 'red';
     else state = 'yellow';

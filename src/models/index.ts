@@ -45,6 +45,8 @@ export {
 export {
   AttachmentUpload,
   CustomerCreate,
+  CustomerNoteCreate,
+  type CustomerNoteCreateInput,
   CustomerPatch,
   MessageCreate,
   RequesterByEmail,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AuthorRole } from './message.js';
-import { CustomFields, Id } from './primitives.js';
+import { CustomFields, Id, Timestamp } from './primitives.js';
 import { Channel, TicketPriority, TicketStatus } from './ticket.js';
 
 /**
@@ -172,3 +172,25 @@ export type CustomerCreate = z.output<typeof CustomerCreate>;
 export const CustomerPatch = CustomerCreate.partial();
 /** Fields to change on a customer. */
 export type CustomerPatch = z.output<typeof CustomerPatch>;
+
+/**
+ * A signed note to store on a customer in a helpdesk (`customers.addNote`): who wrote it, when, and the text.
+ * With the `id` of a note already stored it is a new revision of that note: edits are appended, never rewritten.
+ *
+ * @example
+ * ```ts
+ * CustomerNoteCreate.parse({ authorId: '381', authorName: 'Marco', body: 'Call back after 5 pm', at: '2026-03-02T10:00:00Z' });
+ * ```
+ */
+export const CustomerNoteCreate = z.strictObject({
+  id: Id.optional(),
+  /** The operator who signs the note. */
+  authorId: Id,
+  authorName: z.string().min(1).optional(),
+  body: z.string().refine((text) => text.trim() !== '', { message: 'expected a non-empty note' }),
+  at: Timestamp,
+});
+/** A signed note to store on a customer. */
+export type CustomerNoteCreate = z.output<typeof CustomerNoteCreate>;
+/** What {@link CustomerNoteCreate} accepts. */
+export type CustomerNoteCreateInput = z.input<typeof CustomerNoteCreate>;

@@ -21,4 +21,5 @@ export {
   type HelpCentreLocale,
   type HelpCentreOptions,
 } from './help-centre.js';
+export { type HelpdesksOptions, streamHelpdesks } from './helpdesks.js';
 export { createRandom, mixSeed, type Random } from './random.js';

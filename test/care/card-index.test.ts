@@ -170,7 +170,7 @@ describe('buildCardIndex properties', () => {
       }),
       { numRuns: 150 },
     );
-  });
+  }, 30_000); // 150 runs of three builds: seconds on a busy two-core machine
 
   it('adding records one by one equals a rebuild', async () => {
     await fc.assert(
@@ -187,6 +187,70 @@ describe('buildCardIndex properties', () => {
       }),
       { numRuns: 150 },
     );
+  }, 30_000);
+
+  it('keeps each ticket on its latest requester, added one by one or rebuilt', async () => {
+    const tickets = fc.array(
+      fc.record({
+        adapter: fc.constantFrom('zendesk', 'rt'),
+        id: fc.constantFrom('t1', 't2', 't3'),
+        requester: fc.constantFrom('1', '2', '3'),
+      }),
+      { maxLength: 10 },
+    );
+    await fc.assert(
+      fc.asyncProperty(world, tickets, fc.nat(24), async (people, drawn, split) => {
+        const records = [...toRecords(people), ...drawn.map((t) => ticket(t.adapter, t.id, t.requester))];
+        const options = { defaultRegion: 'IT', maxSharedIdentity: 2 };
+        const index = await buildCardIndex(records.slice(0, split), options);
+        for (const record of records.slice(split)) index.add(record);
+        const rebuilt = await buildCardIndex(records, options);
+        const ticketsOf = (i: Index) =>
+          i.cardIds().map((id) =>
+            i
+              .collect(id)!
+              .tickets.map((t) => `${t.source?.adapter}/${t.id}`)
+              .sort(),
+          );
+        expect(ticketsOf(index)).toEqual(ticketsOf(rebuilt));
+        // The last version of each ticket wins, and a ticket id finds the card of that version's requester.
+        const last = new Map(drawn.map((t) => [`${t.adapter}/${t.id}`, t]));
+        for (const t of last.values()) {
+          expect(index.find({ ticketId: t.id, adapter: t.adapter })).toBe(
+            index.find({ customerId: t.requester, adapter: t.adapter }),
+          );
+        }
+        expect(ticketsOf(index).flat().length).toBe(last.size);
+      }),
+      { numRuns: 100 },
+    );
+  }, 30_000);
+
+  it('with trusted: true gives the same cards as checking every record', async () => {
+    await fc.assert(
+      fc.asyncProperty(world, async (people) => {
+        const records = toRecords(people);
+        // What the models hand over: dates parsed, lists present.
+        const parsed = records.map(({ kind, value }) => ({
+          kind,
+          value: { ...value, notes: [], createdAt: new Date(value.createdAt) },
+        }));
+        const options = { defaultRegion: 'IT', maxSharedIdentity: 2 };
+        const trusted = await buildCardIndex(parsed, { ...options, trusted: true });
+        expect(snapshot(trusted)).toEqual(snapshot(await buildCardIndex(records, options)));
+      }),
+      { numRuns: 100 },
+    );
+  }, 30_000);
+
+  it('still refuses a trusted record whose fields the index reads have the wrong type', async () => {
+    const [first] = adaRecords;
+    const error = await buildCardIndex([{ kind: 'customers', value: { ...first!.value, notes: [] } }], {
+      trusted: true,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ValidationError); // createdAt is an ISO string, not the model's Date
+    expect(String((error as Error).message)).toContain('source[0]');
+    await expect(buildCardIndex([], { trusted: 'yes' as never })).rejects.toBeInstanceOf(ValidationError);
   });
 });
 

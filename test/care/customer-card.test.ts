@@ -125,6 +125,8 @@ describe('customerCard', () => {
       'csat:s1',
     ]);
     expect(rt.timeline[1]).toMatchObject({ public: false, authorName: 'Operatore Uno' });
+    // The customer's own message is signed with the name of their record on that helpdesk (fixtures: `Customer <id>`).
+    expect(rt.timeline[4]).toMatchObject({ authorId: 'r9', authorName: 'Customer r9' });
     expect(card.state).toBe('yellow');
     expect(card.figures).toMatchObject({
       openRequests: 1,
@@ -185,6 +187,10 @@ describe('the state rule and business-hours figures', () => {
       ]),
     ).toBe('yellow');
     expect(deriveCardState([{ status: 'open' }])).toBe('yellow'); // no flag: the status alone, as before
+    expect(deriveCardState([{ status: 'new' }])).toBe('red');
+    // Still `new` (no public reply yet) but an agent wrote an internal note or logged the call: being worked.
+    expect(deriveCardState([{ status: 'new', acted: true }])).toBe('yellow');
+    expect(deriveCardState([{ status: 'new', acted: false }])).toBe('red');
   });
 
   it('gives the first-reply median in business minutes with a schedule', async () => {

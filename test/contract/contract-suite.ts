@@ -482,6 +482,40 @@ export function runContractSuite(
       await expect(adapter.customers.get('999999')).rejects.toBeInstanceOf(NotFoundError);
     });
 
+    it('appends signed customer notes where the helpdesk keeps them, and never rewrites them', async () => {
+      const { adapter, id } = await subject();
+      const note = { authorId: id('301'), authorName: 'Marco', body: 'Call back after 5 pm', at: at(60) };
+      if (!adapter.capabilities.customers.notes) {
+        await expect(adapter.customers.addNote(id('201'), note)).rejects.toMatchObject({
+          name: 'UnsupportedError',
+          adapter: name,
+        });
+        return;
+      }
+      const added = await adapter.customers.addNote(id('201'), note);
+      expect(added).toMatchObject({ authorId: id('301'), body: 'Call back after 5 pm' });
+      // An edit is a new signed revision of the same note: the body changes, the first signature stays.
+      const edited = await adapter.customers.addNote(id('201'), {
+        ...note,
+        id: added.id,
+        authorId: id('301'),
+        body: 'Call back after 6 pm',
+        at: at(90),
+      });
+      expect(edited).toMatchObject({ id: added.id, body: 'Call back after 6 pm' });
+      expect(edited.createdAt).toEqual(new Date(at(60)));
+      expect(edited.updatedAt).toEqual(new Date(at(90)));
+      const stored = (await adapter.customers.get(id('201'))).notes.filter((n) => n.id === added.id);
+      expect(stored).toEqual([edited]);
+      // History only grows forward, and an unsigned note is refused before anything is sent.
+      await expect(
+        adapter.customers.addNote(id('201'), { ...note, id: added.id, at: at(30) }),
+      ).rejects.toBeInstanceOf(ValidationError);
+      await expect(
+        adapter.customers.addNote(id('201'), { body: 'unsigned', at: at(99) } as never),
+      ).rejects.toBeInstanceOf(ValidationError);
+    });
+
     it('lists agents, groups, organizations and surveys', async () => {
       const { adapter, id } = await subject();
       // A real helpdesk has other agents too (its administrators): the seeded one must be among them.

@@ -106,6 +106,10 @@ const ARGUMENTS: Record<string, Record<string, [name: string, check: Check][]>> 
       ['id', id],
       ['patch', input],
     ],
+    addNote: [
+      ['customerId', id],
+      ['note', input],
+    ],
   },
   agents: { list: [], get: [['id', id]] },
   groups: { list: [], get: [['id', id]] },

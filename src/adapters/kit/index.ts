@@ -9,6 +9,7 @@ export * from './cache.js';
 export * from './calls.js';
 export * from './checkpoint.js';
 export * from './filters.js';
+export * from './notes.js';
 export * from './options.js';
 export * from './path.js';
 export * from './transport.js';

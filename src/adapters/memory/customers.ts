@@ -1,9 +1,9 @@
 import { ValidationError } from '../../errors/validation.js';
-import type { Customer } from '../../models/customer.js';
-import { CustomerCreate, CustomerPatch } from '../../models/inputs.js';
+import type { Customer, CustomerNote } from '../../models/customer.js';
+import { CustomerCreate, type CustomerNoteCreateInput, CustomerPatch } from '../../models/inputs.js';
 import { parse } from '../../models/parse.js';
 import type { HelpdeskAdapter } from '../contract.js';
-import { sinceFilter } from '../kit/index.js';
+import { appendSignedNote, notesFromText, sinceFilter } from '../kit/index.js';
 import { type MemoryStore, notFound } from './store.js';
 
 function createCustomer(store: MemoryStore, body: CustomerCreate): Customer {
@@ -50,6 +50,24 @@ function updateCustomer(store: MemoryStore, id: string, body: CustomerPatch): Cu
 }
 
 /**
+ * Signed notes as a helpdesk with a notes field keeps them: one append-only text per customer (the same form as
+ * Zendesk's), read back into the customer's notes after the notes the dataset gave it.
+ */
+function noteKeeper(store: MemoryStore) {
+  const kept = new Map<string, { text: string; before: CustomerNote[] }>();
+  return (customerId: string, input: CustomerNoteCreateInput): CustomerNote => {
+    const customer = store.customers.get(customerId);
+    if (!customer) throw notFound('customers', customerId);
+    const own = kept.get(customerId) ?? { text: '', before: customer.notes };
+    const { text, note } = appendSignedNote(own.text, input, 'customers.addNote note');
+    kept.set(customerId, { text, before: own.before });
+    customer.notes = [...own.before, ...notesFromText(text)];
+    customer.updatedAt = store.now();
+    return structuredClone(note);
+  };
+}
+
+/**
  * The memory adapter's customer cards: found by e-mail case-insensitively, one customer per e-mail.
  *
  * @example
@@ -59,6 +77,7 @@ function updateCustomer(store: MemoryStore, id: string, body: CustomerPatch): Cu
  * ```
  */
 export function memoryCustomers(store: MemoryStore): HelpdeskAdapter['customers'] {
+  const addNote = noteKeeper(store);
   return {
     get: async (id) => {
       const customer = store.customers.get(id);
@@ -80,6 +99,9 @@ export function memoryCustomers(store: MemoryStore): HelpdeskAdapter['customers'
     async update(id, patch, options) {
       const body = parse(CustomerPatch, patch, 'customer changes');
       return store.once(`customers.update:${id}`, options, () => updateCustomer(store, id, body));
+    },
+    async addNote(customerId, note, options) {
+      return store.once(`customers.addNote:${customerId}`, options, () => addNote(customerId, note));
     },
   };
 }

@@ -21,6 +21,7 @@ import { createAgents, createCustomers } from './users.js';
 
 const CAPABILITIES: AdapterCapabilities = {
   ...FULL_CAPABILITIES,
+  customers: { ...FULL_CAPABILITIES.customers, notes: false },
   organizations: false,
   surveys: { csat: false, nps: false },
   schedules: false,

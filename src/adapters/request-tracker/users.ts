@@ -10,6 +10,7 @@ import type { HelpdeskAdapter, RequestOptions } from '../contract.js';
 import { path, sinceFilter } from '../kit/index.js';
 import { ADAPTER, agentNames, type RtAdapterContext } from './context.js';
 import { agentFromRt, customerCreateToRt, customerFromRt, customerPatchToRt } from './map.js';
+import { unsupportedNotes } from './unsupported.js';
 import { RtUser } from './wire.js';
 
 const USER_FIELDS =
@@ -41,6 +42,7 @@ export function createCustomers(context: RtAdapterContext): HelpdeskAdapter['cus
     customerFromRt(await readUser(context, id, options));
   return {
     get,
+    addNote: unsupportedNotes,
     async findByEmail(email, options) {
       const wanted = email.trim().toLowerCase();
       // RT's LIKE is a substring match: the exact address is picked out here.

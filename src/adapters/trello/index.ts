@@ -36,7 +36,7 @@ export interface TrelloAdapterOptions extends AdapterTransportOptions {
 
 const CAPABILITIES: AdapterCapabilities = {
   ...FULL_CAPABILITIES,
-  customers: { get: false, findByEmail: false, list: false, create: false, update: false },
+  customers: { get: false, findByEmail: false, list: false, create: false, update: false, notes: false },
   groups: false,
   organizations: false,
   surveys: { csat: false, nps: false },

@@ -21,6 +21,7 @@ export const unsupportedByTrello: Pick<
     get: call('customers.get', 'Trello has no customers'),
     findByEmail: call('customers.findByEmail', 'Trello has no customers'),
     list: list('customers.list', 'Trello has no customers'),
+    addNote: call('customers.addNote', 'Trello has no customers'),
     create: call('customers.create', 'Trello has no customers'),
     update: call('customers.update', 'Trello has no customers'),
   },

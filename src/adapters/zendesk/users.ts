@@ -3,11 +3,11 @@
  * https://developer.zendesk.com/api-reference/ticketing/users/users/
  */
 import type { Agent } from '../../models/agent.js';
-import type { Customer } from '../../models/customer.js';
-import { CustomerCreate, CustomerPatch } from '../../models/inputs.js';
+import type { Customer, CustomerNote } from '../../models/customer.js';
+import { CustomerCreate, type CustomerNoteCreateInput, CustomerPatch } from '../../models/inputs.js';
 import { parse } from '../../models/parse.js';
 import type { RequestOptions, SinceFilter } from '../contract.js';
-import { callOptions, path, sinceFilter } from '../kit/index.js';
+import { appendSignedNote, callOptions, path, sinceFilter } from '../kit/index.js';
 import type { ZendeskContext } from './context.js';
 import {
   agentFromZendesk,
@@ -67,6 +67,25 @@ export function zendeskCustomers(context: ZendeskContext) {
       return customerOf(
         context.write({ method: 'PUT', path: path`/api/v2/users/${id}.json`, body, options: opts }),
       );
+    },
+    /**
+     * Appends a signed note to the user's `notes` field: reads the field, appends, writes the whole field back.
+     * Repeating the PUT sets the same text, so a retry cannot append twice; two operators writing at the same
+     * instant can still overwrite each other (Zendesk has no conditional update for users).
+     */
+    async addNote(id: string, input: CustomerNoteCreateInput, opts?: RequestOptions): Promise<CustomerNote> {
+      const body = await context.get<{ user: unknown }>(path`/api/v2/users/${id}.json`, opts);
+      const user = context.read(ZendeskUser, body.user);
+      const { text, note } = appendSignedNote(user.notes, input, 'customers.addNote note');
+      if (text !== (user.notes ?? '')) {
+        await context.write({
+          method: 'PUT',
+          path: path`/api/v2/users/${id}.json`,
+          body: { user: { notes: text } },
+          options: opts,
+        });
+      }
+      return note;
     },
   };
 }

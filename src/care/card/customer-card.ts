@@ -123,6 +123,9 @@ export function customerCard(index: CardIndex, cardId: string, options: Customer
     nps: records.nps.filter((s) => s.ticketId === ticketId),
     ces: records.ces.filter((s) => s.ticketId === ticketId),
   });
+  // Authors: the team, and the customer under any of their helpdesk ids (all of this card's records).
+  const customerNames = new Map(records.customers.map((c) => [c.id, c.name] as const));
+  const nameOf = (id: string) => records.agents.get(id)?.name ?? (customerNames.get(id) || null);
   const tickets = records.tickets
     .map((ticket) =>
       cardTicket(
@@ -130,7 +133,7 @@ export function customerCard(index: CardIndex, cardId: string, options: Customer
         records.messages.get(ticket) ?? [],
         records.events.get(ticket) ?? [],
         surveysOf(ticket.id),
-        records.agents,
+        nameOf,
       ),
     )
     .sort(

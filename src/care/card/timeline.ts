@@ -1,4 +1,3 @@
-import type { Agent } from '../../models/agent.js';
 import type { CardTicket, CardTimelineEntry } from '../../models/customer-card.js';
 import type { Message } from '../../models/message.js';
 import type { CesResponse, CsatResponse, NpsResponse } from '../../models/survey.js';
@@ -37,14 +36,15 @@ export function hasBeenActedOn(ticket: Ticket, messages: readonly Message[], eve
 /**
  * One ticket on a card: its messages (public and private), status changes and survey answers as one timeline,
  * oldest first (ties: messages, then status changes, then surveys; then by id), so equal input gives equal output.
- * @example `cardTicket(ticket, messages, events, surveys, agents, 'rt').timeline[0]?.kind // 'message'`
+ * `nameOf` names a message's author (an agent, or the customer under one of their helpdesk ids).
+ * @example `cardTicket(ticket, messages, events, surveys, (id) => agents.get(id)?.name ?? null).timeline[0]?.kind // 'message'`
  */
 export function cardTicket(
   ticket: Ticket,
   messages: readonly Message[],
   events: readonly TicketEvent[],
   surveys: TicketSurveys,
-  agents: ReadonlyMap<string, Agent>,
+  nameOf: (id: string) => string | null,
 ): CardTicket {
   const timeline: CardTimelineEntry[] = [];
   for (const m of messages) {
@@ -53,7 +53,7 @@ export function cardTicket(
       id: m.id,
       at: m.createdAt,
       authorId: m.authorId,
-      authorName: agents.get(m.authorId)?.name ?? null,
+      authorName: nameOf(m.authorId),
       authorRole: m.authorRole,
       public: m.public,
       body: m.body,

@@ -27,6 +27,13 @@ export interface CardIndexOptions extends IdentityKeyOptions {
    * @default 'default'
    */
   adapter?: string;
+  /**
+   * The records were already read through the models (they come from an adapter, the sync, `parseDataset` or
+   * the generator): skip parsing each one again, which is most of the build time, and check only the fields
+   * the index reads. Identity values are normalised either way. Leave it off for records from anywhere else.
+   * @default false
+   */
+  trusted?: boolean;
 }
 
 /**
@@ -122,7 +129,9 @@ export interface CardIndex {
 const FN = 'buildCardIndex';
 
 function readOptions(options: unknown): Required<Omit<CardIndexOptions, 'defaultRegion'>> & CardIndexOptions {
-  if (options === undefined) return { maxSharedIdentity: 3, adapter: 'default', foldPlusAddressing: false };
+  if (options === undefined) {
+    return { maxSharedIdentity: 3, adapter: 'default', foldPlusAddressing: false, trusted: false };
+  }
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw invalidArgument(`${FN}()`, 'options', 'expected an object');
   }
@@ -139,13 +148,15 @@ function readOptions(options: unknown): Required<Omit<CardIndexOptions, 'default
   ) {
     throw invalidOption(FN, 'defaultRegion', 'must be an ISO 3166-1 alpha-2 region such as IT');
   }
-  if (o.foldPlusAddressing !== undefined && typeof o.foldPlusAddressing !== 'boolean') {
-    throw invalidOption(FN, 'foldPlusAddressing', 'must be a boolean');
+  for (const flag of ['foldPlusAddressing', 'trusted']) {
+    if (o[flag] !== undefined && typeof o[flag] !== 'boolean')
+      throw invalidOption(FN, flag, 'must be a boolean');
   }
   return {
     maxSharedIdentity: max,
     adapter,
     foldPlusAddressing: o.foldPlusAddressing === true,
+    trusted: o.trusted === true,
     ...(typeof o.defaultRegion === 'string' ? { defaultRegion: o.defaultRegion.toUpperCase() } : {}),
   };
 }
@@ -161,26 +172,26 @@ function refOf(nodeKey: string): CardRecordRef {
 const byRef = (a: CardRecordRef, b: CardRecordRef) =>
   a.adapter < b.adapter ? -1 : a.adapter > b.adapter ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-/** Adds `value` to the set under `key` in a Map of Sets. */
-function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
-  const set = map.get(key);
-  if (set) set.add(value);
-  else map.set(key, new Set([value]));
-}
+/** Holders of an identity: one record key, or several (most identities belong to one record). */
+type Holders = string | string[];
+const holderCount = (holders: Holders | undefined) =>
+  holders === undefined ? 0 : typeof holders === 'string' ? 1 : holders.length;
+const holderList = (holders: Holders | undefined): readonly string[] =>
+  holders === undefined ? [] : typeof holders === 'string' ? [holders] : holders;
 
 /** The mutable state behind a {@link CardIndex}. */
 class IndexState {
-  /** Customer record key → the identity keys it holds (its own key included). */
-  readonly nodes = new Map<string, Set<string>>();
+  /** Customer record key → the identity keys it holds (its own key included, no repeats). */
+  readonly nodes = new Map<string, string[]>();
   readonly customers = new Map<string, Customer>();
   /** Identity key → the customer records holding it. */
-  readonly holders = new Map<string, Set<string>>();
+  readonly holders = new Map<string, Holders>();
   /** Card id of a record's own key → that record: how any id once issued resolves after merges. */
   readonly aliases = new Map<string, string>();
   readonly sets = new KeySets();
-  readonly tickets = new Map<string, Ticket>();
-  readonly ticketNode = new Map<string, string>();
-  readonly nodeTickets = new Map<string, Set<string>>();
+  /** Adapter → ticket id → ticket; a ticket's record is its requester's (`customer:<adapter>:<requesterId>`). */
+  readonly tickets = new Map<string, Map<string, Ticket>>();
+  readonly nodeTickets = new Map<string, Ticket[]>();
   readonly messages = new Map<string, Map<string, Message>>();
   readonly events = new Map<string, Map<string, TicketEvent>>();
   readonly surveys = new Map<string, Map<string, CsatResponse | NpsResponse | CesResponse>>();
@@ -197,44 +208,57 @@ class IndexState {
   constructor(readonly options: ReturnType<typeof readOptions>) {}
 
   isConflict(key: string): boolean {
-    return (this.holders.get(key)?.size ?? 0) > this.options.maxSharedIdentity;
+    return holderCount(this.holders.get(key)) > this.options.maxSharedIdentity;
   }
 
-  identityKeys(customer: Customer, own: string): Set<string> {
-    const keys = new Set([own]);
-    for (const source of customer.sources) keys.add(customerIdKey(source.adapter, source.id));
+  identityKeys(customer: Customer, own: string): string[] {
+    const keys = [own];
+    const push = (key: string | null) => {
+      if (key !== null && !keys.includes(key)) keys.push(key);
+    };
+    for (const source of customer.sources) push(customerIdKey(source.adapter, source.id));
     for (const identity of customer.identities) {
-      const key =
+      push(
         identity.kind === 'email'
           ? emailKey(identity.value, this.options)
           : identity.kind === 'phone'
             ? phoneKey(identity.value, this.options)
             : identity.kind === 'handle'
               ? handleKey(identity.channel, identity.value)
-              : customerIdKey(identity.adapter, identity.value);
-      if (key !== null) keys.add(key);
+              : customerIdKey(identity.adapter, identity.value),
+      );
     }
     return keys;
   }
 
+  private addHolder(key: string, node: string): void {
+    const holders = this.holders.get(key);
+    if (holders === undefined) this.holders.set(key, node);
+    else if (typeof holders === 'string') this.holders.set(key, [holders, node]);
+    else holders.push(node);
+  }
+
+  private removeHolder(key: string, node: string): void {
+    const left = holderList(this.holders.get(key)).filter((holder) => holder !== node);
+    if (left.length === 0) this.holders.delete(key);
+    else this.holders.set(key, left.length === 1 ? left[0]! : left);
+  }
+
   /** Makes `node` hold `keys`; joins it through every key that is not a conflict. */
-  setNode(node: string, keys: Set<string>): void {
+  setNode(node: string, keys: string[]): void {
     const previous = this.nodes.get(node);
     let relink = false;
-    if (previous) {
-      for (const key of previous) {
-        if (keys.has(key)) continue;
-        this.holders.get(key)?.delete(node);
-        if (this.holders.get(key)?.size === 0) this.holders.delete(key);
-        relink = true; // a key left: some earlier join may no longer hold
-      }
+    for (const key of previous ?? []) {
+      if (keys.includes(key)) continue;
+      this.removeHolder(key, node);
+      relink = true; // a key left: some earlier join may no longer hold
     }
     this.nodes.set(node, keys);
-    this.aliases.set(cardIdOfKey(node), node);
-    this.sets.add(node);
+    if (!previous) this.aliases.set(cardIdOfKey(node), node);
     for (const key of keys) {
+      if (previous?.includes(key)) continue;
       const wasConflict = this.isConflict(key);
-      addTo(this.holders, key, node);
+      this.addHolder(key, node);
       if (!wasConflict && this.isConflict(key)) relink = true; // joins through it must be undone
     }
     if (this.batching) return;
@@ -243,27 +267,50 @@ class IndexState {
   }
 
   join(key: string): void {
-    if (this.isConflict(key)) return;
     const holders = this.holders.get(key);
-    if (!holders || holders.size < 2) return;
-    let first: string | undefined;
-    for (const node of holders) {
-      if (first === undefined) first = node;
-      else this.sets.union(first, node);
-    }
+    if (typeof holders !== 'object' || holders.length > this.options.maxSharedIdentity) return;
+    for (let i = 1; i < holders.length; i++) this.sets.union(holders[0]!, holders[i]!);
   }
 
   /** Rebuilds every set from the holders: what any input order would give. */
   relink(): void {
     this.sets.clear();
-    for (const node of this.nodes.keys()) this.sets.add(node);
-    for (const key of this.holders.keys()) this.join(key);
+    for (const [key, holders] of this.holders) if (typeof holders === 'object') this.join(key);
   }
 
   ensureNode(adapter: string, id: string): string {
     const node = customerIdKey(adapter, id);
-    if (!this.nodes.has(node)) this.setNode(node, new Set([node]));
+    if (!this.nodes.has(node)) this.setNode(node, [node]);
     return node;
+  }
+
+  /** The ticket an adapter's id names, and the customer record it belongs to. */
+  ticket(adapter: string, id: string): { ticket: Ticket; node: string } | undefined {
+    const ticket = this.tickets.get(adapter)?.get(id);
+    return ticket && { ticket, node: customerIdKey(adapter, ticket.requesterId) };
+  }
+
+  addTicket(ticket: Ticket): void {
+    const adapter = ticket.source?.adapter ?? this.options.adapter;
+    const node = customerIdKey(adapter, ticket.requesterId);
+    // A record with a ticket list is known: one Map read per ticket instead of two.
+    let list = this.nodeTickets.get(node);
+    if (!list) {
+      this.ensureNode(adapter, ticket.requesterId);
+      list = [];
+      this.nodeTickets.set(node, list);
+    }
+    const byId = this.tickets.get(adapter) ?? new Map<string, Ticket>();
+    if (byId.size === 0) this.tickets.set(adapter, byId);
+    const before = byId.get(ticket.id);
+    byId.set(ticket.id, ticket);
+    if (before) {
+      // Replaced: drop the old version from its record's list (the new one may belong to another record).
+      const old = this.nodeTickets.get(customerIdKey(adapter, before.requesterId))!;
+      const at = old.indexOf(before);
+      if (at >= 0) old.splice(at, 1);
+    }
+    list.push(ticket);
   }
 
   add(record: CardSourceRecord): void {
@@ -276,18 +323,9 @@ class IndexState {
         this.setNode(node, this.identityKeys(customer, node));
         return;
       }
-      case 'tickets': {
-        const ticket = record.value;
-        const adapter = ticket.source?.adapter ?? fallback;
-        const key = `${adapter}\u0000${ticket.id}`;
-        const node = this.ensureNode(adapter, ticket.requesterId);
-        const before = this.ticketNode.get(key);
-        if (before !== undefined && before !== node) this.nodeTickets.get(before)?.delete(key);
-        this.tickets.set(key, ticket);
-        this.ticketNode.set(key, node);
-        addTo(this.nodeTickets, node, key);
+      case 'tickets':
+        this.addTicket(record.value);
         return;
-      }
       case 'messages':
       case 'events': {
         const store = record.kind === 'messages' ? this.messages : this.events;
@@ -340,8 +378,8 @@ class IndexState {
     const adapter = () => (q.adapter === undefined ? this.options.adapter : text('adapter'));
     let key: string | null;
     if ('ticketId' in q) {
-      const node = this.ticketNode.get(`${adapter()}\u0000${text('ticketId')}`);
-      return node === undefined ? [] : [node];
+      const found = this.ticket(adapter(), text('ticketId'));
+      return found === undefined ? [] : [found.node];
     }
     if ('email' in q) key = emailKey(text('email'), this.options);
     else if ('phone' in q) key = phoneKey(text('phone'), this.options);
@@ -354,7 +392,7 @@ class IndexState {
         'expected one of { email }, { phone }, { handle, network }, { customerId, adapter }, { ticketId, adapter }',
       );
     }
-    return key === null ? [] : [...(this.holders.get(key) ?? [])];
+    return key === null ? [] : [...holderList(this.holders.get(key))];
   }
 
   collect(cardId: unknown): CardRecords | undefined {
@@ -380,9 +418,8 @@ class IndexState {
     for (const node of members) {
       const customer = this.customers.get(node);
       if (customer) records.customers.push(customer);
-      for (const key of this.nodeTickets.get(node) ?? []) {
-        const ticket = this.tickets.get(key)!;
-        const adapter = key.slice(0, key.indexOf('\u0000'));
+      for (const ticket of this.nodeTickets.get(node) ?? []) {
+        const adapter = ticket.source?.adapter ?? this.options.adapter;
         tickets.push(ticket);
         // Messages name their ticket by id only; one from another helpdesk (its own source) is not this ticket's.
         const own = [...(this.messages.get(ticket.id)?.values() ?? [])].filter(
@@ -403,8 +440,7 @@ class IndexState {
     const out: CardMerge[] = [];
     for (const key of keys) {
       const holders = this.holders.get(key);
-      if (holders && holders.size >= 2)
-        out.push({ identity: key, records: [...holders].map(refOf).sort(byRef) });
+      if (typeof holders === 'object') out.push({ identity: key, records: holders.map(refOf).sort(byRef) });
     }
     return out.sort((a, b) => (a.identity < b.identity ? -1 : a.identity > b.identity ? 1 : 0));
   }
@@ -418,12 +454,10 @@ function makeIndex(state: IndexState): CardIndex {
   };
   return {
     get size() {
-      let count = 0;
-      for (const _ of state.sets.roots()) count++;
-      return count;
+      return state.nodes.size - state.sets.joined;
     },
     add(record) {
-      const parsed = readRecord(record, subject, state.options.defaultRegion);
+      const parsed = readRecord(record, () => subject, state.options.defaultRegion, state.options.trusted);
       if (parsed) state.add(parsed);
     },
     find(query) {
@@ -439,7 +473,9 @@ function makeIndex(state: IndexState): CardIndex {
       return node === undefined ? undefined : state.cardIdOf(node);
     },
     cardIds() {
-      return [...state.sets.roots()].map((root) => state.cardIdOf(root)).sort();
+      const ids: string[] = [];
+      for (const node of state.nodes.keys()) if (state.sets.isRoot(node)) ids.push(state.cardIdOf(node));
+      return ids.sort();
     },
     explain(cardId) {
       const node = cardIdArg('explain', cardId);
@@ -448,7 +484,7 @@ function makeIndex(state: IndexState): CardIndex {
       const keys = new Set<string>();
       for (const member of state.sets.membersOf(node)) {
         for (const key of state.nodes.get(member) ?? []) {
-          if ((state.holders.get(key)?.size ?? 0) >= 2 && !state.isConflict(key)) keys.add(key);
+          if (holderCount(state.holders.get(key)) >= 2 && !state.isConflict(key)) keys.add(key);
         }
       }
       return state.merges(keys);
@@ -482,11 +518,22 @@ function makeIndex(state: IndexState): CardIndex {
 export async function buildCardIndex(source: unknown, options?: CardIndexOptions): Promise<CardIndex> {
   const state = new IndexState(readOptions(options));
   let position = 0;
+  const subjectOf = () => `${FN}() source[${position}]`;
+  const { defaultRegion, trusted } = state.options;
   state.batching = true;
-  for await (const record of sourceRecords(source)) {
-    const parsed = readRecord(record, `${FN}() source[${position}]`, state.options.defaultRegion);
-    if (parsed) state.add(parsed);
-    position++;
+  const records = sourceRecords(source);
+  if (Symbol.asyncIterator in records) {
+    for await (const record of records) {
+      const parsed = readRecord(record, subjectOf, defaultRegion, trusted);
+      if (parsed) state.add(parsed);
+      position++;
+    }
+  } else {
+    for (const record of records) {
+      const parsed = readRecord(record, subjectOf, defaultRegion, trusted);
+      if (parsed) state.add(parsed);
+      position++;
+    }
   }
   state.batching = false;
   state.relink();

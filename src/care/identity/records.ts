@@ -59,60 +59,162 @@ function withE164Phones(value: unknown, defaultRegion: string | undefined): unkn
   return { ...(value as object), identities: mapped };
 }
 
+/** The fields of each kind the index itself reads, by type: what a trusted record is still checked for. */
+const STRING = 'string';
+const TRUSTED_FIELDS = new Map<string, readonly (readonly [string, string])[]>([
+  [
+    'customers',
+    [
+      ['id', STRING],
+      ['sources', 'array'],
+      ['identities', 'array'],
+      ['notes', 'array'],
+      ['createdAt', 'date'],
+    ],
+  ],
+  [
+    'tickets',
+    [
+      ['id', STRING],
+      ['requesterId', STRING],
+      ['status', STRING],
+      ['tags', 'array'],
+      ['createdAt', 'date'],
+      ['updatedAt', 'date'],
+    ],
+  ],
+  [
+    'messages',
+    [
+      ['id', STRING],
+      ['ticketId', STRING],
+      ['authorId', STRING],
+      ['createdAt', 'date'],
+    ],
+  ],
+  [
+    'events',
+    [
+      ['id', STRING],
+      ['ticketId', STRING],
+      ['at', 'date'],
+    ],
+  ],
+  [
+    'csat',
+    [
+      ['id', STRING],
+      ['customerId', STRING],
+      ['createdAt', 'date'],
+    ],
+  ],
+  [
+    'nps',
+    [
+      ['id', STRING],
+      ['customerId', STRING],
+      ['createdAt', 'date'],
+    ],
+  ],
+  [
+    'ces',
+    [
+      ['id', STRING],
+      ['customerId', STRING],
+      ['createdAt', 'date'],
+    ],
+  ],
+  ['organizations', [['id', STRING]]],
+  ['agents', [['id', STRING]]],
+]);
+
+const typeOf = (value: unknown) =>
+  Array.isArray(value) ? 'array' : value instanceof Date ? 'date' : typeof value;
+
+/**
+ * A trusted record (already read through its model, e.g. from an adapter or `parseDataset`) is not parsed again:
+ * only the fields the index reads are checked for their type, so a wrong one is still a ValidationError with its
+ * path rather than a failure inside the index.
+ */
+function checkTrusted(kind: string, value: unknown, subjectOf: () => string): void {
+  if (typeof value !== 'object' || value === null) {
+    throw invalidArgument(subjectOf(), 'value', 'expected a parsed model object');
+  }
+  const record = value as Record<string, unknown>;
+  for (const [field, type] of TRUSTED_FIELDS.get(kind) ?? []) {
+    if (typeOf(record[field]) !== type) {
+      throw new ValidationError(`${subjectOf()} value`, [
+        {
+          path: [field],
+          code: 'invalid_type',
+          message: `expected ${type === 'date' ? 'a Date' : `a ${type}`}`,
+        },
+      ]);
+    }
+  }
+}
+
 /**
  * Reads one record as the sync writes it (`{ kind, value }`): the value through its model, so a bad record is a
- * ValidationError naming the record's place. Returns null for lists the index does not use.
- * @example `readRecord({ kind: 'tickets', value: ticket }, 'buildCardIndex() source[0]', 'IT')`
+ * ValidationError naming the record's place. Returns null for lists the index does not use. With `trusted` the
+ * value is taken as a parsed model, checked only for the fields the index reads.
+ * @example `readRecord({ kind: 'tickets', value: ticket }, () => 'buildCardIndex() source[0]', 'IT')`
  */
 export function readRecord(
   record: unknown,
-  subject: string,
+  subjectOf: () => string,
   defaultRegion: string | undefined,
+  trusted = false,
 ): CardSourceRecord | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    throw invalidArgument(subject, '', 'expected a record { kind, value }');
+    throw invalidArgument(subjectOf(), '', 'expected a record { kind, value }');
   }
   const { kind, value } = record as { kind?: unknown; value?: unknown };
   if (typeof kind !== 'string') {
-    throw new ValidationError(subject, [
+    throw new ValidationError(subjectOf(), [
       { path: ['kind'], code: 'invalid_type', message: 'expected a string' },
     ]);
   }
   if (SKIPPED.has(kind)) return null;
   const schema = SCHEMAS.get(kind);
   if (!schema) {
-    throw new ValidationError(subject, [
+    throw new ValidationError(subjectOf(), [
       { path: ['kind'], code: 'invalid_value', message: 'not a Dataset list name' },
     ]);
   }
+  if (trusted) {
+    checkTrusted(kind, value, subjectOf);
+    return { kind, value } as CardSourceRecord;
+  }
   const input = kind === 'customers' ? withE164Phones(value, defaultRegion) : value;
-  return { kind, value: parse(schema, input, `${subject} value`) } as CardSourceRecord;
+  return { kind, value: parse(schema, input, `${subjectOf()} value`) } as CardSourceRecord;
 }
 
 /**
- * The records of a source: a Dataset (its lists, in order), or a sync or async iterable of records.
+ * The records of a source: a Dataset (its lists, in order), or a sync or async iterable of records. A Dataset or
+ * a sync iterable is read synchronously (a promise per record would cost more than indexing it).
  * @example `for await (const record of sourceRecords(dataset)) …`
  */
-export async function* sourceRecords(source: unknown): AsyncGenerator<unknown> {
+export function sourceRecords(source: unknown): Iterable<unknown> | AsyncIterable<unknown> {
   if (typeof source !== 'object' || source === null) {
     throw invalidArgument('buildCardIndex()', 'source', 'expected a Dataset or an iterable of records');
   }
   const iterable = source as { [Symbol.iterator]?: unknown; [Symbol.asyncIterator]?: unknown };
-  if (typeof iterable[Symbol.asyncIterator] === 'function') {
-    yield* source as AsyncIterable<unknown>;
-    return;
-  }
-  if (typeof iterable[Symbol.iterator] === 'function') {
-    yield* source as Iterable<unknown>;
-    return;
-  }
+  if (typeof iterable[Symbol.asyncIterator] === 'function') return source as AsyncIterable<unknown>;
+  if (typeof iterable[Symbol.iterator] === 'function') return source as Iterable<unknown>;
   for (const [kind, list] of Object.entries(source)) {
-    if (kind === 'asOf') continue;
-    if (!Array.isArray(list)) {
+    if (kind !== 'asOf' && !Array.isArray(list)) {
       throw new ValidationError('buildCardIndex() source', [
         { path: [kind], code: 'invalid_type', message: 'expected an array' },
       ]);
     }
+  }
+  return datasetRecords(source as Record<string, unknown[]>);
+}
+
+function* datasetRecords(dataset: Record<string, unknown[]>): Generator<unknown> {
+  for (const [kind, list] of Object.entries(dataset)) {
+    if (kind === 'asOf') continue;
     for (const value of list) yield { kind, value };
   }
 }

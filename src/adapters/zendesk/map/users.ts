@@ -7,6 +7,7 @@ import type { Customer } from '../../../models/customer.js';
 import { Customer as CustomerSchema } from '../../../models/customer.js';
 import type { CustomerCreate, CustomerPatch } from '../../../models/inputs.js';
 import { parse } from '../../../models/parse.js';
+import { notesFromText } from '../../kit/notes.js';
 import { ADAPTER } from '../context.js';
 import { idOrNull } from '../fields.js';
 import { type ZendeskUser, ZendeskUserRole } from '../wire.js';
@@ -56,6 +57,8 @@ export function customerFromZendesk(wire: ZendeskUser): Customer {
       ...(wire.locale ? { language: wire.locale } : {}),
       ...(zone ? { timeZone: zone } : {}),
       tags: wire.tags ?? [],
+      // The signed notes supportkit appended (`customers.addNote`); other text in the field is left out.
+      notes: notesFromText(wire.notes),
       createdAt: wire.created_at,
       ...(wire.updated_at ? { updatedAt: wire.updated_at } : {}),
     },
