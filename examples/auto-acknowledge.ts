@@ -7,11 +7,12 @@
  *
  * Offline: the helpdesk is the memory adapter holding a generated history, and the webhook is handed to the
  * handler's Fetch-API entry point (mount `handler.node` on a real server, as examples/webhook-server.ts does).
- * The articles are a small static list here; the knowledge-base suggestions plug in the same way.
+ * The articles come from a generated help centre through the knowledge-base suggestions (supportkit/care).
  */
 import {
   acknowledgement,
   coverage,
+  createArticleIndex,
   createMemoryAdapter,
   createWebhookHandler,
   firstReplyTime,
@@ -20,8 +21,9 @@ import {
   promiseReplyBy,
   sendAcknowledgement,
   signWebhook,
+  suggestArticles,
 } from 'supportkit';
-import { generateDataset } from 'supportkit/testing';
+import { generateDataset, generateHelpCentre } from 'supportkit/testing';
 
 // Two months of a made-up helpdesk: the history the promise learns from.
 const history = generateDataset({ seed: 7, tickets: 800, days: 60, startDate: '2026-10-01' });
@@ -44,10 +46,8 @@ const helpdesk = createMemoryAdapter(
   }),
   { now: () => new Date(now) },
 );
-const articles = [
-  { title: 'Dove si trova il mio pacco?', url: 'https://help.example.com/it/articoli/pacco' },
-  { title: 'Resi e rimborsi', url: 'https://help.example.com/it/articoli/resi' },
-];
+// The help centre (Italian and English articles), indexed once: suggestions below a score of 0.2 are left out.
+const helpCentre = await createArticleIndex(generateHelpCentre({ seed: 7 }).articles);
 
 const secret = process.env.ZENDESK_WEBHOOK_SECRET ?? 'demo-zendesk-secret';
 const handler = createWebhookHandler({
@@ -61,6 +61,10 @@ const handler = createWebhookHandler({
     // No SLA policy is passed: the promise is the p90 of what the team really did for similar tickets.
     const promise = promiseReplyBy(ticket, { schedule, history });
     console.log(`promise: ${promise.by.toISOString()} — ${promise.rule}`);
+    const articles = suggestArticles(helpCentre, ticket, { locale, limit: 2 });
+    console.log(
+      `suggested: ${articles.map((s) => `${s.article.id} (${s.score.toFixed(2)})`).join(', ') || 'none'}`,
+    );
     const ack = acknowledgement(ticket, {
       locale,
       promise,
