@@ -92,7 +92,7 @@ describe('supportkit import csv', () => {
   it('a row the model refuses names the column of the field', async () => {
     writeFileSync(
       join(dir, 'late.csv'),
-      'Ticket ID,Subject,Status,Requester,Created,Updated\n1,s,open,c,2026-03-02T10:00:00Z,2026-03-01T10:00:00Z\n',
+      'Ticket ID,Subject,Status,Requester,Created,Updated,Tags,Priority\n1,s,open,c,2026-03-02T10:00:00Z,2026-03-01T10:00:00Z,,\n',
     );
     const run = await runCli(['import', 'csv', 'late.csv', '--map', 'tickets-map.json', '--out', 'out'], {
       cwd: dir,
