@@ -6,10 +6,8 @@ import { stringOption } from '../args.js';
 import { mappingOf, recordOfRow } from '../csv/mapping.js';
 import { type BadCell, badCellLine, readCsv } from '../csv/read.js';
 import { CommandError, UsageError } from '../errors.js';
+import { RECORDS_FILE } from '../input.js';
 import type { CommandRun } from '../registry.js';
-
-/** The file import writes into --out, the same name sync uses, so `supportkit report <dir>` reads either. */
-export const RECORDS_FILE = 'records.jsonl';
 
 function readMapping(path: string, name: string): unknown {
   try {
