@@ -138,6 +138,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: '<n>',
         description: 'memory only: seed of the demo helpdesk (default 2026)',
       },
+      'page-size': {
+        type: 'string',
+        value: '<n>',
+        description: 'memory only: tickets per batch (default 100)',
+      },
     },
     examples: [
       'ZENDESK_SUBDOMAIN=acme ZENDESK_EMAIL=me@acme.com ZENDESK_TOKEN=… supportkit sync zendesk --out helpdesk/',
