@@ -179,8 +179,16 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'demo',
     summary: 'the report of a generated helpdesk (no account, no network)',
     usage: 'supportkit demo [--format text|json|md|html] [--out <file>]',
-    options: { format, out },
-    examples: ['supportkit demo', 'supportkit demo --format html --out demo.html'],
+    options: {
+      format,
+      out,
+      tickets: { type: 'string', value: '<n>', description: 'size of the generated helpdesk (default 6000)' },
+    },
+    examples: [
+      'supportkit demo',
+      'supportkit demo --format html --out demo.html',
+      'supportkit demo --tickets 50000 --json',
+    ],
     load: async () => (await import('./commands/demo.js')).demoCommand,
   },
 ];

@@ -75,6 +75,8 @@ export interface ReportCliOptions {
   asOf: number | undefined;
   format: ReportFormat;
   schedule: Schedule | undefined;
+  /** Recent periods compared against the earlier ones in tag trends. @default 1 */
+  recentPeriods?: number;
 }
 
 /**

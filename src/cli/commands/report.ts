@@ -28,6 +28,7 @@ export async function collectReport(
     interval: options.interval,
     source,
     ...(options.schedule ? { schedule: options.schedule } : {}),
+    ...(options.recentPeriods ? { recentPeriods: options.recentPeriods } : {}),
     ...(options.from !== undefined ? { from: options.from } : {}),
     ...(options.to !== undefined ? { to: options.to } : {}),
     ...(input.kind === 'dataset' ? { ticketMemory: Number.POSITIVE_INFINITY } : {}),
