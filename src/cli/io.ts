@@ -20,12 +20,18 @@ export interface CliIo {
   env: Readonly<Record<string, string | undefined>>;
   /** Relative paths resolve against this. */
   cwd: string;
-  /** Aborted on Ctrl-C: long commands finish their current step and stop cleanly. */
+  /** Aborted on Ctrl-C, for a command that said it stops cleanly ({@link CliIo.stopCleanlyOnInterrupt}). */
   signal?: AbortSignal;
+  /**
+   * A command that can stop cleanly (sync: after the current batch) calls this; then the first Ctrl-C aborts
+   * `signal` instead of ending the process at once (a second one still does).
+   */
+  stopCleanlyOnInterrupt?: () => void;
 }
 
 /**
- * The io of the real process: Ctrl-C aborts the signal once (a second Ctrl-C exits at once).
+ * The io of the real process. Ctrl-C ends it with exit code 130, unless the command asked to stop cleanly: then
+ * the first Ctrl-C aborts the signal and a second one exits at once.
  *
  * @example
  * ```ts
@@ -34,8 +40,9 @@ export interface CliIo {
  */
 export function processIo(): CliIo {
   const controller = new AbortController();
+  let clean = false;
   process.on('SIGINT', () => {
-    if (controller.signal.aborted) process.exit(130);
+    if (!clean || controller.signal.aborted) process.exit(130);
     controller.abort();
   });
   return {
@@ -44,6 +51,9 @@ export function processIo(): CliIo {
     env: process.env,
     cwd: process.cwd(),
     signal: controller.signal,
+    stopCleanlyOnInterrupt: () => {
+      clean = true;
+    },
   };
 }
 

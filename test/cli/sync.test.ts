@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -144,5 +145,40 @@ describe('sync progress', () => {
       'sync: 100 records, 1 batches, fetching',
       '',
     ]);
+  });
+});
+
+describe('supportkit sync as a process', { timeout: 120_000 }, () => {
+  it('Ctrl-C (SIGINT) stops after the current batch with exit code 130; the checkpoint matches the file', async () => {
+    const { spawn } = await import('node:child_process');
+    const bin = join(import.meta.dirname, '../../src/cli/bin.ts');
+    // tsx's loader by path: the child runs in a temporary folder, where a bare `tsx` would not resolve.
+    const tsx = pathToFileURL(join(import.meta.dirname, '../../node_modules/tsx/dist/loader.mjs')).href;
+    const child = spawn(
+      process.execPath,
+      ['--import', tsx, bin, 'sync', 'memory', '--out', 'big', '--tickets', '3000', '--page-size', '10'],
+      { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      if (stderr.includes('sync: ') && !child.killed) child.kill('SIGINT');
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).toBe(130);
+    expect(stdout).toMatch(/^stopped: \d+ records in \d+ batches into big\/records\.jsonl\n$/);
+    expect(stderr).toMatch(/interrupted after batch \d+: everything up to it is saved/);
+    const batches = Number(/in (\d+) batches/.exec(stdout)![1]);
+    expect(batches).toBeLessThan(300);
+    // Every ticket in the file is at or before the checkpoint's cursor: nothing written past what was saved.
+    const cursor = JSON.parse(readFileSync(join(dir, 'big/checkpoint.json'), 'utf8')).cursor as string;
+    const tickets = lines('big/records.jsonl').filter((l) => l.startsWith('{"kind":"tickets"'));
+    expect(tickets).toHaveLength(batches * 10);
+    const last = JSON.parse(tickets[tickets.length - 1]!).value;
+    expect(cursor).toBe(`${Date.parse(last.updatedAt)}:${last.id}`);
   });
 });

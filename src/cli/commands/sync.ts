@@ -112,6 +112,7 @@ export const syncCommand: CommandRun = async ({ io, args, json, log }) => {
   const start = saved.load();
   if (start) log(`resuming ${name} from ${relative(io.cwd, saved.path) || saved.path}`);
   const sink = jsonlFileSink(join(dir, RECORDS_FILE));
+  io.stopCleanlyOnInterrupt?.();
   const progress = syncProgress(io, bus);
   let result: SyncProgress | undefined;
   let last: SyncProgress = { batches: 0, records: 0, duplicates: 0, checkpoint: start };
@@ -120,7 +121,11 @@ export const syncCommand: CommandRun = async ({ io, args, json, log }) => {
     result = await sync(adapter, {
       sink,
       checkpoint: start,
-      onCheckpoint: saved.save,
+      onCheckpoint: async (checkpoint) => {
+        saved.save(checkpoint);
+        // Let a pending Ctrl-C in: an adapter without network waits (memory) never yields to the event loop.
+        await new Promise((resolve) => setImmediate(resolve));
+      },
       onProgress: (p) => {
         last = p;
         progress.update(p);
