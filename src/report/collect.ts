@@ -81,6 +81,44 @@ function arrivalCell(zone: string) {
   };
 }
 
+/** CSAT and NPS per period of the report, with their intervals. */
+function surveyPeriods(interval: Interval, timeZone: string) {
+  const periods = new PeriodIndex(interval, timeZone, 'report');
+  const surveys = new Map<string, { good: number; bad: number; nps: ReturnType<typeof npsAccumulator> }>();
+  const survey = (at: Date) => {
+    const key = periods.keyOf(at.getTime());
+    let entry = surveys.get(key);
+    if (!entry) {
+      entry = { good: 0, bad: 0, nps: npsAccumulator({ invalid: 'skip' }) };
+      surveys.set(key, entry);
+    }
+    return entry;
+  };
+  return {
+    add(record: Extract<DatasetRecord, { kind: 'csat' | 'nps' | 'ces' }>): void {
+      if (record.kind === 'csat' && record.value.rating !== null) {
+        const { rating } = record.value;
+        // The library's CSAT: good, or the top-2 box of a 1..5 rating.
+        const good = rating === 'good' || (typeof rating === 'number' && rating >= 4);
+        survey(record.value.createdAt)[good ? 'good' : 'bad']++;
+      }
+      if (record.kind === 'nps') survey(record.value.createdAt).nps.add(record.value.score);
+    },
+    result(): SurveyPeriod[] {
+      return [...surveys.keys()].sort().map((period) => {
+        const entry = surveys.get(period)!;
+        const n = entry.good + entry.bad;
+        const result = entry.nps.result();
+        return {
+          period,
+          csat: { score: n === 0 ? null : (100 * entry.good) / n, n, interval: wilson(entry.good, n) },
+          nps: { score: result.score, n: result.n, interval: result.interval },
+        };
+      });
+    },
+  };
+}
+
 /**
  * Reads dataset records (grouped by ticket, as a sync writes them) into everything a report shows: the
  * library's summary over the tickets created in the window, plus histograms, satisfaction per period and the
@@ -107,17 +145,7 @@ export function reportCollector(options: ReportOptions) {
   const from = options.from ?? Number.NEGATIVE_INFINITY;
   const to = options.to ?? Number.POSITIVE_INFINITY;
   const inWindow = (at: Date) => at.getTime() >= from && at.getTime() < to;
-  const periods = new PeriodIndex(interval, timeZone, 'report');
-  const surveys = new Map<string, { good: number; bad: number; nps: ReturnType<typeof npsAccumulator> }>();
-  const survey = (at: Date) => {
-    const key = periods.keyOf(at.getTime());
-    let entry = surveys.get(key);
-    if (!entry) {
-      entry = { good: 0, bad: 0, nps: npsAccumulator({ invalid: 'skip' }) };
-      surveys.set(key, entry);
-    }
-    return entry;
-  };
+  const surveys = surveyPeriods(interval, timeZone);
   const cell = arrivalCell(timeZone);
   const arrivals = new Array<number>(7 * 24).fill(0);
   let keepTicket = true;
@@ -137,12 +165,7 @@ export function reportCollector(options: ReportOptions) {
         case 'nps':
         case 'ces':
           if (!inWindow(record.value.createdAt)) return;
-          if (record.kind === 'csat' && record.value.rating !== null) {
-            const { rating } = record.value;
-            const good = rating === 'good' || (typeof rating === 'number' && rating >= 4);
-            survey(record.value.createdAt)[good ? 'good' : 'bad']++;
-          }
-          if (record.kind === 'nps') survey(record.value.createdAt).nps.add(record.value.score);
+          surveys.add(record);
           break;
         default:
           break;
@@ -153,16 +176,6 @@ export function reportCollector(options: ReportOptions) {
       const report = summarizer.finish();
       const state = summarizer.accumulator.toJSON();
       const business = state.hasBusiness;
-      const byPeriod: SurveyPeriod[] = [...surveys.keys()].sort().map((period) => {
-        const entry = surveys.get(period)!;
-        const n = entry.good + entry.bad;
-        const result = entry.nps.result();
-        return {
-          period,
-          csat: { score: n === 0 ? null : (100 * entry.good) / n, n, interval: wilson(entry.good, n) },
-          nps: { score: result.score, n: result.n, interval: result.interval },
-        };
-      });
       return {
         source: options.source,
         window: {
@@ -172,7 +185,7 @@ export function reportCollector(options: ReportOptions) {
         report,
         firstReply: durationHistogram(state.firstReply, business),
         resolution: durationHistogram(state.resolutionFirst, business),
-        surveys: byPeriod,
+        surveys: surveys.result(),
         arrivals: Array.from({ length: 7 }, (_, day) => arrivals.slice(day * 24, day * 24 + 24)),
         sections: [],
       };

@@ -62,7 +62,8 @@ function section(id: string, title: string, svg: string | null, table: Table, no
   return `<section id="${esc(id)}"><h2>${esc(title)}</h2>${noteHtml}<figure>${svg}</figure><details><summary>Data table</summary>${htmlTable(table)}</details></section>`;
 }
 
-function chartSections(data: ReportData): string[] {
+/** Volume, speed and the two duration distributions. */
+function workSections(data: ReportData): string[] {
   const { report } = data;
   const periods = report.volumes.map((v) => v.period);
   const histogram = (label: string, h: ReportData['firstReply']) =>
@@ -74,32 +75,11 @@ function chartSections(data: ReportData): string[] {
         ...(h.business ? [{ name: 'business hours', values: h.business.map((b) => b.count) }] : []),
       ],
     });
-  const sla = report.sla.filter((s) => s.achieved + s.breached + s.active > 0);
-  const surveyPeriods = data.surveys.map((s) => s.period);
-  const rising = risingTable(report);
-  const risingTags = report.tagTrends.tags
-    .filter((t) => t.rising)
-    .sort((a, b) => (b.growth ?? 0) - (a.growth ?? 0))
-    .slice(0, 10);
-  const breakdown = (by: 'channel' | 'group' | 'agent') => {
-    const table = breakdownTable(report, by);
-    const rows = [...report.breakdowns[by]].sort((a, b) => b.tickets - a.tickets).slice(0, 10);
-    const svg =
-      rows.length === 0
-        ? null
-        : hbarChart({
-            label: `Tickets by ${by}`,
-            rows: rows.map((r) => ({ name: r.key, value: r.tickets })),
-          });
-    return section(`by-${by}`, `By ${by}`, svg, table);
-  };
+  const every = report.interval === 'week' ? 'Weekly' : report.interval === 'day' ? 'Daily' : 'Monthly';
   return [
     section(
       'volume',
-      'Weekly volume and backlog'.replace(
-        'Weekly',
-        report.interval === 'week' ? 'Weekly' : report.interval === 'day' ? 'Daily' : 'Monthly',
-      ),
+      `${every} volume and backlog`,
       periods.length === 0
         ? null
         : barLineChart({
@@ -124,6 +104,15 @@ function chartSections(data: ReportData): string[] {
       histogram('First-resolution time distribution', data.resolution),
       histogramTable(data.resolution),
     ),
+  ];
+}
+
+/** SLA attainment and how customers feel, overall and per period. */
+function serviceSections(data: ReportData): string[] {
+  const { report } = data;
+  const sla = report.sla.filter((s) => s.achieved + s.breached + s.active > 0);
+  const surveyPeriods = data.surveys.map((s) => s.period);
+  return [
     section(
       'sla',
       'SLA attainment',
@@ -173,6 +162,30 @@ function chartSections(data: ReportData): string[] {
           }),
       surveyTable(data),
     ),
+  ];
+}
+
+/** Arrival patterns, rising tags and breakdowns. */
+function patternSections(data: ReportData): string[] {
+  const { report } = data;
+  const rising = risingTable(report);
+  const risingTags = report.tagTrends.tags
+    .filter((t) => t.rising)
+    .sort((a, b) => (b.growth ?? 0) - (a.growth ?? 0))
+    .slice(0, 10);
+  const breakdown = (by: 'channel' | 'group' | 'agent') => {
+    const table = breakdownTable(report, by);
+    const rows = [...report.breakdowns[by]].sort((a, b) => b.tickets - a.tickets).slice(0, 10);
+    const svg =
+      rows.length === 0
+        ? null
+        : hbarChart({
+            label: `Tickets by ${by}`,
+            rows: rows.map((r) => ({ name: r.key, value: r.tickets })),
+          });
+    return section(`by-${by}`, `By ${by}`, svg, table);
+  };
+  return [
     section(
       'arrivals',
       'Arrivals by weekday and hour',
@@ -203,6 +216,14 @@ function chartSections(data: ReportData): string[] {
     breakdown('channel'),
     breakdown('group'),
     breakdown('agent'),
+  ];
+}
+
+function chartSections(data: ReportData): string[] {
+  return [
+    ...workSections(data),
+    ...serviceSections(data),
+    ...patternSections(data),
     ...data.sections.map((s) =>
       section(
         s.id,
