@@ -1,41 +1,25 @@
 import { defineConfig } from 'tsup';
 
 /** One entry per public subpath; each is emitted as ESM (.js) and CJS (.cjs) with its own types. */
-export default defineConfig([
-  {
-    entry: {
-      index: 'src/index.ts',
-      'models/index': 'src/models/index.ts',
-      'metrics/index': 'src/metrics/index.ts',
-      'testing/index': 'src/testing/index.ts',
-      'webhooks/index': 'src/webhooks/index.ts',
-      'sync/index': 'src/sync/index.ts',
-      'transport/index': 'src/http/index.ts',
-      'zendesk/index': 'src/adapters/zendesk/public.ts',
-      'request-tracker/index': 'src/adapters/request-tracker/public.ts',
-      'trello/index': 'src/adapters/trello/public.ts',
-      'care/index': 'src/care/index.ts',
-    },
-    format: ['esm', 'cjs'],
-    dts: true,
-    clean: true,
-    sourcemap: true,
-    target: 'node20',
-    splitting: true,
-    treeshake: true,
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    'models/index': 'src/models/index.ts',
+    'metrics/index': 'src/metrics/index.ts',
+    'testing/index': 'src/testing/index.ts',
+    'webhooks/index': 'src/webhooks/index.ts',
+    'sync/index': 'src/sync/index.ts',
+    'transport/index': 'src/http/index.ts',
+    'zendesk/index': 'src/adapters/zendesk/public.ts',
+    'request-tracker/index': 'src/adapters/request-tracker/public.ts',
+    'trello/index': 'src/adapters/trello/public.ts',
+    'care/index': 'src/care/index.ts',
   },
-  // The `supportkit` bin: ESM only, with a shebang, built apart so that no library entry shares its chunks.
-  // Each command is a dynamic import (its own chunk), so `supportkit --help` loads little.
-  {
-    entry: { cli: 'src/cli/bin.ts' },
-    format: ['esm'],
-    dts: false,
-    clean: false,
-    sourcemap: true,
-    target: 'node20',
-    splitting: true,
-    treeshake: true,
-    outDir: 'dist/bin',
-    banner: { js: '#!/usr/bin/env node' },
-  },
-]);
+  format: ['esm', 'cjs'],
+  dts: true,
+  clean: true,
+  sourcemap: true,
+  target: 'node20',
+  splitting: true,
+  treeshake: true,
+});

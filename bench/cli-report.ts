@@ -61,7 +61,8 @@ for (let i = 0; i < runs; i++) {
 
 // Startup: the built bin (built here if absent), alternating with a bare node.
 const bin = join(root, 'dist', 'bin', 'cli.js');
-if (!existsSync(bin)) execFileSync('npx', ['tsup'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(bin))
+  execFileSync('npx', ['tsup', '--config', 'tsup.cli.config.ts'], { cwd: root, stdio: 'inherit' });
 const spawnMs = (args: string[]) => {
   const t = performance.now();
   const result = spawnSync(process.execPath, args, { stdio: 'ignore' });
