@@ -4,7 +4,7 @@
  * file for each — so a broken exports map, missing file or wrong types fail here rather than for a user.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -148,6 +148,24 @@ export { when, score };
   process.stdout.write(run(process.execPath, ['cjs.cjs'], app));
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], app);
   console.log('types ok (import and require)');
+  // The bin, as users run it: npx finds it in the installed package.
+  const version = run('npx', ['--no-install', 'supportkit', '--version'], app).trim();
+  if (version !== JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version)
+    throw new Error(`supportkit --version printed ${version}`);
+  run('npx', ['--no-install', 'supportkit', 'sync', 'memory', '--out', 'helpdesk', '--tickets', '40'], app);
+  const report = JSON.parse(
+    run('npx', ['--no-install', 'supportkit', 'report', 'helpdesk', '--as-of', '2026-04-06', '--json'], app),
+  );
+  if (report.report.tickets.total !== 40)
+    throw new Error('supportkit report did not count the 40 synced tickets');
+  run(
+    'npx',
+    ['--no-install', 'supportkit', 'report', 'helpdesk', '--format', 'html', '--out', 'report.html'],
+    app,
+  );
+  if (!readFileSync(join(app, 'report.html'), 'utf8').includes('<svg'))
+    throw new Error('the HTML report has no chart');
+  console.log(`bin ok (supportkit ${version}: sync, report --json, report --format html)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

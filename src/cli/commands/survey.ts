@@ -1,0 +1,123 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ces } from '../../metrics/ces.js';
+import { csat } from '../../metrics/csat.js';
+import { nps } from '../../metrics/nps.js';
+import { fixed } from '../../report/format.js';
+import { type ParsedArgs, stringOption } from '../args.js';
+import { type BadCell, badCellLine, readCsv, requireColumn } from '../csv/read.js';
+import { CommandError, UsageError } from '../errors.js';
+import type { CommandRun } from '../registry.js';
+
+type Kind = 'nps' | 'csat' | 'ces';
+
+/** A cell as the metric's value, or why it is not one. Blank cells never get here: they are missing. */
+const PARSERS: Record<Kind, (cell: string) => number | 'good' | 'bad' | string> = {
+  nps: (cell) => integerIn(cell, 0, 10) ?? 'expected an integer 0..10',
+  ces: (cell) => integerIn(cell, 1, 7) ?? 'expected an integer 1..7',
+  csat: (cell) => {
+    const word = cell.toLowerCase();
+    if (word === 'good' || word === 'bad') return word;
+    return integerIn(cell, 1, 5) ?? 'expected good, bad or an integer 1..5';
+  },
+};
+
+function integerIn(cell: string, min: number, max: number): number | undefined {
+  if (!/^[+-]?\d+(\.0+)?$/.test(cell)) return undefined;
+  const value = Number(cell);
+  return value >= min && value <= max ? value : undefined;
+}
+
+/** The column's valid values, blank cells counted apart, bad cells listed (strict: the first one throws). */
+function columnValues(kind: Kind, file: string, name: string, column: string, lenient: boolean) {
+  const { header, rows } = readCsv(readFileSync(file, 'utf8'), name);
+  requireColumn(header, column, name);
+  const values: (number | string)[] = [];
+  const bad: BadCell[] = [];
+  let blank = 0;
+  for (const row of rows) {
+    const cell = row.cells.get(column) ?? '';
+    if (cell === '') {
+      blank++; // missing, never 0: a blank NPS cell is not a detractor
+      continue;
+    }
+    const value = PARSERS[kind](cell);
+    if (typeof value === 'number' || value === 'good' || value === 'bad') values.push(value);
+    else {
+      const problem = { line: row.line, column, message: value };
+      if (!lenient)
+        throw new CommandError(
+          badCellLine(problem, name),
+          'fix the cell, or --lenient to skip and count bad cells',
+          'bad_row',
+        );
+      bad.push(problem);
+    }
+  }
+  return { rows: rows.length, values, blank, bad };
+}
+
+function threshold(values: ParsedArgs['values'], kind: Kind): number | undefined {
+  const text = stringOption(values, 'threshold', kind);
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n))
+    throw new UsageError('--threshold must be an integer', `supportkit ${kind} --help`);
+  return n;
+}
+
+/** The one-line answer: "NPS 23.4 ± 5.1 (95%, −… … …), n = 312 …". */
+function summaryLine(kind: Kind, values: (number | string)[], limit: number | undefined) {
+  if (kind === 'nps') {
+    const r = nps(values);
+    const interval = r.interval ? `, interval ${fixed(r.interval[0])} … ${fixed(r.interval[1])}` : '';
+    return {
+      result: r,
+      line: `NPS ${fixed(r.score)} ± ${fixed(r.marginOfError)} (95%${interval}), n = ${r.n}: ${r.promoters} promoters, ${r.passives} passives, ${r.detractors} detractors`,
+    };
+  }
+  if (kind === 'csat') {
+    const r = csat(values, limit === undefined ? {} : { threshold: limit });
+    return {
+      result: r,
+      line: `CSAT ${fixed(r.score)}%, n = ${r.n}: ${r.positive} satisfied, ${r.negative} not`,
+    };
+  }
+  const r = ces(values, limit === undefined ? {} : { threshold: limit });
+  return {
+    result: r,
+    line: `CES mean ${fixed(r.mean, 2)} / 7, ${fixed(r.easyShare)}% easy, n = ${r.n}`,
+  };
+}
+
+/**
+ * `supportkit nps|csat|ces <file.csv> --column <name>`.
+ *
+ * @example
+ * ```ts
+ * const run = surveyCommand('nps');
+ * ```
+ */
+export function surveyCommand(kind: Kind): CommandRun {
+  return async ({ io, args, json, log }) => {
+    const [path, extra] = args.positionals;
+    if (!path)
+      throw new UsageError(`${kind} needs a CSV file`, `supportkit ${kind} survey.csv --column score`);
+    if (extra !== undefined) throw new UsageError(`${kind} takes one file`, `supportkit ${kind} --help`);
+    const column = stringOption(args.values, 'column', kind, true);
+    const limit = kind === 'nps' ? undefined : threshold(args.values, kind);
+    const file = resolve(io.cwd, path);
+    const data = columnValues(kind, file, path, column, args.values.lenient === true);
+    const { result, line } = summaryLine(kind, data.values, limit);
+    for (const bad of data.bad) log(`skipped: ${badCellLine(bad, path)}`);
+    if (json) {
+      const output = { file: path, column, rows: data.rows, blank: data.blank, bad: data.bad, result };
+      io.stdout.write(`${JSON.stringify(output, null, 2)}\n`);
+    } else {
+      const notes = [`${data.rows} rows`, `${data.blank} blank`];
+      if (data.bad.length > 0) notes.push(`${data.bad.length} bad, skipped`);
+      io.stdout.write(`${line} (${notes.join(', ')})\n`);
+    }
+    return 0;
+  };
+}

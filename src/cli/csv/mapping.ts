@@ -1,0 +1,190 @@
+import { DateTime } from 'luxon';
+import type { z } from 'zod';
+import type { DatasetRecord } from '../../models/dataset.js';
+import { safeParse } from '../../models/parse.js';
+import { isIanaTimeZone } from '../../models/primitives.js';
+import { CesResponse, CsatResponse, NpsResponse } from '../../models/survey.js';
+import { Ticket } from '../../models/ticket.js';
+import { CommandError } from '../errors.js';
+import type { BadCell, CsvRow } from './read.js';
+
+/** What a CSV export holds: tickets or one kind of survey answer. */
+export type CsvKind = 'tickets' | 'nps' | 'csat' | 'ces';
+
+/** How a CSV maps to records: the kind, canonical field → CSV column, and the zone of offset-less dates. */
+export interface CsvMapping {
+  kind: CsvKind;
+  columns: ReadonlyMap<string, string>;
+  timeZone: string | undefined;
+}
+
+const MODELS: Record<CsvKind, z.ZodType> = {
+  tickets: Ticket,
+  nps: NpsResponse,
+  csat: CsatResponse,
+  ces: CesResponse,
+};
+/** The fields a CSV cell can fill, per kind, and how the cell is read. */
+const FIELDS: Record<CsvKind, Record<string, 'text' | 'date' | 'number' | 'list' | 'rating'>> = {
+  tickets: {
+    id: 'text',
+    subject: 'text',
+    description: 'text',
+    status: 'text',
+    priority: 'text',
+    type: 'text',
+    channel: 'text',
+    requesterId: 'text',
+    assigneeId: 'text',
+    groupId: 'text',
+    organizationId: 'text',
+    tags: 'list',
+    createdAt: 'date',
+    updatedAt: 'date',
+    solvedAt: 'date',
+    dueAt: 'date',
+    language: 'text',
+  },
+  nps: {
+    id: 'text',
+    ticketId: 'text',
+    customerId: 'text',
+    agentId: 'text',
+    comment: 'text',
+    createdAt: 'date',
+    score: 'number',
+  },
+  csat: {
+    id: 'text',
+    ticketId: 'text',
+    customerId: 'text',
+    agentId: 'text',
+    comment: 'text',
+    createdAt: 'date',
+    rating: 'rating',
+  },
+  ces: {
+    id: 'text',
+    ticketId: 'text',
+    customerId: 'text',
+    agentId: 'text',
+    comment: 'text',
+    createdAt: 'date',
+    score: 'number',
+  },
+};
+
+const badMapping = (name: string, what: string) =>
+  new CommandError(
+    `mapping ${name}: ${what}`,
+    'see "Import a CSV" in docs/cli.md for the mapping format',
+    'bad_mapping',
+  );
+
+/**
+ * The mapping file's content, checked: `{ kind, columns: { field: "CSV header" }, timeZone? }`. Every mapped
+ * column must be in the CSV's header; `tz` (the --tz option) wins over the file's `timeZone`.
+ *
+ * @example
+ * ```ts
+ * const mapping = mappingOf(JSON.parse(text), 'map.json', header, 'Europe/Rome');
+ * ```
+ */
+export function mappingOf(
+  value: unknown,
+  name: string,
+  header: readonly string[],
+  tz: string | undefined,
+): CsvMapping {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw badMapping(name, 'expected an object { kind, columns, timeZone? }');
+  const { kind, columns, timeZone } = value as Record<string, unknown>;
+  if (typeof kind !== 'string' || !Object.hasOwn(FIELDS, kind))
+    throw badMapping(name, 'kind must be "tickets", "nps", "csat" or "ces"');
+  if (columns === null || typeof columns !== 'object' || Array.isArray(columns))
+    throw badMapping(name, 'columns must be an object { field: "CSV column" }');
+  const fields = FIELDS[kind as CsvKind];
+  const map = new Map<string, string>();
+  for (const [field, column] of Object.entries(columns)) {
+    if (!Object.hasOwn(fields, field))
+      throw badMapping(
+        name,
+        `columns.${field.slice(0, 40)} is not a ${kind} field (fields: ${Object.keys(fields).join(', ')})`,
+      );
+    if (typeof column !== 'string' || !header.includes(column))
+      throw badMapping(name, `columns.${field} names a column the CSV does not have`);
+    map.set(field, column);
+  }
+  const zone = tz ?? (typeof timeZone === 'string' ? timeZone : undefined);
+  if (zone !== undefined && !isIanaTimeZone(zone))
+    throw badMapping(name, 'timeZone (or --tz) must be an IANA time zone such as Europe/Rome');
+  return { kind: kind as CsvKind, columns: map, timeZone: zone };
+}
+
+const OFFSET = /(Z|[+-]\d{2}(:?\d{2})?)$/i;
+
+/** A date cell as ISO with an offset, or why not: a date without one needs the mapping's zone. */
+function dateCell(cell: string, zone: string | undefined): string | { error: string } {
+  if (OFFSET.test(cell) && /\d{4}-\d{2}-\d{2}[T ]\d/.test(cell)) return cell.replace(' ', 'T');
+  if (zone === undefined)
+    return { error: 'a date without a UTC offset: pass --tz (or timeZone in the mapping)' };
+  const local = cell.replace(' ', 'T');
+  const parsed = DateTime.fromISO(local, { zone });
+  return parsed.isValid
+    ? parsed.toISO()!
+    : { error: 'not a date (expected ISO 8601, e.g. 2026-03-02 10:00)' };
+}
+
+function cellValue(kind: string, cell: string, zone: string | undefined): unknown {
+  switch (kind) {
+    case 'date':
+      return dateCell(cell, zone);
+    case 'number':
+      return /^[+-]?\d+(\.\d+)?$/.test(cell) ? Number(cell) : { error: 'not a number' };
+    case 'rating':
+      if (/^(good|bad)$/i.test(cell)) return cell.toLowerCase();
+      return /^\d+$/.test(cell) ? Number(cell) : { error: 'expected good, bad or an integer 1..5' };
+    case 'list':
+      return cell.split(/[\s,]+/).filter(Boolean);
+    default:
+      return cell;
+  }
+}
+
+/**
+ * One CSV row as a record of the mapping's kind, or the bad cells that stop it. Blank cells are missing (the
+ * field is left out), never 0 or an empty string; a problem names the line and column, never the cell.
+ *
+ * @example
+ * ```ts
+ * const result = recordOfRow(row, mapping);
+ * if ('bad' in result) console.error(result.bad);
+ * ```
+ */
+export function recordOfRow(
+  row: CsvRow,
+  mapping: CsvMapping,
+): { record: DatasetRecord } | { bad: BadCell[] } {
+  const fields = FIELDS[mapping.kind];
+  const value: Record<string, unknown> = {};
+  const bad: BadCell[] = [];
+  for (const [field, column] of mapping.columns) {
+    const cell = row.cells.get(column) ?? '';
+    if (cell === '') continue;
+    const read = cellValue(fields[field]!, cell, mapping.timeZone);
+    if (read !== null && typeof read === 'object' && 'error' in read)
+      bad.push({ line: row.line, column, message: (read as { error: string }).error });
+    else value[field] = read;
+  }
+  if (mapping.kind === 'csat' && !('rating' in value) && bad.length === 0) value.rating = null; // asked, unanswered
+  if (bad.length > 0) return { bad };
+  const parsed = safeParse(MODELS[mapping.kind], value, `CSV line ${row.line}`);
+  if (parsed.success) return { record: { kind: mapping.kind, value: parsed.data } as DatasetRecord };
+  return {
+    bad: parsed.error.issues.map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      const column = mapping.columns.get(field) ?? `(${field || 'row'}: not mapped)`;
+      return { line: row.line, column, message: issue.message };
+    }),
+  };
+}

@@ -1,0 +1,194 @@
+/**
+ * Every command's name, help and options, kept apart from the commands' code: `supportkit --help` and
+ * `supportkit <command> --help` load only this file, so help is fast; a command's code (and its dependencies)
+ * is imported only when it runs.
+ */
+import type { OptionSpec, ParsedArgs } from './args.js';
+import type { CliIo } from './io.js';
+
+/** What a running command gets. */
+export interface CommandContext {
+  io: CliIo;
+  args: ParsedArgs;
+  /** --json: results as JSON on stdout. */
+  json: boolean;
+  /** A line on stderr (logs, warnings); silent lines are not a thing: results go to stdout. */
+  log(line: string): void;
+}
+
+/** A command's code: returns the exit code (0 when it returns nothing). */
+export type CommandRun = (context: CommandContext) => Promise<number | undefined>;
+
+/** A command as the registry knows it. */
+export interface CommandSpec {
+  name: string;
+  summary: string;
+  usage: string;
+  options: Readonly<Record<string, OptionSpec>>;
+  examples: readonly string[];
+  load: () => Promise<CommandRun>;
+}
+
+const format: OptionSpec = {
+  type: 'string',
+  value: '<text|json|md|html>',
+  description: 'output format (default text; --json is the same as --format json)',
+};
+const out: OptionSpec = { type: 'string', value: '<file>', description: 'write to this file, not stdout' };
+
+const surveyCommand = (name: 'nps' | 'csat' | 'ces', scale: string): CommandSpec => ({
+  name,
+  summary: `${name.toUpperCase()} of one column of a CSV export (${scale})`,
+  usage: `supportkit ${name} <file.csv> --column <name> [--lenient]`,
+  options: {
+    column: { type: 'string', value: '<name>', description: 'the header of the column with the answers' },
+    lenient: {
+      type: 'boolean',
+      description: 'skip bad cells and count them (default: stop at the first, naming its line)',
+    },
+    ...(name === 'nps'
+      ? {}
+      : {
+          threshold: {
+            type: 'string' as const,
+            value: '<n>',
+            description:
+              name === 'csat'
+                ? 'lowest satisfied rating on 1..5 (default 4)'
+                : 'lowest "easy" score (default 5)',
+          },
+        }),
+  },
+  examples: [
+    `supportkit ${name} survey.csv --column score`,
+    `supportkit ${name} survey.csv --column "How likely" --lenient --json`,
+  ],
+  load: async () => (await import('./commands/survey.js')).surveyCommand(name),
+});
+
+/** The commands, in the order --help lists them. */
+export const COMMANDS: readonly CommandSpec[] = [
+  {
+    name: 'report',
+    summary: 'a support report from a sync output, a JSONL file or a dataset JSON',
+    usage:
+      'supportkit report <input> [--from <date>] [--to <date>] [--tz <zone>] [--format …] [--out <file>]',
+    options: {
+      from: {
+        type: 'string',
+        value: '<date>',
+        description: 'tickets created on or after (ISO date or time)',
+      },
+      to: {
+        type: 'string',
+        value: '<date>',
+        description: 'tickets created before; also the moment the report describes',
+      },
+      'as-of': {
+        type: 'string',
+        value: '<time>',
+        description: 'the moment the report describes (default: --to, the dataset’s asOf, or now)',
+      },
+      tz: {
+        type: 'string',
+        value: '<zone>',
+        description: 'IANA time zone of periods and dates (default UTC)',
+      },
+      interval: {
+        type: 'string',
+        value: '<day|week|month>',
+        description: 'period of volumes and trends (default week)',
+      },
+      schedule: { type: 'string', value: '<file>', description: 'business hours: a Schedule JSON file' },
+      country: {
+        type: 'string',
+        value: '<code>',
+        description: 'add this country’s public holidays (ISO code, e.g. IT) to the business hours',
+      },
+      format,
+      out,
+    },
+    examples: [
+      'supportkit report helpdesk/ --tz Europe/Rome',
+      'supportkit report helpdesk/ --from 2026-01-01 --to 2026-04-01 --format html --out q1.html',
+      'supportkit report dataset.json --country IT --format md > report.md',
+      'supportkit report helpdesk/records.jsonl --json | jq .report.nps',
+    ],
+    load: async () => (await import('./commands/report.js')).reportCommand,
+  },
+  {
+    name: 'sync',
+    summary: 'copy a helpdesk into a folder (JSONL + checkpoint), resuming where the last run stopped',
+    usage: 'supportkit sync <zendesk|trello|request-tracker|memory> --out <dir> [--config <file>]',
+    options: {
+      out: { type: 'string', value: '<dir>', description: 'folder for records.jsonl and checkpoint.json' },
+      config: {
+        type: 'string',
+        value: '<file>',
+        description:
+          'JSON file with the adapter’s settings and credentials (instead of environment variables)',
+      },
+      tickets: {
+        type: 'string',
+        value: '<n>',
+        description: 'memory only: size of the demo helpdesk (default 500)',
+      },
+      seed: {
+        type: 'string',
+        value: '<n>',
+        description: 'memory only: seed of the demo helpdesk (default 2026)',
+      },
+      'page-size': {
+        type: 'string',
+        value: '<n>',
+        description: 'memory only: tickets per batch (default 100)',
+      },
+    },
+    examples: [
+      'ZENDESK_SUBDOMAIN=acme ZENDESK_EMAIL=me@acme.com ZENDESK_TOKEN=… supportkit sync zendesk --out helpdesk/',
+      'TRELLO_KEY=… TRELLO_TOKEN=… TRELLO_BOARD=kV2cF3Yq supportkit sync trello --out board/',
+      'supportkit sync request-tracker --config rt.json --out rt/',
+      'supportkit sync memory --out demo/ --tickets 2000',
+    ],
+    load: async () => (await import('./commands/sync.js')).syncCommand,
+  },
+  {
+    name: 'import',
+    summary: 'CSV exports (tickets or survey answers) into canonical records, with a column mapping',
+    usage: 'supportkit import csv <file.csv> --map <mapping.json> --out <dir> [--tz <zone>] [--lenient]',
+    options: {
+      map: { type: 'string', value: '<file>', description: 'the column mapping (see docs/cli.md)' },
+      out: { type: 'string', value: '<dir>', description: 'folder for records.jsonl' },
+      tz: {
+        type: 'string',
+        value: '<zone>',
+        description: 'time zone of dates without an offset (else such dates are bad cells)',
+      },
+      lenient: { type: 'boolean', description: 'skip bad rows and count them (default: stop at the first)' },
+    },
+    examples: [
+      'supportkit import csv tickets.csv --map zendesk-export.json --tz Europe/Rome --out helpdesk/',
+      'supportkit import csv nps.csv --map nps-map.json --out surveys/ --lenient',
+    ],
+    load: async () => (await import('./commands/import-csv.js')).importCommand,
+  },
+  surveyCommand('nps', 'scores 0..10'),
+  surveyCommand('csat', 'good/bad or ratings 1..5'),
+  surveyCommand('ces', 'scores 1..7'),
+  {
+    name: 'demo',
+    summary: 'the report of a generated helpdesk (no account, no network)',
+    usage: 'supportkit demo [--format text|json|md|html] [--out <file>]',
+    options: {
+      format,
+      out,
+      tickets: { type: 'string', value: '<n>', description: 'size of the generated helpdesk (default 6000)' },
+    },
+    examples: [
+      'supportkit demo',
+      'supportkit demo --format html --out demo.html',
+      'supportkit demo --tickets 50000 --json',
+    ],
+    load: async () => (await import('./commands/demo.js')).demoCommand,
+  },
+];

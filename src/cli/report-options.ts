@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { DateTime } from 'luxon';
+import { holidaysFor } from '../metrics/holidays.js';
+import type { Interval } from '../metrics/periods.js';
+import { parseSchedule } from '../models/helpers.js';
+import { isIanaTimeZone } from '../models/primitives.js';
+import type { Schedule } from '../models/schedule.js';
+import type { ReportFormat } from '../report/index.js';
+import { type ParsedArgs, stringOption } from './args.js';
+import { UsageError } from './errors.js';
+
+const HINT = 'supportkit report --help';
+
+/**
+ * A --from/--to/--as-of value as epoch ms: a date (`2026-04-01`, the start of that day) or a time without an
+ * offset are read in `zone`; a time with an offset or Z is taken as it is.
+ *
+ * @example
+ * ```ts
+ * instantOption('2026-04-01', 'Europe/Rome', 'to'); // 2026-03-31T22:00:00Z
+ * ```
+ */
+export function instantOption(text: string, zone: string, name: string): number {
+  const parsed = DateTime.fromISO(text.trim().replace(' ', 'T'), { zone, setZone: true });
+  if (!parsed.isValid)
+    throw new UsageError(`--${name} is not a date or time (expected ISO 8601, e.g. 2026-04-01)`, HINT);
+  return parsed.toMillis();
+}
+
+/** Monday to Friday, 09:00–18:00: the business hours --country assumes when no --schedule is given. */
+const WEEKDAYS_9_TO_6 = [1, 2, 3, 4, 5].map((day) => ({ start: day * 1440 + 540, end: day * 1440 + 1080 }));
+
+function scheduleOption(
+  values: ParsedArgs['values'],
+  cwd: string,
+  zone: string,
+  years: number[],
+): Schedule | undefined {
+  const file = stringOption(values, 'schedule', 'report');
+  const country = stringOption(values, 'country', 'report');
+  let schedule: Schedule | undefined;
+  if (file) {
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(resolve(cwd, file), 'utf8'));
+    } catch (error) {
+      if (error instanceof SyntaxError) throw new UsageError(`--schedule ${file} is not JSON`, HINT);
+      throw error;
+    }
+    schedule = parseSchedule(json);
+  }
+  if (!country) return schedule;
+  if (!/^[A-Za-z]{2}$/.test(country))
+    throw new UsageError('--country must be an ISO 3166 code such as IT', HINT);
+  const base = schedule ?? {
+    id: 'business-hours',
+    name: 'Business hours',
+    timeZone: zone,
+    intervals: WEEKDAYS_9_TO_6,
+    holidays: [],
+  };
+  return parseSchedule({
+    ...base,
+    holidays: [...base.holidays, ...holidaysFor({ country: country.toUpperCase() }, years)],
+  });
+}
+
+/** The report command's options, checked. */
+export interface ReportCliOptions {
+  timeZone: string;
+  interval: Interval;
+  from: number | undefined;
+  to: number | undefined;
+  asOf: number | undefined;
+  format: ReportFormat;
+  schedule: Schedule | undefined;
+  /** Recent periods compared against the earlier ones in tag trends. @default 1 */
+  recentPeriods?: number;
+}
+
+/**
+ * Reads and checks the report command's options (usage errors, exit 2, for anything malformed).
+ *
+ * @example
+ * ```ts
+ * const options = reportOptions(args.values, io.cwd, false);
+ * ```
+ */
+export function reportOptions(values: ParsedArgs['values'], cwd: string, json: boolean): ReportCliOptions {
+  const timeZone = stringOption(values, 'tz', 'report') ?? 'UTC';
+  if (!isIanaTimeZone(timeZone))
+    throw new UsageError('--tz must be an IANA time zone such as Europe/Rome', HINT);
+  const interval = stringOption(values, 'interval', 'report') ?? 'week';
+  if (interval !== 'day' && interval !== 'week' && interval !== 'month')
+    throw new UsageError('--interval must be day, week or month', HINT);
+  const format = json ? 'json' : (stringOption(values, 'format', 'report') ?? 'text');
+  if (!['text', 'json', 'md', 'html'].includes(format))
+    throw new UsageError('--format must be text, json, md or html', HINT);
+  const at = (name: string) => {
+    const text = stringOption(values, name, 'report');
+    return text === undefined ? undefined : instantOption(text, timeZone, name);
+  };
+  const from = at('from');
+  const to = at('to');
+  if (from !== undefined && to !== undefined && from >= to)
+    throw new UsageError('--from must be before --to', HINT);
+  const asOf = at('as-of') ?? to;
+  const last = DateTime.fromMillis(asOf ?? Date.now(), { zone: timeZone }).year;
+  const first = from === undefined ? last - 1 : DateTime.fromMillis(from, { zone: timeZone }).year;
+  const years = Array.from({ length: Math.max(1, last - first + 1) }, (_, i) => first + i);
+  const schedule = scheduleOption(values, cwd, timeZone, years);
+  return { timeZone, interval, from, to, asOf, format: format as ReportFormat, schedule };
+}

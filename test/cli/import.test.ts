@@ -1,0 +1,110 @@
+import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from './run.js';
+
+const fixtures = join(import.meta.dirname, 'fixtures');
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'supportkit-import-'));
+  cpSync(fixtures, dir, { recursive: true });
+});
+const records = (file: string) =>
+  readFileSync(join(dir, file), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
+
+describe('supportkit import csv', () => {
+  it('maps columns to tickets, reading offset-less dates in --tz (DST included) and blanks as missing', async () => {
+    const run = await runCli(
+      ['import', 'csv', 'tickets.csv', '--map', 'tickets-map.json', '--tz', 'Europe/Rome', '--out', 'out'],
+      { cwd: dir },
+    );
+    expect(run.stderr).toBe('');
+    expect(run).toMatchObject({
+      code: 0,
+      stdout: 'imported 3 tickets records of 3 rows into out/records.jsonl\n',
+    });
+    const [first, second, third] = records('out/records.jsonl');
+    expect(first).toMatchObject({
+      kind: 'tickets',
+      value: { id: '1001', priority: 'high', tags: ['login', 'urgent'] },
+    });
+    // 09:15 in Rome on 2 March is CET (+01:00): 08:15 UTC.
+    expect(first.value.createdAt).toBe('2026-03-02T08:15:00.000Z');
+    // 02:30 on 29 March 2026 does not exist in Rome (clocks jump 02:00 → 03:00); luxon moves it forward to 03:30
+    // CEST, 01:30 UTC. 04:00 CEST is 02:00 UTC.
+    expect(second.value.createdAt).toBe('2026-03-29T01:30:00.000Z');
+    expect(second.value.updatedAt).toBe('2026-03-29T02:00:00.000Z');
+    // Blank tags and priority are missing: the model's defaults, not "" or 0.
+    expect(second.value.tags).toEqual([]);
+    expect(second.value.priority).toBeNull();
+    expect(third.value.createdAt).toBe('2026-03-03T08:00:00.000Z');
+  });
+
+  it('without --tz an offset-less date is a bad cell named by line and column; strict writes nothing', async () => {
+    const run = await runCli(['import', 'csv', 'tickets.csv', '--map', 'tickets-map.json', '--out', 'out'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'supportkit: tickets.csv line 2, column "Created": a date without a UTC offset: pass --tz (or timeZone in the mapping)',
+    );
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('lenient skips and counts bad rows: a blank NPS score is missing, not a 0', async () => {
+    const run = await runCli(
+      ['import', 'csv', 'nps.csv', '--map', 'nps-map.json', '--out', 'out', '--lenient', '--json'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary).toMatchObject({ kind: 'nps', rows: 7, imported: 5, skipped: 2 });
+    expect(summary.bad.map((b: { line: number; column: string }) => [b.line, b.column])).toEqual([
+      [4, 'score'],
+      [7, 'score'],
+    ]);
+    expect(records('out/records.jsonl').map((r) => r.value.score)).toEqual([10, 9, 0, 7, 6]);
+    expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(2);
+  });
+
+  it('a bad mapping says which field is wrong, and is exit code 1', async () => {
+    const write = (content: unknown) => writeFileSync(join(dir, 'bad.json'), JSON.stringify(content));
+    const run = () =>
+      runCli(['import', 'csv', 'tickets.csv', '--map', 'bad.json', '--out', 'out'], { cwd: dir });
+    write({ kind: 'tickets', columns: { subjet: 'Subject' } });
+    expect((await run()).stderr).toMatch(
+      /^supportkit: mapping bad\.json: columns\.subjet is not a tickets field/,
+    );
+    write({ kind: 'tickets', columns: { subject: 'Title' } });
+    expect((await run()).stderr).toMatch(/columns\.subject names a column the CSV does not have/);
+    write({ kind: 'orders', columns: {} });
+    expect((await run()).stderr).toMatch(/kind must be "tickets", "nps", "csat" or "ces"/);
+    writeFileSync(join(dir, 'bad.json'), '{ nope');
+    const notJson = await run();
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toMatch(/mapping bad\.json is not JSON/);
+  });
+
+  it('a row the model refuses names the column of the field', async () => {
+    writeFileSync(
+      join(dir, 'late.csv'),
+      'Ticket ID,Subject,Status,Requester,Created,Updated,Tags,Priority\n1,s,open,c,2026-03-02T10:00:00Z,2026-03-01T10:00:00Z,,\n',
+    );
+    const run = await runCli(['import', 'csv', 'late.csv', '--map', 'tickets-map.json', '--out', 'out'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(1);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'supportkit: late.csv line 2, column "Updated": updatedAt is before createdAt',
+    );
+  });
+
+  it('usage errors: not csv, no --map', async () => {
+    expect((await runCli(['import', 'xlsx', 'a.xlsx'], { cwd: dir })).code).toBe(2);
+    expect((await runCli(['import', 'csv', 'tickets.csv', '--out', 'o'], { cwd: dir })).code).toBe(2);
+  });
+});

@@ -1,0 +1,147 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { datasetRecords } from '../../src/cli/input.js';
+import { summarize, summarizeRecords } from '../../src/metrics/index.js';
+import { parseDataset } from '../../src/models/index.js';
+import { readJsonlRecords } from '../../src/sync/index.js';
+import { generateDataset } from '../../src/testing/index.js';
+import { runCli } from './run.js';
+
+let dir: string;
+const options = { seed: 7, tickets: 400, days: 42, startDate: '2026-02-02', timeZone: 'Europe/Rome' };
+const generated = generateDataset(options);
+const dataset = parseDataset(JSON.parse(JSON.stringify(generated)));
+const roundTrip = (value: unknown) => JSON.parse(JSON.stringify(value));
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'supportkit-report-'));
+  writeFileSync(join(dir, 'dataset.json'), JSON.stringify(generated));
+  const lines = [...datasetRecords(dataset)].map((record) => JSON.stringify(record));
+  writeFileSync(join(dir, 'records.jsonl'), `${lines.join('\n')}\n`);
+});
+
+describe('supportkit report', () => {
+  it('--json on a dataset is summarize()’s own report, plus the report-only figures', async () => {
+    const run = await runCli(['report', 'dataset.json', '--tz', 'Europe/Rome', '--json'], { cwd: dir });
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const data = JSON.parse(run.stdout);
+    expect(data.report).toEqual(roundTrip(summarize(dataset, { timeZone: 'Europe/Rome' })));
+    // Every ticket arrives in exactly one weekday × hour cell.
+    expect(data.arrivals.flat().reduce((a: number, b: number) => a + b, 0)).toBe(400);
+    // The histogram counts what the summary measured.
+    const sum = (buckets: { count: number }[]) => buckets.reduce((a, b) => a + b.count, 0);
+    expect(sum(data.firstReply.calendar)).toBe(data.report.firstReply.calendarMinutes.n);
+    expect(sum(data.firstReply.business)).toBe(data.report.firstReply.businessMinutes.n);
+  });
+
+  it('--json on a sync folder’s JSONL is summarizeRecords()’s report', async () => {
+    const run = await runCli(
+      ['report', '.', '--to', '2026-03-16', '--tz', 'Europe/Rome', '--format', 'json'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    const to = new Date('2026-03-15T23:00:00Z'); // midnight in Rome (CET, +01:00)
+    const fromLibrary = await summarizeRecords(readJsonlRecords(join(dir, 'records.jsonl')), {
+      asOf: to,
+      timeZone: 'Europe/Rome',
+    });
+    const inWindow = dataset.tickets.filter((t) => t.createdAt < to).length;
+    const data = JSON.parse(run.stdout);
+    expect(data.report.tickets.total).toBe(inWindow);
+    expect(data.window).toEqual({ from: null, to: to.toISOString() });
+    // The generator's tickets all start before the 16th, so the window cut nothing but time.
+    expect(inWindow).toBe(400);
+    expect(data.report).toEqual(roundTrip(fromLibrary));
+  });
+
+  it('--from/--to keep tickets created in the window (from inclusive, to exclusive)', async () => {
+    const run = await runCli(
+      [
+        'report',
+        'dataset.json',
+        '--from',
+        '2026-02-09',
+        '--to',
+        '2026-02-16',
+        '--tz',
+        'Europe/Rome',
+        '--json',
+      ],
+      {
+        cwd: dir,
+      },
+    );
+    const from = Date.parse('2026-02-08T23:00:00Z');
+    const to = Date.parse('2026-02-15T23:00:00Z');
+    const expected = dataset.tickets.filter(
+      (t) => t.createdAt.getTime() >= from && t.createdAt.getTime() < to,
+    ).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(JSON.parse(run.stdout).report.tickets.total).toBe(expected);
+  });
+
+  it('text: aligned tables with human units, never long decimals', async () => {
+    const run = await runCli(['report', 'dataset.json', '--tz', 'Europe/Rome'], { cwd: dir });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^first reply +\d+(\.\d)? (min|h|d) +/m);
+    expect(run.stdout).not.toMatch(/\d\.\d{3,}/);
+    const volume = run.stdout.split('Volume and backlog\n')[1]!.split('\n\n')[0]!.split('\n').slice(1);
+    expect(new Set(volume.map((line) => line.length)).size).toBe(1);
+  });
+
+  it('md: GitHub tables; html: one self-contained file with SVG charts, tables and the data as JSON', async () => {
+    const md = await runCli(['report', 'dataset.json', '--format', 'md'], { cwd: dir });
+    expect(md.stdout).toContain('| period | created | solved | backlog |');
+    const html = await runCli(['report', 'dataset.json', '--format', 'html', '--out', 'out/report.html'], {
+      cwd: dir,
+    });
+    expect(html.stdout).toBe('');
+    expect(html.stderr).toMatch(/^wrote out\/report\.html \(\d+ KB\)\n$/);
+    const page = readFileSync(join(dir, 'out/report.html'), 'utf8');
+    expect(page.match(/<svg /g)?.length).toBeGreaterThanOrEqual(10);
+    expect(page).not.toMatch(/\s(src|href)=/);
+    expect(page).toContain("default-src 'none'");
+    const embedded = page.match(/<script type="application\/json" id="supportkit-data">(.*)<\/script>/)![1]!;
+    expect(JSON.parse(embedded).report.tickets.total).toBe(400);
+  });
+
+  it('--country IT adds business hours (Mon–Fri 09–18) with Italian holidays', async () => {
+    const lines = readFileSync(join(dir, 'records.jsonl'), 'utf8').split('\n');
+    writeFileSync(
+      join(dir, 'no-schedules.jsonl'),
+      lines.filter((l) => !l.startsWith('{"kind":"schedules"')).join('\n'),
+    );
+    const report = async (...extra: string[]) =>
+      JSON.parse(
+        (
+          await runCli(['report', 'no-schedules.jsonl', '--as-of', '2026-03-20', '--json', ...extra], {
+            cwd: dir,
+          })
+        ).stdout,
+      ).report;
+    expect((await report()).firstReply.businessMinutes).toBeNull();
+    const withHolidays = await report('--country', 'IT', '--tz', 'Europe/Rome');
+    expect(withHolidays.firstReply.businessMinutes.n).toBe(withHolidays.firstReply.calendarMinutes.n);
+  });
+
+  it('failures: no input, a missing folder file, bad options, a corrupt dataset', async () => {
+    expect((await runCli(['report'], { cwd: dir })).code).toBe(2);
+    expect((await runCli(['report', 'dataset.json', '--tz', 'Mars/Olympus'], { cwd: dir })).code).toBe(2);
+    expect((await runCli(['report', 'dataset.json', '--format', 'pdf'], { cwd: dir })).code).toBe(2);
+    expect(
+      (await runCli(['report', 'dataset.json', '--from', '2026-03-01', '--to', '2026-02-01'], { cwd: dir }))
+        .code,
+    ).toBe(2);
+    const empty = mkdtempSync(join(tmpdir(), 'supportkit-empty-'));
+    const noRecords = await runCli(['report', empty], { cwd: dir });
+    expect(noRecords.code).toBe(1);
+    expect(noRecords.stderr).toContain('has no records.jsonl');
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ tickets: [{ id: 1 }] }));
+    const bad = await runCli(['report', 'bad.json'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/^supportkit: invalid Dataset at tickets\.0\.\w+: .* \(and \d+ more\)\n/);
+  });
+});
