@@ -101,10 +101,24 @@ const UNITS = new Map<string, number>([
  * An SLA target as minutes: a number of minutes, or text like `"240"`, `"4h"`, `"1h 30m"`, `"2 hours"`, `"4 ore"`.
  * @example `targetMinutes('1h 30m', false, 'slaDeadline') // 90`
  */
-export function targetMinutes(value: unknown, businessHours: boolean, fn: string): number {
+export function targetMinutes(value: unknown, businessHours: boolean, fn: string, field = 'target'): number {
+  const minutes = readTarget(value, businessHours, fn, field);
+  if (minutes > MAX_TARGET_MINUTES)
+    throw fail(
+      fn,
+      field,
+      'is longer than a year: give a reply or resolution target in minutes, hours or days',
+    );
+  return minutes;
+}
+
+/** A year of minutes: beyond any SLA, and quick to lay out even in business hours (a step may have 1 s). */
+const MAX_TARGET_MINUTES = 366 * 1440;
+
+function readTarget(value: unknown, businessHours: boolean, fn: string, field: string): number {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0) return value;
   if (typeof value !== 'string' || value.trim() === '')
-    throw fail(fn, 'target', 'expected a duration, e.g. 240 (minutes), "4h" or "1h 30m"');
+    throw fail(fn, field, 'expected a duration, e.g. 240 (minutes), "4h" or "1h 30m"');
   const text = value.trim().toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   // `1h30` is one hour and thirty minutes.
   const text2 = text.replace(/(\d)\s*h\s*(\d{1,2})$/, '$1h $2m');
@@ -114,18 +128,18 @@ export function targetMinutes(value: unknown, businessHours: boolean, fn: string
   for (const part of text2.matchAll(/(\d+(?:[.,]\d+)?)\s*([a-z]+)/g)) {
     const unit = UNITS.get(part[2]!);
     if (unit === undefined)
-      throw fail(fn, 'target', 'has a unit this does not know: use minutes, hours or days');
+      throw fail(fn, field, 'has a unit this does not know: use minutes, hours or days');
     if (unit === 1440 && businessHours)
       throw fail(
         fn,
-        'target',
+        field,
         'a business day has no fixed length: give the target in hours, or set businessHours to false',
       );
     total += Number(part[1]!.replace(',', '.')) * unit;
     rest = rest.replace(part[0], '');
   }
   if (rest.replace(/\b(?:and|e|y|et|und)\b|[\s,]/g, '') !== '' || total <= 0)
-    throw fail(fn, 'target', 'expected a duration, e.g. 240 (minutes), "4h" or "1h 30m"');
+    throw fail(fn, field, 'expected a duration, e.g. 240 (minutes), "4h" or "1h 30m"');
   return total;
 }
 

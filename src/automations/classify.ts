@@ -1,4 +1,3 @@
-import { truncateKey } from '../errors/validation.js';
 import { fail, fold, optionsOf } from './text.js';
 
 /**
@@ -64,9 +63,10 @@ function rulesOf(rules: unknown): Rule[] {
       return { tag: rule.tag.trim(), keywords: keywordsOf(rule.keywords, `[${index}]`) };
     });
   } else if (typeof rules === 'object' && rules !== null) {
-    list = Object.entries(rules).map(([tag, keywords]) => ({
+    // The error names the entry by its position, not its key: a key may be anything pasted into a form.
+    list = Object.entries(rules).map(([tag, keywords], index) => ({
       tag: tag.trim(),
-      keywords: keywordsOf(keywords, `.${truncateKey(tag)}`),
+      keywords: keywordsOf(keywords, ` entry ${index + 1}`),
     }));
   } else
     throw fail(

@@ -1,3 +1,4 @@
+import { IANAZone } from 'luxon';
 import { fillPlaceholders, momentPhrase } from '../care/ack/moment.js';
 import { ACKNOWLEDGEMENT_TEMPLATES } from '../care/ack/templates.js';
 import { addMillis, compiledFor, minutesBetween } from '../metrics/business-layout.js';
@@ -105,7 +106,15 @@ function pickTarget(
   const byPriority = new Map<string, unknown>();
   const byChannel = new Map<string, unknown>();
   let fallback: { key: string | null; value: unknown } | null = null;
+  const seen = new Set<string>();
   for (const [key, value] of entries) {
+    const canonical =
+      key === null || DEFAULT_KEYS.has(key.toLowerCase())
+        ? 'default'
+        : (known(normalizePriority, key) ?? known(normalizeChannel, key));
+    if (canonical !== null && seen.has(canonical))
+      throw fail(FN, 'sla', `gives two targets for ${canonical}: keep one`);
+    if (canonical !== null) seen.add(canonical);
     if (key === null || DEFAULT_KEYS.has(key.toLowerCase())) fallback = { key, value };
     else if (known(normalizePriority, key)) byPriority.set(known(normalizePriority, key)!, value);
     else if (known(normalizeChannel, key)) byChannel.set(known(normalizeChannel, key)!, value);
@@ -148,6 +157,18 @@ function wordOf(
   return word;
 }
 
+/** The customer's zone for the sentence: the team's unless given, and then a real IANA name. */
+function readerZoneOf(value: unknown, teamZone: string): string {
+  if (value === undefined || value === null || value === '') return teamZone;
+  if (typeof value !== 'string' || !IANAZone.isValidZone(value.trim()))
+    throw fail(
+      FN,
+      'customerTimeZone',
+      'is not an IANA time zone name, e.g. "Europe/Rome" or "America/New_York"',
+    );
+  return value.trim();
+}
+
 function localeOf(value: unknown): string {
   if (value === undefined || value === null || value === '') return 'en';
   try {
@@ -184,12 +205,12 @@ export function replyPromise(options: ReplyPromiseOptions): ReplyPromiseResult {
   const channel = wordOf(normalizeChannel, opts.channel, 'channel');
   const locale = localeOf(opts.locale);
   const words = wordsFor(locale);
-  const readerZone = opts.customerTimeZone ? timeZoneOption({ timeZone: opts.customerTimeZone }, FN) : zone;
+  const readerZone = readerZoneOf(opts.customerTimeZone, zone);
   const hasHours = Boolean(opts.hours || opts.schedule);
   const business = flag(opts.businessHours, hasHours, FN, 'businessHours');
   if (business && !hasHours) throw fail(FN, 'hours', 'give the opening hours (or businessHours: false)');
   const target = pickTarget(targetEntries(opts.sla), priority, channel);
-  const minutes = targetMinutes(target.value, business, FN);
+  const minutes = targetMinutes(target.value, business, FN, 'sla');
   const compiled = hasHours
     ? compiledFor(scheduleFrom(opts, FN, yearsAround(created, zone, 1 + Math.ceil(minutes / 60 / 24 / 90))))
     : null;

@@ -192,7 +192,16 @@ export function whenMillis(
   }
   if (typeof value === 'number') {
     if (!Number.isFinite(value) || value < 0) throw fail(fn, field, 'expected epoch seconds or milliseconds');
-    return renamed(() => epochMs(String(value), fn)!, fn, field);
+    return renamed(
+      () => {
+        const ms = epochMs(String(value), fn);
+        if (ms === null)
+          throw fail(fn, 'value', 'expected epoch seconds (9–10 digits) or milliseconds (12–13 digits)');
+        return ms;
+      },
+      fn,
+      field,
+    );
   }
   if (typeof value !== 'string' || value.trim() === '')
     throw fail(fn, field, 'expected a date and time, e.g. "2026-03-02 09:15" or "2026-03-02T09:15:00+01:00"');

@@ -54,7 +54,7 @@ describe('classifyTicket', () => {
     [42, 'billing: invoice', 'classifyTicket() text', 'expected the ticket text as a string'],
     ['x', 'billing invoice', 'classifyTicket() rules line 1', 'expected "tag: keyword, keyword"'],
     ['x', 'billing: ,', 'classifyTicket() rules line 1', 'has no keywords'],
-    ['x', { billing: [] }, 'classifyTicket() rules.billing', 'has no keywords'],
+    ['x', { billing: [] }, 'classifyTicket() rules entry 1', 'has no keywords'],
     ['x', '', 'classifyTicket() rules', 'has no rules'],
     ['x', 7, 'classifyTicket() rules', 'expected rules'],
     ['x', [{ keywords: ['a'] }], 'classifyTicket() rules[0]', 'expected { tag, keywords }'],
