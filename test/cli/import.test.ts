@@ -103,6 +103,26 @@ describe('supportkit import csv', () => {
     );
   });
 
+  it('vendor and translated status/priority words are normalised; an unknown word is a bad cell', async () => {
+    writeFileSync(
+      join(dir, 'it.csv'),
+      'Ticket ID,Subject,Status,Requester,Created,Updated,Tags,Priority\n' +
+        '1,s,Risolto,c,2026-03-02T10:00:00Z,2026-03-02T11:00:00Z,,Alta\n' +
+        '2,s,Gelöst-ish,c,2026-03-02T10:00:00Z,2026-03-02T11:00:00Z,,\n',
+    );
+    const run = await runCli(
+      ['import', 'csv', 'it.csv', '--map', 'tickets-map.json', '--out', 'out', '--lenient', '--json'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(records('out/records.jsonl')[0].value).toMatchObject({ status: 'solved', priority: 'high' });
+    const summary = JSON.parse(run.stdout);
+    expect(summary.bad).toEqual([
+      { line: 3, column: 'Status', message: expect.stringMatching(/^not a status word/) },
+    ]);
+    expect(run.stderr).not.toContain('Gelöst');
+  });
+
   it('usage errors: not csv, no --map', async () => {
     expect((await runCli(['import', 'xlsx', 'a.xlsx'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['import', 'csv', 'tickets.csv', '--out', 'o'], { cwd: dir })).code).toBe(2);

@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
+import { normalizeChannel, normalizePriority, normalizeStatus } from '../../automations/words.js';
 import type { DatasetRecord } from '../../models/dataset.js';
 import { safeParse } from '../../models/parse.js';
 import { isIanaTimeZone } from '../../models/primitives.js';
@@ -25,15 +26,16 @@ const MODELS: Record<CsvKind, z.ZodType> = {
   ces: CesResponse,
 };
 /** The fields a CSV cell can fill, per kind, and how the cell is read. */
-const FIELDS: Record<CsvKind, Record<string, 'text' | 'date' | 'number' | 'list' | 'rating'>> = {
+type CellKind = 'text' | 'date' | 'number' | 'list' | 'rating' | 'status' | 'priority' | 'channel';
+const FIELDS: Record<CsvKind, Record<string, CellKind>> = {
   tickets: {
     id: 'text',
     subject: 'text',
     description: 'text',
-    status: 'text',
-    priority: 'text',
+    status: 'status',
+    priority: 'priority',
     type: 'text',
-    channel: 'text',
+    channel: 'channel',
     requesterId: 'text',
     assigneeId: 'text',
     groupId: 'text',
@@ -135,8 +137,29 @@ function dateCell(cell: string, zone: string | undefined): string | { error: str
     : { error: 'not a date (expected ISO 8601, e.g. 2026-03-02 10:00)' };
 }
 
-function cellValue(kind: string, cell: string, zone: string | undefined): unknown {
+const WORDS = {
+  status: normalizeStatus,
+  priority: normalizePriority,
+  channel: normalizeChannel,
+} as const;
+
+/** A status, priority or channel word (any vendor's or language's) as the canonical value, or why not. */
+function wordCell(kind: keyof typeof WORDS, cell: string): string | { error: string } {
+  try {
+    return WORDS[kind](cell).value;
+  } catch {
+    return {
+      error: `not a ${kind} word supportkit knows (see normalize${kind[0]!.toUpperCase()}${kind.slice(1)})`,
+    };
+  }
+}
+
+function cellValue(kind: CellKind, cell: string, zone: string | undefined): unknown {
   switch (kind) {
+    case 'status':
+    case 'priority':
+    case 'channel':
+      return wordCell(kind, cell);
     case 'date':
       return dateCell(cell, zone);
     case 'number':
