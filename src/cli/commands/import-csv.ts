@@ -4,7 +4,7 @@ import type { DatasetRecord } from '../../models/dataset.js';
 import { jsonlFileSink } from '../../sync/jsonl-sink.js';
 import { stringOption } from '../args.js';
 import { mappingOf, recordOfRow } from '../csv/mapping.js';
-import { type BadCell, badCellLine, readCsv } from '../csv/read.js';
+import { type BadCell, badCellLine, delimiterOption, readCsv } from '../csv/read.js';
 import { CommandError, UsageError } from '../errors.js';
 import { RECORDS_FILE } from '../input.js';
 import type { CommandRun } from '../registry.js';
@@ -41,7 +41,11 @@ export const importCommand: CommandRun = async ({ io, args, json, log }) => {
   const mapPath = stringOption(args.values, 'map', 'import', true);
   const outDir = resolve(io.cwd, stringOption(args.values, 'out', 'import', true));
   const lenient = args.values.lenient === true;
-  const { header, rows } = readCsv(readFileSync(resolve(io.cwd, path), 'utf8'), path);
+  const { header, rows } = readCsv(
+    readFileSync(resolve(io.cwd, path), 'utf8'),
+    path,
+    delimiterOption(stringOption(args.values, 'delimiter', 'import'), 'import'),
+  );
   const mapping = mappingOf(
     readMapping(resolve(io.cwd, mapPath), mapPath),
     mapPath,

@@ -5,7 +5,7 @@ import { csat } from '../../metrics/csat.js';
 import { nps } from '../../metrics/nps.js';
 import { fixed } from '../../report/format.js';
 import { type ParsedArgs, stringOption } from '../args.js';
-import { type BadCell, badCellLine, readCsv, requireColumn } from '../csv/read.js';
+import { type BadCell, badCellLine, delimiterOption, readCsv, requireColumn } from '../csv/read.js';
 import { CommandError, UsageError } from '../errors.js';
 import type { CommandRun } from '../registry.js';
 
@@ -29,8 +29,10 @@ function integerIn(cell: string, min: number, max: number): number | undefined {
 }
 
 /** The column's valid values, blank cells counted apart, bad cells listed (strict: the first one throws). */
-function columnValues(kind: Kind, file: string, name: string, column: string, lenient: boolean) {
-  const { header, rows } = readCsv(readFileSync(file, 'utf8'), name);
+function columnValues(kind: Kind, file: string, name: string, column: string, options: ParsedArgs['values']) {
+  const lenient = options.lenient === true;
+  const delimiter = delimiterOption(stringOption(options, 'delimiter', kind), kind);
+  const { header, rows } = readCsv(readFileSync(file, 'utf8'), name, delimiter);
   requireColumn(header, column, name);
   const values: (number | string)[] = [];
   const bad: BadCell[] = [];
@@ -107,7 +109,7 @@ export function surveyCommand(kind: Kind): CommandRun {
     const column = stringOption(args.values, 'column', kind, true);
     const limit = kind === 'nps' ? undefined : threshold(args.values, kind);
     const file = resolve(io.cwd, path);
-    const data = columnValues(kind, file, path, column, args.values.lenient === true);
+    const data = columnValues(kind, file, path, column, args.values);
     const { result, line } = summaryLine(kind, data.values, limit);
     for (const bad of data.bad) log(`skipped: ${badCellLine(bad, path)}`);
     if (json) {
