@@ -123,6 +123,21 @@ describe('supportkit import csv', () => {
     expect(run.stderr).not.toContain('Gelöst');
   });
 
+  it('--out naming an existing file is a clear usage error, not a raw EEXIST', async () => {
+    writeFileSync(join(dir, 'taken'), 'keep me');
+    const run = await runCli(
+      ['import', 'csv', 'tickets.csv', '--map', 'tickets-map.json', '--out', 'taken'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'supportkit: --out taken is a file; import csv writes records.jsonl into a folder',
+    );
+    expect(readFileSync(join(dir, 'taken'), 'utf8')).toBe('keep me');
+  });
+
   it('usage errors: not csv, no --map', async () => {
     expect((await runCli(['import', 'xlsx', 'a.xlsx'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['import', 'csv', 'tickets.csv', '--out', 'o'], { cwd: dir })).code).toBe(2);

@@ -166,4 +166,19 @@ describe('supportkit report', () => {
       'X \\| &#60;img src=x onerror=alert\\(1\\)&#62; \\[x\\]\\(javascript:alert\\(1\\)\\) \\*b\\* \\_i\\_ \\`c\\`',
     );
   });
+
+  it('refuses an --out that is the input file or inside the input folder (exit 2), leaving the input whole', async () => {
+    const before = readFileSync(join(dir, 'records.jsonl'), 'utf8');
+    for (const [input, out] of [
+      ['records.jsonl', 'records.jsonl'],
+      ['records.jsonl', './sub/../records.jsonl'],
+      ['.', 'records.jsonl'],
+      ['.', 'report.txt'],
+    ]) {
+      const run = await runCli(['report', input!, '--out', out!], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--out ${out} would overwrite the input ${input}`);
+    }
+    expect(readFileSync(join(dir, 'records.jsonl'), 'utf8')).toBe(before);
+  });
 });
