@@ -14,8 +14,22 @@ describe('supportkit nps|csat|ces', () => {
     const { code, stdout, stderr } = await runCli(['nps', 'nps.csv', '--column', 'score'], { cwd: fixtures });
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(
-      /^NPS 0\.0 ± \d+\.\d \(95%, interval -?\d+\.\d … \d+\.\d\), n = 5: 2 promoters, 1 passives, 2 detractors \(7 rows, 2 blank\)\n$/,
+    // Adjusted-Wald interval: n' = 5 + 3 = 8, p' = d' = (2 + 0.75) / 8 = 0.34375, centre 0,
+    // se' = 100·√((0.6875 − 0) / 8) = 29.32, × 1.96 = 57.5.
+    expect(stdout).toBe(
+      'NPS 0.0 (95% interval -57.5 … 57.5), n = 5: 2 promoters, 1 passives, 2 detractors (7 rows, 2 blank)\n',
+    );
+  });
+
+  it('prints the library’s interval, not a ± margin that contradicts it (two promoters)', async () => {
+    // Wald margin: p = 1, d = 0 → p + d − (p − d)² = 0 → "± 0.0", yet the interval is wide.
+    // Adjusted Wald: n' = 5, p' = 2.75 / 5 = 0.55, d' = 0.75 / 5 = 0.15, centre 40,
+    // se' = 100·√((0.7 − 0.16) / 5) = 32.86, × 1.96 = 64.4 → −24.4 … 104.4, clamped to 100.
+    const dir = mkdtempSync(join(tmpdir(), 'supportkit-nps-'));
+    writeFileSync(join(dir, 'two.csv'), 'score\n10\n9\n');
+    const { stdout } = await runCli(['nps', 'two.csv', '--column', 'score'], { cwd: dir });
+    expect(stdout).toBe(
+      'NPS 100.0 (95% interval -24.4 … 100.0), n = 2: 2 promoters, 0 passives, 0 detractors (2 rows, 0 blank)\n',
     );
   });
 

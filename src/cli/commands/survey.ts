@@ -68,14 +68,18 @@ function threshold(values: ParsedArgs['values'], kind: Kind): number | undefined
   return n;
 }
 
-/** The one-line answer: "NPS 23.4 ± 5.1 (95%, −… … …), n = 312 …". */
+/**
+ * The one-line answer: "NPS 23.4 (95% interval 17.9 … 28.6), n = 312 …". The interval is the library's
+ * adjusted-Wald one; a "± margin" is not printed, as the symmetric Wald margin contradicts it on small or
+ * one-sided samples (two promoters: ± 0, interval −24.4 … 100).
+ */
 function summaryLine(kind: Kind, values: (number | string)[], limit: number | undefined) {
   if (kind === 'nps') {
     const r = nps(values);
-    const interval = r.interval ? `, interval ${fixed(r.interval[0])} … ${fixed(r.interval[1])}` : '';
+    const interval = r.interval ? ` (95% interval ${fixed(r.interval[0])} … ${fixed(r.interval[1])})` : '';
     return {
       result: r,
-      line: `NPS ${fixed(r.score)} ± ${fixed(r.marginOfError)} (95%${interval}), n = ${r.n}: ${r.promoters} promoters, ${r.passives} passives, ${r.detractors} detractors`,
+      line: `NPS ${fixed(r.score)}${interval}, n = ${r.n}: ${r.promoters} promoters, ${r.passives} passives, ${r.detractors} detractors`,
     };
   }
   if (kind === 'csat') {
