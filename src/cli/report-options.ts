@@ -31,6 +31,17 @@ export function instantOption(text: string, zone: string, name: string): number 
 /** Monday to Friday, 09:00–18:00: the business hours --country assumes when no --schedule is given. */
 const WEEKDAYS_9_TO_6 = [1, 2, 3, 4, 5].map((day) => ({ start: day * 1440 + 540, end: day * 1440 + 1080 }));
 
+function countryHolidays(country: string, years: number[]) {
+  try {
+    return holidaysFor({ country: country.toUpperCase() }, years);
+  } catch {
+    throw new UsageError(
+      `--country ${country.toUpperCase()} is not a country with a public-holiday calendar`,
+      'use an ISO 3166 code such as IT, DE or US (supportkit report --help)',
+    );
+  }
+}
+
 function scheduleOption(
   values: ParsedArgs['values'],
   cwd: string,
@@ -60,10 +71,7 @@ function scheduleOption(
     intervals: WEEKDAYS_9_TO_6,
     holidays: [],
   };
-  return parseSchedule({
-    ...base,
-    holidays: [...base.holidays, ...holidaysFor({ country: country.toUpperCase() }, years)],
-  });
+  return parseSchedule({ ...base, holidays: [...base.holidays, ...countryHolidays(country, years)] });
 }
 
 /** How many years before the as-of year --country covers when --from does not say where the data starts. */

@@ -138,6 +138,39 @@ describe('supportkit import csv', () => {
     expect(readFileSync(join(dir, 'taken'), 'utf8')).toBe('keep me');
   });
 
+  it('lenient with every row bad imports nothing and exits 1', async () => {
+    writeFileSync(
+      join(dir, 'allbad.csv'),
+      'Ticket ID,Subject,Status,Requester,Created,Updated,Tags,Priority\n' +
+        '1,s,open,c,2026-03-02 10:00,2026-03-02 11:00,,\n2,s,open,c,2026-03-02 10:00,2026-03-02 11:00,,\n',
+    ); // no --tz: every row has offset-less dates
+    const run = await runCli(
+      ['import', 'csv', 'allbad.csv', '--map', 'tickets-map.json', '--out', 'out', '--lenient'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('supportkit: every row of allbad.csv is bad: nothing was imported');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('a required field not mapped at all is one mapping error up front (exit 2), not one per row', async () => {
+    writeFileSync(
+      join(dir, 'partial.json'),
+      JSON.stringify({
+        kind: 'tickets',
+        columns: { id: 'Ticket ID', status: 'Status', createdAt: 'Created' },
+      }),
+    );
+    const run = await runCli(
+      ['import', 'csv', 'tickets.csv', '--map', 'partial.json', '--out', 'out', '--lenient', '--tz', 'UTC'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'supportkit: mapping partial.json: columns does not map the required tickets fields subject, requesterId, updatedAt',
+    );
+  });
+
   it('usage errors: not csv, no --map', async () => {
     expect((await runCli(['import', 'xlsx', 'a.xlsx'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['import', 'csv', 'tickets.csv', '--out', 'o'], { cwd: dir })).code).toBe(2);

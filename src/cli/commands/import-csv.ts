@@ -89,6 +89,12 @@ export const importCommand: CommandRun = async ({ io, args, json, log }) => {
     }
   }
   for (const problem of bad) log(`skipped: ${badCellLine(problem, path)}`);
+  if (rows.length > 0 && records.length === 0)
+    throw new CommandError(
+      `every row of ${path} is bad: nothing was imported`,
+      'the lines above say which cells; check the mapping and --tz',
+      'bad_row',
+    );
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, RECORDS_FILE);
   const sink = jsonlFileSink(out);

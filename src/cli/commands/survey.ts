@@ -63,8 +63,9 @@ function threshold(values: ParsedArgs['values'], kind: Kind): number | undefined
   const text = stringOption(values, 'threshold', kind);
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n))
-    throw new UsageError('--threshold must be an integer', `supportkit ${kind} --help`);
+  const max = kind === 'csat' ? 5 : 7;
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new UsageError(`--threshold must be an integer 1..${max}`, `supportkit ${kind} --help`);
   return n;
 }
 
