@@ -41,7 +41,7 @@ for (const row of plan.intervals) {
   if (row.contacts < 0.5) continue;
   const gap = row.gap! < 0 ? `short ${-row.gap!}` : `spare ${row.gap}`;
   console.log(
-    `  ${row.period.slice(11, 16)}  ${row.contacts.toFixed(0).padStart(4)} calls  ${String(row.agents).padStart(3)} on the phones  ${String(row.scheduled).padStart(3)} rostered  (${gap})`,
+    `  ${row.period.slice(11, 16)}  ${row.contacts.toFixed(0).padStart(4)} calls  ${String(row.agents).padStart(3)} on the phones  ${String(row.scheduled).padStart(3)} to schedule (shrinkage)  ${String(row.roster).padStart(3)} rostered  (${gap})`,
   );
 }
 console.log(

@@ -27,6 +27,25 @@ export interface ParsedArgs {
 }
 
 /**
+ * `--tickets -5` as `--tickets=-5`: util.parseArgs takes a value starting with "-" for an option and calls it
+ * ambiguous; a negative number after a string option is that option's value, so the command's own check can
+ * say what it must be.
+ */
+function negativeValuesJoined(argv: readonly string[], options: Readonly<Record<string, OptionSpec>>) {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith('--') ? arg.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/**
  * util.parseArgs with the command's options plus the common ones; its errors become a UsageError (exit 2)
  * naming the option, with the command's help as the hint.
  *
@@ -53,7 +72,7 @@ export function parseCommandArgs(
   );
   try {
     const { values, positionals } = parseArgs({
-      args: [...argv],
+      args: negativeValuesJoined(argv, all),
       options: config,
       allowPositionals: true,
       strict: true,
@@ -66,7 +85,8 @@ export function parseCommandArgs(
 }
 
 /**
- * A string option, or undefined; `required` turns its absence into a UsageError.
+ * A string option, or undefined; `required` turns its absence into a UsageError, and an empty value (`--tz ''`)
+ * is a UsageError rather than the default.
  *
  * @example
  * ```ts
@@ -92,7 +112,12 @@ export function stringOption(
   required = false,
 ): string | undefined {
   const value = values[name];
-  if (typeof value === 'string' && value !== '') return value;
+  if (value === '' || (typeof value === 'string' && value.trim() === ''))
+    throw new UsageError(
+      `--${name} is empty: give it a value or leave it out`,
+      `supportkit ${command} --help`,
+    );
+  if (typeof value === 'string') return value;
   if (required) throw new UsageError(`--${name} is required`, `supportkit ${command} --help`);
   return undefined;
 }

@@ -36,12 +36,19 @@ const format: OptionSpec = {
 };
 const out: OptionSpec = { type: 'string', value: '<file>', description: 'write to this file, not stdout' };
 
+const delimiter: OptionSpec = {
+  type: 'string',
+  value: '<char>',
+  description: 'the CSV delimiter: , ; | or tab (default: detected from the header line)',
+};
+
 const surveyCommand = (name: 'nps' | 'csat' | 'ces', scale: string): CommandSpec => ({
   name,
   summary: `${name.toUpperCase()} of one column of a CSV export (${scale})`,
   usage: `supportkit ${name} <file.csv> --column <name> [--lenient]`,
   options: {
     column: { type: 'string', value: '<name>', description: 'the header of the column with the answers' },
+    delimiter,
     lenient: {
       type: 'boolean',
       description: 'skip bad cells and count them (default: stop at the first, naming its line)',
@@ -165,6 +172,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         description: 'time zone of dates without an offset (else such dates are bad cells)',
       },
       lenient: { type: 'boolean', description: 'skip bad rows and count them (default: stop at the first)' },
+      delimiter,
     },
     examples: [
       'supportkit import csv tickets.csv --map zendesk-export.json --tz Europe/Rome --out helpdesk/',

@@ -31,6 +31,17 @@ export function instantOption(text: string, zone: string, name: string): number 
 /** Monday to Friday, 09:00–18:00: the business hours --country assumes when no --schedule is given. */
 const WEEKDAYS_9_TO_6 = [1, 2, 3, 4, 5].map((day) => ({ start: day * 1440 + 540, end: day * 1440 + 1080 }));
 
+function countryHolidays(country: string, years: number[]) {
+  try {
+    return holidaysFor({ country: country.toUpperCase() }, years);
+  } catch {
+    throw new UsageError(
+      `--country ${country.toUpperCase()} is not a country with a public-holiday calendar`,
+      'use an ISO 3166 code such as IT, DE or US (supportkit report --help)',
+    );
+  }
+}
+
 function scheduleOption(
   values: ParsedArgs['values'],
   cwd: string,
@@ -60,10 +71,26 @@ function scheduleOption(
     intervals: WEEKDAYS_9_TO_6,
     holidays: [],
   };
-  return parseSchedule({
-    ...base,
-    holidays: [...base.holidays, ...holidaysFor({ country: country.toUpperCase() }, years)],
-  });
+  return parseSchedule({ ...base, holidays: [...base.holidays, ...countryHolidays(country, years)] });
+}
+
+/** How many years before the as-of year --country covers when --from does not say where the data starts. */
+export const HOLIDAY_YEARS_BACK = 10;
+
+/**
+ * The years --country lists holidays for: from --from's year (else {@link HOLIDAY_YEARS_BACK} years before the
+ * as-of year) to the year after as-of, so every ticket the data can hold, and SLA clocks running past as-of,
+ * meet their holidays.
+ *
+ * @example
+ * ```ts
+ * holidayYears(undefined, Date.parse('2026-03-01T00:00:00Z'), 'UTC'); // [2016, …, 2027]
+ * ```
+ */
+export function holidayYears(from: number | undefined, asOf: number | undefined, zone: string): number[] {
+  const last = DateTime.fromMillis(asOf ?? Date.now(), { zone }).year + 1;
+  const first = from === undefined ? last - 1 - HOLIDAY_YEARS_BACK : DateTime.fromMillis(from, { zone }).year;
+  return Array.from({ length: Math.max(1, last - first + 1) }, (_, i) => first + i);
 }
 
 /** The report command's options, checked. */
@@ -106,9 +133,6 @@ export function reportOptions(values: ParsedArgs['values'], cwd: string, json: b
   if (from !== undefined && to !== undefined && from >= to)
     throw new UsageError('--from must be before --to', HINT);
   const asOf = at('as-of') ?? to;
-  const last = DateTime.fromMillis(asOf ?? Date.now(), { zone: timeZone }).year;
-  const first = from === undefined ? last - 1 : DateTime.fromMillis(from, { zone: timeZone }).year;
-  const years = Array.from({ length: Math.max(1, last - first + 1) }, (_, i) => first + i);
-  const schedule = scheduleOption(values, cwd, timeZone, years);
+  const schedule = scheduleOption(values, cwd, timeZone, holidayYears(from, asOf, timeZone));
   return { timeZone, interval, from, to, asOf, format: format as ReportFormat, schedule };
 }

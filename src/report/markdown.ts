@@ -1,8 +1,9 @@
 import type { ReportData } from './data.js';
+import { markdownText } from './format.js';
 import { headline, scope, type Table } from './tables.js';
 import { sectionTables } from './text.js';
 
-const cell = (text: string) => text.replaceAll('|', '\\|').replaceAll('\n', ' ');
+const cell = markdownText;
 
 function markdownTable(table: Table): string {
   const rule = table.align.map((a) => (a === 'right' ? '---:' : ':---'));
@@ -10,7 +11,8 @@ function markdownTable(table: Table): string {
 }
 
 /**
- * The report as Markdown (GitHub tables), for a wiki page or a pull request.
+ * The report as Markdown (GitHub tables), for a wiki page or a pull request. Record text is escaped
+ * ({@link markdownText}): no raw HTML, links or markup from agent, group or tag names.
  *
  * @example
  * ```ts
@@ -20,9 +22,9 @@ function markdownTable(table: Table): string {
 export function renderMarkdown(data: ReportData): string {
   const out = ['# Support report', '', `_${cell(scope(data))}_`, '', `**${headline(data.report)}**`];
   for (const [title, table] of sectionTables(data)) {
-    out.push('', `## ${title}`, '');
+    out.push('', `## ${cell(title)}`, '');
     out.push(
-      typeof table === 'string' ? table : table.rows.length === 0 ? '_no data_' : markdownTable(table),
+      typeof table === 'string' ? cell(table) : table.rows.length === 0 ? '_no data_' : markdownTable(table),
     );
   }
   return `${out.join('\n')}\n`;

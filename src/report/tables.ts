@@ -112,7 +112,7 @@ export function satisfactionTable(report: MetricsReport): Table {
         count(csat.n),
         `${csat.positive} good, ${csat.negative} bad, ${csat.unanswered} unanswered`,
       ],
-      ['NPS', fixed(nps.score), count(nps.n), `± ${fixed(nps.marginOfError)} (95%), interval ${interval}`],
+      ['NPS', fixed(nps.score), count(nps.n), `95% interval ${interval}`],
       ['CES', `${fixed(ces.mean, 2)} / 7`, count(ces.n), `${percent(ces.easyShare)} found it easy`],
     ],
     align: ['left', 'right', 'right', 'left'],

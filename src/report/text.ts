@@ -1,5 +1,5 @@
 import type { ReportData } from './data.js';
-import { textTable } from './format.js';
+import { plainText, textTable } from './format.js';
 import {
   breakdownTable,
   headline,
@@ -42,7 +42,8 @@ export function sectionTables(data: ReportData): [string, Table | string][] {
 }
 
 /**
- * The report as plain text: aligned tables, human units, for a terminal or an e-mail.
+ * The report as plain text: aligned tables, human units, for a terminal or an e-mail. Record text (agent,
+ * group, tag names) has its control characters replaced ({@link plainText}), so it cannot drive the terminal.
  *
  * @example
  * ```ts
@@ -50,15 +51,20 @@ export function sectionTables(data: ReportData): [string, Table | string][] {
  * ```
  */
 export function renderText(data: ReportData): string {
-  const out = ['supportkit report', scope(data), '', headline(data.report)];
-  for (const [title, table] of sectionTables(data)) {
+  const out = ['supportkit report', plainText(scope(data)), '', headline(data.report)];
+  for (const [raw, table] of sectionTables(data)) {
+    const title = plainText(raw);
     out.push('', title, '═'.repeat(title.length));
     out.push(
       typeof table === 'string'
-        ? table
+        ? plainText(table)
         : table.rows.length === 0
           ? 'no data'
-          : textTable(table.header, table.rows, table.align),
+          : textTable(
+              table.header.map(plainText),
+              table.rows.map((row) => row.map(plainText)),
+              table.align,
+            ),
     );
   }
   return `${out.join('\n')}\n`;

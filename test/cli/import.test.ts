@@ -103,6 +103,74 @@ describe('supportkit import csv', () => {
     );
   });
 
+  it('vendor and translated status/priority words are normalised; an unknown word is a bad cell', async () => {
+    writeFileSync(
+      join(dir, 'it.csv'),
+      'Ticket ID,Subject,Status,Requester,Created,Updated,Tags,Priority\n' +
+        '1,s,Risolto,c,2026-03-02T10:00:00Z,2026-03-02T11:00:00Z,,Alta\n' +
+        '2,s,Gelöst-ish,c,2026-03-02T10:00:00Z,2026-03-02T11:00:00Z,,\n',
+    );
+    const run = await runCli(
+      ['import', 'csv', 'it.csv', '--map', 'tickets-map.json', '--out', 'out', '--lenient', '--json'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(records('out/records.jsonl')[0].value).toMatchObject({ status: 'solved', priority: 'high' });
+    const summary = JSON.parse(run.stdout);
+    expect(summary.bad).toEqual([
+      { line: 3, column: 'Status', message: expect.stringMatching(/^not a status word/) },
+    ]);
+    expect(run.stderr).not.toContain('Gelöst');
+  });
+
+  it('--out naming an existing file is a clear usage error, not a raw EEXIST', async () => {
+    writeFileSync(join(dir, 'taken'), 'keep me');
+    const run = await runCli(
+      ['import', 'csv', 'tickets.csv', '--map', 'tickets-map.json', '--out', 'taken'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'supportkit: --out taken is a file; import csv writes records.jsonl into a folder',
+    );
+    expect(readFileSync(join(dir, 'taken'), 'utf8')).toBe('keep me');
+  });
+
+  it('lenient with every row bad imports nothing and exits 1', async () => {
+    writeFileSync(
+      join(dir, 'allbad.csv'),
+      'Ticket ID,Subject,Status,Requester,Created,Updated,Tags,Priority\n' +
+        '1,s,open,c,2026-03-02 10:00,2026-03-02 11:00,,\n2,s,open,c,2026-03-02 10:00,2026-03-02 11:00,,\n',
+    ); // no --tz: every row has offset-less dates
+    const run = await runCli(
+      ['import', 'csv', 'allbad.csv', '--map', 'tickets-map.json', '--out', 'out', '--lenient'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('supportkit: every row of allbad.csv is bad: nothing was imported');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('a required field not mapped at all is one mapping error up front (exit 2), not one per row', async () => {
+    writeFileSync(
+      join(dir, 'partial.json'),
+      JSON.stringify({
+        kind: 'tickets',
+        columns: { id: 'Ticket ID', status: 'Status', createdAt: 'Created' },
+      }),
+    );
+    const run = await runCli(
+      ['import', 'csv', 'tickets.csv', '--map', 'partial.json', '--out', 'out', '--lenient', '--tz', 'UTC'],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      'supportkit: mapping partial.json: columns does not map the required tickets fields subject, requesterId, updatedAt',
+    );
+  });
+
   it('usage errors: not csv, no --map', async () => {
     expect((await runCli(['import', 'xlsx', 'a.xlsx'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['import', 'csv', 'tickets.csv', '--out', 'o'], { cwd: dir })).code).toBe(2);

@@ -144,4 +144,41 @@ describe('supportkit report', () => {
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^supportkit: invalid Dataset at tickets\.0\.\w+: .* \(and \d+ more\)\n/);
   });
+
+  it('record text cannot drive the terminal or inject Markdown: names are neutralised in text and md', async () => {
+    const evil =
+      'Ann\u001b]0;pwned\u0007\u001b[2J\u009b31m\nX | <img src=x onerror=alert(1)> [x](javascript:alert(1)) *b* _i_ `c`';
+    const copy = JSON.parse(JSON.stringify(generated));
+    for (const ticket of copy.tickets) if (ticket.assigneeId) ticket.assigneeId = evil;
+    for (const agent of copy.agents ?? []) agent.id = evil;
+    writeFileSync(join(dir, 'evil.json'), JSON.stringify(copy));
+    const text = await runCli(['report', 'evil.json'], { cwd: dir });
+    expect(text.code).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is that none reach the output
+    expect(text.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+    // The agent row stays one line: its name, with every control character (and the newline) shown as �.
+    expect(text.stdout).toContain('Ann�]0;pwned��[2J�31m�X | <img');
+    const md = await runCli(['report', 'evil.json', '--format', 'md'], { cwd: dir });
+    expect(md.code).toBe(0);
+    expect(md.stdout).not.toMatch(/<img|\]\(javascript/);
+    expect(md.stdout).not.toContain('\u001b');
+    expect(md.stdout).toContain(
+      'X \\| &#60;img src=x onerror=alert\\(1\\)&#62; \\[x\\]\\(javascript:alert\\(1\\)\\) \\*b\\* \\_i\\_ \\`c\\`',
+    );
+  });
+
+  it('refuses an --out that is the input file or inside the input folder (exit 2), leaving the input whole', async () => {
+    const before = readFileSync(join(dir, 'records.jsonl'), 'utf8');
+    for (const [input, out] of [
+      ['records.jsonl', 'records.jsonl'],
+      ['records.jsonl', './sub/../records.jsonl'],
+      ['.', 'records.jsonl'],
+      ['.', 'report.txt'],
+    ]) {
+      const run = await runCli(['report', input!, '--out', out!], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--out ${out} would overwrite the input ${input}`);
+    }
+    expect(readFileSync(join(dir, 'records.jsonl'), 'utf8')).toBe(before);
+  });
 });

@@ -1,5 +1,7 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ces, csat, nps } from '../../src/metrics/index.js';
 import { runCli } from './run.js';
 
@@ -12,8 +14,22 @@ describe('supportkit nps|csat|ces', () => {
     const { code, stdout, stderr } = await runCli(['nps', 'nps.csv', '--column', 'score'], { cwd: fixtures });
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(stdout).toMatch(
-      /^NPS 0\.0 ± \d+\.\d \(95%, interval -?\d+\.\d … \d+\.\d\), n = 5: 2 promoters, 1 passives, 2 detractors \(7 rows, 2 blank\)\n$/,
+    // Adjusted-Wald interval: n' = 5 + 3 = 8, p' = d' = (2 + 0.75) / 8 = 0.34375, centre 0,
+    // se' = 100·√((0.6875 − 0) / 8) = 29.32, × 1.96 = 57.5.
+    expect(stdout).toBe(
+      'NPS 0.0 (95% interval -57.5 … 57.5), n = 5: 2 promoters, 1 passives, 2 detractors (7 rows, 2 blank)\n',
+    );
+  });
+
+  it('prints the library’s interval, not a ± margin that contradicts it (two promoters)', async () => {
+    // Wald margin: p = 1, d = 0 → p + d − (p − d)² = 0 → "± 0.0", yet the interval is wide.
+    // Adjusted Wald: n' = 5, p' = 2.75 / 5 = 0.55, d' = 0.75 / 5 = 0.15, centre 40,
+    // se' = 100·√((0.7 − 0.16) / 5) = 32.86, × 1.96 = 64.4 → −24.4 … 104.4, clamped to 100.
+    const dir = mkdtempSync(join(tmpdir(), 'supportkit-nps-'));
+    writeFileSync(join(dir, 'two.csv'), 'score\n10\n9\n');
+    const { stdout } = await runCli(['nps', 'two.csv', '--column', 'score'], { cwd: dir });
+    expect(stdout).toBe(
+      'NPS 100.0 (95% interval -24.4 … 100.0), n = 2: 2 promoters, 0 passives, 0 detractors (2 rows, 0 blank)\n',
     );
   });
 
@@ -80,5 +96,43 @@ describe('supportkit nps|csat|ces', () => {
     const { code, stderr } = await runCli(['nps', 'ragged.csv', '--column', 'score'], { cwd: fixtures });
     expect(code).toBe(1);
     expect(stderr).toMatch(/ragged\.csv is not valid CSV at line 3/);
+  });
+
+  describe('CSV reading', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'supportkit-csv-'));
+    });
+    const json = async (file: string, content: string, extra: string[] = []) => {
+      writeFileSync(join(dir, file), content);
+      return runCli(['nps', file, '--column', 'score', '--json', ...extra], { cwd: dir });
+    };
+
+    it('detects a semicolon or tab delimiter from the header; --delimiter overrides', async () => {
+      const semi = await json('semi.csv', 'id;score\n1;9\n2;10\n3;3\n');
+      // 2 promoters (9, 10), 1 detractor (3) of 3: (2 − 1) / 3 = 33.3…
+      expect(JSON.parse(semi.stdout)).toMatchObject({ rows: 3, result: { promoters: 2, detractors: 1 } });
+      const tab = await json('tab.csv', 'id\tscore\n1\t9\n');
+      expect(JSON.parse(tab.stdout)).toMatchObject({ rows: 1, result: { promoters: 1 } });
+      // A pipe file where the comma count in the header wins is read as asked.
+      const pipe = await json('pipe.csv', 'id|score|a,b,c\n1|9|x\n', ['--delimiter', '|']);
+      expect(JSON.parse(pipe.stdout)).toMatchObject({ rows: 1, result: { promoters: 1 } });
+      expect((await json('bad.csv', 'score\n9\n', ['--delimiter', ';;'])).code).toBe(2);
+    });
+
+    it('a blank line in a one-column file is a blank answer; in a wider file it is skipped', async () => {
+      const one = await json('one.csv', 'score\n9\n10\n\n3\n');
+      expect(JSON.parse(one.stdout)).toMatchObject({ rows: 4, blank: 1 });
+      const two = await json('two.csv', 'id,score\n1,9\n\n2,3\n');
+      expect(JSON.parse(two.stdout)).toMatchObject({ rows: 2, blank: 0 });
+    });
+
+    it('a header naming a column twice is an ambiguous column, not the last one silently', async () => {
+      const run = await json('dup.csv', 'score,score\n1,9\n');
+      expect(run.code).toBe(1);
+      expect(JSON.parse(run.stderr).error.message).toBe(
+        'dup.csv has an ambiguous column: "score" is in its header twice',
+      );
+    });
   });
 });

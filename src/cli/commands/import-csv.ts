@@ -1,12 +1,13 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { DatasetRecord } from '../../models/dataset.js';
 import { jsonlFileSink } from '../../sync/jsonl-sink.js';
 import { stringOption } from '../args.js';
 import { mappingOf, recordOfRow } from '../csv/mapping.js';
-import { type BadCell, badCellLine, readCsv } from '../csv/read.js';
+import { type BadCell, badCellLine, delimiterOption, readCsv } from '../csv/read.js';
 import { CommandError, UsageError } from '../errors.js';
 import { RECORDS_FILE } from '../input.js';
+import { refuseOverwrite } from '../output.js';
 import type { CommandRun } from '../registry.js';
 
 function readMapping(path: string, name: string): unknown {
@@ -21,6 +22,21 @@ function readMapping(path: string, name: string): unknown {
       );
     throw error;
   }
+}
+
+/** --out must be a folder (or not exist yet): a file there is a usage error, not a raw EEXIST. */
+function checkOutFolder(outDir: string, shown: string): void {
+  let isFile = false;
+  try {
+    isFile = !statSync(outDir).isDirectory();
+  } catch {
+    return; // not there yet: it is created
+  }
+  if (isFile)
+    throw new UsageError(
+      `--out ${shown} is a file; import csv writes ${RECORDS_FILE} into a folder`,
+      'supportkit import --help: give a folder (it is created if missing)',
+    );
 }
 
 /**
@@ -39,9 +55,16 @@ export const importCommand: CommandRun = async ({ io, args, json, log }) => {
   if (!path || extra !== undefined)
     throw new UsageError('import csv takes one CSV file', 'supportkit import --help');
   const mapPath = stringOption(args.values, 'map', 'import', true);
-  const outDir = resolve(io.cwd, stringOption(args.values, 'out', 'import', true));
+  const outOption = stringOption(args.values, 'out', 'import', true);
+  const outDir = resolve(io.cwd, outOption);
+  checkOutFolder(outDir, outOption);
+  refuseOverwrite(io.cwd, path, join(outDir, RECORDS_FILE), 'import');
   const lenient = args.values.lenient === true;
-  const { header, rows } = readCsv(readFileSync(resolve(io.cwd, path), 'utf8'), path);
+  const { header, rows } = readCsv(
+    readFileSync(resolve(io.cwd, path), 'utf8'),
+    path,
+    delimiterOption(stringOption(args.values, 'delimiter', 'import'), 'import'),
+  );
   const mapping = mappingOf(
     readMapping(resolve(io.cwd, mapPath), mapPath),
     mapPath,
@@ -66,6 +89,12 @@ export const importCommand: CommandRun = async ({ io, args, json, log }) => {
     }
   }
   for (const problem of bad) log(`skipped: ${badCellLine(problem, path)}`);
+  if (rows.length > 0 && records.length === 0)
+    throw new CommandError(
+      `every row of ${path} is bad: nothing was imported`,
+      'the lines above say which cells; check the mapping and --tz',
+      'bad_row',
+    );
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, RECORDS_FILE);
   const sink = jsonlFileSink(out);

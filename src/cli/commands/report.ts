@@ -3,7 +3,7 @@ import { type ReportData, type ReportOptions, renderReport, reportCollector } fr
 import { stringOption } from '../args.js';
 import { UsageError } from '../errors.js';
 import { openReportInput, type ReportInput } from '../input.js';
-import { writeResult } from '../output.js';
+import { refuseOverwrite, writeResult } from '../output.js';
 import type { CommandRun } from '../registry.js';
 import { type ReportCliOptions, reportOptions } from '../report-options.js';
 
@@ -57,7 +57,9 @@ export const reportCommand: CommandRun = async (context) => {
     );
   if (extra !== undefined) throw new UsageError('report takes one input', 'supportkit report --help');
   const options = reportOptions(args.values, io.cwd, json);
+  const out = stringOption(args.values, 'out', 'report');
+  if (out !== undefined) refuseOverwrite(io.cwd, path, out, 'report');
   const data = await collectReport(openReportInput(resolve(io.cwd, path), path), options, path);
-  writeResult(context, renderReport(data, options.format), stringOption(args.values, 'out', 'report'));
+  writeResult(context, renderReport(data, options.format), out);
   return 0;
 };

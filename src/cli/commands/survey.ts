@@ -5,7 +5,7 @@ import { csat } from '../../metrics/csat.js';
 import { nps } from '../../metrics/nps.js';
 import { fixed } from '../../report/format.js';
 import { type ParsedArgs, stringOption } from '../args.js';
-import { type BadCell, badCellLine, readCsv, requireColumn } from '../csv/read.js';
+import { type BadCell, badCellLine, delimiterOption, readCsv, requireColumn } from '../csv/read.js';
 import { CommandError, UsageError } from '../errors.js';
 import type { CommandRun } from '../registry.js';
 
@@ -29,8 +29,10 @@ function integerIn(cell: string, min: number, max: number): number | undefined {
 }
 
 /** The column's valid values, blank cells counted apart, bad cells listed (strict: the first one throws). */
-function columnValues(kind: Kind, file: string, name: string, column: string, lenient: boolean) {
-  const { header, rows } = readCsv(readFileSync(file, 'utf8'), name);
+function columnValues(kind: Kind, file: string, name: string, column: string, options: ParsedArgs['values']) {
+  const lenient = options.lenient === true;
+  const delimiter = delimiterOption(stringOption(options, 'delimiter', kind), kind);
+  const { header, rows } = readCsv(readFileSync(file, 'utf8'), name, delimiter);
   requireColumn(header, column, name);
   const values: (number | string)[] = [];
   const bad: BadCell[] = [];
@@ -61,19 +63,24 @@ function threshold(values: ParsedArgs['values'], kind: Kind): number | undefined
   const text = stringOption(values, 'threshold', kind);
   if (text === undefined) return undefined;
   const n = Number(text);
-  if (!Number.isInteger(n))
-    throw new UsageError('--threshold must be an integer', `supportkit ${kind} --help`);
+  const max = kind === 'csat' ? 5 : 7;
+  if (!Number.isInteger(n) || n < 1 || n > max)
+    throw new UsageError(`--threshold must be an integer 1..${max}`, `supportkit ${kind} --help`);
   return n;
 }
 
-/** The one-line answer: "NPS 23.4 ± 5.1 (95%, −… … …), n = 312 …". */
+/**
+ * The one-line answer: "NPS 23.4 (95% interval 17.9 … 28.6), n = 312 …". The interval is the library's
+ * adjusted-Wald one; a "± margin" is not printed, as the symmetric Wald margin contradicts it on small or
+ * one-sided samples (two promoters: ± 0, interval −24.4 … 100).
+ */
 function summaryLine(kind: Kind, values: (number | string)[], limit: number | undefined) {
   if (kind === 'nps') {
     const r = nps(values);
-    const interval = r.interval ? `, interval ${fixed(r.interval[0])} … ${fixed(r.interval[1])}` : '';
+    const interval = r.interval ? ` (95% interval ${fixed(r.interval[0])} … ${fixed(r.interval[1])})` : '';
     return {
       result: r,
-      line: `NPS ${fixed(r.score)} ± ${fixed(r.marginOfError)} (95%${interval}), n = ${r.n}: ${r.promoters} promoters, ${r.passives} passives, ${r.detractors} detractors`,
+      line: `NPS ${fixed(r.score)}${interval}, n = ${r.n}: ${r.promoters} promoters, ${r.passives} passives, ${r.detractors} detractors`,
     };
   }
   if (kind === 'csat') {
@@ -107,7 +114,7 @@ export function surveyCommand(kind: Kind): CommandRun {
     const column = stringOption(args.values, 'column', kind, true);
     const limit = kind === 'nps' ? undefined : threshold(args.values, kind);
     const file = resolve(io.cwd, path);
-    const data = columnValues(kind, file, path, column, args.values.lenient === true);
+    const data = columnValues(kind, file, path, column, args.values);
     const { result, line } = summaryLine(kind, data.values, limit);
     for (const bad of data.bad) log(`skipped: ${badCellLine(bad, path)}`);
     if (json) {

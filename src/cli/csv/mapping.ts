@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import type { z } from 'zod';
+import { normalizeChannel, normalizePriority, normalizeStatus } from '../../automations/words.js';
 import type { DatasetRecord } from '../../models/dataset.js';
 import { safeParse } from '../../models/parse.js';
 import { isIanaTimeZone } from '../../models/primitives.js';
 import { CesResponse, CsatResponse, NpsResponse } from '../../models/survey.js';
 import { Ticket } from '../../models/ticket.js';
-import { CommandError } from '../errors.js';
+import { CommandError, UsageError } from '../errors.js';
 import type { BadCell, CsvRow } from './read.js';
 
 /** What a CSV export holds: tickets or one kind of survey answer. */
@@ -18,22 +19,23 @@ export interface CsvMapping {
   timeZone: string | undefined;
 }
 
-const MODELS: Record<CsvKind, z.ZodType> = {
+const MODELS: Record<CsvKind, z.ZodObject> = {
   tickets: Ticket,
   nps: NpsResponse,
   csat: CsatResponse,
   ces: CesResponse,
 };
 /** The fields a CSV cell can fill, per kind, and how the cell is read. */
-const FIELDS: Record<CsvKind, Record<string, 'text' | 'date' | 'number' | 'list' | 'rating'>> = {
+type CellKind = 'text' | 'date' | 'number' | 'list' | 'rating' | 'status' | 'priority' | 'channel';
+const FIELDS: Record<CsvKind, Record<string, CellKind>> = {
   tickets: {
     id: 'text',
     subject: 'text',
     description: 'text',
-    status: 'text',
-    priority: 'text',
+    status: 'status',
+    priority: 'priority',
     type: 'text',
-    channel: 'text',
+    channel: 'channel',
     requesterId: 'text',
     assigneeId: 'text',
     groupId: 'text',
@@ -74,6 +76,15 @@ const FIELDS: Record<CsvKind, Record<string, 'text' | 'date' | 'number' | 'list'
   },
 };
 
+/** The fields a row cannot do without (the model has no default for them): they must be mapped. */
+function requiredFields(kind: CsvKind): string[] {
+  const shape = MODELS[kind].shape as Record<string, z.ZodType>;
+  const required = Object.keys(FIELDS[kind]).filter(
+    (field) => shape[field] !== undefined && !shape[field].safeParse(undefined).success,
+  );
+  return kind === 'csat' ? [...required, 'rating'] : required; // a blank rating is "unanswered", a missing column a slip
+}
+
 const badMapping = (name: string, what: string) =>
   new CommandError(
     `mapping ${name}: ${what}`,
@@ -83,7 +94,8 @@ const badMapping = (name: string, what: string) =>
 
 /**
  * The mapping file's content, checked: `{ kind, columns: { field: "CSV header" }, timeZone? }`. Every mapped
- * column must be in the CSV's header; `tz` (the --tz option) wins over the file's `timeZone`.
+ * column must be in the CSV's header, and every field the model requires must be mapped (a UsageError, once,
+ * rather than the same bad cell on every row); `tz` (the --tz option) wins over the file's `timeZone`.
  *
  * @example
  * ```ts
@@ -115,6 +127,12 @@ export function mappingOf(
       throw badMapping(name, `columns.${field} names a column the CSV does not have`);
     map.set(field, column);
   }
+  const missing = requiredFields(kind as CsvKind).filter((field) => !map.has(field));
+  if (missing.length > 0)
+    throw new UsageError(
+      `mapping ${name}: columns does not map the required ${kind} field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
+      'map every required field to a CSV column (see "Import a CSV" in docs/cli.md)',
+    );
   const zone = tz ?? (typeof timeZone === 'string' ? timeZone : undefined);
   if (zone !== undefined && !isIanaTimeZone(zone))
     throw badMapping(name, 'timeZone (or --tz) must be an IANA time zone such as Europe/Rome');
@@ -135,8 +153,29 @@ function dateCell(cell: string, zone: string | undefined): string | { error: str
     : { error: 'not a date (expected ISO 8601, e.g. 2026-03-02 10:00)' };
 }
 
-function cellValue(kind: string, cell: string, zone: string | undefined): unknown {
+const WORDS = {
+  status: normalizeStatus,
+  priority: normalizePriority,
+  channel: normalizeChannel,
+} as const;
+
+/** A status, priority or channel word (any vendor's or language's) as the canonical value, or why not. */
+function wordCell(kind: keyof typeof WORDS, cell: string): string | { error: string } {
+  try {
+    return WORDS[kind](cell).value;
+  } catch {
+    return {
+      error: `not a ${kind} word supportkit knows (see normalize${kind[0]!.toUpperCase()}${kind.slice(1)})`,
+    };
+  }
+}
+
+function cellValue(kind: CellKind, cell: string, zone: string | undefined): unknown {
   switch (kind) {
+    case 'status':
+    case 'priority':
+    case 'channel':
+      return wordCell(kind, cell);
     case 'date':
       return dateCell(cell, zone);
     case 'number':

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { CommandError } from '../errors.js';
+import { CommandError, UsageError } from '../errors.js';
 
 /** One data row of a CSV file: its line in the file (for messages) and its cells by header. */
 export interface CsvRow {
@@ -14,33 +14,115 @@ export interface BadCell {
   message: string;
 }
 
+const DELIMITERS = [',', ';', '\t', '|'] as const;
+
 /**
- * A CSV file's header and rows (BOM stripped, cells trimmed, empty lines skipped). A file that is not CSV
- * (unbalanced quotes, a row with the wrong number of cells) is a CommandError naming the line, not the content.
+ * The delimiter of a CSV file, guessed from its header line: the one of `,` `;` tab `|` that occurs most often
+ * (a comma when none does, as in a one-column file).
+ *
+ * @example
+ * ```ts
+ * detectDelimiter('id;score\n1;9\n'); // ';'
+ * ```
+ */
+export function detectDelimiter(text: string): string {
+  const first = text.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  let best = ',';
+  let most = 0;
+  for (const delimiter of DELIMITERS) {
+    const count = first.split(delimiter).length - 1;
+    if (count > most) [best, most] = [delimiter, count];
+  }
+  return best;
+}
+
+/**
+ * The --delimiter option's value as one character (`tab` or `\t` for a tab), or undefined to detect it.
+ *
+ * @example
+ * ```ts
+ * delimiterOption('tab', 'import'); // '\t'
+ * ```
+ */
+export function delimiterOption(value: string | undefined, command: string): string | undefined {
+  if (value === undefined) return undefined;
+  const delimiter = value === 'tab' || value === '\\t' ? '\t' : value;
+  if ([...delimiter].length !== 1 || /[\r\n"]/.test(delimiter))
+    throw new UsageError(
+      '--delimiter must be one character such as , ; | or tab',
+      `supportkit ${command} --help`,
+    );
+  return delimiter;
+}
+
+const notCsv = (name: string, line: number | undefined, code: string) =>
+  new CommandError(
+    `${name} is not valid CSV${line ? ` at line ${line}` : ''} (${code})`,
+    'check quoting and that every row has as many cells as the header (and --delimiter if it is not detected)',
+    'csv_invalid',
+  );
+
+type Parsed = { record: string[]; info: { lines: number } }[];
+
+function parseRecords(text: string, name: string, delimiter: string): Parsed {
+  try {
+    return parse(text, {
+      bom: true,
+      trim: true,
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      info: true,
+    }) as never;
+  } catch (error) {
+    throw notCsv(
+      name,
+      (error as { lines?: number }).lines,
+      (error as { code?: string }).code ?? 'CSV_INVALID',
+    );
+  }
+}
+
+function checkHeader(header: readonly string[], name: string): void {
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (seen.has(column))
+      throw new CommandError(
+        `${name} has an ambiguous column: ${JSON.stringify(column.slice(0, 40))} is in its header twice`,
+        'rename one of the two columns',
+        'csv_column',
+      );
+    seen.add(column);
+  }
+}
+
+/**
+ * A CSV file's header and rows (BOM stripped, cells trimmed). The delimiter is detected from the header line
+ * unless given. In a one-column file a blank line is a blank cell (a blank answer); in a wider file blank lines
+ * are skipped. A file that is not CSV (unbalanced quotes, a row with the wrong number of cells) or whose header
+ * names a column twice is a CommandError naming the line or column, not the content.
  *
  * @example
  * ```ts
  * const { header, rows } = readCsv(text, 'survey.csv');
  * ```
  */
-export function readCsv(text: string, name: string): { header: string[]; rows: CsvRow[] } {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, { bom: true, trim: true, skip_empty_lines: true, info: true }) as never;
-  } catch (error) {
-    const line = (error as { lines?: number }).lines;
-    const code = (error as { code?: string }).code ?? 'CSV_INVALID';
-    throw new CommandError(
-      `${name} is not valid CSV${line ? ` at line ${line}` : ''} (${code})`,
-      'check quoting and that every row has as many cells as the header',
-      'csv_invalid',
-    );
-  }
+export function readCsv(
+  text: string,
+  name: string,
+  delimiter: string = detectDelimiter(text),
+): { header: string[]; rows: CsvRow[] } {
+  const records = parseRecords(text, name, delimiter);
   const [head, ...body] = records;
-  if (!head)
+  if (!head || (head.record.length === 1 && head.record[0] === ''))
     throw new CommandError(`${name} is empty`, 'a CSV export starts with a header row', 'csv_invalid');
   const header = head.record;
-  const rows = body.map(({ record, info }) => ({
+  checkHeader(header, name);
+  const blank = (record: string[]) => record.length === 1 && record[0] === '';
+  const kept = header.length === 1 ? body : body.filter(({ record }) => !blank(record));
+  const ragged = kept.find(({ record }) => record.length !== header.length);
+  if (ragged) throw notCsv(name, ragged.info.lines, 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH');
+  const rows = kept.map(({ record, info }) => ({
     line: info.lines,
     cells: new Map(header.map((column, index) => [column, record[index] ?? ''])),
   }));
