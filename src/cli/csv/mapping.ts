@@ -27,6 +27,16 @@ const MODELS: Record<CsvKind, z.ZodObject> = {
 };
 /** The fields a CSV cell can fill, per kind, and how the cell is read. */
 type CellKind = 'text' | 'date' | 'number' | 'list' | 'rating' | 'status' | 'priority' | 'channel';
+/** The fields every survey answer has besides its score. */
+const SURVEY_FIELDS: Record<string, CellKind> = {
+  id: 'text',
+  ticketId: 'text',
+  customerId: 'text',
+  agentId: 'text',
+  comment: 'text',
+  createdAt: 'date',
+};
+
 const FIELDS: Record<CsvKind, Record<string, CellKind>> = {
   tickets: {
     id: 'text',
@@ -48,30 +58,15 @@ const FIELDS: Record<CsvKind, Record<string, CellKind>> = {
     language: 'text',
   },
   nps: {
-    id: 'text',
-    ticketId: 'text',
-    customerId: 'text',
-    agentId: 'text',
-    comment: 'text',
-    createdAt: 'date',
+    ...SURVEY_FIELDS,
     score: 'number',
   },
   csat: {
-    id: 'text',
-    ticketId: 'text',
-    customerId: 'text',
-    agentId: 'text',
-    comment: 'text',
-    createdAt: 'date',
+    ...SURVEY_FIELDS,
     rating: 'rating',
   },
   ces: {
-    id: 'text',
-    ticketId: 'text',
-    customerId: 'text',
-    agentId: 'text',
-    comment: 'text',
-    createdAt: 'date',
+    ...SURVEY_FIELDS,
     score: 'number',
   },
 };

@@ -5,7 +5,7 @@
  * stationary law is computed in log space (no overflow at thousands of agents), truncated where the tail is
  * below e^−40 of the mode. The chain is stable at any load (hang-ups bound the queue), so `overloaded` only flags offered load ≥ agents.
  */
-import type { ErlangResult } from './erlang.js';
+import { type ErlangResult, IDLE_FIGURES } from './erlang.js';
 
 /** Smallest log-probability kept, relative to the largest. */
 const TAIL = 40;
@@ -78,15 +78,7 @@ export function erlangAFigures(
   targetSeconds: number,
   patienceSeconds: number,
 ): Omit<ErlangResult, 'agents' | 'trafficErlangs'> {
-  if (traffic === 0)
-    return {
-      serviceLevel: 1,
-      asaSeconds: 0,
-      occupancy: 0,
-      probabilityWait: 0,
-      abandonment: 0,
-      overloaded: false,
-    };
+  if (traffic === 0) return { ...IDLE_FIGURES };
   const mu = 1 / ahtSeconds;
   const lambda = traffic * mu;
   const theta = 1 / patienceSeconds;

@@ -104,6 +104,16 @@ export function erlangB(servers: number, traffic: number): number {
   return b;
 }
 
+/** What any staffing achieves with no traffic: every contact (there are none) answered at once. */
+export const IDLE_FIGURES: Omit<ErlangResult, 'agents' | 'trafficErlangs'> = {
+  serviceLevel: 1,
+  asaSeconds: 0,
+  occupancy: 0,
+  probabilityWait: 0,
+  abandonment: 0,
+  overloaded: false,
+};
+
 /** Erlang C figures for N servers from B(N, A) (internal: no checks). */
 export function erlangCFigures(
   servers: number,
@@ -112,15 +122,7 @@ export function erlangCFigures(
   ahtSeconds: number,
   targetSeconds: number,
 ): Omit<ErlangResult, 'agents' | 'trafficErlangs'> {
-  if (traffic === 0)
-    return {
-      serviceLevel: 1,
-      asaSeconds: 0,
-      occupancy: 0,
-      probabilityWait: 0,
-      abandonment: 0,
-      overloaded: false,
-    };
+  if (traffic === 0) return { ...IDLE_FIGURES };
   if (servers <= traffic)
     return {
       serviceLevel: 0,
