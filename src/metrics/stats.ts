@@ -20,7 +20,12 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number | n
   const h = (n - 1) * q;
   const lo = Math.floor(h);
   const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo]! + (h - lo) * (sorted[hi]! - sorted[lo]!);
+  const a = sorted[lo];
+  const b = sorted[hi];
+  // Only the two values read are checked (callers pass long sorted arrays on the hot path).
+  if (typeof a !== 'number' || typeof b !== 'number' || Number.isNaN(a) || Number.isNaN(b))
+    throw numbersError('quantileSorted() sorted', 'expected an array of numbers');
+  return a + (h - lo) * (b - a);
 }
 
 function numbersError(subject: string, message: string): ValidationError {

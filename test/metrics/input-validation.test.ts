@@ -405,3 +405,15 @@ describe('the parsed fast path never skips what the model would change', () => {
     expect(day).toMatchObject({ created: 1, solved: 0, backlog: 0 });
   });
 });
+
+describe('quantileSorted reads only numbers', () => {
+  // Found by the arbitrary-input property test: an array holding a null-prototype object threw a raw TypeError.
+  it.each([
+    [[Object.create(null)], 0],
+    [[1, '2'], 0.5],
+    [[1, Number.NaN], 1],
+    [[undefined, 1], 0],
+  ])('%j at %d is a ValidationError', (values, q) => {
+    expect(() => quantileSorted(values as never, q)).toThrow(ValidationError);
+  });
+});
