@@ -1,6 +1,6 @@
 import { IANAZone } from 'luxon';
 import { fillPlaceholders, momentPhrase } from '../care/ack/moment.js';
-import { ACKNOWLEDGEMENT_TEMPLATES } from '../care/ack/templates.js';
+import { SHORT_WORDS } from '../care/ack/short-words.js';
 import { addMillis, compiledFor, minutesBetween } from '../metrics/business-layout.js';
 import { type BusinessTimeOptions, flag, targetMinutes, yearsAround } from './business.js';
 import { scheduleFrom } from './schedule-input.js';
@@ -135,8 +135,8 @@ function pickTarget(
 /** The sentence words of a built-in language. */
 function wordsFor(locale: string) {
   const language = locale.split('-')[0]!.toLowerCase();
-  const words = ACKNOWLEDGEMENT_TEMPLATES.get(language);
-  if (!words) throw fail(FN, 'locale', `expected one of ${[...ACKNOWLEDGEMENT_TEMPLATES.keys()].join(', ')}`);
+  const words = SHORT_WORDS.get(language);
+  if (!words) throw fail(FN, 'locale', `expected one of ${[...SHORT_WORDS.keys()].join(', ')}`);
   return words;
 }
 

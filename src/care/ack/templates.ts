@@ -4,6 +4,8 @@
  * entry through `acknowledgement(…, { templates })`.
  */
 
+import { SHORT_WORDS } from './short-words.js';
+
 /**
  * The sentences of an acknowledgement. Placeholders: `{brand}`, `{ticketId}`, `{subject}`, `{name}`,
  * `{promise}` (a moment phrase), `{hours}`, `{opening}` (a moment phrase), `{holiday}`, `{dates}`, `{time}`,
@@ -37,98 +39,83 @@ export interface AcknowledgementTemplate {
 }
 
 const it: AcknowledgementTemplate = {
+  ...SHORT_WORDS.get('it')!,
   subject: 'Abbiamo ricevuto la tua richiesta [#{ticketId}]',
   greeting: 'Ciao {name},',
   greetingNoName: 'Ciao,',
   received:
     'abbiamo ricevuto la tua richiesta «{subject}» (n. {ticketId}) e ti risponderemo entro {promise}.',
-  momentToday: 'oggi alle {time}',
-  momentTomorrow: 'domani alle {time}',
-  momentLater: '{date} alle {time}',
   closed: 'In questo momento il servizio clienti è chiuso: siamo disponibili {hours} e riapriamo {opening}.',
   holiday: 'Saremo chiusi per {holiday} ({dates}).',
   articles: 'Nel frattempo, questi articoli potrebbero già rispondere alla tua domanda:',
   signOff: 'Grazie per la pazienza,',
   signature: 'il servizio clienti di {brand}',
-  short: 'Grazie, abbiamo ricevuto il tuo messaggio: ti risponderemo entro {promise}.',
   shortClosed: 'Ora siamo chiusi, riapriamo {opening}.',
   shortArticles: 'Intanto puoi leggere:',
 };
 
 const en: AcknowledgementTemplate = {
+  ...SHORT_WORDS.get('en')!,
   subject: 'We have received your request [#{ticketId}]',
   greeting: 'Hi {name},',
   greetingNoName: 'Hi,',
   received: 'We have received your request “{subject}” (#{ticketId}) and will reply by {promise}.',
-  momentToday: '{time} today',
-  momentTomorrow: '{time} tomorrow',
-  momentLater: '{time} on {date}',
   closed: 'Our support team is closed right now: we are available {hours} and open again at {opening}.',
   holiday: 'We will be closed for {holiday} ({dates}).',
   articles: 'In the meantime, these articles may already answer your question:',
   signOff: 'Thank you for your patience,',
   signature: 'the {brand} support team',
-  short: 'Thanks, we have received your message and will reply by {promise}.',
   shortClosed: 'We are closed now and open again at {opening}.',
   shortArticles: 'Meanwhile you can read:',
 };
 
 const es: AcknowledgementTemplate = {
+  ...SHORT_WORDS.get('es')!,
   subject: 'Hemos recibido tu solicitud [#{ticketId}]',
   greeting: 'Hola, {name}:',
   greetingNoName: 'Hola:',
   received:
     'Hemos recibido tu solicitud «{subject}» (n.º {ticketId}) y te responderemos a más tardar {promise}.',
-  momentToday: 'hoy a las {time}',
-  momentTomorrow: 'mañana a las {time}',
-  momentLater: 'el {date}, a las {time}',
   closed:
     'En este momento nuestro servicio de atención al cliente está cerrado: atendemos {hours} y volvemos a abrir {opening}.',
   holiday: 'Estaremos cerrados por {holiday} ({dates}).',
   articles: 'Mientras tanto, estos artículos podrían responder ya a tu pregunta:',
   signOff: 'Gracias por tu paciencia,',
   signature: 'el equipo de atención al cliente de {brand}',
-  short: 'Gracias, hemos recibido tu mensaje y te responderemos a más tardar {promise}.',
   shortClosed: 'Ahora estamos cerrados; volvemos a abrir {opening}.',
   shortArticles: 'Mientras tanto, puedes leer:',
 };
 
 const fr: AcknowledgementTemplate = {
+  ...SHORT_WORDS.get('fr')!,
   subject: 'Nous avons bien reçu votre demande [#{ticketId}]',
   greeting: 'Bonjour {name},',
   greetingNoName: 'Bonjour,',
   received:
     'Nous avons bien reçu votre demande « {subject} » (n° {ticketId}) et nous vous répondrons au plus tard {promise}.',
-  momentToday: "aujourd'hui à {time}",
-  momentTomorrow: 'demain à {time}',
-  momentLater: 'le {date} à {time}',
   closed:
     'Notre service client est actuellement fermé : nous sommes disponibles {hours} et nous rouvrons {opening}.',
   holiday: 'Nous serons fermés pour {holiday} ({dates}).',
   articles: 'En attendant, ces articles répondent peut-être déjà à votre question :',
   signOff: 'Merci de votre patience,',
   signature: "l'équipe du service client {brand}",
-  short: 'Merci, nous avons bien reçu votre message et vous répondrons au plus tard {promise}.',
   shortClosed: 'Nous sommes fermés en ce moment et rouvrons {opening}.',
   shortArticles: 'En attendant, vous pouvez lire :',
 };
 
 const de: AcknowledgementTemplate = {
+  ...SHORT_WORDS.get('de')!,
   subject: 'Wir haben Ihre Anfrage erhalten [#{ticketId}]',
   greeting: 'Hallo {name},',
   greetingNoName: 'Guten Tag,',
   received:
     'wir haben Ihre Anfrage „{subject}“ (Nr. {ticketId}) erhalten und antworten Ihnen spätestens {promise}.',
-  momentToday: 'heute um {time} Uhr',
-  momentTomorrow: 'morgen um {time} Uhr',
-  momentLater: 'am {date} um {time} Uhr',
   closed:
     'Unser Kundenservice ist gerade geschlossen: Wir sind {hours} für Sie da und öffnen wieder {opening}.',
   holiday: 'An diesen Tagen haben wir geschlossen: {holiday} ({dates}).',
   articles: 'In der Zwischenzeit beantworten diese Artikel Ihre Frage vielleicht schon:',
   signOff: 'Vielen Dank für Ihre Geduld',
   signature: 'Ihr Kundenservice von {brand}',
-  short: 'Danke, wir haben Ihre Nachricht erhalten und antworten spätestens {promise}.',
   shortClosed: 'Wir sind gerade geschlossen und öffnen wieder {opening}.',
   shortArticles: 'In der Zwischenzeit können Sie lesen:',
 };
