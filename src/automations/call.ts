@@ -2,7 +2,7 @@ import { businessMinutesBetween, isOpenNow, slaDeadline } from './business.js';
 import { classifyTicket } from './classify.js';
 import { hours } from './hours.js';
 import { replyPromise } from './reply-promise.js';
-import type { AutomationName } from './schemas.js';
+import { type AutomationName, automationSchemas } from './schemas.js';
 import { npsCategory, scoreCes, scoreCsat, scoreNps } from './scores.js';
 import { fail } from './text.js';
 import { parseWhen } from './when.js';
@@ -54,5 +54,15 @@ export function callAutomation(name: AutomationName, input: Record<string, unkno
   if (!call) throw fail('callAutomation', 'name', `expected one of ${[...CALLS.keys()].join(', ')}`);
   if (typeof input !== 'object' || input === null || Array.isArray(input))
     throw fail('callAutomation', 'input', 'expected an object of fields');
+  // The input schema says no other fields: a misspelt one (`createdat`) would otherwise be silently ignored. The
+  // unknown field is not named (a key may be anything mapped in a form); the fields the helper takes are.
+  const takes = (automationSchemas[name].input as { properties: Record<string, unknown> }).properties;
+  const unknown = Object.keys(input).filter((key) => !Object.hasOwn(takes, key)).length;
+  if (unknown > 0)
+    throw fail(
+      'callAutomation',
+      'input',
+      `has ${unknown} field${unknown === 1 ? '' : 's'} ${name} does not take; it takes ${Object.keys(takes).join(', ')}`,
+    );
   return call(input);
 }

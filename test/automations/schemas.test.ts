@@ -40,6 +40,14 @@ describe('callAutomation', () => {
     expect(() => callAutomation('frobnicate' as never, {})).toThrow('callAutomation() name');
     expect(() => callAutomation('hours', [] as never)).toThrow('expected an object of fields');
   });
+
+  it('refuses fields the helper does not take (its schema has additionalProperties: false), naming what it takes', () => {
+    expect(() => callAutomation('npsCategory', { score: '9', sk_live_abc: 'x' })).toThrow(
+      /1 field npsCategory does not take; it takes score/,
+    );
+    expect(() => callAutomation('npsCategory', { score: '9', sk_live_abc: 'x' })).not.toThrow(/sk_live/);
+    expect(callAutomation('npsCategory', { score: '9' })).toEqual({ score: 9, category: 'promoter' });
+  });
 });
 
 describe('errors from every helper are plain Errors with clear messages that never echo the input', () => {
