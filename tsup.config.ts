@@ -9,6 +9,7 @@ export default defineConfig({
     'testing/index': 'src/testing/index.ts',
     'webhooks/index': 'src/webhooks/index.ts',
     'sync/index': 'src/sync/index.ts',
+    'sync/summarize-worker': 'src/sync/summarize-worker.ts',
     'transport/index': 'src/http/index.ts',
     'zendesk/index': 'src/adapters/zendesk/public.ts',
     'request-tracker/index': 'src/adapters/request-tracker/public.ts',

@@ -12,13 +12,19 @@ import tsupConfig from '../tsup.config.js';
 
 const root = resolve(import.meta.dirname, '..');
 
-/** The package's entry points, as tsup builds them: `index` → `supportkit`, `zendesk/index` → `supportkit/zendesk`. */
+/**
+ * The package's entry points, as tsup builds them: `index` → `supportkit`, `zendesk/index` → `supportkit/zendesk`;
+ * other files tsup builds (a worker thread's entry) are not public.
+ */
 export function entryPoints(): { subpath: string; file: string }[] {
   const entry = (tsupConfig as { entry: Record<string, string> }).entry;
-  return Object.entries(entry).map(([name, file]) => ({
-    subpath: name === 'index' ? 'supportkit' : `supportkit/${name.replace(/\/index$/, '')}`,
-    file: resolve(root, file),
-  }));
+  const isPublic = ([name]: [string, string]) => name === 'index' || name.endsWith('/index');
+  return Object.entries(entry)
+    .filter(isPublic)
+    .map(([name, file]) => ({
+      subpath: name === 'index' ? 'supportkit' : `supportkit/${name.replace(/\/index$/, '')}`,
+      file: resolve(root, file),
+    }));
 }
 
 const flags = ts.TypeFormatFlags.NoTruncation;

@@ -2,10 +2,16 @@ import { ValidationError } from '../errors/validation.js';
 import type { DatasetRecord } from '../models/dataset.js';
 import type { MetricsReport } from '../models/metrics-report.js';
 import type { Ticket } from '../models/ticket.js';
+import type { Accumulator } from './accumulator.js';
 import type { TicketBundle } from './bundle.js';
 import type { Instant } from './business-time.js';
 import { optionsArg, recordArg } from './input.js';
-import { type SummaryOptions, summaryAccumulatorOf } from './summarize.js';
+import {
+  type SummaryInput,
+  type SummaryOptions,
+  type SummaryState,
+  summaryAccumulatorOf,
+} from './summarize.js';
 
 /**
  * Feeds dataset records, grouped by ticket, into a {@link summaryAccumulator} one at a time: the push-style
@@ -80,8 +86,29 @@ export function recordSummarizer(options: SummaryOptions & { asOf: Instant }) {
       flush();
       return acc.result();
     },
-    /** The accumulator, to merge with other shards. */
-    accumulator: acc,
+    /**
+     * The accumulator, to merge with other shards; reading it (`toJSON`, `result`, `merge`) first takes in the
+     * ticket still being grouped, so a shard's state holds its last ticket.
+     */
+    accumulator: {
+      add(input: SummaryInput) {
+        acc.add(input);
+        return this;
+      },
+      merge(other: SummaryState | Accumulator<SummaryInput, MetricsReport, SummaryState>) {
+        flush();
+        acc.merge(other);
+        return this;
+      },
+      result(): MetricsReport {
+        flush();
+        return acc.result();
+      },
+      toJSON(): SummaryState {
+        flush();
+        return acc.toJSON();
+      },
+    } satisfies Accumulator<SummaryInput, MetricsReport, SummaryState>,
   };
 }
 

@@ -93,9 +93,32 @@ export async function* readJsonlRecords(
     throw invalidArgument('readJsonlRecords()', 'path', 'expected the path of a JSONL file');
   if (typeof options !== 'object' || options === null)
     throw invalidOption('readJsonlRecords', '', 'must be an object');
+  yield* readJsonlRange(path, { start: 0, tolerateTornTail: options.tolerateTornTail === true });
+}
+
+/**
+ * {@link readJsonlRecords} over the bytes `[start, end)` of a file (a range that begins at a line start); line
+ * numbers in errors count from the range's first line. Internal to supportkit/sync.
+ *
+ * @example
+ * ```ts
+ * for await (const batch of readJsonlRange('records.jsonl', { start: 0, end: 4096, tolerateTornTail: false })) {}
+ * ```
+ */
+export async function* readJsonlRange(
+  path: string,
+  range: { start: number; end?: number; tolerateTornTail: boolean },
+): AsyncGenerator<DatasetRecord[]> {
+  if (range.end !== undefined && range.end <= range.start) return;
   let rest = '';
   let line = 0;
-  for await (const chunk of createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 22 })) {
+  const stream = createReadStream(path, {
+    encoding: 'utf8',
+    highWaterMark: 1 << 22,
+    start: range.start,
+    ...(range.end !== undefined ? { end: range.end - 1 } : {}),
+  });
+  for await (const chunk of stream) {
     const text = rest + (chunk as string);
     const batch: DatasetRecord[] = [];
     let start = 0;
@@ -112,6 +135,6 @@ export async function* readJsonlRecords(
   try {
     yield [reviveLine(rest, line, path)];
   } catch (error) {
-    if (!options.tolerateTornTail) throw error;
+    if (!range.tolerateTornTail) throw error;
   }
 }

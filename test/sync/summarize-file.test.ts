@@ -1,0 +1,94 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { summarizeRecords } from '../../src/metrics/index.js';
+import type { DatasetRecord } from '../../src/models/index.js';
+import { readJsonlRecords, summarizeJsonlFile } from '../../src/sync/index.js';
+import { jsonlShards } from '../../src/sync/jsonl-shards.js';
+import { datasetAsOf, streamDataset } from '../../src/testing/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'supportkit-shards-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const generated = { seed: 7, tickets: 600, days: 60, startDate: '2026-01-05', timeZone: 'Europe/Rome' };
+const options = { asOf: datasetAsOf(generated), timeZone: 'Europe/Rome', interval: 'week' as const };
+const records = [...streamDataset(generated)];
+const write = (name: string, lines: readonly DatasetRecord[] | string) => {
+  const path = join(dir, name);
+  writeFileSync(
+    path,
+    typeof lines === 'string' ? lines : lines.map((r) => `${JSON.stringify(r)}\n`).join(''),
+  );
+  return path;
+};
+const onePass = (path: string) => summarizeRecords(readJsonlRecords(path), options);
+const file = write('dataset.jsonl', records);
+
+describe('jsonlShards', () => {
+  it('cuts at ticket lines only, covering the file without gaps', () => {
+    const { header, ranges } = jsonlShards(file, 5);
+    expect(ranges.length).toBe(5);
+    expect(ranges[0]!.start).toBe(0);
+    for (let i = 1; i < ranges.length; i++) expect(ranges[i]!.start).toBe(ranges[i - 1]!.end);
+    expect(header).toBeGreaterThan(0);
+  });
+
+  it('gives one range when no line is a ticket', () => {
+    const path = write(
+      'surveys.jsonl',
+      records.filter((r) => r.kind === 'nps'),
+    );
+    const { ranges } = jsonlShards(path, 4);
+    expect(ranges).toEqual([{ start: 0, end: expect.any(Number) }]);
+  });
+});
+
+describe('summarizeJsonlFile', () => {
+  it('gives the one-pass report with worker threads', async () => {
+    const expected = await onePass(file);
+    expect(await summarizeJsonlFile(file, { ...options, workers: 3 })).toEqual(expected);
+  }, 60_000);
+
+  it('gives the one-pass report on the calling thread and in more ranges than workers would use', async () => {
+    const expected = await onePass(file);
+    expect(await summarizeJsonlFile(file, { ...options, workers: 1 })).toEqual(expected);
+    expect(await summarizeJsonlFile(file, options)).toEqual(expected); // a small file: one thread by default
+  }, 60_000);
+
+  it('reads again in one pass when a schedule comes after tickets (later shards would miss it)', async () => {
+    const schedules = records.filter((r) => r.kind === 'schedules');
+    const rest = records.filter((r) => r.kind !== 'schedules');
+    const late = write('late-schedules.jsonl', [...rest.slice(0, 200), ...schedules, ...rest.slice(200)]);
+    expect(await summarizeJsonlFile(late, { ...options, workers: 2 })).toEqual(await onePass(late));
+  }, 60_000);
+
+  it('reads again in one pass when a CSAT response is far from its ticket', async () => {
+    const csat = records.filter((r) => r.kind === 'csat');
+    const rest = records.filter((r) => r.kind !== 'csat');
+    const path = write('late-csat.jsonl', [...rest, ...csat]);
+    expect(await summarizeJsonlFile(path, { ...options, workers: 2 })).toEqual(await onePass(path));
+  }, 60_000);
+
+  it('names the line of a bad record counted from the start of the file, whichever shard read it', async () => {
+    const lines = records.map((r) => JSON.stringify(r));
+    const bad = lines.length - 5; // near the end: in the last shard
+    lines[bad] = '{"kind":"tickets","value":{"id":';
+    const path = write('bad.jsonl', `${lines.join('\n')}\n`);
+    const error = await summarizeJsonlFile(path, { ...options, workers: 2 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: 'ValidationError', issues: [{ path: ['line', bad + 1] }] });
+    expect(String(error)).not.toContain('"id"');
+  }, 60_000);
+
+  it('refuses a misspelt option and a bad worker count before reading', async () => {
+    await expect(summarizeJsonlFile(file, { ...options, workers: 0 })).rejects.toMatchObject({
+      issues: [{ path: ['workers'] }],
+    });
+    await expect(
+      summarizeJsonlFile(file, { ...options, timezone: 'Europe/Rome' } as unknown as typeof options),
+    ).rejects.toMatchObject({ name: 'ValidationError' });
+    await expect(summarizeJsonlFile(join(dir, 'missing.jsonl'), options)).rejects.toMatchObject({
+      name: 'ValidationError',
+    });
+  });
+});
