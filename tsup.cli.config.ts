@@ -6,7 +6,7 @@ import { defineConfig } from 'tsup';
  * dynamic import (its own chunk), so `supportkit --help` loads little.
  */
 export default defineConfig({
-  entry: { cli: 'src/cli/bin.ts' },
+  entry: { cli: 'src/cli/bin.ts', 'report-worker': 'src/cli/commands/report-worker.ts' },
   format: ['esm'],
   dts: false,
   clean: false,

@@ -100,7 +100,23 @@ assert.throws(() => parseTicket({ id: 1 }), ValidationError);
 assert.equal(Schedule.safeParse({ timeZone: 'Europe/Rome', intervals: [] }).success, true);
 assert.equal(streamDataset({ tickets: 1, days: 1 }).next().done, false);
 assert.ok(require('supportkit/schemas/Dataset.json').properties.tickets);
-console.log('cjs ok');
+// summarizeJsonlFile finds its worker file from the CommonJS build too: count the threads it starts.
+const threads = require('node:worker_threads');
+const { Worker } = threads;
+let started = 0;
+threads.Worker = class extends Worker { constructor(...args) { super(...args); started++; } };
+const { summarizeJsonlFile, readJsonlRecords } = require('supportkit/sync');
+const { summarizeRecords } = require('supportkit/metrics');
+const jsonl = require('node:path').join(__dirname, 'records.jsonl');
+require('node:fs').writeFileSync(jsonl, [...streamDataset({ tickets: 300, days: 20 })].map((r) => JSON.stringify(r) + '\\n').join(''));
+const asOf = new Date('2026-06-01T00:00:00Z');
+Promise.all([summarizeJsonlFile(jsonl, { asOf, workers: 2 }), summarizeRecords(readJsonlRecords(jsonl), { asOf })]).then(
+  ([sharded, onePass]) => {
+    assert.deepEqual(sharded, onePass);
+    assert.equal(started, 2, 'summarizeJsonlFile started no worker thread');
+    console.log('cjs ok');
+  },
+);
 `,
   );
   const consumerTs = `import { parseTicket, type Ticket, ValidationError } from 'supportkit';
@@ -158,6 +174,10 @@ export { when, score };
   );
   if (report.report.tickets.total !== 40)
     throw new Error('supportkit report did not count the 40 synced tickets');
+  const args = ['--no-install', 'supportkit', 'report', 'helpdesk', '--as-of', '2026-04-06', '--json'];
+  const threaded = run('npx', [...args, '--workers', '2'], app);
+  if (JSON.stringify(JSON.parse(threaded)) !== JSON.stringify(report))
+    throw new Error('supportkit report --workers 2 differs from one thread');
   run(
     'npx',
     ['--no-install', 'supportkit', 'report', 'helpdesk', '--format', 'html', '--out', 'report.html'],

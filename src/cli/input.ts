@@ -13,7 +13,7 @@ export const CHECKPOINT_FILE = 'checkpoint.json';
 
 /** Records to report on: a stream (a sync folder or JSONL file) or a whole validated dataset. */
 export type ReportInput =
-  | { kind: 'stream'; records: AsyncIterable<DatasetRecord[]> }
+  | { kind: 'stream'; records: AsyncIterable<DatasetRecord[]>; file: string; tolerateTornTail: boolean }
   | { kind: 'dataset'; dataset: Dataset; records: Iterable<DatasetRecord> };
 
 /**
@@ -63,9 +63,15 @@ export function openReportInput(path: string, shown: string): ReportInput {
         `write one with: supportkit sync <adapter> --out ${shown}`,
         'file_error',
       );
-    return { kind: 'stream', records: readJsonlRecords(file, { tolerateTornTail: true }) };
+    return {
+      kind: 'stream',
+      records: readJsonlRecords(file, { tolerateTornTail: true }),
+      file,
+      tolerateTornTail: true,
+    };
   }
-  if (path.endsWith('.jsonl')) return { kind: 'stream', records: readJsonlRecords(path) };
+  if (path.endsWith('.jsonl'))
+    return { kind: 'stream', records: readJsonlRecords(path), file: path, tolerateTornTail: false };
   let json: unknown;
   try {
     json = JSON.parse(readFileSync(path, 'utf8'));

@@ -112,6 +112,11 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: '<code>',
         description: 'add this country’s public holidays (ISO code, e.g. IT) to the business hours',
       },
+      workers: {
+        type: 'string',
+        value: '<n>',
+        description: 'threads reading a JSONL input of 8 MiB or more (default: every core; 1 = one thread)',
+      },
       format,
       out,
     },

@@ -104,6 +104,8 @@ export interface ReportCliOptions {
   schedule: Schedule | undefined;
   /** Recent periods compared against the earlier ones in tag trends. @default 1 */
   recentPeriods?: number;
+  /** Threads that read a large JSONL input; undefined: every core. */
+  workers?: number;
 }
 
 /**
@@ -134,5 +136,17 @@ export function reportOptions(values: ParsedArgs['values'], cwd: string, json: b
     throw new UsageError('--from must be before --to', HINT);
   const asOf = at('as-of') ?? to;
   const schedule = scheduleOption(values, cwd, timeZone, holidayYears(from, asOf, timeZone));
-  return { timeZone, interval, from, to, asOf, format: format as ReportFormat, schedule };
+  const workers = stringOption(values, 'workers', 'report');
+  if (workers !== undefined && !/^[1-9]\d{0,2}$/.test(workers.trim()))
+    throw new UsageError('--workers must be a whole number from 1 to 999', HINT);
+  return {
+    timeZone,
+    interval,
+    from,
+    to,
+    asOf,
+    format: format as ReportFormat,
+    schedule,
+    ...(workers !== undefined ? { workers: Number(workers) } : {}),
+  };
 }

@@ -1,9 +1,10 @@
 import { DateTime } from 'luxon';
 import type { Instant } from '../metrics/business-time.js';
-import { npsAccumulator } from '../metrics/nps.js';
+import { type NpsState, npsAccumulator } from '../metrics/nps.js';
 import type { Interval } from '../metrics/periods.js';
 import { PeriodIndex } from '../metrics/periods.js';
 import { normalQuantile } from '../metrics/stats.js';
+import type { SummaryState } from '../metrics/summarize.js';
 import { recordSummarizer } from '../metrics/summarize-records.js';
 import type { DatasetRecord } from '../models/dataset.js';
 import type { Schedule } from '../models/schedule.js';
@@ -81,6 +82,19 @@ function arrivalCell(zone: string) {
   };
 }
 
+/** The JSON state of the survey periods: per period key, CSAT counts and the NPS accumulator's state. */
+type SurveysState = [string, { good: number; bad: number; nps: NpsState }][];
+
+/**
+ * The JSON state of a {@link reportCollector}, to merge with other shards of the same file.
+ * @example `collector.merge(JSON.parse(JSON.stringify(otherShard.toJSON())));`
+ */
+export interface ReportCollectorState {
+  summary: SummaryState;
+  surveys: SurveysState;
+  arrivals: number[];
+}
+
 /** CSAT and NPS per period of the report, with their intervals. */
 function surveyPeriods(interval: Interval, timeZone: string) {
   const periods = new PeriodIndex(interval, timeZone, 'report');
@@ -103,6 +117,21 @@ function surveyPeriods(interval: Interval, timeZone: string) {
         survey(record.value.createdAt)[good ? 'good' : 'bad']++;
       }
       if (record.kind === 'nps') survey(record.value.createdAt).nps.add(record.value.score);
+    },
+    toJSON(): SurveysState {
+      return [...surveys].map(([period, e]) => [period, { good: e.good, bad: e.bad, nps: e.nps.toJSON() }]);
+    },
+    merge(state: SurveysState): void {
+      for (const [period, other] of state) {
+        let entry = surveys.get(period);
+        if (!entry) {
+          entry = { good: 0, bad: 0, nps: npsAccumulator({ invalid: 'skip' }) };
+          surveys.set(period, entry);
+        }
+        entry.good += other.good;
+        entry.bad += other.bad;
+        entry.nps.merge(other.nps);
+      }
     },
     result(): SurveyPeriod[] {
       return [...surveys.keys()].sort().map((period) => {
@@ -171,6 +200,16 @@ export function reportCollector(options: ReportOptions) {
           break;
       }
       summarizer.push(record);
+    },
+    /** The state so far, to merge into the collector of another shard of the same file. */
+    toJSON(): ReportCollectorState {
+      return { summary: summarizer.accumulator.toJSON(), surveys: surveys.toJSON(), arrivals: [...arrivals] };
+    },
+    /** Adds another shard's state: the report then covers both. */
+    merge(state: ReportCollectorState): void {
+      summarizer.accumulator.merge(state.summary);
+      surveys.merge(state.surveys);
+      for (let i = 0; i < arrivals.length; i++) arrivals[i]! += state.arrivals[i] ?? 0;
     },
     finish(): ReportData {
       const report = summarizer.finish();

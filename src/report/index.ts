@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-export { type ReportOptions, reportCollector } from './collect.js';
+export { type ReportCollectorState, type ReportOptions, reportCollector } from './collect.js';
 export type { DurationBucket, DurationHistogram, ReportData, ReportSection, SurveyPeriod } from './data.js';
 export { count, duration, fixed, percent } from './format.js';
 export { renderHtml } from './html.js';

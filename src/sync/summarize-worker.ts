@@ -2,10 +2,12 @@
  * The worker thread of {@link summarizeJsonlFile}: summarises the byte range it is given and posts the state (or
  * the failure) back. Its own entry point, so a worker loads only the summary code.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { type ShardTask, shardFailure, summarizeShard } from './summarize-shard.js';
+import type { SummaryOptions, SummaryState } from '../metrics/summarize.js';
+import { recordSummarizer } from '../metrics/summarize-records.js';
+import { readShard, shardWorker } from './shards.js';
 
-summarizeShard(workerData as ShardTask).then(
-  (result) => parentPort!.postMessage({ result }),
-  (error: unknown) => parentPort!.postMessage({ failure: shardFailure(error) }),
-);
+shardWorker<SummaryOptions & { asOf: number }, SummaryState>(async (task) => {
+  const summarizer = recordSummarizer(task.options);
+  const counts = await readShard(task, (record) => summarizer.push(record));
+  return { state: summarizer.accumulator.toJSON(), ...counts };
+});

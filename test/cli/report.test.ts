@@ -1,12 +1,15 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { datasetRecords } from '../../src/cli/input.js';
 import { summarize, summarizeRecords } from '../../src/metrics/index.js';
 import { parseDataset } from '../../src/models/index.js';
+import type { ReportCollectorState } from '../../src/report/index.js';
 import { readJsonlRecords } from '../../src/sync/index.js';
-import { generateDataset } from '../../src/testing/index.js';
+import { runShards } from '../../src/sync/shards.js';
+import { generateDataset, streamDataset } from '../../src/testing/index.js';
 import { runCli } from './run.js';
 
 let dir: string;
@@ -180,5 +183,67 @@ describe('supportkit report', () => {
       expect(run.stderr).toContain(`--out ${out} would overwrite the input ${input}`);
     }
     expect(readFileSync(join(dir, 'records.jsonl'), 'utf8')).toBe(before);
+  });
+});
+
+describe('supportkit report --workers', () => {
+  const streamed = () => {
+    const path = join(dir, 'streamed.jsonl');
+    const lines = [...streamDataset(options)].map((record) => JSON.stringify(record));
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    return 'streamed.jsonl';
+  };
+  const report = async (file: string, workers: string, extra: string[] = []) => {
+    const run = await runCli(
+      [
+        'report',
+        file,
+        '--tz',
+        'Europe/Rome',
+        '--as-of',
+        '2026-03-20',
+        '--json',
+        '--workers',
+        workers,
+        ...extra,
+      ],
+      { cwd: dir },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    return JSON.parse(run.stdout);
+  };
+
+  it('reads a JSONL file in worker threads into the same data as one thread, windows included', async () => {
+    const file = streamed();
+    expect(await report(file, '3')).toEqual(await report(file, '1'));
+    const window = ['--from', '2026-02-16', '--to', '2026-03-02'];
+    const windowed = await report(file, '2', window);
+    expect(windowed.report.tickets.total).toBeGreaterThan(0);
+    expect(windowed).toEqual(await report(file, '1', window));
+  }, 60_000);
+
+  it('really starts the report worker (not a silent one-pass fallback)', async () => {
+    const file = join(dir, streamed());
+    const here = fileURLToPath(new URL('../../src/cli/commands/report.ts', import.meta.url));
+    const options = { asOf: Date.parse('2026-03-20T00:00:00Z'), timeZone: 'Europe/Rome', source: file };
+    const how = { worker: 'report-worker', here, options, tolerateTornTail: false };
+    const outcomes = await runShards<typeof options, ReportCollectorState>(file, 2, how);
+    expect(outcomes?.map((o) => o.state.arrivals.reduce((a, b) => a + b, 0))).toEqual([
+      expect.any(Number),
+      expect.any(Number),
+    ]);
+    const arrivals = outcomes!.flatMap((o) => o.state.arrivals).reduce((a, b) => a + b, 0);
+    expect(arrivals).toBe(400);
+  }, 60_000);
+
+  it('gives the one-thread data when surveys come after every ticket (the shards cannot split it)', async () => {
+    expect(await report('records.jsonl', '2')).toEqual(await report('records.jsonl', '1'));
+  }, 60_000);
+
+  it('refuses a worker count that is not a whole number', async () => {
+    const run = await runCli(['report', 'records.jsonl', '--workers', 'all'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--workers');
   });
 });

@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { summarizeRecords } from '../../src/metrics/index.js';
+import type { SummaryState } from '../../src/metrics/summarize.js';
 import type { DatasetRecord } from '../../src/models/index.js';
 import { readJsonlRecords, summarizeJsonlFile } from '../../src/sync/index.js';
 import { jsonlShards } from '../../src/sync/jsonl-shards.js';
+import { runShards } from '../../src/sync/shards.js';
 import { datasetAsOf, streamDataset } from '../../src/testing/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'supportkit-shards-'));
@@ -22,6 +25,7 @@ const write = (name: string, lines: readonly DatasetRecord[] | string) => {
   );
   return path;
 };
+const summaryOptions = { ...options, asOf: options.asOf.getTime() };
 const onePass = (path: string) => summarizeRecords(readJsonlRecords(path), options);
 const file = write('dataset.jsonl', records);
 
@@ -91,4 +95,21 @@ describe('summarizeJsonlFile', () => {
       name: 'ValidationError',
     });
   });
+});
+
+describe('runShards', () => {
+  it('runs each range in a worker thread, the ranges together holding every ticket once', async () => {
+    const options = { ...summaryOptions, ticketMemory: 10_000 };
+    const here = fileURLToPath(new URL('../../src/sync/summarize-file.ts', import.meta.url));
+    const outcomes = await runShards<typeof options, SummaryState>(file, 2, {
+      worker: 'summarize-worker',
+      here,
+      options,
+      tolerateTornTail: false,
+    });
+    expect(outcomes).toHaveLength(2);
+    const totals = outcomes!.map((o) => o.state.tickets.total);
+    expect(totals.every((n) => n > 0)).toBe(true);
+    expect(totals[0]! + totals[1]!).toBe(generated.tickets);
+  }, 60_000);
 });

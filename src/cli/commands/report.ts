@@ -1,5 +1,15 @@
+import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { type ReportData, type ReportOptions, renderReport, reportCollector } from '../../report/index.js';
+import { fileURLToPath } from 'node:url';
+import {
+  type ReportCollectorState,
+  type ReportData,
+  type ReportOptions,
+  renderReport,
+  reportCollector,
+} from '../../report/index.js';
+import { runShards, SMALL_FILE } from '../../sync/shards.js';
 import { stringOption } from '../args.js';
 import { UsageError } from '../errors.js';
 import { openReportInput, type ReportInput } from '../input.js';
@@ -34,9 +44,31 @@ export async function collectReport(
     ...(input.kind === 'dataset' ? { ticketMemory: Number.POSITIVE_INFINITY } : {}),
   };
   const collector = reportCollector(collectorOptions);
+  if (input.kind === 'stream' && (await collectInShards(input, collectorOptions, options.workers, collector)))
+    return collector.finish();
   if (input.kind === 'dataset') for (const record of input.records) collector.push(record);
   else for await (const batch of input.records) for (const record of batch) collector.push(record);
   return collector.finish();
+}
+
+/** This module's file: the report worker's file is found next to it. */
+const here = () => (typeof __filename === 'string' ? __filename : fileURLToPath(import.meta.url));
+
+/**
+ * Reads a large JSONL input on every core (or `workers` threads), merging each shard's state into `collector`;
+ * false when the input is read in one pass instead (small, one thread asked for, or an order shards cannot split).
+ */
+async function collectInShards(
+  input: Extract<ReportInput, { kind: 'stream' }>,
+  options: ReportOptions,
+  workers: number | undefined,
+  collector: ReturnType<typeof reportCollector>,
+): Promise<boolean> {
+  const count = workers ?? (statSync(input.file).size < SMALL_FILE ? 1 : availableParallelism());
+  const how = { worker: 'report-worker', here: here(), options, tolerateTornTail: input.tolerateTornTail };
+  const outcomes = await runShards<ReportOptions, ReportCollectorState>(input.file, count, how);
+  for (const outcome of outcomes ?? []) collector.merge(outcome.state);
+  return outcomes !== null;
 }
 
 /**
