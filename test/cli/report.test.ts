@@ -109,7 +109,7 @@ describe('supportkit report', () => {
     expect(page).toContain("default-src 'none'");
     const embedded = page.match(/<script type="application\/json" id="supportkit-data">(.*)<\/script>/)![1]!;
     expect(JSON.parse(embedded).report.tickets.total).toBe(400);
-  });
+  }, 30_000); // two full reports: slow only on a loaded machine
 
   it('--country IT adds business hours (Mon–Fri 09–18) with Italian holidays', async () => {
     const lines = readFileSync(join(dir, 'records.jsonl'), 'utf8').split('\n');
