@@ -38,6 +38,10 @@ const cliArgs = [
   'html',
   '--out',
   out,
+  // One thread, as the library call it is compared with: the equal-work comparison (bench/summarize-vs-duckdb.ts
+  // measures the all-core reading).
+  '--workers',
+  '1',
 ];
 const time = async (fn: () => Promise<unknown>) => {
   const t = performance.now();
