@@ -96,9 +96,22 @@ export async function* readJsonlRecords(
   yield* readJsonlRange(path, { start: 0, tolerateTornTail: options.tolerateTornTail === true });
 }
 
+const KIND_PREFIX = '{"kind":"';
+
+/**
+ * Whether the line at `start` may hold one of `kinds`: a line written as sync writes them (`{"kind":"…"` first) is
+ * judged by that prefix without parsing it; any other line is parsed, and its kind checked by the caller.
+ */
+function wanted(text: string, start: number, kinds: ReadonlySet<string>): boolean {
+  if (!text.startsWith(KIND_PREFIX, start)) return true;
+  const from = start + KIND_PREFIX.length;
+  return kinds.has(text.slice(from, text.indexOf('"', from)));
+}
+
 /**
  * {@link readJsonlRecords} over the bytes `[start, end)` of a file (a range that begins at a line start); line
- * numbers in errors count from the range's first line. Internal to supportkit/sync.
+ * numbers in errors count from the range's first line; with `kinds`, lines of other kinds may be skipped unparsed
+ * (the caller still filters by kind). Internal to supportkit/sync.
  *
  * @example
  * ```ts
@@ -107,7 +120,7 @@ export async function* readJsonlRecords(
  */
 export async function* readJsonlRange(
   path: string,
-  range: { start: number; end?: number; tolerateTornTail: boolean },
+  range: { start: number; end?: number; tolerateTornTail: boolean; kinds?: ReadonlySet<string> },
 ): AsyncGenerator<DatasetRecord[]> {
   if (range.end !== undefined && range.end <= range.start) return;
   let rest = '';
@@ -124,7 +137,8 @@ export async function* readJsonlRange(
     let start = 0;
     for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
       line++;
-      if (end > start) batch.push(reviveLine(text.slice(start, end), line, path));
+      if (end > start && (!range.kinds || wanted(text, start, range.kinds)))
+        batch.push(reviveLine(text.slice(start, end), line, path));
       start = end + 1;
     }
     rest = text.slice(start);

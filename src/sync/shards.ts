@@ -55,7 +55,7 @@ export async function readShard(
   push: (record: DatasetRecord) => void,
 ): Promise<Omit<ShardOutcome<unknown>, 'state'>> {
   if (task.start > 0) {
-    const header = { start: 0, end: task.header, tolerateTornTail: false };
+    const header = { start: 0, end: task.header, tolerateTornTail: false, kinds: REFERENCE_KINDS };
     for await (const batch of readJsonlRange(task.path, header))
       for (const record of batch) if (REFERENCE_KINDS.has(record.kind)) push(record);
   }
