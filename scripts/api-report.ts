@@ -15,10 +15,13 @@ const root = resolve(import.meta.dirname, '..');
 /** The package's entry points, as tsup builds them: `index` → `supportkit`, `zendesk/index` → `supportkit/zendesk`. */
 export function entryPoints(): { subpath: string; file: string }[] {
   const entry = (tsupConfig as { entry: Record<string, string> }).entry;
-  return Object.entries(entry).map(([name, file]) => ({
-    subpath: name === 'index' ? 'supportkit' : `supportkit/${name.replace(/\/index$/, '')}`,
-    file: resolve(root, file),
-  }));
+  // `internal/…` entries are build files metrics load by path, not subpaths a user can import.
+  return Object.entries(entry)
+    .filter(([name]) => !name.startsWith('internal/'))
+    .map(([name, file]) => ({
+      subpath: name === 'index' ? 'supportkit' : `supportkit/${name.replace(/\/index$/, '')}`,
+      file: resolve(root, file),
+    }));
 }
 
 const flags = ts.TypeFormatFlags.NoTruncation;
