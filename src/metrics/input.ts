@@ -27,7 +27,8 @@ import { type ModelSchemas, modelSchemas } from './schemas.js';
  * `summarize` of parsed data pays a few `instanceof` checks per record, not a second zod parse.
  *
  * The schemas come from `modelSchemas()`, which the published build loads on first use (./schemas-lazy.ts):
- * importing the metrics does not load zod, and a metric handed parsed models never does.
+ * importing the metrics does not load zod, and a metric handed parsed tickets, messages, events and survey
+ * responses never does (schedules, SLA policies, groups and ISO strings are parsed with them, once).
  */
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -210,8 +211,10 @@ type Lists = {
   groups: Group;
   slaPolicies: SlaPolicy;
 };
+/** The names of the schemas whose output is a `T` (so a list cannot be given another list's schema). */
+type SchemaFor<T> = { [N in SchemaName]: z.output<ModelSchemas[N]> extends T ? N : never }[SchemaName];
 /** Which schema validates each list, and how an already-parsed record of it looks. */
-const LIST_SCHEMAS: { [K in keyof Lists]: [SchemaName, (value: unknown) => boolean] } = {
+const LIST_SCHEMAS: { [K in keyof Lists]: [SchemaFor<Lists[K]>, (value: unknown) => boolean] } = {
   tickets: ['Ticket', looksParsedTicket],
   messages: ['Message', looksParsedMessage],
   events: ['TicketEvent', looksParsedEvent],
