@@ -1,4 +1,20 @@
-import { defineConfig } from 'tsup';
+import { dirname, resolve } from 'node:path';
+import { defineConfig, type Options } from 'tsup';
+
+const metricsDir = resolve('src/metrics');
+/**
+ * In the build, metrics reach the zod schemas through ./schemas-lazy.ts (loaded on first use) instead of
+ * ./schemas.ts (a static import), so that importing `supportkit/metrics` does not load zod. Source and tests keep
+ * the static import; both modules export the same `modelSchemas()`.
+ */
+const lazyMetricSchemas: NonNullable<Options['esbuildPlugins']>[number] = {
+  name: 'lazy-metric-schemas',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/schemas\.js$/ }, (args) =>
+      dirname(args.importer) === metricsDir ? { path: resolve(metricsDir, 'schemas-lazy.ts') } : undefined,
+    );
+  },
+};
 
 /** One entry per public subpath; each is emitted as ESM (.js) and CJS (.cjs) with its own types. */
 export default defineConfig({
@@ -16,6 +32,8 @@ export default defineConfig({
     'trello/index': 'src/adapters/trello/public.ts',
     'care/index': 'src/care/index.ts',
     'automations/index': 'src/automations/index.ts',
+    // Not a public subpath: the schemas metrics load on first use (src/metrics/schemas-lazy.ts).
+    'internal/model-schemas': 'src/metrics/model-schemas.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,
@@ -24,4 +42,5 @@ export default defineConfig({
   target: 'node20',
   splitting: true,
   treeshake: true,
+  esbuildPlugins: [lazyMetricSchemas],
 });

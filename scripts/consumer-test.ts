@@ -47,6 +47,11 @@ assert.ok(ticket.createdAt instanceof Date);
 assert.throws(() => parseTicket({}), ValidationError);
 assert.equal(NpsResponse.safeParse({}).success, false);
 assert.equal(typeof metrics, 'object');
+// Metrics load their zod schemas on first use, from the installed package (dist/internal): JSON input parses,
+// bad input is still a ValidationError with its path.
+const week = { timeZone: 'UTC', intervals: [{ start: 1980, end: 2460 }] };
+assert.equal(metrics.businessMinutes('2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', week), 60);
+assert.throws(() => metrics.businessMinutes('2026-03-02T08:00', '2026-03-02T10:00:00Z', week), ValidationError);
 assert.equal(generateDataset({ tickets: 20, days: 5 }).tickets.length, 20);
 assert.equal(schema.title, 'Ticket');
 assert.equal(buildCardIndex, rootBuildCardIndex);
@@ -67,6 +72,9 @@ console.log('esm ok');
 const { parseTicket, ValidationError } = require('supportkit');
 const { Schedule } = require('supportkit/models');
 require('supportkit/metrics');
+const cjsWeek = { timeZone: 'UTC', intervals: [{ start: 1980, end: 2460 }] };
+assert.equal(require('supportkit/metrics').businessMinutes('2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', cjsWeek), 60);
+assert.throws(() => require('supportkit/metrics').businessMinutes('2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', { timeZone: 'Mars/Base', intervals: [] }), ValidationError);
 const { hours, holidaysFor: noHolidays } = require('supportkit/automations');
 assert.equal(noHolidays, undefined);
 assert.equal(hours('Mon 9-17', { timeZone: 'UTC' }).intervals[0].start, 1980);

@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors/validation.js';
 import { parse } from '../models/parse.js';
-import { Schedule } from '../models/schedule.js';
+import type { Schedule } from '../models/schedule.js';
 import {
   addMillis,
   type CompiledSchedule,
@@ -10,6 +10,7 @@ import {
   spansBetween,
 } from './business-layout.js';
 import { instantArg, scheduleArg } from './input.js';
+import { modelSchemas } from './schemas.js';
 
 /**
  * A point in time as the metric functions accept it — exactly what the models' `Timestamp` accepts: an ISO 8601
@@ -31,7 +32,7 @@ const compiled = new WeakMap<object, CompiledSchedule>();
 export function compileSchedule(schedule: Schedule): CompiledSchedule {
   let hit = compiled.get(schedule);
   if (!hit) {
-    hit = compiledFor(parse(Schedule, schedule, 'Schedule'));
+    hit = compiledFor(parse(modelSchemas().Schedule, schedule, 'Schedule'));
     compiled.set(schedule, hit);
   }
   return hit;

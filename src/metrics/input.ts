@@ -1,14 +1,21 @@
 import type { z } from 'zod';
 import { truncateKey, ValidationError, type ValidationIssue } from '../errors/validation.js';
-import { Group } from '../models/group.js';
-import { Message } from '../models/message.js';
+import type { Group } from '../models/group.js';
+import type { Message } from '../models/message.js';
 import { toValidationIssues } from '../models/parse.js';
-import { EPOCH_MS_FLOOR, MAX_EPOCH_MS, Timestamp } from '../models/primitives.js';
-import { Schedule } from '../models/schedule.js';
-import { SlaPolicy } from '../models/sla-policy.js';
-import { CesResponse, CsatResponse, NpsResponse } from '../models/survey.js';
-import { CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES, Ticket } from '../models/ticket.js';
-import { TicketEvent } from '../models/ticket-event.js';
+import type { Schedule } from '../models/schedule.js';
+import type { SlaPolicy } from '../models/sla-policy.js';
+import type { CesResponse, CsatResponse, NpsResponse } from '../models/survey.js';
+import type { Ticket } from '../models/ticket.js';
+import type { TicketEvent } from '../models/ticket-event.js';
+import {
+  CHANNELS,
+  EPOCH_MS_FLOOR,
+  MAX_EPOCH_MS,
+  TICKET_PRIORITIES,
+  TICKET_STATUSES,
+} from '../models/vocabulary.js';
+import { type ModelSchemas, modelSchemas } from './schemas.js';
 
 /**
  * Validation at the public entry of every metric, once, so that internal helpers can trust their input: a metric accepts what the models accept — model
@@ -18,6 +25,10 @@ import { TicketEvent } from '../models/ticket-event.js';
  * Already-parsed data takes a fast path: when the fields the metrics read have their parsed types (Dates for
  * timestamps, strings for ids and statuses), the record is used as it is. Only then is parsing skipped, so a
  * `summarize` of parsed data pays a few `instanceof` checks per record, not a second zod parse.
+ *
+ * The schemas come from `modelSchemas()`, which the published build loads on first use (./schemas-lazy.ts):
+ * importing the metrics does not load zod, and a metric handed parsed tickets, messages, events and survey
+ * responses never does (schedules, SLA policies, groups and ISO strings are parsed with them, once).
  */
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
@@ -104,43 +115,50 @@ function looksParsedSurvey(value: unknown): boolean {
   );
 }
 
-/** Parses one record, or returns its issues under `path`. */
-function parseOne<S extends z.ZodType>(
-  schema: S,
+/** The name of a schema in `modelSchemas()`. */
+type SchemaName = keyof ModelSchemas;
+
+/**
+ * Parses one record with the named schema, or returns its issues under `path`. The schemas are looked up here,
+ * on the slow path only, so that already-parsed input never loads them.
+ */
+function parseOne<N extends SchemaName>(
+  name: N,
   value: unknown,
   path: readonly (string | number)[],
   issues: ValidationIssue[],
-): z.output<S> | undefined {
+): z.output<ModelSchemas[N]> | undefined {
+  const schema: z.ZodType = modelSchemas()[name];
   const result = schema.safeParse(value);
-  if (result.success) return result.data;
+  if (result.success) return result.data as z.output<ModelSchemas[N]>;
   issues.push(...toValidationIssues(result.error.issues, path));
   return undefined;
 }
 
 /** Validates a list of records; returns the input itself when every record was already parsed. */
-function listOf<T>(
-  schema: z.ZodType<T>,
-  looksParsed: (value: unknown) => boolean,
+function listOf<K extends keyof Lists>(
+  key: K,
   value: unknown,
   path: readonly (string | number)[],
   issues: ValidationIssue[],
-): T[] {
+): Lists[K][] {
   if (!Array.isArray(value)) {
     issues.push({ path, code: 'invalid_type', message: value === undefined ? 'required' : 'expected array' });
     return [];
   }
-  let out: T[] | null = null;
+  const [name, looksParsed] = LIST_SCHEMAS[key];
+  let out: Lists[K][] | null = null;
   for (let i = 0; i < value.length; i++) {
     const item: unknown = value[i];
     if (looksParsed(item)) {
-      out?.push(item as T);
+      out?.push(item as Lists[K]);
       continue;
     }
-    out ??= value.slice(0, i) as T[];
-    const parsed = parseOne(schema, item, [...path, i], issues);
-    if (parsed !== undefined) out.push(parsed);
+    out ??= value.slice(0, i) as Lists[K][];
+    const parsed = parseOne(name, item, [...path, i], issues);
+    if (parsed !== undefined) out.push(parsed as Lists[K]);
   }
-  return out ?? (value as T[]);
+  return out ?? (value as Lists[K][]);
 }
 
 function check(subject: string, issues: ValidationIssue[]): void {
@@ -154,7 +172,7 @@ function check(subject: string, issues: ValidationIssue[]): void {
 export function ticketArg(value: unknown, fn: string): Ticket {
   if (looksParsedTicket(value)) return value as Ticket;
   const issues: ValidationIssue[] = [];
-  const ticket = parseOne(Ticket, value, [], issues);
+  const ticket = parseOne('Ticket', value, [], issues);
   check(`${fn}() ticket`, issues);
   return ticket!;
 }
@@ -165,7 +183,7 @@ export function ticketArg(value: unknown, fn: string): Ticket {
  */
 export function messagesArg(value: unknown, fn: string): Message[] {
   const issues: ValidationIssue[] = [];
-  const out = listOf(Message, looksParsedMessage, value, [], issues);
+  const out = listOf('messages', value, [], issues);
   check(`${fn}() messages`, issues);
   return out;
 }
@@ -176,7 +194,7 @@ export function messagesArg(value: unknown, fn: string): Message[] {
  */
 export function eventsArg(value: unknown, fn: string): TicketEvent[] {
   const issues: ValidationIssue[] = [];
-  const out = listOf(TicketEvent, looksParsedEvent, value, [], issues);
+  const out = listOf('events', value, [], issues);
   check(`${fn}() events`, issues);
   return out;
 }
@@ -193,17 +211,20 @@ type Lists = {
   groups: Group;
   slaPolicies: SlaPolicy;
 };
-const LIST_SCHEMAS: { [K in keyof Lists]: [z.ZodType<Lists[K]>, (value: unknown) => boolean] } = {
-  tickets: [Ticket, looksParsedTicket],
-  messages: [Message, looksParsedMessage],
-  events: [TicketEvent, looksParsedEvent],
-  csat: [CsatResponse, looksParsedSurvey],
-  nps: [NpsResponse, looksParsedSurvey],
-  ces: [CesResponse, looksParsedSurvey],
+/** The names of the schemas whose output is a `T` (so a list cannot be given another list's schema). */
+type SchemaFor<T> = { [N in SchemaName]: z.output<ModelSchemas[N]> extends T ? N : never }[SchemaName];
+/** Which schema validates each list, and how an already-parsed record of it looks. */
+const LIST_SCHEMAS: { [K in keyof Lists]: [SchemaFor<Lists[K]>, (value: unknown) => boolean] } = {
+  tickets: ['Ticket', looksParsedTicket],
+  messages: ['Message', looksParsedMessage],
+  events: ['TicketEvent', looksParsedEvent],
+  csat: ['CsatResponse', looksParsedSurvey],
+  nps: ['NpsResponse', looksParsedSurvey],
+  ces: ['CesResponse', looksParsedSurvey],
   // Reference data is small: always parsed.
-  schedules: [Schedule, () => false],
-  groups: [Group, () => false],
-  slaPolicies: [SlaPolicy, () => false],
+  schedules: ['Schedule', () => false],
+  groups: ['Group', () => false],
+  slaPolicies: ['SlaPolicy', () => false],
 };
 
 /**
@@ -224,15 +245,14 @@ export function datasetArg<K extends keyof Lists>(
   const out = {} as Record<string, unknown>;
   for (const key of keys) {
     const list = dataset[key];
-    const [schema, looksParsed] = LIST_SCHEMAS[key];
     if (list === undefined) out[key] = [];
     else if (REFERENCE.has(key) && Array.isArray(list)) {
       // Reference data keeps its identity across calls, so a compiled schedule is reused.
-      out[key] = list.map((item, i) => referenceOne(schema as z.ZodType, item, [key, i], issues));
-    } else out[key] = listOf(schema as z.ZodType, looksParsed, list, [key], issues);
+      out[key] = list.map((item, i) => referenceOne(LIST_SCHEMAS[key][0], item, [key, i], issues));
+    } else out[key] = listOf(key, list, [key], issues);
   }
   if (dataset.asOf !== undefined) {
-    const asOf = parseOne(Timestamp, dataset.asOf, ['asOf'], issues);
+    const asOf = parseOne('Timestamp', dataset.asOf, ['asOf'], issues);
     if (asOf) out.asOf = asOf;
   }
   check(`${fn}() dataset`, issues);
@@ -243,17 +263,17 @@ const parsedReference = new WeakMap<object, unknown>();
 
 const REFERENCE = new Set<string>(['schedules', 'groups', 'slaPolicies']);
 
-function referenceOne<T>(
-  schema: z.ZodType<T>,
+function referenceOne<N extends SchemaName>(
+  name: N,
   value: unknown,
   path: readonly (string | number)[],
   issues: ValidationIssue[],
-): T | undefined {
+): z.output<ModelSchemas[N]> | undefined {
   if (isObject(value)) {
     const hit = parsedReference.get(value);
-    if (hit !== undefined) return hit as T;
+    if (hit !== undefined) return hit as z.output<ModelSchemas[N]>;
   }
-  const parsed = parseOne(schema, value, path, issues);
+  const parsed = parseOne(name, value, path, issues);
   if (parsed !== undefined) {
     parsedReference.set(value as object, parsed);
     parsedReference.set(parsed as object, parsed);
@@ -262,9 +282,13 @@ function referenceOne<T>(
 }
 
 /** Parses reference data (a schedule, an SLA policy, a group) once per object. */
-function referenceArg<T>(schema: z.ZodType<T>, value: unknown, subject: string): T {
+function referenceArg<N extends SchemaName>(
+  name: N,
+  value: unknown,
+  subject: string,
+): z.output<ModelSchemas[N]> {
   const issues: ValidationIssue[] = [];
-  const parsed = referenceOne(schema, value, [], issues);
+  const parsed = referenceOne(name, value, [], issues);
   check(subject, issues);
   return parsed!;
 }
@@ -274,7 +298,7 @@ function referenceArg<T>(schema: z.ZodType<T>, value: unknown, subject: string):
  * @example `scheduleArg(options.schedule, 'firstReplyTime'); // Schedule`
  */
 export function scheduleArg(value: unknown, fn: string): Schedule {
-  return referenceArg(Schedule, value, `${fn}() schedule`);
+  return referenceArg('Schedule', value, `${fn}() schedule`);
 }
 
 /**
@@ -282,7 +306,7 @@ export function scheduleArg(value: unknown, fn: string): Schedule {
  * @example `policyArg(policy, 'slaStatus'); // SlaPolicy`
  */
 export function policyArg(value: unknown, fn: string): SlaPolicy {
-  return referenceArg(SlaPolicy, value, `${fn}() policy`);
+  return referenceArg('SlaPolicy', value, `${fn}() policy`);
 }
 
 /**
@@ -290,7 +314,7 @@ export function policyArg(value: unknown, fn: string): SlaPolicy {
  * @example `groupArg(value, 'summaryAccumulator'); // Group`
  */
 export function groupArg(value: unknown, fn: string): Group {
-  return referenceArg(Group, value, `${fn}() group`);
+  return referenceArg('Group', value, `${fn}() group`);
 }
 
 /**
@@ -298,10 +322,10 @@ export function groupArg(value: unknown, fn: string): Group {
  * @example `surveyArg('csat', value, 'summaryAccumulator'); // CsatResponse`
  */
 export function surveyArg<K extends 'csat' | 'nps' | 'ces'>(kind: K, value: unknown, fn: string): Lists[K] {
-  const [schema, looksParsed] = LIST_SCHEMAS[kind];
+  const [name, looksParsed] = LIST_SCHEMAS[kind];
   if (looksParsed(value)) return value as Lists[K];
   const issues: ValidationIssue[] = [];
-  const parsed = parseOne(schema as z.ZodType<Lists[K]>, value, [], issues);
+  const parsed = parseOne(name, value, [], issues) as Lists[K] | undefined;
   check(`${fn}() ${kind} response`, issues);
   return parsed!;
 }
@@ -324,7 +348,7 @@ export function instantArg(value: unknown, what: string): number {
   )
     return value;
   const issues: ValidationIssue[] = [];
-  const parsed = parseOne(Timestamp, value, [], issues);
+  const parsed = parseOne('Timestamp', value, [], issues);
   check(what, issues);
   return parsed!.getTime();
 }
@@ -398,13 +422,10 @@ export function bundleArg(
   const issues: ValidationIssue[] = [];
   const ticket = looksParsedTicket(value.ticket)
     ? (value.ticket as Ticket)
-    : parseOne(Ticket, value.ticket, ['ticket'], issues);
+    : parseOne('Ticket', value.ticket, ['ticket'], issues);
   const messages =
-    value.messages === undefined
-      ? []
-      : listOf(Message, looksParsedMessage, value.messages, ['messages'], issues);
-  const events =
-    value.events === undefined ? [] : listOf(TicketEvent, looksParsedEvent, value.events, ['events'], issues);
+    value.messages === undefined ? [] : listOf('messages', value.messages, ['messages'], issues);
+  const events = value.events === undefined ? [] : listOf('events', value.events, ['events'], issues);
   check(`${fn}() bundle`, issues);
   return { ticket: ticket!, messages, events };
 }
@@ -423,16 +444,15 @@ export function recordArg(value: unknown, fn: string, index: number): { kind: st
   }
   const kind = value.kind;
   const issues: ValidationIssue[] = [];
-  const one = <T>(schema: z.ZodType<T>, looksParsed: (v: unknown) => boolean): T | undefined =>
-    looksParsed(value.value) ? (value.value as T) : parseOne(schema, value.value, [index, 'value'], issues);
+  const one = (key: 'tickets' | 'messages' | 'events' | 'csat' | 'nps' | 'ces'): unknown => {
+    const [name, looksParsed] = LIST_SCHEMAS[key];
+    return looksParsed(value.value) ? value.value : parseOne(name, value.value, [index, 'value'], issues);
+  };
   let parsed: unknown = value.value;
-  if (kind === 'tickets') parsed = one(Ticket, looksParsedTicket);
-  else if (kind === 'messages') parsed = one(Message, looksParsedMessage);
-  else if (kind === 'events') parsed = one(TicketEvent, looksParsedEvent);
-  else if (kind === 'csat' || kind === 'nps' || kind === 'ces')
-    parsed = one(LIST_SCHEMAS[kind][0] as z.ZodType, looksParsedSurvey);
+  if (kind === 'tickets' || kind === 'messages' || kind === 'events') parsed = one(kind);
+  else if (kind === 'csat' || kind === 'nps' || kind === 'ces') parsed = one(kind);
   else if (kind === 'schedules' || kind === 'groups' || kind === 'slaPolicies')
-    parsed = referenceOne(LIST_SCHEMAS[kind][0] as z.ZodType, value.value, [index, 'value'], issues);
+    parsed = referenceOne(LIST_SCHEMAS[kind][0], value.value, [index, 'value'], issues);
   check(subject, issues);
   return { kind, value: parsed };
 }

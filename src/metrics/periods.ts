@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { invalidOption, ValidationError } from '../errors/validation.js';
-import { isIanaTimeZone } from '../models/primitives.js';
+import { isIanaTimeZone } from '../models/vocabulary.js';
 
 /** The calendar unit metrics are bucketed by. Weeks start on Monday (ISO 8601). */
 export type Interval = 'day' | 'week' | 'month';

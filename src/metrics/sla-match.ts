@@ -4,14 +4,13 @@
  * (a brand, a ticket form, a custom field…): "undecided", never "matches everything".
  * https://developer.zendesk.com/api-reference/ticketing/business-rules/sla_policies/
  */
-import { z } from 'zod';
 import { invalidArgument, ValidationError } from '../errors/validation.js';
 import { toValidationIssues } from '../models/parse.js';
-import { Id } from '../models/primitives.js';
 import type { SlaCondition, SlaPolicy } from '../models/sla-policy.js';
-import { Channel, type Ticket, TicketPriority } from '../models/ticket.js';
+import type { Ticket } from '../models/ticket.js';
 import type { TicketEvent } from '../models/ticket-event.js';
 import { policyArg } from './input.js';
+import { modelSchemas } from './schemas.js';
 
 /**
  * Whether a policy's conditions hold for a ticket: `undecided` when the answer hangs on unmapped conditions.
@@ -126,23 +125,11 @@ export function matchSlaPolicy(policy: SlaPolicy, ticket: SlaMatchTicket): SlaPo
   return matchSlaPolicyOf(policyArg(policy, 'matchSlaPolicy'), matchTicketArg(ticket, 'matchSlaPolicy'));
 }
 
-/** The fields SLA conditions read, as the Ticket model reads them (a ticket's JSON, or a parsed ticket). */
-const SlaMatchTicketInput = z.looseObject({
-  priority: TicketPriority.nullable().default(null),
-  channel: Channel.default('other'),
-  type: z.string().nullable().optional(),
-  groupId: Id.nullable().default(null),
-  organizationId: Id.nullable().default(null),
-  assigneeId: Id.nullable().default(null),
-  requesterId: Id.optional(),
-  tags: z.array(z.string()).default([]),
-});
-
 /** A public entry's ticket: what the conditions read, parsed (case-folded enums, numeric ids as strings). */
 function matchTicketArg(value: unknown, fn: string): SlaMatchTicket {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw invalidArgument(`${fn}()`, 'ticket', 'expected a ticket');
-  const parsed = SlaMatchTicketInput.safeParse(value);
+  const parsed = modelSchemas().SlaMatchTicketInput.safeParse(value);
   if (!parsed.success) throw new ValidationError(`${fn}() ticket`, toValidationIssues(parsed.error.issues));
   return parsed.data as SlaMatchTicket;
 }

@@ -6,9 +6,10 @@
 import type { Group } from '../models/group.js';
 import type { MetricsReport } from '../models/metrics-report.js';
 import type { Schedule } from '../models/schedule.js';
-import { type SlaMetric, SlaMetric as SlaMetricSchema, type SlaPolicy } from '../models/sla-policy.js';
+import type { SlaMetric, SlaPolicy } from '../models/sla-policy.js';
 import type { Ticket } from '../models/ticket.js';
 import type { TicketEvent } from '../models/ticket-event.js';
+import { SLA_METRICS } from '../models/vocabulary.js';
 import type { Accumulator } from './accumulator.js';
 import { breakdownsAccumulator } from './breakdowns.js';
 import type { TicketBundle } from './bundle.js';
@@ -38,7 +39,7 @@ import { volumesAccumulatorOf } from './volumes.js';
  * still shows its zeros). Not to be confused with a vendor adapter's table of its own SLA metric names.
  * @example `REPORTED_SLA_METRICS[0]; // 'firstReply'`
  */
-export const REPORTED_SLA_METRICS: readonly SlaMetric[] = SlaMetricSchema.options;
+export const REPORTED_SLA_METRICS: readonly SlaMetric[] = SLA_METRICS;
 
 /**
  * Durations as the summary state stores them: the values, so medians stay exact after merging.

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { invalidArgument } from '../errors/validation.js';
+import { EPOCH_MS_FLOOR, isIanaTimeZone, MAX_EPOCH_MS } from './vocabulary.js';
+
+export { EPOCH_MS_FLOOR, isIanaTimeZone, MAX_EPOCH_MS };
 
 /**
  * Registry of the reusable primitives, so JSON Schema generation can describe each by what it accepts on the
@@ -9,18 +12,6 @@ export const primitiveJsonSchemas = new Map<z.ZodType, Record<string, unknown>>(
 
 const ISO_8601 =
   /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))$/;
-
-/**
- * Smallest magnitude accepted as epoch milliseconds: below it the number is almost surely epoch seconds
- * (1e11 is 1973-03-03 in milliseconds, 5138 AD in seconds).
- * @example `Math.abs(ms) >= EPOCH_MS_FLOOR`
- */
-export const EPOCH_MS_FLOOR = 1e11;
-/**
- * The largest magnitude of epoch milliseconds a `Date` holds (the ECMAScript Date range).
- * @example `Math.abs(ms) <= MAX_EPOCH_MS`
- */
-export const MAX_EPOCH_MS = 8.64e15;
 
 function daysInMonth(year: number, month: number): number {
   // Day 0 of the next month is the last day of this one; setUTCFullYear keeps years 0–99 as written.
@@ -144,29 +135,6 @@ export const LocalDate = z
   );
 /** A `YYYY-MM-DD` string. */
 export type LocalDate = z.output<typeof LocalDate>;
-
-const zoneCache = new Map<string, boolean>();
-/**
- * True when the running JavaScript engine knows this IANA time zone name.
- * @example `isIanaTimeZone('Europe/Rome') // true`
- */
-export function isIanaTimeZone(name: string): boolean {
-  if (typeof name !== 'string') return false;
-  let known = zoneCache.get(name);
-  if (known === undefined) {
-    // Intl also accepts offsets such as "+01:00"; those are not zones (they have no DST rules), so require a name.
-    known = /^(?:UTC|GMT|[A-Za-z]+(?:[/_-][A-Za-z0-9+_-]+)+|[A-Z]{2,5})$/.test(name);
-    if (known) {
-      try {
-        new Intl.DateTimeFormat('en-US', { timeZone: name });
-      } catch {
-        known = false;
-      }
-    }
-    zoneCache.set(name, known);
-  }
-  return known;
-}
 
 /**
  * An IANA time zone name such as `Europe/Rome` or `America/New_York`, checked against the engine's tz database.

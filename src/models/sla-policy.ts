@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id, Source } from './primitives.js';
 import { Channel, TicketPriority } from './ticket.js';
+import { SLA_METRICS } from './vocabulary.js';
 
 /**
  * What an SLA target measures:
@@ -12,14 +13,7 @@ import { Channel, TicketPriority } from './ticket.js';
  * - `resolution`: creation → solved.
  * @example `SlaMetric.options // ['firstReply', 'nextReply', …]`
  */
-export const SlaMetric = z.enum([
-  'firstReply',
-  'nextReply',
-  'periodicUpdate',
-  'requesterWait',
-  'agentWork',
-  'resolution',
-]);
+export const SlaMetric = z.enum(SLA_METRICS);
 /** What an SLA target measures. */
 export type SlaMetric = z.output<typeof SlaMetric>;
 

@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { CustomFields, Id, LanguageTag, openEnum, Source, Timestamp } from './primitives.js';
+import { CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES } from './vocabulary.js';
 
-/**
- * Canonical ticket statuses, in lifecycle order. A vendor's custom status maps to one of these.
- * @example `TICKET_STATUSES.includes(ticket.status as never)`
- */
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'hold', 'solved', 'closed', 'deleted'] as const;
+export { CHANNELS, TICKET_PRIORITIES, TICKET_STATUSES };
+
 /**
  * A ticket's status: `new` (untouched), `open` (being worked), `pending` (waiting for the customer), `hold`
  * (waiting for a third party), `solved`, `closed`, `deleted` (removed in the helpdesk: kept so a sync can say
@@ -22,11 +20,6 @@ export const TicketStatus = openEnum(TICKET_STATUSES, { 'on hold': 'hold', resol
 export type TicketStatus = z.output<typeof TicketStatus>;
 
 /**
- * Canonical priorities, lowest first.
- * @example `TICKET_PRIORITIES.indexOf('high') // 2`
- */
-export const TICKET_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
-/**
  * A ticket's priority: `low | normal | high | urgent`; unknown vendor values are kept. A ticket's priority is
  * `null` when none is set (many helpdesks have no priority at all): never a made-up `normal`.
  *
@@ -39,11 +32,6 @@ export const TicketPriority = openEnum(TICKET_PRIORITIES);
 /** A canonical priority, or a vendor value kept as it came. */
 export type TicketPriority = z.output<typeof TicketPriority>;
 
-/**
- * Canonical channels.
- * @example `for (const channel of CHANNELS) console.log(channel)`
- */
-export const CHANNELS = ['email', 'web', 'phone', 'chat', 'social', 'api', 'other'] as const;
 /**
  * The channel a ticket or message came through; unknown vendor values are kept.
  *

@@ -6,7 +6,7 @@
  */
 import { DateTime } from 'luxon';
 import { invalidOption, ValidationError } from '../../errors/validation.js';
-import { isIanaTimeZone } from '../../models/primitives.js';
+import { isIanaTimeZone } from '../../models/vocabulary.js';
 import { instantArg } from '../input.js';
 
 /** The period a forecast counts in: local hours, local days, or ISO weeks (Monday-based). */
