@@ -117,10 +117,10 @@ export function ticketFromZendesk(wire: ZendeskTicket, context: ZendeskTicketCon
     assigneeId: idOrNull(wire.assignee_id),
     groupId: idOrNull(wire.group_id),
     organizationId: idOrNull(wire.organization_id),
-    tags: (wire.tags ?? []).filter((t) => t !== ''),
+    tags: tagsOf(wire.tags),
     customFields,
     createdAt,
-    updatedAt: updatedAt < createdAt ? createdAt : updatedAt,
+    updatedAt: updatedAt.getTime() < createdAt.getTime() ? createdAt : updatedAt,
     solvedAt: solvedAtOf(status === '' ? 'new' : status, createdAt, context),
     dueAt,
   };
@@ -129,6 +129,13 @@ export function ticketFromZendesk(wire: ZendeskTicket, context: ZendeskTicketCon
   const submitterId = idOrNull(wire.submitter_id);
   if (submitterId) ticket.submitterId = submitterId;
   return ticket;
+}
+
+/** The ticket's tags without empty ones (Zendesk's own tags never are), in a copy of the wire's array. */
+function tagsOf(tags: readonly string[] | null | undefined): string[] {
+  const out: string[] = [];
+  if (tags) for (const tag of tags) if (tag !== '') out.push(tag);
+  return out;
 }
 
 /**
@@ -220,10 +227,11 @@ export function readTicket(
   mapping: ZendeskTicketContext,
   metricSet?: ZendeskSideLoadedMetricSet,
 ): Ticket {
-  return ticketFromZendesk(isPlainZendeskTicket(wire) ? wire : fromWire(ZendeskTicket, wire), {
-    ...mapping,
-    ...(metricSet ? { metricSet } : {}),
-  });
+  // No per-ticket copy of the mapping when there is no metric set to add (the export's case).
+  return ticketFromZendesk(
+    isPlainZendeskTicket(wire) ? wire : fromWire(ZendeskTicket, wire),
+    metricSet ? { ...mapping, metricSet } : mapping,
+  );
 }
 
 /**
