@@ -58,9 +58,7 @@ function pageBody(origin: string, total: number, rest: string, query: URLSearchP
       end_time: next,
       end_of_stream: next >= total,
       next_page:
-        next >= total
-          ? null
-          : `${origin}/${total}/api/v2/incremental/tickets.json?start_time=${next}`,
+        next >= total ? null : `${origin}/${total}/api/v2/incremental/tickets.json?start_time=${next}`,
     };
   }
   return undefined;

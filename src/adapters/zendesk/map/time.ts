@@ -41,7 +41,8 @@ function utcDate(text: string): Date | undefined {
   const second = digits(text, 17, 2);
   // A day past the month's end (31 April) is not a date: Date.UTC would roll it over to 1 May. Years below 1000
   // are refused too (Date.UTC reads 0..99 as 1900..1999).
-  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month))) return undefined;
+  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && day <= daysIn(year, month)))
+    return undefined;
   if (!(hour <= 23 && minute <= 59 && second <= 59)) return undefined;
   return new Date((((daysFromEpoch(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000);
 }
