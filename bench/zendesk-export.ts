@@ -2,16 +2,17 @@
  * Listing tickets through Zendesk's incremental export from a local server on 127.0.0.1 (1000 per page):
  * supportkit vs node-zendesk vs a bare fetch + JSON.parse loop (the floor), at 50k and 200k tickets, each client
  * run in its own process. The server is one more process, started once for the run, so generating and
- * serialising the pages does not share the measured client's CPU, and every client reads the same server. Targets: supportkit's peak RSS does not grow with tickets (≤ 1.2× from 50k to 200k), and its
- * throughput is ≥ 0.8× the bare loop's. The machines are noisy (one run in five can take half as long again),
- * so at the large size bare and supportkit run five times, alternating, and each figure is the median run's;
- * the ratio of every alternating pair is reported too.
+ * serialising the pages does not share the measured client's CPU, and every client reads the same server.
+ * Targets: supportkit's peak RSS does not grow with tickets (≤ 1.2× from 50k to 200k), and its throughput is
+ * ≥ 0.8× the bare loop's. The machines are noisy (one run in five can take half as long again), so at the large
+ * size bare and supportkit run seven times, alternating, and each figure is the median run's; the ratio of every
+ * alternating pair is reported too.
  *
  * Besides wall-clock throughput (what a caller waits for, including the server's time), every run reports its
  * own CPU seconds: bare CPU / supportkit CPU is the equal-work figure, what the client itself spends beyond
  * fetch + JSON.parse to hand back canonical tickets, whatever the server and the machine's other load did.
  *
- *   npx tsx bench/zendesk-export.ts [tickets=200000]    (ZENDESK_EXPORT_ROUNDS=5: alternating pairs at the large size)
+ *   npx tsx bench/zendesk-export.ts [tickets=200000]    (ZENDESK_EXPORT_ROUNDS=7: alternating pairs at 200k)
  */
 import { loadavg } from 'node:os';
 import { machine, runWorker, writeResult } from './lib/measure.js';
@@ -32,7 +33,7 @@ const load = () => Math.round(loadavg()[0]! * 100) / 100;
 const loadBefore = load();
 const server = await startExportServerProcess();
 const run = (way: string, n: number) => runWorker<Run>('zendesk-export.ts', [way, String(n), server.url]);
-const ROUNDS = Number(process.env.ZENDESK_EXPORT_ROUNDS ?? 5);
+const ROUNDS = Number(process.env.ZENDESK_EXPORT_ROUNDS ?? 7);
 const median = (runs: Run[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
 const middle = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const results: Record<string, Record<string, Run>> = {};
