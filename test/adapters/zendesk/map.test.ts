@@ -10,6 +10,7 @@ import {
   messageCreateToZendesk,
   messageFromZendesk,
   organizationFromZendesk,
+  readTicket,
   scheduleFromZendesk,
   slaPolicyFromZendesk,
   ticketCreateToZendesk,
@@ -137,15 +138,23 @@ describe('Zendesk map.ts on the spec’s examples', () => {
         fc.oneof(fc.string(), fc.integer(), fc.constant(null)),
       ),
     );
+    // Every field the fast path checks, each by name.
     const keys = [
       'id',
       'url',
       'subject',
+      'raw_subject',
+      'description',
       'status',
+      'priority',
+      'type',
       'custom_status_id',
       'via',
       'requester_id',
+      'submitter_id',
       'assignee_id',
+      'group_id',
+      'organization_id',
       'tags',
       'custom_fields',
       'created_at',
@@ -175,6 +184,31 @@ describe('Zendesk map.ts on the spec’s examples', () => {
         extra: { anything: true },
       }),
     ).toBe(true);
+  });
+
+  it("maps recorded Zendesk tickets on the export's path to tickets the canonical schema accepts unchanged", () => {
+    // The export maps without a canonical schema pass (readTicket's fast path): the recorded responses hold it to
+    // the schema, and to the schema path's answer.
+    const recorded = (name: string, key: string) =>
+      (
+        JSON.parse(
+          readFileSync(new URL(`../../fixtures/real/zendesk/${name}`, import.meta.url), 'utf8'),
+        ) as Record<string, unknown[]>
+      )[key]!;
+    const wires = [
+      ...recorded('go-zendesk.tickets.json', 'tickets'),
+      ...recorded('go-zendesk.search_ticket.json', 'results'),
+    ];
+    expect(wires.length).toBeGreaterThan(2);
+    const mapping = { subdomain: 'acme', customStatuses: new Map([['1', 'pending']]) };
+    for (const wire of wires) {
+      expect(isPlainZendeskTicket(wire)).toBe(true);
+      const ticket = readTicket(wire, mapping);
+      expect(Ticket.parse(ticket)).toEqual(ticket);
+      expect(ticket).toEqual(ticketFromZendesk(ZendeskTicket.parse(wire), mapping));
+      // A copy, not the wire's array: a caller changing the ticket's tags leaves the response alone.
+      expect(ticket.tags).not.toBe((wire as { tags?: unknown }).tags);
+    }
   });
 
   it('maps custom statuses through their category', () => {
