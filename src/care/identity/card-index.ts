@@ -6,7 +6,14 @@ import type { Organization } from '../../models/organization.js';
 import type { CesResponse, CsatResponse, NpsResponse } from '../../models/survey.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
-import { customerIdKey, emailKey, handleKey, type IdentityKeyOptions, phoneKeyReader, stableHash } from './keys.js';
+import {
+  customerIdKey,
+  emailKey,
+  handleKey,
+  type IdentityKeyOptions,
+  phoneKeyReader,
+  stableHash,
+} from './keys.js';
 import { type CardSourceRecord, readRecord, sourceRecords } from './records.js';
 import { KeySets } from './union-find.js';
 
@@ -421,11 +428,13 @@ class IndexState {
     }
     const q = query as Record<string, unknown>;
     let key: string | null;
-    if ('ticketId' in q) return this.ticket(queryAdapter(q, this.options.adapter), queryText(q, 'ticketId'))?.node;
+    if ('ticketId' in q)
+      return this.ticket(queryAdapter(q, this.options.adapter), queryText(q, 'ticketId'))?.node;
     if ('email' in q) key = emailKey(queryText(q, 'email'), this.options);
     else if ('phone' in q) key = this.phoneKeyOf(queryText(q, 'phone'));
     else if ('handle' in q) key = handleKey(queryText(q, 'network'), queryText(q, 'handle'));
-    else if ('customerId' in q) key = customerIdKey(queryAdapter(q, this.options.adapter), queryText(q, 'customerId'));
+    else if ('customerId' in q)
+      key = customerIdKey(queryAdapter(q, this.options.adapter), queryText(q, 'customerId'));
     else {
       throw invalidArgument(
         QUERY,
