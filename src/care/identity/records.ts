@@ -8,6 +8,7 @@ import { models } from '../../models/registry.js';
 import type { CesResponse, CsatResponse, NpsResponse } from '../../models/survey.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
+import { isCanonical } from './canonical.js';
 
 /**
  * A parsed record the card index keeps; other dataset lists (schedules, SOPs…) are skipped.
@@ -189,6 +190,8 @@ export function readRecord(
     checkTrusted(kind, value, subjectOf);
     return record as CardSourceRecord;
   }
+  // Already in its model's output form: parsing it again would return an equal copy (see canonical.ts).
+  if (isCanonical(kind, value)) return record as CardSourceRecord;
   const input = kind === 'customers' ? withE164Phones(value, e164Of) : value;
   return { kind, value: parse(schema, input, `${subjectOf()} value`) } as CardSourceRecord;
 }
