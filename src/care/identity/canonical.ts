@@ -121,8 +121,12 @@ function isCustomFields(value: unknown): boolean {
   return true;
 }
 
-const isTags = (value: unknown) =>
-  Array.isArray(value) && value.every((tag) => typeof tag === 'string' && tag !== '');
+/** Non-empty strings; `for…of`, not `every`, so a hole in a sparse array counts as the `undefined` it reads as. */
+function isTags(value: unknown): boolean {
+  if (!Array.isArray(value)) return false;
+  for (const tag of value) if (typeof tag !== 'string' || tag === '') return false;
+  return true;
+}
 
 /** Whether the Ticket model would return `value` unchanged (it is already a parsed ticket). */
 export function isCanonicalTicket(value: unknown): boolean {

@@ -210,6 +210,8 @@ describe('isCanonicalTicket / isCanonicalMessage', () => {
     expect(isCanonicalTicket({ ...parsed, updatedAt: new Date(0) })).toBe(false); // before createdAt
     expect(isCanonicalTicket({ ...parsed, tags: undefined })).toBe(false); // the model fills in []
     expect(isCanonicalTicket({ ...parsed, extra: 1 })).toBe(false); // the model refuses it
+    // biome-ignore lint/suspicious/noSparseArray: a hole is what is tested
+    expect(isCanonicalTicket({ ...parsed, tags: [, 'vip'] })).toBe(false); // the hole reads as undefined
     expect(isCanonicalTicket(Object.assign(Object.create({ x: 1 }), parsed))).toBe(false); // not a plain object
   });
 });
