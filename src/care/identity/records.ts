@@ -8,7 +8,7 @@ import { models } from '../../models/registry.js';
 import type { CesResponse, CsatResponse, NpsResponse } from '../../models/survey.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
-import { toE164 } from './keys.js';
+import { isCanonical } from './canonical.js';
 
 /**
  * A parsed record the card index keeps; other dataset lists (schedules, SOPs…) are skipped.
@@ -40,12 +40,15 @@ const SCHEMAS = new Map<string, (typeof models)[keyof typeof models]>([
 /** The Dataset lists that are known but say nothing about a customer's story. */
 const SKIPPED = new Set(['groups', 'schedules', 'slaPolicies', 'sops', 'articles']);
 
+/** A phone text in E.164 form, or null when it cannot be read (a memoised `toE164` with the index's region). */
+export type PhoneReader = (raw: string) => string | null;
+
 /**
  * A customer's phone identities written as people write them (`0039 347 1234567`) become E.164 before the
  * Customer model, which accepts only E.164, reads them. A value that cannot be read is left for the model to
  * refuse, with its path.
  */
-function withE164Phones(value: unknown, defaultRegion: string | undefined): unknown {
+function withE164Phones(value: unknown, e164Of: PhoneReader): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const identities = (value as { identities?: unknown }).identities;
   if (!Array.isArray(identities)) return value;
@@ -53,7 +56,7 @@ function withE164Phones(value: unknown, defaultRegion: string | undefined): unkn
     if (typeof identity !== 'object' || identity === null) return identity;
     const { kind, value: raw } = identity as { kind?: unknown; value?: unknown };
     if (kind !== 'phone' || typeof raw !== 'string') return identity;
-    const e164 = toE164(raw, defaultRegion);
+    const e164 = e164Of(raw);
     return e164 === null ? identity : { ...identity, value: e164 };
   });
   return { ...(value as object), identities: mapped };
@@ -158,12 +161,13 @@ function checkTrusted(kind: string, value: unknown, subjectOf: () => string): vo
  * Reads one record as the sync writes it (`{ kind, value }`): the value through its model, so a bad record is a
  * ValidationError naming the record's place. Returns null for lists the index does not use. With `trusted` the
  * value is taken as a parsed model, checked only for the fields the index reads.
- * @example `readRecord({ kind: 'tickets', value: ticket }, () => 'buildCardIndex() source[0]', 'IT')`
+ * A trusted record is returned as it came (no copy: the index keeps millions of them).
+ * @example `readRecord({ kind: 'tickets', value: ticket }, () => 'buildCardIndex() source[0]', (raw) => toE164(raw, 'IT'))`
  */
 export function readRecord(
   record: unknown,
   subjectOf: () => string,
-  defaultRegion: string | undefined,
+  e164Of: PhoneReader,
   trusted = false,
 ): CardSourceRecord | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
@@ -184,9 +188,11 @@ export function readRecord(
   }
   if (trusted) {
     checkTrusted(kind, value, subjectOf);
-    return { kind, value } as CardSourceRecord;
+    return record as CardSourceRecord;
   }
-  const input = kind === 'customers' ? withE164Phones(value, defaultRegion) : value;
+  // Already in its model's output form: parsing it again would return an equal copy (see canonical.ts).
+  if (isCanonical(kind, value)) return record as CardSourceRecord;
+  const input = kind === 'customers' ? withE164Phones(value, e164Of) : value;
   return { kind, value: parse(schema, input, `${subjectOf()} value`) } as CardSourceRecord;
 }
 
