@@ -172,6 +172,31 @@ export { when, score };
   process.stdout.write(run(process.execPath, ['cjs.cjs'], app));
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', app], app);
   console.log('types ok (import and require)');
+  // A user's bundle of the metrics (esbuild, CommonJS and ESM, supportkit inlined): metrics validating JSON input
+  // load their schemas from the installed package at run time, which is still there beside the bundle here.
+  writeFileSync(
+    join(app, 'bundle-me.mjs'),
+    `import { summarize } from 'supportkit/metrics';
+const ticket = { id: '1', source: { adapter: 'memory', id: '1' }, subject: 's', status: 'open', priority: 'normal',
+  channel: 'email', requesterId: 'c', assigneeId: null, groupId: null, organizationId: null, tags: [],
+  customFields: {}, createdAt: '2026-03-02T09:00:00Z', updatedAt: '2026-03-02T09:00:00Z', solvedAt: null, dueAt: null };
+const report = summarize({ tickets: [ticket] }, { asOf: '2026-03-03T00:00:00Z' });
+if (report.tickets.total !== 1) throw new Error('bundle: wrong report');
+try { summarize({ tickets: [{ ...ticket, createdAt: 'bad' }] }, { asOf: '2026-03-03T00:00:00Z' }); throw new Error('bundle: accepted a bad date'); }
+catch (error) { if (error.name !== 'ValidationError') throw error; }
+console.log('bundle ok');
+`,
+  );
+  const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
+  for (const format of ['cjs', 'esm']) {
+    const out = `bundled-${format}.${format === 'cjs' ? 'cjs' : 'mjs'}`;
+    run(
+      esbuild,
+      ['bundle-me.mjs', '--bundle', '--platform=node', `--format=${format}`, `--outfile=${out}`],
+      app,
+    );
+    process.stdout.write(run(process.execPath, [out], app));
+  }
   // The bin, as users run it: npx finds it in the installed package.
   const version = run('npx', ['--no-install', 'supportkit', '--version'], app).trim();
   if (version !== JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version)

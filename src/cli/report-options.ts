@@ -137,8 +137,8 @@ export function reportOptions(values: ParsedArgs['values'], cwd: string, json: b
   const asOf = at('as-of') ?? to;
   const schedule = scheduleOption(values, cwd, timeZone, holidayYears(from, asOf, timeZone));
   const workers = stringOption(values, 'workers', 'report');
-  if (workers !== undefined && !/^[1-9]\d{0,2}$/.test(workers.trim()))
-    throw new UsageError('--workers must be a whole number from 1 to 999', HINT);
+  if (workers !== undefined && !(/^\d{1,3}$/.test(workers.trim()) && +workers >= 1 && +workers <= 256))
+    throw new UsageError('--workers must be a whole number from 1 to 256', HINT);
   return {
     timeZone,
     interval,

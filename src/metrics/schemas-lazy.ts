@@ -6,13 +6,12 @@ import type { ModelSchemas } from './schemas.js';
 let loaded: ModelSchemas | undefined;
 
 /** The built file of ./model-schemas.ts next to this build: ESM where Node can `require()` it, else CommonJS. */
-function schemasFile(require: NodeJS.Require): string {
+function schemasFile(require: NodeJS.Require, here: string): string {
   const root = dirname(require.resolve('supportkit/package.json'));
   // An ESM build on a Node with require(esm) (20.19+, 22.12+) loads the ESM file, so that the schemas and zod are
   // the very instances `import 'supportkit/models'` gives; the CommonJS build, or an older Node, loads the CJS one.
   const esm =
-    !import.meta.url.endsWith('.cjs') &&
-    (process.features as { require_module?: boolean }).require_module === true;
+    !here.endsWith('.cjs') && (process.features as { require_module?: boolean }).require_module === true;
   return join(root, 'dist', 'internal', esm ? 'model-schemas.js' : 'model-schemas.cjs');
 }
 
@@ -24,9 +23,11 @@ function schemasFile(require: NodeJS.Require): string {
  */
 export function modelSchemas(): ModelSchemas {
   if (loaded) return loaded;
-  const require = createRequire(import.meta.url);
   try {
-    loaded = require(schemasFile(require)) as ModelSchemas;
+    // This module's file: `__filename` in CommonJS (a bundler's CommonJS output leaves `import.meta.url` empty).
+    const here = typeof __filename === 'string' ? __filename : import.meta.url;
+    const require = createRequire(here);
+    loaded = require(schemasFile(require, here)) as ModelSchemas;
   } catch (cause) {
     throw new SupportkitError(
       'supportkit metrics load their input schemas from the installed package at run time: keep supportkit in node_modules (do not bundle it)',

@@ -2,16 +2,10 @@ import { ValidationError } from '../errors/validation.js';
 import type { DatasetRecord } from '../models/dataset.js';
 import type { MetricsReport } from '../models/metrics-report.js';
 import type { Ticket } from '../models/ticket.js';
-import type { Accumulator } from './accumulator.js';
 import type { TicketBundle } from './bundle.js';
 import type { Instant } from './business-time.js';
 import { optionsArg, recordArg } from './input.js';
-import {
-  type SummaryInput,
-  type SummaryOptions,
-  type SummaryState,
-  summaryAccumulatorOf,
-} from './summarize.js';
+import { type SummaryOptions, summaryAccumulatorOf } from './summarize.js';
 
 /**
  * Feeds dataset records, grouped by ticket, into a {@link summaryAccumulator} one at a time: the push-style
@@ -87,28 +81,15 @@ export function recordSummarizer(options: SummaryOptions & { asOf: Instant }) {
       return acc.result();
     },
     /**
-     * The accumulator, to merge with other shards; reading it (`toJSON`, `result`, `merge`) first takes in the
-     * ticket still being grouped, so a shard's state holds its last ticket.
+     * Ends the ticket still being grouped, taking it into the accumulator: call it at the end of a shard, before
+     * reading `accumulator`. A message or event of that ticket pushed afterwards is refused.
      */
-    accumulator: {
-      add(input: SummaryInput) {
-        acc.add(input);
-        return this;
-      },
-      merge(other: SummaryState | Accumulator<SummaryInput, MetricsReport, SummaryState>) {
-        flush();
-        acc.merge(other);
-        return this;
-      },
-      result(): MetricsReport {
-        flush();
-        return acc.result();
-      },
-      toJSON(): SummaryState {
-        flush();
-        return acc.toJSON();
-      },
-    } satisfies Accumulator<SummaryInput, MetricsReport, SummaryState>,
+    flush,
+    /**
+     * The accumulator, to merge with other shards. It holds every ticket pushed except the one still being
+     * grouped (its messages may still come): `finish()` or `flush()` first to include that one too.
+     */
+    accumulator: acc,
   };
 }
 

@@ -201,8 +201,9 @@ export function reportCollector(options: ReportOptions) {
       }
       summarizer.push(record);
     },
-    /** The state so far, to merge into the collector of another shard of the same file. */
+    /** The state at the end of a shard, to merge into the collector of another shard of the same file. */
     toJSON(): ReportCollectorState {
+      summarizer.flush(); // the shard is read: its last ticket is complete
       return { summary: summarizer.accumulator.toJSON(), surveys: surveys.toJSON(), arrivals: [...arrivals] };
     },
     /** Adds another shard's state: the report then covers both. */

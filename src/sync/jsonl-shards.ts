@@ -57,20 +57,3 @@ function startsWithTicket(fd: number): boolean {
   readSync(fd, head, 0, head.length, 0);
   return head.equals(TICKET_LINE.subarray(1));
 }
-
-/** The number of the line that holds byte `offset` (1-based), for error messages. */
-export function lineAt(path: string, offset: number): number {
-  const fd = openSync(path, 'r');
-  const buffer = Buffer.allocUnsafe(1 << 20);
-  let line = 1;
-  try {
-    for (let at = 0; at < offset; at += buffer.length) {
-      const read = readSync(fd, buffer, 0, Math.min(buffer.length, offset - at), at);
-      if (read === 0) break;
-      for (let i = buffer.indexOf(10); i !== -1 && i < read; i = buffer.indexOf(10, i + 1)) line++;
-    }
-  } finally {
-    closeSync(fd);
-  }
-  return line;
-}

@@ -2,10 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
-import { ValidationError } from '../errors/validation.js';
 import type { DatasetRecord } from '../models/dataset.js';
-import { badLine, readJsonlRange } from './jsonl-reader.js';
-import { jsonlShards, lineAt } from './jsonl-shards.js';
+import { readJsonlRange } from './jsonl-reader.js';
+import { jsonlShards } from './jsonl-shards.js';
 
 /** One byte range of a JSONL file to read in a worker, with the options of what reads it. Internal. */
 export interface ShardTask<Options> {
@@ -29,12 +28,6 @@ export interface ShardOutcome<State> {
   /** CSAT responses naming a ticket this shard has not read (it may be in an earlier shard). */
   foreignCsat: number;
 }
-
-/** A shard's error as plain data a worker can post; line numbers count from the range's first line. */
-type ShardFailure =
-  | { kind: 'line'; line: number; message: string }
-  | { kind: 'validation'; subject: string; issues: ValidationError['issues'] }
-  | { kind: 'other'; message: string };
 
 const REFERENCE_KINDS: ReadonlySet<string> = new Set(['schedules', 'groups', 'slaPolicies']);
 
@@ -86,15 +79,17 @@ export async function readShard(
 export function shardWorker<Options, State>(run: (task: ShardTask<Options>) => Promise<ShardOutcome<State>>) {
   run(workerData as ShardTask<Options>).then(
     (outcome) => parentPort!.postMessage({ outcome }),
-    (error: unknown) => parentPort!.postMessage({ failure: failureOf(error) }),
+    // No detail: the caller reads the file again in one pass, which throws the error with its place in the file.
+    () => parentPort!.postMessage({ failed: true }),
   );
 }
 
 /**
  * Reads a JSONL file in `count` shards, each in a worker thread running the worker file `name` found next to
- * `here` (the calling module's path): the shards' outcomes in file order, or null when the file is not worth
- * cutting (one range, no worker file — the package was bundled into one — or an order that one pass alone reads
- * right). Errors come back as one pass would throw them: a bad line names its line in the whole file.
+ * `here` (the calling module's path): the shards' outcomes in file order, or null when the caller must read the
+ * file in one pass instead — it is not worth cutting (one range; no worker file, as when the package was bundled
+ * into one), its order would make shards disagree with one pass, or a shard failed (one pass then throws the
+ * error exactly as it would have, with its line and record index in the whole file).
  *
  * @example
  * ```ts
@@ -110,17 +105,25 @@ export async function runShards<Options, State>(
   if (!entry) return null;
   const { header, ranges } = jsonlShards(path, count);
   if (ranges.length < 2) return null;
-  const tasks = ranges.map((range, i) => ({
-    path,
-    header,
-    ...range,
-    last: i === ranges.length - 1,
-    tolerateTornTail: how.tolerateTornTail,
-    options: how.options,
-  }));
-  const outcomes = await Promise.all(tasks.map((task) => runWorker<State>(entry, task)));
-  const oneWay = outcomes.some((o, i) => o.referencesAfterHeader > 0 || (i > 0 && o.foreignCsat > 0));
-  return oneWay ? null : outcomes;
+  const workers = ranges.map((range, i) =>
+    startWorker(entry, {
+      path,
+      header,
+      ...range,
+      last: i === ranges.length - 1,
+      tolerateTornTail: how.tolerateTornTail,
+      options: how.options,
+    }),
+  );
+  try {
+    const outcomes = await Promise.all(workers.map((w) => w.outcome as Promise<ShardOutcome<State>>));
+    const oneWay = outcomes.some((o, i) => o.referencesAfterHeader > 0 || (i > 0 && o.foreignCsat > 0));
+    return oneWay ? null : outcomes;
+  } catch {
+    return null;
+  } finally {
+    for (const w of workers) void w.worker.terminate(); // a failed shard stops the others at once
+  }
 }
 
 /** The worker file next to `here`: built (in the same folder, or in `sync/` from a shared chunk), or the source. */
@@ -132,10 +135,7 @@ function workerEntry(name: string, here: string): { file: string; typescript: bo
   return existsSync(source) ? { file: source, typescript: true } : null;
 }
 
-function runWorker<State>(
-  entry: { file: string; typescript: boolean },
-  task: ShardTask<unknown>,
-): Promise<ShardOutcome<State>> {
+function startWorker(entry: { file: string; typescript: boolean }, task: ShardTask<unknown>) {
   // From the repository's TypeScript (tests, benchmarks) the worker registers tsx before loading the source.
   const worker = entry.typescript
     ? new Worker(
@@ -143,29 +143,14 @@ function runWorker<State>(
         { eval: true, workerData: task },
       )
     : new Worker(entry.file, { workerData: task });
-  return new Promise((resolve, reject) => {
-    worker.once('message', (message: { outcome?: ShardOutcome<State>; failure?: ShardFailure }) => {
-      void worker.terminate();
-      if (message.outcome) resolve(message.outcome);
-      else reject(rethrown(task, message.failure!));
-    });
+  const outcome = new Promise<ShardOutcome<unknown>>((resolve, reject) => {
+    worker.once('message', (message: { outcome?: ShardOutcome<unknown> }) =>
+      message.outcome ? resolve(message.outcome) : reject(new Error('shard failed')),
+    );
     worker.once('error', reject);
+    // A worker that ends without an answer (killed, out of memory) must not leave the caller waiting.
+    worker.once('exit', () => reject(new Error('shard ended without an answer')));
   });
-}
-
-function failureOf(error: unknown): ShardFailure {
-  if (error instanceof ValidationError) {
-    const line = error.issues[0]?.path[0] === 'line' ? error.issues[0].path[1] : undefined;
-    if (typeof line === 'number') return { kind: 'line', line, message: error.issues[0]!.message };
-    return { kind: 'validation', subject: error.subject, issues: error.issues };
-  }
-  return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
-}
-
-/** A shard's failure as the error one pass would have thrown: line numbers count from the file's start. */
-function rethrown(task: ShardTask<unknown>, failure: ShardFailure): Error {
-  if (failure.kind === 'line')
-    return badLine(task.path, lineAt(task.path, task.start) + failure.line - 1, failure.message);
-  if (failure.kind === 'validation') return new ValidationError(failure.subject, failure.issues);
-  return new Error(`a worker reading ${task.path} failed: ${failure.message}`);
+  outcome.catch(() => {}); // handled by the caller's Promise.all; the others' late rejections are not news
+  return { worker, outcome };
 }

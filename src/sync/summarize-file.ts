@@ -29,7 +29,8 @@ const here = () => (typeof __filename === 'string' ? __filename : fileURLToPath(
  * one-pass answer (the accumulators merge exactly). The same report as `summarizeRecords(readJsonlRecords(path))`;
  * when the file's order would make the shards disagree with one pass (reference data after the first ticket, a
  * CSAT response away from its ticket) it is read again in one pass, and so is a package bundled into one file
- * (no worker file to start). A bad line is a ValidationError naming its line, as with {@link readJsonlRecords}.
+ * (no worker file to start), and so is a file a shard failed on: the error is then exactly the one-pass one (a bad
+ * line names its line in the whole file, as with {@link readJsonlRecords}).
  *
  * @example
  * ```ts
@@ -47,12 +48,18 @@ export async function summarizeJsonlFile(
   if (typeof options !== 'object' || options === null)
     throw invalidOption('summarizeJsonlFile', '', 'must be an object');
   const { workers, ...summary } = options;
+  if (summary.asOf === undefined) throw invalidOption('summarizeJsonlFile', 'asOf', 'is required');
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 1 && workers <= 256))
     throw invalidOption('summarizeJsonlFile', 'workers', 'must be an integer from 1 to 256');
-  const shardOptions = { ticketMemory: 10_000, ...summary, asOf: toMillis(summary.asOf, 'summarize() asOf') };
+  const shardOptions = {
+    ticketMemory: 10_000,
+    ...summary,
+    asOf: toMillis(summary.asOf, 'summarizeJsonlFile() asOf'),
+  };
   // Checks every option before any thread starts (a typo fails here, once, not in each worker).
   const merged = summaryAccumulatorOf(shardOptions, true);
-  if (!existsSync(path)) throw invalidArgument('summarizeJsonlFile()', 'path', 'no such file');
+  if (!existsSync(path) || !statSync(path).isFile())
+    throw invalidArgument('summarizeJsonlFile()', 'path', 'no such file (or not a file)');
   const count = workers ?? (statSync(path).size < SMALL_FILE ? 1 : availableParallelism());
   const how = { worker: 'summarize-worker', here: here(), options: shardOptions, tolerateTornTail: false };
   const outcomes = await runShards<typeof shardOptions, SummaryState>(path, count, how);

@@ -9,5 +9,6 @@ import { readShard, shardWorker } from './shards.js';
 shardWorker<SummaryOptions & { asOf: number }, SummaryState>(async (task) => {
   const summarizer = recordSummarizer(task.options);
   const counts = await readShard(task, (record) => summarizer.push(record));
+  summarizer.flush();
   return { state: summarizer.accumulator.toJSON(), ...counts };
 });

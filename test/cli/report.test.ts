@@ -242,8 +242,10 @@ describe('supportkit report --workers', () => {
   }, 60_000);
 
   it('refuses a worker count that is not a whole number', async () => {
-    const run = await runCli(['report', 'records.jsonl', '--workers', 'all'], { cwd: dir });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--workers');
+    for (const workers of ['all', '0', '257', '2.5']) {
+      const run = await runCli(['report', 'records.jsonl', '--workers', workers], { cwd: dir });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain('--workers');
+    }
   });
 });

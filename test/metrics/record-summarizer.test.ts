@@ -4,22 +4,37 @@ import { datasetAsOf, generateDataset, streamDataset } from '../../src/testing/i
 
 const generated = { seed: 3, tickets: 120, days: 20, startDate: '2026-02-02', timeZone: 'Europe/Rome' };
 const options = { asOf: datasetAsOf(generated), timeZone: 'Europe/Rome', ticketMemory: Infinity };
+const records = [...streamDataset(generated)];
 
 describe('recordSummarizer', () => {
-  it("shard states merged through its accumulator hold every shard's last ticket", () => {
-    const records = [...streamDataset(generated)];
+  it("flush() ends each shard's last ticket, so merged shard states equal the whole", () => {
     const firstTicket = records.findIndex((r) => r.kind === 'tickets');
     const cut = records.findIndex((r, i) => i > records.length / 2 && r.kind === 'tickets');
-    const reference = records.slice(0, firstTicket);
     const a = recordSummarizer(options);
     const b = recordSummarizer(options);
     for (const record of records.slice(0, cut)) a.push(record);
-    for (const record of [...reference, ...records.slice(cut)]) b.push(record);
-    // Read the state before finish(): the ticket each shard was still grouping must be in it.
+    for (const record of [...records.slice(0, firstTicket), ...records.slice(cut)]) b.push(record);
+    // Shard b ends with its last ticket's messages and events (nothing after them ends that ticket).
+    expect(records.at(-1)!.kind).not.toBe('tickets');
+    const inB = records.slice(cut).filter((r) => r.kind === 'tickets').length;
+    a.flush();
+    expect(b.accumulator.toJSON().tickets.total).toBe(inB - 1);
+    b.flush();
+    expect(b.accumulator.toJSON().tickets.total).toBe(inB);
     const merged = recordSummarizer(options);
     merged.accumulator.merge(a.accumulator.toJSON()).merge(b.accumulator.toJSON());
-    const whole = summarize(generateDataset(generated), options);
-    expect(merged.finish().tickets.total).toBe(generated.tickets);
-    expect(merged.accumulator.result()).toEqual(whole);
-  });
+    expect(merged.finish()).toEqual(summarize(generateDataset(generated), options));
+  }, 30_000);
+
+  it('reading the accumulator mid-stream (a progress checkpoint) leaves the stream intact', () => {
+    const checked = recordSummarizer(options);
+    const plain = recordSummarizer(options);
+    let tickets = 0;
+    for (const record of records) {
+      checked.push(record);
+      plain.push(record);
+      if (record.kind === 'tickets' && ++tickets % 10 === 0) checked.accumulator.toJSON();
+    }
+    expect(checked.finish()).toEqual(plain.finish());
+  }, 30_000);
 });

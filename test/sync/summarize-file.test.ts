@@ -74,15 +74,26 @@ describe('summarizeJsonlFile', () => {
     expect(await summarizeJsonlFile(path, { ...options, workers: 2 })).toEqual(await onePass(path));
   }, 60_000);
 
-  it('names the line of a bad record counted from the start of the file, whichever shard read it', async () => {
+  it('throws exactly the one-pass error when a shard fails: a bad line, a bad header line, a bad record', async () => {
     const lines = records.map((r) => JSON.stringify(r));
-    const bad = lines.length - 5; // near the end: in the last shard
-    lines[bad] = '{"kind":"tickets","value":{"id":';
-    const path = write('bad.jsonl', `${lines.join('\n')}\n`);
-    const error = await summarizeJsonlFile(path, { ...options, workers: 2 }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'ValidationError', issues: [{ path: ['line', bad + 1] }] });
-    expect(String(error)).not.toContain('"id"');
-  }, 60_000);
+    const firstTicket = records.findIndex((r) => r.kind === 'tickets');
+    const lastTicket = records.findLastIndex((r) => r.kind === 'tickets');
+    const variants = {
+      'bad line near the end': (l: string[]) => l.with(l.length - 5, '{"kind":"tickets","value":{"id":'),
+      'bad schedule in the header': (l: string[]) => l.with(0, '{"kind":"schedules","value":{"timeZone":1}}'),
+      'a ticket without createdAt in the last shard': (l: string[]) =>
+        l.with(lastTicket, l[lastTicket]!.replace(/"createdAt":"[^"]*",/, '')),
+    };
+    expect(firstTicket).toBeGreaterThan(0);
+    for (const [name, edit] of Object.entries(variants)) {
+      const path = write(`bad-${name.replaceAll(' ', '-')}.jsonl`, `${edit(lines).join('\n')}\n`);
+      const sharded = await summarizeJsonlFile(path, { ...options, workers: 2 }).catch((e: unknown) => e);
+      const one = await onePass(path).catch((e: unknown) => e);
+      expect(sharded, name).toMatchObject({ name: 'ValidationError' });
+      expect(sharded, name).toEqual(one);
+      expect(String(sharded)).not.toContain('"id"');
+    }
+  }, 120_000);
 
   it('refuses a misspelt option and a bad worker count before reading', async () => {
     await expect(summarizeJsonlFile(file, { ...options, workers: 0 })).rejects.toMatchObject({
@@ -93,6 +104,11 @@ describe('summarizeJsonlFile', () => {
     ).rejects.toMatchObject({ name: 'ValidationError' });
     await expect(summarizeJsonlFile(join(dir, 'missing.jsonl'), options)).rejects.toMatchObject({
       name: 'ValidationError',
+    });
+    await expect(summarizeJsonlFile(dir, options)).rejects.toMatchObject({ name: 'ValidationError' });
+    const { asOf: _, ...noAsOf } = options;
+    await expect(summarizeJsonlFile(file, noAsOf as unknown as typeof options)).rejects.toMatchObject({
+      issues: [{ path: ['asOf'] }],
     });
   });
 });

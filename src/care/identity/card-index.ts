@@ -239,7 +239,7 @@ class IndexState {
   batching = false;
 
   /** Phone text → its identity key, each distinct text read once (libphonenumber-js is the costly part). */
-  readonly phoneKeyOf: (value: string) => string | null;
+  readonly phoneKeyOf: (value: string, remember?: boolean) => string | null;
   /** Phone text → E.164, through the same cache: what the Customer model is given in place of the text. */
   readonly e164Of = (value: string): string | null => {
     const key = this.phoneKeyOf(value);
@@ -433,7 +433,7 @@ class IndexState {
     if ('ticketId' in q)
       return this.ticket(queryAdapter(q, this.options.adapter), queryText(q, 'ticketId'))?.node;
     if ('email' in q) key = emailKey(queryText(q, 'email'), this.options);
-    else if ('phone' in q) key = this.phoneKeyOf(queryText(q, 'phone'));
+    else if ('phone' in q) key = this.phoneKeyOf(queryText(q, 'phone'), false);
     else if ('handle' in q) key = handleKey(queryText(q, 'network'), queryText(q, 'handle'));
     else if ('customerId' in q)
       key = customerIdKey(queryAdapter(q, this.options.adapter), queryText(q, 'customerId'));

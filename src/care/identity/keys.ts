@@ -67,17 +67,21 @@ export function phoneKey(value: string, options: IdentityKeyOptions): string | n
 /**
  * A memoised {@link phoneKey} for one default region: each distinct text is read by libphonenumber-js once (some
  * 20 µs a number, most of a customer record's indexing; the same number recurs across helpdesks, records and
- * lookups). Each index has its own, so it holds only texts the index already holds or was asked about.
+ * lookups). Each index has its own, holding only the texts of its records (lookups pass `remember: false`).
  * @example `const keyOf = phoneKeyReader('IT'); keyOf('347 1234567') // 'phone:+393471234567'`
  */
-export function phoneKeyReader(defaultRegion: string | undefined): (value: string) => string | null {
+export function phoneKeyReader(
+  defaultRegion: string | undefined,
+): (value: string, remember?: boolean) => string | null {
   const cache = new Map<string, string | null>();
   const options = { defaultRegion };
-  return (value) => {
+  // `remember: false` (a lookup) reads the cache but never grows it: callers' numbers would otherwise pile up
+  // for as long as the index lives.
+  return (value, remember = true) => {
     let key = cache.get(value);
     if (key === undefined) {
       key = phoneKey(value, options);
-      cache.set(value, key);
+      if (remember) cache.set(value, key);
     }
     return key;
   };
