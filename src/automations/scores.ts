@@ -12,6 +12,9 @@ export interface NpsCategoryResult {
 /** A leading whole number, with an optional label after it: `"9"`, `"9 - very likely"`, `"10 (extremely)"`. */
 const LEADING_NUMBER = /^(\d{1,2})(?:\s*(?:[-–—:.)(]|\s)\s*[^\d\s.,].*)?$/s;
 
+/** What an NPS answer must look like, in the error an unreadable one gets. */
+const NPS_EXPECTED = 'expected a whole number 0–10, e.g. "9" or "9 - very likely"';
+
 /** Reads one NPS answer as 0..10, or null when it is not one. */
 function npsScore(text: string): number | null {
   const match = LEADING_NUMBER.exec(text);
@@ -38,8 +41,7 @@ export function npsCategory(score: unknown): NpsCategoryResult {
   const text = scalarText(score, 'npsCategory', 'score');
   if (text === '') throw fail('npsCategory', 'score', 'is blank: expected a whole number 0–10');
   const value = npsScore(text);
-  if (value === null)
-    throw fail('npsCategory', 'score', 'expected a whole number 0–10, e.g. "9" or "9 - very likely"');
+  if (value === null) throw fail('npsCategory', 'score', NPS_EXPECTED);
   return { score: value, category: categoryOf(value) };
 }
 
@@ -58,6 +60,37 @@ export interface NpsScoreResult {
   marginOfError: number | null;
 }
 
+/**
+ * The answers of a list (array, or one per line or comma), each read by `read`: blanks skipped and counted, an
+ * answer `read` cannot understand an error naming its position and what was `expected`.
+ */
+function readAnswers<T>(
+  answers: unknown,
+  fn: string,
+  read: (text: string) => T | null,
+  expected: string,
+): { values: T[]; blanks: number } {
+  const values: T[] = [];
+  let blanks = 0;
+  listItems(answers, fn, 'answers').forEach((item, index) => {
+    const text = scalarText(item, fn, 'answers');
+    if (text === '') {
+      blanks++;
+      return;
+    }
+    const value = read(text);
+    if (value === null) throw failAt(fn, 'answers', index, expected);
+    values.push(value);
+  });
+  return { values, blanks };
+}
+
+/** A CES answer 1–7 (`"6"`, `"6/7"`, `"6 - easy"`), or null. */
+function cesScore(text: string): number | null {
+  const match = /^([1-7])(?:\s*\/\s*7)?(?:\s*(?:[-–—:.)(]|\s)\s*[^\d\s.,].*)?$/s.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
 /** Two-sided 95% critical value of the normal distribution. */
 const Z95 = 1.959963984540054;
 
@@ -73,23 +106,9 @@ const Z95 = 1.959963984540054;
  * ```
  */
 export function scoreNps(answers: unknown): NpsScoreResult {
-  const counts = { promoters: 0, passives: 0, detractors: 0, blanks: 0 };
-  listItems(answers, 'scoreNps', 'answers').forEach((item, index) => {
-    const text = scalarText(item, 'scoreNps', 'answers');
-    if (text === '') {
-      counts.blanks++;
-      return;
-    }
-    const score = npsScore(text);
-    if (score === null)
-      throw failAt(
-        'scoreNps',
-        'answers',
-        index,
-        'expected a whole number 0–10, e.g. "9" or "9 - very likely"',
-      );
-    counts[`${categoryOf(score)}s` as 'promoters' | 'passives' | 'detractors']++;
-  });
+  const { values, blanks } = readAnswers(answers, 'scoreNps', npsScore, NPS_EXPECTED);
+  const counts = { promoters: 0, passives: 0, detractors: 0, blanks };
+  for (const score of values) counts[`${categoryOf(score)}s` as 'promoters' | 'passives' | 'detractors']++;
   const responses = counts.promoters + counts.passives + counts.detractors;
   if (responses === 0) return { nps: null, ...counts, responses, marginOfError: null };
   const p = counts.promoters / responses;
@@ -235,24 +254,14 @@ export interface CsatScoreResult {
  * ```
  */
 export function scoreCsat(answers: unknown): CsatScoreResult {
-  const counts = { satisfied: 0, unsatisfied: 0, blanks: 0 };
-  listItems(answers, 'scoreCsat', 'answers').forEach((item, index) => {
-    const text = scalarText(item, 'scoreCsat', 'answers');
-    if (text === '') {
-      counts.blanks++;
-      return;
-    }
-    const good = satisfied(text);
-    if (good === null)
-      throw failAt(
-        'scoreCsat',
-        'answers',
-        index,
-        'expected a rating: good/bad, 1–5, "4/5", stars or a face emoji',
-      );
-    if (good) counts.satisfied++;
-    else counts.unsatisfied++;
-  });
+  const { values, blanks } = readAnswers(
+    answers,
+    'scoreCsat',
+    satisfied,
+    'expected a rating: good/bad, 1–5, "4/5", stars or a face emoji',
+  );
+  const good = values.filter(Boolean).length;
+  const counts = { satisfied: good, unsatisfied: values.length - good, blanks };
   const responses = counts.satisfied + counts.unsatisfied;
   return {
     csat: responses === 0 ? null : round1((100 * counts.satisfied) / responses),
@@ -283,23 +292,15 @@ export interface CesScoreResult {
  * ```
  */
 export function scoreCes(answers: unknown): CesScoreResult {
-  let sum = 0;
-  let easy = 0;
-  let responses = 0;
-  let blanks = 0;
-  listItems(answers, 'scoreCes', 'answers').forEach((item, index) => {
-    const text = scalarText(item, 'scoreCes', 'answers');
-    if (text === '') {
-      blanks++;
-      return;
-    }
-    const match = /^([1-7])(?:\s*\/\s*7)?(?:\s*(?:[-–—:.)(]|\s)\s*[^\d\s.,].*)?$/s.exec(text);
-    if (!match) throw failAt('scoreCes', 'answers', index, 'expected a whole number 1–7, e.g. "6" or "6/7"');
-    const score = Number(match[1]);
-    sum += score;
-    if (score >= 5) easy++;
-    responses++;
-  });
+  const { values, blanks } = readAnswers(
+    answers,
+    'scoreCes',
+    cesScore,
+    'expected a whole number 1–7, e.g. "6" or "6/7"',
+  );
+  const responses = values.length;
+  const sum = values.reduce((a, b) => a + b, 0);
+  const easy = values.filter((score) => score >= 5).length;
   if (responses === 0) return { ces: null, easyShare: null, responses, blanks };
   return {
     ces: Math.round((sum / responses) * 100) / 100,

@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
@@ -32,7 +33,7 @@ export interface ShardOutcome<State> {
 const REFERENCE_KINDS: ReadonlySet<string> = new Set(['schedules', 'groups', 'slaPolicies']);
 
 /** Below this size a worker's start-up costs more than it saves. */
-export const SMALL_FILE = 8 * 2 ** 20;
+const SMALL_FILE = 8 * 2 ** 20;
 
 /**
  * Reads one shard into `push`: the header's reference data first (unless the range starts there), then every
@@ -85,7 +86,7 @@ export function shardWorker<Options, State>(run: (task: ShardTask<Options>) => P
 }
 
 /**
- * Reads a JSONL file in `count` shards, each in a worker thread running the worker file `name` found next to
+ * Reads a JSONL file in `workers` shards (by default one per core, and one for a file under 8 MiB), each in a worker thread running the worker file `name` found next to
  * `here` (the calling module's path): the shards' outcomes in file order, or null when the caller must read the
  * file in one pass instead — it is not worth cutting (one range; no worker file, as when the package was bundled
  * into one), its order would make shards disagree with one pass, or a shard failed (one pass then throws the
@@ -98,14 +99,15 @@ export function shardWorker<Options, State>(run: (task: ShardTask<Options>) => P
  */
 export async function runShards<Options, State>(
   path: string,
-  count: number,
+  workers: number | undefined,
   how: { worker: string; here: string | null; options: Options; tolerateTornTail: boolean },
 ): Promise<ShardOutcome<State>[] | null> {
+  const count = workers ?? (statSync(path).size < SMALL_FILE ? 1 : availableParallelism());
   const entry = count > 1 && how.here ? workerEntry(how.worker, how.here) : null;
   if (!entry) return null;
   const { header, ranges } = jsonlShards(path, count);
   if (ranges.length < 2) return null;
-  const workers = ranges.map((range, i) =>
+  const threads = ranges.map((range, i) =>
     startWorker(entry, {
       path,
       header,
@@ -116,13 +118,13 @@ export async function runShards<Options, State>(
     }),
   );
   try {
-    const outcomes = await Promise.all(workers.map((w) => w.outcome as Promise<ShardOutcome<State>>));
+    const outcomes = await Promise.all(threads.map((t) => t.outcome as Promise<ShardOutcome<State>>));
     const oneWay = outcomes.some((o, i) => o.referencesAfterHeader > 0 || (i > 0 && o.foreignCsat > 0));
     return oneWay ? null : outcomes;
   } catch {
     return null;
   } finally {
-    for (const w of workers) void w.worker.terminate(); // a failed shard stops the others at once
+    for (const t of threads) void t.worker.terminate(); // a failed shard stops the others at once
   }
 }
 

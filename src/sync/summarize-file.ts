@@ -1,5 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { invalidArgument, invalidOption } from '../errors/validation.js';
 import type { Instant } from '../metrics/business-time.js';
@@ -8,7 +7,7 @@ import { type SummaryOptions, type SummaryState, summaryAccumulatorOf } from '..
 import { summarizeRecords } from '../metrics/summarize-records.js';
 import type { MetricsReport } from '../models/metrics-report.js';
 import { readJsonlRecords } from './jsonl-reader.js';
-import { runShards, SMALL_FILE } from './shards.js';
+import { runShards } from './shards.js';
 
 /** Options of {@link summarizeJsonlFile}: the summary's, plus how many threads read the file. */
 export interface SummarizeFileOptions extends SummaryOptions {
@@ -58,11 +57,10 @@ export async function summarizeJsonlFile(
   };
   // Checks every option before any thread starts (a typo fails here, once, not in each worker).
   const merged = summaryAccumulatorOf(shardOptions, true);
-  if (!existsSync(path) || !statSync(path).isFile())
+  if (!statSync(path, { throwIfNoEntry: false })?.isFile())
     throw invalidArgument('summarizeJsonlFile()', 'path', 'no such file (or not a file)');
-  const count = workers ?? (statSync(path).size < SMALL_FILE ? 1 : availableParallelism());
   const how = { worker: 'summarize-worker', here: here(), options: shardOptions, tolerateTornTail: false };
-  const outcomes = await runShards<typeof shardOptions, SummaryState>(path, count, how);
+  const outcomes = await runShards<typeof shardOptions, SummaryState>(path, workers, how);
   if (!outcomes) return summarizeRecords(readJsonlRecords(path), shardOptions);
   for (const outcome of outcomes) merged.merge(outcome.state);
   return merged.result();

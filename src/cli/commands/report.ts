@@ -1,5 +1,3 @@
-import { statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
@@ -9,7 +7,7 @@ import {
   renderReport,
   reportCollector,
 } from '../../report/index.js';
-import { runShards, SMALL_FILE } from '../../sync/shards.js';
+import { runShards } from '../../sync/shards.js';
 import { stringOption } from '../args.js';
 import { UsageError } from '../errors.js';
 import { openReportInput, type ReportInput } from '../input.js';
@@ -64,9 +62,8 @@ async function collectInShards(
   workers: number | undefined,
   collector: ReturnType<typeof reportCollector>,
 ): Promise<boolean> {
-  const count = workers ?? (statSync(input.file).size < SMALL_FILE ? 1 : availableParallelism());
   const how = { worker: 'report-worker', here: here(), options, tolerateTornTail: input.tolerateTornTail };
-  const outcomes = await runShards<ReportOptions, ReportCollectorState>(input.file, count, how);
+  const outcomes = await runShards<ReportOptions, ReportCollectorState>(input.file, workers, how);
   for (const outcome of outcomes ?? []) collector.merge(outcome.state);
   return outcomes !== null;
 }
