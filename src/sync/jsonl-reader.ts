@@ -96,16 +96,19 @@ export async function* readJsonlRecords(
   yield* readJsonlRange(path, { start: 0, tolerateTornTail: options.tolerateTornTail === true });
 }
 
-const KIND_PREFIX = '{"kind":"';
+const KIND_PREFIX = Buffer.from('{"kind":"');
+const QUOTE = 0x22;
+const NEWLINE = 0x0a;
 
 /**
- * Whether the line at `start` may hold one of `kinds`: a line written as sync writes them (`{"kind":"…"` first) is
- * judged by that prefix without parsing it; any other line is parsed, and its kind checked by the caller.
+ * Whether the line at byte `start` may hold one of `kinds`: a line written as sync writes them (`{"kind":"…"`
+ * first) is judged by that prefix without decoding it; any other line is parsed, and its kind checked by the caller.
  */
-function wanted(text: string, start: number, kinds: ReadonlySet<string>): boolean {
-  if (!text.startsWith(KIND_PREFIX, start)) return true;
+function wanted(bytes: Buffer, start: number, end: number, kinds: ReadonlySet<string>): boolean {
   const from = start + KIND_PREFIX.length;
-  return kinds.has(text.slice(from, text.indexOf('"', from)));
+  if (from > end || bytes.compare(KIND_PREFIX, 0, KIND_PREFIX.length, start, from) !== 0) return true;
+  const close = bytes.indexOf(QUOTE, from);
+  return close !== -1 && close < end && kinds.has(bytes.toString('latin1', from, close));
 }
 
 /**
@@ -123,31 +126,33 @@ export async function* readJsonlRange(
   range: { start: number; end?: number; tolerateTornTail: boolean; kinds?: ReadonlySet<string> },
 ): AsyncGenerator<DatasetRecord[]> {
   if (range.end !== undefined && range.end <= range.start) return;
-  let rest = '';
+  let rest: Buffer | null = null;
   let line = 0;
+  // Bytes, not text: each line is decoded on its own, so an all-ASCII line stays a one-byte string (cheaper to
+  // parse) even when a neighbour holds an accent, and lines of unwanted kinds are never decoded at all.
   const stream = createReadStream(path, {
-    encoding: 'utf8',
     highWaterMark: 1 << 22,
     start: range.start,
     ...(range.end !== undefined ? { end: range.end - 1 } : {}),
   });
   for await (const chunk of stream) {
-    const text = rest + (chunk as string);
+    const bytes: Buffer = rest ? Buffer.concat([rest, chunk as Buffer]) : (chunk as Buffer);
     const batch: DatasetRecord[] = [];
     let start = 0;
-    for (let end = text.indexOf('\n'); end !== -1; end = text.indexOf('\n', start)) {
+    for (let end = bytes.indexOf(NEWLINE); end !== -1; end = bytes.indexOf(NEWLINE, start)) {
       line++;
-      if (end > start && (!range.kinds || wanted(text, start, range.kinds)))
-        batch.push(reviveLine(text.slice(start, end), line, path));
+      if (end > start && (!range.kinds || wanted(bytes, start, end, range.kinds)))
+        batch.push(reviveLine(bytes.toString('utf8', start, end), line, path));
       start = end + 1;
     }
-    rest = text.slice(start);
+    rest = start < bytes.length ? bytes.subarray(start) : null;
     if (batch.length > 0) yield batch;
   }
-  if (rest.trim() === '') return;
+  const tail = rest ? rest.toString('utf8') : '';
+  if (tail.trim() === '') return;
   line++;
   try {
-    yield [reviveLine(rest, line, path)];
+    yield [reviveLine(tail, line, path)];
   } catch (error) {
     if (!range.tolerateTornTail) throw error;
   }

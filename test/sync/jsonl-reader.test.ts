@@ -57,4 +57,27 @@ describe('readJsonlRecords', () => {
     expect(kept).toHaveLength(1);
     expect((kept[0]!.value as { at: Date }).at).toEqual(new Date('2026-03-02T10:00:00Z'));
   });
+
+  it('keeps a character whose bytes straddle a 4 MiB read, and counts lines across reads', async () => {
+    // Reads come in 4 MiB (2^22 byte) pieces. Each line below is 100 bytes up to its body; the body pads the
+    // first line so that the 4-byte emoji of line 2 starts 2 bytes before the 2^22 boundary.
+    const chunk = 1 << 22;
+    const line = (id: string, body: string) =>
+      `${JSON.stringify({ kind: 'messages', value: { id, ticketId: 't', authorId: 'a', authorRole: 'agent', public: true, body, createdAt: '2026-03-02T10:00:00.000Z', attachments: [] } })}\n`;
+    const bare = Buffer.byteLength(line('m1', ''));
+    const lead = line('m2', '').indexOf('"body":"') + '"body":"'.length;
+    const first = line('m1', 'x'.repeat(chunk - 2 - bare - lead));
+    const path = file();
+    writeFileSync(path, `${first}${line('m2', '😀 è')}${line('m3', 'ok')}not a record\n`);
+    expect(Buffer.byteLength(first) + lead).toBe(chunk - 2);
+    const error = await readAll(path).catch((e: unknown) => e);
+    expect((error as ValidationError).message).toContain('line 4');
+    writeFileSync(path, `${first}${line('m2', '😀 è')}${line('m3', 'ok')}`);
+    const records = await readAll(path);
+    expect(records.map((r) => (r.value as { body: string }).body.slice(0, 4))).toEqual([
+      'xxxx',
+      '😀 è',
+      'ok',
+    ]);
+  });
 });
