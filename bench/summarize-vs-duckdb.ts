@@ -84,11 +84,20 @@ for (const tickets of sizes) {
     agreement: agreements,
   });
 }
+// Memory as tickets grow: peak RSS at the largest size over the smallest, next to the growth in tickets.
+const [first, last] = [results[0]!, results.at(-1)!];
+const memoryGrowth = {
+  tickets: last.tickets / first.tickets,
+  oneThread: last.fullReportOneThread.peakRssMiB / first.fullReportOneThread.peakRssMiB,
+  allCores: last.fullReportAllCores.peakRssMiB / first.fullReportAllCores.peakRssMiB,
+  duckdb: last.duckdbCalendarSubset.peakRssMiB / first.duckdbCalendarSubset.peakRssMiB,
+};
 const result = {
   benchmark:
     'full MetricsReport (one thread, all cores) and the calendar subset vs DuckDB, end to end from JSONL',
   target: 'full report ≤ 2× DuckDB calendar-subset time (stretch 1.5×)',
   results,
+  memoryGrowth,
   machine: machine(),
 };
 writeResult('summarize-vs-duckdb', result);
