@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { invalidArgument, invalidOption, ValidationError } from '../errors/validation.js';
 import type { DatasetRecord } from '../models/dataset.js';
+import { utcTextMs } from '../models/utc-text.js';
 
 /**
  * The timestamp fields of each record kind, revived to Dates. A Map, because the kind comes from the file: a
@@ -57,7 +58,7 @@ export function reviveLine(text: string, line: number, file: string): DatasetRec
     throw badLine(file, line, 'expected { kind, value } with a known record kind');
   for (const key of keys) {
     const value = record.value[key];
-    if (typeof value === 'string') record.value[key] = new Date(value);
+    if (typeof value === 'string') record.value[key] = new Date(utcTextMs(value) ?? value);
   }
   if (record.kind === 'customers')
     for (const note of Array.isArray(record.value.notes)
