@@ -7,7 +7,7 @@ import type { TicketEvent, TicketEventInput } from '../models/ticket-event.js';
 import { addBusinessMillis, businessMinutesBetween, type Instant, toMillis } from './business-time.js';
 import { findFirstReply } from './first-reply.js';
 import { eventsArg, messagesArg, optionsArg, policyArg, scheduleArg, ticketArg } from './input.js';
-import { replyTimesOf } from './reply-times.js';
+import { type ReplySpan, replyTimesOf } from './reply-times.js';
 import { sortedEvents, sortedMessages, statusSpans } from './timeline.js';
 
 const MINUTE = 60_000;
@@ -144,7 +144,12 @@ export function slaStatusOf(
   messages: readonly Message[],
   events: readonly TicketEvent[],
   policy: SlaPolicy,
-  options: { asOf: number; schedule?: Schedule },
+  options: {
+    asOf: number;
+    schedule?: Schedule;
+    /** The ticket's reply spans, when the caller has measured them already (only their times are read). */
+    replySpans?: () => readonly ReplySpan[];
+  },
 ): SlaTargetStatus[] {
   const asOf = options.asOf;
   const sortedE = sortedEvents(ticket, events);
@@ -181,9 +186,8 @@ export function slaStatusOf(
       case 'nextReply': {
         const first = findFirstReply(sortedM, 'from-creation');
         if (!first) break;
-        const turns = replyTimesOf(ticket, sortedM, {}).filter(
-          (s) => s.from.getTime() >= first.createdAt.getTime(),
-        );
+        const replies = options.replySpans ? options.replySpans() : replyTimesOf(ticket, sortedM, {});
+        const turns = replies.filter((s) => s.from.getTime() >= first.createdAt.getTime());
         turns.forEach((turn, i) => {
           timed(target, i, turn.from.getTime(), turn.to ? turn.to.getTime() : null);
         });
