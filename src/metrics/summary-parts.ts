@@ -17,7 +17,7 @@ import { cesAccumulator } from './ces.js';
 import { csatAccumulator } from './csat.js';
 import { firstReplyOf } from './first-reply.js';
 import { npsAccumulator } from './nps.js';
-import type { Interval } from './periods.js';
+import { type Interval, PeriodSteps } from './periods.js';
 import { replyTimesOf } from './reply-times.js';
 import { resolutionTimesOf } from './resolution.js';
 import { appliedSlaPolicyOf } from './sla-match.js';
@@ -214,6 +214,8 @@ export function summaryParts(
   // Deleted tickets are left out (or not) before the parts see them: each part takes what it is given.
   const all = { includeDeleted: true };
   const hasBusiness = hasBusinessPart(references.scheduleOf);
+  // Volumes and tag trends lay out the same periods: the time-zone work is done once for both.
+  const steps = new PeriodSteps(interval, timeZone);
   return {
     tickets: partOf(ticketCountsAccumulator(asOf), bundleOf),
     firstReply: durationPart(firstReplyAccumulatorOf(all, perTicket), 'unreplied'),
@@ -240,12 +242,13 @@ export function summaryParts(
       (item) => (item.kind === 'bundle' || item.kind === 'csat' ? item : undefined),
     ),
     // Volumes leave deleted tickets out whatever the summary's option (as they always have).
-    volumes: partOf(volumesAccumulatorOf({ interval, timeZone }, true, 'summarize'), bundleOf),
+    volumes: partOf(volumesAccumulatorOf({ interval, timeZone }, true, 'summarize', steps), bundleOf),
     tagTrends: partOf(
       tagTrendsAccumulatorOf(
         { interval, timeZone, baseline: { recent: options.recentPeriods ?? 1 } },
         true,
         'summarize',
+        steps,
       ),
       (item) => bundleOf(item)?.ticket,
     ),
