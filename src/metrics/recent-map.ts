@@ -41,9 +41,9 @@ export class RecentMap<K, V> {
 
   /** Sets `key`: a new key becomes the most recent and may push out the oldest. */
   set(key: K, value: V): this {
-    const isNew = !this.values.has(key);
-    this.values.set(key, value);
-    if (!isNew || this.capacity === Number.POSITIVE_INFINITY) return this;
+    const size = this.values.size;
+    this.values.set(key, value); // one lookup: a key already present leaves the size as it was
+    if (this.values.size === size || this.capacity === Number.POSITIVE_INFINITY) return this;
     if (this.ring.length < this.capacity) {
       this.ring.push(key);
       return this;
