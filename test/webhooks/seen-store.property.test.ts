@@ -28,8 +28,13 @@ function referenceStore(maxEntries: number, now: () => number) {
   };
 }
 
+type Operation =
+  | { op: 'claim'; id: string; ttl: number }
+  | { op: 'release'; id: string }
+  | { op: 'wait'; ms: number };
+
 const ids = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g');
-const operation = fc.oneof(
+const operation: fc.Arbitrary<Operation> = fc.oneof(
   {
     weight: 5,
     arbitrary: fc.record({
@@ -45,7 +50,7 @@ const operation = fc.oneof(
   },
 );
 
-async function sameAnswers(maxEntries: number, ops: fc.infer<typeof operation>[]): Promise<void> {
+async function sameAnswers(maxEntries: number, ops: Operation[]): Promise<void> {
   let now = 0;
   const store = createMemorySeenStore({ maxEntries, now: () => now });
   const reference = referenceStore(maxEntries, () => now);
