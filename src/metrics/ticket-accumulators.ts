@@ -408,11 +408,10 @@ export function slaAccumulatorOf(
       const { policy } = selection;
       if (counting && !schedule && slaTargetsOf(b.ticket, b.events, policy).some((t) => t.businessHours))
         return this;
-      const replySpansOf = perTicket?.replySpansOf;
       const slaOptions = {
         asOf: options.asOf,
         ...(schedule ? { schedule } : {}),
-        ...(replySpansOf ? { replySpans: () => replySpansOf(b) } : {}),
+        ...(perTicket?.replySpansOf ? { replySpans: perTicket.replySpansOf(b) } : {}),
       };
       for (const target of slaStatusOf(b.ticket, b.messages, b.events, policy, slaOptions))
         bump(target.metric, target.state);
