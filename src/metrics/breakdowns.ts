@@ -5,6 +5,7 @@ import type { TicketBundle } from './bundle.js';
 import type { CsatState } from './csat.js';
 import { firstReplyOf } from './first-reply.js';
 import { keyedTable, own } from './keyed.js';
+import { RecentMap } from './recent-map.js';
 import { type DistributionSummary, summarizeValues } from './stats.js';
 import type { PerTicketSchedule } from './ticket-accumulators.js';
 
@@ -91,7 +92,7 @@ export function breakdownsAccumulator(
     priority: keyedTable(),
   };
   /** The rows of tickets seen in this shard, to attribute their surveys. */
-  const ticketRows = new Map<string, Record<BreakdownDimension, string>>();
+  const ticketRows = new RecentMap<string, Record<BreakdownDimension, string>>(options.ticketMemory);
   const cell = (dimension: BreakdownDimension, key: string): BreakdownCell => {
     const table = state[dimension];
     let found = own(table, key);
@@ -108,8 +109,7 @@ export function breakdownsAccumulator(
   const addTicket = (bundle: TicketBundle) => {
     const { ticket } = bundle;
     const rows = rowsOf(ticket);
-    ticketRows.set(ticket.id, rows);
-    if (ticketRows.size > options.ticketMemory) ticketRows.delete(ticketRows.keys().next().value!); // oldest first
+    ticketRows.set(ticket.id, rows); // past ticketMemory, the oldest ticket is forgotten
     const reply = options.firstReplyOf
       ? options.firstReplyOf(bundle)
       : firstReplyOf(ticket, bundle.messages, { schedule: options.scheduleOf(ticket) });

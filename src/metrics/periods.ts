@@ -42,21 +42,90 @@ export function checkPeriodOptions(fn: string, interval: unknown, timeZone: unkn
   }
 }
 
+/** A period's local start date (its key) and one of its absolute bounds, epoch ms. */
+interface PeriodBound {
+  key: string;
+  at: number;
+}
+
+/**
+ * The time-zone side of a {@link PeriodIndex}: where periods start, laid out by Luxon (so a day is 23 or 25 hours
+ * on DST changes) and remembered, so that the indexes of one report (volumes, tag trends) share each period's
+ * time-zone work — the costly part of laying one out — instead of repeating it.
+ * @example `const steps = new PeriodSteps('day', 'Europe/Rome'); new PeriodIndex('day', 'Europe/Rome', 'volumes', steps);`
+ */
+export class PeriodSteps {
+  /** Period start → its key and end. */
+  private readonly after = new Map<number, PeriodBound>();
+  /** Period start → the previous period's key and start. */
+  private readonly before = new Map<number, PeriodBound>();
+
+  constructor(
+    readonly interval: Interval,
+    readonly timeZone: string,
+  ) {}
+
+  /** The period containing t: its key and start. */
+  containing(t: number): PeriodBound {
+    const start = this.startOf(t);
+    return { key: start.toISODate()!, at: start.toMillis() };
+  }
+
+  /** The period starting at `start` (a period start): its key and end. */
+  startingAt(start: number): PeriodBound {
+    let hit = this.after.get(start);
+    if (!hit) {
+      const first = DateTime.fromMillis(start, { zone: this.timeZone });
+      hit = { key: first.toISODate()!, at: this.step(first).toMillis() };
+      this.after.set(start, hit);
+    }
+    return hit;
+  }
+
+  /** The period ending at `end` (a period start): its key and start. */
+  endingAt(end: number): PeriodBound {
+    let hit = this.before.get(end);
+    if (!hit) {
+      hit = this.containing(end - 1);
+      this.before.set(end, hit);
+    }
+    return hit;
+  }
+
+  private startOf(t: number): DateTime {
+    return DateTime.fromMillis(t, { zone: this.timeZone }).startOf(this.interval, { useLocaleWeeks: false });
+  }
+
+  private step(d: DateTime): DateTime {
+    return d.plus(
+      this.interval === 'day' ? { days: 1 } : this.interval === 'week' ? { weeks: 1 } : { months: 1 },
+    );
+  }
+}
+
 /**
  * Maps instants to local calendar periods of one time zone. Boundaries come from Luxon (so a day is 23 or 25
  * hours on DST changes) and are cached in a sorted array that grows on demand, so each lookup is a binary search
- * rather than a time-zone conversion.
+ * rather than a time-zone conversion. Indexes of one interval and time zone may share their {@link PeriodSteps}.
  */
 export class PeriodIndex {
   private bounds: number[] = [];
   private keys: string[] = [];
+  private readonly steps: PeriodSteps;
 
   constructor(
     readonly interval: Interval,
     readonly timeZone: string,
     /** The public function using the index, named in errors. */
     readonly owner = 'volumes',
-  ) {}
+    /** Period starts laid out already, shared with other indexes (used when interval and time zone match). */
+    steps?: PeriodSteps,
+  ) {
+    this.steps =
+      steps && steps.interval === interval && steps.timeZone === timeZone
+        ? steps
+        : new PeriodSteps(interval, timeZone);
+  }
 
   /** Refuses a span that would hold more than {@link MAX_PERIODS} periods. */
   private checkSpan(from: number, to: number): void {
@@ -71,33 +140,23 @@ export class PeriodIndex {
     }
   }
 
-  private startOf(t: number): DateTime {
-    return DateTime.fromMillis(t, { zone: this.timeZone }).startOf(this.interval, { useLocaleWeeks: false });
-  }
-
-  private step(d: DateTime): DateTime {
-    return d.plus(
-      this.interval === 'day' ? { days: 1 } : this.interval === 'week' ? { weeks: 1 } : { months: 1 },
-    );
-  }
-
   private extend(t: number): void {
     if (this.bounds.length === 0) {
-      const first = this.startOf(t);
-      this.bounds = [first.toMillis(), this.step(first).toMillis()];
-      this.keys = [first.toISODate()!];
+      const first = this.steps.containing(t);
+      this.bounds = [first.at, this.steps.startingAt(first.at).at];
+      this.keys = [first.key];
       return;
     }
     this.checkSpan(t, t < this.bounds[0]! ? this.bounds[this.bounds.length - 1]! : this.bounds[0]!);
     while (t < this.bounds[0]!) {
-      const first = this.startOf(this.bounds[0]! - 1);
-      this.bounds.unshift(first.toMillis());
-      this.keys.unshift(first.toISODate()!);
+      const first = this.steps.endingAt(this.bounds[0]!);
+      this.bounds.unshift(first.at);
+      this.keys.unshift(first.key);
     }
     while (t >= this.bounds[this.bounds.length - 1]!) {
-      const last = DateTime.fromMillis(this.bounds[this.bounds.length - 1]!, { zone: this.timeZone });
-      this.keys.push(last.toISODate()!);
-      this.bounds.push(this.step(last).toMillis());
+      const last = this.steps.startingAt(this.bounds[this.bounds.length - 1]!);
+      this.keys.push(last.key);
+      this.bounds.push(last.at);
     }
   }
 

@@ -1,3 +1,4 @@
+import type { Schedule } from '../models/schedule.js';
 import type { Ticket, TicketInput } from '../models/ticket.js';
 import type { TicketEvent, TicketEventInput } from '../models/ticket-event.js';
 import { eventsArg, ticketArg } from './input.js';
@@ -53,13 +54,12 @@ export function resolutionTimesOf(
 ): ResolutionTimes {
   const created = ticket.createdAt.getTime();
   const changes = sortedEvents(ticket, events).filter((e) => e.type === 'status');
-  const at = (t: number): Resolution => ({ at: new Date(t), ...measure(created, t, options.schedule) });
   if (changes.length === 0) {
     const solved = ticket.solvedAt?.getTime();
     const resolved = solved !== undefined && RESOLVED.has(ticket.status);
     return {
-      firstResolution: solved !== undefined ? at(solved) : null,
-      fullResolution: resolved ? at(solved) : null,
+      firstResolution: solved !== undefined ? resolvedAt(created, solved, options.schedule) : null,
+      fullResolution: resolved ? resolvedAt(created, solved, options.schedule) : null,
     };
   }
   const solvedTimes = changes.filter((e) => e.to === 'solved').map((e) => e.at.getTime());
@@ -68,9 +68,16 @@ export function resolutionTimesOf(
   if (times.length === 0) return { firstResolution: null, fullResolution: null };
   const resolvedNow = RESOLVED.has(changes[changes.length - 1]!.to as string);
   return {
-    firstResolution: at(Math.max(created, times[0]!)),
-    fullResolution: resolvedNow ? at(Math.max(created, times[times.length - 1]!)) : null,
+    firstResolution: resolvedAt(created, Math.max(created, times[0]!), options.schedule),
+    fullResolution: resolvedNow
+      ? resolvedAt(created, Math.max(created, times[times.length - 1]!), options.schedule)
+      : null,
   };
+}
+
+/** A resolution at `t` of a ticket created at `created`, measured in calendar and (with a schedule) business time. */
+function resolvedAt(created: number, t: number, schedule: Schedule | undefined): Resolution {
+  return { at: new Date(t), ...measure(created, t, schedule) };
 }
 
 /**

@@ -7,7 +7,7 @@ import type { TicketEvent, TicketEventInput } from '../models/ticket-event.js';
 import { addBusinessMillis, businessMinutesBetween, type Instant, toMillis } from './business-time.js';
 import { findFirstReply } from './first-reply.js';
 import { eventsArg, messagesArg, optionsArg, policyArg, scheduleArg, ticketArg } from './input.js';
-import { replyTimesOf } from './reply-times.js';
+import { type ReplySpan, replyTimesOf } from './reply-times.js';
 import { sortedEvents, sortedMessages, statusSpans } from './timeline.js';
 
 const MINUTE = 60_000;
@@ -144,7 +144,12 @@ export function slaStatusOf(
   messages: readonly Message[],
   events: readonly TicketEvent[],
   policy: SlaPolicy,
-  options: { asOf: number; schedule?: Schedule },
+  options: {
+    asOf: number;
+    schedule?: Schedule;
+    /** The ticket's reply spans, when the caller has measured them already (only their times are read). */
+    replySpans?: readonly ReplySpan[];
+  },
 ): SlaTargetStatus[] {
   const asOf = options.asOf;
   const sortedE = sortedEvents(ticket, events);
@@ -160,32 +165,20 @@ export function slaStatusOf(
   for (let i = spans.length - 1; i >= 0 && RESOLVED.has(spans[i]!.status); i--) resolvedAt = spans[i]!.from;
   const out: SlaTargetStatus[] = [];
 
-  const timed = (target: SlaTarget, instance: number, start: number, fulfilled: number | null) => {
-    const breach = target.businessHours
-      ? addBusinessMillis(start, target.minutes, options.schedule!)
-      : start + target.minutes * MINUTE;
-    const end = fulfilled ?? Math.max(start, asOf);
-    const elapsed = target.businessHours
-      ? businessMinutesBetween(start, end, options.schedule!)
-      : (end - start) / MINUTE;
-    out.push(status(target, instance, start, breach, fulfilled, elapsed, asOf));
-  };
-
   for (const target of targets) {
     switch (target.metric) {
       case 'firstReply': {
         const reply = findFirstReply(sortedM, 'from-creation');
-        timed(target, 0, created, reply ? reply.createdAt.getTime() : null);
+        out.push(timed(target, 0, created, reply ? reply.createdAt.getTime() : null, options));
         break;
       }
       case 'nextReply': {
         const first = findFirstReply(sortedM, 'from-creation');
         if (!first) break;
-        const turns = replyTimesOf(ticket, sortedM, {}).filter(
-          (s) => s.from.getTime() >= first.createdAt.getTime(),
-        );
+        const replies = options.replySpans ?? replyTimesOf(ticket, sortedM, {});
+        const turns = replies.filter((s) => s.from.getTime() >= first.createdAt.getTime());
         turns.forEach((turn, i) => {
-          timed(target, i, turn.from.getTime(), turn.to ? turn.to.getTime() : null);
+          out.push(timed(target, i, turn.from.getTime(), turn.to ? turn.to.getTime() : null, options));
         });
         break;
       }
@@ -195,13 +188,14 @@ export function slaStatusOf(
           .map((m) => m.createdAt.getTime());
         updates.forEach((at, i) => {
           const next = updates[i + 1];
-          if (next !== undefined) timed(target, i, at, next);
-          else if (resolvedAt === null || resolvedAt > at) timed(target, i, at, resolvedAt);
+          if (next !== undefined) out.push(timed(target, i, at, next, options));
+          else if (resolvedAt === null || resolvedAt > at)
+            out.push(timed(target, i, at, resolvedAt, options));
         });
         break;
       }
       case 'resolution':
-        timed(target, 0, created, resolvedAt);
+        out.push(timed(target, 0, created, resolvedAt, options));
         break;
       case 'requesterWait':
       case 'agentWork': {
@@ -212,6 +206,27 @@ export function slaStatusOf(
     }
   }
   return out;
+}
+
+/**
+ * A target whose clock runs from `start` until `fulfilled` (null: still running at `asOf`), in calendar time or,
+ * for a business-hours target, in the schedule's business time.
+ */
+function timed(
+  target: SlaTarget,
+  instance: number,
+  start: number,
+  fulfilled: number | null,
+  { asOf, schedule }: { asOf: number; schedule?: Schedule },
+): SlaTargetStatus {
+  const breach = target.businessHours
+    ? addBusinessMillis(start, target.minutes, schedule!)
+    : start + target.minutes * MINUTE;
+  const end = fulfilled ?? Math.max(start, asOf);
+  const elapsed = target.businessHours
+    ? businessMinutesBetween(start, end, schedule!)
+    : (end - start) / MINUTE;
+  return status(target, instance, start, breach, fulfilled, elapsed, asOf);
 }
 
 function status(

@@ -17,7 +17,8 @@ import { cesAccumulator } from './ces.js';
 import { csatAccumulator } from './csat.js';
 import { firstReplyOf } from './first-reply.js';
 import { npsAccumulator } from './nps.js';
-import type { Interval } from './periods.js';
+import { type Interval, PeriodSteps } from './periods.js';
+import { replyTimesOf } from './reply-times.js';
 import { resolutionTimesOf } from './resolution.js';
 import { appliedSlaPolicyOf } from './sla-match.js';
 import type { SummaryInput, SummaryOptions, SummaryState } from './summarize.js';
@@ -170,17 +171,20 @@ export function summaryReferences(fixedSchedule: Schedule | undefined) {
 }
 
 /**
- * Per-ticket measurements that several metrics share — the first reply (first reply and its breakdowns) and the
- * resolution times (first and full) — measured once: business minutes are the costly part. The summary hands
- * the same bundle object to every part, so it is the memos' key.
+ * Per-ticket measurements that several metrics share — the first reply (first reply and its breakdowns), the
+ * resolution times (first and full) and the reply spans (reply times and next-reply SLA targets) — measured
+ * once: business minutes are the costly part. The summary hands the same bundle object to every part, one
+ * ticket after another, so each measure remembers the last bundle it measured.
  */
 function sharedMeasures(scheduleOf: (ticket: Ticket) => Schedule | undefined) {
   const once = <T>(measure: (bundle: TicketBundle, schedule: Schedule | undefined) => T) => {
-    const memo = new WeakMap<TicketBundle, T>();
+    let last: TicketBundle | undefined;
+    let value: T;
     return (bundle: TicketBundle): T => {
-      if (memo.has(bundle)) return memo.get(bundle)!;
-      const value = measure(bundle, scheduleOf(bundle.ticket));
-      memo.set(bundle, value);
+      if (bundle !== last) {
+        value = measure(bundle, scheduleOf(bundle.ticket));
+        last = bundle;
+      }
       return value;
     };
   };
@@ -189,6 +193,9 @@ function sharedMeasures(scheduleOf: (ticket: Ticket) => Schedule | undefined) {
     firstReplyOf: once(({ ticket, messages }, schedule) => firstReplyOf(ticket, messages, { schedule })),
     resolutionOf: once(({ ticket, events }, schedule) =>
       resolutionTimesOf(ticket, events, schedule ? { schedule } : {}),
+    ),
+    replySpansOf: once(({ ticket, messages }, schedule) =>
+      replyTimesOf(ticket, messages, schedule ? { schedule } : {}),
     ),
   };
 }
@@ -207,6 +214,8 @@ export function summaryParts(
   // Deleted tickets are left out (or not) before the parts see them: each part takes what it is given.
   const all = { includeDeleted: true };
   const hasBusiness = hasBusinessPart(references.scheduleOf);
+  // Volumes and tag trends lay out the same periods: the time-zone work is done once for both.
+  const steps = new PeriodSteps(interval, timeZone);
   return {
     tickets: partOf(ticketCountsAccumulator(asOf), bundleOf),
     firstReply: durationPart(firstReplyAccumulatorOf(all, perTicket), 'unreplied'),
@@ -233,12 +242,13 @@ export function summaryParts(
       (item) => (item.kind === 'bundle' || item.kind === 'csat' ? item : undefined),
     ),
     // Volumes leave deleted tickets out whatever the summary's option (as they always have).
-    volumes: partOf(volumesAccumulatorOf({ interval, timeZone }, true, 'summarize'), bundleOf),
+    volumes: partOf(volumesAccumulatorOf({ interval, timeZone }, true, 'summarize', steps), bundleOf),
     tagTrends: partOf(
       tagTrendsAccumulatorOf(
         { interval, timeZone, baseline: { recent: options.recentPeriods ?? 1 } },
         true,
         'summarize',
+        steps,
       ),
       (item) => bundleOf(item)?.ticket,
     ),

@@ -4,7 +4,7 @@ import type { Ticket } from '../models/ticket.js';
 import { type Accumulator, stateOf } from './accumulator.js';
 import { datasetArg, optionsArg, ticketArg } from './input.js';
 import { bump, keyedTable, own } from './keyed.js';
-import { checkPeriodOptions, type Interval, PeriodIndex } from './periods.js';
+import { checkPeriodOptions, type Interval, PeriodIndex, type PeriodSteps } from './periods.js';
 import { erfc } from './stats.js';
 
 /** Options of {@link tagTrends}. */
@@ -111,17 +111,19 @@ export function tagTrendsAccumulator(
 }
 
 /**
- * {@link tagTrendsAccumulator}; `trusted` skips the input checks for tickets validated by the caller (internal).
+ * {@link tagTrendsAccumulator}; `trusted` skips the input checks for tickets validated by the caller (internal);
+ * `steps`: period starts shared with the report's other metrics.
  * @example `tagTrendsAccumulatorOf({ interval: 'week' }, true).add(parsedTicket).result();`
  */
 export function tagTrendsAccumulatorOf(
   options: TagTrendOptions,
   trusted: boolean,
   fn = 'tagTrends',
+  steps?: PeriodSteps,
 ): Accumulator<Ticket, TagTrends, TagTrendState> {
   const settings = trendSettings(optionsArg(options, fn));
   const { interval, timeZone } = settings;
-  const periods = new PeriodIndex(interval, timeZone, 'tagTrends');
+  const periods = new PeriodIndex(interval, timeZone, 'tagTrends', steps);
   const state: TagTrendState = {
     interval,
     timeZone,

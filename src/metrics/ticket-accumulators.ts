@@ -9,7 +9,7 @@ import { type Instant, toMillis } from './business-time.js';
 import { type FirstReplyOptions, firstReplyOf } from './first-reply.js';
 import { bundleArg, optionsArg, policyArg, scheduleArg } from './input.js';
 import { keyedTable, own } from './keyed.js';
-import { replyTimesOf } from './reply-times.js';
+import { type ReplySpan, replyTimesOf } from './reply-times.js';
 import { type ResolutionTimes, reopensOf, resolutionTimesOf } from './resolution.js';
 import { slaStatusOf, slaTargetsOf } from './sla.js';
 import type { SlaPolicySelection } from './sla-match.js';
@@ -64,6 +64,8 @@ export interface PerTicketSchedule {
   firstReplyOf?: (bundle: TicketBundle) => Duration | null;
   /** The ticket's first and full resolution, likewise computed once for both resolution metrics. */
   resolutionOf?: (bundle: TicketBundle) => ResolutionTimes;
+  /** The ticket's reply spans (in its schedule), likewise computed once for reply times and SLA next replies. */
+  replySpansOf?: (bundle: TicketBundle) => readonly ReplySpan[];
 }
 
 /** Measures one ticket in a schedule: its durations, null for each one with nothing to measure yet. */
@@ -180,8 +182,11 @@ export function replyTimesAccumulatorOf(
 ) {
   return durationAccumulator(
     'replyTimesAccumulator',
-    ({ ticket, messages }, schedule) =>
-      replyTimesOf(ticket, messages, schedule ? { schedule } : {}).map((span) => span.duration),
+    (bundle, schedule) =>
+      (perTicket?.replySpansOf
+        ? perTicket.replySpansOf(bundle)
+        : replyTimesOf(bundle.ticket, bundle.messages, schedule ? { schedule } : {})
+      ).map((span) => span.duration),
     options,
     perTicket,
   );
@@ -324,6 +329,8 @@ type SlaCountKey = keyof SlaCounts;
  */
 export interface SlaPerTicket {
   scheduleOf: (ticket: Ticket) => Schedule | undefined;
+  /** The ticket's reply spans when the caller measures them once for several metrics (their times only are read). */
+  replySpansOf?: (bundle: TicketBundle) => readonly ReplySpan[];
   /** The metrics every state lists, in order, even with no targets. */
   metrics: readonly SlaMetric[];
 }
@@ -401,7 +408,11 @@ export function slaAccumulatorOf(
       const { policy } = selection;
       if (counting && !schedule && slaTargetsOf(b.ticket, b.events, policy).some((t) => t.businessHours))
         return this;
-      const slaOptions = { asOf: options.asOf, ...(schedule ? { schedule } : {}) };
+      const slaOptions = {
+        asOf: options.asOf,
+        ...(schedule ? { schedule } : {}),
+        ...(perTicket?.replySpansOf ? { replySpans: perTicket.replySpansOf(b) } : {}),
+      };
       for (const target of slaStatusOf(b.ticket, b.messages, b.events, policy, slaOptions))
         bump(target.metric, target.state);
       return this;

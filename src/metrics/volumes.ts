@@ -9,7 +9,7 @@ import {
 } from './bundle.js';
 import { bundleArg, datasetArg, optionsArg } from './input.js';
 import { bump, keyedTable, own } from './keyed.js';
-import { checkPeriodOptions, type Interval, PeriodIndex } from './periods.js';
+import { checkPeriodOptions, type Interval, PeriodIndex, type PeriodSteps } from './periods.js';
 import { sortedEvents } from './timeline.js';
 
 /** Options of {@link volumes}. */
@@ -72,16 +72,18 @@ export function volumesAccumulator(
 }
 
 /**
- * {@link volumesAccumulator}; `trusted` skips the input checks for bundles validated by the caller (internal).
+ * {@link volumesAccumulator}; `trusted` skips the input checks for bundles validated by the caller (internal);
+ * `steps`: period starts shared with the report's other metrics.
  * @example `volumesAccumulatorOf({ interval: 'week' }, true).add(parsedBundle).result();`
  */
 export function volumesAccumulatorOf(
   options: VolumeOptions,
   trusted: boolean,
   fn = 'volumesAccumulator',
+  steps?: PeriodSteps,
 ): Accumulator<TicketBundle, VolumePeriod[], VolumeState> {
   const { interval, timeZone } = resolve(options, fn);
-  const periods = new PeriodIndex(interval, timeZone, 'volumes');
+  const periods = new PeriodIndex(interval, timeZone, 'volumes', steps);
   const state: VolumeState = {
     interval,
     timeZone,

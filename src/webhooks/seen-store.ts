@@ -60,32 +60,74 @@ export function createMemorySeenStore(options: MemorySeenStoreOptions = {}): Web
     throw invalidOption('createMemorySeenStore', 'maxEntries', 'must be an integer ≥ 1');
   }
   const now = options.now ?? Date.now;
-  // id → expiry (epoch ms). A Map iterates in insertion order, so the first key is the oldest claim.
-  const expiries = new Map<string, number>();
-
-  const sweep = (at: number) => {
-    for (const [id, expiry] of expiries) {
-      if (expiry > at) break; // claims are (nearly) in expiry order; stop at the first live one
-      expiries.delete(id);
-    }
-  };
+  const claims = claimQueue();
 
   return {
     async claim(id, ttlMs) {
       const at = now();
-      sweep(at);
-      const expiry = expiries.get(id);
+      claims.sweep(at);
+      const expiry = claims.expiryOf(id);
       if (expiry !== undefined && expiry > at) return false;
-      expiries.delete(id);
-      expiries.set(id, at + ttlMs);
-      while (expiries.size > maxEntries) {
-        const oldest = expiries.keys().next().value as string;
-        expiries.delete(oldest);
-      }
+      claims.add(id, at + ttlMs);
+      claims.trim(maxEntries);
       return true;
     },
     async release(id) {
-      expiries.delete(id);
+      claims.forget(id);
+    },
+  };
+}
+
+/** One claim: an id and when it expires (epoch ms). */
+interface Claim {
+  id: string;
+  expiry: number;
+}
+
+/**
+ * The memory store's claims, oldest first. A Map trimmed from its front (`map.keys().next()`) would walk every
+ * entry deleted before — V8 leaves them as holes until the table is rebuilt — so each claim would cost time in
+ * proportion to `maxEntries`. Instead a queue keeps the claims in order, and the Map names each id's current
+ * claim: a claim replaced or released stays in the queue, skipped when reached, until the queue is rebuilt.
+ */
+function claimQueue() {
+  const current = new Map<string, Claim>();
+  let queue: Claim[] = [];
+  let head = 0;
+  /** The oldest current claim, dropping the stale ones in front of it. */
+  const oldest = (): Claim | undefined => {
+    while (head < queue.length && current.get(queue[head]!.id) !== queue[head]) head++;
+    return queue[head];
+  };
+  return {
+    expiryOf: (id: string): number | undefined => current.get(id)?.expiry,
+    /** Records a claim as the newest, replacing any earlier claim of the id. */
+    add(id: string, expiry: number): void {
+      const claim = { id, expiry };
+      current.set(id, claim);
+      queue.push(claim);
+      // Rebuild once most of the queue is spent or stale: memory stays proportional to the claims kept.
+      if (queue.length > 2 * current.size + 1024) {
+        queue = queue.slice(head).filter((c) => current.get(c.id) === c);
+        head = 0;
+      }
+    },
+    forget(id: string): void {
+      current.delete(id);
+    },
+    /** Forgets expired claims from the oldest on, up to the first live one (claims are nearly in expiry order). */
+    sweep(at: number): void {
+      for (let claim = oldest(); claim && !(claim.expiry > at); claim = oldest()) {
+        current.delete(claim.id);
+        head++;
+      }
+    },
+    /** Forgets the oldest claims until at most `max` remain. */
+    trim(max: number): void {
+      while (current.size > max) {
+        current.delete(oldest()!.id);
+        head++;
+      }
     },
   };
 }
