@@ -85,6 +85,7 @@ for (const tickets of sizes) {
   });
 }
 // Memory as tickets grow: peak RSS at the largest size over the smallest, next to the growth in tickets.
+if (results.length === 0) throw new Error('no sizes to measure: pass them as "100000,1000000"');
 const [first, last] = [results[0]!, results.at(-1)!];
 const memoryGrowth = {
   tickets: last.tickets / first.tickets,

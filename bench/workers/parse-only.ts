@@ -22,4 +22,8 @@ for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 })) {
   }
   rest = bytes.subarray(start);
 }
+if (rest && rest.toString('utf8').trim() !== '') {
+  JSON.parse(rest.toString('utf8'));
+  lines++;
+}
 console.log(JSON.stringify({ ms: performance.now() - started, peakRssMiB: peakRssMiB(), lines }));

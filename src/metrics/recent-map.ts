@@ -1,3 +1,5 @@
+import { invalidOption } from '../errors/validation.js';
+
 /**
  * A map that remembers only its most recent keys: past `limit` keys, adding a new one forgets the oldest.
  *
@@ -26,6 +28,7 @@ export class RecentMap<K, V> {
 
   /** `limit` ≥ 1 keys are kept (a fraction keeps its whole part); Infinity keeps every key. */
   constructor(limit: number) {
+    if (!(limit >= 1)) throw invalidOption('RecentMap', 'limit', 'must be ≥ 1');
     this.capacity = Math.floor(limit);
   }
 

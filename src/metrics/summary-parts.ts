@@ -320,7 +320,8 @@ export function reportOf(
 
 /**
  * A ticket as the summary's metrics take it: records in time order (sorted once for all of them); undefined
- * for a ticket deleted in the helpdesk unless the report counts those.
+ * for a ticket deleted in the helpdesk unless the report counts those. Always a new bundle object, even for a
+ * bundle object the caller reuses: the shared measures remember the last bundle by identity.
  * @example `const item = preparedTicket({ ticket, messages, events }, false);`
  */
 export function preparedTicket(

@@ -97,6 +97,9 @@ export async function* readJsonlRecords(
   yield* readJsonlRange(path, { start: 0, tolerateTornTail: options.tolerateTornTail === true });
 }
 
+/** How many bytes each read of the file takes (a line may span reads). Internal; tests place boundaries by it. */
+export const READ_BYTES = 1 << 22;
+
 const KIND_PREFIX = Buffer.from('{"kind":"');
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
@@ -132,7 +135,7 @@ export async function* readJsonlRange(
   // Bytes, not text: each line is decoded on its own, so an all-ASCII line stays a one-byte string (cheaper to
   // parse) even when a neighbour holds an accent, and lines of unwanted kinds are never decoded at all.
   const stream = createReadStream(path, {
-    highWaterMark: 1 << 22,
+    highWaterMark: READ_BYTES,
     start: range.start,
     ...(range.end !== undefined ? { end: range.end - 1 } : {}),
   });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../src/errors/validation.js';
 import { RecentMap } from '../../src/metrics/recent-map.js';
 
 /** The reference model: a Map trimmed from its front after each add, as the breakdowns used to do. */
@@ -58,5 +59,9 @@ describe('RecentMap', () => {
     expect(recent.size).toBe(10_000);
     expect(recent.get(189_999)).toBeUndefined();
     expect(recent.get(190_000)).toBe(190_000);
+  });
+
+  it('refuses a limit below 1 with a ValidationError (a Map trimmed to 0 keys keeps none, a ring cannot)', () => {
+    for (const limit of [0, -1, 0.5, Number.NaN]) expect(() => new RecentMap(limit)).toThrow(ValidationError);
   });
 });

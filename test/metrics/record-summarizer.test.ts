@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordSummarizer, summarize } from '../../src/metrics/index.js';
+import { recordSummarizer, summarize, summaryAccumulator } from '../../src/metrics/index.js';
 import { datasetAsOf, generateDataset, streamDataset } from '../../src/testing/index.js';
 
 const generated = { seed: 3, tickets: 120, days: 20, startDate: '2026-02-02', timeZone: 'Europe/Rome' };
@@ -37,4 +37,21 @@ describe('recordSummarizer', () => {
     }
     expect(checked.finish()).toEqual(plain.finish());
   }, 30_000);
+
+  it('a bundle object reused for every ticket gives the report of fresh objects (measures are remembered by bundle)', () => {
+    const dataset = generateDataset({ tickets: 40, days: 5, seed: 3 });
+    const asOf = datasetAsOf({ tickets: 40, days: 5, seed: 3 });
+    const bundles = dataset.tickets.map((ticket) => ({
+      ticket,
+      messages: dataset.messages.filter((m) => m.ticketId === ticket.id),
+      events: dataset.events.filter((e) => e.ticketId === ticket.id),
+    }));
+    const fresh = summaryAccumulator({ asOf, timeZone: 'Europe/Rome' });
+    for (const bundle of bundles) fresh.add({ kind: 'bundle', value: { ...bundle } });
+    const reused = summaryAccumulator({ asOf, timeZone: 'Europe/Rome' });
+    const one = { ...bundles[0]! };
+    for (const bundle of bundles) reused.add({ kind: 'bundle', value: Object.assign(one, bundle) });
+    expect(reused.result()).toEqual(fresh.result());
+    expect(fresh.result().firstReply.calendarMinutes.n).toBeGreaterThan(10);
+  });
 });

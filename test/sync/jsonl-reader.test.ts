@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type DatasetRecord, ValidationError } from '../../src/index.js';
 import { jsonlFileSink, readJsonlRecords } from '../../src/sync/index.js';
+import { READ_BYTES, readJsonlRange } from '../../src/sync/jsonl-reader.js';
 import { generateDataset } from '../../src/testing/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'supportkit-jsonl-'));
@@ -59,9 +60,9 @@ describe('readJsonlRecords', () => {
   });
 
   it('keeps a character whose bytes straddle a 4 MiB read, and counts lines across reads', async () => {
-    // Reads come in 4 MiB (2^22 byte) pieces. Each line below is 100 bytes up to its body; the body pads the
-    // first line so that the 4-byte emoji of line 2 starts 2 bytes before the 2^22 boundary.
-    const chunk = 1 << 22;
+    // Reads come in READ_BYTES (4 MiB) pieces. The body pads the first line so that the 4-byte emoji of line 2
+    // starts 2 bytes before the first boundary.
+    const chunk = READ_BYTES;
     const line = (id: string, body: string) =>
       `${JSON.stringify({ kind: 'messages', value: { id, ticketId: 't', authorId: 'a', authorRole: 'agent', public: true, body, createdAt: '2026-03-02T10:00:00.000Z', attachments: [] } })}\n`;
     const bare = Buffer.byteLength(line('m1', ''));
@@ -79,5 +80,44 @@ describe('readJsonlRecords', () => {
       '😀 è',
       'ok',
     ]);
+  });
+
+  it('reads a byte range of CRLF lines, keeping only wanted kinds, with line numbers counted from the range', async () => {
+    const event = (id: string) =>
+      JSON.stringify({
+        kind: 'events',
+        value: { id, ticketId: 't', type: 'status', at: '2026-03-02T10:00:00.000Z', from: null, to: 'open' },
+      });
+    const customer = JSON.stringify({
+      kind: 'customers',
+      value: { id: 'c', name: 'Zoë', createdAt: '2026-03-01T10:00:00.000Z' },
+    });
+    const lines = [event('e1'), customer, event('e2'), '{"value":[],"kind":"events"}', event('e3')];
+    const path = file();
+    writeFileSync(path, lines.map((l) => `${l}\r\n`).join(''));
+    // The range starts at line 2 and ends after line 4: e2, then the key-order-swapped line (parsed, since its
+    // kind cannot be read from its first bytes, and refused: its value is not a record).
+    const start = Buffer.byteLength(`${lines[0]}\r\n`);
+    const end = start + Buffer.byteLength(`${lines[1]}\r\n${lines[2]}\r\n${lines[3]}\r\n`);
+    const read = async (kinds?: ReadonlySet<string>, to = end) => {
+      const out: DatasetRecord[] = [];
+      for await (const batch of readJsonlRange(path, {
+        start,
+        end: to,
+        tolerateTornTail: false,
+        ...(kinds ? { kinds } : {}),
+      }))
+        out.push(...batch);
+      return out;
+    };
+    const events = new Set(['events']);
+    const twoLines = await read(events, end - Buffer.byteLength(`${lines[3]}\r\n`));
+    expect(twoLines.map((r) => r.value.id)).toEqual(['e2']); // the customer line skipped undecoded
+    expect((twoLines[0]!.value as { at: Date }).at.getTime()).toBe(Date.parse('2026-03-02T10:00:00.000Z'));
+    expect((await read(undefined, end - Buffer.byteLength(`${lines[3]}\r\n`))).map((r) => r.kind)).toEqual([
+      'customers',
+      'events',
+    ]);
+    await expect(read(events)).rejects.toThrow(/line 3/);
   });
 });

@@ -40,7 +40,7 @@ const operation: fc.Arbitrary<Operation> = fc.oneof(
     arbitrary: fc.record({
       op: fc.constant('claim' as const),
       id: ids,
-      ttl: fc.integer({ min: 1, max: 40 }),
+      ttl: fc.oneof(fc.integer({ min: -5, max: 40 }), fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY)),
     }),
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('release' as const), id: ids }) },
