@@ -24,6 +24,16 @@ const DATE_KEYS: ReadonlyMap<string, readonly string[]> = new Map([
   ['sops', ['updatedAt']],
 ]);
 
+const NOTE_DATE_KEYS = ['createdAt', 'updatedAt'] as const;
+
+/** Turns the timestamp strings at `keys` into Dates (written by `toISOString`: read by arithmetic). */
+function reviveDates(value: Record<string, unknown>, keys: readonly string[]): void {
+  for (const key of keys) {
+    const text = value[key];
+    if (typeof text === 'string') value[key] = new Date(utcTextMs(text) ?? text);
+  }
+}
+
 /**
  * A line that is not a record: the file and the line number, never the line's content. Internal.
  *
@@ -56,17 +66,10 @@ export function reviveLine(text: string, line: number, file: string): DatasetRec
   const keys = typeof record?.kind === 'string' ? DATE_KEYS.get(record.kind) : undefined;
   if (!keys || !record.value || typeof record.value !== 'object' || Array.isArray(record.value))
     throw badLine(file, line, 'expected { kind, value } with a known record kind');
-  for (const key of keys) {
-    const value = record.value[key];
-    if (typeof value === 'string') record.value[key] = new Date(utcTextMs(value) ?? value);
-  }
-  if (record.kind === 'customers')
-    for (const note of Array.isArray(record.value.notes)
-      ? (record.value.notes as Record<string, unknown>[])
-      : [])
-      if (note && typeof note === 'object')
-        for (const key of ['createdAt', 'updatedAt'])
-          if (typeof note[key] === 'string') note[key] = new Date(note[key] as string);
+  reviveDates(record.value, keys);
+  if (record.kind === 'customers' && Array.isArray(record.value.notes))
+    for (const note of record.value.notes as unknown[])
+      if (note && typeof note === 'object') reviveDates(note as Record<string, unknown>, NOTE_DATE_KEYS);
   return record as unknown as DatasetRecord;
 }
 
