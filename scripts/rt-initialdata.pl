@@ -1,6 +1,7 @@
-# Initial data for the throwaway Request Tracker the live tests run against (scripts/rt-server.sh):
-# a global multi-value "Tags" custom field (RT has no tags of its own; supportkit maps this field to tags),
-# and the right for privileged users to own tickets, so tickets can be assigned to agents.
+# Initial data for the live tests' VARIANT Request Tracker (RT_INITIAL_DATA=scripts/rt-initialdata.pl
+# scripts/rt-server.sh start), what sites commonly add to RT as shipped: a global multi-value "Tags" custom
+# field (RT has no tags of its own; supportkit maps this field to tags), and the right for privileged users to
+# own tickets, so tickets can be assigned to agents. The stock server loads nothing beyond RT's own data.
 @CustomFields = (
     {
         Name        => 'Tags',

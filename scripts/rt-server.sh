@@ -10,6 +10,8 @@
 #
 #   RT_PORT       the port (default 8089); the live tests read the same variable
 #   RT_STATE_DIR  where the config, database, log, pid and port live (default .rt/); the live tests read it too
+#   RT_INITIAL_DATA  an RT initial-data file loaded after RT's own (default: none — RT exactly as Debian ships it).
+#                 The live tests' variant server loads scripts/rt-initialdata.pl (a Tags custom field, owner rights).
 #
 # "Ours" means: the pid recorded in $RT_STATE_DIR/server.pid is alive, is rt-server, was started for the port in
 # $RT_STATE_DIR/server.port, and holds that port. A server another checkout (or anything else) runs on the same
@@ -133,7 +135,9 @@ Set(\$BcryptCost, 4);
 CONFIG
   rm -f "$STATE/rtdb"
   rt-setup-database-5 --action init --skip-create > "$STATE/setup.log" 2>&1
-  rt-setup-database-5 --action insert --datafile "$ROOT/scripts/rt-initialdata.pl" >> "$STATE/setup.log" 2>&1
+  if [ -n "${RT_INITIAL_DATA:-}" ]; then
+    rt-setup-database-5 --action insert --datafile "$RT_INITIAL_DATA" >> "$STATE/setup.log" 2>&1
+  fi
   # --host: loopback only (Plack binds every interface without it), since root's password is "password".
   setsid "$LIBEXEC/rt-server" --host "$HOST" --port "$PORT" > "$STATE/server.log" 2>&1 < /dev/null &
   pid=$!

@@ -1,8 +1,12 @@
 /**
- * The throwaway Request Tracker the live tests run against (scripts/rt-server.sh): where it is, whether it
- * answers, and seeding it with the contract suite's helpdesk. RT stamps every record with "now" and with the API
+ * The throwaway Request Trackers the live tests run against (scripts/rt-server.sh): where they are, whether they
+ * answer, and seeding them with the contract suite's helpdesk. RT stamps every record with "now" and with the API
  * user, so after writing the seed through REST2 the harness backdates it and sets its authors in RT's SQLite
  * database — the only way to give a real server the seed's history.
+ *
+ * Two servers: the stock one (RT exactly as Debian installs it: no custom fields, no rights beyond RT's own), which
+ * every live test runs against, and a variant with a "Tags" custom field and owner rights for privileged users
+ * (scripts/rt-initialdata.pl), which the contract suite also covers.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -10,26 +14,55 @@ import { fileURLToPath } from 'node:url';
 import { priorityToRt, statusToRt } from '../../src/adapters/request-tracker/map.js';
 import type { Dataset } from '../../src/index.js';
 
-export const RT_PORT = Number(process.env.RT_PORT ?? 8089);
-export const RT_URL = `http://127.0.0.1:${RT_PORT}`;
-export const RT_DB = process.env.RT_STATE_DIR
-  ? `${process.env.RT_STATE_DIR}/rtdb`
-  : fileURLToPath(new URL('../../.rt/rtdb', import.meta.url));
-const STATE = RT_DB.replace(/\/rtdb$/, '');
+/** One script-managed server: its REST2 root, its database and its state folder. */
+export interface RtServer {
+  label: string;
+  url: string;
+  db: string;
+  state: string;
+}
+
+const serverAt = (label: string, port: number, stateDir: string | undefined, fallback: string): RtServer => {
+  const state = stateDir ?? fileURLToPath(new URL(`../../${fallback}`, import.meta.url));
+  return { label, url: `http://127.0.0.1:${port}`, db: `${state}/rtdb`, state };
+};
+
+/** RT as Debian ships it (scripts/rt-server.sh start). */
+export const stockRt = serverAt(
+  'stock',
+  Number(process.env.RT_PORT ?? 8089),
+  process.env.RT_STATE_DIR,
+  '.rt',
+);
+/**
+ * RT with a Tags custom field and owner rights (RT_PORT=8090 RT_STATE_DIR=.rt-variant
+ * RT_INITIAL_DATA=scripts/rt-initialdata.pl scripts/rt-server.sh start).
+ */
+export const variantRt = serverAt(
+  'with Tags field and owner rights',
+  Number(process.env.RT_VARIANT_PORT ?? 8090),
+  process.env.RT_VARIANT_STATE_DIR,
+  '.rt-variant',
+);
 const AUTH = `Basic ${Buffer.from('root:password').toString('base64')}`;
 
 /** Whether the script-managed RT answers on REST2 (and its database is where the harness can backdate it). */
-export async function rtAvailable(): Promise<boolean> {
+export async function rtAvailable(server: RtServer): Promise<boolean> {
   try {
-    const response = await fetch(`${RT_URL}/REST/2.0/rt`, { headers: { authorization: AUTH } });
-    return response.ok && existsSync(RT_DB);
+    const response = await fetch(`${server.url}/REST/2.0/rt`, { headers: { authorization: AUTH } });
+    return response.ok && existsSync(server.db);
   } catch {
     return false;
   }
 }
 
-async function rt<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${RT_URL}/REST/2.0${path}`, {
+async function rt<T = Record<string, unknown>>(
+  server: RtServer,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(`${server.url}/REST/2.0${path}`, {
     method,
     headers: { authorization: AUTH, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -40,14 +73,14 @@ async function rt<T = Record<string, unknown>>(method: string, path: string, bod
 }
 
 /** Runs SQL statements against RT's database (perl's DBI ships with RT's SQLite package). */
-function sql(statements: [string, ...(string | number)[]][]) {
+function sql(server: RtServer, statements: [string, ...(string | number)[]][]) {
   const script = `
     use DBI; use JSON::PP;
     my $d = DBI->connect("dbi:SQLite:dbname=$ARGV[0]", "", "", { RaiseError => 1, AutoCommit => 0 });
     my $all = decode_json(do { local $/; <STDIN> });
     $d->do(shift @$_, undef, @$_) for @$all;
     $d->commit;`;
-  execFileSync('perl', ['-e', script, RT_DB], { input: JSON.stringify(statements) });
+  execFileSync('perl', ['-e', script, server.db], { input: JSON.stringify(statements) });
 }
 const sqlTime = (d: Date) => d.toISOString().slice(0, 19).replace('T', ' ');
 
@@ -58,10 +91,13 @@ let run = 0;
  * that queue's name and the seed-id → RT-id map. Users the seed names by e-mail are "retired" first (renamed,
  * unprivileged, disabled), since RT users cannot be deleted and e-mail addresses are unique.
  */
-export async function seedRt(seed: Dataset): Promise<{ queue: string; ids: Map<string, string> }> {
+export async function seedRt(
+  server: RtServer,
+  seed: Dataset,
+): Promise<{ queue: string; ids: Map<string, string> }> {
   const ids = new Map<string, string>();
   const queue = `contract-${process.pid}-${Date.now()}-${++run}`;
-  await rt('POST', '/queue', { Name: queue });
+  await rt(server, 'POST', '/queue', { Name: queue });
   const names = [
     ...seed.customers.map((c) => c.identities.find((i) => i.kind === 'email')?.value),
     ...seed.agents.map((a) => a.email),
@@ -73,22 +109,22 @@ export async function seedRt(seed: Dataset): Promise<{ queue: string; ids: Map<s
     const query = name.includes('@')
       ? [{ field: 'EmailAddress', operator: 'LIKE', value: name }]
       : [{ field: 'Name', value: name }];
-    for (const user of (await rt<{ items: { id: string }[] }>('POST', '/users', query)).items)
+    for (const user of (await rt<{ items: { id: string }[] }>(server, 'POST', '/users', query)).items)
       retire.add(user.id);
     if (name.includes('@')) {
-      const byName = await fetch(`${RT_URL}/REST/2.0/user/${encodeURIComponent(name)}`, {
+      const byName = await fetch(`${server.url}/REST/2.0/user/${encodeURIComponent(name)}`, {
         headers: { authorization: AUTH },
       });
       if (byName.ok) retire.add(name);
     }
   }
   for (const user of retire) {
-    const found = await fetch(`${RT_URL}/REST/2.0/user/${encodeURIComponent(user)}`, {
+    const found = await fetch(`${server.url}/REST/2.0/user/${encodeURIComponent(user)}`, {
       headers: { authorization: AUTH },
     });
     if (!found.ok) continue;
     const numeric = ((await found.json()) as { id: number }).id;
-    await rt('PUT', `/user/${numeric}`, {
+    await rt(server, 'PUT', `/user/${numeric}`, {
       Name: `retired-${numeric}`,
       EmailAddress: `retired-${numeric}@invalid.test`,
       Privileged: 0,
@@ -97,19 +133,20 @@ export async function seedRt(seed: Dataset): Promise<{ queue: string; ids: Map<s
   }
   for (const c of seed.customers) {
     const email = c.identities.find((i) => i.kind === 'email')!.value;
-    await rt('POST', '/user', { Name: email, EmailAddress: email, RealName: c.name, Privileged: 0 });
+    await rt(server, 'POST', '/user', { Name: email, EmailAddress: email, RealName: c.name, Privileged: 0 });
     ids.set(c.id, email);
   }
   for (const a of seed.agents) {
     const name = a.email!.split('@')[0]!;
-    await rt('POST', '/user', { Name: name, EmailAddress: a.email, RealName: a.name, Privileged: 1 });
+    await rt(server, 'POST', '/user', { Name: name, EmailAddress: a.email, RealName: a.name, Privileged: 1 });
     ids.set(a.id, name);
   }
   for (const g of seed.groups) {
-    const found = await rt<{ items: { id: string }[] }>('POST', '/queues', [
+    const found = await rt<{ items: { id: string }[] }>(server, 'POST', '/queues', [
       { field: 'Name', value: g.name },
     ]);
-    const id = found.items[0]?.id ?? (await rt<{ id: string }>('POST', '/queue', { Name: g.name })).id;
+    const id =
+      found.items[0]?.id ?? (await rt<{ id: string }>(server, 'POST', '/queue', { Name: g.name })).id;
     ids.set(g.id, String(id));
   }
   const userId = (name: string) =>
@@ -117,13 +154,13 @@ export async function seedRt(seed: Dataset): Promise<{ queue: string; ids: Map<s
       '-MDBI',
       '-e',
       'my $d=DBI->connect("dbi:SQLite:dbname=$ARGV[0]","","",{RaiseError=>1}); print $d->selectrow_array("select id from Users where Name=?", undef, $ARGV[1]);',
-      RT_DB,
+      server.db,
       name,
     ]).toString();
   const statements: [string, ...(string | number)[]][] = [];
   for (const t of seed.tickets) {
     const opening = seed.messages.find((m) => m.ticketId === t.id && m.authorId === t.requesterId);
-    const created = await rt<{ id: string }>('POST', '/ticket', {
+    const created = await rt<{ id: string }>(server, 'POST', '/ticket', {
       Queue: queue,
       Subject: t.subject,
       Requestor: ids.get(t.requesterId),
@@ -155,7 +192,7 @@ export async function seedRt(seed: Dataset): Promise<{ queue: string; ids: Map<s
       ],
     );
     for (const [index, m] of seed.messages.filter((m) => m.ticketId === t.id && m !== opening).entries()) {
-      await rt('POST', `/ticket/${ticketId}/${m.public ? 'correspond' : 'comment'}`, {
+      await rt(server, 'POST', `/ticket/${ticketId}/${m.public ? 'correspond' : 'comment'}`, {
         Content: m.body,
         ContentType: 'text/plain',
       });
@@ -169,7 +206,7 @@ export async function seedRt(seed: Dataset): Promise<{ queue: string; ids: Map<s
     }
     // The status last: a reply to a resolved ticket would reopen it.
     if (statusToRt(t.status) !== 'new')
-      await rt('PUT', `/ticket/${ticketId}`, { Status: statusToRt(t.status) });
+      await rt(server, 'PUT', `/ticket/${ticketId}`, { Status: statusToRt(t.status) });
     statements.push(
       ['update Tickets set LastUpdated = ? where id = ?', sqlTime(t.updatedAt), ticketId],
       [
@@ -179,12 +216,12 @@ export async function seedRt(seed: Dataset): Promise<{ queue: string; ids: Map<s
       ],
     );
   }
-  sql(statements);
+  sql(server, statements);
   return { queue, ids };
 }
 
 /** Mints an RT auth token for root with RT's own API (tokens are made in RT's web UI otherwise). */
-export function rtAuthToken(): string {
+export function rtAuthToken(server: RtServer): string {
   const script = `
     use lib '/usr/share/request-tracker5/lib';
     use RT; RT::LoadConfig(); RT::Init();
@@ -196,8 +233,8 @@ export function rtAuthToken(): string {
   return execFileSync('perl', ['-e', script], {
     env: {
       ...process.env,
-      RT_SITE_CONFIG: `${STATE}/RT_SiteConfig.pm`,
-      RT_SITE_CONFIG_DIR: `${STATE}/conf.d`,
+      RT_SITE_CONFIG: `${server.state}/RT_SiteConfig.pm`,
+      RT_SITE_CONFIG_DIR: `${server.state}/conf.d`,
     },
     stdio: ['ignore', 'pipe', 'ignore'],
   }).toString();

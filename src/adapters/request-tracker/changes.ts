@@ -6,9 +6,15 @@ import type { DatasetRecord } from '../../models/dataset.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { ChangeBatch, Checkpoint, HelpdeskAdapter, RequestOptions } from '../contract.js';
 import { ownCursor, path } from '../kit/index.js';
-import { ADAPTER, agentNames, type RtAdapterContext, userNames } from './context.js';
+import { ADAPTER, peopleOf, type RtAdapterContext } from './context.js';
 import { TRANSACTION_FIELDS } from './history.js';
-import { eventsFromRt, isMessageTransaction, messagesOfTransactions, ticketIdOfTransaction } from './map.js';
+import {
+  eventsFromRt,
+  isMessageTransaction,
+  messagesOfTransactions,
+  ticketIdOfTransaction,
+  usersNamedBy,
+} from './map.js';
 import { attachmentsBetween } from './messages.js';
 import { queueScope, where } from './ticket-sql.js';
 import { searchTickets } from './tickets.js';
@@ -69,7 +75,6 @@ async function transactionsAfter(
 async function recordsOf(
   context: RtAdapterContext,
   transactions: readonly RtTransaction[],
-  people: { agents: ReadonlySet<string>; names: ReadonlyMap<string, string> },
   options?: RequestOptions,
 ): Promise<DatasetRecord[]> {
   const first = Number(transactions[0]!.id);
@@ -82,6 +87,7 @@ async function recordsOf(
   const attachments = transactions.some(isMessageTransaction)
     ? await attachmentsBetween(context, first - 1, upTo, options)
     : [];
+  const people = await peopleOf(context, usersNamedBy(transactions), options);
   const records: DatasetRecord[] = [...tickets.values()].map((value) => ({ kind: 'tickets', value }));
   for (const [ticketId, ticket] of tickets) {
     const own = transactions.filter((t) => ticketIdOfTransaction(t) === ticketId);
@@ -109,15 +115,13 @@ export function createChanges(context: RtAdapterContext): HelpdeskAdapter['chang
       }
       last = start;
     }
-    const agents = await agentNames(context, options);
-    const names = await userNames(context, options);
     for (;;) {
       const transactions = await transactionsAfter(context, last, options);
       if (transactions.length === 0) {
         yield { records: [], checkpoint: checkpointAt(last), caughtUp: true };
         return;
       }
-      const records = await recordsOf(context, transactions, { agents, names }, options);
+      const records = await recordsOf(context, transactions, options);
       last = Number(transactions.at(-1)!.id);
       const caughtUp = transactions.length < context.pageSize;
       const batch: ChangeBatch = { records, checkpoint: checkpointAt(last), caughtUp };

@@ -1,8 +1,10 @@
 /**
  * What every Request Tracker resource shares, built once by the factory: the transport and the request helper,
  * the wire reader, the page size, the mapping options, the queues the adapter covers, and the reads kept for the
- * adapter's lifetime (the staff roster, the Nobody user).
+ * adapter's lifetime (each user read, the tags field).
  */
+
+import { NotFoundError } from '../../errors/api.js';
 import type { AuthOption } from '../../http/auth.js';
 import type { HttpClient } from '../../http/client.js';
 import type { RequestOptions } from '../contract.js';
@@ -80,10 +82,17 @@ export interface RtAdapterContext {
   /** The queues (names or ids) the adapter covers; empty for all. */
   queues: readonly string[];
   defaultQueue: string;
-  /** The privileged users (agents), read once: their names tell agents' messages apart. */
-  staff: ((options?: RequestOptions) => Promise<RtUser[]>) & { clear(): void };
-  /** Nobody, the owner of an unowned ticket, read once: owner changes name it by number. */
-  nobody: ((options?: RequestOptions) => Promise<RtUser>) & { clear(): void };
+  /**
+   * A user by name or number, read once for the adapter's lifetime and kept under both; null when RT has no such
+   * user. Read one by one because only a single user's read says whether the user is privileged (an agent):
+   * collections leave `Privileged` empty, and REST2 will not search RT's system groups.
+   */
+  user: (nameOrNumber: string, options?: RequestOptions) => Promise<RtUser | null>;
+  /**
+   * The ticket custom field that holds tags, read once: its number and name, or null when RT has no such field
+   * (a stock RT has no ticket custom fields at all).
+   */
+  tagsField: ((options?: RequestOptions) => Promise<{ id: string; name: string } | null>) & { clear(): void };
   /** RT has no idempotency keys: a call repeated with a key in this process returns the first result. */
   once: ReturnType<typeof inProcessIdempotency>;
 }
@@ -124,52 +133,76 @@ export function createRtContext(options: RequestTrackerAdapterOptions): RtAdapte
     mapping: { baseUrl, tagsField: options.tagsField ?? 'Tags' },
     queues,
     defaultQueue: options.defaultQueue ?? queues[0] ?? 'General',
-    staff: cachedPromise(ADAPTER, (callOpts: RequestOptions) =>
-      readStaff(request, fromWire, collection, callOpts),
-    ),
-    nobody: cachedPromise(ADAPTER, async (callOpts: RequestOptions) =>
-      fromWire(RtUser, await request('GET', '/user/Nobody', {}, callOpts)),
-    ),
+    user: userDirectory(request, fromWire),
+    tagsField: cachedPromise(ADAPTER, async (callOpts: RequestOptions) => {
+      const name = options.tagsField ?? 'Tags';
+      const body = [
+        { field: 'Name', value: name },
+        { field: 'LookupType', value: 'RT::Queue-RT::Ticket' },
+        { field: 'Disabled', value: 0 },
+      ];
+      const page = await request('POST', '/customfields', { body, query: { fields: 'Name' } }, callOpts);
+      // Names match without regard to case in RT's search: the exact name is picked out here.
+      const found = fromWire(RtPage, page).items.find((cf) => cf.Name === name);
+      return found ? { id: String(found.id), name } : null;
+    }),
     once: inProcessIdempotency(),
   };
 }
 
-/** The members of RT's Privileged system group, each read in full (the membership list holds only ids). */
-async function readStaff(
-  request: RtRequest,
-  fromWire: RtAdapterContext['fromWire'],
-  collection: Collection,
-  options?: RequestOptions,
-): Promise<RtUser[]> {
-  const body = [
-    { field: 'Domain', value: 'SystemInternal' },
-    { field: 'Name', value: 'Privileged' },
-  ];
-  const group = fromWire(RtPage, await request('POST', '/groups', { body }, options)).items[0];
-  if (!group) return [];
-  const users: RtUser[] = [];
-  for await (const member of collection({
-    method: 'GET',
-    path: path`/group/${String(group.id)}/members`,
-    options,
-  }))
-    users.push(fromWire(RtUser, await request('GET', path`/user/${String(member.id)}`, {}, options)));
-  return users;
+/** Users by name or number, each read at most once (a failed read is tried again next time). */
+function userDirectory(request: RtRequest, fromWire: RtAdapterContext['fromWire']): RtAdapterContext['user'] {
+  const known = new Map<string, Promise<RtUser | null>>();
+  return (key, options) => {
+    let read = known.get(key);
+    if (!read) {
+      const { signal: _own, ...shared } = options ?? {};
+      const pending = request('GET', path`/user/${key}`, {}, shared).then(
+        (body) => {
+          const user = fromWire(RtUser, body);
+          known.set(String(user.id), pending);
+          known.set(user.Name, pending);
+          return user;
+        },
+        (error: unknown) => {
+          known.delete(key);
+          if (error instanceof NotFoundError) return null;
+          throw error;
+        },
+      );
+      read = pending;
+      known.set(key, read);
+    }
+    return read;
+  };
 }
 
-/**
- * The names of the agents, as messages name their authors.
- * @example `if ((await agentNames(context, options)).has(user.Name)) …`
- */
-export const agentNames = async (context: RtAdapterContext, options?: RequestOptions) =>
-  new Set((await context.staff(options)).map((u) => u.Name));
+/** Whether an RT user is privileged: an agent, in supportkit's words. */
+export const isPrivileged = (user: RtUser | null): boolean => String(user?.Privileged ?? '0') === '1';
+
+/** How many users {@link peopleOf} reads at once. */
+const READS_AT_ONCE = 4;
 
 /**
- * User numbers → names, as owner changes need: the agents, and Nobody (an unowned ticket's owner).
- * @example `eventsFromRt(ticketId, transactions, { userNames: await userNames(context, options) })`
+ * The people a set of transactions names — authors by name, owners by number — read through the directory: the
+ * names of the agents among them, and every user number → name (owner changes name users by number).
+ * @example `const { agents, names } = await peopleOf(context, peopleIn(transactions), options);`
  */
-export const userNames = async (context: RtAdapterContext, options?: RequestOptions) => {
-  const nobody = context.nobody(options);
-  const users = [...(await context.staff(options)), await nobody];
-  return new Map(users.map((u) => [String(u.id), u.Name]));
-};
+export async function peopleOf(
+  context: RtAdapterContext,
+  keys: Iterable<string>,
+  options?: RequestOptions,
+): Promise<{ agents: Set<string>; names: Map<string, string> }> {
+  const agents = new Set<string>();
+  const names = new Map<string, string>();
+  const wanted = [...new Set(keys)].filter((key) => key !== '' && key !== '0');
+  for (let i = 0; i < wanted.length; i += READS_AT_ONCE)
+    for (const user of await Promise.all(
+      wanted.slice(i, i + READS_AT_ONCE).map((key) => context.user(key, options)),
+    )) {
+      if (!user) continue;
+      names.set(String(user.id), user.Name);
+      if (isPrivileged(user)) agents.add(user.Name);
+    }
+  return { agents, names };
+}

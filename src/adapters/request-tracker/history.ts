@@ -3,8 +3,8 @@
  */
 import type { HelpdeskAdapter, RequestOptions } from '../contract.js';
 import { path } from '../kit/index.js';
-import { type RtAdapterContext, userNames } from './context.js';
-import { eventsFromRt, tagsFieldIdOfRt, ticketFromRt } from './map.js';
+import { peopleOf, type RtAdapterContext } from './context.js';
+import { eventsFromRt, tagsFieldIdOfRt, ticketFromRt, usersNamedBy } from './map.js';
 import { readTicket } from './tickets.js';
 import { RtTransaction } from './wire.js';
 
@@ -44,10 +44,8 @@ export function createHistory(context: RtAdapterContext): Pick<HelpdeskAdapter['
       const wire = await readTicket(context, ticketId, options);
       // Tag changes name the tags field by its number: the ticket tells which number it has.
       const tagsFieldId = tagsFieldIdOfRt(wire, context.mapping);
-      const [transactions, names] = await Promise.all([
-        ticketHistory(context, ticketId, options),
-        userNames(context, options),
-      ]);
+      const transactions = await ticketHistory(context, ticketId, options);
+      const { names } = await peopleOf(context, usersNamedBy(transactions), options);
       yield* eventsFromRt(ticketId, transactions, {
         currentTags: ticketFromRt(wire, context.mapping).tags,
         ...(tagsFieldId !== undefined ? { tagsFieldId } : {}),

@@ -27,6 +27,7 @@ import type { Message } from '../../models/message.js';
 import { parse } from '../../models/parse.js';
 import type { Ticket, TicketPriority, TicketStatus } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
+import { htmlToText } from '../kit/html-text.js';
 import type { RtAttachment, RtQueue, RtRef, RtTicket, RtTransaction, RtUser } from './wire.js';
 
 /** The adapter's name, in sources and checkpoints: the one constant the context re-exports. */
@@ -280,7 +281,7 @@ export function messageFromRt(
         : context.agents.has(authorId)
           ? 'agent'
           : 'end-user';
-  const body = text?.Content ?? (html?.Content ? stripHtml(html.Content) : '');
+  const body = text?.Content ?? (html?.Content ? htmlToText(html.Content) : '');
   return {
     id: String(txn.id),
     ticketId: context.ticketId,
@@ -347,11 +348,31 @@ export function messageCreateToRt(message: MessageCreate): Record<string, unknow
   };
 }
 
-const stripHtml = (html: string) =>
-  html
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+const OWNER_CHANGES: ReadonlySet<string> = new Set(['Give', 'Take', 'Steal', 'Untake']);
+/** Whether a transaction changes the owner: its old and new values are user numbers. */
+const isOwnerChange = (txn: RtTransaction) =>
+  txn.Type === 'Set' ? txn.Field === 'Owner' : OWNER_CHANGES.has(txn.Type);
+
+/**
+ * The users a ticket's transactions name: their authors (by name) and the owners they set (by number) — what
+ * the adapter reads to tell agents from customers ({@link messagesOfTransactions}' `agents`) and to name owners
+ * ({@link eventsFromRt}' `userNames`).
+ *
+ * @example
+ * ```ts
+ * usersNamedBy(transactions); // ['ada@example.com', 'marco', '14', …]
+ * ```
+ */
+export function usersNamedBy(transactions: readonly RtTransaction[]): string[] {
+  const keys = new Set<string>();
+  for (const txn of transactions) {
+    const author = refId(txn.Creator);
+    if (author) keys.add(author);
+    if (isOwnerChange(txn))
+      for (const value of [txn.OldValue, txn.NewValue]) if (value && value !== '0') keys.add(value);
+  }
+  return [...keys];
+}
 
 /**
  * A ticket's status, priority, owner, queue and tag changes as canonical TicketEvents, in transaction order.
@@ -408,14 +429,7 @@ export function eventsFromRt(
         from: txn.OldValue ? priorityFromRt(txn.OldValue) : null,
         to: priorityFromRt(txn.NewValue),
       } as TicketEvent);
-    } else if (
-      (txn.Type === 'Set' ||
-        txn.Type === 'Give' ||
-        txn.Type === 'Take' ||
-        txn.Type === 'Steal' ||
-        txn.Type === 'Untake') &&
-      (txn.Field === 'Owner' || txn.Type !== 'Set')
-    ) {
+    } else if (isOwnerChange(txn)) {
       out.push({
         ...base,
         type: 'assignee',

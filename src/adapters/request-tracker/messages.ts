@@ -7,9 +7,15 @@ import { MessageCreate } from '../../models/inputs.js';
 import { parse } from '../../models/parse.js';
 import type { HelpdeskAdapter, RequestOptions } from '../contract.js';
 import { path } from '../kit/index.js';
-import { agentNames, type RtAdapterContext } from './context.js';
+import { peopleOf, type RtAdapterContext } from './context.js';
 import { ticketHistory } from './history.js';
-import { messageCreateToRt, messageFromRt, messagesOfTransactions, ticketFromRt } from './map.js';
+import {
+  messageCreateToRt,
+  messageFromRt,
+  messagesOfTransactions,
+  ticketFromRt,
+  usersNamedBy,
+} from './map.js';
 import { readTicket } from './tickets.js';
 import { RtAttachment } from './wire.js';
 
@@ -86,16 +92,16 @@ export function createMessages(
           notRecorded: true,
         });
       const attachments = await attachmentsBetween(context, Number(added.id) - 1, Number(added.id), options);
-      const agents = await agentNames(context, options);
+      const { agents } = await peopleOf(context, usersNamedBy([added]), options);
       return messageFromRt(added, attachments, { ticketId, requesterId, agents });
     },
     async *listMessages(ticketId, options) {
       const ticket = ticketFromRt(await readTicket(context, ticketId, options), context.mapping);
-      const [transactions, attachments, agents] = await Promise.all([
+      const [transactions, attachments] = await Promise.all([
         ticketHistory(context, ticketId, options),
         readAttachments(context, { method: 'GET', path: path`/ticket/${ticketId}/attachments` }, options),
-        agentNames(context, options),
       ]);
+      const { agents } = await peopleOf(context, usersNamedBy(transactions), options);
       yield* messagesOfTransactions(ticketId, ticket.requesterId, transactions, attachments, agents);
     },
   };

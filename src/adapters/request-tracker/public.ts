@@ -26,6 +26,22 @@ export type { RtContext } from './map.js';
 export const agentFromRt = publicMapper('agentFromRt', [['wire', RtUser]], map.agentFromRt);
 
 /**
+ * The users a ticket's transactions name — authors by name, owners set by number — for the caller to read
+ * (`GET /user/{key}`, where `Privileged` tells an agent) and hand to {@link messageFromRt} as `agents` and to
+ * {@link eventsFromRt} as `userNames`. Collections leave `Privileged` empty: only a user read on its own has it.
+ *
+ * @example
+ * ```ts
+ * usersNamedBy(history.items); // ['ada@example.com', 'marco', '14']
+ * ```
+ */
+export const usersNamedBy = publicMapper(
+  'usersNamedBy',
+  [['transactions', z.array(RtTransaction)]],
+  map.usersNamedBy,
+);
+
+/**
  * An unprivileged RT user as a customer card. The id is the user's name, the way REST2 refers to users.
  *
  * @example

@@ -3,12 +3,13 @@
  * kept, because RT answers 200 with one message per field, refusals included.
  */
 import { ChangeRefusedError } from '../../errors/operations.js';
+import { UnsupportedError } from '../../errors/unsupported.js';
 import { TicketCreate, TicketPatch } from '../../models/inputs.js';
 import { parse } from '../../models/parse.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { HelpdeskAdapter, RequestOptions } from '../contract.js';
 import { matchesTicketFilter, path, ticketFilter } from '../kit/index.js';
-import type { RtAdapterContext } from './context.js';
+import { ADAPTER, type RtAdapterContext } from './context.js';
 import { statusToRt, ticketCreateToRt, ticketFromRt, ticketPatchToRt } from './map.js';
 import { queueScope, sql, sqlDate, where } from './ticket-sql.js';
 import { RtTicket } from './wire.js';
@@ -42,13 +43,34 @@ export async function* searchTickets(
     yield ticketFromRt(context.fromWire(RtTicket, wire), context.mapping);
 }
 
+/**
+ * The name of the ticket custom field that holds tags, when an operation needs it; an UnsupportedError naming
+ * the operation when RT has no such field (a stock RT has none): a tag filter would otherwise find nothing, and
+ * tags written would be dropped without a word.
+ */
+async function tagsFieldFor(context: RtAdapterContext, operation: string, options?: RequestOptions) {
+  const field = await context.tagsField(options);
+  if (field) return field.name;
+  throw new UnsupportedError(
+    ADAPTER,
+    operation,
+    `RT has no ticket custom field "${context.mapping.tagsField}" to keep tags in: create one (Freeform, multiple values) applied to the queues, or name another with the tagsField option`,
+  );
+}
+
 /** The TicketSQL for a parsed ticket filter, within the adapter's queues. */
-function filterQuery(context: RtAdapterContext, filter: ReturnType<typeof ticketFilter>): string {
+async function filterQuery(
+  context: RtAdapterContext,
+  filter: ReturnType<typeof ticketFilter>,
+  options?: RequestOptions,
+): Promise<string> {
+  const tags = filter.tags ?? [];
+  const tagsField = tags.length ? await tagsFieldFor(context, 'tickets.list({ tags })', options) : '';
   const statuses = [...new Set((filter.status ?? []).map(statusToRt))];
   return where(
     queueScope(context.queues),
     statuses.length ? `(${statuses.map((s) => `Status = ${sql(s)}`).join(' OR ')})` : '',
-    ...(filter.tags ?? []).map((tag) => `CF.{${context.mapping.tagsField}} = ${sql(tag)}`),
+    ...tags.map((tag) => `CF.{${tagsField}} = ${sql(tag)}`),
     // A day early: TicketSQL reads dates in the API user's zone; the exact cut is made after mapping.
     filter.updatedSince
       ? `LastUpdated >= ${sql(sqlDate(new Date(filter.updatedSince.getTime() - DAY_MS)))}`
@@ -86,12 +108,13 @@ export function createTickets(
   return {
     async *list(input, options) {
       const filter = ticketFilter(input);
-      for await (const ticket of searchTickets(context, filterQuery(context, filter), options))
+      for await (const ticket of searchTickets(context, await filterQuery(context, filter, options), options))
         if (matchesTicketFilter(ticket, filter)) yield ticket;
     },
     get,
     async create(input, options) {
       const body = parse(TicketCreate, input, 'ticket to create');
+      if (body.tags?.length) await tagsFieldFor(context, 'tickets.create({ tags })', options);
       return context.once(options?.idempotencyKey, async () => {
         const created = await request<{ id: string | number }>(
           'POST',
@@ -100,11 +123,20 @@ export function createTickets(
           // A retried POST could open the ticket twice.
           { ...options, maxRetries: 0 },
         );
-        return get(String(created.id), options);
+        const ticket = await get(String(created.id), options);
+        // The field exists but may not apply to the ticket's queue: RT then opens the ticket without the tags.
+        const refused = refusedFields({ tags: body.tags ?? [] }, ticket);
+        if (refused.length)
+          throw new ChangeRefusedError({
+            message: `Request Tracker opened ticket ${ticket.id} without its ${refused.join(', ')} (is the "${mapping.tagsField}" custom field applied to its queue?)`,
+            fields: refused,
+          });
+        return ticket;
       });
     },
     async update(id, patch, options) {
       const body = parse(TicketPatch, patch, 'ticket changes');
+      if (body.tags?.length) await tagsFieldFor(context, 'tickets.update({ tags })', options);
       await readTicket(context, id, options); // a missing ticket is NotFoundError, not RT's 200 with a message
       await request('PUT', path`/ticket/${id}`, { body: ticketPatchToRt(body, mapping) }, options);
       const after = await get(id, options);

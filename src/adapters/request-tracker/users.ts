@@ -1,6 +1,7 @@
 /**
  * Users: the unprivileged ones are customers, the privileged ones agents. REST2 refers to users by name, so the
- * name is the id of both.
+ * name is the id of both. Only a user read on its own says whether it is privileged, so listing customers or
+ * agents reads each user once (the adapter keeps what it read).
  */
 import { NotFoundError } from '../../errors/api.js';
 import type { Agent } from '../../models/agent.js';
@@ -8,7 +9,7 @@ import { CustomerCreate, CustomerPatch } from '../../models/inputs.js';
 import { parse } from '../../models/parse.js';
 import type { HelpdeskAdapter, RequestOptions } from '../contract.js';
 import { path, sinceFilter } from '../kit/index.js';
-import { ADAPTER, agentNames, type RtAdapterContext } from './context.js';
+import { ADAPTER, isPrivileged, type RtAdapterContext } from './context.js';
 import { agentFromRt, customerCreateToRt, customerFromRt, customerPatchToRt } from './map.js';
 import { unsupportedNotes } from './unsupported.js';
 import { RtUser } from './wire.js';
@@ -21,16 +22,18 @@ const NOT_CUSTOMERS = new Set(['RT_System', 'Nobody', 'root']);
 const readUser = async (context: RtAdapterContext, id: string, options?: RequestOptions) =>
   context.fromWire(RtUser, await context.request('GET', path`/user/${id}`, {}, options));
 
-/** Every user, oldest first, read through the wire schema. */
-async function* allUsers(context: RtAdapterContext, body: unknown, options?: RequestOptions) {
+/** Every user, oldest first, each read on its own (through the adapter's directory) to tell its privileges. */
+async function* allUsers(context: RtAdapterContext, options?: RequestOptions) {
   for await (const u of context.collection({
     method: 'POST',
     path: '/users',
-    query: { fields: USER_FIELDS, orderby: 'id', order: 'ASC' },
-    body,
+    query: { fields: 'Name', orderby: 'id', order: 'ASC' },
+    body: [{ field: 'id', operator: '>', value: 0 }],
     options,
-  }))
-    yield context.fromWire(RtUser, u);
+  })) {
+    const user = await context.user(String(u.id), options);
+    if (user) yield user;
+  }
 }
 
 /**
@@ -60,9 +63,8 @@ export function createCustomers(context: RtAdapterContext): HelpdeskAdapter['cus
     },
     async *list(input, options) {
       const filter = sinceFilter(input, 'customers.list');
-      const agents = await agentNames(context, options);
-      for await (const user of allUsers(context, [{ field: 'id', operator: '>', value: 0 }], options)) {
-        if (agents.has(user.Name) || NOT_CUSTOMERS.has(user.Name)) continue;
+      for await (const user of allUsers(context, options)) {
+        if (isPrivileged(user) || NOT_CUSTOMERS.has(user.Name)) continue;
         const card = customerFromRt(user);
         if (!filter.since || card.createdAt >= filter.since) yield card;
       }
@@ -90,18 +92,19 @@ export function createCustomers(context: RtAdapterContext): HelpdeskAdapter['cus
 }
 
 /**
- * The agents resource: RT's privileged users, from the staff roster the context keeps.
+ * The agents resource: RT's privileged users (RT_System, RT itself, is not one).
  * @example `for await (const agent of createAgents(context).list()) …`
  */
 export function createAgents(context: RtAdapterContext): HelpdeskAdapter['agents'] {
   return {
     async *list(options) {
-      for (const user of await context.staff(options))
-        if (String(user.Disabled ?? '0') === '0') yield agentFromRt(user);
+      for await (const user of allUsers(context, options))
+        if (isPrivileged(user) && user.Name !== 'RT_System' && String(user.Disabled ?? '0') === '0')
+          yield agentFromRt(user);
     },
     async get(id, options) {
       const user = await readUser(context, id, options);
-      if (!(await agentNames(context, options)).has(user.Name))
+      if (!isPrivileged(user) || user.Name === 'RT_System')
         throw new NotFoundError({
           status: 404,
           adapter: ADAPTER,

@@ -27,6 +27,25 @@ export const RtCustomFieldValue = z.looseObject({
   values: z.array(z.string()).default([]),
 });
 
+/**
+ * A ticket's custom fields. RT answers `""` instead of a list when no ticket custom field applies to the ticket's
+ * queue — every ticket of a stock RT, which has none — and that means none.
+ */
+const RtCustomFields = z.preprocess(
+  (v) => (v === '' ? [] : v),
+  z.array(RtCustomFieldValue).nullable().optional(),
+);
+
+/**
+ * A transaction's old or new value: text (or a number) in collections; a record read on its own may name a
+ * principal instead (`{ type: 'principal', id }`, e.g. AddWatcher), read here as its id.
+ */
+const RtTransactionValue = z
+  .union([scalar, RtRef])
+  .nullable()
+  .optional()
+  .transform((v) => (v === null || v === undefined ? v : typeof v === 'object' ? String(v.id) : String(v)));
+
 export const RtTicket = z.looseObject({
   id: scalar,
   Subject: z.string().nullable().optional(),
@@ -36,7 +55,7 @@ export const RtTicket = z.looseObject({
   Owner: RtRef.nullable().optional(),
   Creator: RtRef.nullable().optional(),
   Requestor: z.array(RtRef).nullable().optional(),
-  CustomFields: z.array(RtCustomFieldValue).nullable().optional(),
+  CustomFields: RtCustomFields,
   Type: z.string().nullable().optional(),
   Created: z.string(),
   LastUpdated: z.string().nullable().optional(),
@@ -45,27 +64,54 @@ export const RtTicket = z.looseObject({
 });
 export type RtTicket = z.output<typeof RtTicket>;
 
-export const RtTransaction = z.looseObject({
-  id: scalar,
-  Type: z.string(),
-  Field: z.string().nullable().optional(),
-  OldValue: z.string().nullable().optional(),
-  NewValue: z.string().nullable().optional(),
-  Created: z.string(),
-  Creator: RtRef.nullable().optional(),
-  ObjectId: scalar.nullable().optional(),
-  ObjectType: z.string().nullable().optional(),
-});
+/**
+ * A transaction. Collections give `ObjectId`/`ObjectType` as asked; a transaction read on its own
+ * (`GET /transaction/{id}`) names its record as `Object: { type: 'ticket', id }` instead, read here the same way.
+ */
+export const RtTransaction = z
+  .looseObject({
+    id: scalar,
+    Type: z.string(),
+    Field: z.string().nullable().optional(),
+    OldValue: RtTransactionValue,
+    NewValue: RtTransactionValue,
+    Created: z.string(),
+    Creator: RtRef.nullable().optional(),
+    ObjectId: scalar.nullable().optional(),
+    ObjectType: z.string().nullable().optional(),
+    Object: RtRef.nullable().optional(),
+  })
+  .transform(({ Object: object, ...txn }) =>
+    txn.ObjectId == null && object
+      ? {
+          ...txn,
+          ObjectId: object.id,
+          ObjectType: txn.ObjectType ?? (object.type === 'ticket' ? 'RT::Ticket' : object.type),
+        }
+      : txn,
+  );
 export type RtTransaction = z.output<typeof RtTransaction>;
 
-export const RtAttachment = z.looseObject({
-  id: scalar,
-  TransactionId: z.union([scalar, RtRef]),
-  ContentType: z.string().nullable().optional(),
-  Filename: z.string().nullable().optional(),
-  Content: z.string().nullable().optional(),
-  ContentLength: scalar.nullable().optional(),
-});
+/**
+ * An attachment (a message part or a file). Collections give `Content` as stored; a record read on its own
+ * (`GET /attachment/{id}`, which carries `_hyperlinks`) gives it base64-encoded (RT::REST2::Resource::Attachment),
+ * decoded here so both read the same.
+ */
+export const RtAttachment = z
+  .looseObject({
+    id: scalar,
+    TransactionId: z.union([scalar, RtRef]),
+    ContentType: z.string().nullable().optional(),
+    Filename: z.string().nullable().optional(),
+    Content: z.string().nullable().optional(),
+    ContentLength: scalar.nullable().optional(),
+    _hyperlinks: z.unknown().optional(),
+  })
+  .transform(({ _hyperlinks, ...attachment }) =>
+    _hyperlinks !== undefined && typeof attachment.Content === 'string'
+      ? { ...attachment, Content: Buffer.from(attachment.Content, 'base64').toString('utf8') }
+      : attachment,
+  );
 export type RtAttachment = z.output<typeof RtAttachment>;
 
 export const RtUser = z.looseObject({
