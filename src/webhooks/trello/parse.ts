@@ -3,6 +3,7 @@ import { invalidArgument } from '../../errors/validation.js';
 import type { HelpdeskEvent } from '../../events/index.js';
 import { Message } from '../../models/message.js';
 import { Ticket, type TicketStatus } from '../../models/ticket.js';
+import { isoTime } from '../event-time.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -55,13 +56,11 @@ export function parseTrelloEvent(payload: unknown, mapping: TrelloListMapping = 
   const old = isObject(data.old) ? data.old : {};
   const member = isObject(action.memberCreator) ? action.memberCreator : {};
   const vendorType = typeof action.type === 'string' ? action.type : 'unknown';
-  const occurredAt =
-    typeof action.date === 'string' && !Number.isNaN(Date.parse(action.date)) ? new Date(action.date) : null;
   const base = {
     vendor: 'trello',
     vendorType,
     id: typeof action.id === 'string' ? action.id : null,
-    occurredAt,
+    occurredAt: isoTime(action.date),
     raw: payload,
   };
   const ticketId = typeof card.id === 'string' ? card.id : null;

@@ -3,6 +3,7 @@ import type { HelpdeskEvent } from '../../events/index.js';
 import { Customer } from '../../models/customer.js';
 import { Message } from '../../models/message.js';
 import { Ticket, type TicketStatus } from '../../models/ticket.js';
+import { isoTime } from '../event-time.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -69,8 +70,7 @@ export function parseZendeskEvent(payload: unknown): HelpdeskEvent {
     vendor: 'zendesk',
     vendorType,
     id: typeof body.id === 'string' ? body.id : null,
-    occurredAt:
-      typeof body.time === 'string' && !Number.isNaN(Date.parse(body.time)) ? new Date(body.time) : null,
+    occurredAt: isoTime(body.time),
     raw: payload,
   };
   const detail = isObject(body.detail) ? body.detail : {};
