@@ -41,7 +41,7 @@ function ticketFrom(detail: Json): Ticket | undefined {
     organizationId: idOrNull(detail.organization_id),
     tags: Array.isArray(detail.tags) ? detail.tags.filter((t) => typeof t === 'string' && t !== '') : [],
     createdAt: detail.created_at,
-    // Zendesk's times have whole seconds: an update in the creating second can read as before it.
+    // As the REST mapper does: a missing update time, or one before creation (the model refuses it), is creation.
     updatedAt: updatedAt >= createdAt ? detail.updated_at : detail.created_at,
   });
   return result.success ? result.data : undefined;
