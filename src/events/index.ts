@@ -17,7 +17,10 @@ interface EventBase {
   vendorType: string;
   /** The vendor's event id, when it sends one (use it to deduplicate redeliveries). */
   id: string | null;
-  /** When it happened, per the vendor. */
+  /**
+   * When it happened, per the vendor: Zendesk `time`, Trello `action.date`, Intercom `created_at`, Front
+   * `emitted_at`, Help Scout the resource's last change. Null only when the payload carries no time.
+   */
   occurredAt: Date | null;
   /** The payload as received. */
   raw: unknown;
@@ -25,7 +28,8 @@ interface EventBase {
 
 /**
  * A helpdesk event in canonical form. `ticket`, `message` and `customer` are present when the payload carried
- * enough to build a valid model; `raw` is always there.
+ * enough to build a valid model; `raw` is always there, and `occurredAt` is the vendor's time of the event
+ * whenever the payload carries one.
  *
  * @example
  * ```ts
@@ -40,7 +44,11 @@ export type HelpdeskEvent =
       ticketId: string;
       from: TicketStatus | null;
       to: TicketStatus;
+      /** The ticket after the change, when the payload carries its fields (Zendesk event webhooks do). */
+      ticket?: Ticket;
     })
+  /** The ticket was removed in the helpdesk (a deleted Trello card, a deleted Zendesk ticket). */
+  | (EventBase & { type: 'ticket.deleted'; ticketId: string })
   | (EventBase & { type: 'message.created'; ticketId: string; message?: Message })
   | (EventBase & { type: 'customer.updated'; customerId: string; customer?: Customer })
   | (EventBase & { type: 'unknown' });

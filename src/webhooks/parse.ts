@@ -1,5 +1,7 @@
 import type { HelpdeskEvent } from '../events/index.js';
-import { vendorEventId } from './delivery-id.js';
+import { parseFrontEvent } from './front/parse.js';
+import { parseHelpscoutEvent } from './helpscout/parse.js';
+import { parseIntercomEvent } from './intercom/parse.js';
 import { schemeFor } from './schemes.js';
 import { parseTrelloEvent, type TrelloListMapping } from './trello/parse.js';
 import type { WebhookVendor } from './types.js';
@@ -18,17 +20,13 @@ export interface ParseWebhookOptions {
   deliveryId?: string;
 }
 
-function vendorTypeOf(payload: unknown, key: string): string {
-  const value =
-    payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>)[key] : undefined;
-  return typeof value === 'string' ? value : 'unknown';
-}
-
 /**
  * Turns a verified webhook payload (already JSON-parsed) into a typed {@link HelpdeskEvent} with canonical
  * models where the payload carries enough, and the raw payload always attached. Zendesk event-type webhooks and
  * Trello `{ action, model }` payloads are mapped; Help Scout, Intercom and Front events come through as
- * `unknown` with their vendor type, until their adapters land.
+ * `unknown` with their vendor type, until their adapters land. Every vendor's event carries its time in
+ * `occurredAt` when the payload has one (Zendesk `time`, Trello `action.date`, Intercom `created_at`, Front
+ * `emitted_at`, Help Scout the resource's latest change).
  *
  * @example
  * ```ts
@@ -56,24 +54,11 @@ function parseByVendor(vendor: WebhookVendor, payload: unknown, options: ParseWe
       return parseZendeskEvent(payload);
     case 'trello':
       return parseTrelloEvent(payload, options.trelloLists);
-    default: {
-      let vendorType = vendor === 'intercom' ? vendorTypeOf(payload, 'topic') : vendorTypeOf(payload, 'type');
-      if (vendor === 'helpscout' && options.headers) {
-        const headers = options.headers;
-        const value =
-          typeof (headers as Headers).get === 'function'
-            ? (headers as Headers).get('x-helpscout-event')
-            : Object.entries(headers).find(([k]) => k.toLowerCase() === 'x-helpscout-event')?.[1];
-        vendorType = (Array.isArray(value) ? value[0] : value) ?? vendorType;
-      }
-      return {
-        vendor,
-        vendorType,
-        id: vendorEventId(vendor, payload),
-        occurredAt: null,
-        raw: payload,
-        type: 'unknown',
-      };
-    }
+    case 'intercom':
+      return parseIntercomEvent(payload);
+    case 'front':
+      return parseFrontEvent(payload);
+    default:
+      return parseHelpscoutEvent(payload, options.headers);
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { channelFromVia } from '../../src/adapters/zendesk/map/index.js';
 import { parseWebhookEvent } from '../../src/index.js';
 import { trelloListStatus } from '../../src/webhooks/index.js';
 
@@ -91,6 +92,39 @@ describe('Zendesk event webhooks', () => {
     expect(parseWebhookEvent('zendesk', null).type).toBe('unknown');
   });
 
+  it('reads the API channel as event payloads write it (web_service), and gives ticket events their ticket', () => {
+    // Event webhooks say `via.channel: "web_service"` for tickets made through the API; before, that was `other`.
+    const apiTicket = { ...ticketDetail, via: { channel: 'web_service' } };
+    const created = parseWebhookEvent('zendesk', zendesk('ticket.created', apiTicket));
+    expect(created).toMatchObject({
+      type: 'ticket.created',
+      ticket: { channel: 'api', source: { adapter: 'zendesk', id: '35436' } },
+    });
+    const changed = parseWebhookEvent(
+      'zendesk',
+      zendesk(
+        'ticket.status_changed',
+        { ...apiTicket, status: 'SOLVED' },
+        { current: 'SOLVED', previous: 'OPEN' },
+      ),
+    );
+    expect(changed).toMatchObject({
+      type: 'ticket.status_changed',
+      to: 'solved',
+      ticket: { id: '35436', status: 'solved', channel: 'api' },
+    });
+    // The REST mapper reads the same word the same way.
+    expect(channelFromVia('web_service')).toBe('api');
+  });
+
+  it('a soft or permanent deletion is ticket.deleted', () => {
+    for (const type of ['ticket.soft_deleted', 'ticket.permanently_deleted'])
+      expect(parseWebhookEvent('zendesk', zendesk(type, ticketDetail))).toMatchObject({
+        type: 'ticket.deleted',
+        ticketId: '35436',
+      });
+  });
+
   it('user events of end users become customer.updated', () => {
     const event = parseWebhookEvent('zendesk', {
       type: 'zen:event-type:user.active_changed',
@@ -139,7 +173,7 @@ describe('Trello webhooks', () => {
     expect(event).toMatchObject({
       type: 'ticket.created',
       ticketId: 'card-1',
-      ticket: { subject: 'Refund for order 42', status: 'new' },
+      ticket: { subject: 'Refund for order 42', status: 'new', channel: 'other' },
     });
   });
 
@@ -155,6 +189,55 @@ describe('Trello webhooks', () => {
       from: 'new',
       to: 'solved',
     });
+  });
+
+  it('archiving a card closes the ticket, restoring it reopens it in its list’s status', () => {
+    // As the adapter reads the same action in a card's history; before, both were plain ticket.updated.
+    const archived = action('updateCard', {
+      list: { id: 'l2', name: 'Waiting on customer' },
+      card: { id: 'card-1', name: 'Refund for order 42', closed: true },
+      old: { closed: false },
+    });
+    expect(parseWebhookEvent('trello', archived)).toMatchObject({
+      type: 'ticket.status_changed',
+      ticketId: 'card-1',
+      from: 'pending',
+      to: 'closed',
+    });
+    const restored = action('updateCard', {
+      list: { id: 'l2', name: 'Waiting on customer' },
+      card: { id: 'card-1', name: 'Refund for order 42', closed: false },
+      old: { closed: true },
+    });
+    expect(parseWebhookEvent('trello', restored)).toMatchObject({ from: 'closed', to: 'pending' });
+    // Without the list in the payload the status before is unknown, and a restored card is open.
+    const bare = action('updateCard', { card: { id: 'card-1', closed: true }, old: { closed: false } });
+    expect(parseWebhookEvent('trello', bare)).toMatchObject({ from: null, to: 'closed' });
+  });
+
+  it('deleting a card is ticket.deleted', () => {
+    expect(parseWebhookEvent('trello', action('deleteCard', { list: { name: 'Inbox' } }))).toMatchObject({
+      type: 'ticket.deleted',
+      ticketId: 'card-1',
+      id: 'act-1',
+    });
+  });
+
+  it('a move between two lists of one status is an update, not a status change from open to open', () => {
+    const sideways = action('updateCard', {
+      listBefore: { name: 'Basics' },
+      listAfter: { name: 'Intermediate' },
+    });
+    const event = parseWebhookEvent('trello', sideways);
+    expect(event).toMatchObject({ type: 'ticket.updated', ticketId: 'card-1' });
+    // A mapping that gives the two lists different statuses makes it a status change again.
+    expect(parseWebhookEvent('trello', sideways, { trelloLists: { Intermediate: 'pending' } })).toMatchObject(
+      {
+        type: 'ticket.status_changed',
+        from: 'open',
+        to: 'pending',
+      },
+    );
   });
 
   it('comments are messages; other card actions are updates', () => {
@@ -183,5 +266,37 @@ describe('other vendors', () => {
         .vendorType,
     ).toBe('convo.created');
     expect(parseWebhookEvent('front', { type: 'inbound' }).vendorType).toBe('inbound');
+  });
+
+  it('carry the time the payload gives (before, occurredAt was always null)', () => {
+    // Intercom: the notification's created_at, in epoch seconds.
+    expect(
+      parseWebhookEvent('intercom', { topic: 'conversation.admin.closed', created_at: 1553291390 })
+        .occurredAt,
+    ).toEqual(new Date('2019-03-22T21:49:50.000Z'));
+    // Front rule webhooks: emitted_at in epoch seconds with milliseconds; application webhooks wrap the event.
+    expect(parseWebhookEvent('front', { type: 'archive', emitted_at: 1509001146.525 }).occurredAt).toEqual(
+      new Date('2017-10-26T06:59:06.525Z'),
+    );
+    expect(
+      parseWebhookEvent('front', {
+        type: 'conversation_archived',
+        authorization: { id: 'cmp_1' },
+        payload: { id: 'evt_1', type: 'archive', emitted_at: 1509001146.525 },
+      }),
+    ).toMatchObject({ id: 'evt_1', occurredAt: new Date('2017-10-26T06:59:06.525Z') });
+    // Help Scout sends no event time: the resource's latest change is when the event happened.
+    expect(
+      parseWebhookEvent(
+        'helpscout',
+        { id: 1, createdAt: '2026-02-01T10:00:00Z', modifiedAt: '2026-02-03T11:30:00Z' },
+        { headers: { 'X-HelpScout-Event': 'convo.customer.reply.created' } },
+      ).occurredAt,
+    ).toEqual(new Date('2026-02-03T11:30:00Z'));
+    // Front's validation request carries no time, and no time is made up for it.
+    expect(
+      parseWebhookEvent('front', { type: 'sync', authorization: { id: 'cmp_1' } }).occurredAt,
+    ).toBeNull();
+    expect(parseWebhookEvent('intercom', { topic: 'ping', created_at: 'yesterday' }).occurredAt).toBeNull();
   });
 });

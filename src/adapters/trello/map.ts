@@ -304,8 +304,42 @@ export function labelsOfCard(
 }
 
 /**
+ * The value of a custom field item in its own type. Trello sends every value as text under a key naming its
+ * type — `{ number: "42" }`, `{ checked: "true" }`, `{ text: "…" }`, `{ date: "2026-…" }` — so a number field
+ * becomes a number and a checkbox a boolean, not the strings Trello wraps them in; a number Trello could not
+ * have written stays the text it was.
+ * See https://developer.atlassian.com/cloud/trello/guides/rest-api/getting-started-with-custom-fields/
+ *
+ * @example
+ * ```ts
+ * customFieldValue({ number: '42' }); // 42
+ * customFieldValue({ checked: 'true' }); // true
+ * ```
+ */
+export function customFieldValue(value: Record<string, unknown> | null | undefined): unknown {
+  if (!value) return undefined;
+  if (Object.hasOwn(value, 'number')) {
+    const text = value.number;
+    if (typeof text === 'number') return text;
+    const number = typeof text === 'string' && text.trim() !== '' ? Number(text) : Number.NaN;
+    return Number.isFinite(number) ? number : text;
+  }
+  if (Object.hasOwn(value, 'checked')) {
+    const checked = value.checked;
+    return checked === true || checked === 'true'
+      ? true
+      : checked === false || checked === 'false'
+        ? false
+        : checked;
+  }
+  for (const key of ['text', 'date']) if (Object.hasOwn(value, key)) return value[key];
+  return Object.values(value)[0];
+}
+
+/**
  * A card as a canonical Ticket: its list is its status (an archived card is closed), labels are tags or its
- * priority (none: null), its first member the assignee, other custom fields customFields. A card whose maker
+ * priority (none: null), its first member the assignee, other custom fields customFields in their own types
+ * (numbers, booleans, text; see {@link customFieldValue}). A card whose maker
  * is unknown gets {@link UNKNOWN_REQUESTER} rather than failing the whole list.
  *
  * @example
@@ -327,7 +361,7 @@ export function ticketFromTrello(card: TrelloCard, board: TrelloBoard, mapping: 
     const name = field?.name ?? field?.display?.name ?? item.idCustomField;
     if (name.toLowerCase() === requesterField) continue;
     const option = item.idValue ? field?.options?.find((o) => o.id === item.idValue)?.value?.text : undefined;
-    const raw = option ?? Object.values(item.value ?? {})[0];
+    const raw = option ?? customFieldValue(item.value);
     if (name.toLowerCase() === priorityField && typeof raw === 'string') {
       const named = raw.toLowerCase();
       fieldPriority =

@@ -33,7 +33,8 @@ export function channelFromVia(channel: unknown): string {
 const CHANNELS = new Map<string, string>([
   ...['web', 'web_form', 'web_widget', 'help_center', 'mobile', 'mobile_sdk'].map((n) => [n, 'web'] as const),
   ...['email', 'mail'].map((n) => [n, 'email'] as const),
-  ...['api', 'rule', 'sample_ticket'].map((n) => [n, 'api'] as const),
+  // `web_service` is how event webhooks (and the via types list) name the API channel.
+  ...['api', 'web_service', 'rule', 'sample_ticket'].map((n) => [n, 'api'] as const),
   ...['chat', 'native_messaging', 'messaging', 'sunshine_conversations'].map((n) => [n, 'chat'] as const),
   ...['voice', 'phone', 'phone_call_inbound', 'phone_call_outbound', 'sms'].map((n) => [n, 'phone'] as const),
   ...['twitter', 'facebook', 'instagram_dm', 'whatsapp', 'line', 'wechat'].map((n) => [n, 'social'] as const),

@@ -3,6 +3,7 @@ import { invalidArgument } from '../../errors/validation.js';
 import type { HelpdeskEvent } from '../../events/index.js';
 import { Message } from '../../models/message.js';
 import { Ticket, type TicketStatus } from '../../models/ticket.js';
+import { isoTime } from '../event-time.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -30,9 +31,16 @@ export function trelloListStatus(name: string, mapping: TrelloListMapping = {}):
 }
 
 /**
- * Maps a Trello webhook payload (`{ action, model }`) to a canonical event: createCard → ticket.created (with the
- * card as a ticket), a card moved between lists → ticket.status_changed, commentCard → message.created, other
- * card actions → ticket.updated, anything else → unknown.
+ * Maps a Trello webhook payload (`{ action, model }`) to a canonical event, reading each action the way the
+ * Trello adapter reads the same action in a card's history:
+ * - createCard → ticket.created, with the card as a ticket in the status of its list;
+ * - updateCard that moves the card to a list of another status → ticket.status_changed; a move between two
+ *   lists of one status changes no status, so it is a ticket.updated;
+ * - updateCard that archives the card (`data.old.closed: false`) → ticket.status_changed to `closed`, and one
+ *   that restores it → from `closed` back to its list's status (the adapter gives archived cards `closed`);
+ * - deleteCard → ticket.deleted;
+ * - commentCard → message.created;
+ * - any other card action → ticket.updated; anything else → unknown.
  * See https://developer.atlassian.com/cloud/trello/guides/rest-api/webhooks/
  *
  * @example
@@ -45,45 +53,57 @@ export function parseTrelloEvent(payload: unknown, mapping: TrelloListMapping = 
   const action = isObject(body.action) ? body.action : {};
   const data = isObject(action.data) ? action.data : {};
   const card = isObject(data.card) ? data.card : {};
+  const old = isObject(data.old) ? data.old : {};
   const member = isObject(action.memberCreator) ? action.memberCreator : {};
   const vendorType = typeof action.type === 'string' ? action.type : 'unknown';
-  const occurredAt =
-    typeof action.date === 'string' && !Number.isNaN(Date.parse(action.date)) ? new Date(action.date) : null;
   const base = {
     vendor: 'trello',
     vendorType,
     id: typeof action.id === 'string' ? action.id : null,
-    occurredAt,
+    occurredAt: isoTime(action.date),
     raw: payload,
   };
   const ticketId = typeof card.id === 'string' ? card.id : null;
   if (!ticketId) return { ...base, type: 'unknown' };
   const listName = (value: unknown) =>
     isObject(value) && typeof value.name === 'string' ? value.name : null;
+  const statusOf = (value: unknown) => {
+    const name = listName(value);
+    return name === null ? null : trelloListStatus(name, mapping);
+  };
 
   if (vendorType === 'createCard') {
-    const list = listName(data.list);
     const parsed = Ticket.safeParse({
       id: ticketId,
       source: { adapter: 'trello', id: ticketId },
       subject: typeof card.name === 'string' ? card.name : '',
-      status: list ? trelloListStatus(list, mapping) : 'new',
-      channel: 'web',
+      status: statusOf(data.list) ?? 'new',
+      // The adapter's channel for a card: Trello does not say how a request reached the board.
+      channel: 'other',
       requesterId: typeof member.id === 'string' ? member.id : undefined,
       createdAt: action.date,
       updatedAt: action.date,
     });
     return { ...base, type: 'ticket.created', ticketId, ...(parsed.success ? { ticket: parsed.data } : {}) };
   }
+  if (vendorType === 'deleteCard') return { ...base, type: 'ticket.deleted', ticketId };
   if (vendorType === 'updateCard' && listName(data.listAfter)) {
-    const before = listName(data.listBefore);
-    return {
-      ...base,
-      type: 'ticket.status_changed',
-      ticketId,
-      from: before ? trelloListStatus(before, mapping) : null,
-      to: trelloListStatus(listName(data.listAfter)!, mapping),
-    };
+    const from = statusOf(data.listBefore);
+    const to = statusOf(data.listAfter)!;
+    // A move between two lists of one status is a change of stage, not of status (as in the adapter's history).
+    if (from === to) return { ...base, type: 'ticket.updated', ticketId };
+    return { ...base, type: 'ticket.status_changed', ticketId, from, to };
+  }
+  if (vendorType === 'updateCard' && typeof old.closed === 'boolean') {
+    // `old.closed` is the value before; the card's own `closed` (sent with it) the value after.
+    const closed = typeof card.closed === 'boolean' ? card.closed : !old.closed;
+    // Archiving closes the ticket, restoring reopens it in its list's status. The payload names the list only
+    // sometimes; without it the status the card goes back to is `open`, as the adapter assumes.
+    const listStatus = statusOf(data.list);
+    if (closed && !old.closed)
+      return { ...base, type: 'ticket.status_changed', ticketId, from: listStatus, to: 'closed' };
+    if (!closed && old.closed)
+      return { ...base, type: 'ticket.status_changed', ticketId, from: 'closed', to: listStatus ?? 'open' };
   }
   if (vendorType === 'commentCard') {
     const parsed = Message.safeParse({

@@ -3,6 +3,7 @@ import type { HelpdeskEvent } from '../../events/index.js';
 import { Customer } from '../../models/customer.js';
 import { Message } from '../../models/message.js';
 import { Ticket, type TicketStatus } from '../../models/ticket.js';
+import { isoTime } from '../event-time.js';
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
@@ -12,11 +13,19 @@ function status(value: unknown): TicketStatus | null {
   return typeof value === 'string' && value !== '' ? (value.toLowerCase() as TicketStatus) : null;
 }
 
-/** Builds the canonical ticket from an event's `detail`, or undefined when the payload lacks required fields. */
+/**
+ * Builds the canonical ticket from an event's `detail` — event-type webhooks send the ticket's fields there (id,
+ * status, requester, times, `via`) — the way the REST mapper builds it, or undefined when the payload lacks a
+ * required field (a requester, a creation time).
+ */
 function ticketFrom(detail: Json): Ticket | undefined {
   const via = isObject(detail.via) ? detail.via : {};
+  const id = String(detail.id ?? '');
+  const createdAt = Date.parse(String(detail.created_at ?? ''));
+  const updatedAt = Date.parse(String(detail.updated_at ?? ''));
   const result = Ticket.safeParse({
-    id: String(detail.id ?? ''),
+    id,
+    source: { adapter: 'zendesk', id },
     subject: typeof detail.subject === 'string' ? detail.subject : '',
     ...(typeof detail.description === 'string' ? { description: detail.description } : {}),
     status: status(detail.status) ?? undefined,
@@ -32,15 +41,21 @@ function ticketFrom(detail: Json): Ticket | undefined {
     organizationId: idOrNull(detail.organization_id),
     tags: Array.isArray(detail.tags) ? detail.tags.filter((t) => typeof t === 'string' && t !== '') : [],
     createdAt: detail.created_at,
-    updatedAt: detail.updated_at ?? detail.created_at,
+    // As the REST mapper does: a missing update time, or one before creation (the model refuses it), is creation.
+    updatedAt: updatedAt >= createdAt ? detail.updated_at : detail.created_at,
   });
   return result.success ? result.data : undefined;
 }
 
+/** Zendesk's ticket events that remove a ticket: to the trash, or for good. */
+const DELETED = new Set(['ticket.soft_deleted', 'ticket.permanently_deleted']);
+
 /**
  * Maps a Zendesk event-type webhook (`{ type: 'zen:event-type:…', id, time, subject, detail, event }`) to a
- * canonical event: ticket.created, ticket.status_changed, message.created (comment added), ticket.updated (any
- * other ticket event), customer.updated (user events of end users), or unknown.
+ * canonical event: ticket.created, ticket.status_changed, message.created (comment added), ticket.deleted (soft or
+ * permanent deletion), ticket.updated (any other ticket event), customer.updated (user events of end users), or
+ * unknown. Ticket events carry the canonical ticket built from `detail` where its fields allow; `via.channel`
+ * reads as the REST mapper reads it (`web_service`, the API, is `api`).
  * See https://developer.zendesk.com/api-reference/webhooks/event-types/webhook-event-types/
  *
  * @example
@@ -55,8 +70,7 @@ export function parseZendeskEvent(payload: unknown): HelpdeskEvent {
     vendor: 'zendesk',
     vendorType,
     id: typeof body.id === 'string' ? body.id : null,
-    occurredAt:
-      typeof body.time === 'string' && !Number.isNaN(Date.parse(body.time)) ? new Date(body.time) : null,
+    occurredAt: isoTime(body.time),
     raw: payload,
   };
   const detail = isObject(body.detail) ? body.detail : {};
@@ -69,8 +83,17 @@ export function parseZendeskEvent(payload: unknown): HelpdeskEvent {
     if (name === 'ticket.created') return { ...base, type: 'ticket.created', ticketId, ...withTicket };
     if (name === 'ticket.status_changed') {
       const to = status(event.current) ?? ticket?.status;
-      if (to) return { ...base, type: 'ticket.status_changed', ticketId, from: status(event.previous), to };
+      if (to)
+        return {
+          ...base,
+          type: 'ticket.status_changed',
+          ticketId,
+          from: status(event.previous),
+          to,
+          ...withTicket,
+        };
     }
+    if (DELETED.has(name)) return { ...base, type: 'ticket.deleted', ticketId };
     if (name === 'ticket.comment_added' && isObject(event.comment)) {
       const comment = event.comment;
       const author = isObject(comment.author) ? comment.author : {};

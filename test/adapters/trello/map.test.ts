@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   createdAtOfTrelloId,
+  customFieldValue,
   eventsFromTrello,
   labelsOfCard,
   labelTag,
@@ -106,6 +107,66 @@ describe('Trello mapping', () => {
     const byField = ticketFromTrello(card, board, { priorityField: 'Plan', priorityLabels: { pro: 'high' } });
     expect(byField).toMatchObject({ priority: 'high', customFields: {} });
     expect(ticketFromTrello(card, board).status).toBe('pending');
+  });
+
+  it('keeps custom-field numbers and checkboxes in their types, not the strings Trello wraps them in', () => {
+    // Trello sends `{ number: "3" }` and `{ checked: "true" }`; before, the ticket said "3" and "true".
+    const POINTS = hexId('2025-01-01T00:00:00Z', 20);
+    const PAID = hexId('2025-01-01T00:00:00Z', 21);
+    const SEEN = hexId('2025-01-01T00:00:00Z', 22);
+    const DUE = hexId('2025-01-01T00:00:00Z', 23);
+    const withFields: TrelloBoard = {
+      ...board,
+      customFields: [
+        ...board.customFields,
+        TrelloCustomField.parse({ id: POINTS, name: 'Point', type: 'number' }),
+        TrelloCustomField.parse({ id: PAID, name: 'Paid', type: 'checkbox' }),
+        TrelloCustomField.parse({ id: SEEN, name: 'Seen', type: 'checkbox' }),
+        TrelloCustomField.parse({ id: DUE, name: 'Follow up', type: 'date' }),
+      ],
+    };
+    const typed = ticketFromTrello(
+      TrelloCard.parse({
+        ...card,
+        customFieldItems: [
+          { id: 'i3', idCustomField: POINTS, value: { number: '3.5' } },
+          { id: 'i4', idCustomField: PAID, value: { checked: 'true' } },
+          { id: 'i5', idCustomField: SEEN, value: { checked: 'false' } },
+          { id: 'i6', idCustomField: DUE, value: { date: '2026-03-10T09:00:00.000Z' } },
+        ],
+      }),
+      withFields,
+    );
+    expect(typed.customFields).toEqual({
+      Point: 3.5,
+      Paid: true,
+      Seen: false,
+      'Follow up': '2026-03-10T09:00:00.000Z',
+    });
+    expect(Ticket.parse(typed)).toEqual(typed);
+    // A number Trello could not have written stays the text it was, rather than becoming NaN.
+    const odd = ticketFromTrello(
+      TrelloCard.parse({
+        ...card,
+        customFieldItems: [{ id: 'i7', idCustomField: POINTS, value: { number: 'lots' } }],
+      }),
+      withFields,
+    );
+    expect(odd.customFields).toEqual({ Point: 'lots' });
+  });
+
+  it('reads any number Trello writes back as that number, and checkboxes as booleans (property)', () => {
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }), (n) => {
+        // Trello writes numbers as their decimal text; -0 reads back as 0, which is the same field value.
+        expect(customFieldValue({ number: String(n) })).toBe(Object.is(n, -0) ? 0 : n);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.boolean(), (checked) => {
+        expect(customFieldValue({ checked: String(checked) })).toBe(checked);
+      }),
+    );
   });
 
   it('keeps a card with no createCard action (copied from a template, copied, converted): creator, else first actor, else unknown', () => {
