@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { TicketEvent } from '../../models/ticket-event.js';
 import { stringMap } from '../kit/index.js';
+import { CustomStatusesArgument } from './custom-statuses.js';
 import { ZendeskAudit, ZendeskJobStatus } from './wire.js';
 
 const id = z.union([z.number(), z.string()]);
@@ -66,7 +67,7 @@ export const ZendeskAuditArgument = ZendeskAudit.extend({
 export const ZendeskTicketContextArgument = z
   .looseObject({
     subdomain: z.string().optional(),
-    customStatuses: stringMap.optional(),
+    customStatuses: CustomStatusesArgument.optional(),
     metricSet: z.looseObject({ solved_at: z.string().nullable().optional() }).nullable().optional(),
     events: z.array(TicketEvent).optional(),
   })
