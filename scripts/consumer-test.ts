@@ -1,10 +1,23 @@
 /**
- * The consumer test: pack the tarball exactly as npm would publish it, install it into a fresh project outside
- * this repository, then use it the three ways users do — `import` (ESM), `require` (CJS) and a type-checked .ts
- * file for each — so a broken exports map, missing file or wrong types fail here rather than for a user.
+ * The consumer test: pack the tarball exactly as a publisher would from a fresh clone of the repository (`git
+ * clone`, `npm ci`, `npm pack`, whose `prepack` builds dist/), install it into a fresh project outside this
+ * repository, then use it the three ways users do — `import` (ESM), `require` (CJS) and a type-checked .ts file for
+ * each — and run its bin, so a missing build step, a broken exports map, a missing file or wrong types fail here
+ * rather than for a user.
+ *
+ * It packs the commit checked out (HEAD), not the working tree: what is not committed is not in a clone either
+ * (it says so when the tree has changes). `npm ci` in the clone uses npm's cache (`--prefer-offline`).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
@@ -12,11 +25,27 @@ const root = resolve(import.meta.dirname, '..');
 const work = mkdtempSync(join(tmpdir(), 'supportkit-consumer-'));
 const run = (cmd: string, args: string[], cwd: string) =>
   execFileSync(cmd, args, { cwd, stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+const started = Date.now();
+const step = (what: string) => console.log(`${what} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 
 try {
-  run('npm', ['pack', '--pack-destination', work, '--silent'], root);
+  const head = run('git', ['rev-parse', 'HEAD'], root).trim();
+  if (run('git', ['status', '--porcelain', '--untracked-files=no'], root).trim() !== '')
+    console.log(`note: packing HEAD ${head.slice(0, 12)}; uncommitted changes are not in the tarball`);
+  const clone = join(work, 'clone');
+  run('git', ['clone', '--quiet', '--no-checkout', root, clone], work);
+  run('git', ['checkout', '--quiet', '--detach', head], clone);
+  if (existsSync(join(clone, 'dist'))) throw new Error('a fresh clone has a dist/: is it committed?');
+  run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--silent'], clone);
+  step(`cloned ${head.slice(0, 12)} and ran npm ci`);
+  // `npm pack` runs `prepack` (the build): without it a clone packs, and publishes, no dist/ at all.
+  run('npm', ['pack', '--pack-destination', work, '--silent'], clone);
   const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
   if (!tarball) throw new Error('npm pack produced no tarball');
+  const packed = run('tar', ['-tzf', join(work, tarball)], work).split('\n');
+  for (const file of ['package/dist/index.js', 'package/dist/index.cjs', 'package/dist/bin/cli.js'])
+    if (!packed.includes(file)) throw new Error(`the tarball has no ${file.slice(8)}: did prepack build?`);
+  step(`packed ${tarball} from the clone (${packed.length - 1} files)`);
   const app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(
@@ -199,7 +228,7 @@ console.log('bundle ok');
   }
   // The bin, as users run it: npx finds it in the installed package.
   const version = run('npx', ['--no-install', 'supportkit', '--version'], app).trim();
-  if (version !== JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version)
+  if (version !== JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')).version)
     throw new Error(`supportkit --version printed ${version}`);
   run('npx', ['--no-install', 'supportkit', 'sync', 'memory', '--out', 'helpdesk', '--tickets', '40'], app);
   const report = JSON.parse(
@@ -219,6 +248,7 @@ console.log('bundle ok');
   if (!readFileSync(join(app, 'report.html'), 'utf8').includes('<svg'))
     throw new Error('the HTML report has no chart');
   console.log(`bin ok (supportkit ${version}: sync, report --json, report --format html)`);
+  step('consumer test done');
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
