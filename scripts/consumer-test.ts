@@ -6,7 +6,8 @@
  * rather than for a user.
  *
  * It packs the commit checked out (HEAD), not the working tree: what is not committed is not in a clone either
- * (it says so when the tree has changes). `npm ci` in the clone uses npm's cache (`--prefer-offline`).
+ * (it says so when the tree has changes). The clone borrows this checkout's node_modules when their lockfiles are
+ * the same (CI's own checkout is a clean clone after `npm ci`); otherwise it runs `npm ci` (npm's cache first).
  */
 import { execFileSync } from 'node:child_process';
 import {
@@ -16,6 +17,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,8 +38,13 @@ try {
   run('git', ['clone', '--quiet', '--no-checkout', root, clone], work);
   run('git', ['checkout', '--quiet', '--detach', head], clone);
   if (existsSync(join(clone, 'dist'))) throw new Error('a fresh clone has a dist/: is it committed?');
-  run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--silent'], clone);
-  step(`cloned ${head.slice(0, 12)} and ran npm ci`);
+  // The build needs the dev dependencies. When the clone's lockfile is the one this checkout's node_modules was
+  // installed from, that node_modules serves (a symlink: the build only reads it); else a clean npm ci.
+  const lockfile = (dir: string) => readFileSync(join(dir, 'package-lock.json'), 'utf8');
+  const reuse = existsSync(join(root, 'node_modules')) && lockfile(root) === lockfile(clone);
+  if (reuse) symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
+  else run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--silent'], clone);
+  step(`cloned ${head.slice(0, 12)}${reuse ? ", this checkout's node_modules linked" : ', npm ci'}`);
   // `npm pack` runs `prepack` (the build): without it a clone packs, and publishes, no dist/ at all.
   run('npm', ['pack', '--pack-destination', work, '--silent'], clone);
   const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
