@@ -68,16 +68,16 @@ try {
   writeFileSync(
     join(app, 'esm.mjs'),
     `import assert from 'node:assert/strict';
-import { parseTicket, ValidationError } from 'supportkit';
-import { NpsResponse } from 'supportkit/models';
-import * as metrics from 'supportkit/metrics';
-import { generateDataset } from 'supportkit/testing';
-import { signWebhook, verifyWebhook } from 'supportkit/webhooks';
-import { buildCardIndex, createArticleIndex, renderCard, suggestArticles } from 'supportkit/care';
-import { buildCardIndex as rootBuildCardIndex } from 'supportkit';
-import { normalizePriority, slaDeadline } from 'supportkit/automations';
-import slaSchemas from 'supportkit/schemas/automations/slaDeadline.json' with { type: 'json' };
-import schema from 'supportkit/schemas/Ticket.json' with { type: 'json' };
+import { parseTicket, ValidationError } from 'supportkit-ts';
+import { NpsResponse } from 'supportkit-ts/models';
+import * as metrics from 'supportkit-ts/metrics';
+import { generateDataset } from 'supportkit-ts/testing';
+import { signWebhook, verifyWebhook } from 'supportkit-ts/webhooks';
+import { buildCardIndex, createArticleIndex, renderCard, suggestArticles } from 'supportkit-ts/care';
+import { buildCardIndex as rootBuildCardIndex } from 'supportkit-ts';
+import { normalizePriority, slaDeadline } from 'supportkit-ts/automations';
+import slaSchemas from 'supportkit-ts/schemas/automations/slaDeadline.json' with { type: 'json' };
+import schema from 'supportkit-ts/schemas/Ticket.json' with { type: 'json' };
 const ticket = parseTicket({ id: '1', subject: 's', status: 'open', requesterId: 'c', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' });
 assert.ok(ticket.createdAt instanceof Date);
 assert.throws(() => parseTicket({}), ValidationError);
@@ -105,37 +105,37 @@ console.log('esm ok');
   writeFileSync(
     join(app, 'cjs.cjs'),
     `const assert = require('node:assert/strict');
-const { parseTicket, ValidationError } = require('supportkit');
-const { Schedule } = require('supportkit/models');
-require('supportkit/metrics');
+const { parseTicket, ValidationError } = require('supportkit-ts');
+const { Schedule } = require('supportkit-ts/models');
+require('supportkit-ts/metrics');
 const cjsWeek = { timeZone: 'UTC', intervals: [{ start: 1980, end: 2460 }] };
-assert.equal(require('supportkit/metrics').businessMinutes('2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', cjsWeek), 60);
-assert.throws(() => require('supportkit/metrics').businessMinutes('2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', { timeZone: 'Mars/Base', intervals: [] }), ValidationError);
-const { hours, holidaysFor: noHolidays } = require('supportkit/automations');
+assert.equal(require('supportkit-ts/metrics').businessMinutes('2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', cjsWeek), 60);
+assert.throws(() => require('supportkit-ts/metrics').businessMinutes('2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', { timeZone: 'Mars/Base', intervals: [] }), ValidationError);
+const { hours, holidaysFor: noHolidays } = require('supportkit-ts/automations');
 assert.equal(noHolidays, undefined);
 assert.equal(hours('Mon 9-17', { timeZone: 'UTC' }).intervals[0].start, 1980);
-assert.equal(require('supportkit/metrics').holidaysFor({ country: 'IT' }, [2026])[0].startDate, '2026-01-01');
-const { streamDataset } = require('supportkit/testing');
-const { verifyWebhookSync, createWebhookHandler } = require('supportkit/webhooks');
-const { sync, callbackSink } = require('supportkit/sync');
-const { createZendeskAdapter, ticketFromZendesk } = require('supportkit/zendesk');
+assert.equal(require('supportkit-ts/metrics').holidaysFor({ country: 'IT' }, [2026])[0].startDate, '2026-01-01');
+const { streamDataset } = require('supportkit-ts/testing');
+const { verifyWebhookSync, createWebhookHandler } = require('supportkit-ts/webhooks');
+const { sync, callbackSink } = require('supportkit-ts/sync');
+const { createZendeskAdapter, ticketFromZendesk } = require('supportkit-ts/zendesk');
 assert.throws(() => createZendeskAdapter({ subdomain: 'not a label', auth: {} }), /subdomain/);
 assert.equal(typeof ticketFromZendesk, 'function');
-const { createRequestTrackerAdapter, statusFromRt } = require('supportkit/request-tracker');
+const { createRequestTrackerAdapter, statusFromRt } = require('supportkit-ts/request-tracker');
 assert.throws(() => createRequestTrackerAdapter({ baseUrl: 'not a url', auth: {} }), /baseUrl/);
 assert.equal(statusFromRt('stalled'), 'pending');
-const { createTrelloAdapter, statusForListName } = require('supportkit/trello');
+const { createTrelloAdapter, statusForListName } = require('supportkit-ts/trello');
 assert.throws(() => createTrelloAdapter({ boardId: 'x y' }), /boardId/);
 assert.equal(statusForListName('Done'), 'solved');
-const { createMemoryAdapter, createZendeskAdapter: rootZendesk, createTrelloAdapter: rootTrello } = require('supportkit');
+const { createMemoryAdapter, createZendeskAdapter: rootZendesk, createTrelloAdapter: rootTrello } = require('supportkit-ts');
 assert.equal(rootZendesk, createZendeskAdapter);
 assert.equal(typeof rootTrello, 'function');
-const { createHttpClient, paginate, redactUrl } = require('supportkit/transport');
+const { createHttpClient, paginate, redactUrl } = require('supportkit-ts/transport');
 assert.equal(typeof createHttpClient, 'function');
 assert.equal(typeof paginate, 'function');
 assert.equal(redactUrl('https://x.example/?token=abc'), 'https://x.example/?token=[redacted]');
 sync(createMemoryAdapter(), { sink: callbackSink(() => {}) }).then((p) => assert.equal(p.records, 0));
-const { createArticleIndex, suggestArticles } = require('supportkit/care');
+const { createArticleIndex, suggestArticles } = require('supportkit-ts/care');
 createArticleIndex([{ id: 'a', locale: 'it', title: 'Tracciare il pacco', body: '', createdAt: '2026-01-01T00:00:00Z', updatedAt: '2026-01-01T00:00:00Z' }])
   .then((kb) => assert.equal(suggestArticles(kb, 'tracciamento dei pacchi', { locale: 'it' })[0].article.id, 'a'));
 assert.equal(typeof createWebhookHandler({ vendor: 'front', secret: 's' }).fetch, 'function');
@@ -143,14 +143,14 @@ assert.throws(() => verifyWebhookSync('front', { rawBody: '{}', headers: {}, sec
 assert.throws(() => parseTicket({ id: 1 }), ValidationError);
 assert.equal(Schedule.safeParse({ timeZone: 'Europe/Rome', intervals: [] }).success, true);
 assert.equal(streamDataset({ tickets: 1, days: 1 }).next().done, false);
-assert.ok(require('supportkit/schemas/Dataset.json').properties.tickets);
+assert.ok(require('supportkit-ts/schemas/Dataset.json').properties.tickets);
 // summarizeJsonlFile finds its worker file from the CommonJS build too: count the threads it starts.
 const threads = require('node:worker_threads');
 const { Worker } = threads;
 let started = 0;
 threads.Worker = class extends Worker { constructor(...args) { super(...args); started++; } };
-const { summarizeJsonlFile, readJsonlRecords } = require('supportkit/sync');
-const { summarizeRecords } = require('supportkit/metrics');
+const { summarizeJsonlFile, readJsonlRecords } = require('supportkit-ts/sync');
+const { summarizeRecords } = require('supportkit-ts/metrics');
 const jsonl = require('node:path').join(__dirname, 'records.jsonl');
 require('node:fs').writeFileSync(jsonl, [...streamDataset({ tickets: 300, days: 20 })].map((r) => JSON.stringify(r) + '\\n').join(''));
 const asOf = new Date('2026-06-01T00:00:00Z');
@@ -163,13 +163,13 @@ Promise.all([summarizeJsonlFile(jsonl, { asOf, workers: 2 }), summarizeRecords(r
 );
 `,
   );
-  const consumerTs = `import { parseTicket, type Ticket, ValidationError } from 'supportkit';
-import type { NpsResponse } from 'supportkit/models';
-import { generateDataset, type GenerateOptions } from 'supportkit/testing';
-import { type HelpdeskEvent, parseWebhookEvent } from 'supportkit/webhooks';
-import { createRequestTrackerAdapter } from 'supportkit/request-tracker';
-import { tokenAuth } from 'supportkit';
-import { createTrelloAdapter, type TrelloMapping } from 'supportkit/trello';
+  const consumerTs = `import { parseTicket, type Ticket, ValidationError } from 'supportkit-ts';
+import type { NpsResponse } from 'supportkit-ts/models';
+import { generateDataset, type GenerateOptions } from 'supportkit-ts/testing';
+import { type HelpdeskEvent, parseWebhookEvent } from 'supportkit-ts/webhooks';
+import { createRequestTrackerAdapter } from 'supportkit-ts/request-tracker';
+import { tokenAuth } from 'supportkit-ts';
+import { createTrelloAdapter, type TrelloMapping } from 'supportkit-ts/trello';
 const mapping: TrelloMapping = { lists: { 'Waiting on vendor': 'hold' } };
 const board = createTrelloAdapter({ key: 'k', token: 't', boardId: 'kV2cF3Yq', mapping });
 if (board.capabilities.surveys.csat) throw new Error('Trello has no CSAT');
@@ -212,7 +212,7 @@ export { when, score };
   // load their schemas from the installed package at run time, which is still there beside the bundle here.
   writeFileSync(
     join(app, 'bundle-me.mjs'),
-    `import { summarize } from 'supportkit/metrics';
+    `import { summarize } from 'supportkit-ts/metrics';
 const ticket = { id: '1', source: { adapter: 'memory', id: '1' }, subject: 's', status: 'open', priority: 'normal',
   channel: 'email', requesterId: 'c', assigneeId: null, groupId: null, organizationId: null, tags: [],
   customFields: {}, createdAt: '2026-03-02T09:00:00Z', updatedAt: '2026-03-02T09:00:00Z', solvedAt: null, dueAt: null };
@@ -235,8 +235,14 @@ console.log('bundle ok');
   }
   // The bin, as users run it: npx finds it in the installed package.
   const version = run('npx', ['--no-install', 'supportkit', '--version'], app).trim();
-  if (version !== JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')).version)
-    throw new Error(`supportkit --version printed ${version}`);
+  const manifest = JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')) as {
+    name: string;
+    version: string;
+  };
+  if (version !== manifest.version) throw new Error(`supportkit --version printed ${version}`);
+  // README's form, `npx <package> <command>`: the package's one bin, by the package's name.
+  const byPackage = run('npx', ['--no-install', manifest.name, '--version'], app).trim();
+  if (byPackage !== version) throw new Error(`npx ${manifest.name} --version printed ${byPackage}`);
   run('npx', ['--no-install', 'supportkit', 'sync', 'memory', '--out', 'helpdesk', '--tickets', '40'], app);
   const report = JSON.parse(
     run('npx', ['--no-install', 'supportkit', 'report', 'helpdesk', '--as-of', '2026-04-06', '--json'], app),

@@ -32,7 +32,7 @@ function vendorTypeOf(payload: unknown, key: string): string {
  *
  * @example
  * ```ts
- * import { parseWebhookEvent, verifyWebhook, webhookDeliveryId } from 'supportkit/webhooks';
+ * import { parseWebhookEvent, verifyWebhook, webhookDeliveryId } from 'supportkit-ts/webhooks';
  * await verifyWebhook('zendesk', { rawBody, headers, secret });
  * const deliveryId = await webhookDeliveryId('zendesk', { rawBody, headers });
  * const event = parseWebhookEvent('zendesk', JSON.parse(rawBody), { deliveryId });

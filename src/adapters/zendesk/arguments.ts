@@ -1,5 +1,5 @@
 /**
- * What the public Zendesk mappers (`supportkit/zendesk`) read their arguments through, besides the wire schemas:
+ * What the public Zendesk mappers (`supportkit-ts/zendesk`) read their arguments through, besides the wire schemas:
  * the shapes the adapter builds itself (a ticket update, an audit whose events are typed) and the mapping contexts.
  * Lenient where Zendesk is (open strings, unknown keys kept), strict where the mapper would otherwise fail on a
  * type: a value it turns into text must be a string or a number.

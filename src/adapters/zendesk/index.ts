@@ -98,7 +98,7 @@ const CAPABILITIES: AdapterCapabilities = { ...FULL_CAPABILITIES, surveys: { csa
  *
  * @example
  * ```ts
- * import { createZendeskAdapter, oauthAuth } from 'supportkit';
+ * import { createZendeskAdapter, oauthAuth } from 'supportkit-ts';
  * const zendesk = createZendeskAdapter({ subdomain: 'acme', auth: oauthAuth({ ... }) });
  * for await (const ticket of zendesk.tickets.list({ status: ['open'] })) console.log(ticket.subject);
  * ```

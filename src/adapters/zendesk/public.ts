@@ -1,5 +1,5 @@
 /**
- * `supportkit/zendesk`: the Zendesk Support adapter, its rate-limit budgets, and the pure wire ⇄ canonical
+ * `supportkit-ts/zendesk`: the Zendesk Support adapter, its rate-limit budgets, and the pure wire ⇄ canonical
  * mapping for callers who fetch Zendesk JSON themselves. The mappers here read each argument through its wire
  * schema first (raw Zendesk JSON is fine): a wrong one is a ValidationError naming the function and the path.
  *
