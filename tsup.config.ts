@@ -4,7 +4,7 @@ import { defineConfig, type Options } from 'tsup';
 const metricsDir = resolve('src/metrics');
 /**
  * In the build, metrics reach the zod schemas through ./schemas-lazy.ts (loaded on first use) instead of
- * ./schemas.ts (a static import), so that importing `supportkit/metrics` does not load zod. Source and tests keep
+ * ./schemas.ts (a static import), so that importing `supportkit-ts/metrics` does not load zod. Source and tests keep
  * the static import; both modules export the same `modelSchemas()`.
  */
 const lazyMetricSchemas: NonNullable<Options['esbuildPlugins']>[number] = {

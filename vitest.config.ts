@@ -7,10 +7,13 @@ const src = (path: string) => fileURLToPath(new URL(`./src/${path}`, import.meta
 export default defineConfig({
   resolve: {
     alias: [
-      { find: /^supportkit$/, replacement: src('index.ts') },
-      { find: /^supportkit\/transport$/, replacement: src('http/index.ts') },
-      { find: /^supportkit\/(zendesk|request-tracker|trello)$/, replacement: src('adapters/$1/public.ts') },
-      { find: /^supportkit\/(.*)$/, replacement: src('$1/index.ts') },
+      { find: /^supportkit-ts$/, replacement: src('index.ts') },
+      { find: /^supportkit-ts\/transport$/, replacement: src('http/index.ts') },
+      {
+        find: /^supportkit-ts\/(zendesk|request-tracker|trello)$/,
+        replacement: src('adapters/$1/public.ts'),
+      },
+      { find: /^supportkit-ts\/(.*)$/, replacement: src('$1/index.ts') },
     ],
   },
   test: {

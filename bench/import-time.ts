@@ -1,7 +1,7 @@
 /**
  * Import time and bundle size of the light subpaths, for automation steps with a one-second limit.
  *
- * Import time: `node -e "import('supportkit/automations')"` (and `…/metrics`, `…/models`) against a bare
+ * Import time: `node -e "import('supportkit-ts/automations')"` (and `…/metrics`, `…/models`) against a bare
  * `node -e ""`, each a fresh process, interleaved so that load on the machine falls on all of them alike; the
  * median wall time of many runs, with the difference and ratio to bare node. The median CPU time (user + system)
  * is reported too: on a shared machine it moves less than wall time. Runs against the built package (dist/).
@@ -22,8 +22,8 @@ import { machine, root, writeResult } from './lib/measure.js';
 const RUNS = Number(process.env.IMPORT_RUNS ?? 41);
 /** Minified bundle of the automations helpers, luxon included, holiday data excluded. */
 const BUNDLE_BUDGET_BYTES = 120 * 1024;
-const TARGETS_MS: Record<string, number> = { 'supportkit/automations': 60, 'supportkit/metrics': 100 };
-const SUBJECTS = ['', 'supportkit/automations', 'supportkit/metrics', 'supportkit/models'];
+const TARGETS_MS: Record<string, number> = { 'supportkit-ts/automations': 60, 'supportkit-ts/metrics': 100 };
+const SUBJECTS = ['', 'supportkit-ts/automations', 'supportkit-ts/metrics', 'supportkit-ts/models'];
 
 if (!existsSync(join(root, 'dist', 'automations', 'index.js'))) {
   throw new Error('bench/import-time.ts measures the built package: run `npm run build` first');
@@ -74,7 +74,7 @@ const imports = SUBJECTS.filter((subject) => subject !== '').map((subject) => {
 });
 
 const bundled = await build({
-  stdin: { contents: "export * from 'supportkit/automations';", resolveDir: root },
+  stdin: { contents: "export * from 'supportkit-ts/automations';", resolveDir: root },
   bundle: true,
   minify: true,
   format: 'esm',

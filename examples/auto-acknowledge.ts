@@ -7,7 +7,7 @@
  *
  * Offline: the helpdesk is the memory adapter holding a generated history, and the webhook is handed to the
  * handler's Fetch-API entry point (mount `handler.node` on a real server, as examples/webhook-server.ts does).
- * The articles come from a generated help centre through the knowledge-base suggestions (supportkit/care).
+ * The articles come from a generated help centre through the knowledge-base suggestions (supportkit-ts/care).
  */
 import {
   acknowledgement,
@@ -22,8 +22,8 @@ import {
   sendAcknowledgement,
   signWebhook,
   suggestArticles,
-} from 'supportkit';
-import { generateDataset, generateHelpCentre } from 'supportkit/testing';
+} from 'supportkit-ts';
+import { generateDataset, generateHelpCentre } from 'supportkit-ts/testing';
 
 // Two months of a made-up helpdesk: the history the promise learns from.
 const history = generateDataset({ seed: 7, tickets: 800, days: 60, startDate: '2026-10-01' });

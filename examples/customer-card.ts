@@ -1,8 +1,8 @@
 // A caller on the phone: find their card across two helpdesks and print it. The people are generated.
-import { createMemoryAdapter, type Dataset, type DatasetRecord, parseDataset } from 'supportkit';
-import { buildCardIndex, customerCard, renderCard } from 'supportkit/care';
-import { callbackSink, sync } from 'supportkit/sync';
-import { collectDataset, datasetAsOf, streamHelpdesks } from 'supportkit/testing';
+import { createMemoryAdapter, type Dataset, type DatasetRecord, parseDataset } from 'supportkit-ts';
+import { buildCardIndex, customerCard, renderCard } from 'supportkit-ts/care';
+import { callbackSink, sync } from 'supportkit-ts/sync';
+import { collectDataset, datasetAsOf, streamHelpdesks } from 'supportkit-ts/testing';
 
 // Two helpdesks with the same customers spelled differently: an e-mail desk (Zendesk) and a phone desk (Request
 // Tracker). Phones in E.164, as adapters hand them over; e-mails in whatever case each desk has them.

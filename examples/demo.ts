@@ -2,8 +2,8 @@
  * `npm run demo`: generates three months of a realistic helpdesk in memory (no account, no network),
  * validates every record through the models, and prints the report a support lead would read.
  */
-import { type MetricsReport, parseDataset, summarize } from 'supportkit';
-import { generateDataset } from 'supportkit/testing';
+import { type MetricsReport, parseDataset, summarize } from 'supportkit-ts';
+import { generateDataset } from 'supportkit-ts/testing';
 import { acknowledgementSection } from './demo/acknowledgement.js';
 import { cardsSection } from './demo/cards.js';
 import { forecastDemo } from './demo/forecast.js';

@@ -1,6 +1,6 @@
 // The README's "Metrics in ten lines", kept runnable: `npm test` runs this file as it is.
-import { businessMinutes, holidaysFor, nps, summarize } from 'supportkit';
-import { generateDataset } from 'supportkit/testing';
+import { businessMinutes, holidaysFor, nps, summarize } from 'supportkit-ts';
+import { generateDataset } from 'supportkit-ts/testing';
 
 console.log(nps([10, 9, 8, 6, 3])); // { score: 0, promoters: 2, detractors: 2, marginOfError: 78.4…, interval: […], … }
 

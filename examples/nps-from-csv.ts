@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseCsv } from 'csv-parse/sync';
-import { NpsResponse, nps, safeParse } from 'supportkit';
+import { NpsResponse, nps, safeParse } from 'supportkit-ts';
 
 const path = process.argv[2] ?? new URL('./data/nps-survey.csv', import.meta.url);
 const rows: Record<string, string>[] = parseCsv(readFileSync(path, 'utf8'), {

@@ -1,6 +1,6 @@
 // The README quickstart, kept runnable: `npm test` runs this file as it is.
-import { parseTicket, ValidationError } from 'supportkit';
-import { generateDataset } from 'supportkit/testing';
+import { parseTicket, ValidationError } from 'supportkit-ts';
+import { generateDataset } from 'supportkit-ts/testing';
 
 const ticket = parseTicket({
   id: '1001',

@@ -1,8 +1,8 @@
 // How many agents tomorrow? Forecast the phone queue hour by hour from past arrivals, size each hour by Erlang C
 // (80% of calls answered within 20 s, 30% shrinkage), and compare with the roster. Offline: the arrivals come
 // from supportkit's generated helpdesk.
-import { agentsFor, erlangC, forecastVolume, staffingPlan } from 'supportkit';
-import { generateDataset } from 'supportkit/testing';
+import { agentsFor, erlangC, forecastVolume, staffingPlan } from 'supportkit-ts';
+import { generateDataset } from 'supportkit-ts/testing';
 
 const timeZone = 'Europe/Rome';
 const dataset = generateDataset({ seed: 7, tickets: 2000, days: 28, startDate: '2026-03-01', timeZone });

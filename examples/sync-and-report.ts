@@ -3,9 +3,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createMemoryAdapter, recordSummarizer } from 'supportkit';
-import { checkpointFile, jsonlFileSink, OutputLockedError, readJsonlRecords, sync } from 'supportkit/sync';
-import { generateDataset } from 'supportkit/testing';
+import { createMemoryAdapter, recordSummarizer } from 'supportkit-ts';
+import { checkpointFile, jsonlFileSink, OutputLockedError, readJsonlRecords, sync } from 'supportkit-ts/sync';
+import { generateDataset } from 'supportkit-ts/testing';
 
 const dataset = generateDataset({ tickets: 300, days: 30, seed: 7 });
 const helpdesk = createMemoryAdapter(dataset);

@@ -6,7 +6,7 @@
  *   npx tsx examples/validate-export.ts tickets.json
  */
 import { readFileSync } from 'node:fs';
-import { safeParse, Ticket } from 'supportkit';
+import { safeParse, Ticket } from 'supportkit-ts';
 
 const sample = [
   {

@@ -11,7 +11,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createEventBus, createWebhookHandler, signWebhook } from 'supportkit/webhooks';
+import { createEventBus, createWebhookHandler, signWebhook } from 'supportkit-ts/webhooks';
 
 const zendeskSecret = process.env.ZENDESK_WEBHOOK_SECRET ?? 'demo-zendesk-secret';
 const trelloSecret = process.env.TRELLO_APP_SECRET ?? 'demo-trello-secret';

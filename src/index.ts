@@ -3,13 +3,13 @@
  *
  * The root holds what applications import: the models and their parse helpers, every error class, the auth
  * providers, the adapter contract and every adapter factory, the metrics, and the webhook entry points. Vendor
- * mappers live in `supportkit/zendesk`, `supportkit/request-tracker` and `supportkit/trello`; transport building
- * blocks in `supportkit/transport`; sync in `supportkit/sync`; the dataset generator in `supportkit/testing`;
- * the rest of webhooks (delivery ids, seen stores, vendor helpers) in `supportkit/webhooks`.
+ * mappers live in `supportkit-ts/zendesk`, `supportkit-ts/request-tracker` and `supportkit-ts/trello`; transport building
+ * blocks in `supportkit-ts/transport`; sync in `supportkit-ts/sync`; the dataset generator in `supportkit-ts/testing`;
+ * the rest of webhooks (delivery ids, seen stores, vendor helpers) in `supportkit-ts/webhooks`.
  *
  * @example
  * ```ts
- * import { parseTicket, ValidationError } from 'supportkit';
+ * import { parseTicket, ValidationError } from 'supportkit-ts';
  * ```
  * @packageDocumentation
  */

@@ -23,5 +23,5 @@ export async function writeJsonl(path: string, records: Iterable<DatasetRecord>)
   return lines;
 }
 
-/** Reading back is the library's own reader (supportkit/sync). */
+/** Reading back is the library's own reader (supportkit-ts/sync). */
 export { readJsonlRecords as readJsonl } from '../../src/sync/jsonl-reader.js';

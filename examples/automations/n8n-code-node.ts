@@ -1,7 +1,7 @@
 // An n8n Code node ("Run Once for All Items") after a survey trigger: score each answer and the whole batch.
 // Self-hosted n8n can require supportkit in a Code node when it is installed next to n8n and allowed with
-// NODE_FUNCTION_ALLOW_EXTERNAL=supportkit (see docs/automations.md). Here `$input` is simulated, offline.
-import { normalizeChannel, npsCategory, parseWhen, scoreNps } from 'supportkit/automations';
+// NODE_FUNCTION_ALLOW_EXTERNAL=supportkit-ts (see docs/automations.md). Here `$input` is simulated, offline.
+import { normalizeChannel, npsCategory, parseWhen, scoreNps } from 'supportkit-ts/automations';
 
 // What the node receives: items with a `json` field, values as the survey tool sent them.
 const $input = {

@@ -1,7 +1,7 @@
-// A Pipedream Node.js code step: Pipedream installs npm packages a step imports, so `supportkit/automations`
+// A Pipedream Node.js code step: Pipedream installs npm packages a step imports, so `supportkit-ts/automations`
 // is imported directly. The step answers "are we open?" for an incoming chat and tags it. `steps.trigger.event`
 // is simulated here, offline; in Pipedream the body is the `run` method of `defineComponent`.
-import { classifyTicket, isOpenNow, normalizeStatus } from 'supportkit/automations';
+import { classifyTicket, isOpenNow, normalizeStatus } from 'supportkit-ts/automations';
 
 const trigger = {
   trigger: {

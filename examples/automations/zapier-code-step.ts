@@ -2,7 +2,7 @@
 // priority, and promise a reply deadline. Zapier hands the step `inputData` (every value a string) and takes
 // `output` (flat JSON). Code by Zapier cannot install npm packages, so in a Zap this body runs from a bundle
 // (see docs/automations.md: `esbuild --bundle --format=cjs --target=node18`); here it runs as it is, offline.
-import { classifyTicket, normalizePriority, slaDeadline, splitTags } from 'supportkit/automations';
+import { classifyTicket, normalizePriority, slaDeadline, splitTags } from 'supportkit-ts/automations';
 
 // What Zapier would map from the trigger: strings only, a date without an offset, a priority in Italian.
 const inputData: Record<string, string> = {

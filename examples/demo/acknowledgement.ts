@@ -2,7 +2,7 @@
  * The demo's acknowledgement section: the automatic reply a customer writing on the evening of the last generated
  * day would get, and how well the reply-time promise would have been kept over the generated history.
  */
-import { acknowledgement, coverage, type Dataset, promiseBacktest, promiseReplyBy } from 'supportkit';
+import { acknowledgement, coverage, type Dataset, promiseBacktest, promiseReplyBy } from 'supportkit-ts';
 
 const pct = (share: number | null) => (share === null ? '—' : `${(share * 100).toFixed(1)}%`);
 const hours = (minutes: number | null | undefined) =>

@@ -2,9 +2,9 @@
  * The demo's customer-card section: the same generated helpdesk split across an e-mail desk and a phone desk
  * (the same people, written differently in each), resolved into cards, with one merged card printed whole.
  */
-import type { CustomerCard } from 'supportkit';
-import { buildCardIndex, type CardIndex, customerCard, renderCard } from 'supportkit/care';
-import { collectDataset, datasetAsOf, type GenerateOptions, streamHelpdesks } from 'supportkit/testing';
+import type { CustomerCard } from 'supportkit-ts';
+import { buildCardIndex, type CardIndex, customerCard, renderCard } from 'supportkit-ts/care';
+import { collectDataset, datasetAsOf, type GenerateOptions, streamHelpdesks } from 'supportkit-ts/testing';
 
 const DESKS = ['zendesk', 'request-tracker'] as const;
 

@@ -9,7 +9,7 @@ import {
   forecastVolume,
   holidaysFor,
   staffingPlan,
-} from 'supportkit';
+} from 'supportkit-ts';
 
 const title = (text: string) => console.log(`\n${text}\n${'─'.repeat(text.length)}`);
 const n = (x: number | null, digits = 1) => (x === null ? '—' : x.toFixed(digits));

@@ -3,8 +3,8 @@
  * that paraphrase them): the quality a team would measure before switching suggestions on, and one suggestion
  * with the words that made it.
  */
-import { createArticleIndex, evaluateSuggestions, suggestArticles } from 'supportkit';
-import { generateHelpCentre } from 'supportkit/testing';
+import { createArticleIndex, evaluateSuggestions, suggestArticles } from 'supportkit-ts';
+import { generateHelpCentre } from 'supportkit-ts/testing';
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(0)}%`);
 

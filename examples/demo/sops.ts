@@ -11,7 +11,7 @@ import {
   type SopRun,
   sopRunStats,
   startSopRun,
-} from 'supportkit';
+} from 'supportkit-ts';
 
 /** A seeded generator, so the demo prints the same figures every time. */
 function random(seed: number) {

@@ -45,7 +45,7 @@ export interface IsOpenNowResult {
  *
  * @example
  * ```ts
- * import { isOpenNow } from 'supportkit/automations';
+ * import { isOpenNow } from 'supportkit-ts/automations';
  * isOpenNow({ hours: 'Mon-Fri 9-18', timeZone: 'Europe/Rome', at: '2026-03-07 10:00' });
  * // { open: false, nextOpenAt: '2026-03-09T08:00:00.000Z', nextOpenLocal: '2026-03-09T09:00:00.000+01:00', … }
  * ```
@@ -183,7 +183,7 @@ export function flag(value: unknown, fallback: boolean, fn: string, field: strin
  *
  * @example
  * ```ts
- * import { slaDeadline } from 'supportkit/automations';
+ * import { slaDeadline } from 'supportkit-ts/automations';
  * // Friday 17:00 Rome + 4 business hours on Mon–Fri 9–18 → Monday 12:00 Rome.
  * slaDeadline({ start: '2026-03-06 17:00', target: '4h', hours: 'Mon-Fri 9-18', timeZone: 'Europe/Rome' }).deadline;
  * // '2026-03-09T11:00:00.000Z'
@@ -228,11 +228,11 @@ export interface BusinessMinutesResult {
 
 /**
  * Business minutes between two instants in the team's opening hours (DST-correct, holidays of `country`
- * excluded) — the same arithmetic as `businessMinutes()` in supportkit/metrics, with loose inputs.
+ * excluded) — the same arithmetic as `businessMinutes()` in supportkit-ts/metrics, with loose inputs.
  *
  * @example
  * ```ts
- * import { businessMinutesBetween } from 'supportkit/automations';
+ * import { businessMinutesBetween } from 'supportkit-ts/automations';
  * businessMinutesBetween({ start: '2026-03-06 17:00', end: '2026-03-09 10:00', hours: 'Mon-Fri 9-18', timeZone: 'Europe/Rome' });
  * // { businessMinutes: 120, businessHours: 2, calendarMinutes: 3900 }
  * ```

@@ -45,7 +45,7 @@ const CALLS = new Map<string, (input: Fields) => object>([
  *
  * @example
  * ```ts
- * import { callAutomation } from 'supportkit/automations';
+ * import { callAutomation } from 'supportkit-ts/automations';
  * callAutomation('normalizePriority', { value: 'Alta' }); // { value: 'high', recognized: true }
  * ```
  */

@@ -97,7 +97,7 @@ function contains(text: string, phrase: string): boolean {
  *
  * @example
  * ```ts
- * import { classifyTicket } from 'supportkit/automations';
+ * import { classifyTicket } from 'supportkit-ts/automations';
  * classifyTicket('Where is my refund? The invoice is wrong.', 'billing: invoice, refund; shipping: delivery');
  * // { tags: ['billing'], tagList: 'billing', primary: 'billing', matched: [{ tag: 'billing', keywords: ['invoice', 'refund'] }] }
  * ```

@@ -116,7 +116,7 @@ function tidy(intervals: { start: number; end: number }[]): { start: number; end
  *
  * @example
  * ```ts
- * import { hours } from 'supportkit/automations';
+ * import { hours } from 'supportkit-ts/automations';
  * hours('lun-ven 9-18, sab 9-13', { timeZone: 'Europe/Rome' });
  * // { timeZone: 'Europe/Rome', intervals: [{ start: 1980, end: 2520 }, …, { start: 9180, end: 9420 }], holidays: [] }
  * ```

@@ -185,7 +185,7 @@ function localeOf(value: unknown): string {
  *
  * @example
  * ```ts
- * import { replyPromise } from 'supportkit/automations';
+ * import { replyPromise } from 'supportkit-ts/automations';
  * // Friday 17:00 in Rome, high priority = 4 business hours on Mon–Fri 9–18: 1 h on Friday, 3 h on Monday.
  * replyPromise({
  *   createdAt: '2026-03-06 17:00', priority: 'Alta', sla: 'urgent: 1h, high: 4h, normal: 8h',

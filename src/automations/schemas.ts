@@ -59,11 +59,11 @@ const utcInstant = text('ISO 8601 in UTC');
 
 /**
  * Each helper's input and output JSON Schema (draft 2020-12), a description, and a worked example; the same
- * ships as `supportkit/schemas/automations/<name>.json`.
+ * ships as `supportkit-ts/schemas/automations/<name>.json`.
  *
  * @example
  * ```ts
- * import { automationSchemas, callAutomation } from 'supportkit/automations';
+ * import { automationSchemas, callAutomation } from 'supportkit-ts/automations';
  * const { input, example } = automationSchemas.slaDeadline;
  * input.required; // ['start', 'target', 'timeZone']
  * callAutomation('slaDeadline', example.input); // deep-equals example.output

@@ -33,7 +33,7 @@ function categoryOf(score: number): NpsCategory {
  *
  * @example
  * ```ts
- * import { npsCategory } from 'supportkit/automations';
+ * import { npsCategory } from 'supportkit-ts/automations';
  * npsCategory('9 - very likely'); // { score: 9, category: 'promoter' }
  * ```
  */
@@ -56,7 +56,7 @@ export interface NpsScoreResult {
   responses: number;
   /** Blank answers skipped. */
   blanks: number;
-  /** 95% margin of error in NPS points (trinomial standard error, as `nps()` in supportkit/metrics); null when empty. */
+  /** 95% margin of error in NPS points (trinomial standard error, as `nps()` in supportkit-ts/metrics); null when empty. */
   marginOfError: number | null;
 }
 
@@ -101,7 +101,7 @@ const Z95 = 1.959963984540054;
  *
  * @example
  * ```ts
- * import { scoreNps } from 'supportkit/automations';
+ * import { scoreNps } from 'supportkit-ts/automations';
  * scoreNps('10, 9, 8, , 3'); // { nps: 25, promoters: 2, passives: 1, detractors: 1, responses: 4, blanks: 1, … }
  * ```
  */
@@ -249,7 +249,7 @@ export interface CsatScoreResult {
  *
  * @example
  * ```ts
- * import { scoreCsat } from 'supportkit/automations';
+ * import { scoreCsat } from 'supportkit-ts/automations';
  * scoreCsat(['Good', 'bad', '5', '4/5', '👎']); // { csat: 60, satisfied: 3, unsatisfied: 2, responses: 5, blanks: 0 }
  * ```
  */
@@ -287,7 +287,7 @@ export interface CesScoreResult {
  *
  * @example
  * ```ts
- * import { scoreCes } from 'supportkit/automations';
+ * import { scoreCes } from 'supportkit-ts/automations';
  * scoreCes('7, 6, 2'); // { ces: 5, easyShare: 66.7, responses: 3, blanks: 0 }
  * ```
  */

@@ -159,7 +159,7 @@ function localTime(parts: LocalParts, zone: string, fn: string): DateTime {
  *
  * @example
  * ```ts
- * import { parseWhen } from 'supportkit/automations';
+ * import { parseWhen } from 'supportkit-ts/automations';
  * parseWhen('02/03/2026 09:15', { timeZone: 'Europe/Rome', dateOrder: 'day-first' }).iso; // '2026-03-02T08:15:00.000Z'
  * parseWhen('1772439300', { timeZone: 'UTC' }).iso; // '2026-03-02T08:15:00.000Z'
  * ```

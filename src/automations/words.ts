@@ -16,7 +16,7 @@ export interface TagsResult {
  *
  * @example
  * ```ts
- * import { splitTags } from 'supportkit/automations';
+ * import { splitTags } from 'supportkit-ts/automations';
  * splitTags('billing, Refund;  vip'); // { tags: ['billing', 'refund', 'vip'], tagList: 'billing,refund,vip', count: 3 }
  * ```
  */
@@ -80,7 +80,7 @@ function canonical(words: ReadonlyMap<string, string>): string {
  *
  * @example
  * ```ts
- * import { normalizeStatus } from 'supportkit/automations';
+ * import { normalizeStatus } from 'supportkit-ts/automations';
  * normalizeStatus('Risolto'); // { value: 'solved', recognized: true }
  * ```
  */
@@ -96,7 +96,7 @@ export function normalizeStatus(
  *
  * @example
  * ```ts
- * import { normalizePriority } from 'supportkit/automations';
+ * import { normalizePriority } from 'supportkit-ts/automations';
  * normalizePriority('Alta'); // { value: 'high', recognized: true }
  * ```
  */
@@ -112,7 +112,7 @@ export function normalizePriority(
  *
  * @example
  * ```ts
- * import { normalizeChannel } from 'supportkit/automations';
+ * import { normalizeChannel } from 'supportkit-ts/automations';
  * normalizeChannel('E-mail'); // { value: 'email', recognized: true }
  * ```
  */

@@ -39,7 +39,7 @@ function describe(init: ApiErrorInit, summary: string): string {
  *
  * @example
  * ```ts
- * import { ApiError, NotFoundError } from 'supportkit';
+ * import { ApiError, NotFoundError } from 'supportkit-ts';
  * try {
  *   await adapter.tickets.get('42');
  * } catch (error) {
@@ -137,7 +137,7 @@ export class InternalServerError extends ApiError {
  *
  * @example
  * ```ts
- * import { NetworkError } from 'supportkit';
+ * import { NetworkError } from 'supportkit-ts';
  * const error = new NetworkError({ adapter: 'zendesk', method: 'GET', url: 'https://x.zendesk.com/api/v2/tickets' }, 'ECONNRESET');
  * ```
  */
@@ -156,7 +156,7 @@ export class NetworkError extends SupportkitError {
  *
  * @example
  * ```ts
- * import { TimeoutError } from 'supportkit';
+ * import { TimeoutError } from 'supportkit-ts';
  * const error = new TimeoutError({ method: 'GET', url: 'https://x.zendesk.com/api/v2/tickets' }, 30_000);
  * error.timeoutMs; // 30000
  * ```

@@ -6,7 +6,7 @@ import type { WebhookFailureReason } from './webhook.js';
  *
  * @example
  * ```ts
- * import type { SupportkitErrorCode } from 'supportkit';
+ * import type { SupportkitErrorCode } from 'supportkit-ts';
  * const retryLater: SupportkitErrorCode[] = ['rate_limited', 'server_error', 'timeout', 'network_error'];
  * ```
  */
@@ -52,7 +52,7 @@ export type SupportkitErrorCode =
  *
  * @example
  * ```ts
- * import { SupportkitError } from 'supportkit';
+ * import { SupportkitError } from 'supportkit-ts';
  * try {
  *   await run();
  * } catch (error) {

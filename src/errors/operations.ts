@@ -6,7 +6,7 @@ import { SupportkitError } from './base.js';
  *
  * @example
  * ```ts
- * import { RequestAbortedError } from 'supportkit';
+ * import { RequestAbortedError } from 'supportkit-ts';
  * const controller = new AbortController();
  * const pending = zendesk.tickets.get('35436', { signal: controller.signal });
  * controller.abort();
@@ -33,7 +33,7 @@ export class RequestAbortedError extends SupportkitError {
  *
  * @example
  * ```ts
- * import { PaginationLoopError } from 'supportkit';
+ * import { PaginationLoopError } from 'supportkit-ts';
  * try { for await (const t of helpdesk.tickets.list()) use(t); }
  * catch (error) { if (error instanceof PaginationLoopError) console.error('the server repeated a page'); }
  * ```
@@ -50,7 +50,7 @@ export class PaginationLoopError extends SupportkitError {
  *
  * @example
  * ```ts
- * import { JobFailedError } from 'supportkit';
+ * import { JobFailedError } from 'supportkit-ts';
  * await zendesk.bulk.createTickets(inputs).catch((error) => {
  *   if (error instanceof JobFailedError) console.error(error.jobId, error.status);
  * });
@@ -82,7 +82,7 @@ export class JobFailedError extends SupportkitError {
  *
  * @example
  * ```ts
- * import { ExportStalledError } from 'supportkit';
+ * import { ExportStalledError } from 'supportkit-ts';
  * if (error instanceof ExportStalledError) console.error(error.export, 'stopped advancing');
  * ```
  */
@@ -107,7 +107,7 @@ export class ExportStalledError extends SupportkitError {
  *
  * @example
  * ```ts
- * import { ChangeRefusedError } from 'supportkit';
+ * import { ChangeRefusedError } from 'supportkit-ts';
  * await rt.tickets.update('42', { status: 'solved' }).catch((error) => {
  *   if (error instanceof ChangeRefusedError) console.error('not applied:', error.fields.join(', '));
  * });

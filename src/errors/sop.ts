@@ -17,7 +17,7 @@ export interface SopSourceIssue extends ValidationIssue {
  *
  * @example
  * ```ts
- * import { parseMermaidFlowchart, SopSyntaxError } from 'supportkit';
+ * import { parseMermaidFlowchart, SopSyntaxError } from 'supportkit-ts';
  * try {
  *   parseMermaidFlowchart('flowchart TD\n  a --> end');
  * } catch (error) {
@@ -63,7 +63,7 @@ export type SopInvalidMoveReason =
  *
  * @example
  * ```ts
- * import { advanceSopRun, SopInvalidMoveError } from 'supportkit';
+ * import { advanceSopRun, SopInvalidMoveError } from 'supportkit-ts';
  * try {
  *   advanceSopRun(run, { stepId: 'refund', operatorId: 'agent-1', at: new Date() });
  * } catch (error) {

@@ -9,7 +9,7 @@ import { redactUrl } from './redact.js';
  *
  * @example
  * ```ts
- * import { CrossOriginError } from 'supportkit';
+ * import { CrossOriginError } from 'supportkit-ts';
  * try {
  *   for await (const ticket of zendesk.tickets.list()) console.log(ticket.id);
  * } catch (error) {
@@ -71,7 +71,7 @@ const REASONS: Record<MalformedResponseReason, string> = {
  *
  * @example
  * ```ts
- * import { MalformedResponseError } from 'supportkit';
+ * import { MalformedResponseError } from 'supportkit-ts';
  * const error = new MalformedResponseError({ adapter: 'zendesk', method: 'GET', url: '/api/v2/tickets/1.json' }, 'not_json', 200);
  * error.message; // 'Malformed response from zendesk GET /api/v2/tickets/1.json (HTTP 200): the body is not JSON'
  * ```

@@ -6,7 +6,7 @@ import { SupportkitError } from './base.js';
  *
  * @example
  * ```ts
- * import { UnsupportedError } from 'supportkit';
+ * import { UnsupportedError } from 'supportkit-ts';
  * throw new UnsupportedError('trello', 'surveys.listCsat');
  * // UnsupportedError: The trello adapter does not support surveys.listCsat
  * ```

@@ -47,7 +47,7 @@ export function formatPath(path: ReadonlyArray<string | number | symbol>): strin
  *
  * @example
  * ```ts
- * import { parseTicket, ValidationError } from 'supportkit';
+ * import { parseTicket, ValidationError } from 'supportkit-ts';
  * try {
  *   parseTicket({ id: 1 });
  * } catch (error) {

@@ -16,7 +16,7 @@ export type WebhookFailureReason =
  *
  * @example
  * ```ts
- * import { WebhookVerificationError } from 'supportkit';
+ * import { WebhookVerificationError } from 'supportkit-ts';
  * const error = new WebhookVerificationError('bad_signature', 'The signature does not match the body');
  * error.reason; // 'bad_signature'
  * ```

@@ -99,7 +99,7 @@ export type HelpdeskEventBus = EventEmitter<HelpdeskEventMap>;
  *
  * @example
  * ```ts
- * import { createEventBus } from 'supportkit';
+ * import { createEventBus } from 'supportkit-ts';
  * const helpdesk = createEventBus();
  * helpdesk.on('ticket.created', (event) => console.log('new ticket', event.ticketId));
  * ```

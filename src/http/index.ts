@@ -1,12 +1,12 @@
 /**
- * `supportkit/transport`: the building blocks every adapter's transport is made of, for writing an adapter of
+ * `supportkit-ts/transport`: the building blocks every adapter's transport is made of, for writing an adapter of
  * your own — the HTTP client (same-origin rule, retries, rate limits, redaction), pagination, rate limiters, the
  * retry policy, the error a failed response becomes, and URL redaction. Everyday use needs none of this: the
- * adapters build their transport themselves, and `supportkit` exports the auth providers.
+ * adapters build their transport themselves, and `supportkit-ts` exports the auth providers.
  *
  * @example
  * ```ts
- * import { createHttpClient, paginate } from 'supportkit/transport';
+ * import { createHttpClient, paginate } from 'supportkit-ts/transport';
  * const http = createHttpClient({ adapter: 'acme-desk', baseUrl: 'https://desk.example.com/api', auth: { token } });
  * ```
  * @packageDocumentation

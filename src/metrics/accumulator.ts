@@ -7,7 +7,7 @@ import { ValidationError } from '../errors/validation.js';
  *
  * @example
  * ```ts
- * import { npsAccumulator } from 'supportkit';
+ * import { npsAccumulator } from 'supportkit-ts';
  * const a = npsAccumulator().add(10).add(3);
  * const b = npsAccumulator().add(9);
  * const whole = npsAccumulator().merge(a).merge(JSON.parse(JSON.stringify(b)));

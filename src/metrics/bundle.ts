@@ -17,7 +17,7 @@ export interface TicketBundle {
  *
  * @example
  * ```ts
- * import { bundleDataset } from 'supportkit';
+ * import { bundleDataset } from 'supportkit-ts';
  * for (const { ticket, messages } of bundleDataset(dataset)) console.log(ticket.id, messages.length);
  * ```
  */

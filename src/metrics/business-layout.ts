@@ -3,7 +3,7 @@ import { ValidationError } from '../errors/validation.js';
 import type { Schedule } from '../models/schedule.js';
 import { type ArithmeticSchedule, arithmeticSchedule, utcDay } from './business-arithmetic.js';
 
-// The business-time engine over an already-parsed schedule. It imports no zod, so `supportkit/automations`
+// The business-time engine over an already-parsed schedule. It imports no zod, so `supportkit-ts/automations`
 // (which checks its own loose input) can use it without paying for the models at import.
 
 const MINUTE = 60_000;

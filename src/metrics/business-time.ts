@@ -45,7 +45,7 @@ export function compileSchedule(schedule: Schedule): CompiledSchedule {
  *
  * @example
  * ```ts
- * import { businessMinutes } from 'supportkit';
+ * import { businessMinutes } from 'supportkit-ts';
  * const schedule = {
  *   timeZone: 'Europe/Rome',
  *   intervals: [1, 2, 3, 4, 5].map((d) => ({ start: d * 1440 + 540, end: d * 1440 + 1080 })), // Mon–Fri 09–18
@@ -75,7 +75,7 @@ export function businessMinutesBetween(a: number, b: number, schedule: Schedule)
  *
  * @example
  * ```ts
- * import { isBusinessTime } from 'supportkit';
+ * import { isBusinessTime } from 'supportkit-ts';
  * isBusinessTime('2026-03-09T10:00:00+01:00', schedule); // true on a Mon–Fri 09–18 Rome schedule
  * ```
  */
@@ -108,7 +108,7 @@ export function openSpansBetween(from: number, to: number, schedule: Schedule): 
  *
  * @example
  * ```ts
- * import { addBusinessMinutes } from 'supportkit';
+ * import { addBusinessMinutes } from 'supportkit-ts';
  * // 120 business minutes from Friday 17:00 Rome → Monday 10:00 Rome.
  * addBusinessMinutes('2026-03-06T17:00:00+01:00', 120, schedule).toISOString(); // '2026-03-09T09:00:00.000Z'
  * ```

@@ -76,7 +76,7 @@ function classify(state: CesState, item: unknown, index: number, invalid: Invali
  *
  * @example
  * ```ts
- * import { ces } from 'supportkit';
+ * import { ces } from 'supportkit-ts';
  * ces([7, 6, 5, 2]); // { mean: 5, easyShare: 75, easy: 3, n: 4, skipped: 0 }
  * ```
  */
@@ -96,7 +96,7 @@ export function ces(responses: Iterable<unknown>, options: CesOptions = {}): Ces
  *
  * @example
  * ```ts
- * import { cesAccumulator } from 'supportkit';
+ * import { cesAccumulator } from 'supportkit-ts';
  * cesAccumulator().add(7).merge(cesAccumulator().add(3)).result().mean; // 5
  * ```
  */

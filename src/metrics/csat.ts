@@ -84,7 +84,7 @@ function csatFromCounts(state: CsatState, offered: number | undefined): CsatResu
  *
  * @example
  * ```ts
- * import { csat } from 'supportkit';
+ * import { csat } from 'supportkit-ts';
  * csat(['good', 'good', 'bad', null]).score;         // 66.67
  * csat([5, 4, 3, 1], { offered: 10 });                // { score: 50, n: 4, responseRate: 40, … }
  * ```
@@ -106,7 +106,7 @@ export function csat(responses: Iterable<unknown>, options: CsatOptions = {}): C
  *
  * @example
  * ```ts
- * import { csatAccumulator } from 'supportkit';
+ * import { csatAccumulator } from 'supportkit-ts';
  * csatAccumulator().add('good').merge(csatAccumulator().add('bad')).result().score; // 50
  * ```
  */

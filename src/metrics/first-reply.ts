@@ -18,7 +18,7 @@ import { type Duration, measure, sortedMessages, type TimeMetricOptions } from '
  *
  * @example
  * ```ts
- * import { type FirstReplyDefinition, firstReplyTime } from 'supportkit';
+ * import { type FirstReplyDefinition, firstReplyTime } from 'supportkit-ts';
  * const definition: FirstReplyDefinition = 'from-first-public-message';
  * firstReplyTime(ticket, messages, { definition })?.calendarMinutes;
  * ```
@@ -60,7 +60,7 @@ export interface FirstReply extends Duration {
  *
  * @example
  * ```ts
- * import { firstReplyTime } from 'supportkit';
+ * import { firstReplyTime } from 'supportkit-ts';
  * const reply = firstReplyTime(ticket, messagesOfTicket, { schedule });
  * reply?.calendarMinutes; // e.g. 95
  * reply?.businessMinutes; // e.g. 35 (the night did not count)

@@ -23,7 +23,7 @@ export interface HolidayRegion {
  *
  * @example
  * ```ts
- * import { holidaysFor } from 'supportkit';
+ * import { holidaysFor } from 'supportkit-ts';
  * const schedule = {
  *   timeZone: 'Europe/Rome',
  *   intervals: [1, 2, 3, 4, 5].map((d) => ({ start: d * 1440 + 540, end: d * 1440 + 1080 })),

@@ -1,7 +1,7 @@
 /**
  * Every zod schema the metrics validate their input with, in one module that metrics never import directly:
  * they reach it through `modelSchemas()` (./schemas.ts), which the published build loads on first use, so that
- * `import('supportkit/metrics')` does not load zod (≈100 ms of a one-second automation step) until a metric is
+ * `import('supportkit-ts/metrics')` does not load zod (≈100 ms of a one-second automation step) until a metric is
  * handed data that is not already parsed. The build emits this module as its own file, dist/internal/model-schemas.
  */
 import { z } from 'zod';

@@ -102,7 +102,7 @@ function classify(state: NpsState, value: unknown, index: number, invalid: Inval
  *
  * @example
  * ```ts
- * import { nps } from 'supportkit';
+ * import { nps } from 'supportkit-ts';
  * nps([10, 9, 8, 6, 3]); // { score: 0, promoters: 2, passives: 1, detractors: 2, n: 5, marginOfError: 78.4…, … }
  * nps([10, 'x', 11], { invalid: 'skip' }).skipped; // 2
  * ```
@@ -125,7 +125,7 @@ export function nps(responsesOrScores: Iterable<unknown>, options: NpsOptions = 
  *
  * @example
  * ```ts
- * import { npsAccumulator } from 'supportkit';
+ * import { npsAccumulator } from 'supportkit-ts';
  * const left = npsAccumulator().add(10).add(2);
  * const right = npsAccumulator().add(9);
  * left.merge(right.toJSON()).result().score; // 33.33…

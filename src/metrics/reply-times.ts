@@ -21,7 +21,7 @@ export interface ReplySpan {
  *
  * @example
  * ```ts
- * import { replyTimes } from 'supportkit';
+ * import { replyTimes } from 'supportkit-ts';
  * for (const span of replyTimes(ticket, messagesOfTicket)) console.log(span.from, span.duration?.calendarMinutes);
  * ```
  */
@@ -69,7 +69,7 @@ export function replyTimesOf(
  *
  * @example
  * ```ts
- * import { nextReplyTime } from 'supportkit';
+ * import { nextReplyTime } from 'supportkit-ts';
  * const waits = nextReplyTime(ticket, messagesOfTicket, { schedule });
  * ```
  */

@@ -30,7 +30,7 @@ const RESOLVED = new Set(['solved', 'closed']);
  *
  * @example
  * ```ts
- * import { resolutionTimes } from 'supportkit';
+ * import { resolutionTimes } from 'supportkit-ts';
  * const { firstResolution, fullResolution } = resolutionTimes(ticket, eventsOfTicket, { schedule });
  * ```
  */
@@ -86,7 +86,7 @@ function resolvedAt(created: number, t: number, schedule: Schedule | undefined):
  *
  * @example
  * ```ts
- * import { reopens } from 'supportkit';
+ * import { reopens } from 'supportkit-ts';
  * reopens(ticket, eventsOfTicket); // 1
  * ```
  */

@@ -7,9 +7,9 @@ let loaded: ModelSchemas | undefined;
 
 /** The built file of ./model-schemas.ts next to this build: ESM where Node can `require()` it, else CommonJS. */
 function schemasFile(require: NodeJS.Require, here: string): string {
-  const root = dirname(require.resolve('supportkit/package.json'));
+  const root = dirname(require.resolve('supportkit-ts/package.json'));
   // An ESM build on a Node with require(esm) (20.19+, 22.12+) loads the ESM file, so that the schemas and zod are
-  // the very instances `import 'supportkit/models'` gives; the CommonJS build, or an older Node, loads the CJS one.
+  // the very instances `import 'supportkit-ts/models'` gives; the CommonJS build, or an older Node, loads the CJS one.
   const esm =
     !here.endsWith('.cjs') && (process.features as { require_module?: boolean }).require_module === true;
   return join(root, 'dist', 'internal', esm ? 'model-schemas.js' : 'model-schemas.cjs');
@@ -18,7 +18,7 @@ function schemasFile(require: NodeJS.Require, here: string): string {
 /**
  * The zod schemas metrics validate input with, loaded on first call. The published build uses this module in
  * place of ./schemas.ts (see tsup.config.ts): zod and the model schemas cost more to load than the rest of
- * `supportkit/metrics` together, and a metric handed already-parsed models never needs them.
+ * `supportkit-ts/metrics` together, and a metric handed already-parsed models never needs them.
  * @example `modelSchemas().Ticket.safeParse(json)`
  */
 export function modelSchemas(): ModelSchemas {

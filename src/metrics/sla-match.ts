@@ -117,7 +117,7 @@ function listsHold(policy: SlaPolicy, ticket: SlaMatchTicket): boolean {
  *
  * @example
  * ```ts
- * import { matchSlaPolicy } from 'supportkit';
+ * import { matchSlaPolicy } from 'supportkit-ts';
  * matchSlaPolicy(policy, ticket); // 'match' | 'noMatch' | 'undecided'
  * ```
  */
@@ -170,7 +170,7 @@ export type SlaPolicySelection =
  *
  * @example
  * ```ts
- * import { selectSlaPolicy } from 'supportkit';
+ * import { selectSlaPolicy } from 'supportkit-ts';
  * const choice = selectSlaPolicy(policies, ticket);
  * if (choice.outcome === 'policy') console.log(choice.policy.title);
  * ```

@@ -107,7 +107,7 @@ export function slaTargetsOf(
  *
  * @example
  * ```ts
- * import { slaStatus } from 'supportkit';
+ * import { slaStatus } from 'supportkit-ts';
  * for (const target of slaStatus(ticket, messages, events, policy, { schedule, asOf: new Date() })) {
  *   if (target.state === 'breached') console.log(`${target.metric} breached at ${target.breachAt.toISOString()}`);
  * }

@@ -123,7 +123,7 @@ export interface DistributionState {
  *
  * @example
  * ```ts
- * import { distributionAccumulator } from 'supportkit';
+ * import { distributionAccumulator } from 'supportkit-ts';
  * distributionAccumulator().add(10).add(20).add(30).result().median; // 20
  * ```
  */
@@ -152,7 +152,7 @@ export function distributionAccumulator(): Accumulator<number, DistributionSumma
  *
  * @example
  * ```ts
- * import { summarizeValues } from 'supportkit';
+ * import { summarizeValues } from 'supportkit-ts';
  * summarizeValues([5, 1, 3]); // { n: 3, mean: 3, median: 3, p90: 4.6, min: 1, max: 5 }
  * ```
  */

@@ -44,7 +44,7 @@ function addTo(target: Duration, d: Duration): void {
  *
  * @example
  * ```ts
- * import { statusDurations } from 'supportkit';
+ * import { statusDurations } from 'supportkit-ts';
  * const d = statusDurations(ticket, eventsOfTicket, { asOf: new Date(), schedule });
  * d.requesterWait.businessMinutes;
  * ```

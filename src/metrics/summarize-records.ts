@@ -13,7 +13,7 @@ import { type SummaryOptions, summaryAccumulatorOf } from './summarize.js';
  *
  * @example
  * ```ts
- * import { recordSummarizer } from 'supportkit';
+ * import { recordSummarizer } from 'supportkit-ts';
  * const summarizer = recordSummarizer({ asOf: new Date(), timeZone: 'Europe/Rome' });
  * for (const record of records) summarizer.push(record);
  * const report = summarizer.finish();
@@ -102,8 +102,8 @@ export function recordSummarizer(options: SummaryOptions & { asOf: Instant }) {
  *
  * @example
  * ```ts
- * import { summarizeRecords } from 'supportkit';
- * import { streamDataset, datasetAsOf } from 'supportkit/testing';
+ * import { summarizeRecords } from 'supportkit-ts';
+ * import { streamDataset, datasetAsOf } from 'supportkit-ts/testing';
  * const options = { tickets: 100_000, days: 180 };
  * const report = await summarizeRecords(streamDataset(options), { asOf: datasetAsOf(options) });
  * ```

@@ -88,7 +88,7 @@ export interface SummaryState {
  *
  * @example
  * ```ts
- * import { summaryAccumulator } from 'supportkit';
+ * import { summaryAccumulator } from 'supportkit-ts';
  * const acc = summaryAccumulator({ asOf: dataset.asOf, timeZone: 'Europe/Rome' });
  * for (const value of dataset.schedules) acc.add({ kind: 'schedules', value });
  * acc.add({ kind: 'bundle', value: { ticket, messages, events } });
@@ -202,7 +202,7 @@ export function summaryAccumulatorOf(
  *
  * @example
  * ```ts
- * import { summarize } from 'supportkit';
+ * import { summarize } from 'supportkit-ts';
  * const report = summarize(dataset, { timeZone: 'Europe/Rome', interval: 'week' });
  * report.firstReply.businessMinutes?.median;
  * report.nps.score; report.nps.marginOfError;

@@ -98,7 +98,7 @@ function benjaminiHochberg(pValues: (number | null)[], alpha: number): boolean[]
  *
  * @example
  * ```ts
- * import { tagTrendsAccumulator } from 'supportkit';
+ * import { tagTrendsAccumulator } from 'supportkit-ts';
  * const acc = tagTrendsAccumulator({ interval: 'week' });
  * for (const ticket of dataset.tickets) acc.add(ticket);
  * acc.result().tags.filter((t) => t.rising);
@@ -321,7 +321,7 @@ function cooccurrenceOf(state: TagTrendState, minSupport: number): TagPair[] {
  *
  * @example
  * ```ts
- * import { tagTrends } from 'supportkit';
+ * import { tagTrends } from 'supportkit-ts';
  * const trends = tagTrends(dataset, { interval: 'week', timeZone: 'Europe/Rome', baseline: { recent: 2 } });
  * trends.tags.filter((t) => t.rising).map((t) => `${t.tag} ×${t.growth?.toFixed(1)}`);
  * ```

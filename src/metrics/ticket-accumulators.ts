@@ -126,7 +126,7 @@ function durationAccumulator(
  *
  * @example
  * ```ts
- * import { bundleDataset, firstReplyAccumulator } from 'supportkit';
+ * import { bundleDataset, firstReplyAccumulator } from 'supportkit-ts';
  * const acc = firstReplyAccumulator({ schedule });
  * for (const bundle of bundleDataset(dataset)) acc.add(bundle);
  * acc.result().businessMinutes?.median;

@@ -59,7 +59,7 @@ function resolve(options: VolumeOptions, fn: string) {
  *
  * @example
  * ```ts
- * import { bundleDataset, volumesAccumulator } from 'supportkit';
+ * import { bundleDataset, volumesAccumulator } from 'supportkit-ts';
  * const acc = volumesAccumulator({ interval: 'week', timeZone: 'Europe/Rome' });
  * for (const bundle of bundleDataset(dataset)) acc.add(bundle);
  * acc.result();
@@ -163,7 +163,7 @@ export function volumesAccumulatorOf(
  *
  * @example
  * ```ts
- * import { volumes } from 'supportkit';
+ * import { volumes } from 'supportkit-ts';
  * for (const p of volumes(dataset, { interval: 'week', timeZone: 'Europe/Rome' })) {
  *   console.log(p.period, p.created, p.solved, p.backlog);
  * }

@@ -6,7 +6,7 @@ import { IanaTimeZone, Id, LanguageTag, openEnum, Source, Timestamp } from './pr
  *
  * @example
  * ```ts
- * import { parseAgent } from 'supportkit';
+ * import { parseAgent } from 'supportkit-ts';
  * parseAgent({ id: 'agent-3', name: 'Marco', email: 'marco@acme.test', groupIds: ['g-billing'], timeZone: 'Europe/Rome' });
  * ```
  */

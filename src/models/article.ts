@@ -6,7 +6,7 @@ import { Id, LanguageTag, Source, Timestamp } from './primitives.js';
  *
  * @example
  * ```ts
- * import { parseArticle } from 'supportkit';
+ * import { parseArticle } from 'supportkit-ts';
  * parseArticle({
  *   id: 'kb-12', title: 'Resetting your password', body: 'Open Settings → Security…', locale: 'en',
  *   labels: ['login', 'password'], createdAt: '2026-01-10T10:00:00Z', updatedAt: '2026-02-01T10:00:00Z',

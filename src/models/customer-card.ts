@@ -169,7 +169,7 @@ export type CardFigures = z.output<typeof CardFigures>;
  *
  * @example
  * ```ts
- * import { CustomerCard, parse } from 'supportkit';
+ * import { CustomerCard, parse } from 'supportkit-ts';
  * const card = parse(CustomerCard, JSON.parse(stored));
  * card.state; // 'yellow'
  * ```

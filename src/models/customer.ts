@@ -75,7 +75,7 @@ export type CardState = z.output<typeof CardState>;
  *
  * @example
  * ```ts
- * import { parseCustomer } from 'supportkit';
+ * import { parseCustomer } from 'supportkit-ts';
  * parseCustomer({
  *   id: 'c-17',
  *   name: 'Ada Rossi',

@@ -20,7 +20,7 @@ import { TicketEvent } from './ticket-event.js';
  *
  * @example
  * ```ts
- * import { parseDataset } from 'supportkit';
+ * import { parseDataset } from 'supportkit-ts';
  * const dataset = parseDataset({
  *   tickets: [{ id: '1', subject: 'Hi', status: 'new', requesterId: 'c1',
  *               createdAt: '2026-03-02T08:00:00Z', updatedAt: '2026-03-02T08:00:00Z' }],

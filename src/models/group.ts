@@ -6,7 +6,7 @@ import { Id, Source } from './primitives.js';
  *
  * @example
  * ```ts
- * import { parseGroup } from 'supportkit';
+ * import { parseGroup } from 'supportkit-ts';
  * parseGroup({ id: 'g-billing', name: 'Billing', scheduleId: 'sched-eu' });
  * ```
  */

@@ -6,11 +6,11 @@ import { type ModelName, models } from './registry.js';
 /**
  * The JSON Schema (draft 2020-12) of a model's JSON form: what a no-code tool or another language should send.
  * Timestamps are ISO 8601 strings with offset or epoch milliseconds; fields with defaults are optional. The
- * package also ships these pre-built as `supportkit/schemas/<Model>.json`.
+ * package also ships these pre-built as `supportkit-ts/schemas/<Model>.json`.
  *
  * @example
  * ```ts
- * import { modelJsonSchema } from 'supportkit';
+ * import { modelJsonSchema } from 'supportkit-ts';
  * const schema = modelJsonSchema('Ticket');
  * schema.required; // ['id', 'subject', 'status', 'requesterId', 'createdAt', 'updatedAt']
  * ```

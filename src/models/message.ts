@@ -34,7 +34,7 @@ export type AuthorRole = z.output<typeof AuthorRole>;
  *
  * @example
  * ```ts
- * import { parseMessage } from 'supportkit';
+ * import { parseMessage } from 'supportkit-ts';
  * parseMessage({
  *   id: 'm1', ticketId: '1001', authorId: 'agent-3', authorRole: 'agent', public: true,
  *   body: 'Thanks, we are on it.', createdAt: '2026-03-02T08:40:00Z',

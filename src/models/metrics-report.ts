@@ -40,7 +40,7 @@ const breakdownRow = z.strictObject({
  *
  * @example
  * ```ts
- * import { MetricsReport, parse, summarize } from 'supportkit';
+ * import { MetricsReport, parse, summarize } from 'supportkit-ts';
  * const report = summarize(dataset, { timeZone: 'Europe/Rome' });
  * const again = parse(MetricsReport, JSON.parse(JSON.stringify(report)));
  * ```

@@ -6,7 +6,7 @@ import { CustomFields, Id, Source, Timestamp } from './primitives.js';
  *
  * @example
  * ```ts
- * import { parseOrganization } from 'supportkit';
+ * import { parseOrganization } from 'supportkit-ts';
  * parseOrganization({ id: 'o-1', name: 'Acme S.p.A.', domains: ['acme.it'] });
  * ```
  */

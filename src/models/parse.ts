@@ -85,7 +85,7 @@ function checkSchema(schema: unknown, fn: string): void {
  *
  * @example
  * ```ts
- * import { parse, Ticket } from 'supportkit';
+ * import { parse, Ticket } from 'supportkit-ts';
  * const ticket = parse(Ticket, JSON.parse(text));
  * ```
  */
@@ -107,7 +107,7 @@ export type SafeParseResult<T> = { success: true; data: T } | { success: false; 
  *
  * @example
  * ```ts
- * import { safeParse, NpsResponse } from 'supportkit';
+ * import { safeParse, NpsResponse } from 'supportkit-ts';
  * const result = safeParse(NpsResponse, input);
  * if (!result.success) console.log(result.error.issues);
  * ```

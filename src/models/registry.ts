@@ -22,7 +22,7 @@ import { TicketEvent } from './ticket-event.js';
  *
  * @example
  * ```ts
- * import { models, parse } from 'supportkit';
+ * import { models, parse } from 'supportkit-ts';
  * const value = parse(models.Ticket, input);
  * ```
  */

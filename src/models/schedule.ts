@@ -48,7 +48,7 @@ export type Holiday = z.output<typeof Holiday>;
  *
  * @example
  * ```ts
- * import { parseSchedule } from 'supportkit';
+ * import { parseSchedule } from 'supportkit-ts';
  * // Monday to Friday, 09:00–18:00 in Rome, closed on Christmas Day.
  * const weekdays = [1, 2, 3, 4, 5].map((day) => ({ start: day * 1440 + 540, end: day * 1440 + 1080 }));
  * parseSchedule({

@@ -139,7 +139,7 @@ export type SlaUnmappedCondition = z.output<typeof SlaUnmappedCondition>;
  *
  * @example
  * ```ts
- * import { parseSlaPolicy } from 'supportkit';
+ * import { parseSlaPolicy } from 'supportkit-ts';
  * parseSlaPolicy({
  *   id: 'sla-standard',
  *   title: 'Standard',

@@ -61,7 +61,7 @@ export type SopNode = z.output<typeof SopNode>;
  *
  * @example
  * ```ts
- * import { parseSopDocument } from 'supportkit';
+ * import { parseSopDocument } from 'supportkit-ts';
  * parseSopDocument({
  *   id: 'sop-refund',
  *   title: 'Refund request',

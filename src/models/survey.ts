@@ -21,7 +21,7 @@ const surveyBase = {
  *
  * @example
  * ```ts
- * import { parseCsatResponse } from 'supportkit';
+ * import { parseCsatResponse } from 'supportkit-ts';
  * parseCsatResponse({ id: 's1', ticketId: '1001', customerId: 'c-17', rating: 'good', createdAt: '2026-03-03T10:00:00Z' });
  * parseCsatResponse({ id: 's2', customerId: 'c-18', rating: 4, createdAt: '2026-03-03T11:00:00Z' });
  * ```
@@ -40,7 +40,7 @@ export type CsatResponseInput = z.input<typeof CsatResponse>;
  *
  * @example
  * ```ts
- * import { parseNpsResponse } from 'supportkit';
+ * import { parseNpsResponse } from 'supportkit-ts';
  * parseNpsResponse({ id: 'n1', customerId: 'c-17', score: 9, createdAt: '2026-03-05T10:00:00Z' });
  * ```
  */
@@ -56,7 +56,7 @@ export type NpsResponseInput = z.input<typeof NpsResponse>;
  *
  * @example
  * ```ts
- * import { parseCesResponse } from 'supportkit';
+ * import { parseCesResponse } from 'supportkit-ts';
  * parseCesResponse({ id: 'e1', ticketId: '1001', customerId: 'c-17', score: 6, createdAt: '2026-03-03T10:05:00Z' });
  * ```
  */

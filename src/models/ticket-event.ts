@@ -25,7 +25,7 @@ const base = {
  *
  * @example
  * ```ts
- * import { parseTicketEvent } from 'supportkit';
+ * import { parseTicketEvent } from 'supportkit-ts';
  * parseTicketEvent({ id: 'e1', ticketId: '1001', type: 'status', at: '2026-03-02T10:00:00Z', from: 'open', to: 'solved' });
  * ```
  */

@@ -54,7 +54,7 @@ export type Channel = z.output<typeof Channel>;
  *
  * @example
  * ```ts
- * import { parseTicket } from 'supportkit';
+ * import { parseTicket } from 'supportkit-ts';
  * const ticket = parseTicket({
  *   id: '1001',
  *   subject: 'Cannot log in',

@@ -7,7 +7,7 @@ import { invalidArgument, ValidationError, type ValidationIssue } from '../error
 /**
  * The problems of a value that should be a checkpoint, with paths under `root`; none = it is one. Only own
  * properties count: a `__proto__` key in parsed JSON must not lend the checkpoint an inherited cursor. Messages
- * say what is wrong, never the value (a cursor may embed vendor data). Internal to supportkit/sync.
+ * say what is wrong, never the value (a cursor may embed vendor data). Internal to supportkit-ts/sync.
  *
  * @example
  * ```ts
@@ -59,7 +59,7 @@ export interface CheckpointFile {
  *
  * @example
  * ```ts
- * import { checkpointFile, jsonlFileSink, sync } from 'supportkit/sync';
+ * import { checkpointFile, jsonlFileSink, sync } from 'supportkit-ts/sync';
  * const saved = checkpointFile('changes.checkpoint.json');
  * await sync(helpdesk, { sink: jsonlFileSink('changes.jsonl'), checkpoint: saved.load(), onCheckpoint: saved.save });
  * ```

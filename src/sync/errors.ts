@@ -8,7 +8,7 @@ import { SupportkitError } from '../errors/base.js';
  *
  * @example
  * ```ts
- * import { jsonlFileSink, OutputLockedError } from 'supportkit/sync';
+ * import { jsonlFileSink, OutputLockedError } from 'supportkit-ts/sync';
  * try {
  *   const sink = jsonlFileSink('changes.jsonl');
  * } catch (error) {

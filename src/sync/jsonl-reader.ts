@@ -49,7 +49,7 @@ export const badLine = (file: string, line: number, message: string) =>
 
 /**
  * One line of a JSONL file as a record, timestamps revived; a line that is not one throws ValidationError
- * naming the file and line. Internal to supportkit/sync.
+ * naming the file and line. Internal to supportkit-ts/sync.
  *
  * @example
  * ```ts
@@ -82,8 +82,8 @@ export function reviveLine(text: string, line: number, file: string): DatasetRec
  *
  * @example
  * ```ts
- * import { readJsonlRecords } from 'supportkit/sync';
- * import { recordSummarizer } from 'supportkit/metrics';
+ * import { readJsonlRecords } from 'supportkit-ts/sync';
+ * import { recordSummarizer } from 'supportkit-ts/metrics';
  * const summarizer = recordSummarizer({ asOf: new Date(), timeZone: 'Europe/Rome' });
  * for await (const batch of readJsonlRecords('changes.jsonl')) for (const record of batch) summarizer.push(record);
  * const report = summarizer.finish();
@@ -121,7 +121,7 @@ function wanted(bytes: Buffer, start: number, end: number, kinds: ReadonlySet<st
 /**
  * {@link readJsonlRecords} over the bytes `[start, end)` of a file (a range that begins at a line start); line
  * numbers in errors count from the range's first line; with `kinds`, lines of other kinds may be skipped unparsed
- * (the caller still filters by kind). Internal to supportkit/sync.
+ * (the caller still filters by kind). Internal to supportkit-ts/sync.
  *
  * @example
  * ```ts

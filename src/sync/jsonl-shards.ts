@@ -8,7 +8,7 @@ const WINDOW = 1 << 16;
 /**
  * A JSONL file cut into byte ranges that each begin at a ticket record, so that every ticket keeps its messages,
  * events and surveys in one range; `header` is where the first ticket begins (the reference data before it —
- * schedules, groups, SLA policies — is what every range needs). Internal to supportkit/sync.
+ * schedules, groups, SLA policies — is what every range needs). Internal to supportkit-ts/sync.
  *
  * @example
  * ```ts

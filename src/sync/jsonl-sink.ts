@@ -37,7 +37,7 @@ export interface JsonlFileSinkOptions {
  *
  * @example
  * ```ts
- * import { checkpointFile, jsonlFileSink, sync } from 'supportkit/sync';
+ * import { checkpointFile, jsonlFileSink, sync } from 'supportkit-ts/sync';
  * const saved = checkpointFile('tickets.checkpoint.json');
  * const sink = jsonlFileSink('tickets.jsonl');
  * try {

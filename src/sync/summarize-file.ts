@@ -33,7 +33,7 @@ const here = () => (typeof __filename === 'string' ? __filename : fileURLToPath(
  *
  * @example
  * ```ts
- * import { summarizeJsonlFile } from 'supportkit/sync';
+ * import { summarizeJsonlFile } from 'supportkit-ts/sync';
  * const report = await summarizeJsonlFile('helpdesk/records.jsonl', { asOf: new Date(), timeZone: 'Europe/Rome' });
  * report.firstReply.businessMinutes?.median;
  * ```

@@ -61,8 +61,8 @@ export class SyncStalledError extends SupportkitError {
  *
  * @example
  * ```ts
- * import { createMemoryAdapter } from 'supportkit';
- * import { checkpointFile, jsonlFileSink, sync } from 'supportkit/sync';
+ * import { createMemoryAdapter } from 'supportkit-ts';
+ * import { checkpointFile, jsonlFileSink, sync } from 'supportkit-ts/sync';
  * const saved = checkpointFile('checkpoint.json');
  * const sink = jsonlFileSink('changes.jsonl');
  * try {

@@ -335,7 +335,7 @@ class TicketStory {
  *
  * @example
  * ```ts
- * import { streamDataset } from 'supportkit/testing';
+ * import { streamDataset } from 'supportkit-ts/testing';
  * let tickets = 0;
  * for (const record of streamDataset({ seed: 7, tickets: 1_000_000, days: 365 })) {
  *   if (record.kind === 'tickets') tickets++;
@@ -679,7 +679,7 @@ function emptyDataset(asOf?: Date): Dataset {
  *
  * @example
  * ```ts
- * import { collectDataset, streamDataset } from 'supportkit/testing';
+ * import { collectDataset, streamDataset } from 'supportkit-ts/testing';
  * const dataset = collectDataset(streamDataset({ seed: 3, tickets: 200 }));
  * ```
  */
@@ -708,7 +708,7 @@ export function datasetAsOf(options: GenerateOptions = {}): Date {
  *
  * @example
  * ```ts
- * import { generateDataset } from 'supportkit/testing';
+ * import { generateDataset } from 'supportkit-ts/testing';
  * const dataset = generateDataset({ seed: 42, tickets: 500, days: 60 });
  * dataset.tickets.length; // 500
  * ```

@@ -127,8 +127,8 @@ function ticketOf(random: Random, i: number, topic: HelpTopic, locale: HelpCentr
  *
  * @example
  * ```ts
- * import { createArticleIndex, evaluateSuggestions } from 'supportkit';
- * import { generateHelpCentre } from 'supportkit/testing';
+ * import { createArticleIndex, evaluateSuggestions } from 'supportkit-ts';
+ * import { generateHelpCentre } from 'supportkit-ts/testing';
  * const { articles, cases } = generateHelpCentre({ seed: 42 });
  * evaluateSuggestions(await createArticleIndex(articles), cases); // { hitAt1, hitAt3, mrr, noSuggestion, … }
  * ```

@@ -158,8 +158,8 @@ function deskCustomer(base: Customer, person: Person, desk: 0 | 1, name: string,
  *
  * @example
  * ```ts
- * import { buildCardIndex } from 'supportkit/care';
- * import { streamHelpdesks } from 'supportkit/testing';
+ * import { buildCardIndex } from 'supportkit-ts/care';
+ * import { streamHelpdesks } from 'supportkit-ts/testing';
  * const index = await buildCardIndex(streamHelpdesks({ seed: 7, tickets: 2000 }), { defaultRegion: 'IT' });
  * index.find({ customerId: 'p-3', adapter: 'request-tracker' }) === index.find({ customerId: 'c-3', adapter: 'zendesk' }); // true
  * ```

@@ -68,7 +68,7 @@ export interface WebhookDeliveryIdInput {
  *
  * @example
  * ```ts
- * import { verifyWebhook, webhookDeliveryId } from 'supportkit/webhooks';
+ * import { verifyWebhook, webhookDeliveryId } from 'supportkit-ts/webhooks';
  * await verifyWebhook('helpscout', { rawBody, headers, secret });
  * const id = await webhookDeliveryId('helpscout', { rawBody, headers }); // 'sha256:…'
  * ```

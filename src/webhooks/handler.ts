@@ -147,7 +147,7 @@ function isRawBody(value: unknown): value is RawBody {
  * @example
  * ```ts
  * import { createServer } from 'node:http';
- * import { createWebhookHandler } from 'supportkit/webhooks';
+ * import { createWebhookHandler } from 'supportkit-ts/webhooks';
  * const handler = createWebhookHandler({
  *   vendor: 'zendesk',
  *   secret: process.env.ZENDESK_WEBHOOK_SECRET!,

@@ -30,7 +30,7 @@ export interface ParseWebhookOptions {
  *
  * @example
  * ```ts
- * import { parseWebhookEvent, verifyWebhook, webhookDeliveryId } from 'supportkit/webhooks';
+ * import { parseWebhookEvent, verifyWebhook, webhookDeliveryId } from 'supportkit-ts/webhooks';
  * await verifyWebhook('zendesk', { rawBody, headers, secret });
  * const deliveryId = await webhookDeliveryId('zendesk', { rawBody, headers });
  * const event = parseWebhookEvent('zendesk', JSON.parse(rawBody), { deliveryId });

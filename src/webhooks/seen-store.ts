@@ -9,7 +9,7 @@ import { invalidOption } from '../errors/validation.js';
  *
  * @example
  * ```ts
- * import type { WebhookSeenStore } from 'supportkit/webhooks';
+ * import type { WebhookSeenStore } from 'supportkit-ts/webhooks';
  * const seen: WebhookSeenStore = {
  *   claim: async (id, ttlMs) => (await redis.set(`webhook:${id}`, '1', { NX: true, PX: ttlMs })) === 'OK',
  *   release: async (id) => void (await redis.del(`webhook:${id}`)),
@@ -48,7 +48,7 @@ export interface MemorySeenStoreOptions {
  *
  * @example
  * ```ts
- * import { createMemorySeenStore, createWebhookHandler } from 'supportkit/webhooks';
+ * import { createMemorySeenStore, createWebhookHandler } from 'supportkit-ts/webhooks';
  * const handler = createWebhookHandler({ vendor: 'intercom', secret, seen: createMemorySeenStore({ maxEntries: 50_000 }) });
  * ```
  */

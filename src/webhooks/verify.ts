@@ -144,7 +144,7 @@ function finish(p: Prepared, digest: Uint8Array): VerifiedWebhook {
  *
  * @example
  * ```ts
- * import { verifyWebhook } from 'supportkit/webhooks';
+ * import { verifyWebhook } from 'supportkit-ts/webhooks';
  * await verifyWebhook('zendesk', { rawBody, headers: request.headers, secret: process.env.ZENDESK_WEBHOOK_SECRET! });
  * ```
  */
@@ -161,7 +161,7 @@ export async function verifyWebhook(
  *
  * @example
  * ```ts
- * import { verifyWebhookSync } from 'supportkit/webhooks';
+ * import { verifyWebhookSync } from 'supportkit-ts/webhooks';
  * verifyWebhookSync('helpscout', { rawBody, headers: req.headers, secret });
  * ```
  */
@@ -176,7 +176,7 @@ export function verifyWebhookSync(vendor: WebhookVendor, options: VerifyWebhookO
  *
  * @example
  * ```ts
- * import { signWebhook, verifyWebhook } from 'supportkit/webhooks';
+ * import { signWebhook, verifyWebhook } from 'supportkit-ts/webhooks';
  * const body = JSON.stringify({ type: 'zen:event-type:ticket.created' });
  * const headers = await signWebhook('zendesk', { body, secret: 'test-secret' });
  * await verifyWebhook('zendesk', { rawBody: body, headers, secret: 'test-secret' }); // passes

@@ -21,7 +21,7 @@ import { ValidationError } from '../../src/index.js';
 import { readSpecFixture, specExample } from './openapi.js';
 
 /**
- * The mappers of supportkit/zendesk, supportkit/trello and supportkit/request-tracker read raw vendor JSON through
+ * The mappers of supportkit-ts/zendesk, supportkit-ts/trello and supportkit-ts/request-tracker read raw vendor JSON through
  * the wire schemas before mapping: the same JSON gives the same result as the internal mapper given the parsed
  * wire object, and garbage is a ValidationError naming the function and the argument, never a TypeError.
  */

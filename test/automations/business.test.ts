@@ -126,7 +126,7 @@ describe('businessMinutesBetween', () => {
     });
   });
 
-  it('agrees with businessMinutes() in supportkit/metrics for any two instants', () => {
+  it('agrees with businessMinutes() in supportkit-ts/metrics for any two instants', () => {
     const schedule = hours('lun-ven 9-13, 14-18, sab 9-13', { timeZone: 'Europe/Rome' });
     const span = { min: Date.UTC(2026, 2, 1), max: Date.UTC(2026, 4, 1) }; // across the March DST change
     fc.assert(

@@ -56,7 +56,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('supportkit/automations bundled for Node 18', () => {
+describe('supportkit-ts/automations bundled for Node 18', () => {
   it('bundles no schema library: the light import loads neither zod nor the models', () => {
     // zod's classes carry these names even minified (they are string literals in its error and type tags).
     expect(code).not.toMatch(/\$ZodType|ZodError|\$ZodCheck/);

@@ -67,7 +67,7 @@ describe('scoreNps', () => {
     expect(() => scoreNps({ a: 1 })).toThrow('expected a list');
   });
 
-  it('agrees with nps() in supportkit/metrics on any list of scores', () => {
+  it('agrees with nps() in supportkit-ts/metrics on any list of scores', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 10 }), { minLength: 1, maxLength: 60 }), (scores) => {
         const loose = scoreNps(scores.map(String).join(','));

@@ -1,6 +1,6 @@
 /**
  * The library's entry points must not pull in the command line or its dependencies: an app importing
- * `supportkit` should never load csv-parse, cli-progress or src/cli. Walks the static imports of each entry.
+ * `supportkit-ts` should never load csv-parse, cli-progress or src/cli. Walks the static imports of each entry.
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';

@@ -1,5 +1,5 @@
 /**
- * `import('supportkit/metrics')` must not load zod (its load alone is about 100 ms, the whole budget of a
+ * `import('supportkit-ts/metrics')` must not load zod (its load alone is about 100 ms, the whole budget of a
  * metrics import in an automation step): the build swaps src/metrics/schemas.ts for schemas-lazy.ts, which loads
  * the schemas on first use. Walks the static imports of the metrics entry as the build resolves them.
  */

@@ -18,7 +18,7 @@ vi.mock('node:module', () => ({
           throw Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' });
         return schemas;
       },
-      { resolve: (id: string) => `/pkg/${id.replace(/^supportkit\//, '')}` },
+      { resolve: (id: string) => `/pkg/${id.replace(/^supportkit-ts\//, '')}` },
     ),
 }));
 

@@ -30,7 +30,7 @@ describe('API report', () => {
     }
   });
 
-  it('keeps transport building blocks out of the root, in supportkit/transport', () => {
+  it('keeps transport building blocks out of the root, in supportkit-ts/transport', () => {
     const report = (name: string) =>
       readFileSync(resolve(import.meta.dirname, '../../docs/api', name), 'utf8');
     const root = report('supportkit.api.md');

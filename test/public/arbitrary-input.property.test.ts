@@ -12,9 +12,9 @@ import * as webhooks from '../../src/webhooks/index.js';
 
 /**
  * Arbitrary JSON (and model-shaped objects with wrong types) into every public function of the package root, of
- * supportkit/care, supportkit/automations, supportkit/transport, supportkit/webhooks and of the adapter subpaths (supportkit/zendesk, supportkit/trello,
- * supportkit/request-tracker: their factories, rate limiters and pure mappers, which read each argument through
- * its wire schema). Not yet covered: supportkit/sync (its functions write files at the paths given). Each call
+ * supportkit-ts/care, supportkit-ts/automations, supportkit-ts/transport, supportkit-ts/webhooks and of the adapter subpaths (supportkit-ts/zendesk, supportkit-ts/trello,
+ * supportkit-ts/request-tracker: their factories, rate limiters and pure mappers, which read each argument through
+ * its wire schema). Not yet covered: supportkit-ts/sync (its functions write files at the paths given). Each call
  * returns, or fails with a typed supportkit error. A raw TypeError or RangeError from inside the
  * library is a bug: the caller cannot tell their mistake from ours.
  */

@@ -233,7 +233,7 @@ describe('sync and the JSONL sink name a missing adapter or path', () => {
   });
 });
 
-describe('the other supportkit/sync entry points name a wrong argument', () => {
+describe('the other supportkit-ts/sync entry points name a wrong argument', () => {
   it('readJsonlRecords, checkpointFile, callbackSink and recordKey: ValidationError, not TypeError', async () => {
     const first = (path: unknown) =>
       readJsonlRecords(path as never)

@@ -56,7 +56,7 @@ export function checkOptions<T extends object>(
 const RENAMED: ReadonlyMap<string, string> = new Map([
   [
     'nonBlockingRateLimit',
-    "removed; pass rateLimiter: zendeskRateLimiter({ nonBlocking: true }) (or createRateLimiter({ nonBlocking: true }) from 'supportkit/transport')",
+    "removed; pass rateLimiter: zendeskRateLimiter({ nonBlocking: true }) (or createRateLimiter({ nonBlocking: true }) from 'supportkit-ts/transport')",
   ],
   ['baseURL', 'spelt baseUrl'],
   ['timeout', 'spelt timeoutMs'],

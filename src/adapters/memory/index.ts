@@ -28,8 +28,8 @@ export interface MemoryAdapterOptions {
  *
  * @example
  * ```ts
- * import { createMemoryAdapter } from 'supportkit';
- * import { generateDataset } from 'supportkit/testing';
+ * import { createMemoryAdapter } from 'supportkit-ts';
+ * import { generateDataset } from 'supportkit-ts/testing';
  * const helpdesk = createMemoryAdapter(generateDataset({ tickets: 100 }));
  * const ticket = await helpdesk.tickets.create({ subject: 'Printer on fire', requesterId: 'c-1' }, { idempotencyKey: 'k1' });
  * await helpdesk.tickets.update(ticket.id, { status: 'solved' });

@@ -1,5 +1,5 @@
 /**
- * What the public Request Tracker mappers (`supportkit/request-tracker`) read their arguments through, besides
+ * What the public Request Tracker mappers (`supportkit-ts/request-tracker`) read their arguments through, besides
  * the wire schemas: the mapping contexts.
  */
 import { z } from 'zod';

@@ -41,8 +41,8 @@ const name = (what: string) => (value: unknown) =>
  *
  * @example
  * ```ts
- * import { createRequestTrackerAdapter } from 'supportkit/request-tracker';
- * import { tokenAuth } from 'supportkit';
+ * import { createRequestTrackerAdapter } from 'supportkit-ts/request-tracker';
+ * import { tokenAuth } from 'supportkit-ts';
  * const rt = createRequestTrackerAdapter({ baseUrl: 'https://rt.example.org', auth: tokenAuth(process.env.RT_TOKEN!), queues: ['Support'] });
  * for await (const ticket of rt.tickets.list({ status: ['open'] })) console.log(ticket.subject);
  * ```

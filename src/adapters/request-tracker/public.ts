@@ -1,5 +1,5 @@
 /**
- * `supportkit/request-tracker`: the Request Tracker 5 (REST2) adapter and the pure wire ⇄ canonical mapping.
+ * `supportkit-ts/request-tracker`: the Request Tracker 5 (REST2) adapter and the pure wire ⇄ canonical mapping.
  * The mappers here read each argument through its wire schema first (raw REST2 JSON is fine): a wrong one is a
  * ValidationError naming the function and the path.
  *

@@ -1,5 +1,5 @@
 /**
- * What the public Trello mappers (`supportkit/trello`) read their arguments through, besides the wire schemas:
+ * What the public Trello mappers (`supportkit-ts/trello`) read their arguments through, besides the wire schemas:
  * the board as the mapping knows it, the mapping, and the parts of a ticket the message and history mappers
  * read.
  */

@@ -78,7 +78,7 @@ const secret = (value: unknown, all: Record<string, unknown>) =>
  *
  * @example
  * ```ts
- * import { createTrelloAdapter } from 'supportkit/trello';
+ * import { createTrelloAdapter } from 'supportkit-ts/trello';
  * const board = createTrelloAdapter({ key: process.env.TRELLO_KEY!, token: process.env.TRELLO_TOKEN!, boardId: 'kV2cF3Yq' });
  * for await (const ticket of board.tickets.list({ status: ['new'] })) console.log(ticket.subject);
  * ```

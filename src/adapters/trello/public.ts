@@ -1,5 +1,5 @@
 /**
- * `supportkit/trello`: a Trello board as a helpdesk — the adapter, its rate-limit budgets, and the pure mapping.
+ * `supportkit-ts/trello`: a Trello board as a helpdesk — the adapter, its rate-limit budgets, and the pure mapping.
  * The mappers here read each argument through its wire schema first (raw Trello JSON is fine): a wrong one is a
  * ValidationError naming the function and the path.
  *

@@ -1,5 +1,5 @@
 /**
- * What the public Zendesk mappers (`supportkit/zendesk`) read their arguments through, besides the wire schemas:
+ * What the public Zendesk mappers (`supportkit-ts/zendesk`) read their arguments through, besides the wire schemas:
  * the shapes the adapter builds itself (a ticket update, an audit whose events are typed) and the mapping contexts.
  * Lenient where Zendesk is (open strings, unknown keys kept), strict where the mapper would otherwise fail on a
  * type: a value it turns into text must be a string or a number.
@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { TicketEvent } from '../../models/ticket-event.js';
 import { stringMap } from '../kit/index.js';
+import { CustomStatusesArgument } from './custom-statuses.js';
 import { ZendeskAudit, ZendeskJobStatus } from './wire.js';
 
 const id = z.union([z.number(), z.string()]);
@@ -66,7 +67,7 @@ export const ZendeskAuditArgument = ZendeskAudit.extend({
 export const ZendeskTicketContextArgument = z
   .looseObject({
     subdomain: z.string().optional(),
-    customStatuses: stringMap.optional(),
+    customStatuses: CustomStatusesArgument.optional(),
     metricSet: z.looseObject({ solved_at: z.string().nullable().optional() }).nullable().optional(),
     events: z.array(TicketEvent).optional(),
   })

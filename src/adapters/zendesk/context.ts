@@ -13,13 +13,13 @@ import {
   checkOptions,
   createAdapterTransport,
   integerProblem,
-  objectOption,
   transportOptionChecks,
   wireReader,
 } from '../kit/index.js';
+import { customStatusesProblem, toCustomStatusMap } from './custom-statuses.js';
 import { type CursorListRequest, cursorList, offsetList } from './endpoints.js';
 import type { ZendeskAdapterOptions } from './index.js';
-import type { ZendeskTicketContext } from './map/tickets.js';
+import type { ZendeskTicketMapping } from './map/tickets.js';
 import { ZendeskUserRole } from './wire.js';
 
 /**
@@ -56,7 +56,7 @@ export interface ZendeskContext {
   /** Custom status id → its category. */
   readonly customStatuses: ReadonlyMap<string, string>;
   /** What ticket mapping knows of the account (subdomain, custom statuses). */
-  readonly ticketMapping: ZendeskTicketContext;
+  readonly ticketMapping: ZendeskTicketMapping;
   /** Reads a vendor record through its wire schema: a malformed one is a ValidationError naming the path. */
   read<T>(schema: z.ZodType<T>, value: unknown): T;
   /** The body of a GET. */
@@ -114,7 +114,7 @@ function checkZendeskOptions(options: ZendeskAdapterOptions): ZendeskAdapterOpti
     auth: (value) => (value ? undefined : 'required'),
     pageSize: (value) => integerProblem(value, 1, 100),
     exportPageSize: (value) => integerProblem(value, 1, 1000),
-    customStatuses: objectOption('expected an object of custom status id → category'),
+    customStatuses: customStatusesProblem,
   });
 }
 
@@ -137,7 +137,7 @@ export function createZendeskContext(
   const baseUrl = (checked.baseUrl ?? `https://${checked.subdomain}.zendesk.com`).replace(/\/+$/, '');
   // Without a subdomain, a *.zendesk.com base URL still names the account (for links to tickets); a proxy does not.
   const subdomain = checked.subdomain ?? /^([a-z0-9-]+)\.zendesk\.com$/i.exec(new URL(baseUrl).hostname)?.[1];
-  const customStatuses = new Map(Object.entries(checked.customStatuses ?? {}));
+  const customStatuses = toCustomStatusMap(checked.customStatuses);
   const http = createAdapterTransport(checked, {
     adapter: ADAPTER,
     baseUrl,

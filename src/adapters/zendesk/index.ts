@@ -5,6 +5,7 @@ import { type AdapterTransportOptions, guardArguments, rateLimiterOptions } from
 import { type BulkOptions, type ZendeskBulk, zendeskBulk } from './bulk.js';
 import { zendeskChanges } from './changes.js';
 import { ADAPTER, createZendeskContext } from './context.js';
+import type { CustomStatuses } from './custom-statuses.js';
 import { zendeskGroups, zendeskOrganizations } from './directory.js';
 import { zendeskArticles } from './help-center.js';
 import {
@@ -22,6 +23,7 @@ import { zendeskAgents, zendeskCustomers } from './users.js';
 
 export type {
   BulkOptions,
+  CustomStatuses,
   TicketExportPage,
   UserExportPage,
   ZendeskBulk,
@@ -57,8 +59,11 @@ export interface ZendeskAdapterOptions extends AdapterTransportOptions {
   pageSize?: number;
   /** Tickets per page of the incremental export (Zendesk allows up to 1000). @default 1000 */
   exportPageSize?: number;
-  /** Custom status id → its category (new, open, pending, hold, solved), for accounts that use custom statuses. */
-  customStatuses?: Record<string, string>;
+  /**
+   * Custom status id → its category (new, open, pending, hold, solved), for accounts that use custom statuses: a
+   * `Map` or a plain record (`{ '7788': 'pending' }`, or JSON). Anything else is a ValidationError naming the option.
+   */
+  customStatuses?: CustomStatuses;
   /**
    * Replaces Zendesk's budgets (a test server, a proxy with limits of its own);
    * `zendeskRateLimiter({ nonBlocking: true })` throws RateLimitError instead of waiting. @default zendeskRateLimiter()
@@ -93,7 +98,7 @@ const CAPABILITIES: AdapterCapabilities = { ...FULL_CAPABILITIES, surveys: { csa
  *
  * @example
  * ```ts
- * import { createZendeskAdapter, oauthAuth } from 'supportkit';
+ * import { createZendeskAdapter, oauthAuth } from 'supportkit-ts';
  * const zendesk = createZendeskAdapter({ subdomain: 'acme', auth: oauthAuth({ ... }) });
  * for await (const ticket of zendesk.tickets.list({ status: ['open'] })) console.log(ticket.subject);
  * ```

@@ -1,5 +1,5 @@
 /**
- * `supportkit/zendesk`: the Zendesk Support adapter, its rate-limit budgets, and the pure wire ⇄ canonical
+ * `supportkit-ts/zendesk`: the Zendesk Support adapter, its rate-limit budgets, and the pure wire ⇄ canonical
  * mapping for callers who fetch Zendesk JSON themselves. The mappers here read each argument through its wire
  * schema first (raw Zendesk JSON is fine): a wrong one is a ValidationError naming the function and the path.
  *
@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { MessageCreate, TicketCreate, TicketPatch } from '../../models/inputs.js';
+import type { Ticket } from '../../models/ticket.js';
 import { publicMapper, stringSet } from '../kit/index.js';
 import {
   ArticleContextArgument,
@@ -32,6 +33,7 @@ import {
 
 export {
   type BulkOptions,
+  type CustomStatuses,
   createZendeskAdapter,
   type TicketExportPage,
   type UserExportPage,
@@ -336,12 +338,12 @@ export const ticketEventsFromZendesk = publicMapper(
 );
 
 /**
- * A Zendesk ticket as a canonical Ticket; custom statuses map through their category, `solvedAt` comes from
- * the metric set or the history in `context`.
+ * A Zendesk ticket as a canonical Ticket; custom statuses (a Map or a plain record of id → category, as for the
+ * adapter) map through their category, `solvedAt` comes from the metric set or the history in `context`.
  *
  * @example
  * ```ts
- * const ticket = ticketFromZendesk(body.ticket, { subdomain: 'acme' });
+ * const ticket = ticketFromZendesk(body.ticket, { subdomain: 'acme', customStatuses: { '7788': 'pending' } });
  * ```
  */
 export const ticketFromZendesk = publicMapper(
@@ -351,7 +353,8 @@ export const ticketFromZendesk = publicMapper(
     ['context', ZendeskTicketContextArgument],
   ],
   map.ticketFromZendesk,
-);
+  // The context's schema turns custom statuses given as a record into the Map the mapper reads.
+) as (wire: ZendeskTicket, context?: map.ZendeskTicketContext) => Ticket;
 
 /**
  * A TicketMetricObject as Zendesk's own measurements of the ticket.

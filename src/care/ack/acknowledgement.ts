@@ -256,7 +256,7 @@ function holidaysBefore(coverage: Coverage | undefined, by: number): Coverage['h
  *
  * @example
  * ```ts
- * import { acknowledgement, coverage, promiseReplyBy } from 'supportkit';
+ * import { acknowledgement, coverage, promiseReplyBy } from 'supportkit-ts';
  * const promise = promiseReplyBy(ticket, { schedule, history });
  * const ack = acknowledgement(ticket, {
  *   locale: 'it', promise, coverage: coverage(schedule, ticket.createdAt, { locale: 'it' }),

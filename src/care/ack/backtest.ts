@@ -73,7 +73,7 @@ function medianP90(values: number[]): MedianP90 | null {
  *
  * @example
  * ```ts
- * import { promiseBacktest } from 'supportkit';
+ * import { promiseBacktest } from 'supportkit-ts';
  * const result = promiseBacktest(dataset, { schedule, quantile: 0.9, since: '2026-02-01T00:00:00Z' });
  * result.keptShare;           // e.g. 0.91
  * result.slackMinutes?.median; // e.g. 185

@@ -95,7 +95,7 @@ function readOptions(options: unknown): { locale: string; days: number } {
  *
  * @example
  * ```ts
- * import { coverage } from 'supportkit';
+ * import { coverage } from 'supportkit-ts';
  * const c = coverage(schedule, '2026-12-24T19:30:00+01:00', { locale: 'it' });
  * c.open;         // false
  * c.weekly;       // 'lun–ven 9:00–18:00'

@@ -1,7 +1,7 @@
 /**
  * A promised moment written for the customer — "oggi alle 12:30", "tomorrow at 9:00 AM", "lunedì 28 dicembre alle
  * 12:30" — shared by the acknowledgement and the automation helper `replyPromise`. Intl and Luxon only (no models),
- * so the light `supportkit/automations` import can use it.
+ * so the light `supportkit-ts/automations` import can use it.
  */
 import { DateTime } from 'luxon';
 import { formatDay, formatTime } from './format.js';

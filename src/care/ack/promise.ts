@@ -161,7 +161,7 @@ export function readPromiseOptions(
  *
  * @example
  * ```ts
- * import { promiseReplyBy } from 'supportkit';
+ * import { promiseReplyBy } from 'supportkit-ts';
  * const promise = promiseReplyBy(ticket, { schedule, policies, history: pastDataset });
  * promise.by;   // Date
  * promise.rule; // 'p90 of first replies to 212 answered email/normal tickets created in the last 90 days: 312 business minutes'

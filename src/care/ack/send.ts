@@ -21,7 +21,7 @@ export interface SendAcknowledgementOptions extends RequestOptions {
  *
  * @example
  * ```ts
- * import { acknowledgement, sendAcknowledgement } from 'supportkit';
+ * import { acknowledgement, sendAcknowledgement } from 'supportkit-ts';
  * const ack = acknowledgement(ticket, { locale: 'en', promise, brand: 'Acme' });
  * await sendAcknowledgement(helpdesk, ticket.id, ack, { authorId: 'automation' });
  * ```

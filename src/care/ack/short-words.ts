@@ -1,6 +1,6 @@
 /**
  * The few words of an acknowledgement that the automation helper `replyPromise` also writes — the promised moment
- * and the one-sentence reply — kept apart from the full templates so that the light `supportkit/automations`
+ * and the one-sentence reply — kept apart from the full templates so that the light `supportkit-ts/automations`
  * bundle carries only these. The templates (templates.ts) include them.
  */
 

@@ -103,7 +103,7 @@ function notesOf(records: CardRecords): CardNote[] {
  *
  * @example
  * ```ts
- * import { buildCardIndex, customerCard } from 'supportkit/care';
+ * import { buildCardIndex, customerCard } from 'supportkit-ts/care';
  * const index = await buildCardIndex(dataset, { defaultRegion: 'IT' });
  * const card = customerCard(index, index.find({ phone: '347 1234567' })!, { asOf: '2026-03-10T09:00:00Z' });
  * card.state;                     // 'red' | 'yellow' | 'green' | null

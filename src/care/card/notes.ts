@@ -33,7 +33,7 @@ export type CardNoteEdit = z.input<typeof NoteEdit>;
  *
  * @example
  * ```ts
- * import { addCardNote } from 'supportkit/care';
+ * import { addCardNote } from 'supportkit-ts/care';
  * const next = addCardNote(card, { authorId: 'agent-3', authorName: 'Marco', body: 'Prefers calls after 17:00', at: new Date() });
  * next.notes.at(-1)?.revisions.length; // 1
  * ```
@@ -69,7 +69,7 @@ export function addCardNote(card: CustomerCard, note: CardNoteAdd): CustomerCard
  *
  * @example
  * ```ts
- * import { editCardNote } from 'supportkit/care';
+ * import { editCardNote } from 'supportkit-ts/care';
  * const next = editCardNote(card, 'note-1', { authorId: 'agent-5', body: 'Prefers calls after 18:00', at: new Date() });
  * next.notes[0]?.revisions.map((r) => r.authorId); // ['agent-3', 'agent-5']
  * ```

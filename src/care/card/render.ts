@@ -235,7 +235,7 @@ function toText(blocks: Block[]): string {
  *
  * @example
  * ```ts
- * import { renderCard } from 'supportkit/care';
+ * import { renderCard } from 'supportkit-ts/care';
  * const html = renderCard(card, { format: 'html', locale: 'it-IT', timeZone: 'Europe/Rome' });
  * // <article class="supportkit-card" data-state="yellow"><h2>Scheda cliente: …</h2>…
  * ```

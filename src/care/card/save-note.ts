@@ -50,7 +50,7 @@ export interface SavedCardNote {
  *
  * @example
  * ```ts
- * import { addCardNote, saveCardNote } from 'supportkit/care';
+ * import { addCardNote, saveCardNote } from 'supportkit-ts/care';
  * const next = addCardNote(card, { authorId: '381', authorName: 'Marco', body: 'Call back after 5 pm', at: new Date() });
  * const saved = await saveCardNote(zendesk, next, next.notes.at(-1)!.id);
  * saved.stored; // [{ adapter: 'zendesk', id: '7' }]

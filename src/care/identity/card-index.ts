@@ -570,7 +570,7 @@ function makeIndex(state: IndexState): CardIndex {
  *
  * @example
  * ```ts
- * import { buildCardIndex } from 'supportkit/care';
+ * import { buildCardIndex } from 'supportkit-ts/care';
  * const index = await buildCardIndex(dataset, { defaultRegion: 'IT' });
  * const cardId = index.find({ phone: '347 1234567' });
  * index.explain(cardId!); // [{ identity: 'email:ada@example.com', records: [{ adapter: 'zendesk', id: '7' }, …] }]

@@ -149,7 +149,7 @@ function parseArticles(articles: unknown): Article[] {
 
 /**
  * Indexes knowledge-base articles for `suggestArticles`. Asynchronous because each language's stemmer and stop
- * words are loaded the first time an index needs them (so importing `supportkit/care` loads none). Each article
+ * words are loaded the first time an index needs them (so importing `supportkit-ts/care` loads none). Each article
  * is analysed in its own language (`locale`): words are lower-cased, elided forms cut (`l'ordine` → `ordine`, typographic apostrophes too), stop
  * words dropped, words reduced to their Snowball stem (`pacchi` and `pacco` → `pacc`) and accents folded. Title,
  * labels and body are searched, the title counting most. Drafts are left out unless `includeDrafts`.
@@ -159,7 +159,7 @@ function parseArticles(articles: unknown): Article[] {
  *
  * @example
  * ```ts
- * import { createArticleIndex, suggestArticles } from 'supportkit';
+ * import { createArticleIndex, suggestArticles } from 'supportkit-ts';
  * const index = await createArticleIndex(articles);
  * suggestArticles(index, "Dov'è il mio pacco?", { locale: 'it' });
  * ```

@@ -83,7 +83,7 @@ function readCases(cases: unknown, index: ArticleIndex): { ticket: SuggestionQue
  *
  * @example
  * ```ts
- * import { createArticleIndex, evaluateSuggestions } from 'supportkit';
+ * import { createArticleIndex, evaluateSuggestions } from 'supportkit-ts';
  * const index = await createArticleIndex(articles);
  * for (const minScore of [0.1, 0.2, 0.3, 0.4]) {
  *   const { hitAt1, hitAt3, noSuggestion } = evaluateSuggestions(index, cases, { minScore });

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * import { createArticleIndex, type LanguagePack } from 'supportkit';
+ * import { createArticleIndex, type LanguagePack } from 'supportkit-ts';
  * const portuguese: LanguagePack = { stemmer: (word) => word.replace(/s$/, ''), stopWords: ['o', 'a', 'de'] };
  * await createArticleIndex(articles, { languages: { pt: portuguese } });
  * ```
@@ -64,7 +64,7 @@ const both = async (
 };
 
 /**
- * The built-in languages, loaded on first use: importing `supportkit/care` does not load any stemmer, and an
+ * The built-in languages, loaded on first use: importing `supportkit-ts/care` does not load any stemmer, and an
  * index of Italian articles loads only Italian. The specifiers are literal so bundlers can split them.
  */
 const LOADERS: Readonly<Record<string, Loader>> = {

@@ -232,7 +232,7 @@ function searchLanguage(state: IndexState, language: string, text: string, optio
  *
  * @example
  * ```ts
- * import { createArticleIndex, suggestArticles } from 'supportkit';
+ * import { createArticleIndex, suggestArticles } from 'supportkit-ts';
  * const index = await createArticleIndex(articles);
  * for (const s of suggestArticles(index, ticket, { limit: 3, minScore: 0.3 })) {
  *   console.log(s.article.title, s.score.toFixed(2), s.matched.map((m) => `${m.word}→${m.fields.join('+')}`));

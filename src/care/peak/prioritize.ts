@@ -171,7 +171,7 @@ function slaPlace(
  *
  * @example
  * ```ts
- * import { prioritize } from 'supportkit';
+ * import { prioritize } from 'supportkit-ts';
  * const queue = prioritize(tickets, { asOf: new Date(), policies, schedule, weights: { tags: { vip: 5 } } });
  * for (const place of queue.slice(0, 10)) console.log(place.rank, place.ticketId, place.reasons.join('; '));
  * ```

@@ -122,7 +122,7 @@ function readOptions(options: CheckSopOptions) {
  *
  * @example
  * ```ts
- * import { checkSop } from 'supportkit';
+ * import { checkSop } from 'supportkit-ts';
  * for (const f of checkSop(sop, { locale: 'it' })) console.log(f.severity, f.code, f.nodeId ?? f.term ?? '', f.message);
  * // error unreachable_step orphan "orphan" non si raggiunge dall'inizio.
  * ```

@@ -177,7 +177,7 @@ function instructionsOf(
  *
  * @example
  * ```ts
- * import { parseSopMarkdown } from 'supportkit';
+ * import { parseSopMarkdown } from 'supportkit-ts';
  * const sop = parseSopMarkdown(`---
  * id: sop-refund
  * title: Refund request

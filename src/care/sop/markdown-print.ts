@@ -56,7 +56,7 @@ export function stepLanguage(locale: string | undefined): StepLanguage {
  *
  * @example
  * ```ts
- * import { parseSopMarkdown, sopToMarkdown } from 'supportkit';
+ * import { parseSopMarkdown, sopToMarkdown } from 'supportkit-ts';
  * const text = sopToMarkdown(sop, { locale: 'it' });
  * parseSopMarkdown(text); // deep-equals sop
  * ```

@@ -305,7 +305,7 @@ export function parseFlowchartLocated(text: string, lineOffset = 0): LocatedFlow
  *
  * @example
  * ```ts
- * import { parseMermaidFlowchart } from 'supportkit';
+ * import { parseMermaidFlowchart } from 'supportkit-ts';
  * const chart = parseMermaidFlowchart(`flowchart TD
  *   s((Start)) --> paid{Invoice paid?}
  *   paid -->|yes| done([Closed])

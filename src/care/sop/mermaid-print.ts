@@ -110,7 +110,7 @@ const DIRECTIONS = new Set(['TD', 'TB', 'BT', 'LR', 'RL']);
  *
  * @example
  * ```ts
- * import { toMermaid } from 'supportkit';
+ * import { toMermaid } from 'supportkit-ts';
  * toMermaid(sop);
  * // flowchart TD
  * //   start(("Start"))

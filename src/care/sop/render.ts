@@ -208,7 +208,7 @@ function renderHtml(sop: SopDocument, l: SopLabels, items: Item[], language: str
  *
  * @example
  * ```ts
- * import { renderSop } from 'supportkit';
+ * import { renderSop } from 'supportkit-ts';
  * const html = renderSop(sop, { format: 'html', locale: 'it-IT' });
  * const markdown = renderSop(sop, { format: 'markdown' });
  * ```

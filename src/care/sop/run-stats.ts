@@ -102,7 +102,7 @@ function tally(all: readonly SopRun[], asOf: number, idleMs: number): Tally {
  *
  * @example
  * ```ts
- * import { sopRunStats } from 'supportkit';
+ * import { sopRunStats } from 'supportkit-ts';
  * const stats = sopRunStats(runs, { asOf: new Date('2026-12-01T00:00:00Z') });
  * stats.steps; // [{ stepId: 'verify', samples: 40, medianMinutes: 3, p90Minutes: 9 }, …]
  * stats.abandonedAt; // [{ stepId: 'call_back', count: 4 }]

@@ -25,7 +25,7 @@ const SopRunEntry = z.strictObject({
  *
  * @example
  * ```ts
- * import { SopRun } from 'supportkit';
+ * import { SopRun } from 'supportkit-ts';
  * const run = SopRun.parse(JSON.parse(storedText)); // a stored run, checked before use
  * ```
  */
@@ -95,7 +95,7 @@ function settle(run: SopRun, nodes: Nodes, target: string | null, from: string):
  *
  * @example
  * ```ts
- * import { startSopRun } from 'supportkit';
+ * import { startSopRun } from 'supportkit-ts';
  * const run = startSopRun(sop, { operatorId: 'agent-7', ticketId: '4812', at: '2026-11-29T09:00:00Z' });
  * run.current; // 'verify'
  * run.sop.version; // '1.2.0'
@@ -146,7 +146,7 @@ function branchFor(node: SopNode & { kind: 'decision' }, choice: string) {
  *
  * @example
  * ```ts
- * import { advanceSopRun } from 'supportkit';
+ * import { advanceSopRun } from 'supportkit-ts';
  * let next = advanceSopRun(run, { stepId: 'verify', operatorId: 'agent-7', at: '2026-11-29T09:04:00Z' });
  * next = advanceSopRun(next, { stepId: 'paid', choice: 'yes', operatorId: 'agent-7', note: 'Invoice 88', at: '2026-11-29T09:06:00Z' });
  * next.log.length; // 2

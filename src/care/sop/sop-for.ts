@@ -12,7 +12,7 @@ const TicketFacts = z.object({ tags: z.array(z.string()).default([]), type: z.st
  *
  * @example
  * ```ts
- * import { sopFor } from 'supportkit';
+ * import { sopFor } from 'supportkit-ts';
  * sopFor({ tags: ['refund', 'vip'], type: 'question' }, library).map((sop) => sop.title);
  * // ['Refund request', 'Escalation to a manager']
  * ```

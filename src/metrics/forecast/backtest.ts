@@ -172,7 +172,7 @@ export function needHistory(fn: string, series: Series, length: number): void {
  *
  * @example
  * ```ts
- * import { backtestForecast, volumes } from 'supportkit';
+ * import { backtestForecast, volumes } from 'supportkit-ts';
  * const daily = volumes(dataset, { interval: 'day', timeZone: 'Europe/Rome' });
  * const bt = backtestForecast(daily, { interval: 'day', timeZone: 'Europe/Rome', horizon: 7, origins: 4 });
  * console.log(bt.best, bt.improvementOverNaive); // e.g. 'holt-winters' 0.21

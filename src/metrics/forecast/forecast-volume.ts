@@ -108,7 +108,7 @@ export function pointsOf(s: Series, model: FittedModel, horizon: number): Foreca
  *
  * @example
  * ```ts
- * import { forecastVolume } from 'supportkit';
+ * import { forecastVolume } from 'supportkit-ts';
  * const arrivals = dataset.tickets.map((t) => t.createdAt);
  * const next = forecastVolume(arrivals, { interval: 'hour', timeZone: 'Europe/Rome', horizon: 14 * 24 });
  * for (const p of next.points.slice(0, 3)) console.log(p.period, p.forecast, p.lower80, p.upper80);

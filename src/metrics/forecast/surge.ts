@@ -92,7 +92,7 @@ function runs(checked: SurgePeriod[], ends: number[], minPeriods: number): Surge
  *
  * @example
  * ```ts
- * import { detectSurge } from 'supportkit';
+ * import { detectSurge } from 'supportkit-ts';
  * const report = detectSurge(arrivals, { interval: 'hour', timeZone: 'Europe/Rome', window: 24 });
  * if (report.surging) console.log(`surge: ${report.surges.at(-1)!.excess.toFixed(0)} requests above forecast`);
  * ```

@@ -117,7 +117,7 @@ function searchDown(evaluate: Evaluate, traffic: number, goal: number): number {
  *
  * @example
  * ```ts
- * import { agentsFor } from 'supportkit';
+ * import { agentsFor } from 'supportkit-ts';
  * const need = agentsFor({ contacts: 100, intervalMinutes: 30, ahtSeconds: 180, serviceLevel: 0.8, targetSeconds: 20, shrinkage: 0.3 });
  * need.agents; // 14 on the phones (13 reach a service level of 0.796, short of 0.8)
  * need.scheduled; // 20 rostered (14 ÷ 0.7 = 20)

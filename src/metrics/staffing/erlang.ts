@@ -150,7 +150,7 @@ export function erlangCFigures(
  *
  * @example
  * ```ts
- * import { erlangC } from 'supportkit';
+ * import { erlangC } from 'supportkit-ts';
  * // 100 calls in 30 minutes, 3-minute handling, 14 agents, answer within 20 s:
  * erlangC({ contacts: 100, intervalMinutes: 30, ahtSeconds: 180, agents: 14, targetSeconds: 20 });
  * // { trafficErlangs: 10, serviceLevel: 0.888…, asaSeconds: 7.8…, occupancy: 0.714…, probabilityWait: 0.174… }

@@ -140,7 +140,7 @@ function rosterOf(
  *
  * @example
  * ```ts
- * import { forecastVolume, staffingPlan } from 'supportkit';
+ * import { forecastVolume, staffingPlan } from 'supportkit-ts';
  * const next = forecastVolume(calls, { interval: 'hour', timeZone: 'Europe/Rome', horizon: 24 });
  * const plan = staffingPlan(next, { channel: 'phone', ahtSeconds: 240, serviceLevel: 0.8, targetSeconds: 20, shrinkage: 0.3 });
  * for (const p of plan.peaks) console.log(p.period, p.scheduled);

@@ -8,6 +8,7 @@ import type { Ticket } from '../../../models/ticket.js';
 import type { TicketEvent } from '../../../models/ticket-event.js';
 import { type ParsedTicketFilter, wireReader } from '../../kit/index.js';
 import { ADAPTER } from '../context.js';
+import type { CustomStatuses } from '../custom-statuses.js';
 import { channelFromVia, idOrNull } from '../fields.js';
 import { isPlainZendeskTicket, ZendeskSideLoadedMetricSet, ZendeskTicket } from '../wire.js';
 import { instant } from './time.js';
@@ -19,13 +20,8 @@ import { instant } from './time.js';
  */
 export type CustomStatusMap = ReadonlyMap<string, string>;
 
-const CATEGORY: Record<string, string> = {
-  new: 'new',
-  open: 'open',
-  pending: 'pending',
-  hold: 'hold',
-  solved: 'solved',
-};
+/** The categories a custom status collapses onto; a Set, since the category is data (`constructor` is one too). */
+const CATEGORY: ReadonlySet<string> = new Set(['new', 'open', 'pending', 'hold', 'solved']);
 
 /**
  * What {@link ticketFromZendesk} may know besides the ticket.
@@ -33,7 +29,8 @@ const CATEGORY: Record<string, string> = {
  */
 export interface ZendeskTicketContext {
   subdomain?: string;
-  customStatuses?: CustomStatusMap;
+  /** Custom status id → its category: a Map or a plain record, turned into a Map once at the public entry. */
+  customStatuses?: CustomStatuses;
   /**
    * The ticket's metric set (`include=metric_sets`, or `/tickets/{id}/metrics`): its `solved_at` is the ticket's
    * `solvedAt`, which the ticket itself does not carry.
@@ -44,10 +41,18 @@ export interface ZendeskTicketContext {
 }
 
 /**
+ * A {@link ZendeskTicketContext} after its entry check, as the mapper reads it: custom statuses a Map.
+ * @example `const mapping: ZendeskTicketMapping = { subdomain: 'acme', customStatuses: new Map() };`
+ */
+export type ZendeskTicketMapping = Omit<ZendeskTicketContext, 'customStatuses'> & {
+  customStatuses?: CustomStatusMap;
+};
+
+/**
  * When a solved or closed ticket was solved: the metric set's `solved_at`, else the last status change to
  * solved in its history; null for a ticket not solved now, or when neither says.
  */
-function solvedAtOf(status: string, createdAt: Date, context: ZendeskTicketContext): Date | null {
+function solvedAtOf(status: string, createdAt: Date, context: ZendeskTicketMapping): Date | null {
   if (status !== 'solved' && status !== 'closed') return null;
   let at: Date | null = null;
   const fromMetric = context.metricSet?.solved_at;
@@ -74,15 +79,13 @@ function solvedAtOf(status: string, createdAt: Date, context: ZendeskTicketConte
  * const ticket = ticketFromZendesk(wire, { subdomain: 'acme', metricSet });
  * ```
  */
-export function ticketFromZendesk(wire: ZendeskTicket, context: ZendeskTicketContext = {}): Ticket {
+export function ticketFromZendesk(wire: ZendeskTicket, context: ZendeskTicketMapping = {}): Ticket {
   const id = String(wire.id);
   const custom = idOrNull(wire.custom_status_id);
   const category = custom ? context.customStatuses?.get(custom) : undefined;
   const plain = (wire.status ?? 'new').toLowerCase();
   const status =
-    plain === 'closed' || plain === 'deleted'
-      ? plain
-      : ((category ? CATEGORY[category] : undefined) ?? plain);
+    plain === 'closed' || plain === 'deleted' ? plain : category && CATEGORY.has(category) ? category : plain;
   const customFields: Ticket['customFields'] = {};
   for (const field of wire.custom_fields ?? []) {
     const value = field.value;
@@ -235,7 +238,7 @@ const fromWire = wireReader('Zendesk');
  */
 export function readTicket(
   wire: unknown,
-  mapping: ZendeskTicketContext,
+  mapping: ZendeskTicketMapping,
   metricSet?: ZendeskSideLoadedMetricSet,
 ): Ticket {
   // No per-ticket copy of the mapping when there is no metric set to add (the export's case).
