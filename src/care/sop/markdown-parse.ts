@@ -60,17 +60,34 @@ function fail(line: number, message: string, column = 1): never {
   throw new SopSyntaxError(SUBJECT, [{ path: [], code: 'sop_syntax', message, line, column }]);
 }
 
+/** Front matter is a few key: value lines; an alias that expands further than this is an attack, not an SOP. */
+const MAX_YAML_ALIASES = 100;
+/**
+ * Every value read as text (`failsafe`); warnings not logged (yaml would print them, with the text they quote, to
+ * stderr: unknown tags and directives change nothing here); aliases bounded.
+ */
+const YAML_OPTIONS = { schema: 'failsafe', logLevel: 'error', maxAliasCount: MAX_YAML_ALIASES } as const;
+
 function readFrontMatter(lines: string[]): { data: Record<string, unknown>; bodyStart: number } {
   if (lines[0]?.trim() !== '---') return { data: {}, bodyStart: 0 };
   const close = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
   if (close < 0) fail(1, 'the front matter opened with --- is not closed');
   let data: unknown;
   try {
-    data = parseYaml(lines.slice(1, close).join('\n'), { schema: 'failsafe' });
+    data = parseYaml(lines.slice(1, close).join('\n'), YAML_OPTIONS);
   } catch (error) {
-    if (!(error instanceof YAMLParseError)) throw error;
-    const at = error.linePos?.[0];
-    fail((at?.line ?? 1) + 1, `the front matter is not valid YAML (${error.code})`, at?.col ?? 1);
+    if (error instanceof YAMLParseError) {
+      const at = error.linePos?.[0];
+      fail((at?.line ?? 1) + 1, `the front matter is not valid YAML (${error.code})`, at?.col ?? 1);
+    }
+    // yaml throws a ReferenceError for an alias past maxAliasCount ("billion laughs") or naming no anchor, and
+    // might throw others: none is the caller's to catch, and their messages may quote the text.
+    if (error instanceof ReferenceError)
+      fail(
+        2,
+        `the front matter's YAML aliases cannot be expanded (an alias names no anchor, or they expand past ${MAX_YAML_ALIASES} values)`,
+      );
+    fail(2, 'the front matter could not be read as YAML');
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data))

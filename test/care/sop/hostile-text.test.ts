@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseMermaidFlowchart, parseSopMarkdown, SopSyntaxError } from '../../../src/index.js';
 
 /**
@@ -153,5 +153,43 @@ describe('size limits on SOPs read from text', () => {
         message: expect.stringContaining('more than 5,000 nodes'),
       }),
     ]);
+  });
+});
+
+describe('YAML front matter that attacks or warns', () => {
+  const body = '# T\n\n## Purpose\n\np\n\n## Steps\n\n1. `a` Start: go → go to `b`\n2. `b` End\n';
+  const withFront = (yaml: string) => `---\n${yaml}\n---\n${body}`;
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it('refuses a billion-laughs alias bomb with a SopSyntaxError that quotes nothing', () => {
+    const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (const [i, name] of ['b', 'c', 'd', 'e', 'f', 'g'].entries())
+      levels.push(`${name}: &${name} [${Array(9).fill(`*${'abcdefg'[i]}`).join(',')}]`);
+    const error = syntaxError(() => parseSopMarkdown(withFront(levels.join('\n'))));
+    expect(error.issues).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringContaining('aliases cannot be expanded') }),
+    ]);
+    expect(error.message).not.toContain('lol');
+  });
+
+  it('refuses an alias that names no anchor with a SopSyntaxError', () => {
+    const error = syntaxError(() => parseSopMarkdown(withFront('id: x\nowner: *nobody')));
+    expect(error.message).toContain('aliases cannot be expanded');
+    expect(error.message).not.toContain('nobody');
+  });
+
+  it('prints no YAML warning (they quote the front matter) and still reads the values', () => {
+    const emitWarning = vi.spyOn(process, 'emitWarning').mockImplementation(() => {});
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const sop = parseSopMarkdown(
+      withFront(
+        'id: sop-x\ndepartment: !vip Jane Doe, account 4411\nowner: !!weird lead\nversion: 1\nreviewDate: 2030-01-01',
+      ),
+    );
+    expect(sop).toMatchObject({ department: 'Jane Doe, account 4411', owner: 'lead' });
+    expect(emitWarning).not.toHaveBeenCalled();
+    expect(warn).not.toHaveBeenCalled();
   });
 });
