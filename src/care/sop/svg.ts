@@ -140,9 +140,7 @@ export function flowchartSvg(
       points[0] = onDiamond(g.node(e.v) as never, points[0] as Point);
     if (boxes.get(e.w)?.node.kind === 'decision')
       points[points.length - 1] = onDiamond(g.node(e.w) as never, points.at(-1) as Point);
-    const d = edge.points
-      .map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`)
-      .join(' ');
+    const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
     parts.push(`<path class="sop-edge" d="${d}" marker-end="url(#sop-arrow)"/>`);
     if (edge.label !== undefined && edge.x !== undefined && edge.y !== undefined)
       parts.push(

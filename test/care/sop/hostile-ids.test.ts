@@ -6,6 +6,7 @@ import {
   parseSopDocument,
   parseSopMarkdown,
   renderSop,
+  SopSyntaxError,
   sopToMarkdown,
   startSopRun,
   toMermaid,
@@ -97,4 +98,20 @@ flowchart TD
       expect(protoNames()).toEqual(clean);
     });
   }
+
+  it('keeps prototype words as YAML front-matter keys as data: an unknown key, never a prototype', () => {
+    const body = '## Purpose\n\np\n\n## Steps\n\n1. `a` Start: go → go to `b`\n2. `b` End\n';
+    const front = 'id: sop-x\ntitle: T\ndepartment: D\nowner: o\nversion: 1\nreviewDate: 2030-01-01';
+    expect(() => parseSopMarkdown(`---\n${front}\n__proto__: {polluted: yes}\n---\n${body}`)).toThrow(
+      SopSyntaxError,
+    );
+    expect(() => parseSopMarkdown(`---\n${front}\nconstructor: x\n---\n${body}`)).toThrow(
+      /unknown front-matter key/,
+    );
+    // Inside appliesTo the key reaches the model, which refuses it as an unknown field (not an inherited `tags`).
+    expect(() =>
+      parseSopMarkdown(`---\n${front}\nappliesTo: {__proto__: {tags: [x]}, types: [q]}\n---\n${body}`),
+    ).toThrow(/appliesTo\.__proto__: unknown field/);
+    expect(protoNames()).toEqual(clean);
+  });
 });
