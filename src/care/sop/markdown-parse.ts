@@ -6,6 +6,7 @@ import { SopDocument, type SopNode } from '../../models/sop.js';
 import { compareInstructions } from './markdown-agree.js';
 import { parseFlowchartLocated } from './mermaid-parse.js';
 import { type ChartInstructions, flowchartToInstructions } from './mermaid-to-sop.js';
+import { hasLineBreak, isSpace, lastLineBreak, skipSpace } from './scan.js';
 import { type LocatedStep, parseSteps } from './steps.js';
 
 const SUBJECT = 'SOP Markdown';
@@ -59,17 +60,34 @@ function fail(line: number, message: string, column = 1): never {
   throw new SopSyntaxError(SUBJECT, [{ path: [], code: 'sop_syntax', message, line, column }]);
 }
 
+/** Front matter is a few key: value lines; an alias that expands further than this is an attack, not an SOP. */
+const MAX_YAML_ALIASES = 100;
+/**
+ * Every value read as text (`failsafe`); warnings not logged (yaml would print them, with the text they quote, to
+ * stderr: unknown tags and directives change nothing here); aliases bounded.
+ */
+const YAML_OPTIONS = { schema: 'failsafe', logLevel: 'error', maxAliasCount: MAX_YAML_ALIASES } as const;
+
 function readFrontMatter(lines: string[]): { data: Record<string, unknown>; bodyStart: number } {
   if (lines[0]?.trim() !== '---') return { data: {}, bodyStart: 0 };
   const close = lines.findIndex((line, i) => i > 0 && line.trim() === '---');
   if (close < 0) fail(1, 'the front matter opened with --- is not closed');
   let data: unknown;
   try {
-    data = parseYaml(lines.slice(1, close).join('\n'), { schema: 'failsafe' });
+    data = parseYaml(lines.slice(1, close).join('\n'), YAML_OPTIONS);
   } catch (error) {
-    if (!(error instanceof YAMLParseError)) throw error;
-    const at = error.linePos?.[0];
-    fail((at?.line ?? 1) + 1, `the front matter is not valid YAML (${error.code})`, at?.col ?? 1);
+    if (error instanceof YAMLParseError) {
+      const at = error.linePos?.[0];
+      fail((at?.line ?? 1) + 1, `the front matter is not valid YAML (${error.code})`, at?.col ?? 1);
+    }
+    // yaml throws a ReferenceError for an alias past maxAliasCount ("billion laughs") or naming no anchor, and
+    // might throw others: none is the caller's to catch, and their messages may quote the text.
+    if (error instanceof ReferenceError)
+      fail(
+        2,
+        `the front matter's YAML aliases cannot be expanded (an alias names no anchor, or they expand past ${MAX_YAML_ALIASES} values)`,
+      );
+    fail(2, 'the front matter could not be read as YAML');
   }
   if (data === null || data === undefined) data = {};
   if (typeof data !== 'object' || Array.isArray(data))
@@ -87,6 +105,57 @@ function readFrontMatter(lines: string[]): { data: Record<string, unknown>; body
   return { data: out, bodyStart: close + 1 };
 }
 
+/**
+ * A `#` or `##` heading line: its level and its text without the optional closing `#`s and edge spaces (what
+ * `/^(#{1,2})\s+(.*?)\s*#*\s*$/` read, scanned: that pattern took seconds on `## a` + spaces + `#` + spaces).
+ */
+export function headingOf(line: string): { level: 1 | 2; text: string } | undefined {
+  const level = line.startsWith('##') ? 2 : line.startsWith('#') ? 1 : 0;
+  if (level === 0 || !isSpace(line, level)) return undefined;
+  let end = line.trimEnd().length;
+  while (end > level && line[end - 1] === '#') end--;
+  const text = line.slice(level, end).trim();
+  return hasLineBreak(text) ? undefined : { level, text };
+}
+
+/**
+ * A glossary line `- **Term**: definition` or `- Term: definition`, as
+ * `/^\s*[-*+]\s+(?:\*\*(.+?)\*\*|([^:]+?))\s*:\s*(.*)$/` read it (term and definition untrimmed), scanned: the
+ * pattern backtracked cubically on a bullet followed by spaces and no colon.
+ */
+export function termLineOf(line: string): { term: string; definition: string } | undefined {
+  const bullet = skipSpace(line, 0);
+  if (bullet >= line.length || !'-*+'.includes(line[bullet] as string)) return undefined;
+  const afterBullet = bullet + 1;
+  const text = skipSpace(line, afterBullet);
+  if (text === afterBullet) return undefined;
+  const lastBreak = lastLineBreak(line);
+  // The definition: after the colon and its spaces, up to the end, which `.` must reach without a line break.
+  const definitionAfter = (colon: number) => {
+    const from = skipSpace(line, colon + 1);
+    return from > lastBreak ? line.slice(from) : undefined;
+  };
+  if (line.startsWith('**', text)) {
+    // The shortest bold text (no line break inside) whose closing ** is followed by spaces and a colon.
+    const labelStart = text + 2;
+    let breakAt = labelStart;
+    while (breakAt < line.length && !hasLineBreak(line[breakAt] as string)) breakAt++;
+    for (let close = line.indexOf('**', labelStart + 1); close >= 0 && close <= breakAt; ) {
+      const colon = skipSpace(line, close + 2);
+      if (line[colon] === ':') {
+        const definition = definitionAfter(colon);
+        if (definition !== undefined) return { term: line.slice(labelStart, close), definition };
+      }
+      close = line.indexOf('**', close + 1);
+    }
+  }
+  // Else the term is everything up to the first colon (at least one character after the bullet's first space).
+  const colon = line.indexOf(':', afterBullet);
+  if (colon < afterBullet + 2) return undefined;
+  const definition = definitionAfter(colon);
+  return definition === undefined ? undefined : { term: line.slice(afterBullet, colon), definition };
+}
+
 function readBody(lines: string[], start: number): Body {
   const body: Body = { sections: [] };
   let current: Section | undefined;
@@ -94,13 +163,13 @@ function readBody(lines: string[], start: number): Body {
   for (let i = start; i < lines.length; i++) {
     const line = lines[i] as string;
     if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-    const heading = fenced ? null : /^(#{1,2})\s+(.*?)\s*#*\s*$/.exec(line);
-    if (heading?.[1] === '#' && body.title === undefined && current === undefined) {
-      body.title = heading[2];
+    const heading = fenced ? undefined : headingOf(line);
+    if (heading?.level === 1 && body.title === undefined && current === undefined) {
+      body.title = heading.text;
       continue;
     }
-    if (heading?.[1] === '##') {
-      const kind = SECTIONS.get((heading[2] as string).toLowerCase());
+    if (heading?.level === 2) {
+      const kind = SECTIONS.get(heading.text.toLowerCase());
       current = kind === undefined ? undefined : { kind, first: i + 2, lines: [] };
       if (current) body.sections.push(current);
       continue;
@@ -126,9 +195,9 @@ function readTerms(s: Section | undefined): { term: string; definition: string }
       last.definition += `\n${line.trim()}`; // an indented line continues the definition above
       return;
     }
-    const m = /^\s*[-*+]\s+(?:\*\*(.+?)\*\*|([^:]+?))\s*:\s*(.*)$/.exec(line);
+    const m = termLineOf(line);
     if (!m) fail(s.first + i, 'a term reads "- **Term**: definition"');
-    terms.push({ term: (m[1] ?? m[2] ?? '').trim(), definition: (m[3] as string).trim() });
+    terms.push({ term: m.term.trim(), definition: m.definition.trim() });
   });
   return terms;
 }

@@ -10,11 +10,34 @@ import {
   type MermaidFlowchart,
   type SourcePoint,
 } from './flowchart.js';
+import { limitMessage, MAX_SOP_EDGES, MAX_SOP_NODES } from './limits.js';
+import { isSpace, lastLineBreak, onlySeparatorFrom, skipSpace } from './scan.js';
 
 const SUBJECT = 'Mermaid flowchart';
-const HEADER = /^(?:flowchart|graph)(?:\s+(TD|TB|BT|LR|RL))?\s*;?\s*$/;
+const DIRECTIONS = new Set<string>(['TD', 'TB', 'BT', 'LR', 'RL']);
 const NON_ASCII = /^[^\s\p{ASCII}]/u;
 const IGNORED = /^(?:style|classDef|class|linkStyle|click|direction)\b/;
+
+/**
+ * The direction a header line gives (`flowchart`, `graph`, then optionally a direction, spaces and one `;`),
+ * `TD` when it gives none, or undefined when the line is not a header. A scan: the pattern it replaces,
+ * `(?:\s+(TD|…))?\s*;?\s*$`, had three space runs in a row to share out.
+ */
+export function headerDirection(line: string): FlowchartDirection | undefined {
+  const keyword = line.startsWith('flowchart') ? 9 : line.startsWith('graph') ? 5 : 0;
+  if (keyword === 0) return undefined;
+  const at = skipSpace(line, keyword);
+  const direction = line.slice(at, at + 2);
+  if (at > keyword && DIRECTIONS.has(direction) && onlySeparatorFrom(line, at + 2))
+    return direction as FlowchartDirection;
+  return onlySeparatorFrom(line, keyword) ? 'TD' : undefined;
+}
+
+/** A line without its `%%` comment: from the first `%%` after the line's last line break (what `/%%.*$/` cut). */
+export function withoutComment(line: string): string {
+  const cut = line.indexOf('%%', lastLineBreak(line) + 1);
+  return cut < 0 ? line : line.slice(0, cut);
+}
 
 /** A syntax problem at a point; collected into one {@link SopSyntaxError}. */
 class Stop extends Error {
@@ -25,13 +48,22 @@ class Stop extends Error {
     super(why);
   }
 }
+/** A size limit passed: reading stops there (the rest of the text is not read). */
+class Limit extends Stop {}
+
+const NAMED = new Map([
+  ['quot', '"'],
+  ['amp', '&'],
+  ['lt', '<'],
+  ['gt', '>'],
+]);
 
 /** Mermaid's entity codes (`#quot;`, `#35;`) and `<br>` line breaks, decoded in one pass. */
 export function decodeLabel(text: string): string {
   return text.replace(/#(quot|amp|lt|gt|\d+);|<br\s*\/?>/g, (match, code: string | undefined) => {
     if (code === undefined) return '\n';
-    const named: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>' };
-    if (code in named) return named[code] as string;
+    const named = NAMED.get(code);
+    if (named !== undefined) return named;
     const n = Number(code);
     return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : match;
   });
@@ -142,7 +174,38 @@ function readGroup(r: LineReader): NodeRef[] {
 }
 
 const ARROW = /^(?:-{2,}>|={2,}>|-\.+->)/;
-const TEXT_LINK = /^(--|==|-\.)\s+(.*?)\s+(?:-{2,}>|={2,}>|\.+->)/;
+/** The arrow that closes a text link, tried at one position (sticky). */
+const TEXT_LINK_ARROW = /-{2,}>|={2,}>|\.+->/y;
+
+/**
+ * A text link at the start of `rest`: `-- label -->` (or `==`, `-.` to open, `-->`, `==>`, `.->` to close) as
+ * `/^(--|==|-\.)\s+(.*?)\s+(?:-{2,}>|={2,}>|\.+->)/` read it: the label runs from after the opening spaces to
+ * the first run of spaces an arrow follows, without a line break. A scan: the pattern's `\s+(.*?)\s+` took
+ * seconds on `A -- ` followed by spaces. Returns the label and the length read, or undefined.
+ */
+export function textLinkOf(rest: string): { label: string; length: number } | undefined {
+  if (!(rest.startsWith('--') || rest.startsWith('==') || rest.startsWith('-.'))) return undefined;
+  const open = skipSpace(rest, 2);
+  if (open === 2) return undefined;
+  const arrowAt = (i: number) => {
+    TEXT_LINK_ARROW.lastIndex = i;
+    return TEXT_LINK_ARROW.exec(rest)?.[0].length;
+  };
+  for (let i = open; i < rest.length; ) {
+    if (!isSpace(rest, i)) {
+      i++;
+      continue;
+    }
+    const end = skipSpace(rest, i);
+    const arrow = arrowAt(end);
+    if (arrow !== undefined) return { label: rest.slice(open, i), length: end + arrow };
+    if (lastLineBreak(rest.slice(i, end)) >= 0) break; // the label cannot run past a line break
+    i = end;
+  }
+  // No arrow after the label: the opening spaces, two or more, may hold an empty label and the closing spaces.
+  const arrow = open - 2 >= 2 ? arrowAt(open) : undefined;
+  return arrow === undefined ? undefined : { label: '', length: open + arrow };
+}
 
 /** Reads a link if one follows; returns undefined at the end of the statement. */
 function readLink(r: LineReader): { label?: string; at: SourcePoint } | undefined {
@@ -161,10 +224,10 @@ function readLink(r: LineReader): { label?: string; at: SourcePoint } | undefine
     r.pos = end + 1;
     return label === '' ? { at } : { label: decodeLabel(label), at };
   }
-  const text = TEXT_LINK.exec(rest);
+  const text = textLinkOf(rest);
   if (text) {
-    r.pos += text[0].length;
-    return { label: decodeLabel((text[2] as string).replace(/^"(.*)"$/, '$1')), at };
+    r.pos += text.length;
+    return { label: decodeLabel(text.label.replace(/^"(.*)"$/, '$1')), at };
   }
   if (/^(?:-{3,}|={3,}|-\.+-)(?!>)/.test(rest)) r.fail('a link without an arrow: SOP flowcharts need -->');
   if (/^[ox<]?-/.test(rest)) r.fail('this link form is not one SOPs use: write --> or -->|label|');
@@ -183,6 +246,7 @@ class Builder {
   mention(ref: NodeRef): void {
     let node = this.nodes.get(ref.id);
     if (!node) {
+      if (this.nodes.size >= MAX_SOP_NODES) throw new Limit(ref.at, limitMessage('nodes'));
       node = { id: ref.id, shape: 'step', label: ref.id };
       this.nodes.set(ref.id, node);
       this.nodeAt.set(ref.id, ref.at);
@@ -198,6 +262,9 @@ class Builder {
   }
 
   link(from: NodeRef[], to: NodeRef[], link: { label?: string; at: SourcePoint }): void {
+    // Counted before expanding: `a & b --> c & d` is 4 edges, and k & … --> k & … is k².
+    if (this.edges.length + from.length * to.length > MAX_SOP_EDGES)
+      throw new Limit(link.at, limitMessage('edges', ' (`a & b --> c & d` makes 4)'));
     for (const a of from)
       for (const b of to) {
         this.edges.push(
@@ -208,20 +275,41 @@ class Builder {
   }
 }
 
+/**
+ * `id [Title]` or `id ["Title"]` after `subgraph`: the id and the title (untrimmed), as
+ * `/^([A-Za-z0-9_]+)\s*\[\s*(?:"([^"]*)"|([^\]"]*))\s*\]$/` read it, scanned: that pattern's spaces around the
+ * title backtracked cubically on `subgraph g [` followed by spaces.
+ */
+export function subgraphTitleOf(rest: string): { id: string; title: string } | undefined {
+  const id = /^[A-Za-z0-9_]+/.exec(rest)?.[0];
+  if (id === undefined) return undefined;
+  const open = skipSpace(rest, id.length);
+  if (rest[open] !== '[' || !rest.endsWith(']') || rest.length - 1 <= open) return undefined;
+  const inner = rest.slice(open + 1, -1);
+  if (!inner.includes('"')) return inner.includes(']') ? undefined : { id, title: inner };
+  const quoted = inner.trim();
+  const close = quoted.indexOf('"', 1);
+  return quoted.startsWith('"') && close === quoted.length - 1
+    ? { id, title: quoted.slice(1, -1) }
+    : undefined;
+}
+
 function readSubgraph(r: LineReader): string {
   r.pos += 'subgraph'.length;
   r.skipSpace();
-  const rest = r.rest().replace(/;\s*$/, '').trim();
+  let rest = r.rest().trimEnd();
+  if (rest.endsWith(';')) rest = rest.slice(0, -1);
+  rest = rest.trim();
   if (rest === '') r.fail('a subgraph needs an id or a title');
-  const titled = /^([A-Za-z0-9_]+)\s*\[\s*(?:"([^"]*)"|([^\]"]*))\s*\]$/.exec(rest);
+  const titled = subgraphTitleOf(rest);
   r.pos = r.text.length;
-  if (titled) return decodeLabel((titled[2] ?? titled[3] ?? '').trim() || (titled[1] as string));
+  if (titled) return decodeLabel(titled.title.trim() || titled.id);
   return decodeLabel(rest.replace(/^"(.*)"$/, '$1'));
 }
 
 function readStatement(r: LineReader, b: Builder): void {
   const rest = r.rest();
-  if (/^end\s*;?\s*$/.test(rest)) {
+  if (rest.startsWith('end') && onlySeparatorFrom(rest, 3)) {
     if (b.groups.length === 0)
       r.fail('"end" without an open subgraph (a node cannot be called "end" in lower case)');
     b.groups.pop();
@@ -262,24 +350,25 @@ export function parseFlowchartLocated(text: string, lineOffset = 0): LocatedFlow
   const b = new Builder();
   let direction: FlowchartDirection | undefined;
   const issues: SopSourceIssue[] = [];
-  lines.forEach((raw, index) => {
+  for (const [index, raw] of lines.entries()) {
     const line = index + 1 + lineOffset;
     const trimmed = raw.trim();
-    if (trimmed === '' || trimmed.startsWith('%%')) return;
-    const r: LineReader = new LineReader(raw.replace(/%%.*$/, ''), line);
+    if (trimmed === '' || trimmed.startsWith('%%')) continue;
+    const r: LineReader = new LineReader(withoutComment(raw), line);
     try {
       if (direction === undefined) {
-        const header = HEADER.exec(trimmed);
-        if (!header) r.fail('a flowchart starts with "flowchart TD" (or LR, BT, RL)', raw.indexOf(trimmed));
-        direction = (header[1] as FlowchartDirection | undefined) ?? 'TD';
-        return;
+        direction = headerDirection(trimmed);
+        if (direction === undefined)
+          r.fail('a flowchart starts with "flowchart TD" (or LR, BT, RL)', raw.indexOf(trimmed));
+        continue;
       }
       readLine(r, b);
     } catch (error) {
       if (!(error instanceof Stop)) throw error;
       issues.push({ path: [], code: 'sop_syntax', message: error.why, ...error.at });
+      if (error instanceof Limit) throw new SopSyntaxError(SUBJECT, issues);
     }
-  });
+  }
   const endPoint = { line: lines.length + lineOffset, column: 1 };
   if (direction === undefined)
     issues.push({ path: [], code: 'sop_syntax', message: 'the flowchart is empty', ...endPoint });

@@ -61,7 +61,11 @@ function toNode(
 export function flowchartToInstructions(located: LocatedFlowchart, subject: string): ChartInstructions {
   const { chart, nodeAt } = located;
   const out = new Map<string, FlowchartEdge[]>();
-  for (const edge of chart.edges) out.set(edge.from, [...(out.get(edge.from) ?? []), edge]);
+  for (const edge of chart.edges) {
+    const exits = out.get(edge.from);
+    if (exits) exits.push(edge);
+    else out.set(edge.from, [edge]);
+  }
   const issues: SopSourceIssue[] = [];
   const nodes: SopNode[] = [];
   for (const node of chart.nodes) {

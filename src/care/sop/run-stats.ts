@@ -73,15 +73,23 @@ function tally(all: readonly SopRun[], asOf: number, idleMs: number): Tally {
     completed: 0,
     abandoned: 0,
   };
+  const seenVersions = new Set<string>();
   for (const run of all) {
-    if (!t.versions.includes(run.sop.version)) t.versions.push(run.sop.version);
+    if (!seenVersions.has(run.sop.version)) {
+      seenVersions.add(run.sop.version);
+      t.versions.push(run.sop.version);
+    }
     run.sop.nodes.forEach((n, i) => {
       t.order.set(n.id, Math.min(t.order.get(n.id) ?? i, i));
     });
     let since = Date.parse(run.startedAt);
     for (const entry of run.log) {
       const at = Date.parse(entry.at);
-      t.durations.set(entry.stepId, [...(t.durations.get(entry.stepId) ?? []), (at - since) / 60_000]);
+      const minutes = (at - since) / 60_000;
+      const samples = t.durations.get(entry.stepId);
+      if (samples)
+        samples.push(minutes); // not a copy per sample: that was quadratic in the runs
+      else t.durations.set(entry.stepId, [minutes]);
       if (entry.choice !== undefined) bump(t.taken, JSON.stringify([entry.stepId, entry.choice]));
       since = at;
     }

@@ -1,6 +1,8 @@
 import type { SopSourceIssue } from '../../errors/sop.js';
 import type { SopNode } from '../../models/sop.js';
 import type { SourcePoint } from './flowchart.js';
+import { limitMessage, MAX_SOP_EDGES, MAX_SOP_NODES } from './limits.js';
+import { hasLineBreak, lastLineBreak, skipSpace } from './scan.js';
 
 /**
  * The numbered-steps form of SOP instructions, one list item per node:
@@ -23,13 +25,77 @@ export const STEP_WORDS = {
 } as const;
 export type StepLanguage = keyof typeof STEP_WORDS;
 
-const ITEM = /^(\d+)[.)]\s+(.*)$/;
-const BRANCH = /^\s+[-*+]\s+(?:if|se)\s+(.*)$/i;
+// Each pattern below is anchored and has no two adjacent quantifiers that can take the same characters; the
+// parts that had them (`\s+(.*)$`, `\s*((?:\\.|[^)\\])*)\)$`) are read by the scans after them (STYLE 20).
+const ITEM = /^(\d+)[.)]\s+/;
+const BRANCH = /^\s+[-*+]\s+(?:if|se)\s+/i;
 const REF = /^(?:`([^`]+)`|(?:(?:step|passo)\s+)?(\d+))$/i;
-const GO_TO = /\s(?:→|->)\s*(?:go to|vai a|vai al|vai alla)\s+(.+)$/i;
+/** An arrow and the words before a target; the lookahead picks the one phrase a space follows. */
+const GO_TO_HEAD = /\s(?:→|->)\s*(?:go to|vai a|vai al|vai alla)(?=\s)/gi;
 const START = /^(?:start|inizio)(?::\s*(.*))?$/is;
 const END = /^(?:end|fine)(?::\s*(.*))?$/is;
-const ROLE = /\s\((?:role|ruolo):\s*((?:\\.|[^)\\])*)\)$/i;
+const ROLE_HEAD = /\s\((?:role|ruolo):/gi;
+
+/** `line` after a match of `prefix` when the rest holds no line break (what `prefix(.*)$` matched), else undefined. */
+function restAfter(prefix: RegExp, line: string): { head: RegExpExecArray; rest: string } | undefined {
+  const head = prefix.exec(line);
+  if (!head) return undefined;
+  const rest = line.slice(head[0].length);
+  return hasLineBreak(rest) ? undefined : { head, rest };
+}
+
+/** A numbered item (`1. Do this`): its number, where its body starts and the body, as `/^(\d+)[.)]\s+(.*)$/` read it. */
+export function itemLineOf(line: string): { number: string; bodyAt: number; body: string } | undefined {
+  const m = restAfter(ITEM, line);
+  return m && { number: m.head[1] as string, bodyAt: m.head[0].length, body: m.rest };
+}
+
+/** What follows `- if ` on a branch line, as `/^\s+[-*+]\s+(?:if|se)\s+(.*)$/i` read it. */
+export function branchLineOf(line: string): string | undefined {
+  return restAfter(BRANCH, line)?.rest;
+}
+
+/**
+ * The first `→ go to <target>` (or `-> vai a …`) with a target running to the end of the text: where the arrow's
+ * space starts and the target. Reads what `/\s(?:→|->)\s*(?:go to|vai a|vai al|vai alla)\s+(.+)$/i` read.
+ */
+export function goToOf(body: string): { index: number; target: string } | undefined {
+  const lastBreak = lastLineBreak(body);
+  for (const m of body.matchAll(GO_TO_HEAD)) {
+    const words = m.index + m[0].length;
+    const after = skipSpace(body, words);
+    // `\s+` gives back one space when nothing else is left for `(.+)`.
+    const from = after < body.length ? after : after - 1;
+    if (from > words && from > lastBreak) return { index: m.index, target: body.slice(from) };
+  }
+  return undefined;
+}
+
+/**
+ * A trailing `(role: …)` (or `(ruolo: …)`): where its space starts and the role, as
+ * `/\s\((?:role|ruolo):\s*((?:\\.|[^)\\])*)\)$/i` read it. The text between the colon and the final `)` must
+ * read as escaped pairs (`\x`, no line break after the backslash) and characters other than `)` and `\`; which
+ * positions do is worked out once, from the right, so each candidate costs no more than a lookup.
+ */
+export function roleOf(text: string): { index: number; role: string } | undefined {
+  const close = text.length - 1;
+  if (text[close] !== ')') return undefined;
+  // reads[i]: text[i..close) is a run of escaped pairs and plain characters ending exactly at `close`.
+  const reads = new Uint8Array(text.length + 1);
+  reads[close] = 1;
+  for (let i = close - 1; i >= 0; i--) {
+    const c = text[i] as string;
+    if (c === '\\')
+      reads[i] = i + 2 <= close && !hasLineBreak(text[i + 1] as string) ? (reads[i + 2] as number) : 0;
+    else reads[i] = c === ')' ? 0 : (reads[i + 1] as number);
+  }
+  for (const m of text.matchAll(ROLE_HEAD)) {
+    const colon = m.index + m[0].length;
+    if (colon <= close && reads[colon] === 1)
+      return { index: m.index, role: text.slice(skipSpace(text, colon), close) };
+  }
+  return undefined;
+}
 
 /** Characters escaped in step text so the grammar reads it back: `\`, backtick, `→`, `>`, `(`. */
 export function escapeStepText(text: string): string {
@@ -55,9 +121,9 @@ interface RawItem {
 
 /** Splits a line's tail at an unescaped arrow: the text before, the target after. */
 function splitGoTo(body: string): { text: string; target?: string } {
-  const match = GO_TO.exec(body);
+  const match = goToOf(body);
   if (!match) return { text: body };
-  return { text: body.slice(0, match.index), target: (match[1] as string).trim() };
+  return { text: body.slice(0, match.index), target: match.target.trim() };
 }
 
 /** Reads the list items of the steps section; `first` is the 1-based line number of `lines[0]`. */
@@ -65,23 +131,23 @@ function readItems(lines: string[], first: number, issues: SopSourceIssue[]): Ra
   const items: RawItem[] = [];
   lines.forEach((line, i) => {
     const at = { line: first + i, column: 1 };
-    const item = ITEM.exec(line);
+    const item = itemLineOf(line);
     if (item) {
-      const number = Number(item[1]);
-      const body = item[2] as string;
+      const number = Number(item.number);
+      const body = item.body;
       const id = /^`([^`]+)`\s+/.exec(body);
       items.push({
         number,
         id: id ? (id[1] as string) : `step${number}`,
-        at: { line: at.line, column: line.indexOf(body) + 1 },
+        at: { line: at.line, column: item.bodyAt + 1 },
         body: id ? body.slice(id[0].length) : body,
         branches: [],
       });
       return;
     }
-    const branch = BRANCH.exec(line);
-    if (branch && items.length > 0) {
-      const { text, target } = splitGoTo(` ${branch[1] as string}`);
+    const branch = branchLineOf(line);
+    if (branch !== undefined && items.length > 0) {
+      const { text, target } = splitGoTo(` ${branch}`);
       if (target === undefined)
         issues.push({
           path: [],
@@ -138,7 +204,7 @@ function toStep(
     return undefined;
   };
   if (item.branches.length > 0) {
-    if (GO_TO.test(item.body)) return fail('a decision goes on by its "if" lines, not by → go to');
+    if (goToOf(item.body)) return fail('a decision goes on by its "if" lines, not by → go to');
     const branches = item.branches.map((b) => ({ label: b.label, next: resolve(b.target) }));
     if (branches.length < 2) return fail('a decision has at least two "if … → go to …" lines');
     return { id: item.id, kind: 'decision', question: unescapeStepText(item.body.trim()), branches };
@@ -160,16 +226,26 @@ function toStep(
     if (next !== null) return fail('an end has no → go to');
     return { id: item.id, kind: 'end', ...(end[1] ? { outcome: unescapeStepText(end[1].trim()) } : {}) };
   }
-  const role = ROLE.exec(text);
+  const role = roleOf(text);
   const body = role ? text.slice(0, role.index) : text;
   if (body.trim() === '') return fail('a step needs a text');
   const step = { id: item.id, kind: 'step' as const, text: unescapeStepText(body.trim()), next };
-  return role ? { ...step, role: unescapeStepText((role[1] as string).trim()) } : step;
+  return role ? { ...step, role: unescapeStepText(role.role.trim()) } : step;
 }
 
 /** Reads the steps section into nodes, in list order; problems go to `issues` with their line. */
 export function parseSteps(lines: string[], first: number, issues: SopSourceIssue[]): LocatedStep[] {
   const items = readItems(lines, first, issues);
+  const tooMany = (what: 'nodes' | 'edges', at: SourcePoint) => {
+    issues.push({ path: [], code: 'sop_syntax', message: limitMessage(what), ...at });
+    return [];
+  };
+  if (items.length > MAX_SOP_NODES) return tooMany('nodes', (items[MAX_SOP_NODES] as RawItem).at);
+  let edges = 0;
+  for (const item of items) {
+    edges += Math.max(item.branches.length, 1);
+    if (edges > MAX_SOP_EDGES) return tooMany('edges', item.at);
+  }
   const seen = new Set<string>();
   for (const item of items) {
     if (seen.has(item.id))

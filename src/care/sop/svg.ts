@@ -107,12 +107,17 @@ export function flowchartSvg(
 ): string {
   const g = new Graph({ multigraph: true });
   g.setGraph({ rankdir: RANKDIR[direction], nodesep: 30, ranksep: 40, marginx: 10, marginy: 10 });
-  const boxes = new Map<string, Box>();
-  for (const node of sop.instructions.nodes) {
+  // dagre (and graphlib under it) keys plain objects by node id: an author's id such as `__proto__` or
+  // `constructor` would write onto Object.prototype or read a method. It only ever sees `n0`, `n1`, …
+  const layoutId = new Map<string, string>();
+  const boxes = new Map<string, Box>(); // by layout id
+  sop.instructions.nodes.forEach((node, i) => {
+    const id = `n${i}`;
     const box = boxOf(node, labelOf(node));
-    boxes.set(node.id, box);
-    g.setNode(node.id, { width: box.width, height: box.height });
-  }
+    layoutId.set(node.id, id);
+    boxes.set(id, box);
+    g.setNode(id, { width: box.width, height: box.height });
+  });
   for (const node of sop.instructions.nodes) {
     const labels = node.kind === 'decision' ? node.branches.map((b) => b.label) : [];
     successors(node).forEach((next, i) => {
@@ -121,7 +126,8 @@ export function flowchartSvg(
         label === undefined
           ? {}
           : { width: label.length * CHAR_WIDTH + 8, height: LINE_HEIGHT, labelpos: 'c' };
-      g.setEdge({ v: node.id, w: next, name: String(i) }, { label, ...size });
+      const edge = { v: layoutId.get(node.id) as string, w: layoutId.get(next) as string, name: String(i) };
+      g.setEdge(edge, { label, ...size });
     });
   }
   layout(g);
@@ -134,9 +140,7 @@ export function flowchartSvg(
       points[0] = onDiamond(g.node(e.v) as never, points[0] as Point);
     if (boxes.get(e.w)?.node.kind === 'decision')
       points[points.length - 1] = onDiamond(g.node(e.w) as never, points.at(-1) as Point);
-    const d = edge.points
-      .map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`)
-      .join(' ');
+    const d = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`).join(' ');
     parts.push(`<path class="sop-edge" d="${d}" marker-end="url(#sop-arrow)"/>`);
     if (edge.label !== undefined && edge.x !== undefined && edge.y !== undefined)
       parts.push(

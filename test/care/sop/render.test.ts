@@ -100,6 +100,27 @@ Exercise the checks
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/); // nothing to fetch
   });
 
+  it("ends and starts the decision's edges on its diamond, not on its bounding box", () => {
+    const html = renderSop(sop, { format: 'html' });
+    const corners = (/<polygon class="sop-decision" points="([^"]+)"/.exec(html)?.[1] ?? '')
+      .split(' ')
+      .map((p) => p.split(',').map(Number));
+    const [[x = 0, top = 0] = [], [right = 0, y = 0] = [], , [left = 0] = []] = corners;
+    const halfW = (right - left) / 2;
+    const halfH = y - top;
+    const reach = (p: string) => {
+      const [px, py] = p.slice(1).split(',').map(Number) as [number, number];
+      return Math.abs(px - x) / halfW + Math.abs(py - y) / halfH;
+    };
+    const ends = [...html.matchAll(/<path class="sop-edge" d="([^"]+)"/g)].flatMap((m) => {
+      const points = (m[1] as string).split(' ');
+      return [points[0] as string, points.at(-1) as string];
+    });
+    const near = ends.map(reach).filter((r) => r < 1.5); // the endpoints at the decision (others are far off)
+    expect(near).toHaveLength(4); // s→paid, paid→ship, paid→remind, remind→paid
+    for (const r of near) expect(r).toBeCloseTo(1, 1);
+  });
+
   it('escapes every author text in HTML, including attribute breakers', () => {
     const html = renderSop(evil, { format: 'html' });
     expect(html).not.toContain('<script');
