@@ -11,6 +11,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import {
+  copyFileSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
@@ -34,36 +35,44 @@ try {
   const head = run('git', ['rev-parse', 'HEAD'], root).trim();
   if (run('git', ['status', '--porcelain', '--untracked-files=no'], root).trim() !== '')
     console.log(`note: packing HEAD ${head.slice(0, 12)}; uncommitted changes are not in the tarball`);
-  const clone = join(work, 'clone');
-  run('git', ['clone', '--quiet', '--no-checkout', root, clone], work);
-  run('git', ['checkout', '--quiet', '--detach', head], clone);
-  if (existsSync(join(clone, 'dist'))) throw new Error('a fresh clone has a dist/: is it committed?');
-  // The build needs the dev dependencies. When the clone's lockfile is the one this checkout's node_modules was
-  // installed from, that node_modules serves (a symlink: the build only reads it); else a clean npm ci.
-  const lockfile = (dir: string) => readFileSync(join(dir, 'package-lock.json'), 'utf8');
-  const reuse = existsSync(join(root, 'node_modules')) && lockfile(root) === lockfile(clone);
-  if (reuse) symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
-  else run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--silent'], clone);
-  step(`cloned ${head.slice(0, 12)}${reuse ? ", this checkout's node_modules linked" : ', npm ci'}`);
-  // `npm pack` runs `prepack` (the build): without it a clone packs, and publishes, no dist/ at all.
-  run('npm', ['pack', '--pack-destination', work, '--silent'], clone);
-  const tarball = readdirSync(work).find((file) => file.endsWith('.tgz'));
-  if (!tarball) throw new Error('npm pack produced no tarball');
-  const packed = run('tar', ['-tzf', join(work, tarball)], work).split('\n');
-  for (const file of ['package/dist/index.js', 'package/dist/index.cjs', 'package/dist/bin/cli.js'])
-    if (!packed.includes(file)) throw new Error(`the tarball has no ${file.slice(8)}: did prepack build?`);
-  step(`packed ${tarball} from the clone (${packed.length - 1} files)`);
+  // A tarball packed from a clean clone of this very commit is kept in .tmp/consumer/ (git ignores it): a second
+  // run for the same commit (CI's runs on Node 22 and 24) installs it again instead of building it again.
+  const kept = join(root, '.tmp', 'consumer', `${head}.tgz`);
+  let tarball: string;
+  if (existsSync(kept)) {
+    tarball = kept;
+    step(`reusing the tarball packed from a clean clone of ${head.slice(0, 12)} (${kept})`);
+  } else {
+    const clone = join(work, 'clone');
+    run('git', ['clone', '--quiet', '--no-checkout', root, clone], work);
+    run('git', ['checkout', '--quiet', '--detach', head], clone);
+    if (existsSync(join(clone, 'dist'))) throw new Error('a fresh clone has a dist/: is it committed?');
+    // The build needs the dev dependencies. When the clone's lockfile is the one this checkout's node_modules was
+    // installed from, that node_modules serves (a symlink: the build only reads it); else a clean npm ci.
+    const lockfile = (dir: string) => readFileSync(join(dir, 'package-lock.json'), 'utf8');
+    const reuse = existsSync(join(root, 'node_modules')) && lockfile(root) === lockfile(clone);
+    if (reuse) symlinkSync(join(root, 'node_modules'), join(clone, 'node_modules'), 'dir');
+    else run('npm', ['ci', '--no-audit', '--no-fund', '--prefer-offline', '--silent'], clone);
+    step(`cloned ${head.slice(0, 12)}${reuse ? ", this checkout's node_modules linked" : ', npm ci'}`);
+    // `npm pack` runs `prepack` (the build): without it a clone packs, and publishes, no dist/ at all.
+    run('npm', ['pack', '--pack-destination', work, '--silent'], clone);
+    const packedName = readdirSync(work).find((file) => file.endsWith('.tgz'));
+    if (!packedName) throw new Error('npm pack produced no tarball');
+    tarball = join(work, packedName);
+    const packed = run('tar', ['-tzf', tarball], work).split('\n');
+    for (const file of ['package/dist/index.js', 'package/dist/index.cjs', 'package/dist/bin/cli.js'])
+      if (!packed.includes(file)) throw new Error(`the tarball has no ${file.slice(8)}: did prepack build?`);
+    step(`packed ${packedName} from the clone (${packed.length - 1} files)`);
+    mkdirSync(join(root, '.tmp', 'consumer'), { recursive: true });
+    copyFileSync(tarball, kept);
+  }
   const app = join(work, 'app');
   mkdirSync(app);
   writeFileSync(
     join(app, 'package.json'),
     JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }),
   );
-  run(
-    'npm',
-    ['install', join(work, tarball), '--no-audit', '--no-fund', '--prefer-offline', '--silent'],
-    app,
-  );
+  run('npm', ['install', tarball, '--no-audit', '--no-fund', '--prefer-offline', '--silent'], app);
 
   writeFileSync(
     join(app, 'esm.mjs'),
@@ -235,7 +244,9 @@ console.log('bundle ok');
   }
   // The bin, as users run it: npx finds it in the installed package.
   const version = run('npx', ['--no-install', 'supportkit', '--version'], app).trim();
-  const manifest = JSON.parse(readFileSync(join(clone, 'package.json'), 'utf8')) as {
+  const manifest = JSON.parse(
+    readFileSync(join(app, 'node_modules', 'supportkit-ts', 'package.json'), 'utf8'),
+  ) as {
     name: string;
     version: string;
   };
