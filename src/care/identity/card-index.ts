@@ -13,6 +13,7 @@ import {
   type IdentityKeyOptions,
   phoneKeyReader,
   stableHash,
+  unescapeKeyPart,
 } from './keys.js';
 import { type CardSourceRecord, readRecord, sourceRecords } from './records.js';
 import { KeySets } from './union-find.js';
@@ -186,16 +187,15 @@ function readOptions(options: unknown): Required<Omit<CardIndexOptions, 'default
 
 const CARD_PREFIX = 'card_';
 const cardIdOfKey = (key: string) => `${CARD_PREFIX}${stableHash(key)}`;
-/** `customer:<adapter>:<id>` → `{ adapter, id }` (adapter names carry no `:` in supportkit). */
+/** `customer:<adapter>:<id>` → `{ adapter, id }` (the adapter is escaped: its first `:` ends it). */
 function refOf(nodeKey: string): CardRecordRef {
   const rest = nodeKey.slice('customer:'.length);
   const colon = rest.indexOf(':');
-  return { adapter: rest.slice(0, colon), id: rest.slice(colon + 1) };
+  return { adapter: unescapeKeyPart(rest.slice(0, colon)), id: rest.slice(colon + 1) };
 }
 const byRef = (a: CardRecordRef, b: CardRecordRef) =>
   a.adapter < b.adapter ? -1 : a.adapter > b.adapter ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-const PHONE_PREFIX = 'phone:';
 /** Appends `key` to `keys` unless it is null or already there. */
 function pushNew(keys: string[], key: string | null): void {
   if (key !== null && !keys.includes(key)) keys.push(key);
@@ -240,14 +240,13 @@ class IndexState {
 
   /** Phone text → its identity key, each distinct text read once (libphonenumber-js is the costly part). */
   readonly phoneKeyOf: (value: string, remember?: boolean) => string | null;
-  /** Phone text → E.164, through the same cache: what the Customer model is given in place of the text. */
-  readonly e164Of = (value: string): string | null => {
-    const key = this.phoneKeyOf(value);
-    return key === null ? null : key.slice(PHONE_PREFIX.length);
-  };
+  /** Phone text → E.164 (with its extension), through the same cache: what the Customer model is given. */
+  readonly e164Of: (value: string) => string | null;
 
   constructor(readonly options: ReturnType<typeof readOptions>) {
-    this.phoneKeyOf = phoneKeyReader(options.defaultRegion);
+    const phones = phoneKeyReader(options.defaultRegion);
+    this.phoneKeyOf = phones.key;
+    this.e164Of = phones.identity;
   }
 
   get aliases(): Map<string, string> {
