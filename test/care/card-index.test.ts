@@ -257,6 +257,41 @@ describe('buildCardIndex properties', () => {
     );
   }, 30_000);
 
+  it('equals a rebuild after every add, reads in between, records replaced and thresholds crossed both ways', async () => {
+    // Raw people (no de-duplication): a later record with the same adapter and id replaces the earlier one,
+    // so identities leave records and conflicts end as well as begin.
+    const people = fc.array(
+      fc.record({
+        adapter: fc.constantFrom('zendesk', 'rt'),
+        id: fc.constantFrom('1', '2', '3', '4'),
+        emails: fc.array(fc.constantFrom('a@x.test', 'b@x.test', 'c@x.test'), { maxLength: 2 }),
+        phones: fc.array(fc.constantFrom('+39 347 123 4567', '+390612345678'), { maxLength: 2 }),
+      }),
+      { maxLength: 16 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        people,
+        fc.constantFrom(1, 2),
+        fc.integer({ min: 1, max: 4 }),
+        async (drawn, max, every) => {
+          const records = drawn.map((p) => toRecords([p])[0]!);
+          const options = { defaultRegion: 'IT', maxSharedIdentity: max };
+          const index = await buildCardIndex([], options);
+          for (let i = 0; i < records.length; i++) {
+            index.add(records[i]);
+            // Reads every `every` adds (and after the last): several changes may wait for one read.
+            if ((i + 1) % every !== 0 && i !== records.length - 1) continue;
+            const rebuilt = await buildCardIndex(records.slice(0, i + 1), options);
+            expect(snapshot(index)).toEqual(snapshot(rebuilt));
+            expect(index.size).toBe(rebuilt.size);
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  }, 30_000);
+
   it('keeps each ticket on its latest requester, added one by one or rebuilt', async () => {
     const tickets = fc.array(
       fc.record({
