@@ -9,8 +9,43 @@
  *
  *   CARD_INDEX_CUSTOMERS=100000 npx tsx bench/card-index.ts      (default 1,000,000 customers, 5,000,000 tickets)
  *   CARD_INDEX_CHECKED=0 …   skips the run that checks every record with its model (slow and big: see results)
+ *   npx tsx bench/card-index.ts incremental [n]   only `add()` one by one into one large card whose adds keep
+ *                                                 crossing the conflict threshold, at n, 2n, 4n (default 4,000)
  */
 import { machine, runWorker, writeResult } from './lib/measure.js';
+
+/** `CardIndex.add()` one record at a time into one card whose adds keep crossing the conflict threshold (#28). */
+interface IncrementalRun {
+  n: number;
+  cards: number;
+  addsSeconds: number;
+  rebuildSeconds: number;
+  interleavedSeconds: number | null;
+}
+if (process.argv[2] === 'incremental') {
+  // npx tsx bench/card-index.ts incremental [n]   (n, 2n and 4n records; default 4,000: seconds in all)
+  const base = Number(process.argv[3] ?? 4000);
+  const runs = [base, 2 * base, 4 * base].map((n) =>
+    runWorker<IncrementalRun>('card-index-incremental.ts', [String(n), '1']),
+  );
+  const ratio = (pick: (run: IncrementalRun) => number | null) =>
+    runs.slice(1).map((run, i) => (pick(run) ?? Number.NaN) / (pick(runs[i]!) ?? Number.NaN));
+  const result = {
+    benchmark: 'CardIndex.add() into one card whose adds cross the conflict threshold, against a rebuild',
+    runs,
+    /** Time at 2n ÷ time at n, and at 4n ÷ at 2n: 2 is linear, 4 quadratic. */
+    ratios: {
+      adds: ratio((run) => run.addsSeconds),
+      interleaved: ratio((run) => run.interleavedSeconds),
+      rebuild: ratio((run) => run.rebuildSeconds),
+    },
+    addsToRebuild: runs.map((run) => run.addsSeconds / run.rebuildSeconds),
+    machine: machine(),
+  };
+  writeResult('card-index-incremental', result);
+  console.log(JSON.stringify(result, null, 2));
+  process.exit(0);
+}
 
 interface Run {
   mode: string;

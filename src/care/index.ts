@@ -28,7 +28,7 @@ export {
   type CardRecords,
   type IdentityConflict,
 } from './identity/card-index.js';
-export { type IdentityKeyOptions, toE164 } from './identity/keys.js';
+export { type IdentityKeyOptions, toE164, toPhoneIdentity } from './identity/keys.js';
 export {
   type ArticleField,
   type ArticleIndex,

@@ -4,8 +4,16 @@ import { CustomFields, IanaTimeZone, Id, LanguageTag, Source, Timestamp } from '
 import { type Ticket, TicketStatus } from './ticket.js';
 
 /**
+ * An e-mail address, internationalised ones included: a local part of up to 64 characters without spaces, `@` or
+ * control characters (UTF-8 allowed), and a domain of letters (any script), digits and hyphens with a top-level
+ * label that is not all digits (an IDN as Unicode or punycode). Linear: each label ends at a dot.
+ */
+const EMAIL_IDENTITY =
+  /^[^\s@\p{Cc}]{1,64}@(?:[\p{L}\p{N}\p{M}](?:[\p{L}\p{N}\p{M}-]{0,61}[\p{L}\p{N}\p{M}])?\.)+[\p{L}\p{M}](?:[\p{L}\p{N}\p{M}-]{0,61}[\p{L}\p{N}\p{M}])?$/u;
+
+/**
  * One way to reach or recognise a customer. `kind` says what `value` is: an e-mail address, a phone number in
- * E.164 form, a handle on a channel (`channel` says which: `twitter`, `whatsapp`, `slack`…), or the customer's
+ * E.164 form (with `;ext=<digits>` for an extension), a handle on a channel (`channel` says which: `twitter`, `whatsapp`, `slack`…), or the customer's
  * id inside a helpdesk (`adapter` says which).
  *
  * @example
@@ -16,12 +24,17 @@ import { type Ticket, TicketStatus } from './ticket.js';
  */
 export const CustomerIdentity = z
   .discriminatedUnion('kind', [
-    z.strictObject({ kind: z.literal('email'), value: z.email(), primary: z.boolean().default(false) }),
+    z.strictObject({
+      kind: z.literal('email'),
+      value: z.email({ pattern: EMAIL_IDENTITY }),
+      primary: z.boolean().default(false),
+    }),
     z.strictObject({
       kind: z.literal('phone'),
-      value: z
-        .string()
-        .regex(/^\+[1-9]\d{6,14}$/, { message: 'expected an E.164 phone number such as +390612345678' }),
+      value: z.string().regex(/^\+[1-9]\d{6,14}(?:;ext=\d{1,15})?$/, {
+        message:
+          'expected an E.164 phone number such as +390612345678 (an extension as +390612345678;ext=12)',
+      }),
       primary: z.boolean().default(false),
     }),
     z.strictObject({

@@ -88,32 +88,3 @@ export function textTable(
       .trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
-
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-/**
- * Record text made safe for a terminal or a one-line cell: every control character (C0 and C1, so ESC, BEL,
- * CSI and line breaks), line separators and bidirectional overrides become `�`.
- *
- * @example
- * ```ts
- * plainText('Ann\u001b[2J'); // 'Ann�[2J'
- * ```
- */
-export const plainText = (text: string): string => text.replace(CONTROL, '\uFFFD');
-
-/**
- * Record text made safe for Markdown: control characters as in {@link plainText}, `&`, `<` and `>` as numeric
- * references (Markdown passes raw HTML through), and markup characters (`*`, `_`, `[`, `]`, backticks, `|`, …)
- * backslash-escaped, so a name cannot become a link, an image, emphasis or a table cell.
- *
- * @example
- * ```ts
- * markdownText('[x](javascript:alert(1))'); // '\\[x\\]\\(javascript:alert\\(1\\)\\)'
- * ```
- */
-export const markdownText = (text: string): string =>
-  plainText(text)
-    .replace(/[\\`*_[\]#|~!()]/g, (c) => `\\${c}`)
-    .replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`);

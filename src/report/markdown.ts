@@ -1,5 +1,5 @@
+import { markdownText } from '../text/safe-text.js';
 import type { ReportData } from './data.js';
-import { markdownText } from './format.js';
 import { headline, scope, type Table } from './tables.js';
 import { sectionTables } from './text.js';
 

@@ -1,5 +1,6 @@
+import { plainText } from '../text/safe-text.js';
 import type { ReportData } from './data.js';
-import { plainText, textTable } from './format.js';
+import { textTable } from './format.js';
 import {
   breakdownTable,
   headline,

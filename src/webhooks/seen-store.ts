@@ -1,4 +1,5 @@
 import { invalidOption } from '../errors/validation.js';
+import { sha256, toBytes, toHex } from './crypto.js';
 /**
  * Where a webhook handler remembers the deliveries it has dispatched, so a replayed or redelivered one is
  * answered 200 again without reaching `onEvent` twice.
@@ -43,7 +44,8 @@ export interface MemorySeenStoreOptions {
 
 /**
  * A {@link WebhookSeenStore} in this process's memory: claims expire after their TTL, and at most `maxEntries`
- * are kept (the oldest goes first), so memory stays bounded under any load. It protects one process only; run
+ * are kept (the oldest goes first), and an id over 256 characters is kept as its SHA-256 (a replay of it is
+ * still recognised), so memory stays bounded under any load. It protects one process only; run
  * several and use a shared store (Redis) instead.
  *
  * @example
@@ -52,6 +54,18 @@ export interface MemorySeenStoreOptions {
  * const handler = createWebhookHandler({ vendor: 'intercom', secret, seen: createMemorySeenStore({ maxEntries: 50_000 }) });
  * ```
  */
+/** The longest delivery id the memory store keeps as it is; a longer one is kept as its SHA-256. */
+const MAX_KEPT_ID_LENGTH = 256;
+
+/**
+ * The key a claim is kept under: the id itself (`=` + id) up to {@link MAX_KEPT_ID_LENGTH} characters, else
+ * `#` + the hex SHA-256 of its UTF-8 bytes — 65 characters however long the id, so `maxEntries` bounds the
+ * memory too. The two prefixes keep a short id from ever equalling a long one's hash.
+ */
+async function keptId(id: string): Promise<string> {
+  return id.length <= MAX_KEPT_ID_LENGTH ? `=${id}` : `#${toHex(await sha256(toBytes(id)))}`;
+}
+
 export function createMemorySeenStore(options: MemorySeenStoreOptions = {}): WebhookSeenStore {
   if (typeof options !== 'object' || options === null)
     throw invalidOption('createMemorySeenStore', '', 'must be an object');
@@ -63,7 +77,8 @@ export function createMemorySeenStore(options: MemorySeenStoreOptions = {}): Web
   const claims = claimQueue();
 
   return {
-    async claim(id, ttlMs) {
+    async claim(delivery, ttlMs) {
+      const id = await keptId(delivery);
       const at = now();
       claims.sweep(at);
       const expiry = claims.expiryOf(id);
@@ -72,8 +87,8 @@ export function createMemorySeenStore(options: MemorySeenStoreOptions = {}): Web
       claims.trim(maxEntries);
       return true;
     },
-    async release(id) {
-      claims.forget(id);
+    async release(delivery) {
+      claims.forget(await keptId(delivery));
     },
   };
 }

@@ -117,6 +117,74 @@ describe('buildCardIndex', () => {
   });
 });
 
+describe('buildCardIndex identities that must not merge (#28 item 7)', () => {
+  it('keeps each extension of a switchboard on its own card, and apart from the bare number', async () => {
+    const index = await buildCardIndex(
+      [
+        customer('zendesk', 'a', [{ kind: 'phone', value: '+39 06 1234 5678 ext. 12' }]),
+        customer('zendesk', 'b', [{ kind: 'phone', value: '+39 06 1234 5678 ext. 99' }]),
+        customer('zendesk', 'c', [{ kind: 'phone', value: '+39 06 1234 5678' }]),
+        customer('rt', 'd', [{ kind: 'phone', value: '06 1234 5678 x12' }]),
+      ],
+      { defaultRegion: 'IT' },
+    );
+    expect(index.size).toBe(3);
+    expect(index.find({ customerId: 'a', adapter: 'zendesk' })).toBe(
+      index.find({ customerId: 'd', adapter: 'rt' }),
+    );
+    expect(index.find({ phone: '+390612345678;ext=99' })).toBe(
+      index.find({ customerId: 'b', adapter: 'zendesk' }),
+    );
+    expect(index.find({ phone: '+390612345678' })).toBe(index.find({ customerId: 'c', adapter: 'zendesk' }));
+    expect(
+      index.collect(index.find({ customerId: 'a', adapter: 'zendesk' })!)?.customers[0]?.identities,
+    ).toEqual([{ kind: 'phone', value: '+390612345678;ext=12', primary: false }]);
+  });
+
+  it('merges nobody through a placeholder phone or a no-reply address, and keeps the records', async () => {
+    const index = await buildCardIndex(
+      [
+        customer('zendesk', 'a', [{ kind: 'phone', value: '0000000000' }]),
+        customer('zendesk', 'b', [{ kind: 'phone', value: '000 000 0000' }]),
+        customer('zendesk', 'c', [{ kind: 'phone', value: '+39 333 3333333' }]),
+        customer('rt', 'd', [{ kind: 'phone', value: '333 3333333' }]),
+        customer('rt', 'e', [{ kind: 'email', value: 'noreply@shop.example' }]),
+        customer('rt', 'f', [{ kind: 'email', value: 'NoReply@shop.example' }]),
+      ],
+      { defaultRegion: 'IT' },
+    );
+    expect(index.size).toBe(6);
+    expect(index.find({ phone: '0000000000' })).toBeUndefined();
+    expect(index.find({ email: 'noreply@shop.example' })).toBeUndefined();
+  });
+
+  it('keeps adapters and networks whose names hold `:` apart, and names their records back', async () => {
+    const index = await buildCardIndex([
+      customer('zendesk:1', '2', [{ kind: 'handle', channel: 'twitter:x', value: 'ada' }]),
+      customer('zendesk', '1:2', [{ kind: 'handle', channel: 'twitter', value: 'x:ada' }]),
+    ]);
+    expect(index.size).toBe(2);
+    expect(index.find({ handle: 'x:ada', network: 'twitter' })).toBe(
+      index.find({ customerId: '1:2', adapter: 'zendesk' }),
+    );
+    expect(index.find({ handle: 'ada', network: 'twitter:x' })).toBe(
+      index.find({ customerId: '2', adapter: 'zendesk:1' }),
+    );
+    const refs = index.cardIds().map((id) => index.collect(id)?.records);
+    expect(refs).toContainEqual([{ adapter: 'zendesk:1', id: '2' }]);
+    expect(refs).toContainEqual([{ adapter: 'zendesk', id: '1:2' }]);
+  });
+
+  it('merges one address however its domain and spaces are written (IDN, UTF-8 local part)', async () => {
+    const index = await buildCardIndex([
+      customer('zendesk', 'a', [{ kind: 'email', value: ' José@Bücher.Example ' }]),
+      customer('rt', 'b', [{ kind: 'email', value: 'josé@xn--bcher-kva.example' }]),
+    ]);
+    expect(index.size).toBe(1);
+    expect(index.find({ email: 'JOSÉ@BÜCHER.example' })).toBe(index.cardIds()[0]);
+  });
+});
+
 /** Small worlds where identities are drawn from a few values, so merges and conflicts both happen. */
 const world = fc.array(
   fc.record({
@@ -186,6 +254,41 @@ describe('buildCardIndex properties', () => {
         expect(index.conflicts()).toEqual(rebuilt.conflicts());
       }),
       { numRuns: 150 },
+    );
+  }, 30_000);
+
+  it('equals a rebuild after every add, reads in between, records replaced and thresholds crossed both ways', async () => {
+    // Raw people (no de-duplication): a later record with the same adapter and id replaces the earlier one,
+    // so identities leave records and conflicts end as well as begin.
+    const people = fc.array(
+      fc.record({
+        adapter: fc.constantFrom('zendesk', 'rt'),
+        id: fc.constantFrom('1', '2', '3', '4'),
+        emails: fc.array(fc.constantFrom('a@x.test', 'b@x.test', 'c@x.test'), { maxLength: 2 }),
+        phones: fc.array(fc.constantFrom('+39 347 123 4567', '+390612345678'), { maxLength: 2 }),
+      }),
+      { maxLength: 16 },
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        people,
+        fc.constantFrom(1, 2),
+        fc.integer({ min: 1, max: 4 }),
+        async (drawn, max, every) => {
+          const records = drawn.map((p) => toRecords([p])[0]!);
+          const options = { defaultRegion: 'IT', maxSharedIdentity: max };
+          const index = await buildCardIndex([], options);
+          for (let i = 0; i < records.length; i++) {
+            index.add(records[i]);
+            // Reads every `every` adds (and after the last): several changes may wait for one read.
+            if ((i + 1) % every !== 0 && i !== records.length - 1) continue;
+            const rebuilt = await buildCardIndex(records.slice(0, i + 1), options);
+            expect(snapshot(index)).toEqual(snapshot(rebuilt));
+            expect(index.size).toBe(rebuilt.size);
+          }
+        },
+      ),
+      { numRuns: 100 },
     );
   }, 30_000);
 

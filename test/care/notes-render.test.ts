@@ -23,6 +23,28 @@ async function hostileCard(): Promise<CustomerCard> {
 }
 
 describe('signed notes', () => {
+  it('checks only the notes, not every ticket of a big card (#28)', async () => {
+    const card = await hostileCard();
+    let reads = 0;
+    const many = Array.from({ length: 40_000 }, () => card.tickets[0]!);
+    // Counts every element read: parsing the whole card would read each of the 40,000 tickets.
+    const tickets = new Proxy(many, {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const big = { ...card, tickets };
+    const noted = addCardNote(big, { authorId: 'ag1', body: 'Prefers calls', at: asOf });
+    const edited = editCardNote(noted, 'note-1', { authorId: 'ag2', body: 'Prefers e-mail', at: asOf });
+    expect(reads).toBe(0);
+    expect(edited.tickets).toBe(tickets);
+    expect(edited.notes[0]?.revisions.map((r) => r.body)).toEqual(['Prefers calls', 'Prefers e-mail']);
+    // The notes themselves are still checked: a note rewritten without its history is refused.
+    const rewritten = { ...noted, notes: [{ ...noted.notes[0]!, body: 'changed' }] };
+    expect(() => addCardNote(rewritten, { authorId: 'ag1', body: 'x', at: asOf })).toThrow(ValidationError);
+  });
+
   it('adds a note signed by its author, without changing the card given', async () => {
     const card = await hostileCard();
     const next = addCardNote(card, {

@@ -1,4 +1,12 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +19,15 @@ import { readJsonlRecords } from '../../src/sync/index.js';
 import { runShards } from '../../src/sync/shards.js';
 import { generateDataset, streamDataset } from '../../src/testing/index.js';
 import { runCli } from './run.js';
+
+/** A valid --schedule file: Monday 09:00–17:00 in Rome. */
+const scheduleJson = {
+  id: 'weekdays',
+  name: 'Weekdays',
+  timeZone: 'Europe/Rome',
+  intervals: [{ start: 1980, end: 2460 }],
+  holidays: [],
+};
 
 let dir: string;
 const options = { seed: 7, tickets: 400, days: 42, startDate: '2026-02-02', timeZone: 'Europe/Rome' };
@@ -183,6 +200,49 @@ describe('supportkit report', () => {
       expect(run.stderr).toContain(`--out ${out} would overwrite the input ${input}`);
     }
     expect(readFileSync(join(dir, 'records.jsonl'), 'utf8')).toBe(before);
+  });
+
+  it('refuses an --out that is a hard link to the input, a file of the input folder or the --schedule (#28)', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'supportkit-hardlink-'));
+    const folder = join(home, 'helpdesk');
+    mkdirSync(folder);
+    copyFileSync(join(dir, 'records.jsonl'), join(folder, 'records.jsonl'));
+    writeFileSync(join(home, 'schedule.json'), JSON.stringify(scheduleJson));
+    const before = readFileSync(join(folder, 'records.jsonl'), 'utf8');
+    linkSync(join(folder, 'records.jsonl'), join(home, 'alias.jsonl'));
+    linkSync(join(folder, 'records.jsonl'), join(home, 'alias.txt'));
+    linkSync(join(home, 'schedule.json'), join(home, 'schedule-alias.txt'));
+    for (const [input, out] of [
+      ['alias.jsonl', 'helpdesk/records.jsonl'],
+      ['helpdesk/records.jsonl', 'alias.txt'],
+      ['helpdesk', 'alias.txt'],
+    ]) {
+      const run = await runCli(['report', input!, '--out', out!], { cwd: home });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`--out ${out} is the input`);
+      expect(run.stderr).toContain('(a hard link)');
+    }
+    const schedule = await runCli(
+      ['report', 'helpdesk', '--schedule', 'schedule.json', '--out', 'schedule-alias.txt'],
+      { cwd: home },
+    );
+    expect(schedule.code).toBe(2);
+    expect(schedule.stderr).toContain(
+      '--out schedule-alias.txt is the input schedule.json under another name',
+    );
+    expect(readFileSync(join(folder, 'records.jsonl'), 'utf8')).toBe(before);
+    expect(readFileSync(join(home, 'schedule.json'), 'utf8')).toBe(JSON.stringify(scheduleJson));
+  });
+
+  it('replaces an --out with other names instead of writing through it: the other names keep their content', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'supportkit-hardlink-'));
+    writeFileSync(join(home, 'notes.txt'), 'keep me');
+    linkSync(join(home, 'notes.txt'), join(home, 'report.txt'));
+    const run = await runCli(['report', join(dir, 'records.jsonl'), '--out', 'report.txt'], { cwd: home });
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(home, 'report.txt'), 'utf8')).toContain('supportkit report');
+    expect(readFileSync(join(home, 'notes.txt'), 'utf8')).toBe('keep me');
+    expect(readdirSync(home).sort()).toEqual(['notes.txt', 'report.txt']); // no temporary file left
   });
 });
 

@@ -2,6 +2,7 @@ import { invalidOption } from '../../errors/validation.js';
 import { type CardTimelineEntry, CustomerCard } from '../../models/customer-card.js';
 import { parse } from '../../models/parse.js';
 import { isIanaTimeZone } from '../../models/primitives.js';
+import { markdownText, plainText, textLines } from '../../text/safe-text.js';
 import { type CardLabels, cardLabels, statusLabel } from './labels.js';
 
 /**
@@ -26,13 +27,6 @@ const escapeHtml = (text: string) =>
     /[&<>"'`]/g,
     (c) => `&#${c.charCodeAt(0)};`, // numeric references: safe in text and in quoted or unquoted attributes
   );
-/** Markdown passes raw HTML through, so `<`, `>` and `&` become references and markup characters are escaped. */
-const escapeMarkdown = (text: string) =>
-  text.replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`).replace(/[\\`*_[\]#|~!()]/g, (c) => `\\${c}`);
-/** Control characters (terminal escape sequences) out of plain text; line breaks stay. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const plain = (text: string) => text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
-
 function readOptions(options: unknown) {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
     throw invalidOption('renderCard', '', 'expected an object with format');
@@ -194,16 +188,21 @@ function toHtml(blocks: Block[], state: string): string {
   return `${out.join('\n')}\n`;
 }
 
+/**
+ * Every text from the card goes through the one sanitiser (src/text/safe-text.ts): a field, a title or an item
+ * stays on its line (line breaks, terminal escapes and bidirectional overrides become `�`), and a quote (a note,
+ * a message) keeps its lines, each behind the quote's own prefix, so no customer text can pass for a line of the
+ * card (a name cannot print a fake "State: Green" line).
+ */
 function toMarkdown(blocks: Block[]): string {
-  const e = escapeMarkdown;
+  const e = markdownText;
   return `${blocks
     .map((b) => {
       if (b.type === 'title') return `## ${e(b.text)}\n`;
       if (b.type === 'heading') return `\n### ${e(b.text)}\n`;
       if (b.type === 'field') return `- **${e(b.label)}**: ${e(b.value)}`;
       if (b.type === 'quote')
-        return b.text
-          .split(/\r?\n/)
+        return textLines(b.text)
           .map((line) => `  > ${e(line)}`)
           .join('\n');
       return `- ${e(b.text)}`;
@@ -212,15 +211,15 @@ function toMarkdown(blocks: Block[]): string {
 }
 
 function toText(blocks: Block[]): string {
+  const plain = plainText;
   return `${blocks
     .map((b) => {
       if (b.type === 'title') return `${plain(b.text)}\n${'='.repeat(Math.min(plain(b.text).length, 72))}`;
       if (b.type === 'heading') return `\n${plain(b.text)}`;
       if (b.type === 'field') return `  ${plain(b.label)}: ${plain(b.value)}`;
       if (b.type === 'quote')
-        return b.text
-          .split(/\r?\n/)
-          .map((line) => `      | ${plain(line)}`)
+        return textLines(b.text)
+          .map((line) => `      | ${line}`)
           .join('\n');
       return `  * ${plain(b.text)}`;
     })

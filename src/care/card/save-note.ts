@@ -1,6 +1,8 @@
+import { z } from 'zod';
 import { invalidArgument } from '../../errors/validation.js';
-import { type CardNote, CustomerCard } from '../../models/customer-card.js';
+import { CardNote, type CustomerCard } from '../../models/customer-card.js';
 import { parse } from '../../models/parse.js';
+import { Source } from '../../models/primitives.js';
 import type { CardRecordRef } from '../identity/card-index.js';
 
 /**
@@ -41,6 +43,9 @@ export interface SavedCardNote {
   stored: CardRecordRef[];
 }
 
+/** What saving a note reads of a card: its records and notes (its tickets are not parsed again). */
+const CardNotesAndRecords = z.object({ records: z.array(Source), notes: z.array(CardNote) });
+
 /**
  * Writes a card note's latest revision to a helpdesk that keeps customer notes (Zendesk's user notes), on each
  * of the card's records in that helpdesk, as a signed block (author, time) appended to the notes — never
@@ -70,7 +75,7 @@ export async function saveCardNote(
   ) {
     throw invalidArgument('saveCardNote()', 'helpdesk', 'expected a helpdesk adapter');
   }
-  const parsed = parse(CustomerCard, card, 'saveCardNote() card');
+  const parsed = parse(CardNotesAndRecords, card, 'saveCardNote() card');
   const note = parsed.notes.find((n) => n.id === noteId);
   if (typeof noteId !== 'string' || !note) {
     throw invalidArgument('saveCardNote()', 'noteId', 'names no note of this card');

@@ -13,6 +13,7 @@ import {
   type IdentityKeyOptions,
   phoneKeyReader,
   stableHash,
+  unescapeKeyPart,
 } from './keys.js';
 import { type CardSourceRecord, readRecord, sourceRecords } from './records.js';
 import { KeySets } from './union-find.js';
@@ -186,16 +187,15 @@ function readOptions(options: unknown): Required<Omit<CardIndexOptions, 'default
 
 const CARD_PREFIX = 'card_';
 const cardIdOfKey = (key: string) => `${CARD_PREFIX}${stableHash(key)}`;
-/** `customer:<adapter>:<id>` → `{ adapter, id }` (adapter names carry no `:` in supportkit). */
+/** `customer:<adapter>:<id>` → `{ adapter, id }` (the adapter is escaped: its first `:` ends it). */
 function refOf(nodeKey: string): CardRecordRef {
   const rest = nodeKey.slice('customer:'.length);
   const colon = rest.indexOf(':');
-  return { adapter: rest.slice(0, colon), id: rest.slice(colon + 1) };
+  return { adapter: unescapeKeyPart(rest.slice(0, colon)), id: rest.slice(colon + 1) };
 }
 const byRef = (a: CardRecordRef, b: CardRecordRef) =>
   a.adapter < b.adapter ? -1 : a.adapter > b.adapter ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
-const PHONE_PREFIX = 'phone:';
 /** Appends `key` to `keys` unless it is null or already there. */
 function pushNew(keys: string[], key: string | null): void {
   if (key !== null && !keys.includes(key)) keys.push(key);
@@ -222,6 +222,13 @@ class IndexState {
    */
   private aliasMap: Map<string, string> | undefined;
   readonly sets = new KeySets();
+  /**
+   * Keys whose join merged two sets: only their leaving a record or becoming a conflict can split a card (a key
+   * whose holders were already on one card when it joined them changes nothing when it stops joining).
+   */
+  private readonly bridging = new Set<string>();
+  /** Groups of records joined through a key that no longer joins them, to check before the next read. */
+  private readonly pending: string[][] = [];
   /** Adapter → ticket id → ticket; a ticket's record is its requester's (`customer:<adapter>:<requesterId>`). */
   readonly tickets = new Map<string, Map<string, Ticket>>();
   readonly nodeTickets = new Map<string, Ticket[]>();
@@ -240,14 +247,13 @@ class IndexState {
 
   /** Phone text → its identity key, each distinct text read once (libphonenumber-js is the costly part). */
   readonly phoneKeyOf: (value: string, remember?: boolean) => string | null;
-  /** Phone text → E.164, through the same cache: what the Customer model is given in place of the text. */
-  readonly e164Of = (value: string): string | null => {
-    const key = this.phoneKeyOf(value);
-    return key === null ? null : key.slice(PHONE_PREFIX.length);
-  };
+  /** Phone text → E.164 (with its extension), through the same cache: what the Customer model is given. */
+  readonly e164Of: (value: string) => string | null;
 
   constructor(readonly options: ReturnType<typeof readOptions>) {
-    this.phoneKeyOf = phoneKeyReader(options.defaultRegion);
+    const phones = phoneKeyReader(options.defaultRegion);
+    this.phoneKeyOf = phones.key;
+    this.e164Of = phones.identity;
   }
 
   get aliases(): Map<string, string> {
@@ -294,7 +300,13 @@ class IndexState {
     else this.holders.set(key, left.length === 1 ? left[0]! : left);
   }
 
-  /** Makes `node` hold `keys`; joins it through every key that is not a conflict. */
+  /**
+   * Makes `node` hold `keys`; joins it through every key that is not a conflict. A join cannot be undone in
+   * place, so when a key that did join records leaves a record or becomes a conflict, the records it joined are
+   * noted; the next call that reads the sets ({@link settle}) checks that they are still connected without it
+   * and rebuilds their card only when they are not. Adds cost O(their keys) each, whatever the size of the
+   * index or of the card.
+   */
   setNode(node: string, keys: string[]): void {
     const previous = this.nodes.get(node);
     if (previous === undefined && this.batching) {
@@ -304,11 +316,14 @@ class IndexState {
       for (const key of keys) this.addHolder(key, node);
       return;
     }
-    let relink = false;
     for (const key of previous ?? []) {
       if (keys.includes(key)) continue;
+      const wasConflict = this.isConflict(key);
       this.removeHolder(key, node);
-      relink = true; // a key left: some earlier join may no longer hold
+      if (this.batching) continue;
+      // A join through it may no longer hold; a conflict it ended joins its holders now.
+      if (this.bridging.has(key)) this.pending.push([node, ...holderList(this.holders.get(key))]);
+      if (wasConflict && !this.isConflict(key)) this.join(key);
     }
     this.nodes.set(node, keys);
     if (!previous) this.aliasMap?.set(cardIdOfKey(node), node);
@@ -316,23 +331,106 @@ class IndexState {
       if (previous?.includes(key)) continue;
       const wasConflict = this.isConflict(key);
       this.addHolder(key, node);
-      if (!wasConflict && this.isConflict(key)) relink = true; // joins through it must be undone
+      // Joins through a key that is now a conflict must be undone: its earlier holders are checked.
+      if (!this.batching && !wasConflict && this.isConflict(key) && this.bridging.has(key))
+        this.pending.push(holderList(this.holders.get(key)).filter((holder) => holder !== node));
     }
     if (this.batching) return;
-    if (relink) this.relink();
-    else for (const key of keys) this.join(key);
+    for (const key of keys) this.join(key);
   }
 
+  /** Joins the holders of `key` unless it is a conflict; remembers the key when it joined two sets. */
   join(key: string): void {
     const holders = this.holders.get(key);
     if (typeof holders !== 'object' || holders.length > this.options.maxSharedIdentity) return;
-    for (let i = 1; i < holders.length; i++) this.sets.union(holders[0]!, holders[i]!);
+    let joined = false;
+    for (let i = 1; i < holders.length; i++) if (this.sets.union(holders[0]!, holders[i]!)) joined = true;
+    if (joined) this.bridging.add(key);
   }
 
   /** Rebuilds every set from the holders: what any input order would give. */
   relink(): void {
     this.sets.clear();
+    this.bridging.clear();
+    this.pending.length = 0;
     for (const [key, holders] of this.holders) if (typeof holders === 'object') this.join(key);
+  }
+
+  /**
+   * Brings the sets up to date with the adds since the last read. Each group {@link setNode} noted was joined
+   * through a key that no longer joins it; when the group is still connected through other keys, the card is
+   * unchanged (the usual case: a big card holds together by many identities). Otherwise its card's records are
+   * split apart and joined again through every key they hold that is not a conflict, as a rebuild would.
+   */
+  settle(): void {
+    if (this.pending.length === 0) return;
+    const members = new Set<string>();
+    for (const group of this.pending) {
+      if (members.has(group[0]!) || this.connected(group)) continue;
+      for (const member of this.sets.membersOf(group[0]!)) members.add(member);
+    }
+    this.pending.length = 0;
+    if (members.size === 0) return;
+    this.sets.split(members);
+    for (const member of members) for (const key of this.nodes.get(member)!) this.join(key);
+  }
+
+  /**
+   * Whether the records of `group` are connected through keys that are not conflicts (when they are, the keys
+   * walked become bridging keys: they now stand for the join that no longer holds). One breadth-first search
+   * from each record, in lockstep, each record expanded once: searches that meet merge, and the answer is no as
+   * soon as some merged search has nothing left to visit while others remain. The work is bounded by the part
+   * explored, small when the records are close or a small piece has broken off.
+   */
+  private connected(group: readonly string[]): boolean {
+    const starts = [...new Set(group)];
+    if (starts.length < 2) return true;
+    const owner = new Map<string, number>();
+    const queues = starts.map((start, i) => {
+      owner.set(start, i);
+      return [start];
+    });
+    const heads = starts.map(() => 0);
+    const link = starts.map((_, i) => i);
+    const root = (i: number): number => {
+      let at = i;
+      while (link[at] !== at) at = link[at] = link[link[at]!]!;
+      return at;
+    };
+    let groups = starts.length;
+    const max = this.options.maxSharedIdentity;
+    // The keys walked: when the answer is yes they are what holds the group together from now on, so they join
+    // the bridging keys (their leaving must be checked in turn).
+    const walked: string[] = [];
+    for (;;) {
+      for (let i = 0; i < starts.length; i++) {
+        const queue = queues[i]!;
+        if (heads[i]! >= queue.length) continue;
+        const node = queue[heads[i]!++]!;
+        for (const key of this.nodes.get(node) ?? []) {
+          const holders = this.holders.get(key);
+          if (typeof holders !== 'object' || holders.length > max) continue;
+          walked.push(key);
+          for (const next of holders) {
+            const seen = owner.get(next);
+            if (seen === undefined) {
+              owner.set(next, i);
+              queue.push(next);
+            } else if (root(seen) !== root(i)) {
+              link[root(seen)] = root(i);
+              if (--groups === 1) {
+                for (const walkedKey of walked) this.bridging.add(walkedKey);
+                return true;
+              }
+            }
+          }
+        }
+      }
+      // A merged search with nothing left to visit is a whole component apart from the others.
+      const active = new Set<number>();
+      for (let i = 0; i < starts.length; i++) if (heads[i]! < queues[i]!.length) active.add(root(i));
+      for (let i = 0; i < starts.length; i++) if (!active.has(root(i))) return false;
+    }
   }
 
   ensureNode(adapter: string, id: string): string {
@@ -516,6 +614,7 @@ function makeIndex(state: IndexState): CardIndex {
   };
   return {
     get size() {
+      state.settle();
       return state.nodes.size - state.sets.joined;
     },
     add(record) {
@@ -523,21 +622,26 @@ function makeIndex(state: IndexState): CardIndex {
       if (parsed) state.add(parsed);
     },
     find(query) {
+      state.settle();
       return state.cardOfHolders(state.holdersFor(query));
     },
     findAll(query) {
+      state.settle();
       return [...new Set(holderList(state.holdersFor(query)).map((node) => state.cardIdOf(node)))].sort();
     },
     resolve(cardId) {
+      state.settle();
       const node = cardIdArg('resolve', cardId);
       return node === undefined ? undefined : state.cardIdOf(node);
     },
     cardIds() {
+      state.settle();
       const ids: string[] = [];
       for (const node of state.nodes.keys()) if (state.sets.isRoot(node)) ids.push(state.cardIdOf(node));
       return ids.sort();
     },
     explain(cardId) {
+      state.settle();
       const node = cardIdArg('explain', cardId);
       if (node === undefined) return [];
       // Only the card's own records' keys: O(size of the card), not of the index.
@@ -553,6 +657,7 @@ function makeIndex(state: IndexState): CardIndex {
       return state.merges([...state.holders.keys()].filter((key) => state.isConflict(key)));
     },
     collect(cardId) {
+      state.settle();
       cardIdArg('collect', cardId);
       return state.collect(cardId);
     },

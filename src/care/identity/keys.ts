@@ -21,30 +21,88 @@ export interface IdentityKeyOptions {
 }
 
 /**
- * The identity key of an e-mail address: lower case, trimmed, and with `+tag` dropped from the local part when
- * `foldPlusAddressing` is on; null when the text is not shaped like an address.
- * @example `emailKey(' Ada.Rossi@Example.COM ', {}) // 'email:ada.rossi@example.com'`
+ * Local parts that are never a person: an address a system sends from, which many customers' records may carry
+ * (a web form that fills in its own sender, a bounce). Compared after `+tag` is dropped, in lower case.
  */
-export function emailKey(value: string, options: IdentityKeyOptions): string | null {
-  const address = value.trim().toLowerCase();
-  const at = address.lastIndexOf('@');
-  if (at <= 0 || at === address.length - 1 || /\s/.test(address)) return null;
-  if (!options.foldPlusAddressing) return `email:${address}`;
-  const local = address.slice(0, at);
-  const plus = local.indexOf('+');
-  return plus > 0 ? `email:${local.slice(0, plus)}${address.slice(at)}` : `email:${address}`;
+const PLACEHOLDER_LOCAL_PARTS = new Set([
+  'noreply',
+  'no-reply',
+  'no_reply',
+  'donotreply',
+  'do-not-reply',
+  'do_not_reply',
+  'mailer-daemon',
+]);
+/** Characters that cannot be in a domain (nor be read by the URL parser as something else: `%41`, `a@b`, `:80`). */
+const NOT_IN_DOMAIN = /[\s@/\\?#%:[\]<>"^|]/u;
+/** A domain in its ASCII form: letters, digits and hyphens in dot-separated labels, the last one not all digits. */
+const ASCII_DOMAIN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+/** Letters, digits, dots and hyphens only: a domain that needs no IDNA mapping, only lower case. */
+const PLAIN_DOMAIN = /^[A-Za-z0-9.-]+$/;
+
+/**
+ * A domain in its canonical form: lower case ASCII, an internationalised label as its punycode A-label
+ * (`bücher.example` → `xn--bcher-kva.example`, full-width letters folded as UTS #46 says); null when it is not a
+ * domain name. The WHATWG URL parser does the mapping, so this runs the same in Node and in browsers.
+ */
+export function canonicalDomain(domain: string): string | null {
+  if (domain === '' || domain.length > 253) return null;
+  if (PLAIN_DOMAIN.test(domain)) {
+    const lower = domain.toLowerCase();
+    return ASCII_DOMAIN.test(lower) ? lower : null;
+  }
+  if (NOT_IN_DOMAIN.test(domain)) return null;
+  let ascii: string;
+  try {
+    ascii = new URL(`http://${domain}/`).hostname;
+  } catch {
+    return null; // a forbidden code point or an empty label
+  }
+  return ASCII_DOMAIN.test(ascii) ? ascii : null;
 }
 
 /**
- * A phone number in E.164 form, read with libphonenumber-js: `+39 347 123 4567`, `0039 3471234567` and (with
- * region `IT`) `347 1234567` are all `+393471234567`. Null when the text is not a possible phone number.
- * @example `toE164('347 1234567', 'IT') // '+393471234567'`
+ * An e-mail address in its canonical form: trimmed, the local part as written (Unicode NFC: UTF-8 local parts
+ * are accepted), the domain lower case ASCII with internationalised labels in punycode ({@link canonicalDomain});
+ * null when the text is not shaped like an address (no `@`, a space or a control character inside, a local part
+ * over 64 characters, a domain that is not one).
+ * @example `canonicalEmail('  José@Bücher.Example ') // 'José@xn--bcher-kva.example'`
  */
-export function toE164(value: string, defaultRegion?: string): string | null {
-  if (typeof value !== 'string') throw invalidArgument('toE164()', 'value', 'expected a string');
-  if (defaultRegion !== undefined && typeof defaultRegion !== 'string') {
-    throw invalidArgument('toE164()', 'defaultRegion', 'expected a region code such as IT');
-  }
+export function canonicalEmail(value: string): string | null {
+  const trimmed = value.trim();
+  const address = /^[\x21-\x7e]*$/.test(trimmed) ? trimmed : trimmed.normalize('NFC');
+  const at = address.lastIndexOf('@');
+  if (at <= 0 || at > 64) return null;
+  const local = address.slice(0, at);
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
+  if (/[\s\u0000-\u001f\u007f-\u009f]/u.test(local)) return null;
+  const domain = canonicalDomain(address.slice(at + 1));
+  return domain === null ? null : `${local}@${domain}`;
+}
+
+/**
+ * The identity key of an e-mail address: its {@link canonicalEmail} form in lower case, with `+tag` dropped from
+ * the local part when `foldPlusAddressing` is on; null when the text is not shaped like an address or is a
+ * system sender that names nobody (`noreply@`, `no-reply@`, `donotreply@`, `mailer-daemon@`, …).
+ * @example `emailKey(' Ada.Rossi@Example.COM ', {}) // 'email:ada.rossi@example.com'`
+ */
+export function emailKey(value: string, options: IdentityKeyOptions): string | null {
+  const canonical = canonicalEmail(value);
+  if (canonical === null) return null;
+  const address = canonical.toLowerCase();
+  const at = address.lastIndexOf('@');
+  const local = address.slice(0, at);
+  const plus = local.indexOf('+');
+  const base = plus > 0 ? local.slice(0, plus) : local;
+  if (PLACEHOLDER_LOCAL_PARTS.has(base)) return null;
+  return options.foldPlusAddressing && plus > 0 ? `email:${base}${address.slice(at)}` : `email:${address}`;
+}
+
+/** The longest extension kept (digits); a longer one is not read as an extension. */
+const MAX_EXTENSION_DIGITS = 15;
+
+/** A phone text as libphonenumber-js reads it, or null when it is not a possible number. */
+function readPhone(value: string, defaultRegion: string | undefined) {
   const region = defaultRegion?.toUpperCase() as CountryCode | undefined;
   let parsed: ReturnType<typeof parsePhoneNumberFromString>;
   try {
@@ -52,57 +110,136 @@ export function toE164(value: string, defaultRegion?: string): string | null {
   } catch {
     return null; // an unknown region code: the number cannot be read
   }
-  return parsed?.isPossible() ? parsed.number : null;
+  return parsed?.isPossible() ? parsed : null;
+}
+
+function checkPhoneArgs(fn: string, value: unknown, defaultRegion: unknown): void {
+  if (typeof value !== 'string') throw invalidArgument(fn, 'value', 'expected a string');
+  if (defaultRegion !== undefined && typeof defaultRegion !== 'string') {
+    throw invalidArgument(fn, 'defaultRegion', 'expected a region code such as IT');
+  }
 }
 
 /**
- * The identity key of a phone number (its E.164 form), or null when it cannot be read.
+ * A phone number in E.164 form, read with libphonenumber-js: `+39 347 123 4567`, `0039 3471234567` and (with
+ * region `IT`) `347 1234567` are all `+393471234567`. Null when the text is not a possible phone number. An
+ * extension is not part of E.164 and is left out here; {@link toPhoneIdentity} keeps it.
+ * @example `toE164('347 1234567', 'IT') // '+393471234567'`
+ */
+export function toE164(value: string, defaultRegion?: string): string | null {
+  checkPhoneArgs('toE164()', value, defaultRegion);
+  return readPhone(value, defaultRegion)?.number ?? null;
+}
+
+/**
+ * A phone number as a customer identity: its E.164 form, followed by `;ext=<digits>` (RFC 3966) when the text
+ * names an extension (`ext. 12`, `x12`, `#12`, `;ext=12`), so each extension of a switchboard is its own
+ * identity. Null when the text is not a possible phone number or its extension is over 15 digits.
+ * @example `toPhoneIdentity('+39 06 1234 5678 ext. 12') // '+390612345678;ext=12'`
+ */
+export function toPhoneIdentity(value: string, defaultRegion?: string): string | null {
+  checkPhoneArgs('toPhoneIdentity()', value, defaultRegion);
+  const parsed = readPhone(value, defaultRegion);
+  if (!parsed) return null;
+  if (!parsed.ext) return parsed.number;
+  return parsed.ext.length <= MAX_EXTENSION_DIGITS ? `${parsed.number};ext=${parsed.ext}` : null;
+}
+
+/**
+ * Whether a phone number names nobody: a number no numbering plan assigns (libphonenumber-js calls it invalid:
+ * `0000000000`, `+1 555 555 5555`) or one digit repeated (`+39 333 3333333`). Such numbers are typed into
+ * forms to get past them, so many customers share them.
+ */
+function isPlaceholderPhone(parsed: NonNullable<ReturnType<typeof readPhone>>): boolean {
+  const digits = parsed.nationalNumber;
+  return !parsed.isValid() || /^(\d)\1*$/.test(digits);
+}
+
+/** A phone text's identity value and key (null for a placeholder), read once. */
+interface PhoneReading {
+  identity: string | null;
+  key: string | null;
+}
+
+function readPhoneIdentity(value: string, defaultRegion: string | undefined): PhoneReading {
+  const parsed = readPhone(value, defaultRegion);
+  if (!parsed) return { identity: null, key: null };
+  const identity =
+    parsed.ext === undefined
+      ? parsed.number
+      : parsed.ext.length <= MAX_EXTENSION_DIGITS
+        ? `${parsed.number};ext=${parsed.ext}`
+        : null;
+  return { identity, key: identity === null || isPlaceholderPhone(parsed) ? null : `phone:${identity}` };
+}
+
+/**
+ * The identity key of a phone number (its {@link toPhoneIdentity} form, extension included), or null when it
+ * cannot be read or is a placeholder that names nobody (an invalid number, one digit repeated).
  * @example `phoneKey('0039 3471234567', {}) // 'phone:+393471234567'`
  */
 export function phoneKey(value: string, options: IdentityKeyOptions): string | null {
-  const e164 = toE164(value, options.defaultRegion);
-  return e164 === null ? null : `phone:${e164}`;
+  if (typeof value !== 'string') throw invalidArgument('phoneKey()', 'value', 'expected a string');
+  return readPhoneIdentity(value, options.defaultRegion).key;
 }
 
 /**
- * A memoised {@link phoneKey} for one default region: each distinct text is read by libphonenumber-js once (some
+ * A memoised phone reader for one default region: each distinct text is read by libphonenumber-js once (some
  * 20 µs a number, most of a customer record's indexing; the same number recurs across helpdesks, records and
- * lookups). Each index has its own, holding only the texts of its records (lookups pass `remember: false`).
- * @example `const keyOf = phoneKeyReader('IT'); keyOf('347 1234567') // 'phone:+393471234567'`
+ * lookups). `key` gives {@link phoneKey}, `identity` {@link toPhoneIdentity}. Each index has its own, holding
+ * only the texts of its records (lookups pass `remember: false`).
+ * @example `const phones = phoneKeyReader('IT'); phones.key('347 1234567') // 'phone:+393471234567'`
  */
-export function phoneKeyReader(
-  defaultRegion: string | undefined,
-): (value: string, remember?: boolean) => string | null {
-  const cache = new Map<string, string | null>();
-  const options = { defaultRegion };
+export function phoneKeyReader(defaultRegion: string | undefined): {
+  key: (value: string, remember?: boolean) => string | null;
+  identity: (value: string) => string | null;
+} {
+  const cache = new Map<string, PhoneReading>();
   // `remember: false` (a lookup) reads the cache but never grows it: callers' numbers would otherwise pile up
   // for as long as the index lives.
-  return (value, remember = true) => {
-    let key = cache.get(value);
-    if (key === undefined) {
-      key = phoneKey(value, options);
-      if (remember) cache.set(value, key);
+  const read = (value: string, remember = true): PhoneReading => {
+    let reading = cache.get(value);
+    if (reading === undefined) {
+      reading = readPhoneIdentity(value, defaultRegion);
+      if (remember) cache.set(value, reading);
     }
-    return key;
+    return reading;
   };
+  return { key: (value, remember) => read(value, remember).key, identity: (value) => read(value).identity };
 }
 
 /**
- * The identity key of a handle on a network: both lower case, a leading `@` dropped.
+ * A part of a key that other parts follow: `%` and `:` percent-encoded, so the first `:` after it always ends it
+ * and no two different part lists give one key (`twitter:x` / `ada` against `twitter` / `x:ada`). A name without
+ * `%` or `:` (every adapter and network supportkit knows) is unchanged, and so are the keys and card ids made of it.
+ */
+const keyPart = (text: string) => (/[%:]/.test(text) ? text.replace(/[%:]/g, escapeKeyChar) : text);
+const escapeKeyChar = (c: string) => (c === '%' ? '%25' : '%3A');
+/**
+ * The text of a part written by {@link keyPart}.
+ * @example `unescapeKeyPart('zendesk%3Aeu') // 'zendesk:eu'`
+ */
+export const unescapeKeyPart = (part: string) =>
+  part.includes('%') ? part.replace(/%3A|%25/g, (c) => (c === '%3A' ? ':' : '%')) : part;
+
+/**
+ * The identity key of a handle on a network: both lower case, a leading `@` dropped; the network escaped so the
+ * key names one pair.
  * @example `handleKey('Twitter', '@AdaR') // 'handle:twitter:adar'`
  */
 export function handleKey(network: string, handle: string): string | null {
   const name = handle.trim().replace(/^@/, '').toLowerCase();
   const on = network.trim().toLowerCase();
-  return name === '' || on === '' ? null : `handle:${on}:${name}`;
+  return name === '' || on === '' ? null : `handle:${keyPart(on)}:${name}`;
 }
 
 /**
- * The identity key of a customer's id inside one helpdesk: ids are compared exactly (they are opaque).
+ * The identity key of a customer's id inside one helpdesk: ids are compared exactly (they are opaque); the
+ * adapter escaped so the key names one pair.
  * @example `customerIdKey('zendesk', '381726') // 'customer:zendesk:381726'`
  */
 export function customerIdKey(adapter: string, id: string): string {
-  return `customer:${adapter}:${id}`;
+  return `customer:${keyPart(adapter)}:${id}`;
 }
 
 /**

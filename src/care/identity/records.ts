@@ -9,6 +9,7 @@ import type { CesResponse, CsatResponse, NpsResponse } from '../../models/survey
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 import { isCanonical } from './canonical.js';
+import { canonicalEmail } from './keys.js';
 
 /**
  * A parsed record the card index keeps; other dataset lists (schedules, SOPs…) are skipped.
@@ -40,24 +41,28 @@ const SCHEMAS = new Map<string, (typeof models)[keyof typeof models]>([
 /** The Dataset lists that are known but say nothing about a customer's story. */
 const SKIPPED = new Set(['groups', 'schedules', 'slaPolicies', 'sops', 'articles']);
 
-/** A phone text in E.164 form, or null when it cannot be read (a memoised `toE164` with the index's region). */
+/**
+ * A phone text as the Customer model keeps it (E.164, `;ext=<digits>` for an extension), or null when it cannot
+ * be read: a memoised `toPhoneIdentity` with the index's region.
+ */
 export type PhoneReader = (raw: string) => string | null;
 
 /**
- * A customer's phone identities written as people write them (`0039 347 1234567`) become E.164 before the
- * Customer model, which accepts only E.164, reads them. A value that cannot be read is left for the model to
- * refuse, with its path.
+ * A customer's identities written as people write them become the form the Customer model keeps before it reads
+ * them: phone numbers (`0039 347 1234567`, `+39 06 1234 5678 ext. 12`) in E.164 with their extension, e-mail
+ * addresses trimmed with their domain in lower-case ASCII (an internationalised domain in punycode). A value that
+ * cannot be read is left for the model to refuse, with its path.
  */
-function withE164Phones(value: unknown, e164Of: PhoneReader): unknown {
+function withCanonicalIdentities(value: unknown, phoneOf: PhoneReader): unknown {
   if (typeof value !== 'object' || value === null) return value;
   const identities = (value as { identities?: unknown }).identities;
   if (!Array.isArray(identities)) return value;
   const mapped = identities.map((identity: unknown) => {
     if (typeof identity !== 'object' || identity === null) return identity;
     const { kind, value: raw } = identity as { kind?: unknown; value?: unknown };
-    if (kind !== 'phone' || typeof raw !== 'string') return identity;
-    const e164 = e164Of(raw);
-    return e164 === null ? identity : { ...identity, value: e164 };
+    if (typeof raw !== 'string' || (kind !== 'phone' && kind !== 'email')) return identity;
+    const canonical = kind === 'phone' ? phoneOf(raw) : canonicalEmail(raw);
+    return canonical === null || canonical === raw ? identity : { ...identity, value: canonical };
   });
   return { ...(value as object), identities: mapped };
 }
@@ -162,12 +167,12 @@ function checkTrusted(kind: string, value: unknown, subjectOf: () => string): vo
  * ValidationError naming the record's place. Returns null for lists the index does not use. With `trusted` the
  * value is taken as a parsed model, checked only for the fields the index reads.
  * A trusted record is returned as it came (no copy: the index keeps millions of them).
- * @example `readRecord({ kind: 'tickets', value: ticket }, () => 'buildCardIndex() source[0]', (raw) => toE164(raw, 'IT'))`
+ * @example `readRecord({ kind: 'tickets', value: ticket }, () => 'buildCardIndex() source[0]', (raw) => toPhoneIdentity(raw, 'IT'))`
  */
 export function readRecord(
   record: unknown,
   subjectOf: () => string,
-  e164Of: PhoneReader,
+  phoneOf: PhoneReader,
   trusted = false,
 ): CardSourceRecord | null {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
@@ -192,7 +197,7 @@ export function readRecord(
   }
   // Already in its model's output form: parsing it again would return an equal copy (see canonical.ts).
   if (isCanonical(kind, value)) return record as CardSourceRecord;
-  const input = kind === 'customers' ? withE164Phones(value, e164Of) : value;
+  const input = kind === 'customers' ? withCanonicalIdentities(value, phoneOf) : value;
   return { kind, value: parse(schema, input, `${subjectOf()} value`) } as CardSourceRecord;
 }
 

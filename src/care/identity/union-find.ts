@@ -70,6 +70,19 @@ export class KeySets {
     return this.parent.size;
   }
 
+  /**
+   * Makes every key of `keys` a set of its own again. `keys` must be whole sets (every member of each set it
+   * touches), so no other set keeps a parent among them.
+   * @example `sets.split(new Set(sets.membersOf('a')))`
+   */
+  split(keys: ReadonlySet<string>): void {
+    for (const key of keys) {
+      this.parent.delete(key);
+      this.members.delete(key);
+      this.smallest.delete(key);
+    }
+  }
+
   /** Forgets every set. */
   clear(): void {
     this.parent.clear();

@@ -1,6 +1,7 @@
 import { invalidOption } from '../../errors/validation.js';
 import { parse } from '../../models/parse.js';
 import { SopDocument, type SopDocumentInput, type SopNode } from '../../models/sop.js';
+import { inlineText, markdownText } from '../../text/safe-text.js';
 import { type SopLabels, sopLabels } from './labels.js';
 import { stepLanguage } from './markdown-print.js';
 import { escapeXml, flowchartSvg } from './svg.js';
@@ -107,16 +108,11 @@ function fields(sop: SopDocument, l: SopLabels): [string, string][] {
   return out;
 }
 
-/** Markdown passes raw HTML through, so `<`, `>` and `&` become references and markup characters are escaped. */
-const md = (text: string) =>
-  text
-    .replace(/[&<>]/g, (c) => `&#${c.charCodeAt(0)};`)
-    .replace(/[\\`*_[\]#|~!()]/g, (c) => `\\${c}`)
-    .replace(/\n/g, ' ');
+/** Author text on one line (breaks as spaces; escapes, overrides → �), Markdown-escaped: src/text/safe-text.ts. */
+const md = (text: string) => markdownText(inlineText(text));
 const mdRuns = (r: Run[]) => r.map((x) => (x.term === undefined ? md(x.text) : `**${md(x.text)}**`)).join('');
-/** Control characters (terminal escape sequences) out of plain text. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
-const plain = (text: string) => text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '\uFFFD');
+/** Author text on one line in plain text: no line break, terminal escape or bidirectional override gets through. */
+const plain = inlineText;
 const textRuns = (r: Run[]) => plain(r.map((x) => x.text).join(''));
 const htmlRuns = (r: Run[]) =>
   r

@@ -87,7 +87,8 @@ export const reportCommand: CommandRun = async (context) => {
   if (extra !== undefined) throw new UsageError('report takes one input', 'supportkit report --help');
   const options = reportOptions(args.values, io.cwd, json);
   const out = stringOption(args.values, 'out', 'report');
-  if (out !== undefined) refuseOverwrite(io.cwd, path, out, 'report');
+  const schedule = stringOption(args.values, 'schedule', 'report');
+  if (out !== undefined) refuseOverwrite(io.cwd, path, out, 'report', schedule ? [schedule] : []);
   const data = await collectReport(openReportInput(resolve(io.cwd, path), path), options, path);
   writeResult(context, renderReport(data, options.format), out);
   return 0;
