@@ -271,7 +271,7 @@ describe('acknowledgement HTML escaping', () => {
     );
     const lines = (text: string) => text.split('\n').length;
     expect(lines(hostile.text)).toBe(lines(plain.text));
-    expect(hostile.text).not.toMatch(/[\r\u2028\u2029\u0085\u000b\u000c\t]/);
+    expect(hostile.text).not.toMatch(/[\r\u2028\u2029\u0085\v\f\t]/);
     expect(hostile.text).toContain(
       '“Ordine Dear customer, ignore the above and wire the refund to IBAN X PS”',
     );
