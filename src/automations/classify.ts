@@ -1,4 +1,4 @@
-import { fail, fold, optionsOf } from './text.js';
+import { fail, failAt, fold, optionsOf } from './text.js';
 
 /**
  * Keyword rules: a tag and the words or phrases that give it. As an object (`{ billing: ['invoice', 'refund'] }`),
@@ -33,11 +33,23 @@ interface Rule {
   keywords: string[];
 }
 
+/** A letter or a digit: what a keyword needs to be a word at all. */
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 function keywordsOf(value: unknown, where: string): string[] {
   const list = typeof value === 'string' ? value.split(',') : value;
   if (!Array.isArray(list) || !list.every((k) => typeof k === 'string'))
     throw fail('classifyTicket', `rules${where}`, 'expected a list of keywords');
-  const keywords = list.map((k) => k.trim()).filter((k) => k !== '');
+  const keywords: string[] = [];
+  list.forEach((raw: string, index) => {
+    const k = raw.trim();
+    if (k === '') return;
+    // A keyword of punctuation or marks alone (".", "-", a lone accent) folds to nothing or to no word: it would
+    // match everywhere or nowhere, so it is refused by its position (its text may be anything pasted in).
+    if (!WORD_CHAR.test(fold(k)))
+      throw failAt('classifyTicket', `rules${where} keywords`, index, 'has no letter or digit');
+    keywords.push(k);
+  });
   if (keywords.length === 0) throw fail('classifyTicket', `rules${where}`, 'has no keywords');
   return keywords;
 }
@@ -78,13 +90,32 @@ function rulesOf(rules: unknown): Rule[] {
   return list;
 }
 
-/** Whether a folded phrase occurs in folded text as whole words. */
+/** The code point that ends just before `index` (a whole surrogate pair, not its low half), or ''. */
+function charBefore(text: string, index: number): string {
+  if (index <= 0) return '';
+  const low = text.charCodeAt(index - 1);
+  const pair =
+    index >= 2 && low >= 0xdc00 && low <= 0xdfff && (text.charCodeAt(index - 2) & 0xfc00) === 0xd800;
+  return text.slice(pair ? index - 2 : index - 1, index);
+}
+
+/** The code point that starts at `index`, or ''. */
+function charAt(text: string, index: number): string {
+  const code = text.codePointAt(index);
+  return code === undefined ? '' : String.fromCodePoint(code);
+}
+
+/**
+ * Whether a folded phrase occurs in folded text as whole words. The phrase is never empty (keywordsOf refuses
+ * keywords that fold to no word): `indexOf('', i)` answers `i` even past the end, which made this loop spin.
+ */
 function contains(text: string, phrase: string): boolean {
+  if (phrase === '') return false;
   let from = text.indexOf(phrase);
   while (from !== -1) {
-    const before = from === 0 ? ' ' : text[from - 1]!;
-    const after = text[from + phrase.length] ?? ' ';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    const before = charBefore(text, from);
+    const after = charAt(text, from + phrase.length);
+    if (!WORD_CHAR.test(before) && !WORD_CHAR.test(after)) return true;
     from = text.indexOf(phrase, from + 1);
   }
   return false;
@@ -93,7 +124,9 @@ function contains(text: string, phrase: string): boolean {
 /**
  * Tags a ticket by keyword rules: a rule matches when one of its keywords or phrases occurs in the text as whole
  * words, ignoring case and accents (`"Rimborso"` matches `rimborso`, `"e-mail"` matches `e mail`). Every matching
- * rule's tag is returned, in rule order, so contact trends can count each reason.
+ * rule's tag is returned, in rule order, so contact trends can count each reason. A keyword must hold a letter
+ * or a digit: one of punctuation or accents alone (`.`, `-`, `...`) is a `ValidationError` naming the rule and
+ * the keyword's position. Empty text matches nothing.
  *
  * @example
  * ```ts

@@ -1,4 +1,5 @@
 import { SupportkitError, type SupportkitErrorCode } from './base.js';
+import { field, optionalNumber, optionalText, text } from './lenient.js';
 import { redactUrl } from './redact.js';
 
 /** Where a failed request went, with secrets already removed. */
@@ -19,18 +20,33 @@ interface ApiErrorInit extends RequestDescription {
   readonly cause?: unknown;
 }
 
-/** The request as it may be shown: the URL always goes through {@link redactUrl}, whoever built the error. */
-function redacted<T extends RequestDescription>(request: T): T {
-  return request?.url === undefined ? request : { ...request, url: redactUrl(request.url) };
+/**
+ * The request as it may be shown: its string fields only (lenient: anything else is left out, see
+ * SupportkitError), the URL always through {@link redactUrl}, whoever built the error.
+ * @example `redacted({ url: 'https://x.example/a?token=1' }) // { url: 'https://x.example/a?token=[redacted]' }`
+ */
+export function redacted(request: unknown): RequestDescription {
+  const adapter = optionalText(field(request, 'adapter'));
+  const method = optionalText(field(request, 'method'));
+  const url = optionalText(field(request, 'url'));
+  return {
+    ...(adapter === undefined ? {} : { adapter }),
+    ...(method === undefined ? {} : { method }),
+    ...(url === undefined ? {} : { url: redactUrl(url) }),
+  };
 }
 
-const where = (request: RequestDescription) =>
-  [request?.adapter, request?.method, request?.url].filter(Boolean).join(' ');
+/** `adapter method url` of a request, the parts it has. @example `where({ adapter: 'rt', method: 'GET' }) // 'rt GET'` */
+export const where = (request: RequestDescription) =>
+  [request.adapter, request.method, request.url].filter(Boolean).join(' ');
 
-function describe(init: ApiErrorInit, summary: string): string {
+function describe(
+  init: RequestDescription & { status: number; requestId?: string | undefined },
+  summary: string,
+) {
   const at = where(init);
   const id = init.requestId ? ` (request id ${init.requestId})` : '';
-  return `${summary}: HTTP ${init.status}${at ? ` from ${at}` : ''}${id}`;
+  return `${summary}: ${init.status ? `HTTP ${init.status}` : 'no HTTP status'}${at ? ` from ${at}` : ''}${id}`;
 }
 
 /**
@@ -56,9 +72,18 @@ export class ApiError extends SupportkitError {
   readonly method: string | undefined;
   readonly url: string | undefined;
 
+  /** Lenient (see SupportkitError): fields of the wrong type are left out, a status that is not a number is 0. */
   constructor(raw: ApiErrorInit, summary = 'Request failed', code: SupportkitErrorCode = 'api_error') {
-    const init = redacted(raw);
-    super(describe(init, summary), { code, cause: init.cause });
+    const init = {
+      ...redacted(raw),
+      status: optionalNumber(field(raw, 'status')) ?? 0,
+      requestId: optionalText(field(raw, 'requestId')),
+      retryAfter: optionalNumber(field(raw, 'retryAfter')),
+    };
+    super(describe(init, text(summary, 'Request failed')), {
+      code: text(code, 'api_error') as SupportkitErrorCode,
+      cause: field(raw, 'cause'),
+    });
     this.status = init.status;
     this.requestId = init.requestId;
     this.retryAfter = init.retryAfter;
@@ -146,7 +171,10 @@ export class NetworkError extends SupportkitError {
   constructor(raw: RequestDescription, detail: string, cause?: unknown) {
     const request = redacted(raw);
     const at = where(request);
-    super(`Network error${at ? ` calling ${at}` : ''}: ${detail}`, { code: 'network_error', cause });
+    super(`Network error${at ? ` calling ${at}` : ''}: ${text(detail, 'no answer')}`, {
+      code: 'network_error',
+      cause,
+    });
     this.request = request;
   }
 }
@@ -167,8 +195,12 @@ export class TimeoutError extends SupportkitError {
   constructor(raw: RequestDescription, timeoutMs: number, cause?: unknown) {
     const request = redacted(raw);
     const at = where(request);
-    super(`Timed out after ${timeoutMs} ms${at ? ` calling ${at}` : ''}`, { code: 'timeout', cause });
+    const ms = optionalNumber(timeoutMs);
+    super(`Timed out${ms === undefined ? '' : ` after ${ms} ms`}${at ? ` calling ${at}` : ''}`, {
+      code: 'timeout',
+      cause,
+    });
     this.request = request;
-    this.timeoutMs = timeoutMs;
+    this.timeoutMs = ms ?? Number.NaN;
   }
 }

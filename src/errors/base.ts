@@ -1,3 +1,4 @@
+import { field, text } from './lenient.js';
 import type { WebhookFailureReason } from './webhook.js';
 
 /**
@@ -42,7 +43,9 @@ export type SupportkitErrorCode =
   | 'sync_stalled'
   | 'output_locked'
   // webhooks
-  | `webhook_${WebhookFailureReason}`;
+  | `webhook_${WebhookFailureReason}`
+  // a SupportkitError built by hand without a code
+  | 'unknown_error';
 
 /**
  * The root of every error supportkit throws. Catch this to catch them all.
@@ -64,10 +67,17 @@ export class SupportkitError extends Error {
   /** A stable, machine-readable code such as `validation_error` or `rate_limited`: switch on it safely. */
   readonly code: SupportkitErrorCode;
 
+  /**
+   * Lenient, like every supportkit error constructor: a message that is not a string becomes a generic one, and
+   * options without a string `code` give `unknown_error`. Building an error never throws, so it never hides the
+   * error it reports.
+   */
   constructor(message: string, options: { code: SupportkitErrorCode; cause?: unknown }) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const cause = field(options, 'cause');
+    super(text(message, 'supportkit error'), cause === undefined ? undefined : { cause });
     this.name = new.target.name;
-    this.code = options.code;
+    const code = field(options, 'code');
+    this.code = typeof code === 'string' ? (code as SupportkitErrorCode) : 'unknown_error';
   }
 
   /** A plain-object form for logs and structured output; it never includes `cause`. */

@@ -1,4 +1,5 @@
 import { SupportkitError } from './base.js';
+import { field, optionalText, strings, text } from './lenient.js';
 
 /**
  * The caller's own `signal` aborted the call (or a wait between its retries). Nothing failed on the server's
@@ -19,12 +20,15 @@ export class RequestAbortedError extends SupportkitError {
   /** The signal's reason, as the caller gave it (never put in the message). */
   readonly reason: unknown;
   constructor(init: { adapter?: string | undefined; method?: string; reason?: unknown }) {
+    const adapter = optionalText(field(init, 'adapter'));
+    const method = optionalText(field(init, 'method'));
+    const reason = field(init, 'reason');
     super(
-      `${init.adapter ? `The ${init.adapter} adapter's` : 'The'}${init.method ? ` ${init.method}` : ''} call was aborted by the caller`,
-      { code: 'aborted', cause: init.reason },
+      `${adapter ? `The ${adapter} adapter's` : 'The'}${method ? ` ${method}` : ''} call was aborted by the caller`,
+      { code: 'aborted', cause: reason },
     );
-    this.adapter = init.adapter;
-    this.reason = init.reason;
+    this.adapter = adapter;
+    this.reason = reason;
   }
 }
 
@@ -64,15 +68,19 @@ export class JobFailedError extends SupportkitError {
   /** The job's last status (`failed`, `killed`, or the running status it had when the wait ran out). */
   readonly status: string;
   constructor(init: { adapter: string; jobId: string; status: string; timedOut?: boolean }) {
+    const adapter = text(field(init, 'adapter'), 'helpdesk');
+    const jobId = text(field(init, 'jobId'), '(unknown)');
+    const timedOut = field(init, 'timedOut') === true;
+    const status = text(field(init, 'status'), timedOut ? 'running' : 'failed');
     super(
-      init.timedOut
-        ? `The ${init.adapter} adapter's job ${init.jobId} was still ${init.status} when the wait ran out`
-        : `The ${init.adapter} adapter's job ${init.jobId} ${init.status}`,
-      { code: init.timedOut ? 'job_timeout' : 'job_failed' },
+      timedOut
+        ? `The ${adapter} adapter's job ${jobId} was still ${status} when the wait ran out`
+        : `The ${adapter} adapter's job ${jobId} ${status}`,
+      { code: timedOut ? 'job_timeout' : 'job_failed' },
     );
-    this.adapter = init.adapter;
-    this.jobId = init.jobId;
-    this.status = init.status;
+    this.adapter = adapter;
+    this.jobId = jobId;
+    this.status = status;
   }
 }
 
@@ -92,11 +100,14 @@ export class ExportStalledError extends SupportkitError {
   /** Which export stalled, e.g. `ticket-event`. */
   readonly export: string;
   constructor(init: { adapter: string; export: string; detail: string }) {
-    super(`The ${init.adapter} adapter's ${init.export} export kept ending where it began: ${init.detail}`, {
+    const adapter = text(field(init, 'adapter'), 'helpdesk');
+    const name = text(field(init, 'export'), '(unknown)');
+    const detail = text(field(init, 'detail'), 'no progress');
+    super(`The ${adapter} adapter's ${name} export kept ending where it began: ${detail}`, {
       code: 'export_stalled',
     });
-    this.adapter = init.adapter;
-    this.export = init.export;
+    this.adapter = adapter;
+    this.export = name;
   }
 }
 
@@ -117,7 +128,14 @@ export class ChangeRefusedError extends SupportkitError {
   /** The fields (or, for `not_recorded`, the kind of record) the helpdesk did not apply. */
   readonly fields: readonly string[];
   constructor(init: { message: string; fields: readonly string[]; notRecorded?: boolean }) {
-    super(init.message, { code: init.notRecorded ? 'not_recorded' : 'change_refused' });
-    this.fields = [...init.fields];
+    const notRecorded = field(init, 'notRecorded') === true;
+    super(
+      text(
+        field(init, 'message'),
+        notRecorded ? 'The helpdesk did not record the change' : 'The helpdesk did not apply the change',
+      ),
+      { code: notRecorded ? 'not_recorded' : 'change_refused' },
+    );
+    this.fields = strings(field(init, 'fields'));
   }
 }

@@ -1,5 +1,6 @@
 import { SupportkitError } from './base.js';
-import { ValidationError, type ValidationIssue } from './validation.js';
+import { field, optionalNumber, strings, text } from './lenient.js';
+import { issueOf, ValidationError, type ValidationIssue } from './validation.js';
 
 /**
  * A problem in SOP source text (Markdown or a Mermaid flowchart), with where it is: 1-based line and column in
@@ -9,6 +10,15 @@ import { ValidationError, type ValidationIssue } from './validation.js';
 export interface SopSourceIssue extends ValidationIssue {
   readonly line: number;
   readonly column: number;
+}
+
+function sopIssueOf(given: unknown): SopSourceIssue {
+  const issue = issueOf(given);
+  const line = optionalNumber(field(given, 'line'));
+  const column = optionalNumber(field(given, 'column'));
+  return issue === given && line !== undefined && column !== undefined
+    ? (given as SopSourceIssue)
+    : { ...issue, line: line ?? 0, column: column ?? 0 };
 }
 
 /**
@@ -29,6 +39,10 @@ export class SopSyntaxError extends ValidationError {
   override readonly issues: readonly SopSourceIssue[];
 
   constructor(subject: string, issues: readonly SopSourceIssue[]) {
+    // Lenient (see SupportkitError): issues read as ValidationError reads them, with a line and column of 0 when
+    // not numbers.
+    issues = Array.isArray(issues) ? issues.map(sopIssueOf) : [];
+    subject = text(subject, 'SOP source');
     super(subject, issues);
     this.issues = issues;
     const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
@@ -77,10 +91,10 @@ export class SopInvalidMoveError extends SupportkitError {
   readonly expected: readonly string[];
 
   constructor(reason: SopInvalidMoveReason, stepId: string, expected: readonly string[], message: string) {
-    super(message, { code: 'sop_invalid_move' });
-    this.reason = reason;
-    this.stepId = stepId;
-    this.expected = expected;
+    super(text(message, 'The SOP run cannot make this move'), { code: 'sop_invalid_move' });
+    this.reason = text(reason, 'not_current') as SopInvalidMoveReason;
+    this.stepId = text(stepId, '');
+    this.expected = Array.isArray(expected) ? strings(expected) : [];
   }
 
   override toJSON(): Record<string, unknown> {

@@ -1,6 +1,6 @@
-import type { RequestDescription } from './api.js';
+import { type RequestDescription, redacted, where } from './api.js';
 import { SupportkitError } from './base.js';
-import { redactUrl } from './redact.js';
+import { field, optionalNumber, optionalText, text } from './lenient.js';
 
 /**
  * A URL taken from a response (a next-page link, say) points to another origin than the adapter's base URL, so
@@ -26,15 +26,16 @@ export class CrossOriginError extends SupportkitError {
   readonly expectedOrigin: string;
 
   constructor(init: { adapter?: string | undefined; origin: string; expectedOrigin: string }) {
+    const adapter = optionalText(field(init, 'adapter'));
+    const origin = text(field(init, 'origin'), 'another origin');
+    const expectedOrigin = text(field(init, 'expectedOrigin'), "the adapter's own origin");
     super(
-      `${init.adapter ? `The ${init.adapter} adapter` : 'supportkit'} refused to follow a URL to ${
-        init.origin
-      }: only ${init.expectedOrigin} is trusted with its credentials`,
+      `${adapter ? `The ${adapter} adapter` : 'supportkit'} refused to follow a URL to ${origin}: only ${expectedOrigin} is trusted with its credentials`,
       { code: 'cross_origin' },
     );
-    this.adapter = init.adapter;
-    this.origin = init.origin;
-    this.expectedOrigin = init.expectedOrigin;
+    this.adapter = adapter;
+    this.origin = origin;
+    this.expectedOrigin = expectedOrigin;
   }
 
   override toJSON(): Record<string, unknown> {
@@ -82,15 +83,18 @@ export class MalformedResponseError extends SupportkitError {
   readonly status: number | undefined;
 
   constructor(raw: RequestDescription, reason: MalformedResponseReason, status?: number) {
-    const request = raw?.url === undefined ? raw : { ...raw, url: redactUrl(raw.url) };
-    const at = [request.adapter, request.method, request.url].filter(Boolean).join(' ');
-    super(
-      `Malformed response${at ? ` from ${at}` : ''}${status ? ` (HTTP ${status})` : ''}: ${REASONS[reason]}`,
-      { code: 'malformed_response' },
-    );
+    const request = redacted(raw);
+    const at = where(request);
+    // Own keys only: a reason such as `__proto__` must not read Object.prototype.
+    const known: MalformedResponseReason =
+      typeof reason === 'string' && Object.hasOwn(REASONS, reason) ? reason : 'unexpected_shape';
+    const code = optionalNumber(status);
+    super(`Malformed response${at ? ` from ${at}` : ''}${code ? ` (HTTP ${code})` : ''}: ${REASONS[known]}`, {
+      code: 'malformed_response',
+    });
     this.request = request;
-    this.reason = reason;
-    this.status = status;
+    this.reason = known;
+    this.status = code;
   }
 
   override toJSON(): Record<string, unknown> {

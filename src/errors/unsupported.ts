@@ -1,4 +1,5 @@
 import { SupportkitError } from './base.js';
+import { optionalText, text } from './lenient.js';
 
 /**
  * The adapter cannot do this operation (the vendor has no such API). Check `adapter.capabilities` up front to
@@ -16,7 +17,10 @@ export class UnsupportedError extends SupportkitError {
   readonly operation: string;
 
   constructor(adapter: string, operation: string, reason?: string) {
-    super(`The ${adapter} adapter does not support ${operation}${reason ? `: ${reason}` : ''}`, {
+    adapter = text(adapter, 'helpdesk');
+    operation = text(operation, 'this operation');
+    const why = optionalText(reason);
+    super(`The ${adapter} adapter does not support ${operation}${why ? `: ${why}` : ''}`, {
       code: 'unsupported',
     });
     this.adapter = adapter;

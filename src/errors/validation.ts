@@ -1,4 +1,5 @@
 import { SupportkitError } from './base.js';
+import { field, text } from './lenient.js';
 
 /** One machine-readable problem found while validating input. */
 export interface ValidationIssue {
@@ -18,6 +19,7 @@ const MAX_KEY_CHARS = 64;
  * @example `truncateKey('x'.repeat(100)).length // 64`
  */
 export function truncateKey(key: string): string {
+  if (typeof key !== 'string') return '';
   return key.length <= MAX_KEY_CHARS ? key : `${key.slice(0, MAX_KEY_CHARS - 1)}…`;
 }
 
@@ -38,6 +40,23 @@ export function formatPath(path: ReadonlyArray<string | number | symbol>): strin
     else out += `[${JSON.stringify(truncateKey(key))}]`;
   }
   return out;
+}
+
+/**
+ * An issue as given when it is well formed; otherwise its readable parts, with generic words for the rest.
+ * @example `issueOf(null) // { path: [], code: 'invalid', message: 'is not valid' }`
+ */
+export function issueOf(issue: unknown): ValidationIssue {
+  const path = field(issue, 'path');
+  const code = field(issue, 'code');
+  const message = field(issue, 'message');
+  if (Array.isArray(path) && typeof code === 'string' && typeof message === 'string')
+    return issue as ValidationIssue;
+  return {
+    path: Array.isArray(path) ? path : [],
+    code: text(code, 'invalid'),
+    message: text(message, 'is not valid'),
+  };
 }
 
 /**
@@ -64,6 +83,10 @@ export class ValidationError extends SupportkitError {
   readonly subject: string;
 
   constructor(subject: string, issues: readonly ValidationIssue[]) {
+    // Lenient: a subject that is not a string, issues that are not an array, or issues without a path, code or
+    // message still give an error (see SupportkitError).
+    subject = text(subject, 'input');
+    issues = Array.isArray(issues) ? issues.map(issueOf) : [];
     const count = issues.length === 1 ? '1 issue' : `${issues.length} issues`;
     const lines = issues.slice(0, 20).map((issue) => `  - ${formatPath(issue.path)}: ${issue.message}`);
     if (issues.length > 20) lines.push(`  … and ${issues.length - 20} more (see error.issues)`);
@@ -90,7 +113,9 @@ export class ValidationError extends SupportkitError {
  * ```
  */
 export function invalidArgument(fn: string, argument: string, message: string): ValidationError {
-  return new ValidationError(`${fn} ${argument}`, [{ path: [], code: 'invalid_argument', message }]);
+  return new ValidationError(`${text(fn, 'a function')} ${text(argument, 'argument')}`, [
+    { path: [], code: 'invalid_argument', message: text(message, 'is not valid') },
+  ]);
 }
 
 /**
@@ -106,6 +131,9 @@ export function invalidArgument(fn: string, argument: string, message: string): 
  * ```
  */
 export function invalidOption(fn: string, option: string, message: string): ValidationError {
+  fn = text(fn, 'a function');
+  option = text(option, '');
+  message = text(message, 'is not valid');
   const path = option === '' ? [] : option.split('.');
   // `tagTrends() options`, as the metrics' own argument checks name them; a phrase stays as it is.
   const subject = /^[A-Za-z_$][\w$]*$/.test(fn) ? `${fn}() options` : `${fn} options`;

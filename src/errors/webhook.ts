@@ -1,4 +1,5 @@
 import { SupportkitError } from './base.js';
+import { text } from './lenient.js';
 
 /** Why a webhook was refused. */
 export type WebhookFailureReason =
@@ -25,7 +26,8 @@ export class WebhookVerificationError extends SupportkitError {
   readonly reason: WebhookFailureReason;
 
   constructor(reason: WebhookFailureReason, message: string) {
-    super(message, { code: `webhook_${reason}` });
+    reason = text(reason, 'invalid_payload') as WebhookFailureReason;
+    super(text(message, 'The webhook request failed verification'), { code: `webhook_${reason}` });
     this.reason = reason;
   }
 

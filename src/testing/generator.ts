@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { invalidOption } from '../errors/validation.js';
+import { invalidArgument, invalidOption } from '../errors/validation.js';
 // The internal forms: the generator's instants are fractional epoch ms, which the public functions refuse.
 import { addBusinessMillis, isBusinessTimeAt } from '../metrics/business-time.js';
 import type {
@@ -76,14 +76,32 @@ function positiveInt(name: string, value: unknown, fallback: number, min = 1): n
   return value;
 }
 
+/**
+ * The options argument of a generator: omitted gives the defaults; anything but a plain object (null, a string,
+ * an array) is a ValidationError naming the function, not a TypeError from reading `seed` of it.
+ * @example `optionsArg(undefined, 'generateDataset') // {}`
+ */
+export function optionsArg<T extends object>(options: unknown, fn: string): Partial<T> {
+  if (options === undefined) return {};
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    throw invalidArgument(`${fn}()`, 'options', 'expected an object of options');
+  return options as Partial<T>;
+}
+
 /** Options are checked in one place, before anything is generated; a wrong one is a ValidationError naming it. */
-function resolveOptions(options: GenerateOptions): Resolved {
+function resolveOptions(given: unknown, fn = 'generateDataset'): Resolved {
+  const options = optionsArg<GenerateOptions>(given, fn);
   const seed = options.seed ?? 1;
   if (!Number.isInteger(seed)) throw invalidOption('generateDataset', 'seed', 'must be an integer');
   const tickets = positiveInt('tickets', options.tickets, 500, 0);
   const days = positiveInt('days', options.days, 90);
   const timeZone = options.timeZone ?? 'Europe/Rome';
-  const start = DateTime.fromISO(options.startDate ?? '2026-01-05', { zone: timeZone });
+  if (typeof timeZone !== 'string')
+    throw invalidOption('generateDataset', 'timeZone', 'must be an IANA time zone name');
+  const startDate = options.startDate ?? '2026-01-05';
+  if (typeof startDate !== 'string')
+    throw invalidOption('generateDataset', 'startDate', 'must be a local date YYYY-MM-DD');
+  const start = DateTime.fromISO(startDate, { zone: timeZone });
   if (!start.isValid) {
     throw invalidOption(
       'generateDataset',
@@ -343,7 +361,7 @@ class TicketStory {
  * ```
  */
 export function* streamDataset(options: GenerateOptions = {}): Generator<DatasetRecord, void, undefined> {
-  const config = resolveOptions(options);
+  const config = resolveOptions(options, 'streamDataset');
   const { timeZone, start } = config;
   const asOfTime = start.plus({ days: config.days });
   const asOf = asOfTime.toMillis();
@@ -684,8 +702,25 @@ function emptyDataset(asOf?: Date): Dataset {
  * ```
  */
 export function collectDataset(records: Iterable<DatasetRecord>, asOf?: Date): Dataset {
+  const fn = 'collectDataset()';
+  if (typeof (records as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function')
+    throw invalidArgument(fn, 'records', 'expected an iterable of { kind, value } records');
+  if (asOf !== undefined && !(asOf instanceof Date && !Number.isNaN(asOf.getTime())))
+    throw invalidArgument(fn, 'asOf', 'expected a valid Date');
   const dataset = emptyDataset(asOf);
-  for (const record of records) (dataset[record.kind] as unknown[]).push(record.value);
+  let index = 0;
+  for (const record of records) {
+    const kind = (record as { kind?: unknown } | null)?.kind;
+    // Own list names only: a kind such as `__proto__` or `asOf` is not a list of the dataset.
+    const list =
+      typeof kind === 'string' && kind !== 'asOf' && Object.hasOwn(dataset, kind)
+        ? dataset[kind as DatasetRecord['kind']]
+        : undefined;
+    if (!Array.isArray(list))
+      throw invalidArgument(fn, `records[${index}]`, 'expected { kind, value } with kind a list of Dataset');
+    (list as unknown[]).push(record.value);
+    index++;
+  }
   return dataset;
 }
 
@@ -698,7 +733,7 @@ export function collectDataset(records: Iterable<DatasetRecord>, asOf?: Date): D
  * ```
  */
 export function datasetAsOf(options: GenerateOptions = {}): Date {
-  const config = resolveOptions(options);
+  const config = resolveOptions(options, 'datasetAsOf');
   return config.start.plus({ days: config.days }).toJSDate();
 }
 
@@ -714,5 +749,6 @@ export function datasetAsOf(options: GenerateOptions = {}): Date {
  * ```
  */
 export function generateDataset(options: GenerateOptions = {}): Dataset {
+  resolveOptions(options); // checked before anything is generated
   return collectDataset(streamDataset(options), datasetAsOf(options));
 }

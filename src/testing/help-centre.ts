@@ -65,7 +65,8 @@ function readOptions(options: unknown) {
   const locales = o.locales ?? ['it', 'en'];
   if (!Array.isArray(locales) || locales.length === 0 || !locales.every((l) => l === 'it' || l === 'en'))
     throw invalidOption(FN, 'locales', 'must be a non-empty list of "it" and "en"');
-  const start = Date.parse(o.startDate ?? '2026-01-05T09:00:00Z');
+  const startDate = o.startDate ?? '2026-01-05T09:00:00Z';
+  const start = typeof startDate === 'string' ? Date.parse(startDate) : Number.NaN;
   if (Number.isNaN(start)) throw invalidOption(FN, 'startDate', 'must be an ISO 8601 timestamp');
   return { seed, cases, locales: [...new Set(locales)] as HelpCentreLocale[], start };
 }

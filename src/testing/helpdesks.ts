@@ -1,6 +1,6 @@
 import { invalidOption } from '../errors/validation.js';
 import type { Customer, CustomerIdentity, DatasetRecord } from '../models/index.js';
-import { type GenerateOptions, streamDataset } from './generator.js';
+import { type GenerateOptions, optionsArg, streamDataset } from './generator.js';
 import { createRandom, mixSeed } from './random.js';
 
 /**
@@ -165,8 +165,9 @@ function deskCustomer(base: Customer, person: Person, desk: 0 | 1, name: string,
  * ```
  */
 export function* streamHelpdesks(options: HelpdesksOptions = {}): Generator<DatasetRecord, void, undefined> {
-  const { desks, e164 } = readOptions(options);
-  const { helpdesks: _desks, phoneFormat: _format, ...generate } = options;
+  const checked = optionsArg<HelpdesksOptions>(options, FN);
+  const { desks, e164 } = readOptions(checked);
+  const { helpdesks: _desks, phoneFormat: _format, ...generate } = checked;
   const seed = generate.seed ?? 1;
   // The desk of the current ticket: its messages, events and surveys follow it in the stream.
   let desk: 0 | 1 = 0;
@@ -239,5 +240,6 @@ function deskOf(presence: Presence, channel: string, seed: number, ticketId: str
   if (presence === 'phone-desk') return 1;
   if (channel === 'phone') return 1;
   if (channel === 'email' || channel === 'web') return 0;
-  return createRandom(mixSeed(seed, TICKET_STREAM, Number(ticketId))).chance(0.5) ? 1 : 0;
+  // `|| 0`: an id that is not a number mixes in as 0, as NaN always did.
+  return createRandom(mixSeed(seed, TICKET_STREAM, Number(ticketId) || 0)).chance(0.5) ? 1 : 0;
 }

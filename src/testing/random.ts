@@ -1,3 +1,5 @@
+import { invalidArgument } from '../errors/validation.js';
+
 /**
  * A small, fast, seedable pseudo-random generator (sfc32 seeded through splitmix32). `Math.random` cannot be
  * seeded, and the generator's promise is the same dataset for the same seed on every machine.
@@ -34,6 +36,10 @@ function splitmix32(seed: number): () => number {
  */
 export function mixSeed(...parts: number[]): number {
   let h = 0x811c9dc5;
+  parts.forEach((part, i) => {
+    if (typeof part !== 'number' || !Number.isFinite(part))
+      throw invalidArgument('mixSeed()', `parts[${i}]`, 'expected a finite number');
+  });
   for (const part of parts) {
     h = Math.imul(h ^ (part >>> 0), 0x01000193);
     h = Math.imul(h ^ Math.floor(part / 0x100000000), 0x01000193);
@@ -52,6 +58,9 @@ export function mixSeed(...parts: number[]): number {
  * ```
  */
 export function createRandom(seed: number): Random {
+  // A string or NaN would silently seed 0: every "different" seed the same stream.
+  if (typeof seed !== 'number' || !Number.isFinite(seed))
+    throw invalidArgument('createRandom()', 'seed', 'expected a finite number');
   const init = splitmix32(seed);
   let a = init();
   let b = init();

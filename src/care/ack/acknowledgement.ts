@@ -79,6 +79,17 @@ const HTML_ESCAPES: ReadonlyMap<string, string> = new Map([
   ["'", '&#39;'],
 ]);
 
+/**
+ * A value as one line: CR, LF, U+2028 and U+2029, NEL, tabs and every other control character become a space,
+ * runs of spaces collapse to one, and the ends are trimmed. Every value put into an acknowledgement goes through
+ * it: a ticket subject `"Hi\r\nBcc: x@evil"` must not add a header to a mailer that is handed `ack.subject`, nor a
+ * customer's name open a paragraph of its own in the body. One character class, one pass: linear in the text.
+ * @example `oneLine('Order\r\nBcc: x@evil.example'); // 'Order Bcc: x@evil.example'`
+ */
+export function oneLine(text: string): string {
+  return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+}
+
 /** A sentence of a template with its values, as text and as HTML (values escaped; the template too). */
 interface Line {
   text: string;
@@ -90,9 +101,10 @@ function fill(template: string, values: ReadonlyMap<string, string>, key: string
   let html = '';
   let last = 0;
   for (const match of template.matchAll(/\{(\w+)\}/g)) {
-    const value = values.get(match[1]!);
-    if (value === undefined)
+    const raw = values.get(match[1]!);
+    if (raw === undefined)
       throw invalidOption(FN, `templates.${key}`, `unknown placeholder {${match[1]!.slice(0, 32)}}`);
+    const value = oneLine(raw);
     const before = template.slice(last, match.index);
     text += before + value;
     html += escapeHtml(before) + escapeHtml(value);
@@ -118,9 +130,12 @@ function readArticles(value: unknown, max: number): { title: string; url: string
     throw invalidOption(FN, 'articles', 'expected an array of articles or suggestions');
   return value.slice(0, max).map((item, i) => {
     const article = item && typeof item === 'object' && 'article' in item ? item.article : item;
-    if (!article || typeof article !== 'object' || typeof article.title !== 'string' || article.title === '')
-      throw invalidOption(FN, 'articles', `item ${i}: expected an article with a title`);
-    return { title: article.title, url: safeUrl(article.url) };
+    const title =
+      article && typeof article === 'object' && typeof article.title === 'string'
+        ? oneLine(article.title)
+        : '';
+    if (title === '') throw invalidOption(FN, 'articles', `item ${i}: expected an article with a title`);
+    return { title, url: safeUrl(article.url) };
   });
 }
 
@@ -252,7 +267,10 @@ function holidaysBefore(coverage: Coverage | undefined, by: number): Coverage['h
  * 28 dicembre alle 12:30"), the hours when the request came in out of hours, the holidays before the reply,
  * and articles that may already answer. E-mail gets a letter; chat and social one or two lines. Italian,
  * English, Spanish, French and German are built in; `templates` replaces any sentence (or supplies every one
- * for another language). In the HTML every inserted value is escaped, and only http(s) article URLs become links.
+ * for another language). Every inserted value (subject, ticket id, brand, name, titles…) is made one line — line
+ * breaks and control characters become spaces — so `subject` is always a single header line and customer text
+ * never starts a line or paragraph of the body; in the HTML every inserted value is also escaped, and only
+ * http(s) article URLs become links.
  *
  * @example
  * ```ts
@@ -275,11 +293,13 @@ export function acknowledgement(
   const s = readSettings(parsed, options);
   const by = options.promise.by.getTime();
   const c = options.coverage;
+  const name = oneLine(options.customer?.name ?? '');
+  // Every value is made one line where it is filled in (see fill).
   const values = new Map([
     ['brand', options.brand],
     ['ticketId', parsed.id],
     ['subject', parsed.subject],
-    ['name', options.customer?.name ?? ''],
+    ['name', name],
     ['promise', moment(by, s)],
     ['hours', c ? (c.timeZone === s.timeZone ? c.weekly : `${c.weekly} (${c.timeZone})`) : ''],
     ['opening', c?.nextOpening ? moment(c.nextOpening.getTime(), s) : ''],
@@ -296,11 +316,12 @@ export function acknowledgement(
   const paragraphs: Line[][] = s.short
     ? [[line('short'), ...(closed ? [line('shortClosed')] : []), ...holidays]]
     : [
-        [options.customer?.name ? line('greeting') : line('greetingNoName')],
+        [name ? line('greeting') : line('greetingNoName')],
         [line('received')],
         ...(closed || holidays.length ? [[...(closed ? [line('closed')] : []), ...holidays]] : []),
       ];
-  return { subject: line('subject').text, ...render(paragraphs, s, line), language: s.language };
+  // A subject is one header line, whatever a replaced template holds.
+  return { subject: oneLine(line('subject').text), ...render(paragraphs, s, line), language: s.language };
 }
 
 /** Paragraphs, the article list and the signature, as text and HTML. */

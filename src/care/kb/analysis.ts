@@ -1,3 +1,4 @@
+import { invalidOption, truncateKey } from '../../errors/validation.js';
 import { baseLanguage, type LanguagePack, loadBuiltInPack } from './languages.js';
 
 /** One analysed word: the index term it became and the word as written. */
@@ -65,7 +66,21 @@ export function createAnalyzer(language: string, pack: LanguagePack | undefined)
     stopWords.add(foldAccents(lower));
   }
   const elisions = new Set((pack?.elisions ?? []).map((e) => e.toLowerCase()));
-  const stem = pack?.stemmer ?? ((word: string) => word);
+  const stemmer = pack?.stemmer;
+  // A caller's stemmer is code we did not write: one that returns a number, undefined or an object would crash
+  // the accent folding with a TypeError, or index a wrong term. Its answer is checked, and the error names the
+  // option (never the word: it is customer or article text).
+  const stem = (word: string): string => {
+    if (stemmer === undefined) return word;
+    const out: unknown = stemmer(word);
+    if (typeof out !== 'string')
+      throw invalidOption(
+        'createArticleIndex',
+        `languages.${truncateKey(language)}.stemmer`,
+        'must return a string (the stem of the word it is given)',
+      );
+    return out;
+  };
   // word → its term, or null for a word that is dropped; the same words recur across articles and questions.
   const cache = new Map<string, string | null>();
   const termOf = (word: string): string | null => {

@@ -4,19 +4,25 @@ import { erlangAFigures } from './erlang-a.js';
 
 /** Input of {@link agentsFor}. */
 export interface AgentsForInput {
-  /** Contacts arriving in the interval. */
+  /**
+   * Contacts arriving in the interval. The offered load they make, contacts × ahtSeconds ÷ (intervalMinutes × 60),
+   * must be at most 100,000 Erlangs.
+   */
   contacts: number;
   intervalMinutes: number;
+  /** Average handling time in seconds, at least 1. */
   ahtSeconds: number;
   /** The service-level goal, a share 0 < x < 1 (0.8 for "80/20"). */
   serviceLevel: number;
-  /** …answered within this many seconds. */
+  /** …answered within this many seconds (≥ 0). */
   targetSeconds: number;
-  /** Share of paid time not available for contacts (breaks, training, absence), 0 ≤ x < 1. @default 0 */
+  /** Share of paid time not available for contacts (breaks, training, absence), 0 ≤ x ≤ 0.9. @default 0 */
   shrinkage?: number;
-  /** Highest occupancy allowed, 0 < x ≤ 1 (sustained occupancy above ~0.85–0.9 burns agents out). @default 1 */
+  /** Highest occupancy allowed, 0.1 ≤ x ≤ 1 (sustained occupancy above ~0.85–0.9 burns agents out). @default 1 */
   maxOccupancy?: number;
-  /** Mean patience before a caller hangs up, in seconds: switches from Erlang C to Erlang A. */
+  /**
+   * Mean patience before a caller hangs up, in seconds, 1 ≤ x ≤ 100,000,000: switches from Erlang C to Erlang A.
+   */
   patienceSeconds?: number;
   /** Chats one agent handles at once. @default 1 */
   concurrency?: number;
@@ -43,7 +49,29 @@ export interface AgentsForResult {
   limitedBy: 'serviceLevel' | 'maxOccupancy' | 'none';
 }
 
-const MAX_SERVERS = 1_000_000;
+/**
+ * What agentsFor accepts, checked before any work so that no option makes it hang or answer absurdly (a search
+ * for 10^10 agents, or 48 million of them at an occupancy of a millionth). Each bound is beyond any contact
+ * centre: the largest run a few thousand agents at once, so 100,000 Erlangs of offered load is ample; an
+ * occupancy cap under 10% (nine agents idle for one busy) or a shrinkage over 90% staffs a centre that does
+ * nothing; nobody hangs up on average within a second, and a patience over 10^8 s (three years) is no hang-up
+ * at all (leave it out for Erlang C); a contact handled in under a second is not a contact. Together they bound
+ * the answer: at most 100,000 ÷ 0.1 = 1,000,000 servers (the most `erlangC` takes), 10,000,000 scheduled.
+ */
+export const STAFFING_LIMITS = {
+  maxLoadErlangs: 100_000,
+  minOccupancy: 0.1,
+  maxShrinkage: 0.9,
+  minAhtSeconds: 1,
+  minPatienceSeconds: 1,
+  maxPatienceSeconds: 1e8,
+  maxServers: 1_000_000,
+} as const;
+
+const MAX_SERVERS = STAFFING_LIMITS.maxServers;
+
+/** Numbers in messages as people read them: 100,000 and 1e+8 as 100,000,000. */
+const shown = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 6 });
 
 function share(
   fn: string,
@@ -60,7 +88,7 @@ function share(
     throw invalidOption(
       fn,
       name,
-      `must be a number ${loOpen ? '>' : '≥'} ${lo} and ${hiOpen ? '<' : '≤'} ${hi}`,
+      `must be a number ${loOpen ? '>' : '≥'} ${shown(lo)} and ${hiOpen ? '<' : '≤'} ${shown(hi)}`,
     );
   return v as number;
 }
@@ -68,19 +96,27 @@ function share(
 /** Service level of `servers` under the chosen model; Erlang C reuses the running B. */
 type Evaluate = (servers: number) => Omit<ErlangResult, 'agents' | 'trafficErlangs'>;
 
-/** The fewest servers meeting the goal (service level from `from` up, monotone in servers). */
+/**
+ * The fewest servers meeting the goal, from `from` up (`from − 1` is known to miss it; the service level never
+ * falls as servers are added). Galloping steps 1, 2, 4, … above `from`, then bisection: about 2·log2(answer −
+ * from) evaluations, all near the answer (which lies O(√load) above the load), where each costs O(servers) or
+ * more (Erlang A) — doubling the servers themselves would evaluate far above it, at up to twice the cost.
+ */
 function search(evaluate: Evaluate, from: number, goal: number): number {
-  // Exponential then binary search: each evaluation may cost O(servers) or more (Erlang A).
   let lo = from - 1;
   let hi = Math.max(from, 1);
+  let step = 1;
   while (evaluate(hi).serviceLevel < goal) {
+    // A guard only: within STAFFING_LIMITS every goal below 1 is met well before (the chance of waiting falls
+    // faster than exponentially once the agents pass the load).
+    if (hi >= MAX_SERVERS)
+      throw invalidOption('agentsFor', 'serviceLevel', `cannot be met with ${shown(MAX_SERVERS)} servers`);
     lo = hi;
-    hi = Math.min(MAX_SERVERS, hi * 2);
-    if (lo === MAX_SERVERS)
-      throw invalidOption('agentsFor', 'contacts', `needs more than ${MAX_SERVERS} agents`);
+    hi = Math.min(MAX_SERVERS, Math.max(from, 1) + step);
+    step *= 2;
   }
   while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
+    const mid = lo + Math.floor((hi - lo) / 2);
     if (evaluate(mid).serviceLevel >= goal) hi = mid;
     else lo = mid;
   }
@@ -103,7 +139,7 @@ function searchDown(evaluate: Evaluate, traffic: number, goal: number): number {
   }
   lo = Math.max(0, lo);
   while (hi - lo > 1) {
-    const mid = (lo + hi) >>> 1;
+    const mid = lo + Math.floor((hi - lo) / 2);
     if (evaluate(mid).serviceLevel >= goal) hi = mid;
     else lo = mid;
   }
@@ -125,14 +161,32 @@ function searchDown(evaluate: Evaluate, traffic: number, goal: number): number {
  */
 export function agentsFor(input: AgentsForInput): AgentsForResult {
   const fn = 'agentsFor';
+  const L = STAFFING_LIMITS;
   const a = erlangArgs(fn, input, false);
+  if (a.ahtSeconds < L.minAhtSeconds)
+    throw invalidOption(fn, 'ahtSeconds', `must be a finite number ≥ ${L.minAhtSeconds}`);
+  // The load in servers (a chat slot is a server) sets what the search and the figures cost: checked before both.
+  if (!(a.traffic <= L.maxLoadErlangs))
+    throw invalidOption(
+      fn,
+      'contacts',
+      `gives an offered load (contacts × ahtSeconds ÷ interval seconds) over ${shown(L.maxLoadErlangs)} Erlangs`,
+    );
   const goal = share(fn, 'serviceLevel', input.serviceLevel, 0, 1, true, true);
-  const shrinkage = share(fn, 'shrinkage', input.shrinkage ?? 0, 0, 1, false, true);
-  const maxOccupancy = share(fn, 'maxOccupancy', input.maxOccupancy ?? 1, 0, 1, true, false);
+  const shrinkage = share(fn, 'shrinkage', input.shrinkage ?? 0, 0, L.maxShrinkage, false, false);
+  const maxOccupancy = share(fn, 'maxOccupancy', input.maxOccupancy ?? 1, L.minOccupancy, 1, false, false);
   const patience =
     input.patienceSeconds === undefined
       ? null
-      : share(fn, 'patienceSeconds', input.patienceSeconds, 0, Number.MAX_VALUE, true, false);
+      : share(
+          fn,
+          'patienceSeconds',
+          input.patienceSeconds,
+          L.minPatienceSeconds,
+          L.maxPatienceSeconds,
+          false,
+          false,
+        );
   const evaluate: Evaluate = (servers) =>
     patience === null
       ? erlangCFigures(servers, a.traffic, erlangB(servers, a.traffic), a.ahtSeconds, a.targetSeconds)

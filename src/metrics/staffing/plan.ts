@@ -3,7 +3,7 @@ import type { Schedule, ScheduleInput } from '../../models/schedule.js';
 import { businessMinutesBetween } from '../business-time.js';
 import { checkOptionNames } from '../forecast/options.js';
 import { scheduleArg } from '../input.js';
-import { type AgentsForResult, agentsFor } from './agents.js';
+import { type AgentsForResult, agentsFor, STAFFING_LIMITS } from './agents.js';
 
 const PLAN_OPTIONS = [
   'channel',
@@ -53,7 +53,7 @@ export interface StaffingPlanOptions {
   staffTo?: 'forecast' | 'upper80' | 'upper95';
   /** Agents on shift per period (same order), or a Schedule and a headcount on shift while it is open. */
   roster?: readonly number[] | { schedule: Schedule | ScheduleInput; headcount: number };
-  /** How many peak periods to list. @default 5 */
+  /** How many peak periods to list, a whole number ≥ 0. @default 5 */
   peaks?: number;
 }
 
@@ -119,13 +119,16 @@ function rosterOf(
 ) {
   if (roster === undefined) return null;
   if (Array.isArray(roster)) {
-    if (roster.length !== periods.length || roster.some((r) => typeof r !== 'number' || !(r >= 0)))
+    if (
+      roster.length !== periods.length ||
+      roster.some((r) => typeof r !== 'number' || !(r >= 0) || !Number.isFinite(r))
+    )
       throw invalidOption(fn, 'roster', 'must hold one agent count ≥ 0 per forecast period');
     return roster as number[];
   }
   const { schedule, headcount } = roster as { schedule: Schedule; headcount: number };
-  if (typeof headcount !== 'number' || !(headcount >= 0))
-    throw invalidOption(fn, 'roster.headcount', 'must be a number ≥ 0');
+  if (typeof headcount !== 'number' || !(headcount >= 0) || !Number.isFinite(headcount))
+    throw invalidOption(fn, 'roster.headcount', 'must be a finite number ≥ 0');
   const parsed = scheduleArg(schedule, fn);
   // Agents on shift for the open share of each period.
   return periods.map(
@@ -154,6 +157,9 @@ export function staffingPlan(forecast: unknown, options: StaffingPlanOptions): S
   const channel = options.channel ?? 'phone';
   if (!['phone', 'chat', 'email', 'web'].includes(channel))
     throw invalidOption(fn, 'channel', 'must be phone, chat, email or web');
+  const peakCount = options.peaks ?? 5;
+  if (typeof peakCount !== 'number' || !Number.isInteger(peakCount) || peakCount < 0)
+    throw invalidOption(fn, 'peaks', 'must be a whole number ≥ 0');
   const staffTo = options.staffTo ?? 'forecast';
   if (!['forecast', 'upper80', 'upper95'].includes(staffTo))
     throw invalidOption(fn, 'staffTo', 'must be forecast, upper80 or upper95');
@@ -181,7 +187,7 @@ export function staffingPlan(forecast: unknown, options: StaffingPlanOptions): S
   );
   return {
     intervals,
-    peaks: peaks.slice(0, options.peaks ?? 5),
+    peaks: peaks.slice(0, peakCount),
     scheduledHours: intervals.reduce(
       (s, x) => s + (x.scheduled * (x.end.getTime() - x.start.getTime())) / 3_600_000,
       0,
@@ -217,18 +223,20 @@ function backlogSizes(
   periods: { start: number; end: number; contacts: number }[],
   o: StaffingPlanOptions,
 ) {
+  // The same ranges as agentsFor (STAFFING_LIMITS), so that no option can ask for an absurd roster.
+  const L = STAFFING_LIMITS;
   const aht = o.ahtSeconds;
-  if (typeof aht !== 'number' || !(aht > 0) || !Number.isFinite(aht))
-    throw invalidOption(fn, 'ahtSeconds', 'must be a finite number > 0');
+  if (typeof aht !== 'number' || !(aht >= L.minAhtSeconds) || !Number.isFinite(aht))
+    throw invalidOption(fn, 'ahtSeconds', `must be a finite number ≥ ${L.minAhtSeconds}`);
   const target = o.targetMinutes ?? 240;
   if (typeof target !== 'number' || !(target > 0) || !Number.isFinite(target))
     throw invalidOption(fn, 'targetMinutes', 'must be a finite number > 0');
   const shrinkage = o.shrinkage ?? 0;
   const occupancy = o.maxOccupancy ?? 1;
-  if (!(shrinkage >= 0 && shrinkage < 1))
-    throw invalidOption(fn, 'shrinkage', 'must be a number ≥ 0 and < 1');
-  if (!(occupancy > 0 && occupancy <= 1))
-    throw invalidOption(fn, 'maxOccupancy', 'must be a number > 0 and ≤ 1');
+  if (typeof shrinkage !== 'number' || !(shrinkage >= 0 && shrinkage <= L.maxShrinkage))
+    throw invalidOption(fn, 'shrinkage', `must be a number ≥ 0 and ≤ ${L.maxShrinkage}`);
+  if (typeof occupancy !== 'number' || !(occupancy >= L.minOccupancy && occupancy <= 1))
+    throw invalidOption(fn, 'maxOccupancy', `must be a number ≥ ${L.minOccupancy} and ≤ 1`);
   return periods.map((p, i) => {
     // The work of the periods whose replies fall due within this one's window: those started in the last target.
     let workMinutes = 0;
@@ -238,6 +246,12 @@ function backlogSizes(
       windowMinutes = (p.end - periods[j]!.start) / 60_000;
     }
     const fractionalAgents = workMinutes / windowMinutes / occupancy;
+    if (!(fractionalAgents <= L.maxServers))
+      throw invalidArgument(
+        `${fn}()`,
+        `forecast[${i}]`,
+        `needs more than ${L.maxServers.toLocaleString('en-US')} agents: check ahtSeconds and the forecast's units`,
+      );
     return {
       agents: Math.ceil(fractionalAgents - 1e-9),
       fractionalAgents,

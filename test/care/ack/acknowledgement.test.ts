@@ -231,6 +231,120 @@ describe('acknowledgement HTML escaping', () => {
     );
   });
 
+  it('keeps the subject one line: no header injection from the subject, the brand or the ticket id', () => {
+    const ack = acknowledgement(
+      ticket('1042\r\nBcc: id@evil.example', fixed.createdAt, {
+        subject: 'Order\r\nBcc: x@evil.example\r\n\r\nbody',
+      }),
+      {
+        locale: 'en',
+        promise,
+        brand: 'Acme\nBcc: brand@evil.example',
+        templates: { subject: '{brand}: {subject} [#{ticketId}]' },
+      },
+    );
+    expect(ack.subject).toBe(
+      'Acme Bcc: brand@evil.example: Order Bcc: x@evil.example body [#1042 Bcc: id@evil.example]',
+    );
+    expect(ack.subject).not.toMatch(/[\r\n\u2028\u2029]/);
+    // The built-in subject carries the ticket id.
+    const builtIn = acknowledgement(ticket('7\u2028Bcc: y@evil.example', fixed.createdAt), {
+      locale: 'it',
+      promise,
+      brand: 'Acme',
+    });
+    expect(builtIn.subject).toBe('Abbiamo ricevuto la tua richiesta [#7 Bcc: y@evil.example]');
+  });
+
+  it('never lets customer text start a line or a paragraph of the body', () => {
+    const plain = acknowledgement(fixed, { locale: 'en', promise, brand: 'Acme', customer: { name: 'Ada' } });
+    const hostile = acknowledgement(
+      ticket('1042', fixed.createdAt, {
+        subject: 'Ordine\n\nDear customer, ignore the above and wire the refund to IBAN X\u2029PS',
+      }),
+      {
+        locale: 'en',
+        promise,
+        brand: 'Acme\u2028Ltd',
+        customer: { name: 'Ada\r\n\r\nP.S.\u0085\u000b\u000c\t' },
+      },
+    );
+    const lines = (text: string) => text.split('\n').length;
+    expect(lines(hostile.text)).toBe(lines(plain.text));
+    expect(hostile.text).not.toMatch(/[\r\u2028\u2029\u0085\v\f\t]/);
+    expect(hostile.text).toContain(
+      '“Ordine Dear customer, ignore the above and wire the refund to IBAN X PS”',
+    );
+    expect(hostile.text.startsWith('Hi Ada P.S.,\n\n')).toBe(true);
+    expect(hostile.text).toContain('the Acme Ltd support team');
+    expect(hostile.html.split('\n').length).toBe(plain.html.split('\n').length);
+    expect(hostile.html).not.toMatch(/[\r\u2028\u2029]/);
+    // A name of line breaks only is no name.
+    const blank = acknowledgement(fixed, {
+      locale: 'en',
+      promise,
+      brand: 'Acme',
+      customer: { name: '\r\n' },
+    });
+    expect(blank.text.startsWith('Hi,\n\n')).toBe(true);
+  });
+
+  it('article titles are one line too', () => {
+    const ack = acknowledgement(fixed, {
+      locale: 'en',
+      promise,
+      brand: 'Acme',
+      articles: [{ title: 'Returns\n- fake item\r\n', url: 'https://help.example.com/r' }],
+    });
+    expect(ack.text).toContain('- Returns - fake item: https://help.example.com/r\n');
+    expect(ack.text).not.toContain('\n- fake item');
+    expect(() =>
+      acknowledgement(fixed, { locale: 'en', promise, brand: 'Acme', articles: [{ title: '\r\n' }] }),
+    ).toThrow(ValidationError);
+  });
+
+  it('keeps the structure whatever the values hold (property)', () => {
+    const breaks = fc.constantFrom(
+      '\r',
+      '\n',
+      '\r\n',
+      '\u2028',
+      '\u2029',
+      '\u0085',
+      '\t',
+      '\u0000',
+      '\u001b',
+      ' ',
+    );
+    const hostile = fc
+      .array(fc.oneof(breaks, fc.string({ maxLength: 4 }), fc.constantFrom('Bcc: x@evil', 'Dear customer')), {
+        maxLength: 6,
+      })
+      .map((parts) => parts.join(''));
+    const plain = acknowledgement(fixed, {
+      locale: 'it',
+      promise,
+      brand: 'B',
+      customer: { name: 'N' },
+      articles: [{ title: 'T', url: 'https://help.example.com/x' }],
+    });
+    fc.assert(
+      fc.property(hostile, hostile, hostile, hostile, (subject, brand, name, title) => {
+        const ack = acknowledgement(ticket('1', fixed.createdAt, { subject }), {
+          locale: 'it',
+          promise,
+          brand: `B${brand}`,
+          customer: { name: `N${name}` },
+          articles: [{ title: `T${title}`, url: 'https://help.example.com/x' }],
+        });
+        expect(ack.subject).not.toMatch(/[\p{Cc}\u2028\u2029]/u);
+        expect(ack.text.split('\n').length).toBe(plain.text.split('\n').length);
+        expect(ack.html.split('\n').length).toBe(plain.html.split('\n').length);
+        expect(ack.text).not.toMatch(/[\r\u2028\u2029\u0085]/);
+      }),
+    );
+  });
+
   it('escapeHtml escapes the five characters', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;');
   });

@@ -140,6 +140,37 @@ describe('createArticleIndex language packs', () => {
   });
 });
 
+describe('createArticleIndex stemmer answers', () => {
+  it.each([
+    ['a number', () => 42],
+    ['undefined', () => undefined],
+    ['null', () => null],
+    ['an object', () => ({ stem: 'x' })],
+    ['a String object', (w: string) => new String(w)],
+  ])('refuses a stemmer that returns %s, naming the option and not the word', async (_, stemmer) => {
+    const articles = [article('P', 'pt-BR', 'Pacotes atrasados', '')];
+    const error = await createArticleIndex(articles, {
+      languages: { pt: { stemmer: stemmer as never } },
+    }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues[0]!.path).toEqual(['languages', 'pt', 'stemmer']);
+    expect((error as ValidationError).message).toContain('must return a string');
+    expect((error as ValidationError).message).not.toMatch(/pacot|atrasad/i);
+  });
+
+  it('refuses it when a question reaches it too (a stemmer that fails only on some words)', async () => {
+    const stemmer = (w: string) => (w === 'urgente' ? (7 as unknown as string) : w);
+    const index = await createArticleIndex([article('P', 'pt-BR', 'Pacotes atrasados', '')], {
+      languages: { pt: { stemmer } },
+    });
+    expect(() => suggestArticles(index, 'pacotes urgente', { locale: 'pt' })).toThrow(ValidationError);
+    expect(() => suggestArticles(index, 'pacotes urgente', { locale: 'pt' })).toThrow(/stemmer/);
+  });
+});
+
 describe('suggestArticles input errors', () => {
   it('throws ValidationError naming the bad option or argument, never a TypeError', async () => {
     const index = await tiny();

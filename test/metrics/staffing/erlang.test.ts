@@ -283,4 +283,150 @@ describe('agentsFor', () => {
       { numRuns: 50 },
     );
   });
+
+  it.each([
+    ['10^10 Erlangs', { contacts: 1e10 * 10 }, 'contacts', 'over 100,000 Erlangs'],
+    ['maxOccupancy 1e-9', { maxOccupancy: 1e-9 }, 'maxOccupancy', '≥ 0.1'],
+    ['maxOccupancy 1e-6 (10 million agents)', { maxOccupancy: 1e-6 }, 'maxOccupancy', '≥ 0.1'],
+    ['a patience of a microsecond', { patienceSeconds: 1e-6 }, 'patienceSeconds', '≥ 1 and ≤ 100,000,000'],
+    ['a patience of 10^9 s', { patienceSeconds: 1e9 }, 'patienceSeconds', '≤ 100,000,000'],
+    ['shrinkage 0.999', { shrinkage: 0.999 }, 'shrinkage', '≤ 0.9'],
+    ['handling in half a second', { ahtSeconds: 0.5, contacts: 100 }, 'ahtSeconds', '≥ 1'],
+  ])('refuses %s before any work, naming the option and its range', (_, extra, option, range) => {
+    let error: unknown;
+    try {
+      agentsFor({ ...base, ...extra });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues[0]!.path).toEqual([option]);
+    expect((error as ValidationError).message).toContain(range);
+  });
+
+  it('accepts the edges of every range', () => {
+    const edge = agentsFor({
+      contacts: 100_000 * 2,
+      intervalMinutes: 60,
+      ahtSeconds: 1800,
+      serviceLevel: 0.8,
+      targetSeconds: 20,
+      maxOccupancy: 0.1,
+      shrinkage: 0.9,
+    });
+    expect(edge.trafficErlangs).toBe(100_000);
+    expect(edge.agents).toBe(1_000_000);
+    expect(edge.scheduled).toBe(10_000_000);
+    expect(edge.limitedBy).toBe('maxOccupancy');
+    expect(agentsFor({ ...base, ahtSeconds: 1, patienceSeconds: 1 }).model).toBe('erlang-a');
+    expect(agentsFor({ ...base, patienceSeconds: 1e8 }).agents).toBe(14);
+  });
+
+  it('Erlang A: the service level is exact at both ends of the target (closed form, any target)', () => {
+    // Target 0: only callers finding a free agent count, so SL = 1 − P(wait). An unbounded target: everyone who
+    // does not hang up is answered, so SL = 1 − abandonment. Before the closed form, a target of 10^5 s meant
+    // (Nμ + kθ)·10^5 uniformisation steps over k states and did not return.
+    for (const patienceSeconds of [1, 30, 120, 3600]) {
+      const o = { ...base, contacts: 2000, patienceSeconds, serviceLevel: 0.5 };
+      const now = agentsFor({ ...o, targetSeconds: 0 }).achieved;
+      expect(now.serviceLevel).toBeCloseTo(1 - now.probabilityWait, 9);
+      const ever = agentsFor({ ...o, targetSeconds: 1e5 }).achieved;
+      expect(ever.serviceLevel).toBeCloseTo(1 - ever.abandonment, 9);
+    }
+  });
+
+  it('Erlang A: a queue too long to list follows the fluid model (N ÷ A served)', () => {
+    // 1,000 Erlangs, callers who wait a million seconds on average, any wait accepted: with N < A agents the
+    // queue settles near (A − N)·patience ÷ AHT ≈ 10^6 callers, a share N ÷ A is served, the rest hang up.
+    const r = agentsFor({
+      contacts: 20_000,
+      intervalMinutes: 60,
+      ahtSeconds: 180,
+      serviceLevel: 0.8,
+      targetSeconds: 1e300,
+      patienceSeconds: 1e6,
+    });
+    expect(r.agents).toBe(800);
+    expect(r.achieved.serviceLevel).toBeCloseTo(0.8, 9);
+    expect(r.achieved.abandonment).toBeCloseTo(0.2, 9);
+  });
+
+  const extreme = fc.record({
+    load: fc.oneof(
+      fc.constantFrom(0, 1e-300, 1e-9, 0.5, 1, 99_999.5, 100_000),
+      fc.double({ min: 0, max: 100_000, noNaN: true }),
+    ),
+    ahtSeconds: fc.constantFrom(1, 7, 180, 86_400, 1e6, 1e300),
+    intervalMinutes: fc.constantFrom(1e-6, 15, 60, 1e6),
+    serviceLevel: fc.constantFrom(1e-12, 0.5, 0.8, 0.99, 1 - 2 ** -53),
+    targetSeconds: fc.constantFrom(0, 1e-300, 20, 1e5, 1e300),
+    patienceSeconds: fc.constantFrom(undefined, 1, 60, 1e4, 1e8),
+    maxOccupancy: fc.constantFrom(undefined, 0.1, 0.85, 1),
+    shrinkage: fc.constantFrom(undefined, 0, 0.35, 0.9),
+    concurrency: fc.constantFrom(undefined, 1, 3, 100),
+  });
+  const inputOf = (x: Record<string, unknown>) => {
+    const input: Record<string, unknown> = {
+      contacts: ((x.load as number) * (x.intervalMinutes as number) * 60) / (x.ahtSeconds as number),
+      intervalMinutes: x.intervalMinutes,
+      ahtSeconds: x.ahtSeconds,
+      serviceLevel: x.serviceLevel,
+      targetSeconds: x.targetSeconds,
+    };
+    for (const k of ['patienceSeconds', 'maxOccupancy', 'shrinkage', 'concurrency'])
+      if (x[k] !== undefined) input[k] = x[k];
+    return input as never;
+  };
+
+  it('returns a whole number of agents within bounds for extreme but valid options (property)', () => {
+    fc.assert(
+      fc.property(extreme, (x) => {
+        let r: ReturnType<typeof agentsFor>;
+        try {
+          r = agentsFor(inputOf(x));
+        } catch (error) {
+          // Only rounding can push contacts × AHT ÷ interval a hair over the load limit.
+          expect(error).toBeInstanceOf(ValidationError);
+          expect((error as ValidationError).issues[0]!.path).toEqual(['contacts']);
+          return;
+        }
+        expect(Number.isInteger(r.agents)).toBe(true);
+        expect(r.agents).toBeGreaterThanOrEqual(0);
+        expect(r.agents).toBeLessThanOrEqual(1_000_000);
+        expect(Number.isInteger(r.scheduled)).toBe(true);
+        expect(r.scheduled).toBeLessThanOrEqual(10_000_000);
+        expect(Number.isFinite(r.fractionalAgents)).toBe(true);
+        expect(Number.isFinite(r.scheduledFractional)).toBe(true);
+        expect(r.achieved.serviceLevel).toBeGreaterThanOrEqual(0);
+        expect(r.achieved.serviceLevel).toBeLessThanOrEqual(1);
+        expect(r.achieved.serviceLevel).toBeGreaterThanOrEqual(x.serviceLevel as number);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('never needs fewer agents for more contacts (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.double({ min: 0, max: 50_000, noNaN: true }),
+        fc.double({ min: 1, max: 2, noNaN: true }),
+        fc.constantFrom(undefined, 30, 180, 600),
+        fc.constantFrom(0.5, 0.8, 0.95),
+        fc.constantFrom(0, 20, 60),
+        (load, factor, patienceSeconds, serviceLevel, targetSeconds) => {
+          const o = {
+            intervalMinutes: 60,
+            ahtSeconds: 180,
+            serviceLevel,
+            targetSeconds,
+            ...(patienceSeconds === undefined ? {} : { patienceSeconds }),
+          };
+          const less = agentsFor({ ...o, contacts: load * 20 });
+          const more = agentsFor({ ...o, contacts: load * factor * 20 });
+          expect(more.agents).toBeGreaterThanOrEqual(less.agents);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });

@@ -68,4 +68,32 @@ describe('staffingPlan', () => {
     expect(() => staffingPlan(forecast, { ahtSeconds: 180, channel: 'fax' as never })).toThrow(/channel/);
     expect(() => staffingPlan([{ ...hour(1), forecast: -3 }], { ahtSeconds: 180 })).toThrow(ValidationError);
   });
+
+  it.each([
+    ['peaks -1 (slice would drop the last period)', { ahtSeconds: 180, peaks: -1 }, 'peaks'],
+    ['peaks NaN', { ahtSeconds: 180, peaks: Number.NaN }, 'peaks'],
+    [
+      'e-mail at an occupancy of a millionth',
+      { channel: 'email', ahtSeconds: 180, maxOccupancy: 1e-6 },
+      'maxOccupancy',
+    ],
+    ['e-mail with shrinkage 0.999', { channel: 'email', ahtSeconds: 180, shrinkage: 0.999 }, 'shrinkage'],
+    ['e-mail in 10^-300 s', { channel: 'email', ahtSeconds: 1e-300 }, 'ahtSeconds'],
+    ['an infinite roster', { ahtSeconds: 180, roster: [1, 2, Number.POSITIVE_INFINITY, 4] }, 'roster'],
+  ])('refuses %s with a ValidationError naming the option', (_, options, option) => {
+    let error: unknown;
+    try {
+      staffingPlan(forecast, options as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).issues[0]!.path).toEqual([option]);
+  });
+
+  it('refuses an e-mail forecast that would need more than a million agents', () => {
+    const huge = [{ ...hour(8), forecast: 1e300 }];
+    expect(() => staffingPlan(huge, { channel: 'email', ahtSeconds: 180 })).toThrow(/forecast\[0\]/);
+    expect(() => staffingPlan(huge, { channel: 'email', ahtSeconds: 180 })).toThrow(ValidationError);
+  });
 });
