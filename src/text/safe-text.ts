@@ -38,6 +38,20 @@ export const plainText = (text: string): string => text.replace(CONTROL, '\uFFFD
 export const inlineText = (text: string): string => plainText(text.replace(LINE_BREAK, ' '));
 
 /**
+ * A value for one header or one sentence (a mail subject, a name in a greeting): every whitespace, control
+ * character, line or paragraph separator and bidirectional override or isolate becomes a space, runs of them one
+ * space, the ends trimmed. Nothing is marked: what remains reads as the value did. One character class, one pass.
+ *
+ * @example
+ * ```ts
+ * oneLine('Order\r\nBcc: x@evil.example'); // 'Order Bcc: x@evil.example'
+ * oneLine('Invoice \u202Efdp.exe'); // 'Invoice fdp.exe'
+ * ```
+ */
+export const oneLine = (text: string): string =>
+  text.replace(/[\s\p{Cc}\u2028\u2029\u202a-\u202e\u2066-\u2069]+/gu, ' ').trim();
+
+/**
  * A multi-line text (a note, a message body) split into its lines, each made safe by {@link plainText}: the
  * caller prefixes every line (a quote bar, `>`), so no line of the text can pass for a line of the document.
  *

@@ -22,6 +22,12 @@ describe('htmlToText', () => {
     ).toBe('ok <b> & → &bogus;');
     expect(htmlToText('<p>a</p><p>b</p>', { lines: false })).toBe('a b');
     expect(htmlToText('a < b > c')).toBe('a < b > c');
+    expect(htmlToText('perch&eacute; l&rsquo;ordine costa 5&euro;&hellip; &Eacute;')).toBe(
+      'perché l’ordine costa 5€… É',
+    );
+    expect(htmlToText('<p>log:</p><pre>line1\n  line2\nline3</pre><p>fine</p>')).toBe(
+      'log:\n\nline1\nline2\nline3\n\nfine',
+    );
   });
 
   it('gives back any escaped text, its spaces collapsed, whatever tags wrap it', () => {

@@ -18,7 +18,7 @@ import {
 import { callbackSink, sync } from '../../src/sync/index.js';
 import { runContractSuite, seed } from '../contract/contract-suite.js';
 import { expectStoryMetrics, storyDataset } from '../contract/scenario.js';
-import { type RtServer, rtAuthToken, rtAvailable, seedRt } from './rt.js';
+import { agentLogin, type RtServer, rtAuthToken, rtAvailable, seedRt } from './rt.js';
 
 const rootAuth = () => basicAuth({ username: 'root', password: 'password' });
 const adapterFor = (server: RtServer, queue?: string) =>
@@ -133,6 +133,42 @@ export async function liveRtSuite({ server, start, tags, ownerRights }: LiveRt) 
       await expect(rt.tickets.update(ticketId, { assigneeId: ids.get('201')! })).rejects.toMatchObject({
         code: 'change_refused',
       });
+    });
+
+    it('works for an agent without AdminUsers, who sees only a summary of each user', async () => {
+      const { queue, ids } = await seedRt(server, seed);
+      const rt = createRequestTrackerAdapter({
+        baseUrl: server.url,
+        auth: basicAuth(await agentLogin(server)),
+        queues: [queue],
+      });
+      expect(await rt.customers.get(ids.get('201')!)).toMatchObject({ id: ids.get('201'), name: 'Ada' });
+      expect((await rt.agents.get(ids.get('301')!)).name).toBe('Marco');
+      await expect(rt.agents.get(ids.get('201')!)).rejects.toMatchObject({ name: 'NotFoundError' });
+      // Where privileged users may see tickets (the variant's rights; stock RT grants them nothing), roles hold.
+      if (ownerRights)
+        expect(
+          (await collect(rt.tickets.listMessages(ids.get('100')!))).map((m) => [m.authorId, m.authorRole]),
+        ).toEqual([
+          [ids.get('201'), 'end-user'],
+          [ids.get('301'), 'agent'],
+        ]);
+    });
+
+    it('keeps tags as RT does, a set: a repeated tag is no refusal', async () => {
+      const { queue, ids } = await seedRt(server, seed);
+      const rt = adapterFor(server, queue);
+      const input = { subject: 'Twice', requesterId: ids.get('201')!, tags: ['vip', 'vip'] };
+      if (!tags) {
+        await expect(rt.tickets.create(input)).rejects.toMatchObject({ name: 'UnsupportedError' });
+        return;
+      }
+      const created = await rt.tickets.create(input, { idempotencyKey: 'twice' });
+      expect(created.tags).toEqual(['vip']);
+      expect((await rt.tickets.update(created.id, { tags: ['a', 'a', 'b'] })).tags.sort()).toEqual([
+        'a',
+        'b',
+      ]);
     });
 
     it('writes a message without an author as the API user, an agent', async () => {

@@ -239,3 +239,17 @@ export function rtAuthToken(server: RtServer): string {
     stdio: ['ignore', 'pipe', 'ignore'],
   }).toString();
 }
+
+/**
+ * A privileged user without AdminUsers, with a password: the login a team gives an integration when it does not
+ * hand out the superuser. REST2 shows such a user only a summary of other users.
+ */
+export async function agentLogin(server: RtServer): Promise<{ username: string; password: string }> {
+  const username = 'integration-agent';
+  const password = 'integration-password-1';
+  const found = await fetch(`${server.url}/REST/2.0/user/${username}`, { headers: { authorization: AUTH } });
+  const fields = { Privileged: 1, Password: password, EmailAddress: 'integration@support.example.com' };
+  // Made once per server (RT answers 500 to a password in a PUT); a server's database is fresh at each start.
+  if (!found.ok) await rt(server, 'POST', '/user', { Name: username, RealName: 'Integration', ...fields });
+  return { username, password };
+}

@@ -18,7 +18,7 @@ const LINE: ReadonlySet<string> = new Set(
 );
 /** Tags that end a paragraph (a blank line in the text). */
 const PARAGRAPH: ReadonlySet<string> = new Set(
-  'p h1 h2 h3 h4 h5 h6 blockquote pre ul ol dl table hr figure'.split(' '),
+  'p h1 h2 h3 h4 h5 h6 blockquote pre textarea ul ol dl table hr figure'.split(' '),
 );
 /** Tags whose content is not text at all. */
 const HIDDEN: ReadonlySet<string> = new Set(['script', 'style', 'head', 'template', 'noscript']);
@@ -30,16 +30,89 @@ const ENTITIES: ReadonlyMap<string, string> = new Map([
   ['quot', '"'],
   ['apos', "'"],
   ['nbsp', ' '],
+  // Latin letters that mail clients write as entities (Italian, French, Spanish, German, Portuguese).
+  ...Object.entries({
+    agrave: 'à',
+    aacute: 'á',
+    acirc: 'â',
+    atilde: 'ã',
+    auml: 'ä',
+    ccedil: 'ç',
+    egrave: 'è',
+    eacute: 'é',
+    ecirc: 'ê',
+    euml: 'ë',
+    igrave: 'ì',
+    iacute: 'í',
+    icirc: 'î',
+    iuml: 'ï',
+    ntilde: 'ñ',
+    ograve: 'ò',
+    oacute: 'ó',
+    ocirc: 'ô',
+    otilde: 'õ',
+    ouml: 'ö',
+    ugrave: 'ù',
+    uacute: 'ú',
+    ucirc: 'û',
+    uuml: 'ü',
+    Agrave: 'À',
+    Aacute: 'Á',
+    Egrave: 'È',
+    Eacute: 'É',
+    Igrave: 'Ì',
+    Ograve: 'Ò',
+    Ugrave: 'Ù',
+    Ccedil: 'Ç',
+    Ntilde: 'Ñ',
+    Auml: 'Ä',
+    Ouml: 'Ö',
+    Uuml: 'Ü',
+    szlig: 'ß',
+    // Punctuation and signs.
+    euro: '€',
+    pound: '£',
+    yen: '¥',
+    cent: '¢',
+    copy: '©',
+    reg: '®',
+    trade: '™',
+    deg: '°',
+    sect: '§',
+    para: '¶',
+    middot: '·',
+    bull: '•',
+    hellip: '…',
+    ndash: '–',
+    mdash: '—',
+    lsquo: '‘',
+    rsquo: '’',
+    sbquo: '‚',
+    ldquo: '“',
+    rdquo: '”',
+    bdquo: '„',
+    laquo: '«',
+    raquo: '»',
+    iexcl: '¡',
+    iquest: '¿',
+    times: '×',
+    divide: '÷',
+    plusmn: '±',
+    frac12: '½',
+    frac14: '¼',
+    frac34: '¾',
+    shy: '',
+  }),
 ]);
 
 const decodeEntities = (text: string) =>
-  text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z]{1,8});/g, (entity, name: string) => {
+  text.replace(/&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z0-9]{0,7});/g, (entity, name: string) => {
     if (name[0] === '#') {
       const code =
         name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
       return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : entity;
     }
-    return ENTITIES.get(name.toLowerCase()) ?? entity;
+    return ENTITIES.get(name) ?? ENTITIES.get(name.toLowerCase()) ?? entity;
   });
 
 /**
@@ -119,13 +192,25 @@ function piecesOf(html: string): (string | number)[] {
   // The first ">" after the last "<" seen (-1: none is left): a run of "<" that open no tag must not make each
   // look for the same far ">" again.
   let close = 0;
+  // Inside <pre> (or <textarea>) the source's line breaks are the text's.
+  let preformatted = 0;
+  const push = (raw: string) => {
+    if (preformatted === 0) {
+      out.push(text(raw));
+      return;
+    }
+    raw.split(/\r?\n/).forEach((line, index) => {
+      if (index > 0) out.push(HARD_BREAK);
+      out.push(text(line));
+    });
+  };
   while (i < html.length) {
     const open = html.indexOf('<', i);
     if (open < 0) {
-      out.push(text(html.slice(i)));
+      push(html.slice(i));
       break;
     }
-    if (open > i) out.push(text(html.slice(i, open)));
+    if (open > i) push(html.slice(i, open));
     if (html.startsWith('<!--', open)) {
       const end = html.indexOf('-->', open + 4);
       out.push(SPACE);
@@ -141,6 +226,7 @@ function piecesOf(html: string): (string | number)[] {
       continue;
     }
     i = close < 0 ? html.length : close + 1;
+    if (name === 'pre' || name === 'textarea') preformatted = Math.max(0, preformatted + (closing ? -1 : 1));
     if (HIDDEN.has(name) && !closing) {
       const end = new RegExp(`</${name}\\s*>`, 'gi');
       end.lastIndex = i;

@@ -28,6 +28,9 @@ export type Collection = (read: CollectionRead) => AsyncGenerator<Record<string,
 /**
  * The collection reader of one adapter: it stops at a short page or at the last page RT announced, so a
  * collection whose size is a multiple of the page size costs no extra empty read when RT says how many pages.
+ * For an API user without the rights to see every record (RT answers `pages: null`), a page may come back short
+ * of records the user may not see, so a short page is no last page: the reader goes on to the first empty one
+ * (RT 5 applies ticket rights in SQL by default, so ticket pages are full where rows remain).
  *
  * @example
  * ```ts
@@ -51,7 +54,9 @@ export function collectionReader(
         ),
       );
       yield* data.items;
-      if (data.items.length < pageSize || (data.pages !== undefined && page >= data.pages)) return;
+      if (data.pages === null) {
+        if (data.items.length === 0) return;
+      } else if (data.items.length < pageSize || (data.pages !== undefined && page >= data.pages)) return;
     }
   };
 }

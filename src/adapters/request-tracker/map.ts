@@ -289,7 +289,7 @@ export function messageFromRt(
     authorId,
     authorRole,
     public: MESSAGE_TYPES.get(txn.Type) ?? false,
-    body: body.replace(/\n+$/, ''),
+    body: withoutTrailingNewlines(body),
     ...(html?.Content ? { html: html.Content } : {}),
     channel: 'other',
     createdAt: new Date(txn.Created),
@@ -300,6 +300,13 @@ export function messageFromRt(
       size: Number(a.ContentLength ?? a.Content?.length ?? 0),
     })),
   };
+}
+
+/** The text without its trailing line breaks, by a backward scan (`/\n+$/` is quadratic on a run of them). */
+function withoutTrailingNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /**
@@ -318,9 +325,17 @@ export function messagesOfTransactions(
   attachments: readonly RtAttachment[],
   agents: ReadonlySet<string>,
 ): Message[] {
+  // Each transaction's parts, found in one pass (a filter per transaction is quadratic on a long history).
+  const parts = new Map<string, RtAttachment[]>();
+  for (const attachment of attachments) {
+    const id = transactionOf(attachment);
+    const list = parts.get(id);
+    if (list) list.push(attachment);
+    else parts.set(id, [attachment]);
+  }
   return transactions
     .filter(isMessageTransaction)
-    .map((txn) => messageFromRt(txn, attachments, { ticketId, requesterId, agents }))
+    .map((txn) => messageFromRt(txn, parts.get(String(txn.id)) ?? [], { ticketId, requesterId, agents }))
     .filter((m) => m.body !== '' || m.attachments.length > 0);
 }
 

@@ -73,7 +73,7 @@ export function createMessages(
       const kind = message.public ? 'correspond' : 'comment';
       const { requesterId } = ticketFromRt(await readTicket(context, ticketId, options), context.mapping);
       const before = await ticketHistory(context, ticketId, options);
-      const lastId = Math.max(0, ...before.map((t) => Number(t.id)));
+      const lastId = before.reduce((last, t) => Math.max(last, Number(t.id)), 0);
       await context.request(
         'POST',
         path`/ticket/${ticketId}/${kind}`,

@@ -80,8 +80,9 @@ async function filterQuery(
 
 /** The fields of a patch that RT did not apply, judged by the ticket as RT has it afterwards. */
 function refusedFields(patch: TicketPatch, after: Ticket): string[] {
-  const sameTags = (a: readonly string[], b: readonly string[]) =>
-    [...a].sort().join('\n') === [...b].sort().join('\n');
+  // RT keeps a field's values as a set: ['vip', 'vip'] is kept as ['vip'].
+  const asSet = (tags: readonly string[]) => [...new Set(tags)].sort().join('\n');
+  const sameTags = (a: readonly string[], b: readonly string[]) => asSet(a) === asSet(b);
   return [
     // Two canonical statuses can be one RT status (hold and pending are both stalled): compare as RT sees them.
     patch.status !== undefined &&
@@ -115,7 +116,9 @@ export function createTickets(
     async create(input, options) {
       const body = parse(TicketCreate, input, 'ticket to create');
       if (body.tags?.length) await tagsFieldFor(context, 'tickets.create({ tags })', options);
-      return context.once(options?.idempotencyKey, async () => {
+      // The ticket and what RT left out of it are kept together under the key: once the POST has opened the ticket,
+      // a retry with the same key must not open it again, refused tags or not.
+      const { ticket, refused } = await context.once(options?.idempotencyKey, async () => {
         const created = await request<{ id: string | number }>(
           'POST',
           '/ticket',
@@ -123,16 +126,16 @@ export function createTickets(
           // A retried POST could open the ticket twice.
           { ...options, maxRetries: 0 },
         );
-        const ticket = await get(String(created.id), options);
+        const opened = await get(String(created.id), options);
         // The field exists but may not apply to the ticket's queue: RT then opens the ticket without the tags.
-        const refused = refusedFields({ tags: body.tags ?? [] }, ticket);
-        if (refused.length)
-          throw new ChangeRefusedError({
-            message: `Request Tracker opened ticket ${ticket.id} without its ${refused.join(', ')} (is the "${mapping.tagsField}" custom field applied to its queue?)`,
-            fields: refused,
-          });
-        return ticket;
+        return { ticket: opened, refused: refusedFields({ tags: body.tags ?? [] }, opened) };
       });
+      if (refused.length)
+        throw new ChangeRefusedError({
+          message: `Request Tracker opened ticket ${ticket.id} without its ${refused.join(', ')} (is the "${mapping.tagsField}" custom field applied to its queue?)`,
+          fields: refused,
+        });
+      return ticket;
     },
     async update(id, patch, options) {
       const body = parse(TicketPatch, patch, 'ticket changes');

@@ -15,7 +15,7 @@ export type RtRef = z.output<typeof RtRef>;
 export const RtPage = z.looseObject({
   items: z.array(z.looseObject({})).default([]),
   page: z.number().optional(),
-  pages: z.number().optional(),
+  pages: z.number().nullable().optional(),
   per_page: z.number().optional(),
   total: z.number().nullable().optional(),
   next_page: z.string().optional(),
@@ -114,22 +114,42 @@ export const RtAttachment = z
   );
 export type RtAttachment = z.output<typeof RtAttachment>;
 
-export const RtUser = z.looseObject({
-  id: scalar,
-  Name: z.string(),
-  RealName: z.string().nullable().optional(),
-  EmailAddress: z.string().nullable().optional(),
-  MobilePhone: z.string().nullable().optional(),
-  WorkPhone: z.string().nullable().optional(),
-  Organization: z.string().nullable().optional(),
-  Lang: z.string().nullable().optional(),
-  Timezone: z.string().nullable().optional(),
-  Privileged: scalar.nullable().optional(),
-  Disabled: scalar.nullable().optional(),
-  Comments: z.string().nullable().optional(),
-  Created: z.string().nullable().optional(),
-  LastUpdated: z.string().nullable().optional(),
-});
+/** The number in a record's `self` hyperlink, where a summary leaves `id` out. */
+const selfId = (value: unknown): unknown => {
+  if (!value || typeof value !== 'object' || 'id' in value) return value;
+  const links = (value as { _hyperlinks?: unknown })._hyperlinks;
+  const self = Array.isArray(links)
+    ? links.find((link) => link && typeof link === 'object' && link.ref === 'self')
+    : undefined;
+  return self && (typeof self.id === 'number' || typeof self.id === 'string')
+    ? { ...value, id: self.id }
+    : value;
+};
+
+/**
+ * A user. Read by an API user without the AdminUsers right, REST2 sends only a summary — `Name`, `RealName`,
+ * `EmailAddress`, `Privileged` and `_hyperlinks` (RT's `UserSummaryExtraInfo`) — whose number is in the `self`
+ * link; it is read the same way.
+ */
+export const RtUser = z.preprocess(
+  selfId,
+  z.looseObject({
+    id: scalar,
+    Name: z.string(),
+    RealName: z.string().nullable().optional(),
+    EmailAddress: z.string().nullable().optional(),
+    MobilePhone: z.string().nullable().optional(),
+    WorkPhone: z.string().nullable().optional(),
+    Organization: z.string().nullable().optional(),
+    Lang: z.string().nullable().optional(),
+    Timezone: z.string().nullable().optional(),
+    Privileged: scalar.nullable().optional(),
+    Disabled: scalar.nullable().optional(),
+    Comments: z.string().nullable().optional(),
+    Created: z.string().nullable().optional(),
+    LastUpdated: z.string().nullable().optional(),
+  }),
+);
 export type RtUser = z.output<typeof RtUser>;
 
 export const RtQueue = z.looseObject({

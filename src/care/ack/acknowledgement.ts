@@ -4,6 +4,7 @@ import type { Instant } from '../../metrics/business-time.js';
 import { instantArg, ticketArg } from '../../metrics/input.js';
 import { isIanaTimeZone } from '../../models/primitives.js';
 import type { Ticket, TicketInput } from '../../models/ticket.js';
+import { oneLine } from '../../text/safe-text.js';
 import type { Coverage } from './coverage.js';
 import { formatDateRange, localeOption } from './format.js';
 import { momentPhrase } from './moment.js';
@@ -79,23 +80,15 @@ const HTML_ESCAPES: ReadonlyMap<string, string> = new Map([
   ["'", '&#39;'],
 ]);
 
-/**
- * A value as one line: CR, LF, U+2028 and U+2029, NEL, tabs and every other control character become a space,
- * runs of spaces collapse to one, and the ends are trimmed. Every value put into an acknowledgement goes through
- * it: a ticket subject `"Hi\r\nBcc: x@evil"` must not add a header to a mailer that is handed `ack.subject`, nor a
- * customer's name open a paragraph of its own in the body. One character class, one pass: linear in the text.
- * @example `oneLine('Order\r\nBcc: x@evil.example'); // 'Order Bcc: x@evil.example'`
- */
-export function oneLine(text: string): string {
-  return text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
-}
-
 /** A sentence of a template with its values, as text and as HTML (values escaped; the template too). */
 interface Line {
   text: string;
   html: string;
 }
 
+// Every value put into an acknowledgement is one line (oneLine, the library's one sanitiser): a ticket subject
+// "Hi\r\nBcc: x@evil" must not add a header to a mailer handed `ack.subject`, nor a customer's name open a
+// paragraph of its own, nor a bidirectional override reorder what follows it.
 function fill(template: string, values: ReadonlyMap<string, string>, key: string): Line {
   let text = '';
   let html = '';

@@ -44,4 +44,21 @@ describe('collectionReader', () => {
     expect(calls).toHaveLength(2);
     expect(calls[0]!.body).toBeUndefined();
   });
+
+  it('reads past short pages to an empty one when RT cannot count (pages: null, records hidden by rights)', async () => {
+    // What RT sends an API user without the rights to count: each page has the visible records of its rows only.
+    const visible = [[1], [2, 3], [], [7]];
+    const calls: number[] = [];
+    const request = (async (_method, _path, extra = {}) => {
+      const page = Number(extra.query?.page);
+      calls.push(page);
+      return { items: (visible[page - 1] ?? []).map((id) => ({ id })), pages: null, total: null };
+    }) as RtRequest;
+    const collection = collectionReader(request, wireReader('Request Tracker'), 3);
+    // A short page is read past; an empty one ends the read (RT says no more than that).
+    expect((await all(collection({ method: 'GET', path: '/ticket/7/history' }))).map((i) => i.id)).toEqual([
+      1, 2, 3,
+    ]);
+    expect(calls).toEqual([1, 2, 3]);
+  });
 });

@@ -6,12 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  agentFromRt,
+  customerFromRt,
   eventsFromRt,
   messageFromRt,
   ticketFromRt,
   usersNamedBy,
 } from '../../../src/adapters/request-tracker/public.js';
-import { Message, Ticket, TicketEvent } from '../../../src/index.js';
+import { Agent, Customer, Message, Ticket, TicketEvent } from '../../../src/index.js';
 
 const recorded = (name: string) =>
   JSON.parse(
@@ -70,5 +72,36 @@ describe('Request Tracker as shipped, recorded', () => {
     expect(recorded('users-collection').items[0].Privileged).toBe('');
     // The API user (root) opened the ticket for Giulia; RT_System sent the auto-reply.
     expect(usersNamedBy(history).sort()).toEqual(['RT_System', 'root']);
+  });
+
+  it('reads the summary of a user that an agent without AdminUsers gets (no id, no dates): the number is in its self link', () => {
+    const customer = recorded('user-summary-customer');
+    expect(customer.id).toBeUndefined();
+    expect(Customer.parse(customerFromRt(customer))).toMatchObject({
+      id: 'giulia@example.it',
+      name: 'Giulia Rossi',
+      identities: expect.arrayContaining([
+        expect.objectContaining({ kind: 'email', value: 'giulia@example.it' }),
+      ]),
+    });
+    expect(Agent.parse(agentFromRt(recorded('user-summary-root')))).toMatchObject({ id: 'root' });
+  });
+
+  it("trims a body's trailing line breaks however many, and keeps those inside", () => {
+    const reply = history.find((t: { Type: string }) => t.Type === 'Correspond');
+    const part = {
+      ...recorded('ticket-attachments').items.find(
+        (a: { TransactionId: unknown }) => String(a.TransactionId) === String(reply.id),
+      ),
+    };
+    const context = { ticketId: '277', requesterId: 'giulia@example.it', agents: new Set(['root']) };
+    for (const newlines of [1, 3, 200_000]) {
+      const body = messageFromRt(
+        reply,
+        [{ ...part, Content: `Ciao\n\nGiulia${'\n'.repeat(newlines)}` }],
+        context,
+      ).body;
+      expect(body).toBe('Ciao\n\nGiulia');
+    }
   });
 });

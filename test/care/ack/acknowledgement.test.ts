@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeHtml } from '../../../src/care/ack/acknowledgement.js';
 import { acknowledgement, coverage, ValidationError } from '../../../src/index.js';
+import { oneLine } from '../../../src/text/safe-text.js';
 import { rome, ticket } from './fixtures.js';
 
 // Thursday 24 December 2026, 19:30 in Rome: out of hours, the day before Natale; the promise is Monday 28 at
@@ -214,7 +215,8 @@ describe('acknowledgement HTML escaping', () => {
         fc.string(),
         fc.string({ minLength: 1 }),
         fc.string(),
-        fc.string({ minLength: 1 }),
+        // A title of blanks alone is refused (no article to show): the property is about what is shown.
+        fc.string({ minLength: 1 }).filter((title) => oneLine(title) !== ''),
         (subject, brand, name, title) => {
           const ack = acknowledgement(ticket('1', fixed.createdAt, { subject }), {
             locale: 'it',
@@ -229,6 +231,18 @@ describe('acknowledgement HTML escaping', () => {
         },
       ),
     );
+  });
+
+  it('drops bidirectional overrides from values: a subject cannot reorder what follows it', () => {
+    const ack = acknowledgement(ticket('1', fixed.createdAt, { subject: 'Invoice \u202Efdp.exe' }), {
+      locale: 'en',
+      promise,
+      brand: 'Acme \u202Eevil',
+      customer: { name: 'Ada\u2066 Lovelace' },
+    });
+    expect(`${ack.subject}${ack.text}`).toContain('Acme evil');
+    expect(ack.text).toContain('Ada Lovelace');
+    expect(`${ack.subject}${ack.text}${ack.html}`).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
   });
 
   it('keeps the subject one line: no header injection from the subject, the brand or the ticket id', () => {
