@@ -233,6 +233,13 @@ console.log('bundle ok');
 `,
   );
   const esbuild = join(root, 'node_modules', '.bin', 'esbuild');
+  // `node -e` defines a global __filename ('[eval]'): the ES build must still find its lazily loaded schemas.
+  const evalScript = `import('supportkit-ts/metrics').then((m) => {
+    const week = { timeZone: 'UTC', intervals: [{ start: 1980, end: 2460 }] };
+    if (m.businessMinutes('2026-03-02T08:00:00Z', '2026-03-02T10:00:00Z', week) !== 60) process.exit(1);
+    console.log('node -e ok');
+  });`;
+  process.stdout.write(run(process.execPath, ['-e', evalScript], app));
   for (const format of ['cjs', 'esm']) {
     const out = `bundled-${format}.${format === 'cjs' ? 'cjs' : 'mjs'}`;
     run(
