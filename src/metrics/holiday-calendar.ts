@@ -22,7 +22,7 @@ export function holidayCalendar(): HolidayCalendarClass {
     calendar = createRequire(import.meta.url)('date-holidays') as HolidayCalendarClass;
   } catch (cause) {
     throw new SupportkitError(
-      'holidaysFor() needs the date-holidays package at run time (it is not bundled): install it next to supportkit',
+      'holidaysFor() needs the date-holidays package at run time (it is not bundled): install it next to supportkit-ts',
       { code: 'unsupported', cause },
     );
   }

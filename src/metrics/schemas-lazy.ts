@@ -24,13 +24,16 @@ function schemasFile(require: NodeJS.Require, here: string): string {
 export function modelSchemas(): ModelSchemas {
   if (loaded) return loaded;
   try {
-    // This module's file: `__filename` in CommonJS (a bundler's CommonJS output leaves `import.meta.url` empty).
-    const here = typeof __filename === 'string' ? __filename : import.meta.url;
+    // This module's file: `import.meta.url` in ESM; `__filename` in CommonJS, where a bundler's output leaves
+    // `import.meta.url` empty. Not `__filename` first: `node -e` defines a global one ('[eval]') that an ES
+    // module would read.
+    const url: unknown = import.meta.url;
+    const here = typeof url === 'string' && url !== '' ? url : __filename;
     const require = createRequire(here);
     loaded = require(schemasFile(require, here)) as ModelSchemas;
   } catch (cause) {
     throw new SupportkitError(
-      'supportkit metrics load their input schemas from the installed package at run time: keep supportkit in node_modules (do not bundle it)',
+      'supportkit metrics load their input schemas from the installed package at run time: keep supportkit-ts in node_modules (do not bundle it)',
       { code: 'unsupported', cause },
     );
   }
