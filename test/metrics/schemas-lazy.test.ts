@@ -51,13 +51,13 @@ describe('modelSchemas() in the build', () => {
     expect(required).toEqual(['/pkg/dist/internal/model-schemas.cjs']);
   });
 
-  it('says to keep supportkit installed when the file is missing (a bundle)', async () => {
+  it('says to keep supportkit-ts installed when the file is missing (a bundle)', async () => {
     missing = true;
     const modelSchemas = await load();
     // The same module graph as the loader (vi.resetModules() gives each test a fresh one).
     const { SupportkitError } = await import('../../src/errors/index.js');
     expect(modelSchemas).toThrow(SupportkitError);
-    expect(modelSchemas).toThrow('keep supportkit in node_modules (do not bundle it)');
+    expect(modelSchemas).toThrow('keep supportkit-ts in node_modules (do not bundle it)');
     try {
       modelSchemas();
     } catch (error) {
