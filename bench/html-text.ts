@@ -8,18 +8,9 @@
  *   npx tsx bench/html-text.ts [chars=200000]
  */
 import { htmlToText } from '../src/adapters/kit/html-text.js';
+import { bestOf } from './lib/measure.js';
 
 const chars = Number(process.argv[2] ?? 200_000);
-
-function best(run: () => void, repeats = 5): number {
-  let min = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    min = Math.min(min, performance.now() - start);
-  }
-  return min;
-}
 
 const shapes: [string, string][] = [
   ['ordinary markup', '<p>Buongiorno,<br>la fattura è <i>in allegato</i>.</p>'],
@@ -31,8 +22,8 @@ const shapes: [string, string][] = [
 console.log(`n = ${chars} characters`);
 for (const [label, piece] of shapes) {
   const sizes = [chars, 2 * chars, 4 * chars].map((n) => piece.repeat(Math.ceil(n / piece.length)));
-  const ours = sizes.map((html) => best(() => htmlToText(html)));
-  const floor = sizes.map((html) => best(() => html.replace(/</g, ' ')));
+  const ours = sizes.map((html) => bestOf(() => htmlToText(html), 5));
+  const floor = sizes.map((html) => bestOf(() => html.replace(/</g, ' '), 5));
   const ratios = ours.slice(1).map((t, i) => (t / ours[i]!).toFixed(2));
   console.log(
     `${label.padEnd(28)} ${ours.map((t) => `${t.toFixed(1)} ms`.padStart(10)).join('')}   ratios ${ratios.join(', ')}   vs replacing every "<" ${ours.map((t, i) => `${(t / Math.max(floor[i]!, 0.01)).toFixed(1)}×`).join(' ')}`,

@@ -8,7 +8,7 @@
  * A shape whose time passes capMs is not run at the larger sizes (so the bench stays short against old code).
  */
 import { parseMermaidFlowchart, parseSopMarkdown } from '../src/index.js';
-import { machine, writeResult } from './lib/measure.js';
+import { bestOf, machine, writeResult } from './lib/measure.js';
 
 const n = Number(process.argv[2] ?? 10_000);
 const capMs = Number(process.argv[3] ?? 5_000);
@@ -92,17 +92,6 @@ const shapes: { name: string; read: 'markdown' | 'mermaid'; input: (size: number
   },
 ];
 
-function timeIt(fn: () => void, repeat = 5): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < repeat; r++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
-    if (best > capMs) break;
-  }
-  return best;
-}
-
 function read(shape: (typeof shapes)[number], text: string): string {
   try {
     if (shape.read === 'markdown') parseSopMarkdown(text);
@@ -119,9 +108,9 @@ const results = shapes.map((shape) => {
   for (const size of [n, 2 * n, 4 * n]) {
     const text = shape.input(size);
     let outcome = '';
-    const ms = timeIt(() => {
+    const ms = bestOf(() => {
       outcome = read(shape, text);
-    });
+    }, 5);
     rows.push({ chars: text.length, ms: Math.round(ms * 100) / 100, outcome });
     if (ms > capMs) break;
   }

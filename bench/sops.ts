@@ -18,7 +18,7 @@ import {
   sopToMarkdown,
   startSopRun,
 } from '../src/index.js';
-import { machine, writeResult } from './lib/measure.js';
+import { bestOf, machine, writeResult } from './lib/measure.js';
 
 const nodes = Number(process.argv[2] ?? process.env.SOP_BENCH_NODES ?? 200);
 const runCount = Number(process.argv[3] ?? process.env.SOP_BENCH_RUNS ?? 2000);
@@ -62,16 +62,6 @@ function procedure(n: number): SopDocumentInput {
   };
 }
 
-function timeIt(fn: () => unknown, repeat = 3): number {
-  let best = Number.POSITIVE_INFINITY;
-  for (let r = 0; r < repeat; r++) {
-    const t = performance.now();
-    fn();
-    best = Math.min(best, performance.now() - t);
-  }
-  return best;
-}
-
 /** Simulated runs of a small SOP: every decision says yes after one no, every step takes 1–4 minutes. */
 function simulatedRuns(count: number): SopRun[] {
   const sop = procedure(12);
@@ -95,17 +85,17 @@ function simulatedRuns(count: number): SopRun[] {
 const input = procedure(nodes);
 const markdown = sopToMarkdown(input);
 const sop = parseSopDocument(input);
-const baselineMs = timeIt(() => parseSopDocument(input));
+const baselineMs = bestOf(() => parseSopDocument(input));
 const figures = {
-  parseSopMarkdown: timeIt(() => parseSopMarkdown(markdown)),
-  sopToMarkdown: timeIt(() => sopToMarkdown(sop)),
-  checkSop: timeIt(() => checkSop(sop, { asOf: new Date('2026-11-29T00:00:00Z') })),
-  renderMarkdown: timeIt(() => renderSop(sop, { format: 'markdown' })),
-  renderHtmlWithSvg: timeIt(() => renderSop(sop, { format: 'html' }), 1),
+  parseSopMarkdown: bestOf(() => parseSopMarkdown(markdown)),
+  sopToMarkdown: bestOf(() => sopToMarkdown(sop)),
+  checkSop: bestOf(() => checkSop(sop, { asOf: new Date('2026-11-29T00:00:00Z') })),
+  renderMarkdown: bestOf(() => renderSop(sop, { format: 'markdown' })),
+  renderHtmlWithSvg: bestOf(() => renderSop(sop, { format: 'html' }), 1),
 };
 const runs = simulatedRuns(runCount);
-const runsBaselineMs = timeIt(() => JSON.parse(JSON.stringify(runs)));
-const statsMs = timeIt(() => sopRunStats(runs, { asOf: new Date('2030-01-01T00:00:00Z') }));
+const runsBaselineMs = bestOf(() => JSON.parse(JSON.stringify(runs)));
+const statsMs = bestOf(() => sopRunStats(runs, { asOf: new Date('2030-01-01T00:00:00Z') }));
 
 const result = {
   benchmark: 'SOP tools on a large procedure',

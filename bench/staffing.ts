@@ -9,19 +9,10 @@
  */
 import { classifyTicket } from '../src/automations/index.js';
 import { agentsFor } from '../src/index.js';
+import { bestOf } from './lib/measure.js';
 
 const load = Number(process.argv[2] ?? 10_000);
 const chars = Number(process.argv[3] ?? 200_000);
-
-function best(run: () => void, repeats = 3): number {
-  let min = Number.POSITIVE_INFINITY;
-  for (let i = 0; i < repeats; i++) {
-    const start = performance.now();
-    run();
-    min = Math.min(min, performance.now() - start);
-  }
-  return min;
-}
 
 function row(label: string, times: number[]) {
   const ratios = times.slice(1).map((t, i) => (t / times[i]!).toFixed(2));
@@ -43,24 +34,24 @@ const staffing =
     });
   };
 
-best(staffing(100), 5); // warm up
+bestOf(staffing(100), 5); // warm up
 console.log(`n = ${load} Erlangs, ${chars} characters of text`);
 const sizes = [load, 2 * load, 4 * load];
 row(
   'agentsFor, Erlang C (load n, 2n, 4n)',
-  sizes.map((n) => best(staffing(n))),
+  sizes.map((n) => bestOf(staffing(n))),
 );
 row(
   'agentsFor, Erlang A, patience 120 s',
-  sizes.map((n) => best(staffing(n, { patienceSeconds: 120 }))),
+  sizes.map((n) => bestOf(staffing(n, { patienceSeconds: 120 }))),
 );
 row(
   'agentsFor, Erlang A, target 20 s, 1 h, 1 day',
-  [20, 3600, 86_400].map((t) => best(staffing(load, { patienceSeconds: 120, targetSeconds: t }))),
+  [20, 3600, 86_400].map((t) => bestOf(staffing(load, { patienceSeconds: 120, targetSeconds: t }))),
 );
 row(
   'agentsFor, Erlang A, patience 1 s, 1 min, 1 h',
-  [1, 60, 3600].map((p) => best(staffing(load, { patienceSeconds: p }))),
+  [1, 60, 3600].map((p) => bestOf(staffing(load, { patienceSeconds: p }))),
 );
 
 const words = ['refund', 'invoice', 'delivery', 'late', 'e-mail', 'account', '...', 'password', 'è', 'ok'];
@@ -75,6 +66,6 @@ row(
   'classifyTicket (text n, 2n, 4n characters)',
   [chars, 2 * chars, 4 * chars].map((n) => {
     const text = textOf(n);
-    return best(() => classifyTicket(text, rules));
+    return bestOf(() => classifyTicket(text, rules));
   }),
 );

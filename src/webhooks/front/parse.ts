@@ -1,10 +1,7 @@
 import type { HelpdeskEvent } from '../../events/index.js';
 import { vendorEventId } from '../delivery-id.js';
 import { epochSecondsTime } from '../event-time.js';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
+import { isObject } from '../json.js';
 
 /**
  * Reads a Front webhook as an event of type `unknown` with Front's event type and time. Rule webhooks send the

@@ -1,6 +1,7 @@
 import type { HelpdeskEvent } from '../../events/index.js';
 import { isoTime } from '../event-time.js';
 import { getHeader } from '../headers.js';
+import { isObject } from '../json.js';
 import type { HeaderInput } from '../types.js';
 
 /** The resource's times, in the names of both Help Scout APIs (Mailbox 1.0 `modifiedAt`, 2.0 `updatedAt`). */
@@ -19,7 +20,7 @@ const TIME_FIELDS = ['createdAt', 'modifiedAt', 'userModifiedAt', 'updatedAt', '
  * ```
  */
 export function parseHelpscoutEvent(payload: unknown, headers?: HeaderInput): HelpdeskEvent {
-  const body = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>) : {};
+  const body = isObject(payload) ? payload : {};
   let occurredAt: Date | null = null;
   for (const field of TIME_FIELDS) {
     const at = isoTime(body[field]);

@@ -1,6 +1,7 @@
 import type { HelpdeskEvent } from '../../events/index.js';
 import { vendorEventId } from '../delivery-id.js';
 import { epochSecondsTime } from '../event-time.js';
+import { isObject } from '../json.js';
 
 /**
  * Reads an Intercom webhook notification (`{ type: 'notification_event', topic, id, created_at, data: { item } }`)
@@ -15,7 +16,7 @@ import { epochSecondsTime } from '../event-time.js';
  * ```
  */
 export function parseIntercomEvent(payload: unknown): HelpdeskEvent {
-  const body = payload !== null && typeof payload === 'object' ? (payload as Record<string, unknown>) : {};
+  const body = isObject(payload) ? payload : {};
   return {
     vendor: 'intercom',
     vendorType: typeof body.topic === 'string' ? body.topic : 'unknown',

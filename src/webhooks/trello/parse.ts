@@ -4,10 +4,7 @@ import type { HelpdeskEvent } from '../../events/index.js';
 import { Message } from '../../models/message.js';
 import { Ticket, type TicketStatus } from '../../models/ticket.js';
 import { isoTime } from '../event-time.js';
-
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
+import { isObject } from '../json.js';
 
 /** Maps a Trello list name to a canonical status, e.g. `{ 'Triage': 'new' }`; checked before the defaults. */
 export type TrelloListMapping = Record<string, TicketStatus>;

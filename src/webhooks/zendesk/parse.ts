@@ -4,10 +4,8 @@ import { Customer } from '../../models/customer.js';
 import { Message } from '../../models/message.js';
 import { Ticket, type TicketStatus } from '../../models/ticket.js';
 import { isoTime } from '../event-time.js';
+import { isObject, type Json } from '../json.js';
 
-type Json = Record<string, unknown>;
-const isObject = (value: unknown): value is Json =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 /** Zendesk event payloads send statuses capitalised ("OPEN", "Open"); canonical ones are lower case. */
 function status(value: unknown): TicketStatus | null {
   return typeof value === 'string' && value !== '' ? (value.toLowerCase() as TicketStatus) : null;
