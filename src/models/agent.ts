@@ -23,6 +23,8 @@ export const Agent = z.strictObject({
   languages: z.array(LanguageTag).default([]),
   active: z.boolean().default(true),
   createdAt: Timestamp.optional(),
+  /** When the helpdesk last changed the agent: a sync writes each version once, by this time. */
+  updatedAt: Timestamp.optional(),
 });
 /** A parsed agent. */
 export type Agent = z.output<typeof Agent>;

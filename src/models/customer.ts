@@ -116,6 +116,16 @@ export const Customer = z
      * false` or `suspended: true`). Their past tickets still count; they are not someone to contact.
      */
     active: z.boolean().default(true),
+    /**
+     * True when the helpdesk deleted the user (Zendesk's deleted users, RT's disabled ones): the record is kept
+     * so that its past tickets keep a requester; absent when the helpdesk did not say.
+     */
+    deleted: z.boolean().optional(),
+    /**
+     * The record this one was merged into, in the same helpdesk (Zendesk merges end users): its identities and
+     * tickets now belong to that record, and a customer card follows it (`buildCardIndex` joins the two).
+     */
+    mergedIntoId: Id.optional(),
     /** Derived from the customer's tickets by {@link deriveCardState}; absent when not computed. */
     cardState: CardState.optional(),
     createdAt: Timestamp,

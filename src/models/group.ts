@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Source } from './primitives.js';
+import { Id, Source, Timestamp } from './primitives.js';
 
 /**
  * A team of agents that tickets are routed to (Billing, Tier 2, Italian desk…).
@@ -17,6 +17,8 @@ export const Group = z.strictObject({
   description: z.string().optional(),
   /** The business-hours schedule this group works to. */
   scheduleId: Id.nullable().default(null),
+  /** When the helpdesk last changed the group: a sync writes each version once, by this time. */
+  updatedAt: Timestamp.optional(),
 });
 /** A parsed group. */
 export type Group = z.output<typeof Group>;

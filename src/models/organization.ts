@@ -24,6 +24,8 @@ export const Organization = z.strictObject({
   tags: z.array(z.string().min(1)).default([]),
   customFields: CustomFields.default({}),
   createdAt: Timestamp.optional(),
+  /** When the helpdesk last changed the organization: a sync writes each version once, by this time. */
+  updatedAt: Timestamp.optional(),
 });
 /** A parsed organization. */
 export type Organization = z.output<typeof Organization>;
