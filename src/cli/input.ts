@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import { bundleParsed } from '../metrics/bundle.js';
 import type { Dataset, DatasetRecord } from '../models/dataset.js';
 import { parseDataset } from '../models/helpers.js';
+import { RECORDS_FILE } from '../sync/folder.js';
 import { readJsonlRecords } from '../sync/jsonl-reader.js';
 import { CommandError } from './errors.js';
 
-/** The file sync and import write into their --out folder. */
-export const RECORDS_FILE = 'records.jsonl';
-/** The checkpoint sync keeps beside it. */
-export const CHECKPOINT_FILE = 'checkpoint.json';
+export { CHECKPOINT_FILE, RECORDS_FILE } from '../sync/folder.js';
 
 /** Records to report on: a stream (a sync folder or JSONL file) or a whole validated dataset. */
 export type ReportInput =
