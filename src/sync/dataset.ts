@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { invalidArgument, invalidOption } from '../errors/validation.js';
 import type { Customer } from '../models/customer.js';
 import type { Dataset, DatasetRecord } from '../models/dataset.js';
-import { RECORDS_FILE } from './folder.js';
+import { checkpointAdapter, RECORDS_FILE } from './folder.js';
 import { type FolderNote, notesOfRecord, readFolderNotes } from './folder-notes.js';
 import { readJsonlRange } from './jsonl-reader.js';
 
@@ -40,15 +40,13 @@ export interface ReadDatasetOptions {
 const version = (value: { updatedAt?: Date }) =>
   value.updatedAt instanceof Date ? value.updatedAt.getTime() : Number.NEGATIVE_INFINITY;
 
-/** The adapter a customer record belongs to, as the card index reads it. */
-const adapterOf = (customer: Customer) => customer.sources[0]?.adapter ?? 'default';
-
 /**
  * Reads a synced folder (what `supportkit sync` or `supportkit import csv` wrote; or one JSONL file) as the
  * helpdesk stands now: the latest version of each record — a ticket, a customer, an agent, a group or an
  * organization written again after a change replaces the older one (by `updatedAt`, else by the later line) —
  * and the card notes the folder keeps (`notes.jsonl`) on the customers they belong to. Deleted and merged
- * customers are kept, marked as the helpdesk said. The result is what `buildCardIndex`, `customerCard` and the
+ * customers are kept, marked as the helpdesk said. A customer without `sources` is given the folder's helpdesk
+ * (the checkpoint's adapter, else its tickets'), so records of several folders keep apart in a card index. The result is what `buildCardIndex`, `customerCard` and the
  * metrics take.
  *
  * The whole dataset is held in memory: for a report over millions of tickets use `summarizeJsonlFile`, which
@@ -97,8 +95,23 @@ export async function readDataset(path: string, options: ReadDatasetOptions = {}
   const dataset = Object.fromEntries(
     LISTS.map((kind) => [kind, [...latest.get(kind)!.values()]]),
   ) as unknown as Dataset;
-  if (folder && wanted.has('customers')) withFolderNotes(dataset.customers, readFolderNotes(full));
+  if (wanted.has('customers')) {
+    const adapter =
+      (folder ? checkpointAdapter(full) : undefined) ??
+      dataset.tickets.find((t) => t.source)?.source?.adapter;
+    if (adapter !== undefined) withSources(dataset.customers, adapter);
+    if (folder) withFolderNotes(dataset.customers, readFolderNotes(full));
+  }
   return dataset;
+}
+
+/** Gives customers without a source the folder's helpdesk. */
+function withSources(customers: Customer[], adapter: string): void {
+  for (let i = 0; i < customers.length; i++) {
+    const customer = customers[i]!;
+    if (customer.sources.length === 0)
+      customers[i] = { ...customer, sources: [{ adapter, id: customer.id }] };
+  }
 }
 
 /** Puts the folder's notes on their customers, after the notes the helpdesk keeps (same id: the folder's wins). */
@@ -106,7 +119,7 @@ function withFolderNotes(customers: Customer[], notes: readonly FolderNote[]): v
   if (notes.length === 0) return;
   for (let i = 0; i < customers.length; i++) {
     const customer = customers[i]!;
-    const kept = notesOfRecord(notes, adapterOf(customer), customer.id);
+    const kept = notesOfRecord(notes, customer.sources[0]?.adapter ?? 'default', customer.id);
     if (kept.length === 0) continue;
     const ids = new Set(kept.map((n) => n.id));
     customers[i] = { ...customer, notes: [...customer.notes.filter((n) => !ids.has(n.id)), ...kept] };

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 /**
  * The layout of a synced folder: what `supportkit sync` and `supportkit import csv` write into `--out`, and what
  * `readDataset`, the report and the card read back.
@@ -21,3 +23,17 @@ export const CHECKPOINT_FILE = 'checkpoint.json';
  * @example `join(dir, NOTES_FILE) // 'helpdesk/notes.jsonl'`
  */
 export const NOTES_FILE = 'notes.jsonl';
+
+/**
+ * The helpdesk a synced folder holds, as its checkpoint names it; undefined without one (an import, a folder
+ * copied without it) or when it is unreadable.
+ * @example `checkpointAdapter('helpdesk/') // 'zendesk'`
+ */
+export function checkpointAdapter(dir: string): string | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(join(dir, CHECKPOINT_FILE), 'utf8')) as { adapter?: unknown };
+    return typeof saved?.adapter === 'string' && saved.adapter !== '' ? saved.adapter : undefined;
+  } catch {
+    return undefined;
+  }
+}

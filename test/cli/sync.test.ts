@@ -26,7 +26,9 @@ describe('supportkit sync', { timeout: 30_000 }, () => {
       cwd: dir,
     });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^synced: \d+ records in 3 batches into demo\/records\.jsonl\n$/);
+    expect(run.stdout).toMatch(
+      /^synced: \d+ records in 3 batches into demo\/records\.jsonl\nwrote 120 tickets and \d+ people \(\d+ customers, \d+ agents, \d+ groups, \d+ organizations\)\n$/,
+    );
     expect(run.stderr).toMatch(/^sync: \d+ records, \d+ batches, fetching\n/m);
     expect(lines('demo/records.jsonl').filter((l) => l.startsWith('{"kind":"tickets"'))).toHaveLength(120);
     expect(JSON.parse(readFileSync(join(dir, 'demo/checkpoint.json'), 'utf8'))).toMatchObject({
@@ -170,7 +172,7 @@ describe('supportkit sync as a process', { timeout: 120_000 }, () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
-    expect(stdout).toMatch(/^stopped: \d+ records in \d+ batches into big\/records\.jsonl\n$/);
+    expect(stdout).toMatch(/^stopped: \d+ records in \d+ batches into big\/records\.jsonl\nwrote \d+ tickets and \d+ people /);
     expect(stderr).toMatch(/interrupted after batch \d+: everything up to it is saved/);
     const batches = Number(/in (\d+) batches/.exec(stdout)![1]);
     expect(batches).toBeLessThan(300);
