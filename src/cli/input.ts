@@ -20,10 +20,10 @@ export type ReportInput =
  *
  * @example
  * ```ts
- * for (const record of datasetRecords(dataset)) collector.push(record);
+ * for (const record of reportRecords(dataset)) collector.push(record);
  * ```
  */
-export function* datasetRecords(dataset: Dataset): Generator<DatasetRecord> {
+export function* reportRecords(dataset: Dataset): Generator<DatasetRecord> {
   for (const value of dataset.schedules) yield { kind: 'schedules', value };
   for (const value of dataset.groups) yield { kind: 'groups', value };
   for (const value of dataset.slaPolicies) yield { kind: 'slaPolicies', value };
@@ -83,5 +83,5 @@ export function openReportInput(path: string, shown: string): ReportInput {
     throw error;
   }
   const dataset = parseDataset(json);
-  return { kind: 'dataset', dataset, records: datasetRecords(dataset) };
+  return { kind: 'dataset', dataset, records: reportRecords(dataset) };
 }

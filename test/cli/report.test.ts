@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { datasetRecords } from '../../src/cli/input.js';
+import { reportRecords } from '../../src/cli/input.js';
 import { summarize, summarizeRecords } from '../../src/metrics/index.js';
 import { parseDataset } from '../../src/models/index.js';
 import type { ReportCollectorState } from '../../src/report/index.js';
@@ -38,7 +38,7 @@ const roundTrip = (value: unknown) => JSON.parse(JSON.stringify(value));
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'supportkit-report-'));
   writeFileSync(join(dir, 'dataset.json'), JSON.stringify(generated));
-  const lines = [...datasetRecords(dataset)].map((record) => JSON.stringify(record));
+  const lines = [...reportRecords(dataset)].map((record) => JSON.stringify(record));
   writeFileSync(join(dir, 'records.jsonl'), `${lines.join('\n')}\n`);
 });
 

@@ -4,7 +4,7 @@ import { customerCard } from '../../care/card/customer-card.js';
 import { addCardNote } from '../../care/card/notes.js';
 import { renderCard } from '../../care/card/render.js';
 import { buildCardIndex, type CardIndex, type CardQuery } from '../../care/identity/card-index.js';
-import type { Dataset, DatasetRecord } from '../../models/dataset.js';
+import { type Dataset, datasetRecords } from '../../models/dataset.js';
 import { isIanaTimeZone } from '../../models/primitives.js';
 import { readDataset } from '../../sync/dataset.js';
 import { checkpointAdapter, RECORDS_FILE } from '../../sync/folder.js';
@@ -32,22 +32,6 @@ function queryOf(values: ParsedArgs['values']): { query: CardQuery; what: string
     query: { ticketId: ticket!, ...(adapter !== undefined ? { adapter } : {}) },
     what: 'ticket',
   };
-}
-
-/** The card index's input: a folder's records. */
-function* recordsOf(dataset: Dataset): Generator<DatasetRecord> {
-  for (const kind of [
-    'customers',
-    'organizations',
-    'agents',
-    'tickets',
-    'messages',
-    'events',
-    'csat',
-    'nps',
-    'ces',
-  ] as const)
-    for (const value of dataset[kind]) yield { kind, value } as DatasetRecord;
 }
 
 /** The folders named on the command line, read; each must be what sync or import wrote. */
@@ -121,7 +105,7 @@ export const cardCommand: CommandRun = async (context) => {
     throw new UsageError('--note needs --author: a note is signed by who wrote it', HINT);
 
   const folders = await readFolders(io.cwd, args.positionals);
-  const records = folders.flatMap((f) => [...recordsOf(f.dataset)]);
+  const records = folders.flatMap((f) => [...datasetRecords(f.dataset)]);
   const index = await buildCardIndex(records, {
     trusted: true,
     ...(region ? { defaultRegion: region.toUpperCase() } : {}),
