@@ -15,7 +15,7 @@ export type ReportInput =
   | { kind: 'dataset'; dataset: Dataset; records: Iterable<DatasetRecord> };
 
 /**
- * A dataset's records in the order a sync writes them: reference data, then each ticket with its messages and
+ * A dataset's records in the order a report reads them: reference data and the people it names, then each ticket with its messages and
  * events, then surveys.
  *
  * @example
@@ -26,6 +26,8 @@ export type ReportInput =
 export function* reportRecords(dataset: Dataset): Generator<DatasetRecord> {
   for (const value of dataset.schedules) yield { kind: 'schedules', value };
   for (const value of dataset.groups) yield { kind: 'groups', value };
+  for (const value of dataset.agents) yield { kind: 'agents', value };
+  for (const value of dataset.organizations) yield { kind: 'organizations', value };
   for (const value of dataset.slaPolicies) yield { kind: 'slaPolicies', value };
   for (const { ticket, messages, events } of bundleParsed(dataset)) {
     yield { kind: 'tickets', value: ticket };

@@ -170,7 +170,7 @@ describe('supportkit report', () => {
       'Ann\u001b]0;pwned\u0007\u001b[2J\u009b31m\nX | <img src=x onerror=alert(1)> [x](javascript:alert(1)) *b* _i_ `c`';
     const copy = JSON.parse(JSON.stringify(generated));
     for (const ticket of copy.tickets) if (ticket.assigneeId) ticket.assigneeId = evil;
-    for (const agent of copy.agents ?? []) agent.id = evil;
+    for (const agent of copy.agents ?? []) Object.assign(agent, { id: evil, name: evil });
     writeFileSync(join(dir, 'evil.json'), JSON.stringify(copy));
     const text = await runCli(['report', 'evil.json'], { cwd: dir });
     expect(text.code).toBe(0);
