@@ -123,7 +123,9 @@ export function extractDocBlocks(markdown: string, file: string): (DocBlock | Do
       if (marker.kind === 'zapier' && lang !== 'js') throw new Error(`${where}: a Zapier step is a js block`);
       blocks.push({ file, line: i + 1, lang, code: lines.slice(i + 1, end).join('\n'), marker });
     } else if (comment) {
-      throw new Error(`${where}: only a file marker (<!-- file: name -->) goes before a ${open[2] || 'plain'} block`);
+      throw new Error(
+        `${where}: only a file marker (<!-- file: name -->) goes before a ${open[2] || 'plain'} block`,
+      );
     }
     i = end;
   }
@@ -253,7 +255,11 @@ export function runDocProgram(
   const cwd = mkdtempSync(join(tmpdir(), 'supportkit-doc-example-'));
   for (const [name, content] of files) writeFileSync(join(cwd, name), content);
   const tsx = join(repositoryRoot, 'node_modules', '.bin', 'tsx');
-  const env = { ...process.env, NO_COLOR: '1', ...Object.fromEntries(placeholderEnv(readFileSync(path, 'utf8'))) };
+  const env = {
+    ...process.env,
+    NO_COLOR: '1',
+    ...Object.fromEntries(placeholderEnv(readFileSync(path, 'utf8'))),
+  };
   return new Promise((done) => {
     execFile(
       tsx,
@@ -292,4 +298,5 @@ async function main(args: string[]): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main(process.argv.slice(2));
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  await main(process.argv.slice(2));
