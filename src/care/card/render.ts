@@ -292,14 +292,16 @@ function toText(blocks: Block[]): string {
 /**
  * Renders a customer card for people: `html` for a CRM sidebar (every piece of customer text escaped, so a
  * subject such as `<script>` or `" onmouseover=` stays text), `markdown` for an e-mail or chat to a colleague
- * (raw HTML and markup characters escaped too), `text` for a terminal (control characters replaced). Labels in
- * Italian for an `it` locale, English otherwise; every time in the viewer's time zone and locale (Intl).
+ * (raw HTML and markup characters escaped too), `text` for a terminal (control characters replaced). Each request
+ * shows its timeline under it; the HTML carries its own scoped inline style. Labels (statuses, CSAT answers,
+ * channels, the language's name) in Italian for an `it` locale, English otherwise; every time in the viewer's
+ * time zone and locale (Intl).
  *
  * @example
  * ```ts
  * import { renderCard } from 'supportkit-ts/care';
  * const html = renderCard(card, { format: 'html', locale: 'it-IT', timeZone: 'Europe/Rome' });
- * // <article class="supportkit-card" data-state="yellow"><h2>Scheda cliente: …</h2>…
+ * // <article class="supportkit-card" data-state="yellow">\n<style>.supportkit-card{…}</style>\n<h2>Scheda cliente: …</h2>…
  * ```
  */
 export function renderCard(card: CustomerCard, options: RenderCardOptions): string {
