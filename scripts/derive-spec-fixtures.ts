@@ -76,6 +76,8 @@ const NEEDS = new Map<string, Need>([
         'GroupObject',
         'SatisfactionRatingObject',
         'UserIdentityObject',
+        'CursorBasedExportIncrementalUsersResponse',
+        'ExportIncrementalOrganizationsResponse',
       ],
     },
   ],

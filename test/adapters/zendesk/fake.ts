@@ -214,7 +214,9 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
   }
   // Groups and organizations as GroupObject and OrganizationObject, last changed a day before the fake's clock.
   const dayBefore = iso(new Date(clockStart - 86_400_000));
-  const groups: Wire[] = seed.groups.map((g) => ({
+  /** A second apart, in the seed's order: no two changed at the same second. */
+  const secondAfter = (base: string, index: number) => iso(new Date(Date.parse(base) + index * 1000));
+  const groups: Wire[] = seed.groups.map((g, index) => ({
     url: `${BASE}/api/v2/groups/${g.id}.json`,
     id: num(g.id),
     name: g.name,
@@ -223,16 +225,16 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
     deleted: false,
     is_public: true,
     created_at: dayBefore,
-    updated_at: dayBefore,
+    updated_at: secondAfter(dayBefore, index),
   }));
-  const organizations: Wire[] = seed.organizations.map((o) => ({
+  const organizations: Wire[] = seed.organizations.map((o, index) => ({
     url: `${BASE}/api/v2/organizations/${o.id}.json`,
     id: num(o.id),
     name: o.name,
     domain_names: o.domains,
     tags: o.tags,
     created_at: dayBefore,
-    updated_at: dayBefore,
+    updated_at: secondAfter(dayBefore, index),
   }));
   // The spec requires assignee_id and group_id on every rating: the fake account's first agent and group stand in.
   const ratings = seed.csat.map((r) => ({
@@ -689,13 +691,11 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       const group = groups.find((g) => String(g.id) === params.id);
       return group ? HttpResponse.json({ group }) : notFound();
     }),
+    // UpdateGroup and UpdateOrganization (the description gives them no request schema to check a body against).
     http.put(`${BASE}/api/v2/groups/:id.json`, async ({ params, request }) => {
       const group = groups.find((g) => String(g.id) === params.id);
       if (!group) return notFound();
       const body = (await request.json()) as { group: Wire };
-      const invalid = requestErrorsOf('/api/v2/groups/{group_id}', 'put', body);
-      if (invalid.length)
-        return recordInvalid({ base: invalid.map((e) => ({ description: String(e.message) })) });
       Object.assign(group, body.group, { updated_at: now() });
       return HttpResponse.json({ group });
     }),
@@ -710,14 +710,12 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       const organization = organizations.find((o) => String(o.id) === params.id);
       if (!organization) return notFound();
       const body = (await request.json()) as { organization: Wire };
-      const invalid = requestErrorsOf('/api/v2/organizations/{organization_id}', 'put', body);
-      if (invalid.length)
-        return recordInvalid({ base: invalid.map((e) => ({ description: String(e.message) })) });
       Object.assign(organization, body.organization, { updated_at: now() });
       return HttpResponse.json({ organization });
     }),
     // Time-based organization export: organizations changed at or after start_time, never in the last minute,
-    // oldest first; a page ends on a whole second and end_time is its last organization's second.
+    // oldest first; a page ends on a whole second and end_time is its last organization's second (as the
+    // ticket-event export above).
     http.get(`${BASE}/api/v2/incremental/organizations.json`, ({ request }) => {
       const params = new URL(request.url).searchParams;
       const startTime = Number(params.get('start_time'));
@@ -729,6 +727,11 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
         .sort((a, b) => a.at - b.at || Number(a.o.id) - Number(b.o.id));
       let end = Math.min(perPage, all.length);
       while (end > 0 && end < all.length && all[end]!.at === all[end - 1]!.at) end++;
+      // A page that would end where it began takes the next second too, so end_time always moves on.
+      if (end > 0 && end < all.length && all[end - 1]!.at === startTime) {
+        const next = all[end]!.at;
+        while (end < all.length && all[end]!.at === next) end++;
+      }
       const batch = all.slice(0, end);
       const endTime = batch.at(-1)?.at ?? startTime;
       return HttpResponse.json({
