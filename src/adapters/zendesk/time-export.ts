@@ -10,7 +10,10 @@ import { callOptions } from '../kit/index.js';
 import { ADAPTER, type ZendeskContext } from './context.js';
 import { boundaryAfter, type TimeExportPosition } from './feed.js';
 
-/** Zendesk's time-based exports leave out the last minute. */
+/**
+ * Zendesk's time-based exports leave out the last minute.
+ * @example `const horizon = Math.floor(Date.now() / 1000) - EXPORT_LAG_SECONDS;`
+ */
 export const EXPORT_LAG_SECONDS = 60;
 /** Pages in a row whose `end_time` did not move and that brought nothing new before the export counts as stalled. */
 const STALLED_PAGES = 3;

@@ -169,6 +169,7 @@ export type ZendeskUser = z.output<typeof ZendeskUser>;
 /**
  * One of a user's identities (UserIdentityObject): an e-mail address, phone number, social or channel handle.
  * The user export side-loads them (`include=identities`) beside the users, each naming its user.
+ * @example `ZendeskUserIdentity.parse({ user_id: 135, type: 'twitter', value: 'didgeridooboy' })`
  */
 export const ZendeskUserIdentity = z.looseObject({
   id: id.optional(),
@@ -234,6 +235,7 @@ export const ZendeskTicketEventsPage = z.looseObject({
 /**
  * An organization as the time-based export sends it: its `updated_at` is the export's clock, so one without a
  * readable time is refused (naming the path) rather than placed at an arbitrary second.
+ * @example `ZendeskExportedOrganization.parse({ id: 4112492, name: 'Groablet', updated_at: '2018-11-14T00:54:22Z' })`
  */
 export const ZendeskExportedOrganization = ZendeskOrganization.extend({
   updated_at: timestamp.refine((value) => !Number.isNaN(Date.parse(value)), {
@@ -242,7 +244,10 @@ export const ZendeskExportedOrganization = ZendeskOrganization.extend({
 });
 export type ZendeskExportedOrganization = z.output<typeof ZendeskExportedOrganization>;
 
-/** A page of the time-based incremental organization export (ExportIncrementalOrganizationsResponse). */
+/**
+ * A page of the time-based incremental organization export (ExportIncrementalOrganizationsResponse).
+ * @example `ZendeskOrganizationsPage.parse(body).end_time`
+ */
 export const ZendeskOrganizationsPage = z.looseObject({
   organizations: z.array(z.unknown()).nullable().optional(),
   end_time: z.number().nullable().optional(),

@@ -8,7 +8,10 @@ import { CustomerIdentity } from '../../../models/customer.js';
 import { ADAPTER } from '../context.js';
 import type { ZendeskUser, ZendeskUserIdentity } from '../wire.js';
 
-/** The channel a handle names when it holds the user's id in the account's own systems (`external_id`). */
+/**
+ * The channel a handle names when it holds the user's id in the account's own systems (`external_id`).
+ * @example `card.identities.find((i) => i.kind === 'handle' && i.channel === EXTERNAL_ID_CHANNEL)?.value`
+ */
 export const EXTERNAL_ID_CHANNEL = 'external_id';
 
 /** A candidate identity, before the model checks it. */
