@@ -45,7 +45,7 @@ function updateCustomer(store: MemoryStore, id: string, body: CustomerPatch): Cu
   if (body.language !== undefined) customer.language = body.language;
   if (body.timeZone !== undefined) customer.timeZone = body.timeZone;
   if (body.tags !== undefined) customer.tags = body.tags;
-  customer.updatedAt = store.now();
+  customer.updatedAt = store.stamp(customer.updatedAt ?? customer.createdAt);
   return customer;
 }
 
@@ -62,7 +62,7 @@ function noteKeeper(store: MemoryStore) {
     const { text, note } = appendSignedNote(own.text, input, 'customers.addNote note');
     kept.set(customerId, { text, before: own.before });
     customer.notes = [...own.before, ...notesFromText(text)];
-    customer.updatedAt = store.now();
+    customer.updatedAt = store.stamp(customer.updatedAt ?? customer.createdAt);
     return structuredClone(note);
   };
 }

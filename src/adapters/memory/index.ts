@@ -12,7 +12,7 @@ import { memoryTickets } from './tickets.js';
 export interface MemoryAdapterOptions {
   /** The clock for created and updated times. @default () => new Date() */
   now?: () => Date;
-  /** Records per page of a list, and tickets per change batch. @default 100 */
+  /** Records per page of a list, and per change batch (people, tickets with their records, surveys). @default 100 */
   pageSize?: number;
   /**
    * The agent who writes a message added without `authorId` — the memory adapter's "authenticated user".

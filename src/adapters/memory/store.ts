@@ -30,6 +30,12 @@ export interface MemoryStore {
   readonly eventsOf: Map<string, TicketEvent[]>;
   readonly customers: Map<string, Customer>;
   nextId(prefix: string, taken?: (id: string) => boolean): string;
+  /**
+   * The updated time of a record's next version: `at` (now by default), or 1 ms after `previous` (the version it
+   * replaces) when `at` has not passed it. Versions are told apart by this time — the change feed's position and the sync's
+   * `recordKey` — so two writes within one clock tick must not share it, or the second would never be synced.
+   */
+  stamp(previous: Date | undefined, at?: Date): Date;
   /** Runs a write once per idempotency key: a repeat returns the first result and writes nothing. */
   once<T>(operation: string, options: RequestOptions | undefined, write: () => T): Promise<T>;
   /** Appends a TicketEvent to the ticket's history. */
@@ -124,6 +130,9 @@ export function createStore(
     eventsOf,
     customers,
     nextId,
+    stamp(previous, at = options.now()) {
+      return previous && at.getTime() <= previous.getTime() ? new Date(previous.getTime() + 1) : at;
+    },
     async once(operation, requestOptions, write) {
       if (!requestOptions?.idempotencyKey) return structuredClone(write());
       const key = `${operation}\u0000${requestOptions.idempotencyKey}`;

@@ -72,7 +72,7 @@ function updateTicket(store: MemoryStore, id: string, changes: TicketPatch): Tic
   if (changes.subject !== undefined) ticket.subject = changes.subject;
   if (changes.customFields) ticket.customFields = { ...ticket.customFields, ...changes.customFields };
   if (changes.status === 'solved') ticket.solvedAt = at;
-  ticket.updatedAt = at;
+  ticket.updatedAt = store.stamp(ticket.updatedAt, at);
   return ticket;
 }
 
@@ -96,7 +96,7 @@ function addMessage(store: MemoryStore, ticketId: string, body: MessageCreate): 
     })),
   };
   store.messagesOf.set(ticketId, [...(store.messagesOf.get(ticketId) ?? []), message]);
-  ticket.updatedAt = at;
+  ticket.updatedAt = store.stamp(ticket.updatedAt, at);
   return message;
 }
 
