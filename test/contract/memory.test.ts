@@ -6,4 +6,7 @@ const clock = () => {
   tick += 1000;
   return new Date(tick);
 };
-runContractSuite('memory', () => createMemoryAdapter(seed, { pageSize: 2, now: clock }));
+runContractSuite('memory', () => ({
+  adapter: createMemoryAdapter(seed, { pageSize: 2, now: clock }),
+  pageSize: 2,
+}));

@@ -41,6 +41,11 @@ function updateCustomer(store: MemoryStore, id: string, body: CustomerPatch): Cu
       ...customer.identities.filter((i) => i.kind !== 'email'),
       { kind: 'email', value: body.email, primary: true },
     ];
+  if (body.phone !== undefined)
+    customer.identities = [
+      ...customer.identities.filter((i) => i.kind !== 'phone'),
+      { kind: 'phone', value: body.phone, primary: false },
+    ];
   if (body.organizationId !== undefined) customer.organizationId = body.organizationId;
   if (body.language !== undefined) customer.language = body.language;
   if (body.timeZone !== undefined) customer.timeZone = body.timeZone;
