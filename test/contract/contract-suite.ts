@@ -847,6 +847,7 @@ function peopleInTheFeed(subject: () => Promise<Required<ContractSubject>>) {
       };
       const before = await run();
       const old = before.people.get(personKey('customers', id('201')))?.value as Customer;
+      expect(old, 'customer 201 in the file').toBeDefined();
       expect(old.name).toBe('Ada');
       await adapter.customers.update(id('201'), { name: 'Ada Lovelace' });
       const next = (await collect(adapter.changes(saved))).flatMap((b) => b.records);
