@@ -154,7 +154,7 @@ describe('the memory change feed', () => {
     });
   });
 
-  it('stamps each write strictly after the version it replaces, so writes within one clock tick stay versions', async () => {
+  it('stamps each write past every version of its kind, so writes within one clock tick stay versions the feed finds', async () => {
     const stopped = new Date('2026-03-05T00:00:00Z');
     const helpdesk = createMemoryAdapter(people, { now: () => stopped });
     const keys = new Set<string>();
@@ -179,6 +179,15 @@ describe('the memory change feed', () => {
     // The dataset's version and the two written in the same clock tick: three versions each, all synced.
     expect(versionsOf('customers:c-ada:')).toBe(3);
     expect(versionsOf('tickets:t-1:')).toBe(3);
+    // Still in the same tick, a write to a record whose id sorts before the last one carried (c-ada < c3) is
+    // after the checkpoint: it is stamped past every customer's time, not at the frozen clock's.
+    const zed = await helpdesk.customers.create({ name: 'Zed', email: 'zed@example.com' });
+    await sync();
+    expect(JSON.parse(checkpoint!.cursor).customers).toEqual([zed.createdAt.getTime(), zed.id]);
+    expect('c-ada' < zed.id).toBe(true);
+    await helpdesk.customers.update('c-ada', { name: 'Ada' });
+    await sync();
+    expect(versionsOf('customers:c-ada:')).toBe(4);
   });
 
   it('resumes a checkpoint written before it carried people: tickets where they stood, people from the beginning', async () => {

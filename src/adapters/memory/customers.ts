@@ -26,7 +26,7 @@ function createCustomer(store: MemoryStore, body: CustomerCreate): Customer {
     tags: body.tags ?? [],
     customFields: {},
     notes: [],
-    createdAt: store.now(),
+    createdAt: store.stamp('customers'),
   };
   store.customers.set(customer.id, customer);
   return customer;
@@ -50,7 +50,7 @@ function updateCustomer(store: MemoryStore, id: string, body: CustomerPatch): Cu
   if (body.language !== undefined) customer.language = body.language;
   if (body.timeZone !== undefined) customer.timeZone = body.timeZone;
   if (body.tags !== undefined) customer.tags = body.tags;
-  customer.updatedAt = store.stamp(customer.updatedAt ?? customer.createdAt);
+  customer.updatedAt = store.stamp('customers');
   return customer;
 }
 
@@ -67,7 +67,7 @@ function noteKeeper(store: MemoryStore) {
     const { text, note } = appendSignedNote(own.text, input, 'customers.addNote note');
     kept.set(customerId, { text, before: own.before });
     customer.notes = [...own.before, ...notesFromText(text)];
-    customer.updatedAt = store.stamp(customer.updatedAt ?? customer.createdAt);
+    customer.updatedAt = store.stamp('customers');
     return structuredClone(note);
   };
 }
