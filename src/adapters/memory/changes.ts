@@ -1,6 +1,7 @@
 import { RequestAbortedError } from '../../errors/operations.js';
 import { ValidationError } from '../../errors/validation.js';
 import type { DatasetRecord } from '../../models/dataset.js';
+import type { CsatResponse } from '../../models/survey.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { ChangeBatch, Checkpoint, RequestOptions } from '../contract.js';
 import { ADAPTER, type MemoryStore } from './store.js';
@@ -83,91 +84,116 @@ function decodeCursor(checkpoint: Checkpoint | null | undefined): Map<Phase, Pos
   return positions;
 }
 
-/** One record the feed may carry: its position, and its records, copied when its batch is made. */
-interface Entry {
-  at: Position;
-  records: () => DatasetRecord[];
+/**
+ * A phase's source: its records in the store, the time it orders them by, and the change records one of them
+ * makes (copies, made when its batch is).
+ */
+interface Source<T extends { id: string } = { id: string }> {
+  items(): Iterable<T>;
+  time(item: T): Date | undefined;
+  records(item: T): DatasetRecord[];
+}
+const source = <T extends { id: string }>(s: Source<T>) => s as unknown as Source;
+
+/** The position of a record in its phase, now. */
+const positionOf = (s: Source, item: { id: string }): Position => [s.time(item)?.getTime() ?? null, item.id];
+
+/**
+ * The records of a phase after `from`, in (time, id) order, with the time each had when listed: a record written
+ * while the feed runs keeps its place in this run, and the checkpoint after it stands where it was listed (its
+ * new version comes in the next run). Three flat arrays — references, times, the order — not an object per record.
+ */
+function pendingIn(s: Source, from: Position | undefined) {
+  const items: Array<{ id: string }> = [];
+  const times: number[] = [];
+  for (const item of s.items()) {
+    const at = positionOf(s, item);
+    if (from && !before(from, at)) continue;
+    items.push(item);
+    times.push(at[0] ?? Number.NEGATIVE_INFINITY);
+  }
+  const order = Uint32Array.from(items.keys()).sort(
+    (a, b) =>
+      times[a]! - times[b]! || (items[a]!.id < items[b]!.id ? -1 : items[a]!.id > items[b]!.id ? 1 : 0),
+  );
+  const at = (i: number): Position => [
+    times[order[i]!] === Number.NEGATIVE_INFINITY ? null : times[order[i]!]!,
+    items[order[i]!]!.id,
+  ];
+  return { length: items.length, item: (i: number) => items[order[i]!]!, at };
 }
 
-const position = (id: string, time: Date | undefined): Position => [time ? time.getTime() : null, id];
-
-/** The entries of a phase after `from`, in (time, id) order. */
-function pending<T extends { id: string }>(
-  items: Iterable<T>,
-  from: Position | undefined,
-  time: (item: T) => Date | undefined,
-  records: (item: T) => DatasetRecord[],
-): Entry[] {
-  const out: Entry[] = [];
-  for (const item of items) {
-    const at = position(item.id, time(item));
-    if (!from || before(from, at)) out.push({ at, records: () => records(item) });
-  }
-  return out.sort((a, b) => (before(a.at, b.at) ? -1 : before(b.at, a.at) ? 1 : 0));
+/** Whether a phase has any record after `from` (stops at the first). */
+function anyPending(s: Source, from: Position | undefined): boolean {
+  for (const item of s.items()) if (!from || before(from, positionOf(s, item))) return true;
+  return false;
 }
 
 /** One ticket with its messages, events and CSAT responses, as change records. */
-function ticketRecords(store: MemoryStore, ticket: Ticket, surveysOf: Map<string, DatasetRecord[]>) {
+function ticketRecords(store: MemoryStore, ticket: Ticket, csatOf: ReadonlyMap<string, CsatResponse[]>) {
   const records: DatasetRecord[] = [{ kind: 'tickets', value: structuredClone(ticket) }];
   for (const value of store.messagesOf.get(ticket.id) ?? [])
     records.push({ kind: 'messages', value: structuredClone(value) });
   for (const value of store.eventsOf.get(ticket.id) ?? [])
     records.push({ kind: 'events', value: structuredClone(value) });
-  for (const survey of surveysOf.get(ticket.id) ?? []) records.push(structuredClone(survey));
+  for (const value of csatOf.get(ticket.id) ?? [])
+    records.push({ kind: 'csat', value: structuredClone(value) });
   return records;
 }
 
-/** What each phase has after its position, at the start of a run. */
-function phaseEntries(store: MemoryStore, positions: ReadonlyMap<Phase, Position>): Map<Phase, Entry[]> {
+/** Each phase's source over the store. */
+function phaseSources(store: MemoryStore): ReadonlyMap<Phase, Source> {
   const { data } = store;
   const one =
     <K extends DatasetRecord['kind']>(kind: K) =>
     (value: Extract<DatasetRecord, { kind: K }>['value']): DatasetRecord[] => [
       { kind, value: structuredClone(value) } as DatasetRecord,
     ];
-  const csatOf = new Map<string, DatasetRecord[]>();
-  const looseCsat = [];
+  // Surveys never change in the memory adapter: grouped by ticket once.
+  const csatOf = new Map<string, CsatResponse[]>();
   for (const value of data.csat)
-    if (value.ticketId !== null && store.tickets.has(value.ticketId))
-      csatOf.set(value.ticketId, [...(csatOf.get(value.ticketId) ?? []), { kind: 'csat', value }]);
-    else looseCsat.push(value);
-  const created = (x: { createdAt: Date }) => x.createdAt;
-  return new Map<Phase, Entry[]>([
+    if (value.ticketId !== null) csatOf.set(value.ticketId, [...(csatOf.get(value.ticketId) ?? []), value]);
+  return new Map<Phase, Source>([
     [
       'customers',
-      pending(
-        store.customers.values(),
-        positions.get('customers'),
-        (c) => c.updatedAt ?? c.createdAt,
-        one('customers'),
-      ),
+      source({
+        items: () => store.customers.values(),
+        time: (c) => c.updatedAt ?? c.createdAt,
+        records: one('customers'),
+      }),
     ],
     [
       'agents',
-      pending(data.agents, positions.get('agents'), (a) => a.updatedAt ?? a.createdAt, one('agents')),
+      source({ items: () => data.agents, time: (a) => a.updatedAt ?? a.createdAt, records: one('agents') }),
     ],
-    ['groups', pending(data.groups, positions.get('groups'), (g) => g.updatedAt, one('groups'))],
+    ['groups', source({ items: () => data.groups, time: (g) => g.updatedAt, records: one('groups') })],
     [
       'organizations',
-      pending(
-        data.organizations,
-        positions.get('organizations'),
-        (o) => o.updatedAt ?? o.createdAt,
-        one('organizations'),
-      ),
+      source({
+        items: () => data.organizations,
+        time: (o) => o.updatedAt ?? o.createdAt,
+        records: one('organizations'),
+      }),
     ],
     [
       'tickets',
-      pending(
-        store.tickets.values(),
-        positions.get('tickets'),
-        (t) => t.updatedAt,
-        (t) => ticketRecords(store, t, csatOf),
-      ),
+      source({
+        items: () => store.tickets.values(),
+        time: (t) => t.updatedAt,
+        records: (t) => ticketRecords(store, t, csatOf),
+      }),
     ],
-    ['csat', pending(looseCsat, positions.get('csat'), created, one('csat'))],
-    ['nps', pending(data.nps, positions.get('nps'), created, one('nps'))],
-    ['ces', pending(data.ces, positions.get('ces'), created, one('ces'))],
+    // The CSAT responses no ticket of the store carries.
+    [
+      'csat',
+      source({
+        items: () => data.csat.filter((c) => c.ticketId === null || !store.tickets.has(c.ticketId)),
+        time: (x) => x.createdAt,
+        records: one('csat'),
+      }),
+    ],
+    ['nps', source({ items: () => data.nps, time: (x) => x.createdAt, records: one('nps') })],
+    ['ces', source({ items: () => data.ces, time: (x) => x.createdAt, records: one('ces') })],
   ]);
 }
 
@@ -178,7 +204,8 @@ function phaseEntries(store: MemoryStore, positions: ReadonlyMap<Phase, Position
  * the store carries and the NPS and CES answers in (createdAt, id) order — each from where the checkpoint left
  * it, `pageSize` records (tickets, for the ticket phase) a batch. A customer changed after the checkpoint
  * (`customers.update`, `addNote`, a new one) comes again; deleted and merged customers come as the dataset holds
- * them. An aborted `signal` stops the feed before its next batch with RequestAbortedError.
+ * them. Beyond the store, a run holds one phase's order (a reference and a time per record) and one page of
+ * copies. An aborted `signal` stops the feed before its next batch with RequestAbortedError.
  *
  * @example
  * ```ts
@@ -186,28 +213,28 @@ function phaseEntries(store: MemoryStore, positions: ReadonlyMap<Phase, Position
  * ```
  */
 export function memoryChanges(store: MemoryStore) {
+  const sources = phaseSources(store);
   return async function* changes(
     checkpoint?: Checkpoint | null,
     options?: RequestOptions,
   ): AsyncGenerator<ChangeBatch> {
     const positions = decodeCursor(checkpoint);
-    const entries = phaseEntries(store, positions);
-    const batches: Array<{ phase: Phase; page: Entry[] }> = [];
-    for (const phase of PHASES) {
-      const list = entries.get(phase)!;
-      for (let i = 0; i < list.length; i += store.pageSize)
-        batches.push({ phase, page: list.slice(i, i + store.pageSize) });
-    }
-    for (const [index, { phase, page }] of batches.entries()) {
-      const signal = options?.signal;
-      if (signal?.aborted)
-        throw new RequestAbortedError({ adapter: ADAPTER, method: 'changes', reason: signal.reason });
-      positions.set(phase, page.at(-1)!.at);
-      yield {
-        records: page.flatMap((entry) => entry.records()),
-        checkpoint: { adapter: ADAPTER, cursor: encodeCursor(positions) },
-        caughtUp: index === batches.length - 1,
-      };
+    for (const [index, phase] of PHASES.entries()) {
+      const s = sources.get(phase)!;
+      const pending = pendingIn(s, positions.get(phase));
+      for (let start = 0; start < pending.length; start += store.pageSize) {
+        const signal = options?.signal;
+        if (signal?.aborted)
+          throw new RequestAbortedError({ adapter: ADAPTER, method: 'changes', reason: signal.reason });
+        const end = Math.min(start + store.pageSize, pending.length);
+        const records: DatasetRecord[] = [];
+        for (let i = start; i < end; i++) records.push(...s.records(pending.item(i)));
+        positions.set(phase, pending.at(end - 1));
+        const caughtUp =
+          end === pending.length &&
+          PHASES.slice(index + 1).every((later) => !anyPending(sources.get(later)!, positions.get(later)));
+        yield { records, checkpoint: { adapter: ADAPTER, cursor: encodeCursor(positions) }, caughtUp };
+      }
     }
   };
 }
