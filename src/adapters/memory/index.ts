@@ -24,7 +24,8 @@ export interface MemoryAdapterOptions {
 /**
  * The in-memory reference adapter: every operation of the contract over a Dataset held in memory. It is the
  * embedded default for demos and the test double for users' own tests: writes record TicketEvents for status,
- * priority, assignee, group and tag changes, idempotency keys are honoured, and `changes()` is a resumable feed.
+ * priority, assignee, group and tag changes, idempotency keys are honoured, and `changes()` is a resumable feed of
+ * the people, the tickets with their records, and the survey answers.
  *
  * @example
  * ```ts
