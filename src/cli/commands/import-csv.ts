@@ -18,7 +18,7 @@ function readMapping(path: string, name: string): unknown {
     if (error instanceof SyntaxError)
       throw new CommandError(
         `mapping ${name} is not JSON`,
-        'see "Import a CSV" in docs/cli.md',
+        'see "supportkit import csv" in docs/cli.md',
         'bad_mapping',
       );
     throw error;

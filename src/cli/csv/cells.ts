@@ -108,14 +108,20 @@ function ratingCell(cell: string, field: string, mapping: CsvMapping): string | 
   };
 }
 
+const NPS_EXPECTED = 'expected a whole number 0..10 (a label after it is fine: 9 - very likely)';
+/** The longest NPS answer with a label that is read (`10 - estremamente probabile` is 28 characters). */
+const LABEL_LIMIT = 80;
+
 /** An NPS answer: 0..10, with a label after it or not (`9 - molto probabile`), as `npsCategory` reads it. */
 function npsCell(cell: string, mapping: CsvMapping): number | CellError {
   const number = numberCell(cell, mapping);
   if (typeof number === 'number' && Number.isInteger(number) && number >= 0 && number <= 10) return number;
+  // npsCategory's label pattern backtracks quadratically on long runs of spaces; a real label is short.
+  if (cell.length > LABEL_LIMIT) return { error: NPS_EXPECTED };
   try {
     return npsCategory(cell).score;
   } catch {
-    return { error: 'expected a whole number 0..10 (a label after it is fine: 9 - very likely)' };
+    return { error: NPS_EXPECTED };
   }
 }
 

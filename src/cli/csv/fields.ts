@@ -45,7 +45,7 @@ const SURVEY_FIELDS: Record<string, CellKind> = {
 /**
  * The fields of a ticket row that are not ticket fields: what people record in a ticket export, turned into the
  * records the metrics read (messages for the first reply, agents, groups, organizations and customers by name,
- * survey answers tied to the ticket). See "Import a CSV" in docs/cli.md.
+ * survey answers tied to the ticket). See "supportkit import csv" in docs/cli.md.
  */
 export const TICKET_EXTRAS: Record<string, CellKind> = {
   firstReplyAt: 'date',

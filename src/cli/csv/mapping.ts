@@ -51,7 +51,7 @@ export interface MappingOptions {
 const badMapping = (name: string, what: string) =>
   new CommandError(
     `mapping ${name}: ${what}`,
-    'see "Import a CSV" in docs/cli.md for the mapping format',
+    'see "supportkit import csv" in docs/cli.md for the mapping format',
     'bad_mapping',
   );
 
@@ -160,7 +160,7 @@ function checkRequired(kind: CsvKind, map: ReadonlyMap<string, string>, name: st
   if (missing.length > 0)
     throw new UsageError(
       `mapping ${name}: columns does not map the required ${kind} field${missing.length > 1 ? 's' : ''} ${missing.join(', ')}`,
-      'map every required field to a CSV column (see "Import a CSV" in docs/cli.md)',
+      'map every required field to a CSV column (see "supportkit import csv" in docs/cli.md)',
     );
 }
 
