@@ -268,6 +268,21 @@ describe('cells', () => {
     expect(withIds.records('agents').map((a) => [a.id, a.name])).toEqual([['a-17', 'Marco']]);
   });
 
+  it('refuses a repeated id, and records nothing the repeated row names', async () => {
+    const run = await importRows(
+      { ...base, columns: { ...COLUMNS, assigneeName: 'Operatore' } },
+      [
+        '7;s;Aperto;c;02/03/2026 09:15;Marco',
+        '8;s;Aperto;c;02/03/2026 09:15;Marco',
+        '7;s;Aperto;c;02/03/2026 09:15;Eva',
+      ],
+      { header: `${HEADER};Operatore`, args: ['--lenient'] },
+    );
+    expect(run.stderr.split('\n')[0]).toBe('skipped: in.csv line 4, column "Numero": the same id as line 2');
+    expect(run.records('tickets').map((t) => t.id)).toEqual(['7', '8']);
+    expect(run.records('agents').map((a) => a.name)).toEqual(['Marco']);
+  });
+
   it('ties CSAT, NPS and CES answers to the ticket, dated when it was solved', async () => {
     const columns = {
       ...COLUMNS,

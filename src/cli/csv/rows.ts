@@ -39,17 +39,28 @@ const DERIVED_FROM: ReadonlyMap<string, readonly string[]> = new Map([
 export function csvImporter(mapping: CsvMapping) {
   const people = peopleBook();
   const kept: DatasetRecord[] = [];
+  /** The line of each id imported so far: a second row with the same id is a slip (a pasted row, two exports). */
+  const ids = new Map<string, number>();
   const counts = new Map<string, number>();
   const count = (kind: string, n = 1) => counts.set(kind, (counts.get(kind) ?? 0) + n);
   return {
     /** Reads one row; its records are kept when it is good. */
     add(row: CsvRow): RowResult {
-      const result = mapping.kind === 'tickets' ? ticketRow(row, mapping, people) : surveyRow(row, mapping);
-      if ('records' in result)
+      const result: { records: DatasetRecord[]; remember?: () => void } | { bad: BadCell[] } =
+        mapping.kind === 'tickets' ? ticketRow(row, mapping, people) : surveyRow(row, mapping);
+      if ('records' in result) {
+        const id = (result.records[0]!.value as { id: string }).id;
+        const first = ids.get(id);
+        if (first !== undefined)
+          return { bad: [badCell(row, mapping.columns.get('id')!, `the same id as line ${first}`)] };
+        ids.set(id, row.line);
+        result.remember?.();
         for (const record of result.records) {
           kept.push(record);
           count(record.kind);
         }
+        return { records: result.records };
+      }
       return result;
     },
     /** How many records of each kind, people included. */
@@ -129,7 +140,11 @@ const NAMED = [
   ['organizationId', 'organizationName', 'organization', 'organizations'],
 ] as const;
 
-function ticketRow(row: CsvRow, mapping: CsvMapping, people: PeopleBook): RowResult {
+function ticketRow(
+  row: CsvRow,
+  mapping: CsvMapping,
+  people: PeopleBook,
+): { records: DatasetRecord[]; remember: () => void } | { bad: BadCell[] } {
   const { values, bad } = readRow(row, mapping);
   const value: Record<string, unknown> = {};
   for (const [field, read] of values) if (!Object.hasOwn(TICKET_EXTRAS, field)) value[field] = read;
@@ -184,14 +199,18 @@ function ticketRow(row: CsvRow, mapping: CsvMapping, people: PeopleBook): RowRes
       ],
     };
 
-  for (const [kind, id, name] of names) people.name(kind, id, name);
-  if (email !== undefined || requesterName !== undefined)
-    people.requester(
-      ticket.requesterId,
-      { name: requesterName, email, organizationId: ticket.organizationId },
-      ticket.createdAt.getTime(),
-    );
+  // The people it names are kept only once the row is: not for a row refused later (a repeated id).
+  const remember = () => {
+    for (const [kind, id, name] of names) people.name(kind, id, name);
+    if (email !== undefined || requesterName !== undefined)
+      people.requester(
+        ticket.requesterId,
+        { name: requesterName, email, organizationId: ticket.organizationId },
+        ticket.createdAt.getTime(),
+      );
+  };
   return {
+    remember,
     records: [
       { kind: 'tickets', value: ticket },
       ...replyMessages(ticket, mapping, repliedAt),
