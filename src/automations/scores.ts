@@ -220,11 +220,18 @@ function ratingOf(text: string, scale: number): { value: number; of: number } | 
   return of >= 2 && value >= 1 && value <= of ? { value, of } : null;
 }
 
+/**
+ * Whether a CSAT answer given as a word or an emoji (`"Soddisfatto"`, `"bad"`, `"👍"`) is satisfied; undefined for
+ * anything else (numbers and stars included). Shared with the CSV import.
+ * @example `csatWordSatisfied('Molto soddisfatto') // true`
+ */
+export function csatWordSatisfied(text: string): boolean | undefined {
+  return CSAT_EMOJI.get(text) ?? CSAT_WORDS.get(fold(text));
+}
+
 /** Whether one CSAT answer is satisfied, or null when it cannot be read. */
 function satisfied(text: string): boolean | null {
-  const emoji = CSAT_EMOJI.get(text);
-  if (emoji !== undefined) return emoji;
-  const word = CSAT_WORDS.get(fold(text));
+  const word = csatWordSatisfied(text);
   if (word !== undefined) return word;
   const rating = ratingOf(text, 5);
   if (!rating) return null;
