@@ -90,6 +90,8 @@ export function backtestCore(
   origins: number,
   step: number,
   maxEvaluations?: number,
+  /** Score the intervals too (coverage); `auto`'s choice needs only the errors. */
+  intervals = true,
 ): BacktestScore[] {
   const n = data.values.length;
   return methods.map((method) => {
@@ -104,7 +106,10 @@ export function backtestCore(
       const origin = n - horizon - k * step;
       if (origin < minimumLength(method, data.season)) continue;
       const model = fitModel(slice(data, 0, origin), method, maxEvaluations);
-      const b = bandsOf(model, slice(data, origin, origin + horizon).slots, Z80, Z95);
+      const future = slice(data, origin, origin + horizon).slots;
+      const b = intervals
+        ? bandsOf(model, future, Z80, Z95)
+        : { ...bandsOf({ ...model, counts: false }, future, Z80, Z95), lower80: null, lower95: null };
       const scale = naiveScale(data, origin);
       let abs = 0;
       for (let h = 0; h < horizon; h++) {
@@ -113,8 +118,8 @@ export function backtestCore(
         const e = Math.abs(y - f);
         abs += e;
         smape += y + f === 0 ? 0 : (200 * e) / (Math.abs(y) + Math.abs(f));
-        if (y >= b.lower80[h]! && y <= b.upper80[h]!) in80++;
-        if (y >= b.lower95[h]! && y <= b.upper95[h]!) in95++;
+        if (b.lower80 !== null && y >= b.lower80[h]! && y <= b.upper80[h]!) in80++;
+        if (b.lower95 !== null && y >= b.lower95[h]! && y <= b.upper95[h]!) in95++;
         points++;
       }
       used++;
@@ -127,8 +132,8 @@ export function backtestCore(
       method,
       mase: scaled > 0 ? mase / scaled : null,
       smape: points > 0 ? smape / points : null,
-      coverage80: points > 0 ? in80 / points : null,
-      coverage95: points > 0 ? in95 / points : null,
+      coverage80: points > 0 && intervals ? in80 / points : null,
+      coverage95: points > 0 && intervals ? in95 / points : null,
       origins: used,
     };
   });

@@ -15,6 +15,11 @@ export const MEAN_FLOOR = 0.05;
 const MAX_DISPERSION = 20;
 /** Probabilities below this (relative to the mode's) are left out of a distribution's table. */
 const TAIL = 1e-15;
+/**
+ * At most this many counts on each side of the mode (a mean of 5,000 with dispersion 2 spans about 200,000;
+ * a wider distribution loses the tail beyond, renormalised — far past any desk's hour or day).
+ */
+const MAX_TABLE = 2_000_000;
 
 /** A count distribution as a table: P(Y = first + i) = p[i]. */
 export interface CountTable {
@@ -30,20 +35,25 @@ export interface CountTable {
  */
 export function countTable(mean: number, dispersion: number): CountTable {
   if (!(mean > 0)) return { first: 0, p: Float64Array.of(1) };
-  const k = dispersion > 0 ? 1 / dispersion : Number.POSITIVE_INFINITY;
+  // Below 1e-12 the NB2 is Poisson to rounding (and 1/δ would overflow the mode's arithmetic).
+  const k = dispersion > 1e-12 ? 1 / dispersion : Number.POSITIVE_INFINITY;
   // P(y+1) / P(y): Poisson μ/(y+1); NB2 (y+k)/(y+1) · μ/(k+μ).
   const ratio = Number.isFinite(k)
     ? (y: number) => ((y + k) / (y + 1)) * (mean / (k + mean))
     : (y: number) => mean / (y + 1);
   const mode = Math.floor(Number.isFinite(k) ? Math.max(0, ((k - 1) * mean) / k) : mean);
   const up: number[] = [1];
-  for (let y = mode, t = 1; ; y++) {
-    t *= ratio(y);
-    if (t < TAIL) break;
+  let sum = 1;
+  for (let y = mode, t = 1; up.length < MAX_TABLE; y++) {
+    const r = ratio(y);
+    t *= r;
+    // Past the mode the ratios fall, so the rest is at most t·r/(1 − r): stop when that is negligible.
+    if (t < TAIL && (r < 1 ? (t * r) / (1 - r) : t) < TAIL * sum) break;
     up.push(t);
+    sum += t;
   }
   const down: number[] = [];
-  for (let y = mode - 1, t = 1; y >= 0; y--) {
+  for (let y = mode - 1, t = 1; y >= 0 && down.length < MAX_TABLE; y--) {
     t /= ratio(y);
     if (t < TAIL) break;
     down.push(t);

@@ -76,7 +76,7 @@ export function chooseMethod(
   const origins = 4;
   const usable = candidates.filter((m) => s.values.length - h * origins >= minimumLength(m, s.season));
   if (usable.length <= 1) return { method: usable[0] ?? 'seasonal-naive', scores: [] };
-  const scores = backtestCore(s, usable, h, origins, h);
+  const scores = backtestCore(s, usable, h, origins, h, undefined, false);
   return { method: bestOf(scores), scores };
 }
 
