@@ -228,13 +228,24 @@ function ratingOf(text: string, scale: number): { value: number; of: number } | 
 }
 
 /**
+ * Whether a CSAT answer given as a word or an emoji (`"Soddisfatto"`, `"bad"`, `"👍"`) is satisfied; undefined for
+ * anything else (numbers and stars included). Shared with the CSV import.
+ * @example `csatWordSatisfied('Molto soddisfatto') // true`
+ */
+export function csatWordSatisfied(text: string): boolean | undefined {
+  return CSAT_EMOJI.get(text) ?? CSAT_WORDS.get(fold(text));
+}
+
+/**
  * One CSAT answer as `supportkit csat` counts it: a rating 1..5 (`"4"`, `"4/5"`, `"★★★★"`) as that number, so the
  * command's `--threshold` applies; a word or face (`"Soddisfatto"`, `"bad"`, `"👍"`) or a rating on another scale
  * (`"8/10"`, top fifth satisfied) as `good` or `bad`; null when it cannot be read.
  * @example `csatRating('Molto soddisfatto'); // 'good'`
  */
 export function csatRating(text: string): 'good' | 'bad' | number | null {
-  const rating = CSAT_WORDS.has(fold(text)) || CSAT_EMOJI.has(text) ? null : ratingOf(text, 5);
+  const word = csatWordSatisfied(text);
+  if (word !== undefined) return word ? 'good' : 'bad';
+  const rating = ratingOf(text, 5);
   if (rating && rating.of === 5) return rating.value;
   const good = satisfied(text);
   return good === null ? null : good ? 'good' : 'bad';
@@ -242,9 +253,7 @@ export function csatRating(text: string): 'good' | 'bad' | number | null {
 
 /** Whether one CSAT answer is satisfied, or null when it cannot be read. */
 function satisfied(text: string): boolean | null {
-  const emoji = CSAT_EMOJI.get(text);
-  if (emoji !== undefined) return emoji;
-  const word = CSAT_WORDS.get(fold(text));
+  const word = csatWordSatisfied(text);
   if (word !== undefined) return word;
   const rating = ratingOf(text, 5);
   if (!rating) return null;

@@ -217,7 +217,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'import',
     summary: 'CSV exports (tickets or survey answers) into canonical records, with a column mapping',
-    usage: 'supportkit import csv <file.csv> --map <mapping.json> --out <dir> [--tz <zone>] [--lenient]',
+    usage:
+      'supportkit import csv <file.csv> --map <mapping.json> --out <dir> [--tz <zone>] [--date-order <order>] [--lenient]',
     options: {
       map: { type: 'string', value: '<file>', description: 'the column mapping (see docs/cli.md)' },
       out: { type: 'string', value: '<dir>', description: 'folder for records.jsonl' },
@@ -226,11 +227,22 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: '<zone>',
         description: 'time zone of dates without an offset (else such dates are bad cells)',
       },
-      lenient: { type: 'boolean', description: 'skip bad rows and count them (default: stop at the first)' },
+      'date-order': {
+        type: 'string',
+        value: '<iso|day-first|month-first>',
+        description:
+          'how 02/03/2026 reads: day-first (2 March) or month-first (default iso: only 2026-03-02)',
+      },
+      lenient: {
+        type: 'boolean',
+        description:
+          'import the good rows and list the bad ones (default: any bad row and nothing is written)',
+      },
       delimiter,
     },
     examples: [
       'supportkit import csv tickets.csv --map zendesk-export.json --tz Europe/Rome --out helpdesk/',
+      'supportkit import csv ticket-export.csv --map it-map.json --tz Europe/Rome --date-order day-first --out helpdesk/',
       'supportkit import csv nps.csv --map nps-map.json --out surveys/ --lenient',
     ],
     load: async () => (await import('./commands/import-csv.js')).importCommand,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidArgument } from '../errors/validation.js';
 import { Agent } from './agent.js';
 import { Article } from './article.js';
 import { Customer } from './customer.js';
@@ -99,7 +100,13 @@ export type DatasetRecord = {
  * const index = await buildCardIndex(records, { defaultRegion: 'IT' });
  * ```
  */
-export function* datasetRecords(dataset: Partial<Omit<Dataset, 'asOf'>>): Generator<DatasetRecord> {
+export function datasetRecords(dataset: Partial<Omit<Dataset, 'asOf'>>): Generator<DatasetRecord> {
+  if (typeof dataset !== 'object' || dataset === null || Array.isArray(dataset))
+    throw invalidArgument('datasetRecords()', 'dataset', 'expected a Dataset (an object of record lists)');
+  return recordsOf(dataset);
+}
+
+function* recordsOf(dataset: object): Generator<DatasetRecord> {
   for (const [kind, list] of Object.entries(dataset)) {
     if (kind === 'asOf' || !Array.isArray(list)) continue;
     for (const value of list) yield { kind, value } as DatasetRecord;

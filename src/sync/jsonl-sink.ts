@@ -1,5 +1,14 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { invalidArgument, invalidOption } from '../errors/validation.js';
 import { OutputLockedError } from './errors.js';
@@ -65,6 +74,7 @@ export function jsonlFileSink(
   // Absolute, so that two spellings of one file share one lock.
   const file = resolve(path);
   const lockPath = `${file}.lock`;
+  mkdirSync(dirname(file), { recursive: true }); // a new output folder, as `supportkit sync --out` makes one
   let compromised: Error | undefined;
   let release: () => void;
   try {

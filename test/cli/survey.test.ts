@@ -108,6 +108,10 @@ describe('supportkit nps|csat|ces', () => {
     expect((await run('ces', 'facilità')).result).toEqual(ces([7, 2, 6, 5]));
     // Words and 8/10 are good or bad; stars are a rating 1..5, so --threshold applies to them.
     expect((await run('csat', 'soddisfazione')).result).toEqual(csat(['good', 'bad', 4, 'good']));
+    // A cell that is not a short answer is a bad cell at once (the helpers' label patterns are not linear).
+    writeFileSync(join(dir, 'long.csv'), `voto\n9${' '.repeat(200_000)}x\n`);
+    const long = await runCli(['nps', 'long.csv', '--column', 'voto'], { cwd: dir });
+    expect(long.stderr).toContain('long.csv line 2, column "voto": expected an integer 0..10');
     const bad = await runCli(['nps', 'it.csv', '--column', 'soddisfazione'], { cwd: dir });
     expect(bad.stderr).toBe(
       'supportkit: it.csv line 2, column "soddisfazione": expected an integer 0..10\n' +

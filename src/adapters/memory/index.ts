@@ -12,7 +12,7 @@ import { memoryTickets } from './tickets.js';
 export interface MemoryAdapterOptions {
   /** The clock for created and updated times. @default () => new Date() */
   now?: () => Date;
-  /** Records per page of a list, and tickets per change batch. @default 100 */
+  /** Records per page of a list, and per change batch (people, tickets with their records, surveys). @default 100 */
   pageSize?: number;
   /**
    * The agent who writes a message added without `authorId` — the memory adapter's "authenticated user".
@@ -24,9 +24,10 @@ export interface MemoryAdapterOptions {
 /**
  * The in-memory reference adapter: every operation of the contract over a Dataset held in memory. It is the
  * embedded default for demos and the test double for users' own tests: writes record TicketEvents for status,
- * priority, assignee, group and tag changes, idempotency keys are honoured, and `changes()` is a resumable feed.
- * The dataset is taken as the models take it ({@link DatasetInput}): an agent needs an `id` and a `name`, times
- * may be ISO strings, and what the models default (`role`, `active`, `groupIds`, …) is filled in.
+ * priority, assignee, group and tag changes, idempotency keys are honoured, and `changes()` is a resumable feed of
+ * the people, the tickets with their records, and the survey answers. The dataset is taken as the models take it
+ * ({@link DatasetInput}): an agent needs an `id` and a `name`, times may be ISO strings, and what the models
+ * default (`role`, `active`, `groupIds`, …) is filled in.
  *
  * @example
  * ```ts

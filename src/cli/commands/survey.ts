@@ -19,10 +19,17 @@ type Value = number | 'good' | 'bad';
  * `Soddisfatto` count in a CSV as in a Zap; a number written `9.0` too.
  */
 const PARSERS: Record<Kind, (cell: string) => Value | null> = {
-  nps: (cell) => integerIn(cell, 0, 10) ?? npsScore(cell),
-  ces: (cell) => integerIn(cell, 1, 7) ?? cesScore(cell),
-  csat: (cell) => integerIn(cell, 1, 5) ?? csatRating(cell),
+  nps: (cell) => integerIn(cell, 0, 10) ?? labelled(cell, npsScore),
+  ces: (cell) => integerIn(cell, 1, 7) ?? labelled(cell, cesScore),
+  csat: (cell) => integerIn(cell, 1, 5) ?? labelled(cell, csatRating),
 };
+
+/** The longest answer read with a label (`10 - estremamente probabile` is 28 characters), as `import csv` does. */
+const LABEL_LIMIT = 80;
+
+/** The helpers' label patterns backtrack quadratically on long runs of spaces; a real answer is short. */
+const labelled = <T>(cell: string, read: (text: string) => T | null): T | null =>
+  cell.length > LABEL_LIMIT ? null : read(cell);
 
 /** What a bad cell should have been (never its content). */
 const EXPECTED: Record<Kind, string> = {
