@@ -40,7 +40,8 @@ export interface ReportSection {
 }
 
 /**
- * Everything a report shows: the library's {@link MetricsReport} plus what only a report needs (histograms,
+ * Everything a report shows: the library's {@link MetricsReport} (its volumes stop at `asOf`: nothing after the
+ * report's moment is counted) plus what only a report needs (histograms,
  * satisfaction per period, arrivals by weekday and hour) and the sections other modules add. JSON-safe.
  */
 export interface ReportData {
@@ -59,6 +60,12 @@ export interface ReportData {
    * id: the breakdowns show them instead of ids. Absent or empty when the data has none.
    */
   names?: ReportNames;
+  /**
+   * How many tickets, messages and events of the window the report read. With tickets but no messages (a
+   * spreadsheet without reply columns) reply times cannot be measured: the report says reply data is missing
+   * instead of counting every ticket as unanswered.
+   */
+  seen?: { tickets: number; messages: number; events: number };
 }
 
 /**
@@ -70,6 +77,3 @@ export interface ReportNames {
   group: Record<string, string>;
   organization: Record<string, string>;
 }
-
-/** Row names of {@link ReportData.arrivals}. */
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;

@@ -11,7 +11,7 @@ import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { reportRecords } from '../../src/cli/input.js';
 import { parseDataset } from '../../src/models/index.js';
-import { renderHtml, reportCollector } from '../../src/report/index.js';
+import { renderReport, reportCollector } from '../../src/report/index.js';
 import { generateDataset } from '../../src/testing/index.js';
 
 const CHROMIUM = process.env.SUPPORTKIT_CHROMIUM ?? '/usr/bin/chromium';
@@ -74,7 +74,7 @@ describe.runIf(available)('the HTML report in headless Chromium', { timeout: 120
     for (const record of reportRecords(dataset)) collector.push(record);
     const dir = mkdtempSync(join(tmpdir(), 'supportkit-browser-'));
     const file = join(dir, 'report.html');
-    writeFileSync(file, renderHtml(collector.finish()));
+    writeFileSync(file, renderReport(collector.finish(), { format: 'html' }));
 
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     try {

@@ -17,7 +17,8 @@ import { type ReportCliOptions, reportOptions } from '../report-options.js';
 
 /**
  * Collects report data from an opened input: a dataset is summarised as `summarize` would (every ticket
- * remembered for CSAT attribution); a stream as `summarizeRecords` would.
+ * remembered for CSAT attribution); a stream as `summarizeRecords` would. The planning sections follow, in the
+ * report's locale.
  *
  * @example
  * ```ts
@@ -42,11 +43,15 @@ export async function collectReport(
     ...(input.kind === 'dataset' ? { ticketMemory: Number.POSITIVE_INFINITY } : {}),
   };
   const collector = reportCollector(collectorOptions);
-  if (input.kind === 'stream' && (await collectInShards(input, collectorOptions, options.workers, collector)))
-    return collector.finish();
-  if (input.kind === 'dataset') for (const record of input.records) collector.push(record);
-  else for await (const batch of input.records) for (const record of batch) collector.push(record);
-  return collector.finish();
+  if (
+    !(input.kind === 'stream' && (await collectInShards(input, collectorOptions, options.workers, collector)))
+  ) {
+    if (input.kind === 'dataset') for (const record of input.records) collector.push(record);
+    else for await (const batch of input.records) for (const record of batch) collector.push(record);
+  }
+  const data = collector.finish();
+  data.sections.push(...(await collector.planning({ locale: options.locale ?? 'en', ...options.planning })));
+  return data;
 }
 
 /** This module's file: the report worker's file is found next to it. */
@@ -90,6 +95,14 @@ export const reportCommand: CommandRun = async (context) => {
   const schedule = stringOption(args.values, 'schedule', 'report');
   if (out !== undefined) refuseOverwrite(io.cwd, path, out, 'report', schedule ? [schedule] : []);
   const data = await collectReport(openReportInput(resolve(io.cwd, path), path), options, path);
-  writeResult(context, renderReport(data, options.format), out);
+  writeResult(
+    context,
+    renderReport(data, {
+      format: options.format,
+      locale: options.locale ?? 'en',
+      timeZone: options.timeZone,
+    }),
+    out,
+  );
   return 0;
 };
