@@ -36,7 +36,8 @@ export interface ReportSection {
   title: string;
   note?: string;
   svg?: string;
-  table: { header: string[]; rows: string[][] };
+  /** `align`: per column; by default the first is left-aligned and the others (numbers) right-aligned. */
+  table: { header: string[]; rows: string[][]; align?: ('left' | 'right')[] };
 }
 
 /**

@@ -296,7 +296,10 @@ function addedSections(view: ReportView): string[] {
       table:
         s.table.rows.length === 0 && s.note
           ? null
-          : { ...s.table, align: s.table.header.map((_, i) => (i === 0 ? 'left' : 'right')) },
+          : {
+              ...s.table,
+              align: s.table.align ?? s.table.header.map((_, i) => (i === 0 ? 'left' : 'right')),
+            },
       note: s.note,
     }),
   );

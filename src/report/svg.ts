@@ -241,6 +241,8 @@ export interface BandChart {
   format?: NumberText;
   /** Points drawn hollow (e.g. forecasts after the observed periods), by index. */
   hollowFrom?: number;
+  /** Names and colours under the chart. */
+  legend?: readonly [string, string][];
 }
 
 /**
@@ -281,6 +283,7 @@ export function bandChart(chart: BandChart): string | null {
   });
   body += `<path d="${path.trim()}" fill="none" stroke="${COLORS.a}" stroke-width="2"/>`;
   body += xLabels(chart.categories, x, bottom);
+  if (chart.legend) body += legend(chart.legend, H - 12);
   return frame(chart.label, body);
 }
 

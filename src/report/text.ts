@@ -61,7 +61,7 @@ export function sectionTables(view: ReportView): TextSection[] {
             : {
                 header: s.table.header,
                 rows: s.table.rows,
-                align: s.table.header.map((_, i) => (i === 0 ? 'left' : 'right')),
+                align: s.table.align ?? s.table.header.map((_, i) => (i === 0 ? 'left' : 'right')),
               },
       }),
     ),

@@ -62,7 +62,11 @@ const Section = z.object({
   title: z.string(),
   note: z.string().optional(),
   svg: z.string().optional(),
-  table: z.object({ header: z.array(z.string()), rows: z.array(z.array(z.string())) }),
+  table: z.object({
+    header: z.array(z.string()),
+    rows: z.array(z.array(z.string())),
+    align: z.array(z.enum(['left', 'right'])).optional(),
+  }),
 });
 const Data = z.object({
   source: z.string(),

@@ -123,6 +123,7 @@ export const de: ReportLabels = {
     created: 'erstellt',
     backlog: 'Rückstand',
     actual: 'tatsächlich',
+    forecast: 'Prognose (80-%-Intervall)',
   },
   charts: {
     volume: 'Erstellte Tickets pro Zeitraum und Rückstand am Ende jedes Zeitraums',
@@ -185,6 +186,7 @@ export const de: ReportLabels = {
       red: 'rot: eine Anfrage wartet auf jemanden',
       yellow: 'gelb: in Bearbeitung',
       green: 'grün: gelöst',
+      short: { red: 'rot', yellow: 'gelb', green: 'grün' },
       chart: 'Kunden nach Kartenstatus',
     },
     sops: {

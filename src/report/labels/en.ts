@@ -123,6 +123,7 @@ export const en: ReportLabels = {
     created: 'created',
     backlog: 'backlog',
     actual: 'actual',
+    forecast: 'forecast (80% interval)',
   },
   charts: {
     volume: 'Tickets created per period, and the backlog at each period’s end',
@@ -185,6 +186,7 @@ export const en: ReportLabels = {
       red: 'red: a request waits for someone',
       yellow: 'yellow: being worked',
       green: 'green: resolved',
+      short: { red: 'red', yellow: 'yellow', green: 'green' },
       chart: 'Customers by card state',
     },
     sops: {

@@ -123,6 +123,7 @@ export const es: ReportLabels = {
     created: 'creados',
     backlog: 'pendientes',
     actual: 'real',
+    forecast: 'previsión (intervalo 80%)',
   },
   charts: {
     volume: 'Tickets creados por periodo y pendientes al final de cada periodo',
@@ -185,6 +186,7 @@ export const es: ReportLabels = {
       red: 'rojo: una solicitud espera a alguien',
       yellow: 'amarillo: en curso',
       green: 'verde: resuelto',
+      short: { red: 'rojo', yellow: 'amarillo', green: 'verde' },
       chart: 'Clientes por estado de la ficha',
     },
     sops: {

@@ -123,6 +123,7 @@ export const fr: ReportLabels = {
     created: 'créés',
     backlog: 'en attente',
     actual: 'réel',
+    forecast: 'prévision (intervalle 80 %)',
   },
   charts: {
     volume: 'Tickets créés par période et tickets en attente à la fin de chaque période',
@@ -185,6 +186,7 @@ export const fr: ReportLabels = {
       red: 'rouge : une demande attend quelqu’un',
       yellow: 'jaune : en cours de traitement',
       green: 'vert : résolu',
+      short: { red: 'rouge', yellow: 'jaune', green: 'vert' },
       chart: 'Clients par état de la fiche',
     },
     sops: {

@@ -123,6 +123,7 @@ export const it: ReportLabels = {
     created: 'creati',
     backlog: 'arretrato',
     actual: 'effettivi',
+    forecast: 'previsione (intervallo 80%)',
   },
   charts: {
     volume: 'Ticket creati per periodo e arretrato alla fine di ogni periodo',
@@ -185,6 +186,7 @@ export const it: ReportLabels = {
       red: 'rosso: una richiesta attende qualcuno',
       yellow: 'giallo: in lavorazione',
       green: 'verde: risolto',
+      short: { red: 'rosso', yellow: 'giallo', green: 'verde' },
       chart: 'Clienti per stato della scheda',
     },
     sops: {

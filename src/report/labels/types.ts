@@ -112,7 +112,15 @@ export interface ReportLabels {
     cesDetail: string;
   };
   units: { minutes: string; hours: string; days: string };
-  legends: { calendarHours: string; businessHours: string; created: string; backlog: string; actual: string };
+  legends: {
+    calendarHours: string;
+    businessHours: string;
+    created: string;
+    backlog: string;
+    actual: string;
+    /** The forecast with its 80% interval. */
+    forecast: string;
+  };
   charts: {
     volume: string;
     firstReply: string;
@@ -180,6 +188,8 @@ export interface ReportLabels {
       red: string;
       yellow: string;
       green: string;
+      /** The states' names alone, for the chart. */
+      short: { red: string; yellow: string; green: string };
       chart: string;
     };
     sops: {

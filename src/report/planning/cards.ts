@@ -26,7 +26,12 @@ export function cardsSection(customers: ReadonlyMap<string, number>, ctx: Planni
   const states = ['red', 'yellow', 'green'] as const;
   const svg = hbarChart({
     label: L.chart,
-    rows: states.map((state) => ({ name: L[state], value: counts[state], color: COLORS[state] })),
+    rows: states.map((state) => ({
+      name: L.short[state],
+      value: counts[state],
+      note: L[state],
+      color: COLORS[state],
+    })),
     format: (value, digits) => fmt.decimal(value, digits),
   });
   return {

@@ -7,7 +7,7 @@ import { ValidationError } from '../../errors/validation.js';
 import { forecastVolume } from '../../metrics/index.js';
 import type { ReportSection } from '../data.js';
 import { fill } from '../format.js';
-import { bandChart } from '../svg.js';
+import { bandChart, COLORS } from '../svg.js';
 import { historyPoints, type PlanningContext } from './context.js';
 
 /** Complete weeks a weekly forecast needs: Holt-Winters' shortest history, so `auto` has a choice. */
@@ -74,6 +74,10 @@ export function forecastSection(quarters: ReadonlyMap<number, number>, ctx: Plan
     min: 0,
     format: (value, digits) => fmt.decimal(value, digits),
     hollowFrom: recent.length,
+    legend: [
+      [fmt.labels.legends.actual, COLORS.a],
+      [fmt.labels.legends.forecast, COLORS.band],
+    ],
   });
   return {
     ...base,

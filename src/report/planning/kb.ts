@@ -69,6 +69,10 @@ export async function kbSection(
       share: fmt.percent((100 * covered) / recent.length),
       articles: fmt.count(articles.length),
     }),
-    table: { header: [L.tag, L.tickets, L.covered, L.article], rows },
+    table: {
+      header: [L.tag, L.tickets, L.covered, L.article],
+      rows,
+      align: ['left', 'right', 'right', 'left'],
+    },
   };
 }
