@@ -108,7 +108,7 @@ describe('supportkit report', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^first reply +\d+(\.\d)? (min|h|d) +/m);
     expect(run.stdout).not.toMatch(/\d\.\d{3,}/);
-    const volume = run.stdout.split('Volume and backlog\n')[1]!.split('\n\n')[0]!.split('\n').slice(1);
+    const volume = run.stdout.split('Weekly volume and backlog\n')[1]!.split('\n\n')[0]!.split('\n').slice(1);
     expect(new Set(volume.map((line) => line.length)).size).toBe(1);
   });
 
@@ -240,7 +240,7 @@ describe('supportkit report', () => {
     linkSync(join(home, 'notes.txt'), join(home, 'report.txt'));
     const run = await runCli(['report', join(dir, 'records.jsonl'), '--out', 'report.txt'], { cwd: home });
     expect(run.code).toBe(0);
-    expect(readFileSync(join(home, 'report.txt'), 'utf8')).toContain('supportkit report');
+    expect(readFileSync(join(home, 'report.txt'), 'utf8')).toContain('Support report');
     expect(readFileSync(join(home, 'notes.txt'), 'utf8')).toBe('keep me');
     expect(readdirSync(home).sort()).toEqual(['notes.txt', 'report.txt']); // no temporary file left
   });
