@@ -157,7 +157,7 @@ function serviceSections(view: ReportView): string[] {
   const { report, fmt } = view;
   const L = fmt.labels;
   const format = numbers(view);
-  const sla = slaRows(report);
+  const sla = slaRows(view);
   const out = [
     section(view, {
       id: 'sla',

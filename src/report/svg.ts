@@ -47,15 +47,23 @@ function frame(label: string, body: string, height = H): string {
 export function niceAxis(min: number, max: number, ticks = 5): { min: number; max: number; step: number } {
   if (!(max > min)) max = min + 1;
   const raw = (max - min) / ticks;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw - 1e-12) ?? 10 * power;
-  // Round away the float noise of the multiplications (0.30000000000000004).
-  const round = (v: number) => Number(v.toFixed(digitsOf(step) + 2));
-  return {
-    min: round(Math.floor(min / step + 1e-9) * step),
-    max: round(Math.ceil(max / step - 1e-9) * step),
-    step,
-  };
+  let power = 10 ** Math.floor(Math.log10(raw));
+  let m = [1, 2, 5].find((k) => k * power >= raw * (1 - 1e-12)) ?? 10;
+  for (;;) {
+    const step = m * power;
+    // Round away the float noise of the multiplications (0.30000000000000004).
+    const round = (v: number) => Number(v.toFixed(digitsOf(step) + 2));
+    const low = round(Math.floor(min / step + 1e-9) * step);
+    const high = round(Math.ceil(max / step - 1e-9) * step);
+    // Widening both ends to the step can add an interval: then the next round step.
+    if (Math.round((high - low) / step) <= ticks) return { min: low, max: high, step };
+    if (m === 1) m = 2;
+    else if (m === 2) m = 5;
+    else {
+      m = 1;
+      power *= 10;
+    }
+  }
 }
 
 function yAxis(

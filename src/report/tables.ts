@@ -106,9 +106,14 @@ export function histogramTable(h: DurationHistogram, fmt: ReportFormatter): Tabl
   };
 }
 
-/** The SLA targets that had tickets to judge. */
-export const slaRows = (report: MetricsReport) =>
-  report.sla.filter((s) => s.achieved + s.breached + s.active > 0);
+/** SLA targets met by replies: without reply data every ticket would read as a breach. */
+const REPLY_TARGETS = new Set(['firstReply', 'nextReply', 'periodicUpdate']);
+
+/** The SLA targets that had tickets to judge (targets met by replies only when the data has replies). */
+export const slaRows = (view: Pick<ReportView, 'report' | 'replyData'>) =>
+  view.report.sla.filter(
+    (s) => s.achieved + s.breached + s.active > 0 && (view.replyData || !REPLY_TARGETS.has(s.metric)),
+  );
 
 /**
  * SLA attainment per target that had tickets, each target in words.
@@ -123,7 +128,7 @@ export function slaTable(view: ReportView): Table {
   const c = fmt.labels.columns;
   return {
     header: [c.target, c.attainment, c.achieved, c.breached, c.running],
-    rows: slaRows(view.report).map((s) => [
+    rows: slaRows(view).map((s) => [
       slaName(s.metric, fmt.labels),
       fmt.percent(s.attainment),
       fmt.count(s.achieved),

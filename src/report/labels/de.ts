@@ -174,6 +174,7 @@ export const de: ReportLabels = {
       agentHours: 'Agentenstunden',
       peakHour: 'Spitzenstunde',
       peakAgents: 'Agenten zur Spitze',
+      peakRequests: 'Anfragen zur Spitze',
       staffedHours: 'Stunden mit Agenten',
       chart: 'Einzuplanende Agenten nach Tag und Stunde',
     },

@@ -174,6 +174,7 @@ export const en: ReportLabels = {
       agentHours: 'agent-hours',
       peakHour: 'peak hour',
       peakAgents: 'agents at the peak',
+      peakRequests: 'requests at the peak',
       staffedHours: 'hours with agents',
       chart: 'Agents to schedule by day and hour',
     },

@@ -174,6 +174,7 @@ export const es: ReportLabels = {
       agentHours: 'horas-agente',
       peakHour: 'hora pico',
       peakAgents: 'agentes en el pico',
+      peakRequests: 'solicitudes en el pico',
       staffedHours: 'horas con agentes',
       chart: 'Agentes a planificar por día y hora',
     },

@@ -174,6 +174,7 @@ export const fr: ReportLabels = {
       agentHours: 'heures-agent',
       peakHour: 'heure de pic',
       peakAgents: 'agents au pic',
+      peakRequests: 'demandes au pic',
       staffedHours: 'heures avec agents',
       chart: 'Agents à planifier par jour et heure',
     },

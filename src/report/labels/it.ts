@@ -174,6 +174,7 @@ export const it: ReportLabels = {
       agentHours: 'ore-operatore',
       peakHour: 'ora di picco',
       peakAgents: 'operatori al picco',
+      peakRequests: 'richieste al picco',
       staffedHours: 'ore con operatori',
       chart: 'Operatori da pianificare per giorno e ora',
     },

@@ -176,6 +176,7 @@ export interface ReportLabels {
       agentHours: string;
       peakHour: string;
       peakAgents: string;
+      peakRequests: string;
       staffedHours: string;
       chart: string;
     };

@@ -82,6 +82,7 @@ export function staffingSection(quarters: ReadonlyMap<number, number>, ctx: Plan
       fmt.decimal(agentHours, 0),
       peak && peak.scheduled > 0 ? hhmm(peak.start.getTime(), timeZone) : '—',
       fmt.count(peak?.scheduled ?? 0),
+      fmt.decimal(peak?.contacts ?? 0, 1),
       fmt.count(hours.filter((x) => x.scheduled > 0).length),
     ];
   });
@@ -114,6 +115,9 @@ export function staffingSection(quarters: ReadonlyMap<number, number>, ctx: Plan
     ...base,
     note: `${assumptions}${peak}`,
     ...(svg ? { svg } : {}),
-    table: { header: [L.day, L.agentHours, L.peakHour, L.peakAgents, L.staffedHours], rows },
+    table: {
+      header: [L.day, L.agentHours, L.peakHour, L.peakAgents, L.peakRequests, L.staffedHours],
+      rows,
+    },
   };
 }
