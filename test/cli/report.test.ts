@@ -147,6 +147,69 @@ describe('supportkit report', () => {
     expect(withHolidays.firstReply.businessMinutes.n).toBe(withHolidays.firstReply.calendarMinutes.n);
   });
 
+  it('--to cuts the volume table at the cutoff: no week after it, and its backlog is the headline’s', async () => {
+    const run = await runCli(['report', 'records.jsonl', '--to', '2026-03-02', '--tz', 'Europe/Rome'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    // The window's last day is the 1st (--to is exclusive), the moment is midnight in Rome, not UTC.
+    expect(lines[1]).toContain('tickets created until Mar 1, 2026');
+    expect(lines[1]).toContain('as of Mar 2, 2026, 12:00 AM (Europe/Rome)');
+    const unresolved = Number(/(\d+) unresolved/.exec(lines[3]!)![1]);
+    const table = run.stdout.split('Weekly volume and backlog\n')[1]!.split('\n\n')[0]!.split('\n').slice(2);
+    expect(table.at(-1)).toMatch(/^Feb 23, 2026 /);
+    expect(Number(table.at(-1)!.split(/ +/).at(-1))).toBe(unresolved);
+    expect(table.some((line) => line.startsWith('Mar 2, 2026'))).toBe(false);
+    // The week after the cutoff is where the forecast starts.
+    expect(run.stdout.split('Forecast: the next weeks')[1]).toMatch(/\nMar 2, 2026 +\d/);
+  });
+
+  it('--locale writes every label, number and date in the language; a wrong one is a usage error', async () => {
+    const run = await runCli(['report', 'dataset.json', '--tz', 'Europe/Rome', '--locale', 'it'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Report di assistenza\n/);
+    expect(run.stdout).toContain('aggiornato al 16 mar 2026, 00:00 (Europe/Rome)');
+    expect(run.stdout).toMatch(/^prima risposta +\d+(,\d)? (min|h|g) +/m);
+    expect(run.stdout).toContain('Previsione: le prossime settimane');
+    expect(run.stdout).not.toMatch(/\d\.\d h/); // Italian decimals use a comma
+    const html = await runCli(['report', 'dataset.json', '--locale', 'de', '--format', 'html'], { cwd: dir });
+    expect(html.stdout).toContain('<html lang="de">');
+    expect(html.stdout).toContain('Support-Bericht');
+    for (const [option, value] of [
+      ['--locale', 'pt'],
+      ['--aht', '0'],
+      ['--reply-within', 'soon'],
+      ['--shrinkage', '100'],
+    ] as const) {
+      const bad = await runCli(['report', 'dataset.json', option, value], { cwd: dir });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(option);
+    }
+  });
+
+  it('--aht, --reply-within and --shrinkage size the agents per hour', async () => {
+    const run = await runCli(
+      [
+        'report',
+        'dataset.json',
+        '--tz',
+        'Europe/Rome',
+        '--aht',
+        '12',
+        '--reply-within',
+        '60',
+        '--shrinkage',
+        '35',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('12 min of handling per request, each answered within 1 h, 35% shrinkage');
+  });
+
   it('failures: no input, a missing folder file, bad options, a corrupt dataset', async () => {
     expect((await runCli(['report'], { cwd: dir })).code).toBe(2);
     expect((await runCli(['report', 'dataset.json', '--tz', 'Mars/Olympus'], { cwd: dir })).code).toBe(2);
