@@ -8,10 +8,12 @@ import { forecastVolume } from '../../metrics/index.js';
 import type { ReportSection } from '../data.js';
 import { fill } from '../format.js';
 import { bandChart, COLORS } from '../svg.js';
-import { historyPoints, type PlanningContext } from './context.js';
+import { localPoints, type PlanningContext } from './context.js';
 
 /** Complete weeks a weekly forecast needs: Holt-Winters' shortest history, so `auto` has a choice. */
 export const MIN_WEEKS = 4;
+/** The most weeks of history the forecast reads. */
+const HISTORY_WEEKS = 104;
 
 /**
  * The weekly forecast section.
@@ -30,9 +32,11 @@ export function forecastSection(quarters: ReadonlyMap<number, number>, ctx: Plan
     useLocaleWeeks: false,
   });
   if (firstQuarter * 900_000 - start.toMillis() > 86_400_000) start = start.plus({ weeks: 1 });
-  const weeks = Math.max(0, Math.round(end.diff(start, 'weeks').weeks));
+  const weeks = Math.min(HISTORY_WEEKS, Math.max(0, Math.round(end.diff(start, 'weeks').weeks)));
   if (weeks < MIN_WEEKS) return { ...base, note: fill(L.notEnough, { weeks: fmt.count(weeks) }) };
-  const history = historyPoints(quarters, start.toMillis(), end.toMillis());
+  // Two years of days are history enough for weekly figures.
+  const from = Math.max(start.toMillis(), end.minus({ weeks: HISTORY_WEEKS }).toMillis());
+  const history = localPoints(quarters, timeZone, 'day', from, end.toMillis());
   let next: ReturnType<typeof forecastVolume>;
   try {
     next = forecastVolume(history, {

@@ -10,7 +10,7 @@ import { forecastVolume, staffingPlan } from '../../metrics/index.js';
 import type { ReportSection } from '../data.js';
 import { fill } from '../format.js';
 import { heatMap } from '../svg.js';
-import { historyPoints, type PlanningContext } from './context.js';
+import { localPoints, type PlanningContext } from './context.js';
 
 /** Weeks of hourly history the forecast reads: enough for its backtest, recent enough to follow the trend. */
 const HISTORY_WEEKS = 8;
@@ -37,7 +37,13 @@ export function staffingSection(quarters: ReadonlyMap<number, number>, ctx: Plan
   // The seven whole local days from the report's moment (from tomorrow when it falls inside a day).
   const firstDay = now.equals(now.startOf('day')) ? now : now.startOf('day').plus({ days: 1 });
   const lastDay = firstDay.plus({ days: 7 });
-  const history = historyPoints(quarters, end.minus({ weeks: HISTORY_WEEKS }).toMillis(), end.toMillis());
+  const history = localPoints(
+    quarters,
+    timeZone,
+    'hour',
+    end.minus({ weeks: HISTORY_WEEKS }).toMillis(),
+    end.toMillis(),
+  );
   const horizon = Math.ceil(lastDay.diff(end, 'hours').hours) + 1;
   let plan: ReturnType<typeof staffingPlan>;
   try {
