@@ -93,7 +93,10 @@ export function holidayYears(from: number | undefined, asOf: number | undefined,
   return Array.from({ length: Math.max(1, last - first + 1) }, (_, i) => first + i);
 }
 
-/** The report command's options, checked. */
+/**
+ * The report command's options, checked.
+ * @example `const options: ReportCliOptions = reportOptions(args.values, io.cwd, false);`
+ */
 export interface ReportCliOptions {
   timeZone: string;
   interval: Interval;

@@ -24,7 +24,10 @@ import { type PlanningOptions, planningOptions, planningSections } from './plann
 import { type PlanningState, planningState } from './planning/state.js';
 import { type VolumesToDateState, volumesToDate } from './volumes.js';
 
-/** Options of {@link reportCollector}: the summary's options plus the window and where the data came from. */
+/**
+ * Options of {@link reportCollector}: the summary's options plus the window and where the data came from.
+ * @example `reportCollector({ asOf: '2026-04-01T00:00:00+02:00', timeZone: 'Europe/Rome', source: 'helpdesk/' })`
+ */
 export interface ReportOptions {
   /**
    * The report's moment: tickets created and surveys answered after it are left out (they did not exist yet),

@@ -6,7 +6,10 @@
 import { DateTime } from 'luxon';
 import { counted, fill, type ReportLabels, type ReportLanguage, reportLabels } from './labels/index.js';
 
-/** The dash shown for a value that could not be measured. */
+/**
+ * The dash shown for a value that could not be measured.
+ * @example `fixed(null) === NONE // true`
+ */
 export const NONE = '—';
 
 /**
@@ -23,7 +26,10 @@ export function fixed(value: number | null | undefined, digits = 1): string {
   return value === null || value === undefined || !Number.isFinite(value) ? NONE : value.toFixed(digits);
 }
 
-/** The period a report counts volumes in. */
+/**
+ * The period a report counts volumes in.
+ * @example `const every: PeriodInterval = 'week';`
+ */
 export type PeriodInterval = 'day' | 'week' | 'month';
 
 /**
@@ -177,7 +183,10 @@ export function lastDayOf(to: number, timeZone: string): number {
 /** Fills a label template (re-exported for the renderers). */
 export { fill };
 
-/** How a table column is aligned: text left, numbers right. */
+/**
+ * How a table column is aligned: text left, numbers right.
+ * @example `const align: Align[] = ['left', 'right'];`
+ */
 export type Align = 'left' | 'right';
 
 /**

@@ -312,6 +312,7 @@ const embed = (data: unknown) => JSON.stringify(data).replaceAll('<', '\\u003c')
  * The report as one self-contained HTML file: inline CSS, inline SVG charts each with its data table, print
  * styles, the data embedded as JSON (`#supportkit-data`), and a Content-Security-Policy that forbids every
  * network request — it opens from disk, offline, and needs no script.
+ * @example `writeFileSync('report.html', renderHtml(reportView(data, renderOptions({ format: 'html' })), data));`
  */
 export function renderHtml(view: ReportView, data: ReportData | unknown): string {
   const L = view.fmt.labels;

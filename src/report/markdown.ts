@@ -13,6 +13,7 @@ function markdownTable(table: Table): string {
 /**
  * The report as Markdown (GitHub tables), for a wiki page or a pull request. Record text is escaped
  * ({@link markdownText}): no raw HTML, links or markup from agent, group or tag names.
+ * @example `writeFileSync('report.md', renderMarkdown(view));`
  */
 export function renderMarkdown(view: ReportView): string {
   const L = view.fmt.labels;

@@ -5,10 +5,16 @@
  * nothing to draw returns null: the report then says "no data" instead of drawing empty axes. Pure.
  */
 
-/** Escapes text for HTML and SVG content and attributes. */
+/**
+ * Escapes text for HTML and SVG content and attributes.
+ * @example `esc('<b>') // '&#60;b&#62;'`
+ */
 export const esc = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** The palette: two series, a band, and the heat ramp's ends. */
+/**
+ * The palette: two series, a band, and the heat ramp's ends.
+ * @example `hbarChart({ label: 'x', rows: [{ name: 'a', value: 1, color: COLORS.b }] })`
+ */
 export const COLORS = {
   a: '#2563eb',
   b: '#f97316',
@@ -17,7 +23,10 @@ export const COLORS = {
   ink: '#374151',
 } as const;
 
-/** Writes a number on an axis, in a tooltip or at a bar's end. */
+/**
+ * Writes a number on an axis, in a tooltip or at a bar's end.
+ * @example `const format: NumberText = (v, digits) => v.toFixed(digits);`
+ */
 export type NumberText = (value: number, digits: number) => string;
 const plain: NumberText = (value, digits) => value.toFixed(digits);
 
@@ -107,7 +116,10 @@ function legend(items: readonly [string, string][], y: number): string {
 
 const anyAbove = (values: readonly (number | null)[]) => values.some((v) => v !== null && v > 0);
 
-/** A bar series and a line series over the same periods, e.g. weekly created tickets and backlog. */
+/**
+ * A bar series and a line series over the same periods, e.g. weekly created tickets and backlog.
+ * @example `barLineChart({ label: 'Volume', categories: ['W1'], bars: { name: 'created', values: [3] }, line: { name: 'backlog', values: [1] } })`
+ */
 export interface BarLineChart {
   label: string;
   categories: readonly string[];
@@ -153,7 +165,10 @@ export function barLineChart(chart: BarLineChart): string | null {
   return frame(chart.label, body);
 }
 
-/** Two bar series side by side per category, e.g. a distribution in calendar and business hours. */
+/**
+ * Two bar series side by side per category, e.g. a distribution in calendar and business hours.
+ * @example `groupedBarChart({ label: 'First reply', categories: ['< 1 h'], series: [{ name: 'calendar', values: [5] }] })`
+ */
 export interface GroupedBarChart {
   label: string;
   categories: readonly string[];
@@ -197,7 +212,10 @@ export function groupedBarChart(chart: GroupedBarChart): string | null {
   return frame(chart.label, body);
 }
 
-/** Horizontal bars, one per row, e.g. SLA attainment per metric or tickets per channel. */
+/**
+ * Horizontal bars, one per row, e.g. SLA attainment per metric or tickets per channel.
+ * @example `hbarChart({ label: 'SLA', rows: [{ name: 'first reply time', value: 93.1 }], max: 100, unit: '%' })`
+ */
 export interface HBarChart {
   label: string;
   rows: readonly { name: string; value: number | null; note?: string; color?: string }[];
@@ -236,7 +254,10 @@ export function hbarChart(chart: HBarChart): string | null {
   return frame(chart.label, body, height);
 }
 
-/** A line with an interval band, e.g. NPS per week with its confidence interval; null points are gaps. */
+/**
+ * A line with an interval band, e.g. NPS per week with its confidence interval; null points are gaps.
+ * @example `bandChart({ label: 'NPS', categories: ['W1'], values: [20], bands: [[10, 30]], min: -100, max: 100 })`
+ */
 export interface BandChart {
   label: string;
   categories: readonly string[];

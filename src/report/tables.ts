@@ -10,7 +10,10 @@ import type { ReportView } from './view.js';
 
 export type { BreakdownBy } from './labels/index.js';
 
-/** A table of display strings. */
+/**
+ * A table of display strings.
+ * @example `const table: Table = { header: ['tag'], rows: [['billing']], align: ['left'] };`
+ */
 export interface Table {
   header: string[];
   rows: string[][];
@@ -109,7 +112,10 @@ export function histogramTable(h: DurationHistogram, fmt: ReportFormatter): Tabl
 /** SLA targets met by replies: without reply data every ticket would read as a breach. */
 const REPLY_TARGETS = new Set(['firstReply', 'nextReply', 'periodicUpdate']);
 
-/** The SLA targets that had tickets to judge (targets met by replies only when the data has replies). */
+/**
+ * The SLA targets that had tickets to judge (targets met by replies only when the data has replies).
+ * @example `slaRows(view).map((s) => s.metric) // ['firstReply', 'resolution']`
+ */
 export const slaRows = (view: Pick<ReportView, 'report' | 'replyData'>) =>
   view.report.sla.filter(
     (s) => s.achieved + s.breached + s.active > 0 && (view.replyData || !REPLY_TARGETS.has(s.metric)),
@@ -222,7 +228,10 @@ export function surveyTable(view: ReportView): Table {
   };
 }
 
-/** The rising tags, fastest first, at most 10. */
+/**
+ * The rising tags, fastest first, at most 10.
+ * @example `risingTags(report)[0]?.tag // 'api-timeout'`
+ */
 export const risingTags = (report: MetricsReport) =>
   report.tagTrends.tags
     .filter((t) => t.rising)
@@ -291,7 +300,10 @@ export function rowLabel(
   return name;
 }
 
-/** The busiest rows of a breakdown, at most 10. */
+/**
+ * The busiest rows of a breakdown, at most 10.
+ * @example `busiest(report, 'channel')[0]?.key // 'email'`
+ */
 export const busiest = (report: MetricsReport, by: BreakdownBy) =>
   [...report.breakdowns[by]].sort((a, b) => b.tickets - a.tickets).slice(0, 10);
 

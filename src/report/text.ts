@@ -18,7 +18,10 @@ import type { ReportView } from './view.js';
 const hasCounts = (h: { calendar: { count: number }[] } | null) =>
   h?.calendar.some((b) => b.count > 0) ?? false;
 
-/** A section of the text-like formats: its title, a note under it, and a table or a sentence (or nothing). */
+/**
+ * A section of the text-like formats: its title, a note under it, and a table or a sentence (or nothing).
+ * @example `const section: TextSection = { title: 'SOP runs', note: 'not in this data', body: null };`
+ */
 export interface TextSection {
   title: string;
   note?: string;
@@ -28,6 +31,7 @@ export interface TextSection {
 /**
  * The sections of every text-like format, in order: a title and a table, or a sentence where there is nothing
  * to tabulate ("no data", "reply data missing").
+ * @example `sectionTables(view).map((s) => s.title)[0] // 'Weekly volume and backlog'`
  */
 export function sectionTables(view: ReportView): TextSection[] {
   const { report, fmt } = view;
@@ -71,6 +75,7 @@ export function sectionTables(view: ReportView): TextSection[] {
 /**
  * The report as plain text: aligned tables, human units, for a terminal or an e-mail. Record text (agent,
  * group, tag names) has its control characters replaced ({@link plainText}), so it cannot drive the terminal.
+ * @example `process.stdout.write(renderText(view));`
  */
 export function renderText(view: ReportView): string {
   const L = view.fmt.labels;

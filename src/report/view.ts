@@ -12,7 +12,10 @@ import type { DurationHistogram, ReportData, ReportNames, ReportSection, SurveyP
 import { type ReportFormatter, reportFormatter } from './format.js';
 import { reportLocale } from './labels/index.js';
 
-/** The formats a report renders to. */
+/**
+ * The formats a report renders to.
+ * @example `const format: ReportFormat = 'html';`
+ */
 export type ReportFormat = 'text' | 'json' | 'md' | 'html';
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'md', 'html'];
 
@@ -32,7 +35,10 @@ export interface RenderReportOptions {
   timeZone?: string;
 }
 
-/** A report ready to draw. */
+/**
+ * A report ready to draw.
+ * @example `renderText(reportView(report, renderOptions({ locale: 'it' })))`
+ */
 export interface ReportView {
   source: string | null;
   window: { from: string | null; to: string | null };
@@ -102,7 +108,10 @@ function namesOf(value: unknown): ReportNames | undefined {
   };
 }
 
-/** The options, checked; a wrong one throws a ValidationError naming it. */
+/**
+ * The options, checked; a wrong one throws a ValidationError naming it.
+ * @example `renderOptions({ format: 'md', locale: 'it-CH' }).locale // { language: 'it', tag: 'it-CH' }`
+ */
 export function renderOptions(options: unknown) {
   if (options === undefined) options = {};
   if (typeof options !== 'object' || options === null || Array.isArray(options))
@@ -137,6 +146,7 @@ function volumesToDate(report: MetricsReport, bare: boolean): MetricsReport {
 /**
  * Checks and normalises renderReport's input: report data (from `reportCollector`, or its JSON) or a
  * `MetricsReport` (from `summarize`, or its JSON).
+ * @example `reportView(summarize(dataset), renderOptions({})).replyData // true`
  */
 export function reportView(input: unknown, options: ReturnType<typeof renderOptions>): ReportView {
   if (typeof input !== 'object' || input === null)

@@ -9,14 +9,20 @@ import { type Interval, PeriodIndex } from '../metrics/periods.js';
 import type { Ticket } from '../models/ticket.js';
 import type { TicketEvent } from '../models/ticket-event.js';
 
-/** The JSON state of {@link volumesToDate}: per period key, created, solved and the backlog's change. */
+/**
+ * The JSON state of {@link volumesToDate}: per period key, created, solved and the backlog's change.
+ * @example `volumesToDate(asOf, 'week', 'UTC').toJSON().created // [['2026-03-02', 41]]`
+ */
 export interface VolumesToDateState {
   created: [string, number][];
   solved: [string, number][];
   backlogDelta: [string, number][];
 }
 
-/** One period of {@link volumesToDate}: the `MetricsReport.volumes` row shape. */
+/**
+ * One period of {@link volumesToDate}: the `MetricsReport.volumes` row shape.
+ * @example `const row: VolumeRow = volumesToDate(asOf, 'week', 'UTC').result()[0]!;`
+ */
 export interface VolumeRow {
   period: string;
   start: Date;

@@ -1,6 +1,9 @@
 import type { ReportLabels } from './types.js';
 
-/** Der Bericht auf Deutsch. */
+/**
+ * Der Bericht auf Deutsch.
+ * @example `de.title // 'Support-Bericht'`
+ */
 export const de: ReportLabels = {
   title: 'Support-Bericht',
   scope: {

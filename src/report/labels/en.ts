@@ -1,6 +1,9 @@
 import type { ReportLabels } from './types.js';
 
-/** The report in English. */
+/**
+ * The report in English.
+ * @example `en.title // 'Support report'`
+ */
 export const en: ReportLabels = {
   title: 'Support report',
   scope: {

@@ -1,6 +1,9 @@
 import type { ReportLabels } from './types.js';
 
-/** El informe en español. */
+/**
+ * El informe en español.
+ * @example `es.title // 'Informe de soporte'`
+ */
 export const es: ReportLabels = {
   title: 'Informe de soporte',
   scope: {

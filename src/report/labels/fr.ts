@@ -1,6 +1,9 @@
 import type { ReportLabels } from './types.js';
 
-/** Le rapport en français. */
+/**
+ * Le rapport en français.
+ * @example `fr.title // 'Rapport du support'`
+ */
 export const fr: ReportLabels = {
   title: 'Rapport du support',
   scope: {

@@ -12,9 +12,15 @@ import type { Counted, ReportLabels } from './types.js';
 
 export type { BreakdownBy, Counted, ReportLabels } from './types.js';
 
-/** The languages a report is written in. */
+/**
+ * The languages a report is written in.
+ * @example `REPORT_LANGUAGES.includes('it') // true`
+ */
 export const REPORT_LANGUAGES = ['en', 'it', 'es', 'fr', 'de'] as const;
-/** A language a report is written in. */
+/**
+ * A language a report is written in.
+ * @example `const language: ReportLanguage = 'it';`
+ */
 export type ReportLanguage = (typeof REPORT_LANGUAGES)[number];
 
 const TABLES = new Map<ReportLanguage, ReportLabels>([

@@ -1,6 +1,9 @@
 import type { ReportLabels } from './types.js';
 
-/** Il report in italiano. */
+/**
+ * Il report in italiano.
+ * @example `it.title // 'Report di assistenza'`
+ */
 export const it: ReportLabels = {
   title: 'Report di assistenza',
   scope: {

@@ -4,13 +4,19 @@
  */
 import type { SlaMetric } from '../../models/sla-policy.js';
 
-/** A noun phrase counted by a number: `{n}` is replaced by the formatted count. */
+/**
+ * A noun phrase counted by a number: `{n}` is replaced by the formatted count.
+ * @example `const tickets: Counted = { one: '{n} ticket', other: '{n} tickets' };`
+ */
 export interface Counted {
   one: string;
   other: string;
 }
 
-/** The dimensions a report breaks tickets down by. */
+/**
+ * The dimensions a report breaks tickets down by.
+ * @example `const by: BreakdownBy = 'agent';`
+ */
 export type BreakdownBy = 'channel' | 'agent' | 'group' | 'organization' | 'priority';
 
 /**

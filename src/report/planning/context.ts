@@ -2,7 +2,10 @@ import { IANAZone } from 'luxon';
 import type { Schedule } from '../../models/schedule.js';
 import type { ReportFormatter } from '../format.js';
 
-/** What every planning section is built with: the report's moment, zone and formatter, and the user's figures. */
+/**
+ * What every planning section is built with: the report's moment, zone and formatter, and the user's figures.
+ * @example `forecastSection(quarters, { asOf, timeZone, fmt, schedule: undefined, staffing, forecastWeeks: 4 })`
+ */
 export interface PlanningContext {
   asOf: number;
   timeZone: string;

@@ -10,7 +10,10 @@ import { fill } from '../format.js';
 import { bandChart, COLORS } from '../svg.js';
 import { localPoints, type PlanningContext } from './context.js';
 
-/** Complete weeks a weekly forecast needs: Holt-Winters' shortest history, so `auto` has a choice. */
+/**
+ * Complete weeks a weekly forecast needs: Holt-Winters' shortest history, so `auto` has a choice.
+ * @example `if (weeks < MIN_WEEKS) return notEnough;`
+ */
 export const MIN_WEEKS = 4;
 /** The most weeks of history the forecast reads. */
 const HISTORY_WEEKS = 104;

@@ -44,7 +44,10 @@ function positive(value: unknown, name: string, fallback: number, max: number): 
   return value;
 }
 
-/** The options, checked; a wrong one throws a ValidationError naming it. */
+/**
+ * The options, checked; a wrong one throws a ValidationError naming it.
+ * @example `planningOptions({ locale: 'it', shrinkage: 0.35 }).staffing.shrinkage // 0.35`
+ */
 export function planningOptions(options: unknown) {
   if (options === undefined) options = {};
   if (typeof options !== 'object' || options === null || Array.isArray(options))

@@ -9,7 +9,10 @@ import type { Message } from '../../models/message.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 
-/** A recent ticket's text and tags, for the knowledge-base coverage. */
+/**
+ * A recent ticket's text and tags, for the knowledge-base coverage.
+ * @example `const t: RecentTicket = { at: 0, subject: 'Refund', description: '', language: 'en', tags: ['billing'] };`
+ */
 export interface RecentTicket {
   at: number;
   subject: string;
@@ -18,7 +21,10 @@ export interface RecentTicket {
   tags: string[];
 }
 
-/** The JSON state of {@link planningState}. */
+/**
+ * The JSON state of {@link planningState}.
+ * @example `planningState(asOf).toJSON().quarters // [[1960000, 3]]`
+ */
 export interface PlanningState {
   /** Tickets created per quarter hour (epoch ms ÷ 900 000). */
   quarters: [number, number][];
@@ -30,13 +36,19 @@ export interface PlanningState {
   recent: RecentTicket[];
 }
 
-/** How many recent tickets the knowledge-base coverage is measured on. */
+/**
+ * How many recent tickets the knowledge-base coverage is measured on.
+ * @example `state.recent.length <= RECENT_TICKETS // true`
+ */
 export const RECENT_TICKETS = 200;
 /** Ticket text kept per sampled ticket: suggestions read the opening of a request. */
 const TEXT_LIMIT = 2000;
 
 const RANK = { green: 1, yellow: 2, red: 3 } as const;
-/** Card states by rank, worst last: a customer's card shows the worst of their requests. */
+/**
+ * Card states by rank, worst last: a customer's card shows the worst of their requests.
+ * @example `STATES[3] // 'red'`
+ */
 export const STATES = [null, 'green', 'yellow', 'red'] as const;
 
 /**
@@ -148,5 +160,8 @@ export function planningState(asOf: number) {
   };
 }
 
-/** The planning accumulator's type. */
+/**
+ * The planning accumulator's type.
+ * @example `const planning: PlanningAccumulator = planningState(asOf);`
+ */
 export type PlanningAccumulator = ReturnType<typeof planningState>;
