@@ -4,7 +4,6 @@
  * the SOP documents and articles, and a sample of the most recent tickets' text (the knowledge-base coverage).
  * The ticket text stays in memory and in shard states; nothing of it reaches the report but counts.
  */
-import { deriveCardState } from '../../models/customer.js';
 import type { Message } from '../../models/message.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
@@ -44,7 +43,16 @@ export const RECENT_TICKETS = 200;
 /** Ticket text kept per sampled ticket: suggestions read the opening of a request. */
 const TEXT_LIMIT = 2000;
 
-const RANK = { green: 1, yellow: 2, red: 3 } as const;
+/**
+ * One request's card state as a rank (0 none, 1 green, 2 yellow, 3 red): `deriveCardState`'s rule for one ticket
+ * with `acted` known — resolved is green; open and acted on is yellow; open and nobody acted is red — without
+ * its per-call validation (the ticket is parsed already). The card test checks the two agree.
+ */
+function cardStateRank(status: string, acted: boolean): number {
+  if (status === 'deleted') return 0;
+  if (status === 'solved' || status === 'closed') return 1;
+  return acted ? 2 : 3;
+}
 /**
  * Card states by rank, worst last: a customer's card shows the worst of their requests.
  * @example `STATES[3] // 'red'`
@@ -114,15 +122,10 @@ export function planningState(asOf: number) {
       const created = ticket.createdAt.getTime();
       if (!(created < asOf) || ticket.status === 'deleted') return;
       bump(quarters, Math.floor(created / 900_000));
-      const state = deriveCardState([
-        {
-          status: statusAt(ticket, events, asOf) as Ticket['status'],
-          acted: actedBy(ticket, messages, events, asOf),
-        },
-      ]);
-      if (state !== null) {
+      const state = cardStateRank(statusAt(ticket, events, asOf), actedBy(ticket, messages, events, asOf));
+      if (state > 0) {
         const key = `${ticket.source?.adapter ?? ''}\u0000${ticket.requesterId}`;
-        customers.set(key, Math.max(customers.get(key) ?? 0, RANK[state]));
+        customers.set(key, Math.max(customers.get(key) ?? 0, state));
       }
       recent.push({
         at: created,
