@@ -119,7 +119,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'as-of': {
         type: 'string',
         value: '<time>',
-        description: 'the moment the report describes (default: --to, the dataset’s asOf, or now)',
+        description:
+          'the moment the report describes; nothing after it counts (default: --to, the dataset’s asOf, or now)',
       },
       tz: {
         type: 'string',

@@ -10,10 +10,12 @@ import type { TicketEvent } from '../../models/ticket-event.js';
 
 /**
  * A recent ticket's text and tags, for the knowledge-base coverage.
- * @example `const t: RecentTicket = { at: 0, subject: 'Refund', description: '', language: 'en', tags: ['billing'] };`
+ * @example `const t: RecentTicket = { at: 0, key: 'zendesk\u00001042', subject: 'Refund', description: '', language: 'en', tags: ['billing'] };`
  */
 export interface RecentTicket {
   at: number;
+  /** The ticket's adapter and id: ties of `at` are broken by it, so shards merge into the one-pass sample. */
+  key: string;
   subject: string;
   description: string;
   language: string | null;
@@ -113,7 +115,7 @@ export function planningState(asOf: number) {
   const articles = new Map<string, [unknown, number]>();
   let recent: RecentTicket[] = [];
   const trim = () => {
-    recent.sort((a, b) => b.at - a.at);
+    recent.sort((a, b) => b.at - a.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     recent = recent.slice(0, RECENT_TICKETS);
   };
   return {
@@ -129,6 +131,7 @@ export function planningState(asOf: number) {
       }
       recent.push({
         at: created,
+        key: `${ticket.source?.adapter ?? ''}\u0000${ticket.id}`,
         subject: ticket.subject.slice(0, TEXT_LIMIT),
         description: (ticket.description ?? '').slice(0, TEXT_LIMIT),
         language: ticket.language ?? null,
