@@ -32,6 +32,7 @@ export default defineConfig({
     'trello/index': 'src/adapters/trello/public.ts',
     'care/index': 'src/care/index.ts',
     'automations/index': 'src/automations/index.ts',
+    'report/index': 'src/report/index.ts',
     // Not a public subpath: the schemas metrics load on first use (src/metrics/schemas-lazy.ts).
     'internal/model-schemas': 'src/metrics/model-schemas.ts',
   },

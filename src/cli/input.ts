@@ -29,6 +29,8 @@ export function* reportRecords(dataset: Dataset): Generator<DatasetRecord> {
   for (const value of dataset.agents) yield { kind: 'agents', value };
   for (const value of dataset.organizations) yield { kind: 'organizations', value };
   for (const value of dataset.slaPolicies) yield { kind: 'slaPolicies', value };
+  for (const value of dataset.sops) yield { kind: 'sops', value };
+  for (const value of dataset.articles) yield { kind: 'articles', value };
   for (const { ticket, messages, events } of bundleParsed(dataset)) {
     yield { kind: 'tickets', value: ticket };
     for (const value of messages) yield { kind: 'messages', value };

@@ -18,7 +18,7 @@ import type { CommandContext } from './registry.js';
  *
  * @example
  * ```ts
- * writeResult(context, renderReport(data, 'html'), stringOption(args.values, 'out', 'report'));
+ * writeResult(context, renderReport(data, { format: 'html' }), stringOption(args.values, 'out', 'report'));
  * ```
  */
 export function writeResult(context: CommandContext, text: string, out: string | undefined): void {

@@ -36,6 +36,31 @@ const format: OptionSpec = {
 };
 const out: OptionSpec = { type: 'string', value: '<file>', description: 'write to this file, not stdout' };
 
+/** The report's language and the staffing section's figures, shared by report and demo. */
+const reportLanguage: Readonly<Record<string, OptionSpec>> = {
+  locale: {
+    type: 'string',
+    value: '<en|it|es|fr|de>',
+    description:
+      'language of every label; numbers and dates follow it (default en; a tag such as it-CH works)',
+  },
+  aht: {
+    type: 'string',
+    value: '<minutes>',
+    description: 'agents per hour: handling minutes per request (default 8)',
+  },
+  'reply-within': {
+    type: 'string',
+    value: '<minutes>',
+    description: 'agents per hour: every request answered within (default 240)',
+  },
+  shrinkage: {
+    type: 'string',
+    value: '<percent>',
+    description: 'agents per hour: paid time not on requests, breaks and absence (default 30)',
+  },
+};
+
 const delimiter: OptionSpec = {
   type: 'string',
   value: '<char>',
@@ -79,7 +104,7 @@ export const COMMANDS: readonly CommandSpec[] = [
     name: 'report',
     summary: 'a support report from a sync output, a JSONL file or a dataset JSON',
     usage:
-      'supportkit report <input> [--from <date>] [--to <date>] [--tz <zone>] [--format …] [--out <file>]',
+      'supportkit report <input> [--from <date>] [--to <date>] [--tz <zone>] [--locale <lang>] [--format …] [--out <file>]',
     options: {
       from: {
         type: 'string',
@@ -94,7 +119,8 @@ export const COMMANDS: readonly CommandSpec[] = [
       'as-of': {
         type: 'string',
         value: '<time>',
-        description: 'the moment the report describes (default: --to, the dataset’s asOf, or now)',
+        description:
+          'the moment the report describes; nothing after it counts (default: --to, the dataset’s asOf, or now)',
       },
       tz: {
         type: 'string',
@@ -117,6 +143,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: '<n>',
         description: 'threads reading a JSONL input of 8 MiB or more (default: every core; 1 = one thread)',
       },
+      ...reportLanguage,
       format,
       out,
     },
@@ -124,6 +151,7 @@ export const COMMANDS: readonly CommandSpec[] = [
       'supportkit report helpdesk/ --tz Europe/Rome',
       'supportkit report helpdesk/ --from 2026-01-01 --to 2026-04-01 --format html --out q1.html',
       'supportkit report dataset.json --country IT --format md > report.md',
+      'supportkit report helpdesk/ --tz Europe/Rome --locale it --format html --out report.html',
       'supportkit report helpdesk/records.jsonl --json | jq .report.nps',
     ],
     load: async () => (await import('./commands/report.js')).reportCommand,
@@ -253,15 +281,17 @@ export const COMMANDS: readonly CommandSpec[] = [
   {
     name: 'demo',
     summary: 'the report of a generated helpdesk (no account, no network)',
-    usage: 'supportkit demo [--format text|json|md|html] [--out <file>]',
+    usage: 'supportkit demo [--format text|json|md|html] [--locale <lang>] [--out <file>]',
     options: {
       format,
       out,
+      ...reportLanguage,
       tickets: { type: 'string', value: '<n>', description: 'size of the generated helpdesk (default 6000)' },
     },
     examples: [
       'supportkit demo',
       'supportkit demo --format html --out demo.html',
+      'supportkit demo --locale it --format html --out demo-it.html',
       'supportkit demo --tickets 50000 --json',
     ],
     load: async () => (await import('./commands/demo.js')).demoCommand,

@@ -6,7 +6,7 @@ import type { Interval } from '../metrics/periods.js';
 import { parseSchedule } from '../models/helpers.js';
 import { isIanaTimeZone } from '../models/primitives.js';
 import type { Schedule } from '../models/schedule.js';
-import type { ReportFormat } from '../report/index.js';
+import { REPORT_LANGUAGES, type ReportFormat } from '../report/index.js';
 import { type ParsedArgs, stringOption } from './args.js';
 import { UsageError } from './errors.js';
 
@@ -93,7 +93,10 @@ export function holidayYears(from: number | undefined, asOf: number | undefined,
   return Array.from({ length: Math.max(1, last - first + 1) }, (_, i) => first + i);
 }
 
-/** The report command's options, checked. */
+/**
+ * The report command's options, checked.
+ * @example `const options: ReportCliOptions = reportOptions(args.values, io.cwd, false);`
+ */
 export interface ReportCliOptions {
   timeZone: string;
   interval: Interval;
@@ -106,6 +109,61 @@ export interface ReportCliOptions {
   recentPeriods?: number;
   /** Threads that read a large JSONL input; undefined: every core. */
   workers?: number;
+  /** The report's language (en, it, es, fr, de or a tag of one of them). @default 'en' */
+  locale?: string;
+  /** The staffing section's figures: minutes per request, reply target in minutes, shrinkage 0..1. */
+  planning?: { ahtMinutes?: number; replyWithinMinutes?: number; shrinkage?: number };
+}
+
+/**
+ * --locale: one of the report's languages or a BCP 47 tag of one (it-CH), else a usage error.
+ * @example `localeOption({ locale: 'it' }, 'report') // 'it'`
+ */
+export function localeOption(values: ParsedArgs['values'], command: string): string {
+  const locale = stringOption(values, 'locale', command) ?? 'en';
+  let language: string | undefined;
+  try {
+    language = Intl.getCanonicalLocales(locale)[0]?.split('-')[0];
+  } catch {
+    language = undefined;
+  }
+  if (language === undefined || !(REPORT_LANGUAGES as readonly string[]).includes(language))
+    throw new UsageError(
+      `--locale must be ${REPORT_LANGUAGES.join(', ')} or a tag of one of them (it-CH)`,
+      `supportkit ${command} --help`,
+    );
+  return locale;
+}
+
+/** A positive number option (minutes, percent), or undefined when absent. */
+function numberOption(values: ParsedArgs['values'], name: string, max: number): number | undefined {
+  const text = stringOption(values, name, 'report');
+  if (text === undefined) return undefined;
+  const value = Number(text.trim());
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0 || value > max)
+    throw new UsageError(`--${name} must be a number above 0 and at most ${max}`, HINT);
+  return value;
+}
+
+/**
+ * The staffing section's options: --aht (minutes per request), --reply-within (minutes), --shrinkage (percent).
+ * @example `planningOption({ aht: '6', shrinkage: '35' }) // { ahtMinutes: 6, shrinkage: 0.35 }`
+ */
+export function planningOption(values: ParsedArgs['values']): NonNullable<ReportCliOptions['planning']> {
+  const aht = numberOption(values, 'aht', 24 * 60);
+  const within = numberOption(values, 'reply-within', 7 * 24 * 60);
+  const text = stringOption(values, 'shrinkage', 'report');
+  let shrinkage: number | undefined;
+  if (text !== undefined) {
+    shrinkage = Number(text.trim().replace(/%$/, ''));
+    if (text.trim() === '' || !Number.isFinite(shrinkage) || shrinkage < 0 || shrinkage >= 100)
+      throw new UsageError('--shrinkage must be a percentage from 0 to under 100', HINT);
+  }
+  return {
+    ...(aht !== undefined ? { ahtMinutes: aht } : {}),
+    ...(within !== undefined ? { replyWithinMinutes: within } : {}),
+    ...(shrinkage !== undefined ? { shrinkage: shrinkage / 100 } : {}),
+  };
 }
 
 /**
@@ -148,5 +206,7 @@ export function reportOptions(values: ParsedArgs['values'], cwd: string, json: b
     format: format as ReportFormat,
     schedule,
     ...(workers !== undefined ? { workers: Number(workers) } : {}),
+    locale: localeOption(values, 'report'),
+    planning: planningOption(values),
   };
 }

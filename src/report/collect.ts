@@ -1,17 +1,38 @@
 import { DateTime } from 'luxon';
-import type { Instant } from '../metrics/business-time.js';
+import { type Instant, toMillis } from '../metrics/business-time.js';
 import { type NpsState, npsAccumulator } from '../metrics/nps.js';
 import type { Interval } from '../metrics/periods.js';
 import { PeriodIndex } from '../metrics/periods.js';
 import { normalQuantile } from '../metrics/stats.js';
 import type { SummaryState } from '../metrics/summarize.js';
 import { recordSummarizer } from '../metrics/summarize-records.js';
+import { sortedEvents } from '../metrics/timeline.js';
 import type { DatasetRecord } from '../models/dataset.js';
+import type { Message } from '../models/message.js';
 import type { Schedule } from '../models/schedule.js';
-import type { DurationBucket, DurationHistogram, ReportData, ReportNames, SurveyPeriod } from './data.js';
+import type { Ticket } from '../models/ticket.js';
+import type { TicketEvent } from '../models/ticket-event.js';
+import type {
+  DurationBucket,
+  DurationHistogram,
+  ReportData,
+  ReportNames,
+  ReportSection,
+  SurveyPeriod,
+} from './data.js';
+import { type PlanningOptions, planningOptions, planningSections } from './planning/index.js';
+import { type PlanningState, planningState } from './planning/state.js';
+import { type VolumesToDateState, volumesToDate } from './volumes.js';
 
-/** Options of {@link reportCollector}: the summary's options plus the window and where the data came from. */
+/**
+ * Options of {@link reportCollector}: the summary's options plus the window and where the data came from.
+ * @example `reportCollector({ asOf: '2026-04-01T00:00:00+02:00', timeZone: 'Europe/Rome', source: 'helpdesk/' })`
+ */
 export interface ReportOptions {
+  /**
+   * The report's moment: tickets created and surveys answered after it are left out (they did not exist yet),
+   * volumes stop at it, and card states are read at it.
+   */
   asOf: Instant;
   timeZone?: string;
   interval?: Interval;
@@ -95,6 +116,9 @@ export interface ReportCollectorState {
   arrivals: number[];
   /** Per dimension, `[id, name, version ms]` of the latest version seen of each record. */
   names: NamesState;
+  volumes: VolumesToDateState;
+  planning: PlanningState;
+  seen: { tickets: number; messages: number; events: number };
 }
 
 /** The JSON state of the names: per breakdown dimension, `[id, name, version]` (version: updated time, ms). */
@@ -204,14 +228,17 @@ function surveyPeriods(interval: Interval, timeZone: string) {
 
 /**
  * Reads dataset records (grouped by ticket, as a sync writes them) into everything a report shows: the
- * library's summary over the tickets created in the window, plus histograms, satisfaction per period and the
- * weekday × hour arrivals. Pure: the caller reads the file.
+ * library's summary over the tickets created in the window (its volumes stopping at `asOf`), plus histograms,
+ * satisfaction per period, the weekday × hour arrivals and the names of agents, groups and organizations.
+ * `planning()` then builds the planning sections (forecast, agents per hour, customers by card state, SOP runs,
+ * knowledge-base coverage) from the same pass. Pure: the caller reads the file.
  *
  * @example
  * ```ts
  * const collector = reportCollector({ asOf: '2026-04-01T00:00:00Z', timeZone: 'Europe/Rome', source: 'helpdesk/' });
  * for (const record of records) collector.push(record);
  * const data = collector.finish();
+ * data.sections.push(...(await collector.planning({ locale: 'it' })));
  * ```
  */
 export function reportCollector(options: ReportOptions) {
@@ -227,23 +254,46 @@ export function reportCollector(options: ReportOptions) {
   });
   const from = options.from ?? Number.NEGATIVE_INFINITY;
   const to = options.to ?? Number.POSITIVE_INFINITY;
-  const inWindow = (at: Date) => at.getTime() >= from && at.getTime() < to;
+  const asOf = toMillis(options.asOf, 'reportCollector() asOf');
+  // Nothing created or answered after the report's moment existed at that moment.
+  const until = Math.min(to, asOf);
+  const inWindow = (at: Date) => at.getTime() >= from && at.getTime() < until;
   const surveys = surveyPeriods(interval, timeZone);
   const cell = arrivalCell(timeZone);
   const arrivals = new Array<number>(7 * 24).fill(0);
   const names = namesBook();
+  const volumes = volumesToDate(asOf, interval, timeZone);
+  const planning = planningState(asOf);
+  const seen = { tickets: 0, messages: 0, events: 0 };
   let keepTicket = true;
+  /** The ticket being read, with its messages and events so far (they follow it in the stream). */
+  let current: { ticket: Ticket; messages: Message[]; events: TicketEvent[] } | null = null;
+  const flushTicket = () => {
+    if (!current) return;
+    const events = sortedEvents(current.ticket, current.events);
+    volumes.add(current.ticket, events);
+    planning.ticket(current.ticket, current.messages, events);
+    current = null;
+  };
   return {
     push(record: DatasetRecord): void {
+      if (record.kind !== 'messages' && record.kind !== 'events') flushTicket();
       switch (record.kind) {
         case 'tickets':
           keepTicket = inWindow(record.value.createdAt);
           if (!keepTicket) return;
+          seen.tickets++;
           arrivals[cell(record.value.createdAt.getTime())]!++;
+          current = { ticket: record.value, messages: [], events: [] };
           break;
         case 'messages':
         case 'events':
           if (!keepTicket) return;
+          if (current?.ticket.id === record.value.ticketId) {
+            if (record.kind === 'messages') current.messages.push(record.value);
+            else current.events.push(record.value);
+          }
+          seen[record.kind]++;
           break;
         case 'csat':
         case 'nps':
@@ -256,6 +306,12 @@ export function reportCollector(options: ReportOptions) {
         case 'organizations':
           names.add(record.kind, record.value);
           break;
+        case 'sops':
+          planning.sop(record.value);
+          break;
+        case 'articles':
+          planning.article(record.value);
+          break;
         default:
           break;
       }
@@ -264,11 +320,15 @@ export function reportCollector(options: ReportOptions) {
     /** The state at the end of a shard, to merge into the collector of another shard of the same file. */
     toJSON(): ReportCollectorState {
       summarizer.flush(); // the shard is read: its last ticket is complete
+      flushTicket();
       return {
         summary: summarizer.accumulator.toJSON(),
         surveys: surveys.toJSON(),
         arrivals: [...arrivals],
         names: names.toJSON(),
+        volumes: volumes.toJSON(),
+        planning: planning.toJSON(),
+        seen: { ...seen },
       };
     },
     /** Adds another shard's state: the report then covers both. */
@@ -277,9 +337,16 @@ export function reportCollector(options: ReportOptions) {
       surveys.merge(state.surveys);
       for (let i = 0; i < arrivals.length; i++) arrivals[i]! += state.arrivals[i] ?? 0;
       if (state.names) names.merge(state.names);
+      volumes.merge(state.volumes);
+      planning.merge(state.planning);
+      seen.tickets += state.seen.tickets;
+      seen.messages += state.seen.messages;
+      seen.events += state.seen.events;
     },
     finish(): ReportData {
-      const report = summarizer.finish();
+      flushTicket();
+      // The library's volumes count every record given; the report's stop at its moment.
+      const report = { ...summarizer.finish(), volumes: volumes.result() };
       const state = summarizer.accumulator.toJSON();
       const business = state.hasBusiness;
       return {
@@ -295,7 +362,19 @@ export function reportCollector(options: ReportOptions) {
         arrivals: Array.from({ length: 7 }, (_, day) => arrivals.slice(day * 24, day * 24 + 24)),
         sections: [],
         names: names.result(),
+        seen: { ...seen },
       };
+    },
+    /**
+     * The planning sections, in the locale asked for: the next weeks' forecast with its intervals, agents needed
+     * per hour, customers by card state, SOP runs (from `sopRuns`; a helpdesk keeps none) and knowledge-base
+     * coverage — each saying "not in this data" where the records hold nothing for it. Call after the records
+     * are pushed (or the shards merged).
+     */
+    async planning(planningInput?: PlanningOptions): Promise<ReportSection[]> {
+      const checked = planningOptions(planningInput);
+      flushTicket();
+      return planningSections(planning.toJSON(), { asOf, timeZone, schedule: options.schedule }, checked);
     },
   };
 }

@@ -1,6 +1,9 @@
 import type { MetricsReport } from '../models/metrics-report.js';
 
-/** A bar of a duration histogram: its label, bounds in minutes (`to` exclusive, null = open) and count. */
+/**
+ * A bar of a duration histogram: its label, bounds in minutes (`to` exclusive, null = open) and count.
+ * @example `const bucket: DurationBucket = { label: '< 15 min', from: 0, to: 15, count: 120 };`
+ */
 export interface DurationBucket {
   label: string;
   from: number;
@@ -8,13 +11,19 @@ export interface DurationBucket {
   count: number;
 }
 
-/** A duration's histogram in calendar and business minutes (business null without a schedule). */
+/**
+ * A duration's histogram in calendar and business minutes (business null without a schedule).
+ * @example `data.firstReply.calendar.map((b) => b.count)`
+ */
 export interface DurationHistogram {
   calendar: DurationBucket[];
   business: DurationBucket[] | null;
 }
 
-/** Satisfaction in one period: CSAT with its Wilson interval, NPS with its adjusted-Wald interval. */
+/**
+ * Satisfaction in one period: CSAT with its Wilson interval, NPS with its adjusted-Wald interval.
+ * @example `data.surveys[0]?.csat.interval // [72.6, 87.9]`
+ */
 export interface SurveyPeriod {
   period: string;
   csat: { score: number | null; n: number; interval: [number, number] | null };
@@ -36,12 +45,15 @@ export interface ReportSection {
   title: string;
   note?: string;
   svg?: string;
-  table: { header: string[]; rows: string[][] };
+  /** `align`: per column; by default the first is left-aligned and the others (numbers) right-aligned. */
+  table: { header: string[]; rows: string[][]; align?: ('left' | 'right')[] };
 }
 
 /**
- * Everything a report shows: the library's {@link MetricsReport} plus what only a report needs (histograms,
+ * Everything a report shows: the library's {@link MetricsReport} (its volumes stop at `asOf`: nothing after the
+ * report's moment is counted) plus what only a report needs (histograms,
  * satisfaction per period, arrivals by weekday and hour) and the sections other modules add. JSON-safe.
+ * @example `const data: ReportData = collector.finish();`
  */
 export interface ReportData {
   /** What the report was built from, as the user named it (a path, "demo"). */
@@ -59,6 +71,12 @@ export interface ReportData {
    * id: the breakdowns show them instead of ids. Absent or empty when the data has none.
    */
   names?: ReportNames;
+  /**
+   * How many tickets, messages and events of the window the report read. With tickets but no messages (a
+   * spreadsheet without reply columns) reply times cannot be measured: the report says reply data is missing
+   * instead of counting every ticket as unanswered.
+   */
+  seen?: { tickets: number; messages: number; events: number };
 }
 
 /**
@@ -70,6 +88,3 @@ export interface ReportNames {
   group: Record<string, string>;
   organization: Record<string, string>;
 }
-
-/** Row names of {@link ReportData.arrivals}. */
-export const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;

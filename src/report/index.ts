@@ -1,6 +1,9 @@
 /**
- * Reports from dataset records: collect once ({@link reportCollector}), render as text, Markdown, HTML or
- * JSON. Pure and string-producing; the CLI reads the files and writes the output.
+ * Reports for people: collect records once ({@link reportCollector}), add the planning sections (forecast, agents
+ * per hour, customers by card state, SOP runs, knowledge-base coverage), and render the report — or the library's
+ * `MetricsReport` alone — as text, Markdown, one self-contained HTML page or JSON ({@link renderReport}), in
+ * English, Italian, Spanish, French or German, with dates and times in the report's time zone. Pure and
+ * string-producing; the `supportkit report` command reads the files and writes the output.
  *
  * @packageDocumentation
  */
@@ -13,36 +16,7 @@ export type {
   ReportSection,
   SurveyPeriod,
 } from './data.js';
-export { count, duration, fixed, percent } from './format.js';
-export { renderHtml } from './html.js';
-export { renderMarkdown } from './markdown.js';
-export { renderText } from './text.js';
-
-import type { ReportData } from './data.js';
-import { renderHtml } from './html.js';
-import { renderMarkdown } from './markdown.js';
-import { renderText } from './text.js';
-
-/** The formats a report renders to. */
-export type ReportFormat = 'text' | 'json' | 'md' | 'html';
-
-/**
- * Renders report data in a format.
- *
- * @example
- * ```ts
- * renderReport(data, 'md');
- * ```
- */
-export function renderReport(data: ReportData, format: ReportFormat): string {
-  switch (format) {
-    case 'json':
-      return `${JSON.stringify(data, null, 2)}\n`;
-    case 'md':
-      return renderMarkdown(data);
-    case 'html':
-      return renderHtml(data);
-    default:
-      return renderText(data);
-  }
-}
+export { REPORT_LANGUAGES, type ReportLanguage } from './labels/index.js';
+export type { PlanningOptions } from './planning/index.js';
+export { renderReport } from './render.js';
+export type { RenderReportOptions, ReportFormat } from './view.js';

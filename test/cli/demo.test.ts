@@ -24,5 +24,18 @@ describe('supportkit demo', { timeout: 60_000 }, () => {
     expect(html.code).toBe(0);
     expect(readFileSync(join(dir, 'demo.html'), 'utf8')).toContain('600 tickets');
     expect((await runCli(['demo', '--format', 'pdf'])).code).toBe(2);
+    const italian = await runCli(
+      ['demo', '--locale', 'it', '--format', 'html', '--out', 'demo-it.html', '--tickets', '600'],
+      { cwd: dir },
+    );
+    expect(italian.code).toBe(0);
+    const page = readFileSync(join(dir, 'demo-it.html'), 'utf8');
+    expect(page).toContain('<html lang="it">');
+    expect(page).toContain('600 ticket');
+    // The planning sections, from the demo's own data.
+    for (const id of ['forecast', 'staffing', 'card-states', 'sops', 'knowledge-base'])
+      expect(page).toContain(`<section id="${id}">`);
+    expect(page).toContain('Previsione: le prossime settimane');
+    expect(page).toContain('Clienti per stato della scheda');
   });
 });

@@ -10,8 +10,9 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { reportRecords } from '../../src/cli/input.js';
+import type { DatasetRecord } from '../../src/models/dataset.js';
 import { parseDataset } from '../../src/models/index.js';
-import { renderHtml, reportCollector } from '../../src/report/index.js';
+import { renderReport, reportCollector } from '../../src/report/index.js';
 import { generateDataset } from '../../src/testing/index.js';
 
 const CHROMIUM = process.env.SUPPORTKIT_CHROMIUM ?? '/usr/bin/chromium';
@@ -49,68 +50,106 @@ async function luminanceStats(page: import('playwright-core').Page, png: Buffer)
   return (await page.evaluate(decode)) as { mean: number; variance: number };
 }
 
+/** The demo-like helpdesk the pages are drawn from. */
+const dataset = parseDataset(
+  JSON.parse(
+    JSON.stringify(
+      generateDataset({
+        seed: 2026,
+        tickets: 1500,
+        days: 63,
+        startDate: '2026-01-05',
+        timeZone: 'Europe/Rome',
+      }),
+    ),
+  ),
+);
+
+/** A report page of `records` in `locale`, planning sections included, written to a temporary file. */
+async function page(locale: string, records: Iterable<DatasetRecord>): Promise<string> {
+  const collector = reportCollector({
+    asOf: dataset.asOf!,
+    timeZone: 'Europe/Rome',
+    recentPeriods: 2,
+    source: 'demo helpdesk',
+    ticketMemory: Number.POSITIVE_INFINITY,
+  });
+  for (const record of records) collector.push(record);
+  const data = collector.finish();
+  data.sections.push(...(await collector.planning({ locale })));
+  const file = join(mkdtempSync(join(tmpdir(), 'supportkit-browser-')), `report-${locale}.html`);
+  writeFileSync(file, renderReport(data, { format: 'html', locale, timeZone: 'Europe/Rome' }));
+  return file;
+}
+
 describe.runIf(available)('the HTML report in headless Chromium', { timeout: 120_000 }, () => {
-  it('draws every chart (non-blank pixels), opens from disk and makes no network request', async () => {
-    const dataset = parseDataset(
-      JSON.parse(
-        JSON.stringify(
-          generateDataset({
-            seed: 2026,
-            tickets: 1500,
-            days: 63,
-            startDate: '2026-01-05',
-            timeZone: 'Europe/Rome',
-          }),
-        ),
+  for (const locale of ['en', 'it']) {
+    it(`${locale}: draws every chart (non-blank pixels), opens from disk and makes no network request`, async () => {
+      const file = await page(locale, reportRecords(dataset));
+      const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+      try {
+        const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        const requests: string[] = [];
+        tab.on('request', (request) => requests.push(request.url()));
+        const violations: string[] = [];
+        tab.on('console', (message) => {
+          if (message.type() === 'error') violations.push(message.text());
+        });
+        await tab.goto(pathToFileURL(file).href, { waitUntil: 'load' });
+        // The document itself is the only thing loaded: no font, image, script or stylesheet from anywhere.
+        expect(requests).toEqual([pathToFileURL(file).href]);
+        expect(violations).toEqual([]);
+        expect(await tab.evaluate('document.documentElement.lang')).toBe(locale);
+
+        const charts = await tab.locator('svg.chart').all();
+        // The report's charts and the planning sections' (forecast, agents per hour, card states).
+        expect(charts.length).toBeGreaterThanOrEqual(14);
+        const blank = await browser.newPage();
+        for (const chart of charts) {
+          const box = await chart.boundingBox();
+          expect(box!.width).toBeGreaterThan(200);
+          expect(box!.height).toBeGreaterThan(20);
+          const stats = await luminanceStats(blank, await chart.screenshot());
+          // A blank white area has variance 0; bars, lines and labels on white give hundreds or more.
+          expect(stats.variance).toBeGreaterThan(100);
+        }
+        // Each chart has its data table.
+        expect(await tab.locator('figure + details table').count()).toBe(charts.length);
+        // Nothing is wider than its card: long labels wrap or scroll inside their table.
+        const overflowing = await tab.evaluate(`[...document.querySelectorAll('section')]
+          .filter((s) => s.scrollWidth > s.clientWidth + 1).map((s) => s.id)`);
+        expect(overflowing).toEqual([]);
+
+        await tab.evaluate('window.scrollTo(0, 0)'); // the element screenshots scrolled it
+        const shot = await tab.screenshot({ fullPage: false });
+        expect((await luminanceStats(blank, shot)).variance).toBeGreaterThan(100);
+        if (process.env.SUPPORTKIT_UPDATE_SCREENSHOT && locale === 'en') {
+          mkdirSync(join(import.meta.dirname, '../../docs/images'), { recursive: true });
+          writeFileSync(join(import.meta.dirname, '../../docs/images/report.png'), shot);
+        }
+      } finally {
+        await browser.close();
+      }
+    });
+  }
+
+  it('says "no data" instead of drawing empty axes where the data has nothing (tickets only)', async () => {
+    const file = await page(
+      'it',
+      [...reportRecords(dataset)].filter(
+        (r) => !['messages', 'events', 'csat', 'nps', 'ces'].includes(r.kind),
       ),
     );
-    const collector = reportCollector({
-      asOf: dataset.asOf!,
-      timeZone: 'Europe/Rome',
-      recentPeriods: 2,
-      source: 'demo helpdesk',
-      ticketMemory: Number.POSITIVE_INFINITY,
-    });
-    for (const record of reportRecords(dataset)) collector.push(record);
-    const dir = mkdtempSync(join(tmpdir(), 'supportkit-browser-'));
-    const file = join(dir, 'report.html');
-    writeFileSync(file, renderHtml(collector.finish()));
-
     const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
     try {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      const requests: string[] = [];
-      page.on('request', (request) => requests.push(request.url()));
-      const violations: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') violations.push(message.text());
-      });
-      await page.goto(pathToFileURL(file).href, { waitUntil: 'load' });
-      // The document itself is the only thing loaded: no font, image, script or stylesheet from anywhere.
-      expect(requests).toEqual([pathToFileURL(file).href]);
-      expect(violations).toEqual([]);
-
-      const charts = await page.locator('svg.chart').all();
-      expect(charts.length).toBeGreaterThanOrEqual(10);
+      const tab = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await tab.goto(pathToFileURL(file).href, { waitUntil: 'load' });
       const blank = await browser.newPage();
-      for (const chart of charts) {
-        const box = await chart.boundingBox();
-        expect(box!.width).toBeGreaterThan(200);
-        expect(box!.height).toBeGreaterThan(20);
-        const stats = await luminanceStats(blank, await chart.screenshot());
-        // A blank white area has variance 0; bars, lines and labels on white give hundreds or more.
-        expect(stats.variance).toBeGreaterThan(100);
-      }
-      // Each chart has its data table.
-      expect(await page.locator('figure + details table').count()).toBe(charts.length);
-
-      await page.evaluate('window.scrollTo(0, 0)'); // the element screenshots scrolled it
-      const shot = await page.screenshot({ fullPage: false });
-      expect((await luminanceStats(blank, shot)).variance).toBeGreaterThan(100);
-      if (process.env.SUPPORTKIT_UPDATE_SCREENSHOT) {
-        mkdirSync(join(import.meta.dirname, '../../docs/images'), { recursive: true });
-        writeFileSync(join(import.meta.dirname, '../../docs/images/report.png'), shot);
-      }
+      for (const chart of await tab.locator('svg.chart').all())
+        expect((await luminanceStats(blank, await chart.screenshot())).variance).toBeGreaterThan(100);
+      for (const id of ['csat-over-time', 'nps-over-time'])
+        expect(await tab.locator(`#${id} .empty`).textContent()).toBe('nessun dato');
+      expect(await tab.locator('header .warning').textContent()).toMatch(/^dati sulle risposte mancanti/);
     } finally {
       await browser.close();
     }

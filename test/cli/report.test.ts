@@ -108,7 +108,7 @@ describe('supportkit report', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^first reply +\d+(\.\d)? (min|h|d) +/m);
     expect(run.stdout).not.toMatch(/\d\.\d{3,}/);
-    const volume = run.stdout.split('Volume and backlog\n')[1]!.split('\n\n')[0]!.split('\n').slice(1);
+    const volume = run.stdout.split('Weekly volume and backlog\n')[1]!.split('\n\n')[0]!.split('\n').slice(1);
     expect(new Set(volume.map((line) => line.length)).size).toBe(1);
   });
 
@@ -145,6 +145,69 @@ describe('supportkit report', () => {
     expect((await report()).firstReply.businessMinutes).toBeNull();
     const withHolidays = await report('--country', 'IT', '--tz', 'Europe/Rome');
     expect(withHolidays.firstReply.businessMinutes.n).toBe(withHolidays.firstReply.calendarMinutes.n);
+  });
+
+  it('--to cuts the volume table at the cutoff: no week after it, and its backlog is the headline’s', async () => {
+    const run = await runCli(['report', 'records.jsonl', '--to', '2026-03-02', '--tz', 'Europe/Rome'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    // The window's last day is the 1st (--to is exclusive), the moment is midnight in Rome, not UTC.
+    expect(lines[1]).toContain('tickets created until Mar 1, 2026');
+    expect(lines[1]).toContain('as of Mar 2, 2026, 12:00 AM (Europe/Rome)');
+    const unresolved = Number(/(\d+) unresolved/.exec(lines[3]!)![1]);
+    const table = run.stdout.split('Weekly volume and backlog\n')[1]!.split('\n\n')[0]!.split('\n').slice(2);
+    expect(table.at(-1)).toMatch(/^Feb 23, 2026 /);
+    expect(Number(table.at(-1)!.split(/ +/).at(-1))).toBe(unresolved);
+    expect(table.some((line) => line.startsWith('Mar 2, 2026'))).toBe(false);
+    // The week after the cutoff is where the forecast starts.
+    expect(run.stdout.split('Forecast: the next weeks')[1]).toMatch(/\nMar 2, 2026 +\d/);
+  });
+
+  it('--locale writes every label, number and date in the language; a wrong one is a usage error', async () => {
+    const run = await runCli(['report', 'dataset.json', '--tz', 'Europe/Rome', '--locale', 'it'], {
+      cwd: dir,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^Report di assistenza\n/);
+    expect(run.stdout).toContain('aggiornato al 16 mar 2026, 00:00 (Europe/Rome)');
+    expect(run.stdout).toMatch(/^prima risposta +\d+(,\d)? (min|h|g) +/m);
+    expect(run.stdout).toContain('Previsione: le prossime settimane');
+    expect(run.stdout).not.toMatch(/\d\.\d h/); // Italian decimals use a comma
+    const html = await runCli(['report', 'dataset.json', '--locale', 'de', '--format', 'html'], { cwd: dir });
+    expect(html.stdout).toContain('<html lang="de">');
+    expect(html.stdout).toContain('Support-Bericht');
+    for (const [option, value] of [
+      ['--locale', 'pt'],
+      ['--aht', '0'],
+      ['--reply-within', 'soon'],
+      ['--shrinkage', '100'],
+    ] as const) {
+      const bad = await runCli(['report', 'dataset.json', option, value], { cwd: dir });
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain(option);
+    }
+  });
+
+  it('--aht, --reply-within and --shrinkage size the agents per hour', async () => {
+    const run = await runCli(
+      [
+        'report',
+        'dataset.json',
+        '--tz',
+        'Europe/Rome',
+        '--aht',
+        '12',
+        '--reply-within',
+        '60',
+        '--shrinkage',
+        '35',
+      ],
+      { cwd: dir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('12 min of handling per request, each answered within 1 h, 35% shrinkage');
   });
 
   it('failures: no input, a missing folder file, bad options, a corrupt dataset', async () => {
@@ -240,7 +303,7 @@ describe('supportkit report', () => {
     linkSync(join(home, 'notes.txt'), join(home, 'report.txt'));
     const run = await runCli(['report', join(dir, 'records.jsonl'), '--out', 'report.txt'], { cwd: home });
     expect(run.code).toBe(0);
-    expect(readFileSync(join(home, 'report.txt'), 'utf8')).toContain('supportkit report');
+    expect(readFileSync(join(home, 'report.txt'), 'utf8')).toContain('Support report');
     expect(readFileSync(join(home, 'notes.txt'), 'utf8')).toBe('keep me');
     expect(readdirSync(home).sort()).toEqual(['notes.txt', 'report.txt']); // no temporary file left
   });

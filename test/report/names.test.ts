@@ -52,14 +52,14 @@ describe('the report names agents, groups and organizations', () => {
     expect(breakdownTable(data.report, 'agent', data.names).rows[0]![0]).toBe('Marco Rossi');
     expect(breakdownTable(data.report, 'group', data.names).rows[0]![0]).toBe('Assistenza clienti');
     expect(breakdownTable(data.report, 'organization', data.names).rows[0]![0]).toBe('Acme S.p.A.');
-    const text = renderReport(data, 'text');
+    const text = renderReport(data, { format: 'text' });
     expect(text).toMatch(/By organization/);
     expect(text).toMatch(/Marco Rossi/);
     expect(text).not.toMatch(/Old Name/);
     // An agent the folder does not name keeps its id.
     const other = data.report.breakdowns.agent.find((row) => row.key !== agent)!.key;
     expect(breakdownTable(data.report, 'agent', data.names).rows.map((r) => r[0])).toContain(other);
-    expect(renderReport(data, 'html')).toMatch(/Assistenza clienti/);
+    expect(renderReport(data, { format: 'html' })).toMatch(/Assistenza clienti/);
   });
 
   it('two people with one name are told apart by id; shards merge their names', () => {

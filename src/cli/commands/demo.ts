@@ -6,6 +6,7 @@ import { UsageError } from '../errors.js';
 import { reportRecords } from '../input.js';
 import { writeResult } from '../output.js';
 import type { CommandRun } from '../registry.js';
+import { localeOption, planningOption } from '../report-options.js';
 import { collectReport } from './report.js';
 
 /** The helpdesk `npm run demo` (examples/demo.ts) generates: the same seed, size and months. */
@@ -37,6 +38,7 @@ export const demoCommand: CommandRun = async (context) => {
   const { args, json, log } = context;
   if (args.positionals.length > 0) throw new UsageError('demo takes no arguments', 'supportkit demo --help');
   const format = formatOf(args.values, json);
+  const locale = localeOption(args.values, 'demo');
   const text = stringOption(args.values, 'tickets', 'demo');
   const tickets = text === undefined ? DEMO_DATASET.tickets : Number(text);
   if (!Number.isInteger(tickets) || tickets < 1 || tickets > 1_000_000)
@@ -54,9 +56,15 @@ export const demoCommand: CommandRun = async (context) => {
       format,
       schedule: undefined,
       recentPeriods: 2,
+      locale,
+      planning: planningOption(args.values),
     },
     `demo helpdesk (seed ${DEMO_DATASET.seed})`,
   );
-  writeResult(context, renderReport(data, format), stringOption(args.values, 'out', 'demo'));
+  writeResult(
+    context,
+    renderReport(data, { format, locale, timeZone: DEMO_DATASET.timeZone }),
+    stringOption(args.values, 'out', 'demo'),
+  );
   return 0;
 };

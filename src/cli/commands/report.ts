@@ -20,7 +20,8 @@ import { type ReportCliOptions, reportOptions } from '../report-options.js';
 /**
  * Collects report data from an opened input: a dataset is summarised as `summarize` would (every ticket
  * remembered for CSAT attribution); a stream as `summarizeRecords` would — unless it is a log (a ticket written
- * again by a later sync run, messages apart from their tickets), which is read as its latest versions.
+ * again by a later sync run, messages apart from their tickets), which is read as its latest versions. The
+ * planning sections follow, in the report's locale.
  *
  * @example
  * ```ts
@@ -45,11 +46,18 @@ export async function collectReport(
     ...(input.kind === 'dataset' ? { ticketMemory: Number.POSITIVE_INFINITY } : {}),
   };
   const collector = reportCollector(collectorOptions);
+  const finish = async () => {
+    const data = collector.finish();
+    data.sections.push(
+      ...(await collector.planning({ locale: options.locale ?? 'en', ...options.planning })),
+    );
+    return data;
+  };
   if (input.kind === 'dataset') {
     for (const record of input.records) collector.push(record);
-    return collector.finish();
+    return finish();
   }
-  if (await collectInShards(input, collectorOptions, options.workers, collector)) return collector.finish();
+  if (await collectInShards(input, collectorOptions, options.workers, collector)) return finish();
   try {
     const check = bundleCheck();
     for await (const batch of input.records)
@@ -57,7 +65,7 @@ export async function collectReport(
         check(record);
         collector.push(record);
       }
-    return collector.finish();
+    return await finish();
   } catch (error) {
     if (!isNotBundled(error)) throw error;
   }
@@ -108,6 +116,14 @@ export const reportCommand: CommandRun = async (context) => {
   const schedule = stringOption(args.values, 'schedule', 'report');
   if (out !== undefined) refuseOverwrite(io.cwd, path, out, 'report', schedule ? [schedule] : []);
   const data = await collectReport(openReportInput(resolve(io.cwd, path), path), options, path);
-  writeResult(context, renderReport(data, options.format), out);
+  writeResult(
+    context,
+    renderReport(data, {
+      format: options.format,
+      locale: options.locale ?? 'en',
+      timeZone: options.timeZone,
+    }),
+    out,
+  );
   return 0;
 };
