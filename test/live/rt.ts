@@ -118,6 +118,12 @@ export async function seedRt(
       if (byName.ok) retire.add(name);
     }
   }
+  // RT stamps users and queues with now; the change feed reads again what changed in the last seconds. The seed's
+  // people and queues are dated back to the seed's own times (below), retired users and the queue to its start.
+  const past = sqlTime(
+    new Date(Math.min(...[...seed.customers, ...seed.tickets].map((r) => r.createdAt.getTime()))),
+  );
+  const statements: [string, ...(string | number)[]][] = [];
   for (const user of retire) {
     const found = await fetch(`${server.url}/REST/2.0/user/${encodeURIComponent(user)}`, {
       headers: { authorization: AUTH },
@@ -130,16 +136,24 @@ export async function seedRt(
       Privileged: 0,
       Disabled: 1,
     });
+    statements.push(['update Users set LastUpdated = ? where id = ?', past, numeric]);
   }
   for (const c of seed.customers) {
     const email = c.identities.find((i) => i.kind === 'email')!.value;
     await rt(server, 'POST', '/user', { Name: email, EmailAddress: email, RealName: c.name, Privileged: 0 });
     ids.set(c.id, email);
+    statements.push([
+      'update Users set Created = ?, LastUpdated = ? where Name = ?',
+      sqlTime(c.createdAt),
+      sqlTime(c.updatedAt ?? c.createdAt),
+      email,
+    ]);
   }
   for (const a of seed.agents) {
     const name = a.email!.split('@')[0]!;
     await rt(server, 'POST', '/user', { Name: name, EmailAddress: a.email, RealName: a.name, Privileged: 1 });
     ids.set(a.id, name);
+    statements.push(['update Users set Created = ?, LastUpdated = ? where Name = ?', past, past, name]);
   }
   for (const g of seed.groups) {
     const found = await rt<{ items: { id: string }[] }>(server, 'POST', '/queues', [
@@ -148,7 +162,9 @@ export async function seedRt(
     const id =
       found.items[0]?.id ?? (await rt<{ id: string }>(server, 'POST', '/queue', { Name: g.name })).id;
     ids.set(g.id, String(id));
+    statements.push(['update Queues set Created = ?, LastUpdated = ? where id = ?', past, past, String(id)]);
   }
+  statements.push(['update Queues set Created = ?, LastUpdated = ? where Name = ?', past, past, queue]);
   const userId = (name: string) =>
     execFileSync('perl', [
       '-MDBI',
@@ -157,7 +173,6 @@ export async function seedRt(
       server.db,
       name,
     ]).toString();
-  const statements: [string, ...(string | number)[]][] = [];
   for (const t of seed.tickets) {
     const opening = seed.messages.find((m) => m.ticketId === t.id && m.authorId === t.requesterId);
     const created = await rt<{ id: string }>(server, 'POST', '/ticket', {
