@@ -38,7 +38,9 @@ const READS_AT_ONCE = 4;
  * the records a page of changed items makes — or null when RT hides what they need from this API user.
  */
 interface ChangeSource {
-  path: '/users' | '/queues';
+  /** The whole collection: RT's users search with no condition, or every queue (a queue search needs one). */
+  method: 'GET' | 'POST';
+  path: '/users' | '/queues/all';
   fields: string;
   records(
     context: RtAdapterContext,
@@ -73,6 +75,7 @@ function settled(newest: RtKey, serverSecond: number): RtKey {
 }
 
 const users: ChangeSource = {
+  method: 'POST',
   path: '/users',
   fields: 'id,Name,LastUpdated',
   async records(context, items, options) {
@@ -99,7 +102,8 @@ const users: ChangeSource = {
 };
 
 const queues: ChangeSource = {
-  path: '/queues',
+  method: 'GET',
+  path: '/queues/all',
   fields: 'id,Name,Description,Disabled,Created,LastUpdated',
   async records(context, items) {
     const scope = new Set(context.queues);
@@ -125,11 +129,11 @@ async function pageOf(
   options?: RequestOptions,
 ) {
   const response = await context.http.request<unknown>({
-    method: 'POST',
+    method: source.method,
     // Two sort columns: the query object holds one value per name, so they are written into the path.
     path: `${source.path}?orderby=LastUpdated&order=DESC&orderby=id&order=DESC`,
     query: { fields: source.fields, find_disabled_rows: 1, page, per_page: context.pageSize },
-    body: [],
+    ...(source.method === 'POST' ? { body: [] } : {}),
     expect: 'object',
     // A search changes nothing: safe to send again.
     idempotent: true,

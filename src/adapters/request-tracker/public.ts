@@ -51,7 +51,7 @@ export const usersNamedBy = publicMapper(
  * @example
  * ```ts
  * customerFromRt(body).identities; // [{ kind: 'email', value: 'ada@example.com', primary: true }, …]
- * customerFromRt(summary, { createdAt: '2026-03-02T08:00:00Z' });
+ * customerFromRt(summary, { createdAt: new Date('2026-03-02T08:00:00Z') });
  * ```
  */
 export const customerFromRt = publicMapper(
