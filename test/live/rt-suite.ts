@@ -4,21 +4,40 @@
  * side by side. Where a server is not running its tests are skipped with a loud message — except in CI, where
  * both must run and a missing server fails.
  */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
+import { positionOf } from '../../src/adapters/request-tracker/feed-position.js';
 import { createRequestTrackerAdapter } from '../../src/adapters/request-tracker/index.js';
 import {
+  type Agent,
   AuthenticationError,
   basicAuth,
+  type Checkpoint,
+  type Customer,
   type DatasetRecord,
   firstReplyTime,
+  type Group,
+  type HelpdeskAdapter,
   type Message,
   type Ticket,
   tokenAuth,
 } from '../../src/index.js';
-import { callbackSink, sync } from '../../src/sync/index.js';
+import {
+  callbackSink,
+  checkpointFile,
+  jsonlFileSink,
+  OutputLockedError,
+  readJsonlRecords,
+  recordKey,
+  sync,
+} from '../../src/sync/index.js';
 import { runContractSuite, seed } from '../contract/contract-suite.js';
 import { expectStoryMetrics, storyDataset } from '../contract/scenario.js';
-import { agentLogin, type RtServer, rtAuthToken, rtAvailable, seedRt } from './rt.js';
+import { agentLogin, type RtServer, rest, rtAuthToken, rtAvailable, seedRt } from './rt.js';
 
 const rootAuth = () => basicAuth({ username: 'root', password: 'password' });
 const adapterFor = (server: RtServer, queue?: string) =>
@@ -33,6 +52,64 @@ const collect = async <T>(items: AsyncIterable<T>) => {
   for await (const item of items) out.push(item);
   return out;
 };
+
+/** One run of the change feed from a checkpoint: its records, and the checkpoint it ended at. */
+async function feed(adapter: HelpdeskAdapter, from: Checkpoint | null) {
+  const records: DatasetRecord[] = [];
+  let checkpoint = from;
+  for await (const batch of adapter.changes(from)) {
+    records.push(...batch.records);
+    checkpoint = batch.checkpoint;
+  }
+  return { records, checkpoint: checkpoint! };
+}
+const valuesOf = <T extends { id: string }>(records: DatasetRecord[], kind: string, id?: string) =>
+  records
+    .filter((r) => r.kind === kind)
+    .map((r) => r.value as unknown as T)
+    .filter((v) => !id || v.id === id);
+const peopleKeys = (records: DatasetRecord[]) =>
+  records
+    .filter((r) => r.kind === 'customers' || r.kind === 'agents')
+    .map(recordKey)
+    .sort();
+let made = 0;
+const unique = (what: string) => `${what}-${process.pid}-${Date.now()}-${++made}`;
+/** RT times users to the second: a change in the next one is a new version of the user. */
+const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1050 - (Date.now() % 1000)));
+
+/** The kill-and-resume test's child: a sync that SIGKILLs itself between two pages of users. */
+const CHILD = fileURLToPath(new URL('./rt-sync-child.ts', import.meta.url));
+// tsx's loader by path, as test/cli/sync.test.ts runs the CLI.
+const TSX = pathToFileURL(
+  fileURLToPath(new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url)),
+).href;
+const runChild = (args: string[]) =>
+  new Promise<NodeJS.Signals | number | null>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', TSX, CHILD, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      signal ? resolve(signal) : code === 0 ? resolve(0) : reject(new Error(stderr)),
+    );
+  });
+
+/** A JSONL sink on a file a killed process left locked: taken over once its lock is stale (2 s here). */
+async function takeOver(path: string) {
+  for (let tries = 0; ; tries++) {
+    try {
+      return jsonlFileSink(path, { lockStaleMs: 2000 });
+    } catch (error) {
+      if (!(error instanceof OutputLockedError) || tries > 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
 
 /** What differs between the servers: how to start one, and what it has beyond RT's own defaults. */
 export interface LiveRt {
@@ -178,6 +255,162 @@ export async function liveRtSuite({ server, start, tags, ownerRights }: LiveRt) 
         body: 'Ciao,\nci pensiamo noi.',
       });
       expect(added).toMatchObject({ authorId: 'root', authorRole: 'agent', body: 'Ciao,\nci pensiamo noi.' });
+    });
+
+    describe('people in the change feed', () => {
+      it('brings a customer with every identity, again when changed, and as deleted when disabled', async () => {
+        const { queue } = await seedRt(server, seed);
+        const rt = adapterFor(server, queue);
+        const start = (await feed(rt, null)).checkpoint;
+        const email = `${unique('bea')}@example.com`;
+        await rest(server, 'POST', '/user', {
+          Name: email,
+          EmailAddress: email,
+          RealName: 'Bea',
+          MobilePhone: '+39 347 123 4567',
+          WorkPhone: '06 1234 5678',
+          Privileged: 0,
+        });
+        const first = await feed(rt, start);
+        const [created] = valuesOf<Customer>(first.records, 'customers', email);
+        expect(created!.identities).toEqual([
+          { kind: 'email', value: email, primary: true },
+          { kind: 'phone', value: '+393471234567', primary: false },
+          { kind: 'handle', channel: 'phone', value: '06 1234 5678', primary: false },
+          { kind: 'external', adapter: 'request-tracker', value: email, primary: false },
+        ]);
+        expect(created).toMatchObject({ name: 'Bea', active: true, deleted: false });
+        expect(created!.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000);
+        await nextSecond();
+        await rt.customers.update(email, { name: 'Beatrice' });
+        const second = await feed(rt, first.checkpoint);
+        const [changed] = valuesOf<Customer>(second.records, 'customers', email);
+        expect(changed).toMatchObject({ name: 'Beatrice', createdAt: created!.createdAt });
+        expect(changed!.updatedAt!.getTime()).toBeGreaterThan(created!.updatedAt!.getTime());
+        await nextSecond();
+        await rest(server, 'PUT', `/user/${encodeURIComponent(email)}`, { Disabled: 1 });
+        const [disabled] = valuesOf<Customer>(
+          (await feed(rt, second.checkpoint)).records,
+          'customers',
+          email,
+        );
+        expect(disabled).toMatchObject({ name: 'Beatrice', active: false, deleted: true });
+      });
+
+      it('brings a user made privileged as an agent, and its queues as groups (another queue stays out of a scoped feed)', async () => {
+        const { queue } = await seedRt(server, seed);
+        const rt = adapterFor(server, queue);
+        const whole = await feed(rt, null);
+        expect(valuesOf<Group>(whole.records, 'groups').map((g) => g.name)).toEqual([queue]);
+        const name = unique('luca');
+        await rest(server, 'POST', '/user', { Name: name, RealName: 'Luca', Privileged: 0 });
+        await rest(server, 'PUT', `/queue/${encodeURIComponent(queue)}`, {
+          Description: 'Fatture e rimborsi',
+        });
+        const other = unique('queue');
+        await rest(server, 'POST', '/queue', { Name: other });
+        const after = await feed(rt, whole.checkpoint);
+        expect(valuesOf<Customer>(after.records, 'customers', name)).toHaveLength(1);
+        const groups = valuesOf<Group>(after.records, 'groups');
+        expect(groups.map((g) => [g.name, g.description])).toEqual([[queue, 'Fatture e rimborsi']]);
+        expect(groups[0]!.updatedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
+        // Unscoped, every queue is a group.
+        const all = createRequestTrackerAdapter({ baseUrl: server.url, auth: rootAuth(), pageSize: 100 });
+        const everyQueue = valuesOf<Group>((await feed(all, whole.checkpoint)).records, 'groups');
+        expect(everyQueue.map((g) => g.name)).toContain(other);
+        await nextSecond();
+        await rest(server, 'PUT', `/user/${encodeURIComponent(name)}`, { Privileged: 1 });
+        const later = await feed(rt, after.checkpoint);
+        expect(valuesOf<Agent>(later.records, 'agents', name)).toEqual([
+          expect.objectContaining({ id: name, name: 'Luca', active: true }),
+        ]);
+        expect(valuesOf<Customer>(later.records, 'customers', name)).toEqual([]);
+      });
+
+      it('reads back a note added through customers.addNote, after what RT already had in Comments, in the card and the feed', async () => {
+        const { queue, ids } = await seedRt(server, seed);
+        const rt = adapterFor(server, queue);
+        const ada = ids.get('201')!;
+        await rest(server, 'PUT', `/user/${encodeURIComponent(ada)}`, { Comments: 'Typed in RT: VIP.' });
+        const before = (await feed(rt, null)).checkpoint;
+        const note = await rt.customers.addNote(ada, {
+          authorId: ids.get('301')!,
+          authorName: 'Marco',
+          body: 'Call back after 5 pm',
+          at: new Date(),
+        });
+        expect((await rt.customers.get(ada)).notes).toEqual([note]);
+        const raw = await rest<{ Comments: string }>(server, 'GET', `/user/${encodeURIComponent(ada)}`);
+        expect(raw.Comments).toMatch(
+          /^Typed in RT: VIP\.\n\n── note n1 · [^\n]+ · by marco · Marco\nCall back after 5 pm$/,
+        );
+        const fed = valuesOf<Customer>((await feed(rt, before)).records, 'customers', ada);
+        expect(fed.at(-1)!.notes).toEqual([note]);
+        // RT shows and lets change Comments only with AdminUsers: an agent without it is refused, nothing written.
+        const agent = createRequestTrackerAdapter({
+          baseUrl: server.url,
+          auth: basicAuth(await agentLogin(server)),
+        });
+        await expect(
+          agent.customers.addNote(ada, { authorId: 'marco', body: 'Not written', at: new Date() }),
+        ).rejects.toMatchObject({ name: 'ChangeRefusedError', fields: ['notes'] });
+        expect(
+          (await rest<{ Comments: string }>(server, 'GET', `/user/${encodeURIComponent(ada)}`)).Comments,
+        ).toBe(raw.Comments);
+      });
+
+      it('killed (SIGKILL) between two pages of users and resumed with sync() and jsonlFileSink, writes each person version exactly once', async () => {
+        const { queue } = await seedRt(server, seed);
+        // More people than two pages of 5 hold, whatever else this server has.
+        for (let i = 0; i < 11; i++)
+          await rest(server, 'POST', '/user', { Name: unique('kill'), Privileged: 0 });
+        const dir = mkdtempSync(join(tmpdir(), 'supportkit-rt-kill-'));
+        try {
+          const out = join(dir, 'changes.jsonl');
+          const saved = checkpointFile(join(dir, 'checkpoint.json'));
+          expect(await runChild([server.url, queue, out, saved.path, '5'])).toBe('SIGKILL');
+          const killedAt = saved.load()!;
+          expect(positionOf(killedAt).users.scan).not.toBeNull();
+          const sink = await takeOver(out);
+          const rt = createRequestTrackerAdapter({
+            baseUrl: server.url,
+            auth: rootAuth(),
+            queues: [queue],
+            pageSize: 5,
+          });
+          try {
+            await sync(rt, { sink, checkpoint: killedAt, onCheckpoint: saved.save });
+          } finally {
+            await sink.close();
+          }
+          const written = (await collect(readJsonlRecords(out))).flat();
+          const keys = written.map(recordKey);
+          expect(keys.length).toBeGreaterThan(0);
+          expect(new Set(keys).size).toBe(keys.length);
+          // The same person versions as a run that was never killed.
+          const whole: DatasetRecord[] = [];
+          await sync(rt, { sink: callbackSink((records) => void whole.push(...records)) });
+          expect(peopleKeys(written)).toEqual(peopleKeys(whole));
+          expect(peopleKeys(whole).length).toBeGreaterThan(10);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      });
+
+      it('resumes a checkpoint of the previous version (a bare transaction id): tickets from there, people from the beginning', async () => {
+        const { queue } = await seedRt(server, seed);
+        const rt = adapterFor(server, queue);
+        const whole = await feed(rt, null);
+        const tickets = positionOf(whole.checkpoint).tickets!;
+        const resumed = await feed(rt, { adapter: 'request-tracker', cursor: String(tickets) });
+        expect(resumed.records.filter((r) => r.kind === 'tickets')).toEqual([]);
+        const people = (records: DatasetRecord[]) =>
+          new Set(
+            records.filter((r) => r.kind === 'customers' || r.kind === 'agents').map((r) => r.value.id),
+          );
+        expect(people(resumed.records)).toEqual(people(whole.records));
+        expect(positionOf(resumed.checkpoint).tickets).toBe(tickets);
+      });
     });
 
     it('gives first reply and resolution times worked out by hand, from tickets synced from it', async () => {

@@ -56,7 +56,8 @@ export async function rtAvailable(server: RtServer): Promise<boolean> {
   }
 }
 
-async function rt<T = Record<string, unknown>>(
+/** One REST2 call as root; a failure throws with the status and the start of the answer. */
+export async function rest<T = Record<string, unknown>>(
   server: RtServer,
   method: string,
   path: string,
@@ -97,7 +98,7 @@ export async function seedRt(
 ): Promise<{ queue: string; ids: Map<string, string> }> {
   const ids = new Map<string, string>();
   const queue = `contract-${process.pid}-${Date.now()}-${++run}`;
-  await rt(server, 'POST', '/queue', { Name: queue });
+  await rest(server, 'POST', '/queue', { Name: queue });
   const names = [
     ...seed.customers.map((c) => c.identities.find((i) => i.kind === 'email')?.value),
     ...seed.agents.map((a) => a.email),
@@ -109,7 +110,7 @@ export async function seedRt(
     const query = name.includes('@')
       ? [{ field: 'EmailAddress', operator: 'LIKE', value: name }]
       : [{ field: 'Name', value: name }];
-    for (const user of (await rt<{ items: { id: string }[] }>(server, 'POST', '/users', query)).items)
+    for (const user of (await rest<{ items: { id: string }[] }>(server, 'POST', '/users', query)).items)
       retire.add(user.id);
     if (name.includes('@')) {
       const byName = await fetch(`${server.url}/REST/2.0/user/${encodeURIComponent(name)}`, {
@@ -130,7 +131,7 @@ export async function seedRt(
     });
     if (!found.ok) continue;
     const numeric = ((await found.json()) as { id: number }).id;
-    await rt(server, 'PUT', `/user/${numeric}`, {
+    await rest(server, 'PUT', `/user/${numeric}`, {
       Name: `retired-${numeric}`,
       EmailAddress: `retired-${numeric}@invalid.test`,
       Privileged: 0,
@@ -140,7 +141,12 @@ export async function seedRt(
   }
   for (const c of seed.customers) {
     const email = c.identities.find((i) => i.kind === 'email')!.value;
-    await rt(server, 'POST', '/user', { Name: email, EmailAddress: email, RealName: c.name, Privileged: 0 });
+    await rest(server, 'POST', '/user', {
+      Name: email,
+      EmailAddress: email,
+      RealName: c.name,
+      Privileged: 0,
+    });
     ids.set(c.id, email);
     statements.push([
       'update Users set Created = ?, LastUpdated = ? where Name = ?',
@@ -151,16 +157,21 @@ export async function seedRt(
   }
   for (const a of seed.agents) {
     const name = a.email!.split('@')[0]!;
-    await rt(server, 'POST', '/user', { Name: name, EmailAddress: a.email, RealName: a.name, Privileged: 1 });
+    await rest(server, 'POST', '/user', {
+      Name: name,
+      EmailAddress: a.email,
+      RealName: a.name,
+      Privileged: 1,
+    });
     ids.set(a.id, name);
     statements.push(['update Users set Created = ?, LastUpdated = ? where Name = ?', past, past, name]);
   }
   for (const g of seed.groups) {
-    const found = await rt<{ items: { id: string }[] }>(server, 'POST', '/queues', [
+    const found = await rest<{ items: { id: string }[] }>(server, 'POST', '/queues', [
       { field: 'Name', value: g.name },
     ]);
     const id =
-      found.items[0]?.id ?? (await rt<{ id: string }>(server, 'POST', '/queue', { Name: g.name })).id;
+      found.items[0]?.id ?? (await rest<{ id: string }>(server, 'POST', '/queue', { Name: g.name })).id;
     ids.set(g.id, String(id));
     statements.push(['update Queues set Created = ?, LastUpdated = ? where id = ?', past, past, String(id)]);
   }
@@ -175,7 +186,7 @@ export async function seedRt(
     ]).toString();
   for (const t of seed.tickets) {
     const opening = seed.messages.find((m) => m.ticketId === t.id && m.authorId === t.requesterId);
-    const created = await rt<{ id: string }>(server, 'POST', '/ticket', {
+    const created = await rest<{ id: string }>(server, 'POST', '/ticket', {
       Queue: queue,
       Subject: t.subject,
       Requestor: ids.get(t.requesterId),
@@ -207,7 +218,7 @@ export async function seedRt(
       ],
     );
     for (const [index, m] of seed.messages.filter((m) => m.ticketId === t.id && m !== opening).entries()) {
-      await rt(server, 'POST', `/ticket/${ticketId}/${m.public ? 'correspond' : 'comment'}`, {
+      await rest(server, 'POST', `/ticket/${ticketId}/${m.public ? 'correspond' : 'comment'}`, {
         Content: m.body,
         ContentType: 'text/plain',
       });
@@ -221,7 +232,7 @@ export async function seedRt(
     }
     // The status last: a reply to a resolved ticket would reopen it.
     if (statusToRt(t.status) !== 'new')
-      await rt(server, 'PUT', `/ticket/${ticketId}`, { Status: statusToRt(t.status) });
+      await rest(server, 'PUT', `/ticket/${ticketId}`, { Status: statusToRt(t.status) });
     statements.push(
       ['update Tickets set LastUpdated = ? where id = ?', sqlTime(t.updatedAt), ticketId],
       [
@@ -265,6 +276,6 @@ export async function agentLogin(server: RtServer): Promise<{ username: string; 
   const found = await fetch(`${server.url}/REST/2.0/user/${username}`, { headers: { authorization: AUTH } });
   const fields = { Privileged: 1, Password: password, EmailAddress: 'integration@support.example.com' };
   // Made once per server (RT answers 500 to a password in a PUT); a server's database is fresh at each start.
-  if (!found.ok) await rt(server, 'POST', '/user', { Name: username, RealName: 'Integration', ...fields });
+  if (!found.ok) await rest(server, 'POST', '/user', { Name: username, RealName: 'Integration', ...fields });
   return { username, password };
 }
