@@ -10,7 +10,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { positionOf } from '../../src/adapters/request-tracker/feed-position.js';
+import {
+  checkpointAt,
+  type FeedPosition,
+  positionOf,
+} from '../../src/adapters/request-tracker/feed-position.js';
 import { createRequestTrackerAdapter } from '../../src/adapters/request-tracker/index.js';
 import {
   type Agent,
@@ -18,6 +22,7 @@ import {
   basicAuth,
   type Checkpoint,
   type Customer,
+  createEventBus,
   type DatasetRecord,
   firstReplyTime,
   type Group,
@@ -258,10 +263,22 @@ export async function liveRtSuite({ server, start, tags, ownerRights }: LiveRt) 
     });
 
     describe('people in the change feed', () => {
+      /**
+       * Where the people of this server stand once a feed has read them all: a test's feed starts there (its own
+       * queue's tickets from the beginning) and reads only the people changed since, one page when few did. Each
+       * user costs a read of its own (only that says privileged and disabled), so a run from the beginning reads
+       * every user this server ever had.
+       */
+      let read: Pick<FeedPosition, 'users' | 'groups'> | undefined;
+      const startFor = async (queue: string): Promise<Checkpoint> => {
+        read ??= positionOf((await feed(adapterFor(server, queue), null)).checkpoint);
+        return checkpointAt({ tickets: null, ...read });
+      };
+
       it('brings a customer with every identity, again when changed, and as deleted when disabled', async () => {
         const { queue } = await seedRt(server, seed);
         const rt = adapterFor(server, queue);
-        const start = (await feed(rt, null)).checkpoint;
+        const start = await startFor(queue);
         const email = `${unique('bea')}@example.com`;
         await rest(server, 'POST', '/user', {
           Name: email,
@@ -300,8 +317,7 @@ export async function liveRtSuite({ server, start, tags, ownerRights }: LiveRt) 
       it('brings a user made privileged as an agent, and its queues as groups (another queue stays out of a scoped feed)', async () => {
         const { queue } = await seedRt(server, seed);
         const rt = adapterFor(server, queue);
-        const whole = await feed(rt, null);
-        expect(valuesOf<Group>(whole.records, 'groups').map((g) => g.name)).toEqual([queue]);
+        const start = await startFor(queue);
         const name = unique('luca');
         await rest(server, 'POST', '/user', { Name: name, RealName: 'Luca', Privileged: 0 });
         await rest(server, 'PUT', `/queue/${encodeURIComponent(queue)}`, {
@@ -309,14 +325,14 @@ export async function liveRtSuite({ server, start, tags, ownerRights }: LiveRt) 
         });
         const other = unique('queue');
         await rest(server, 'POST', '/queue', { Name: other });
-        const after = await feed(rt, whole.checkpoint);
+        const after = await feed(rt, start);
         expect(valuesOf<Customer>(after.records, 'customers', name)).toHaveLength(1);
         const groups = valuesOf<Group>(after.records, 'groups');
         expect(groups.map((g) => [g.name, g.description])).toEqual([[queue, 'Fatture e rimborsi']]);
         expect(groups[0]!.updatedAt!.getTime()).toBeGreaterThan(Date.now() - 60_000);
         // Unscoped, every queue is a group.
-        const all = createRequestTrackerAdapter({ baseUrl: server.url, auth: rootAuth(), pageSize: 100 });
-        const everyQueue = valuesOf<Group>((await feed(all, whole.checkpoint)).records, 'groups');
+        const all = createRequestTrackerAdapter({ baseUrl: server.url, auth: rootAuth() });
+        const everyQueue = valuesOf<Group>((await feed(all, start)).records, 'groups');
         expect(everyQueue.map((g) => g.name)).toContain(other);
         await nextSecond();
         await rest(server, 'PUT', `/user/${encodeURIComponent(name)}`, { Privileged: 1 });
@@ -332,7 +348,7 @@ export async function liveRtSuite({ server, start, tags, ownerRights }: LiveRt) 
         const rt = adapterFor(server, queue);
         const ada = ids.get('201')!;
         await rest(server, 'PUT', `/user/${encodeURIComponent(ada)}`, { Comments: 'Typed in RT: VIP.' });
-        const before = (await feed(rt, null)).checkpoint;
+        const start = await startFor(queue);
         const note = await rt.customers.addNote(ada, {
           authorId: ids.get('301')!,
           authorName: 'Marco',
@@ -344,7 +360,7 @@ export async function liveRtSuite({ server, start, tags, ownerRights }: LiveRt) 
         expect(raw.Comments).toMatch(
           /^Typed in RT: VIP\.\n\n── note n1 · [^\n]+ · by marco · Marco\nCall back after 5 pm$/,
         );
-        const fed = valuesOf<Customer>((await feed(rt, before)).records, 'customers', ada);
+        const fed = valuesOf<Customer>((await feed(rt, start)).records, 'customers', ada);
         expect(fed.at(-1)!.notes).toEqual([note]);
         // RT shows and lets change Comments only with AdminUsers: an agent without it is refused, nothing written.
         const agent = createRequestTrackerAdapter({
@@ -361,13 +377,18 @@ export async function liveRtSuite({ server, start, tags, ownerRights }: LiveRt) 
 
       it('killed (SIGKILL) between two pages of users and resumed with sync() and jsonlFileSink, writes each person version exactly once', async () => {
         const { queue } = await seedRt(server, seed);
-        // More people than two pages of 5 hold, whatever else this server has.
-        for (let i = 0; i < 11; i++)
-          await rest(server, 'POST', '/user', { Name: unique('kill'), Privileged: 0 });
+        const start = await startFor(queue);
+        // More people than two pages of 5 hold.
+        const made: string[] = [];
+        for (let i = 0; i < 11; i++) {
+          made.push(unique('kill'));
+          await rest(server, 'POST', '/user', { Name: made.at(-1), Privileged: 0 });
+        }
         const dir = mkdtempSync(join(tmpdir(), 'supportkit-rt-kill-'));
         try {
           const out = join(dir, 'changes.jsonl');
           const saved = checkpointFile(join(dir, 'checkpoint.json'));
+          saved.save(start);
           expect(await runChild([server.url, queue, out, saved.path, '5'])).toBe('SIGKILL');
           const killedAt = saved.load()!;
           expect(positionOf(killedAt).users.scan).not.toBeNull();
@@ -385,32 +406,56 @@ export async function liveRtSuite({ server, start, tags, ownerRights }: LiveRt) 
           }
           const written = (await collect(readJsonlRecords(out))).flat();
           const keys = written.map(recordKey);
-          expect(keys.length).toBeGreaterThan(0);
           expect(new Set(keys).size).toBe(keys.length);
-          // The same person versions as a run that was never killed.
+          expect(valuesOf<Customer>(written, 'customers').filter((c) => made.includes(c.id))).toHaveLength(
+            11,
+          );
+          // The same person versions as a run from the same start that was never killed.
           const whole: DatasetRecord[] = [];
-          await sync(rt, { sink: callbackSink((records) => void whole.push(...records)) });
+          await sync(rt, { sink: callbackSink((records) => void whole.push(...records)), checkpoint: start });
           expect(peopleKeys(written)).toEqual(peopleKeys(whole));
-          expect(peopleKeys(whole).length).toBeGreaterThan(10);
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
       });
 
-      it('resumes a checkpoint of the previous version (a bare transaction id): tickets from there, people from the beginning', async () => {
+      it('resumes a checkpoint of the previous version (a bare transaction id): tickets from there, every person from the beginning', async () => {
         const { queue } = await seedRt(server, seed);
         const rt = adapterFor(server, queue);
-        const whole = await feed(rt, null);
-        const tickets = positionOf(whole.checkpoint).tickets!;
+        const tickets = positionOf((await feed(rt, await startFor(queue))).checkpoint).tickets!;
         const resumed = await feed(rt, { adapter: 'request-tracker', cursor: String(tickets) });
         expect(resumed.records.filter((r) => r.kind === 'tickets')).toEqual([]);
-        const people = (records: DatasetRecord[]) =>
-          new Set(
-            records.filter((r) => r.kind === 'customers' || r.kind === 'agents').map((r) => r.value.id),
-          );
-        expect(people(resumed.records)).toEqual(people(whole.records));
         expect(positionOf(resumed.checkpoint).tickets).toBe(tickets);
+        // Every user RT has (disabled ones too), but RT's own two.
+        const users = await rest<{ total: number }>(
+          server,
+          'POST',
+          '/users?find_disabled_rows=1&per_page=1',
+          [],
+        );
+        const people = resumed.records.filter((r) => r.kind === 'customers' || r.kind === 'agents');
+        expect(new Set(people.map((r) => r.value.id)).size).toBe(users.total - 2);
       });
+    });
+
+    it('reads the parts of a page of transactions with one search of their own, however many RT holds', async () => {
+      const { queue } = await seedRt(server, seed);
+      const bus = createEventBus();
+      let searches = 0;
+      bus.on('http.request', (event) => {
+        if (new URL(event.url).pathname.endsWith('/attachments')) searches++;
+      });
+      const rt = createRequestTrackerAdapter({
+        baseUrl: server.url,
+        auth: rootAuth(),
+        queues: [queue],
+        pageSize: 100,
+        bus,
+      });
+      const records = (await feed(rt, null)).records;
+      // The seed's messages, from one page of transactions and one page of their parts (RT holds far more parts).
+      expect(records.filter((r) => r.kind === 'messages').length).toBeGreaterThanOrEqual(2);
+      expect(searches).toBe(1);
     });
 
     it('gives first reply and resolution times worked out by hand, from tickets synced from it', async () => {
