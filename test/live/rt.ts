@@ -89,8 +89,10 @@ let run = 0;
 
 /**
  * Writes the seed into RT in a queue of its own (so lists and the change feed see only this seed), and returns
- * that queue's name and the seed-id → RT-id map. Users the seed names by e-mail are "retired" first (renamed,
- * unprivileged, disabled), since RT users cannot be deleted and e-mail addresses are unique.
+ * that queue's name and the seed-id → RT-id map. RT users cannot be deleted and e-mail addresses are unique: a
+ * seed user that exists already is reset to the seed (so a server's users do not grow with every test, and a
+ * change feed from the beginning stays short), and any other user holding one of the seed's addresses is
+ * "retired" (renamed, unprivileged, disabled).
  */
 export async function seedRt(
   server: RtServer,
@@ -105,11 +107,23 @@ export async function seedRt(
     ...seed.agents.map((a) => a.email?.split('@')[0]),
     'cy@example.com',
   ].filter((e): e is string => Boolean(e));
+  // The seed's users by name (customers by address, agents by the address's local part), as the seed has them.
+  const wanted = new Map<string, { seedId: string; fields: Record<string, unknown> }>();
+  for (const c of seed.customers) {
+    const email = c.identities.find((i) => i.kind === 'email')!.value;
+    wanted.set(email, { seedId: c.id, fields: { EmailAddress: email, RealName: c.name, Privileged: 0 } });
+  }
+  for (const a of seed.agents)
+    wanted.set(a.email!.split('@')[0]!, {
+      seedId: a.id,
+      fields: { EmailAddress: a.email, RealName: a.name, Privileged: 1 },
+    });
   const retire = new Set<string>();
   for (const name of new Set(names)) {
     const query = name.includes('@')
       ? [{ field: 'EmailAddress', operator: 'LIKE', value: name }]
       : [{ field: 'Name', value: name }];
+    // Collection items name users by Name.
     for (const user of (await rest<{ items: { id: string }[] }>(server, 'POST', '/users', query)).items)
       retire.add(user.id);
     if (name.includes('@')) {
@@ -119,6 +133,7 @@ export async function seedRt(
       if (byName.ok) retire.add(name);
     }
   }
+  for (const name of wanted.keys()) retire.delete(name);
   // RT stamps users and queues with now; the change feed reads again what changed in the last seconds. The seed's
   // people and queues are dated back to the seed's own times (below), retired users and the queue to its start.
   const past = sqlTime(
@@ -139,32 +154,31 @@ export async function seedRt(
     });
     statements.push(['update Users set LastUpdated = ? where id = ?', past, numeric]);
   }
-  for (const c of seed.customers) {
-    const email = c.identities.find((i) => i.kind === 'email')!.value;
-    await rest(server, 'POST', '/user', {
-      Name: email,
-      EmailAddress: email,
-      RealName: c.name,
-      Privileged: 0,
+  for (const [name, { seedId, fields }] of wanted) {
+    const found = await fetch(`${server.url}/REST/2.0/user/${encodeURIComponent(name)}`, {
+      headers: { authorization: AUTH },
     });
-    ids.set(c.id, email);
+    if (found.ok) {
+      // Everything a test may have changed, back to the seed.
+      const blank = {
+        Comments: '',
+        MobilePhone: '',
+        WorkPhone: '',
+        HomePhone: '',
+        PagerPhone: '',
+        Lang: '',
+        Timezone: '',
+      };
+      await rest(server, 'PUT', `/user/${encodeURIComponent(name)}`, { ...blank, ...fields, Disabled: 0 });
+    } else await rest(server, 'POST', '/user', { Name: name, ...fields });
+    ids.set(seedId, name);
+    const customer = seed.customers.find((c) => c.id === seedId);
     statements.push([
       'update Users set Created = ?, LastUpdated = ? where Name = ?',
-      sqlTime(c.createdAt),
-      sqlTime(c.updatedAt ?? c.createdAt),
-      email,
+      customer ? sqlTime(customer.createdAt) : past,
+      customer ? sqlTime(customer.updatedAt ?? customer.createdAt) : past,
+      name,
     ]);
-  }
-  for (const a of seed.agents) {
-    const name = a.email!.split('@')[0]!;
-    await rest(server, 'POST', '/user', {
-      Name: name,
-      EmailAddress: a.email,
-      RealName: a.name,
-      Privileged: 1,
-    });
-    ids.set(a.id, name);
-    statements.push(['update Users set Created = ?, LastUpdated = ? where Name = ?', past, past, name]);
   }
   for (const g of seed.groups) {
     const found = await rest<{ items: { id: string }[] }>(server, 'POST', '/queues', [
