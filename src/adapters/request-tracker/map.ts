@@ -37,8 +37,11 @@ export const ADAPTER = 'request-tracker';
 
 /** RT writes "not set" dates as the Unix epoch. */
 const UNSET = '1970-01-01T00:00:00Z';
-/** Users RT itself acts as: their transactions are the system's. */
-const SYSTEM_USERS = new Set(['RT_System', 'Nobody']);
+/**
+ * Users RT itself acts as: their transactions are the system's, and they are neither agents nor customers.
+ * @example `SYSTEM_USERS.has('RT_System') // true`
+ */
+export const SYSTEM_USERS: ReadonlySet<string> = new Set(['RT_System', 'Nobody']);
 
 /** Context the mapping needs: where RT lives (for links) and which custom field holds tags. */
 export interface RtContext {

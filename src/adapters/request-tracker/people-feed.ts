@@ -20,18 +20,14 @@
 import type { DatasetRecord } from '../../models/dataset.js';
 import type { RequestOptions } from '../contract.js';
 import { callOptions, path } from '../kit/index.js';
-import { isPrivileged, type RtAdapterContext } from './context.js';
+import { isPrivileged, READS_AT_ONCE, type RtAdapterContext } from './context.js';
 import { isAfter, type RtKey, type ScanPosition } from './feed-position.js';
-import { agentFromRt, groupFromRt, rtDate } from './map.js';
+import { agentFromRt, groupFromRt, rtDate, SYSTEM_USERS } from './map.js';
 import { customerCard } from './users.js';
 import { isUserSummary, RtPage, RtQueue, RtUser } from './wire.js';
 
 /** Seconds before the server's `Date` that the next run reads again: RT times records to the second. */
 const SETTLE_SECONDS = 2;
-/** Users RT itself acts as: neither agents nor customers. */
-const SYSTEM_USERS = new Set(['RT_System', 'Nobody']);
-/** How many users one page reads at once. */
-const READS_AT_ONCE = 4;
 
 /**
  * One kind of record the feed reads by change time: where its collection is, which fields a page asks for, and

@@ -120,7 +120,8 @@ async function* allUsers(context: RtAdapterContext, options?: RequestOptions) {
     method: 'POST',
     path: '/users',
     query: { fields: 'Name', orderby: 'id', order: 'ASC' },
-    body: [{ field: 'id', operator: '>', value: 0 }],
+    // No condition: REST2's user search takes only public fields (Name, EmailAddress, …) and drops others.
+    body: [],
     options,
   })) {
     const user = await context.user(String(u.id), options);
