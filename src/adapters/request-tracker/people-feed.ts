@@ -101,14 +101,14 @@ const queues: ChangeSource = {
   method: 'GET',
   path: '/queues/all',
   fields: 'id,Name,Description,Disabled,Created,LastUpdated',
+  // Every queue, as `groups.list()` lists them, whatever queues the adapter's tickets are scoped to: like users,
+  // queues are the whole helpdesk's.
   async records(context, items) {
-    const scope = new Set(context.queues);
     const records: DatasetRecord[] = [];
     for (const item of items) {
       const queue = context.fromWire(RtQueue, item);
       // Disabled 2 is RT's internal approvals queue; a queue merely disabled still names its tickets' group.
       if (String(queue.Disabled ?? '0') === '2') continue;
-      if (scope.size && !scope.has(queue.Name) && !scope.has(String(queue.id))) continue;
       records.push({ kind: 'groups', value: groupFromRt(queue) });
     }
     return records;
