@@ -15,8 +15,12 @@ const LEADING_NUMBER = /^(\d{1,2})(?:\s*(?:[-–—:.)(]|\s)\s*[^\d\s.,].*)?$/s;
 /** What an NPS answer must look like, in the error an unreadable one gets. */
 const NPS_EXPECTED = 'expected a whole number 0–10, e.g. "9" or "9 - very likely"';
 
-/** Reads one NPS answer as 0..10, or null when it is not one. */
-function npsScore(text: string): number | null {
+/**
+ * Reads one NPS answer as 0..10, or null when it is not one: the reader of {@link npsCategory}, which the
+ * `supportkit nps` command shares so that a CSV cell reads as a Zap's field does.
+ * @example `npsScore('3 - per niente'); // 3`
+ */
+export function npsScore(text: string): number | null {
   const match = LEADING_NUMBER.exec(text);
   if (!match) return null;
   const score = Number(match[1]);
@@ -85,8 +89,11 @@ function readAnswers<T>(
   return { values, blanks };
 }
 
-/** A CES answer 1–7 (`"6"`, `"6/7"`, `"6 - easy"`), or null. */
-function cesScore(text: string): number | null {
+/**
+ * A CES answer 1–7 (`"6"`, `"6/7"`, `"6 - easy"`), or null: the reader of {@link scoreCes} and `supportkit ces`.
+ * @example `cesScore('6 - abbastanza facile'); // 6`
+ */
+export function cesScore(text: string): number | null {
   const match = /^([1-7])(?:\s*\/\s*7)?(?:\s*(?:[-–—:.)(]|\s)\s*[^\d\s.,].*)?$/s.exec(text);
   return match ? Number(match[1]) : null;
 }
@@ -220,11 +227,33 @@ function ratingOf(text: string, scale: number): { value: number; of: number } | 
   return of >= 2 && value >= 1 && value <= of ? { value, of } : null;
 }
 
+/**
+ * Whether a CSAT answer given as a word or an emoji (`"Soddisfatto"`, `"bad"`, `"👍"`) is satisfied; undefined for
+ * anything else (numbers and stars included). Shared with the CSV import.
+ * @example `csatWordSatisfied('Molto soddisfatto') // true`
+ */
+export function csatWordSatisfied(text: string): boolean | undefined {
+  return CSAT_EMOJI.get(text) ?? CSAT_WORDS.get(fold(text));
+}
+
+/**
+ * One CSAT answer as `supportkit csat` counts it: a rating 1..5 (`"4"`, `"4/5"`, `"★★★★"`) as that number, so the
+ * command's `--threshold` applies; a word or face (`"Soddisfatto"`, `"bad"`, `"👍"`) or a rating on another scale
+ * (`"8/10"`, top fifth satisfied) as `good` or `bad`; null when it cannot be read.
+ * @example `csatRating('Molto soddisfatto'); // 'good'`
+ */
+export function csatRating(text: string): 'good' | 'bad' | number | null {
+  const word = csatWordSatisfied(text);
+  if (word !== undefined) return word ? 'good' : 'bad';
+  const rating = ratingOf(text, 5);
+  if (rating && rating.of === 5) return rating.value;
+  const good = satisfied(text);
+  return good === null ? null : good ? 'good' : 'bad';
+}
+
 /** Whether one CSAT answer is satisfied, or null when it cannot be read. */
 function satisfied(text: string): boolean | null {
-  const emoji = CSAT_EMOJI.get(text);
-  if (emoji !== undefined) return emoji;
-  const word = CSAT_WORDS.get(fold(text));
+  const word = csatWordSatisfied(text);
   if (word !== undefined) return word;
   const rating = ratingOf(text, 5);
   if (!rating) return null;

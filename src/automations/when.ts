@@ -40,9 +40,20 @@ export function timeZoneOption(options: { timeZone?: unknown }, fn: string): str
       'timeZone',
       'is required: an IANA time zone such as "Europe/Rome" (the host\'s is never used)',
     );
-  if (typeof zone !== 'string' || !IANAZone.isValidZone(zone))
+  if (typeof zone !== 'string' || !isValidZone(zone))
     throw fail(fn, 'timeZone', 'is not an IANA time zone name, e.g. "Europe/Rome" or "America/New_York"');
   return zone;
+}
+
+/** Zones found valid: luxon's check builds an Intl formatter each time, the cost of a whole parse (a CSV import
+ * reads tens of thousands of dates in one zone). Only valid names are kept, so the set stays as small as the
+ * zones in use. */
+const validZones = new Set<string>();
+function isValidZone(zone: string): boolean {
+  if (validZones.has(zone)) return true;
+  if (!IANAZone.isValidZone(zone)) return false;
+  validZones.add(zone);
+  return true;
 }
 
 /** ISO 8601 date, optional time, optional offset; a space may stand for the `T`. */

@@ -3,13 +3,11 @@ import { join } from 'node:path';
 import { bundleParsed } from '../metrics/bundle.js';
 import type { Dataset, DatasetRecord } from '../models/dataset.js';
 import { parseDataset } from '../models/helpers.js';
+import { RECORDS_FILE } from '../sync/folder.js';
 import { readJsonlRecords } from '../sync/jsonl-reader.js';
 import { CommandError } from './errors.js';
 
-/** The file sync and import write into their --out folder. */
-export const RECORDS_FILE = 'records.jsonl';
-/** The checkpoint sync keeps beside it. */
-export const CHECKPOINT_FILE = 'checkpoint.json';
+export { CHECKPOINT_FILE, RECORDS_FILE } from '../sync/folder.js';
 
 /** Records to report on: a stream (a sync folder or JSONL file) or a whole validated dataset. */
 export type ReportInput =
@@ -17,17 +15,19 @@ export type ReportInput =
   | { kind: 'dataset'; dataset: Dataset; records: Iterable<DatasetRecord> };
 
 /**
- * A dataset's records in the order a sync writes them: reference data, then each ticket with its messages and
+ * A dataset's records in the order a report reads them: reference data and the people it names, then each ticket with its messages and
  * events, then surveys.
  *
  * @example
  * ```ts
- * for (const record of datasetRecords(dataset)) collector.push(record);
+ * for (const record of reportRecords(dataset)) collector.push(record);
  * ```
  */
-export function* datasetRecords(dataset: Dataset): Generator<DatasetRecord> {
+export function* reportRecords(dataset: Dataset): Generator<DatasetRecord> {
   for (const value of dataset.schedules) yield { kind: 'schedules', value };
   for (const value of dataset.groups) yield { kind: 'groups', value };
+  for (const value of dataset.agents) yield { kind: 'agents', value };
+  for (const value of dataset.organizations) yield { kind: 'organizations', value };
   for (const value of dataset.slaPolicies) yield { kind: 'slaPolicies', value };
   for (const { ticket, messages, events } of bundleParsed(dataset)) {
     yield { kind: 'tickets', value: ticket };
@@ -85,5 +85,5 @@ export function openReportInput(path: string, shown: string): ReportInput {
     throw error;
   }
   const dataset = parseDataset(json);
-  return { kind: 'dataset', dataset, records: datasetRecords(dataset) };
+  return { kind: 'dataset', dataset, records: reportRecords(dataset) };
 }

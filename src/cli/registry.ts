@@ -165,9 +165,60 @@ export const COMMANDS: readonly CommandSpec[] = [
     load: async () => (await import('./commands/sync.js')).syncCommand,
   },
   {
+    name: 'card',
+    summary: 'a customer’s card (tickets, notes, state) from one or several synced folders',
+    usage:
+      'supportkit card <dir> [<dir>…] (--email <address> | --phone <number> | --ticket <id>) [--locale it|en] [--format …]',
+    options: {
+      email: { type: 'string', value: '<address>', description: 'find the customer by an e-mail address' },
+      phone: {
+        type: 'string',
+        value: '<number>',
+        description: 'find the customer by a phone number (any format; see --region)',
+      },
+      ticket: { type: 'string', value: '<id>', description: 'find the customer who asked this ticket' },
+      adapter: {
+        type: 'string',
+        value: '<name>',
+        description: 'with --ticket and several folders: the helpdesk the ticket id belongs to',
+      },
+      region: {
+        type: 'string',
+        value: '<code>',
+        description: 'country of phone numbers written without +prefix (e.g. IT)',
+      },
+      locale: { type: 'string', value: '<it|en>', description: 'language of the card (default en)' },
+      tz: { type: 'string', value: '<zone>', description: 'IANA time zone of the times shown (default UTC)' },
+      'as-of': {
+        type: 'string',
+        value: '<time>',
+        description: 'the moment the card describes (default now)',
+      },
+      note: {
+        type: 'string',
+        value: '<text>',
+        description: 'add a signed note to the card, kept in the folder (needs --author)',
+      },
+      author: { type: 'string', value: '<name>', description: 'who signs the --note' },
+      format: {
+        type: 'string',
+        value: '<text|md|html|json>',
+        description: 'output format (default text; --json is the same as --format json)',
+      },
+      out,
+    },
+    examples: [
+      'supportkit card helpdesk/ --email ada@example.com',
+      'supportkit card zendesk/ rt/ --phone "347 123 4567" --region IT --locale it --format html --out card.html',
+      'supportkit card helpdesk/ --ticket 1042 --note "Prefers calls after 5 pm" --author Marco',
+    ],
+    load: async () => (await import('./commands/card.js')).cardCommand,
+  },
+  {
     name: 'import',
     summary: 'CSV exports (tickets or survey answers) into canonical records, with a column mapping',
-    usage: 'supportkit import csv <file.csv> --map <mapping.json> --out <dir> [--tz <zone>] [--lenient]',
+    usage:
+      'supportkit import csv <file.csv> --map <mapping.json> --out <dir> [--tz <zone>] [--date-order <order>] [--lenient]',
     options: {
       map: { type: 'string', value: '<file>', description: 'the column mapping (see docs/cli.md)' },
       out: { type: 'string', value: '<dir>', description: 'folder for records.jsonl' },
@@ -176,11 +227,22 @@ export const COMMANDS: readonly CommandSpec[] = [
         value: '<zone>',
         description: 'time zone of dates without an offset (else such dates are bad cells)',
       },
-      lenient: { type: 'boolean', description: 'skip bad rows and count them (default: stop at the first)' },
+      'date-order': {
+        type: 'string',
+        value: '<iso|day-first|month-first>',
+        description:
+          'how 02/03/2026 reads: day-first (2 March) or month-first (default iso: only 2026-03-02)',
+      },
+      lenient: {
+        type: 'boolean',
+        description:
+          'import the good rows and list the bad ones (default: any bad row and nothing is written)',
+      },
       delimiter,
     },
     examples: [
       'supportkit import csv tickets.csv --map zendesk-export.json --tz Europe/Rome --out helpdesk/',
+      'supportkit import csv ticket-export.csv --map it-map.json --tz Europe/Rome --date-order day-first --out helpdesk/',
       'supportkit import csv nps.csv --map nps-map.json --out surveys/ --lenient',
     ],
     load: async () => (await import('./commands/import-csv.js')).importCommand,

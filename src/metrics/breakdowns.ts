@@ -13,13 +13,19 @@ import type { PerTicketSchedule } from './ticket-accumulators.js';
  * What the report breaks tickets down by.
  * @example `const by: BreakdownDimension = 'group';`
  */
-export type BreakdownDimension = 'channel' | 'agent' | 'group' | 'priority';
+export type BreakdownDimension = 'channel' | 'agent' | 'group' | 'organization' | 'priority';
 
 /**
  * The dimensions in the order the report lists them.
  * @example `for (const dimension of BREAKDOWN_DIMENSIONS) console.log(report.breakdowns[dimension].length);`
  */
-export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = ['channel', 'agent', 'group', 'priority'];
+export const BREAKDOWN_DIMENSIONS: readonly BreakdownDimension[] = [
+  'channel',
+  'agent',
+  'group',
+  'organization',
+  'priority',
+];
 
 /** The priority breakdown's row for tickets without a priority (like `(unassigned)` and `(no group)`). */
 const NO_PRIORITY = '(no priority)';
@@ -39,7 +45,7 @@ export interface BreakdownCell {
 
 /**
  * JSON state of {@link breakdownsAccumulator}: per dimension, a prototype-free table of rows keyed by channel,
- * agent id, group id or priority (values that come from data).
+ * agent id, group id, organization id or priority (values that come from data).
  * @example `Object.keys(state.channel); // ['email', 'chat', …]`
  */
 export type BreakdownState = Record<BreakdownDimension, Record<string, BreakdownCell>>;
@@ -71,7 +77,7 @@ export interface BreakdownOptions extends PerTicketSchedule {
 }
 
 /**
- * Tickets, first reply times and CSAT by channel, agent, group and priority — the report's `breakdowns`, as a
+ * Tickets, first reply times and CSAT by channel, agent, group, organization and priority — the report's `breakdowns`, as a
  * mergeable accumulator over parsed, time-ordered bundles (summarize's path: no input checks). Rows are sorted
  * by tickets, then key.
  *
@@ -89,6 +95,7 @@ export function breakdownsAccumulator(
     channel: keyedTable(),
     agent: keyedTable(),
     group: keyedTable(),
+    organization: keyedTable(),
     priority: keyedTable(),
   };
   /** The rows of tickets seen in this shard, to attribute their surveys. */
@@ -142,7 +149,7 @@ export function breakdownsAccumulator(
     merge(other) {
       const s = stateOf<BreakdownState>(other);
       for (const dimension of BREAKDOWN_DIMENSIONS) {
-        for (const [key, from] of Object.entries(s[dimension])) mergeCell(cell(dimension, key), from);
+        for (const [key, from] of Object.entries(s[dimension] ?? {})) mergeCell(cell(dimension, key), from);
       }
       return this;
     },
@@ -163,6 +170,7 @@ function rowsOf(ticket: Ticket): Record<BreakdownDimension, string> {
     channel: ticket.channel,
     agent: ticket.assigneeId ?? '(unassigned)',
     group: ticket.groupId ?? '(no group)',
+    organization: ticket.organizationId ?? '(no organization)',
     priority: ticket.priority ?? NO_PRIORITY,
   };
 }

@@ -3,6 +3,20 @@ import { type Accumulator, stateOf } from './accumulator.js';
 import { optionsArg } from './input.js';
 import { InvalidValues, invalidPolicy, iterableArg, scoreOf, typeName } from './survey-input.js';
 
+/**
+ * What {@link ces} counts: a score 1..7, or a response that holds one (a `CesResponse`, or any object with a
+ * numeric `score`). Text answers (`'6'`, `'6/7'`, `'6 - agree'`) are for the automation helper `scoreCes`
+ * (supportkit-ts/automations), which reads them.
+ *
+ * @example
+ * ```ts
+ * import { type CesAnswer, ces } from 'supportkit-ts';
+ * const answers: CesAnswer[] = [7, { score: 3 }];
+ * ces(answers).mean; // 5
+ * ```
+ */
+export type CesAnswer = number | { readonly score: number };
+
 /** Options of {@link ces}. */
 export interface CesOptions {
   /** The lowest score that counts as "easy". @default 5 */
@@ -72,7 +86,8 @@ function classify(state: CesState, item: unknown, index: number, invalid: Invali
 
 /**
  * Customer Effort Score on the 1..7 scale: the mean and the share of "easy" answers (≥ 5 by default), both
- * reported since teams quote either. Accepts `CesResponse`s or bare scores.
+ * reported since teams quote either. Accepts `CesResponse`s or bare scores ({@link CesAnswer}), still checked at
+ * run time.
  *
  * @example
  * ```ts
@@ -80,7 +95,7 @@ function classify(state: CesState, item: unknown, index: number, invalid: Invali
  * ces([7, 6, 5, 2]); // { mean: 5, easyShare: 75, easy: 3, n: 4, skipped: 0 }
  * ```
  */
-export function ces(responses: Iterable<unknown>, options: CesOptions = {}): CesResult {
+export function ces<T extends CesAnswer>(responses: Iterable<T>, options: CesOptions = {}): CesResult {
   options = optionsArg(options, 'ces');
   const threshold = thresholdOf(options);
   const invalid = new InvalidValues('ces() scores', invalidPolicy('ces', options.invalid));
@@ -100,7 +115,7 @@ export function ces(responses: Iterable<unknown>, options: CesOptions = {}): Ces
  * cesAccumulator().add(7).merge(cesAccumulator().add(3)).result().mean; // 5
  * ```
  */
-export function cesAccumulator(options: CesOptions = {}): Accumulator<unknown, CesResult, CesState> {
+export function cesAccumulator(options: CesOptions = {}): Accumulator<CesAnswer, CesResult, CesState> {
   options = optionsArg(options, 'cesAccumulator');
   const threshold = thresholdOf(options);
   const policy = invalidPolicy('cesAccumulator', options.invalid);

@@ -3,6 +3,26 @@ import { type Accumulator, stateOf } from './accumulator.js';
 import { optionsArg } from './input.js';
 import { InvalidValues, invalidPolicy, iterableArg, typeName } from './survey-input.js';
 
+/**
+ * One CSAT rating: `good` / `bad` (a binary survey), an integer 1..5, or `null` (offered, not answered).
+ * @example `const ratings: CsatRating[] = ['good', 5, null];`
+ */
+export type CsatRating = 'good' | 'bad' | number | null;
+
+/**
+ * What {@link csat} counts: a rating, or a response that holds one (a `CsatResponse`, or any object with a
+ * `rating`). Words and stars as people type them (`'Good'`, `'4/5'`, `'★★★★'`) are for the automation helper
+ * `scoreCsat` (supportkit-ts/automations), which reads them.
+ *
+ * @example
+ * ```ts
+ * import { type CsatAnswer, csat } from 'supportkit-ts';
+ * const answers: CsatAnswer[] = ['good', { rating: 'bad' }, { rating: null }];
+ * csat(answers).score; // 50
+ * ```
+ */
+export type CsatAnswer = CsatRating | { readonly rating: CsatRating };
+
 /** Options of {@link csat}. */
 export interface CsatOptions {
   /** On a 1..5 scale, the lowest rating that counts as satisfied. @default 4 (the top-2 box) */
@@ -80,7 +100,7 @@ function csatFromCounts(state: CsatState, offered: number | undefined): CsatResu
 /**
  * CSAT: good ÷ (good + bad) for binary ratings, or the share of ratings ≥ `threshold` (default 4: the top-2
  * box) on a 1..5 scale, in percent. Offered-but-unanswered (`rating: null`) is counted apart and left out of the
- * denominator. Accepts `CsatResponse`s or bare ratings.
+ * denominator. Accepts `CsatResponse`s or bare ratings ({@link CsatAnswer}), still checked at run time.
  *
  * @example
  * ```ts
@@ -89,7 +109,7 @@ function csatFromCounts(state: CsatState, offered: number | undefined): CsatResu
  * csat([5, 4, 3, 1], { offered: 10 });                // { score: 50, n: 4, responseRate: 40, … }
  * ```
  */
-export function csat(responses: Iterable<unknown>, options: CsatOptions = {}): CsatResult {
+export function csat<T extends CsatAnswer>(responses: Iterable<T>, options: CsatOptions = {}): CsatResult {
   options = optionsArg(options, 'csat');
   const threshold = thresholdOf(options);
   const invalid = new InvalidValues('csat() ratings', invalidPolicy('csat', options.invalid));
@@ -110,7 +130,7 @@ export function csat(responses: Iterable<unknown>, options: CsatOptions = {}): C
  * csatAccumulator().add('good').merge(csatAccumulator().add('bad')).result().score; // 50
  * ```
  */
-export function csatAccumulator(options: CsatOptions = {}): Accumulator<unknown, CsatResult, CsatState> {
+export function csatAccumulator(options: CsatOptions = {}): Accumulator<CsatAnswer, CsatResult, CsatState> {
   options = optionsArg(options, 'csatAccumulator');
   const threshold = thresholdOf(options);
   const policy = invalidPolicy('csatAccumulator', options.invalid);

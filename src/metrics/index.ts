@@ -8,8 +8,23 @@
 export type { Accumulator } from './accumulator.js';
 export { bundleDataset, type TicketBundle } from './bundle.js';
 export { addBusinessMinutes, businessMinutes, type Instant, isBusinessTime } from './business-time.js';
-export { type CesOptions, type CesResult, type CesState, ces, cesAccumulator } from './ces.js';
-export { type CsatOptions, type CsatResult, type CsatState, csat, csatAccumulator } from './csat.js';
+export {
+  type CesAnswer,
+  type CesOptions,
+  type CesResult,
+  type CesState,
+  ces,
+  cesAccumulator,
+} from './ces.js';
+export {
+  type CsatAnswer,
+  type CsatOptions,
+  type CsatRating,
+  type CsatResult,
+  type CsatState,
+  csat,
+  csatAccumulator,
+} from './csat.js';
 export {
   type FirstReply,
   type FirstReplyDefinition,
@@ -39,7 +54,14 @@ export {
   type VolumeForecast,
 } from './forecast/index.js';
 export { type HolidayRegion, holidaysFor } from './holidays.js';
-export { type NpsOptions, type NpsResult, type NpsState, nps, npsAccumulator } from './nps.js';
+export {
+  type NpsAnswer,
+  type NpsOptions,
+  type NpsResult,
+  type NpsState,
+  nps,
+  npsAccumulator,
+} from './nps.js';
 export type { Interval, Period } from './periods.js';
 export { nextReplyTime, type ReplySpan, replyTimes } from './reply-times.js';
 export { type Resolution, type ResolutionTimes, reopens, resolutionTimes } from './resolution.js';

@@ -4,6 +4,20 @@ import { optionsArg } from './input.js';
 import { normalQuantile } from './stats.js';
 import { InvalidValues, invalidPolicy, iterableArg, scoreOf, typeName } from './survey-input.js';
 
+/**
+ * What {@link nps} counts: a score 0..10, or a response that holds one (an `NpsResponse`, or any object with a
+ * numeric `score`). Text answers (`'9'`, `'9 - very likely'`) are for the automation helpers (`npsCategory`,
+ * `scoreNps` in supportkit-ts/automations), which read them; here a string does not compile.
+ *
+ * @example
+ * ```ts
+ * import { type NpsAnswer, nps } from 'supportkit-ts';
+ * const answers: NpsAnswer[] = [10, { score: 6 }];
+ * nps(answers).score; // 0
+ * ```
+ */
+export type NpsAnswer = number | { readonly score: number };
+
 /** Options of {@link nps}. */
 export interface NpsOptions {
   /** Invalid values: `'throw'` a ValidationError naming each index, or `'skip'` and count them. @default 'throw' */
@@ -98,16 +112,20 @@ function classify(state: NpsState, value: unknown, index: number, invalid: Inval
 /**
  * Net Promoter Score: promoters score 9–10, passives 7–8, detractors 0–6; NPS = %promoters − %detractors.
  * `marginOfError` is the 95% half-width `z · 100·√((p + d − (p − d)²)/n)`; `interval` is the adjusted-Wald
- * interval, which behaves for small samples. Accepts bare scores or `NpsResponse`s.
+ * interval, which behaves for small samples. Accepts bare scores or `NpsResponse`s ({@link NpsAnswer}); the
+ * values are still checked at run time (for JavaScript callers and data read from files).
  *
  * @example
  * ```ts
  * import { nps } from 'supportkit-ts';
  * nps([10, 9, 8, 6, 3]); // { score: 0, promoters: 2, passives: 1, detractors: 2, n: 5, marginOfError: 78.4…, … }
- * nps([10, 'x', 11], { invalid: 'skip' }).skipped; // 2
+ * nps([10, 11, 9.5], { invalid: 'skip' }).skipped; // 2
  * ```
  */
-export function nps(responsesOrScores: Iterable<unknown>, options: NpsOptions = {}): NpsResult {
+export function nps<T extends NpsAnswer>(
+  responsesOrScores: Iterable<T>,
+  options: NpsOptions = {},
+): NpsResult {
   options = optionsArg(options, 'nps');
   const policy = invalidPolicy('nps', options.invalid);
   const z = zFor(options.confidence);
@@ -131,7 +149,7 @@ export function nps(responsesOrScores: Iterable<unknown>, options: NpsOptions = 
  * left.merge(right.toJSON()).result().score; // 33.33…
  * ```
  */
-export function npsAccumulator(options: NpsOptions = {}): Accumulator<unknown, NpsResult, NpsState> {
+export function npsAccumulator(options: NpsOptions = {}): Accumulator<NpsAnswer, NpsResult, NpsState> {
   options = optionsArg(options, 'npsAccumulator');
   const policy = invalidPolicy('npsAccumulator', options.invalid);
   const z = zFor(options.confidence);

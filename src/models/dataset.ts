@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { invalidArgument } from '../errors/validation.js';
 import { Agent } from './agent.js';
 import { Article } from './article.js';
 import { Customer } from './customer.js';
@@ -86,3 +87,28 @@ export type DatasetInput = z.input<typeof Dataset>;
 export type DatasetRecord = {
   [K in Exclude<keyof Dataset, 'asOf'>]: { kind: K; value: Dataset[K][number] };
 }[Exclude<keyof Dataset, 'asOf'>];
+
+/**
+ * Every record of a dataset as `{ kind, value }`, list by list (`asOf` is not a record): what `buildCardIndex`
+ * and a sink take. Several helpdesks' datasets (one `readDataset` per synced folder) become one stream by
+ * concatenating theirs.
+ *
+ * @example
+ * ```ts
+ * import { datasetRecords } from 'supportkit-ts';
+ * const records = [...datasetRecords(zendeskDataset), ...datasetRecords(rtDataset)];
+ * const index = await buildCardIndex(records, { defaultRegion: 'IT' });
+ * ```
+ */
+export function datasetRecords(dataset: Partial<Omit<Dataset, 'asOf'>>): Generator<DatasetRecord> {
+  if (typeof dataset !== 'object' || dataset === null || Array.isArray(dataset))
+    throw invalidArgument('datasetRecords()', 'dataset', 'expected a Dataset (an object of record lists)');
+  return recordsOf(dataset);
+}
+
+function* recordsOf(dataset: object): Generator<DatasetRecord> {
+  for (const [kind, list] of Object.entries(dataset)) {
+    if (kind === 'asOf' || !Array.isArray(list)) continue;
+    for (const value of list) yield { kind, value } as DatasetRecord;
+  }
+}

@@ -23,7 +23,7 @@ export {
   CustomerCard,
   type CustomerCardInput,
 } from './customer-card.js';
-export { Dataset, type DatasetInput, type DatasetRecord } from './dataset.js';
+export { Dataset, type DatasetInput, type DatasetRecord, datasetRecords } from './dataset.js';
 export { Group, type GroupInput } from './group.js';
 export {
   parseAgent,

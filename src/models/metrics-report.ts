@@ -139,6 +139,8 @@ export const MetricsReport = z.strictObject({
     channel: z.array(breakdownRow),
     agent: z.array(breakdownRow),
     group: z.array(breakdownRow),
+    /** Tickets by the requester's organization (`(no organization)` when the ticket names none). */
+    organization: z.array(breakdownRow).default([]),
     priority: z.array(breakdownRow),
   }),
 });

@@ -8,7 +8,7 @@ import type { SummaryState } from '../metrics/summarize.js';
 import { recordSummarizer } from '../metrics/summarize-records.js';
 import type { DatasetRecord } from '../models/dataset.js';
 import type { Schedule } from '../models/schedule.js';
-import type { DurationBucket, DurationHistogram, ReportData, SurveyPeriod } from './data.js';
+import type { DurationBucket, DurationHistogram, ReportData, ReportNames, SurveyPeriod } from './data.js';
 
 /** Options of {@link reportCollector}: the summary's options plus the window and where the data came from. */
 export interface ReportOptions {
@@ -93,6 +93,60 @@ export interface ReportCollectorState {
   summary: SummaryState;
   surveys: SurveysState;
   arrivals: number[];
+  /** Per dimension, `[id, name, version ms]` of the latest version seen of each record. */
+  names: NamesState;
+}
+
+/** The JSON state of the names: per breakdown dimension, `[id, name, version]` (version: updated time, ms). */
+type NamesState = Record<keyof ReportNames, [string, string, number][]>;
+
+const NAMED_KINDS = new Map([
+  ['agents', 'agent'],
+  ['groups', 'group'],
+  ['organizations', 'organization'],
+] as const);
+
+/**
+ * The latest name of each agent, group and organization: the version with the latest `updatedAt` wins, and a
+ * later record wins a tie (a sync writes a changed record after the old one).
+ */
+function namesBook() {
+  const books = new Map<keyof ReportNames, Map<string, [string, number]>>(
+    [...NAMED_KINDS.values()].map((dimension) => [dimension, new Map()]),
+  );
+  const put = (dimension: keyof ReportNames, id: string, name: string, version: number) => {
+    const book = books.get(dimension)!;
+    const known = book.get(id);
+    if (known === undefined || version >= known[1]) book.set(id, [name, version]);
+  };
+  return {
+    add(kind: string, value: { id: string; name: string; updatedAt?: Date }): void {
+      const dimension = NAMED_KINDS.get(kind as 'agents');
+      if (dimension === undefined || value.name === '') return;
+      put(dimension, value.id, value.name, value.updatedAt?.getTime() ?? Number.NEGATIVE_INFINITY);
+    },
+    toJSON(): NamesState {
+      const out = {} as NamesState;
+      for (const [dimension, book] of books)
+        out[dimension] = [...book].map(([id, [name, version]]) => [id, name, version]);
+      return out;
+    },
+    merge(state: NamesState): void {
+      for (const [dimension, rows] of Object.entries(state) as [keyof ReportNames, NamesState['agent']][])
+        if (books.has(dimension))
+          for (const [id, name, version] of rows)
+            put(dimension, id, name, version ?? Number.NEGATIVE_INFINITY);
+    },
+    result(): ReportNames {
+      const out = {} as ReportNames;
+      for (const [dimension, book] of books) {
+        const names: Record<string, string> = Object.create(null);
+        for (const [id, [name]] of book) names[id] = name;
+        out[dimension] = names;
+      }
+      return out;
+    },
+  };
 }
 
 /** CSAT and NPS per period of the report, with their intervals. */
@@ -177,6 +231,7 @@ export function reportCollector(options: ReportOptions) {
   const surveys = surveyPeriods(interval, timeZone);
   const cell = arrivalCell(timeZone);
   const arrivals = new Array<number>(7 * 24).fill(0);
+  const names = namesBook();
   let keepTicket = true;
   return {
     push(record: DatasetRecord): void {
@@ -196,6 +251,11 @@ export function reportCollector(options: ReportOptions) {
           if (!inWindow(record.value.createdAt)) return;
           surveys.add(record);
           break;
+        case 'agents':
+        case 'groups':
+        case 'organizations':
+          names.add(record.kind, record.value);
+          break;
         default:
           break;
       }
@@ -204,13 +264,19 @@ export function reportCollector(options: ReportOptions) {
     /** The state at the end of a shard, to merge into the collector of another shard of the same file. */
     toJSON(): ReportCollectorState {
       summarizer.flush(); // the shard is read: its last ticket is complete
-      return { summary: summarizer.accumulator.toJSON(), surveys: surveys.toJSON(), arrivals: [...arrivals] };
+      return {
+        summary: summarizer.accumulator.toJSON(),
+        surveys: surveys.toJSON(),
+        arrivals: [...arrivals],
+        names: names.toJSON(),
+      };
     },
     /** Adds another shard's state: the report then covers both. */
     merge(state: ReportCollectorState): void {
       summarizer.accumulator.merge(state.summary);
       surveys.merge(state.surveys);
       for (let i = 0; i < arrivals.length; i++) arrivals[i]! += state.arrivals[i] ?? 0;
+      if (state.names) names.merge(state.names);
     },
     finish(): ReportData {
       const report = summarizer.finish();
@@ -228,6 +294,7 @@ export function reportCollector(options: ReportOptions) {
         surveys: surveys.result(),
         arrivals: Array.from({ length: 7 }, (_, day) => arrivals.slice(day * 24, day * 24 + 24)),
         sections: [],
+        names: names.result(),
       };
     },
   };

@@ -54,6 +54,21 @@ export interface ReportData {
   /** Tickets created, rows Monday..Sunday, columns hours 0..23, in the report's time zone. */
   arrivals: number[][];
   sections: ReportSection[];
+  /**
+   * The names of the agents, groups and organizations the data holds (a synced folder carries its people), by
+   * id: the breakdowns show them instead of ids. Absent or empty when the data has none.
+   */
+  names?: ReportNames;
+}
+
+/**
+ * Names by id of the people and teams a report's breakdowns refer to.
+ * @example `const names: ReportNames = { agent: { '381': 'Marco Rossi' }, group: { g1: 'Billing' }, organization: {} };`
+ */
+export interface ReportNames {
+  agent: Record<string, string>;
+  group: Record<string, string>;
+  organization: Record<string, string>;
 }
 
 /** Row names of {@link ReportData.arrivals}. */

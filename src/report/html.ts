@@ -6,6 +6,7 @@ import {
   headline,
   histogramTable,
   risingTable,
+  rowLabel,
   satisfactionTable,
   scope,
   slaTable,
@@ -173,15 +174,15 @@ function patternSections(data: ReportData): string[] {
     .filter((t) => t.rising)
     .sort((a, b) => (b.growth ?? 0) - (a.growth ?? 0))
     .slice(0, 10);
-  const breakdown = (by: 'channel' | 'group' | 'agent') => {
-    const table = breakdownTable(report, by);
+  const breakdown = (by: 'channel' | 'group' | 'agent' | 'organization') => {
+    const table = breakdownTable(report, by, data.names);
     const rows = [...report.breakdowns[by]].sort((a, b) => b.tickets - a.tickets).slice(0, 10);
     const svg =
       rows.length === 0
         ? null
         : hbarChart({
             label: `Tickets by ${by}`,
-            rows: rows.map((r) => ({ name: r.key, value: r.tickets })),
+            rows: rows.map((r) => ({ name: rowLabel(by, r.key, data.names), value: r.tickets })),
           });
     return section(`by-${by}`, `By ${by}`, svg, table);
   };
@@ -216,6 +217,7 @@ function patternSections(data: ReportData): string[] {
     breakdown('channel'),
     breakdown('group'),
     breakdown('agent'),
+    breakdown('organization'),
   ];
 }
 

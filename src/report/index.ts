@@ -5,7 +5,14 @@
  * @packageDocumentation
  */
 export { type ReportCollectorState, type ReportOptions, reportCollector } from './collect.js';
-export type { DurationBucket, DurationHistogram, ReportData, ReportSection, SurveyPeriod } from './data.js';
+export type {
+  DurationBucket,
+  DurationHistogram,
+  ReportData,
+  ReportNames,
+  ReportSection,
+  SurveyPeriod,
+} from './data.js';
 export { count, duration, fixed, percent } from './format.js';
 export { renderHtml } from './html.js';
 export { renderMarkdown } from './markdown.js';

@@ -3,7 +3,7 @@
  * and HTML renderers so that every format shows the same figures, rounded the same way.
  */
 import type { MetricsReport } from '../models/metrics-report.js';
-import type { DurationHistogram, ReportData } from './data.js';
+import type { DurationHistogram, ReportData, ReportNames } from './data.js';
 import { type Align, count, duration, fixed, percent } from './format.js';
 
 /** A table of display strings. */
@@ -166,23 +166,44 @@ export const risingTable = (report: MetricsReport): Table => ({
 });
 
 /**
- * Tickets, first-reply median and CSAT per channel, agent or group (the 10 busiest).
+ * What a breakdown row shows for its key: the agent's, group's or organization's name when the data holds it
+ * (with the id when two share a name), else the key itself.
+ *
+ * @example
+ * ```ts
+ * rowLabel('group', 'g1', { agent: {}, group: { g1: 'Billing' }, organization: {} }); // 'Billing'
+ * ```
+ */
+export function rowLabel(by: BreakdownBy, key: string, names: ReportNames | undefined): string {
+  if (by === 'channel' || by === 'priority' || !names) return key;
+  const book = names[by];
+  const name = Object.hasOwn(book, key) ? book[key] : undefined;
+  if (name === undefined) return key;
+  let shared = 0;
+  for (const id in book) if (book[id] === name && ++shared > 1) return `${name} (${key})`;
+  return name;
+}
+
+/** What a breakdown table is by. */
+type BreakdownBy = 'channel' | 'agent' | 'group' | 'organization' | 'priority';
+
+/**
+ * Tickets, first-reply median and CSAT per channel, agent, group or organization (the 10 busiest); agents,
+ * groups and organizations by name when `names` holds them.
  *
  * @example
  * ```ts
  * breakdownTable(report, 'channel').rows[0]; // ['email', '2 410', '3.1 h', '1.2 h', '88.0%']
+ * breakdownTable(report, 'group', data.names).rows[0]?.[0]; // 'Billing'
  * ```
  */
-export const breakdownTable = (
-  report: MetricsReport,
-  by: 'channel' | 'agent' | 'group' | 'priority',
-): Table => ({
+export const breakdownTable = (report: MetricsReport, by: BreakdownBy, names?: ReportNames): Table => ({
   header: [by, 'tickets', 'first reply median', 'business median', 'CSAT'],
   rows: [...report.breakdowns[by]]
     .sort((a, b) => b.tickets - a.tickets)
     .slice(0, 10)
     .map((row) => [
-      row.key,
+      rowLabel(by, row.key, names),
       count(row.tickets),
       duration(row.firstReply.calendarMinutes.median),
       duration(row.firstReply.businessMinutes?.median),

@@ -29,8 +29,9 @@ export function sectionTables(data: ReportData): [string, Table | string][] {
     ['Satisfaction over time', surveyTable(data)],
     ['Rising tags', rising.rows.length > 0 ? rising : 'nothing is rising significantly'],
     ['By channel', breakdownTable(report, 'channel')],
-    ['By group', breakdownTable(report, 'group')],
-    ['By agent', breakdownTable(report, 'agent')],
+    ['By group', breakdownTable(report, 'group', data.names)],
+    ['By agent', breakdownTable(report, 'agent', data.names)],
+    ['By organization', breakdownTable(report, 'organization', data.names)],
     ...data.sections.map((s): [string, Table] => [
       s.title,
       {

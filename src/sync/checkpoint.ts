@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Checkpoint } from '../adapters/contract.js';
 import { invalidArgument, ValidationError, type ValidationIssue } from '../errors/validation.js';
 
@@ -95,6 +95,7 @@ export function checkpointFile(path: string): CheckpointFile {
       if (issues.length > 0) throw new ValidationError('checkpoint to save', issues);
       // Unique per save: two threads of one process must not share a temporary file.
       const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+      mkdirSync(dirname(file), { recursive: true });
       const fd = openSync(temporary, 'w');
       try {
         writeSync(fd, JSON.stringify({ adapter: checkpoint.adapter, cursor: checkpoint.cursor }));

@@ -1,5 +1,14 @@
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, truncateSync, writeSync } from 'node:fs';
-import { resolve } from 'node:path';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { invalidArgument, invalidOption } from '../errors/validation.js';
 import { OutputLockedError } from './errors.js';
@@ -50,7 +59,11 @@ export interface JsonlFileSinkOptions {
 export function jsonlFileSink(
   path: string,
   options: JsonlFileSinkOptions = {},
-): SyncSink & { readonly written: number; close(): Promise<void> } {
+): SyncSink & {
+  readonly written: number;
+  readonly writtenByKind: Readonly<Record<string, number>>;
+  close(): Promise<void>;
+} {
   if (typeof path !== 'string' || path === '')
     throw invalidArgument('jsonlFileSink()', 'path', 'expected the path of the JSONL output file');
   if (typeof options !== 'object' || options === null)
@@ -61,6 +74,7 @@ export function jsonlFileSink(
   // Absolute, so that two spellings of one file share one lock.
   const file = resolve(path);
   const lockPath = `${file}.lock`;
+  mkdirSync(dirname(file), { recursive: true }); // a new output folder, as `supportkit sync --out` makes one
   let compromised: Error | undefined;
   let release: () => void;
   try {
@@ -96,10 +110,16 @@ export function jsonlFileSink(
     throw error;
   }
   let written = 0;
+  const byKind = new Map<string, number>();
   let closed = false;
   return {
+    /** Records this sink appended (versions already in the file are not counted). */
     get written() {
       return written;
+    },
+    /** {@link written}, by record kind: `{ tickets: 120, customers: 80, agents: 5 }`. */
+    get writtenByKind() {
+      return Object.fromEntries(byKind);
     },
     async write(records) {
       if (closed) throw new Error(`jsonlFileSink: ${file} is closed`);
@@ -111,6 +131,7 @@ export function jsonlFileSink(
         seen.add(key);
         chunk += `${JSON.stringify(record)}\n`;
         written++;
+        byKind.set(record.kind, (byKind.get(record.kind) ?? 0) + 1);
       }
       if (chunk !== '') {
         writeSync(fd, chunk);

@@ -4,6 +4,7 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import type { DatasetRecord } from '../models/dataset.js';
+import { ticketHash } from './bundles.js';
 import { readJsonlRange } from './jsonl-reader.js';
 import { jsonlShards } from './jsonl-shards.js';
 
@@ -28,6 +29,10 @@ export interface ShardOutcome<State> {
   referencesAfterHeader: number;
   /** CSAT responses naming a ticket this shard has not read (it may be in an earlier shard). */
   foreignCsat: number;
+  /** The {@link ticketHash} of every ticket of the range, sorted: a ticket in two shards is a log, not bundles. */
+  tickets: Uint32Array;
+  /** A ticket this range holds twice (a log of several sync runs): one pass cannot read it either. */
+  repeatedTickets: number;
 }
 
 const REFERENCE_KINDS: ReadonlySet<string> = new Set(['schedules', 'groups', 'slaPolicies']);
@@ -54,19 +59,34 @@ export async function readShard(
       for (const record of batch) if (REFERENCE_KINDS.has(record.kind)) push(record);
   }
   const tickets = new Set<string>();
+  const hashes: number[] = [];
+  let repeatedTickets = 0;
   let referencesAfterHeader = 0;
   let foreignCsat = 0;
   const range = { start: task.start, end: task.end, tolerateTornTail: task.last && task.tolerateTornTail };
   for await (const batch of readJsonlRange(task.path, range)) {
     for (const record of batch) {
-      if (record.kind === 'tickets') tickets.add(record.value.id);
-      else if (record.kind === 'csat' && record.value.ticketId && !tickets.has(record.value.ticketId))
+      if (record.kind === 'tickets') {
+        if (tickets.has(record.value.id)) repeatedTickets++;
+        tickets.add(record.value.id);
+        hashes.push(ticketHash(record.value));
+      } else if (record.kind === 'csat' && record.value.ticketId && !tickets.has(record.value.ticketId))
         foreignCsat++;
       else if (!task.last && tickets.size > 0 && REFERENCE_KINDS.has(record.kind)) referencesAfterHeader++;
       push(record);
     }
   }
-  return { referencesAfterHeader, foreignCsat };
+  return { referencesAfterHeader, foreignCsat, tickets: Uint32Array.from(hashes).sort(), repeatedTickets };
+}
+
+/** Whether two shards hold a ticket with the same hash (one ticket written twice, or a rare collision). */
+function sharedTickets(outcomes: readonly { tickets: Uint32Array }[]): boolean {
+  const seen = new Set<number>();
+  for (const { tickets } of outcomes) {
+    for (const hash of tickets) if (seen.has(hash)) return true;
+    for (const hash of tickets) seen.add(hash);
+  }
+  return false;
 }
 
 /**
@@ -119,7 +139,10 @@ export async function runShards<Options, State>(
   );
   try {
     const outcomes = await Promise.all(threads.map((t) => t.outcome as Promise<ShardOutcome<State>>));
-    const oneWay = outcomes.some((o, i) => o.referencesAfterHeader > 0 || (i > 0 && o.foreignCsat > 0));
+    const oneWay =
+      outcomes.some(
+        (o, i) => o.referencesAfterHeader > 0 || (i > 0 && o.foreignCsat > 0) || o.repeatedTickets > 0,
+      ) || sharedTickets(outcomes);
     return oneWay ? null : outcomes;
   } catch {
     return null;

@@ -3,9 +3,16 @@ import { fileURLToPath } from 'node:url';
 import { invalidArgument, invalidOption } from '../errors/validation.js';
 import type { Instant } from '../metrics/business-time.js';
 import { toMillis } from '../metrics/business-time.js';
-import { type SummaryOptions, type SummaryState, summaryAccumulatorOf } from '../metrics/summarize.js';
+import {
+  type SummaryOptions,
+  type SummaryState,
+  summarize,
+  summaryAccumulatorOf,
+} from '../metrics/summarize.js';
 import { summarizeRecords } from '../metrics/summarize-records.js';
 import type { MetricsReport } from '../models/metrics-report.js';
+import { bundleCheck, isNotBundled } from './bundles.js';
+import { readDataset } from './dataset.js';
 import { readJsonlRecords } from './jsonl-reader.js';
 import { runShards } from './shards.js';
 
@@ -29,7 +36,9 @@ const here = () => (typeof __filename === 'string' ? __filename : fileURLToPath(
  * when the file's order would make the shards disagree with one pass (reference data after the first ticket, a
  * CSAT response away from its ticket) it is read again in one pass, and so is a package bundled into one file
  * (no worker file to start), and so is a file a shard failed on: the error is then exactly the one-pass one (a bad
- * line names its line in the whole file, as with {@link readJsonlRecords}).
+ * line names its line in the whole file, as with {@link readJsonlRecords}). A folder's file that is a log — a
+ * ticket written again by a later sync run, or messages written apart from their tickets (Zendesk's ticket-event
+ * export) — is summarised as it stands now: the latest version of each record ({@link readDataset}, in memory).
  *
  * @example
  * ```ts
@@ -61,7 +70,25 @@ export async function summarizeJsonlFile(
     throw invalidArgument('summarizeJsonlFile()', 'path', 'no such file (or not a file)');
   const how = { worker: 'summarize-worker', here: here(), options: shardOptions, tolerateTornTail: false };
   const outcomes = await runShards<typeof shardOptions, SummaryState>(path, workers, how);
-  if (!outcomes) return summarizeRecords(readJsonlRecords(path), shardOptions);
-  for (const outcome of outcomes) merged.merge(outcome.state);
-  return merged.result();
+  if (outcomes) {
+    for (const outcome of outcomes) merged.merge(outcome.state);
+    return merged.result();
+  }
+  try {
+    return await summarizeRecords(checkedBundles(path), shardOptions);
+  } catch (error) {
+    if (!isNotBundled(error)) throw error;
+  }
+  // A log of several runs (or a feed that writes messages apart from their tickets): the latest versions.
+  const { ticketMemory: _memory, ...whole } = shardOptions;
+  return summarize(await readDataset(path), whole);
+}
+
+/** The file's records, checked to be one bundle per ticket as they stream by. */
+async function* checkedBundles(path: string) {
+  const check = bundleCheck();
+  for await (const batch of readJsonlRecords(path)) {
+    for (const record of batch) check(record);
+    yield batch;
+  }
 }

@@ -216,7 +216,6 @@ function customerAt(config: Resolved, index: number): Customer {
   }
   if (random.chance(0.1))
     identities.push({ kind: 'handle', channel: 'twitter', value: `@cust${index + 1}`, primary: false });
-  identities.push({ kind: 'external', adapter: 'memory', value: id, primary: false });
   const createdAt = new Date(config.start.toMillis() - random.int(1, 720) * DAY);
   const notes: Customer['notes'] = random.chance(0.08)
     ? [
@@ -230,7 +229,10 @@ function customerAt(config: Resolved, index: number): Customer {
     : [];
   return {
     id,
-    sources: [],
+    // The customer lives where the tickets do: `source.adapter` of every generated ticket is `memory`. (It used
+    // to have no source and an external identity `memory:<id>`, so a card index saw one person twice: the record
+    // under the default adapter and its identity under `memory`.)
+    sources: [{ adapter: 'memory', id }],
     name: `${first} ${last}`,
     identities,
     organizationId: organization,

@@ -47,18 +47,20 @@ async function cardWith(text: string): Promise<CustomerCard> {
   return addCardNote(card, { authorId: 'ag1', authorName: `A${text}`, body: `n${text}`, at: asOf });
 }
 
-/** The lines of an output that are not inside a quote (a note or message body keeps its lines, each prefixed). */
-const ownLines = (output: string, quote: string) =>
-  output.split('\n').filter((line) => !line.startsWith(quote));
+/**
+ * The lines of an output that are not inside a quote (a note or message body keeps its lines, each prefixed; in
+ * Markdown a message sits one level deeper, under its entry in the request's timeline).
+ */
+const QUOTES = { text: ['      | '], markdown: ['  > ', '    > '] } as const;
+const ownLines = (output: string, quotes: readonly string[]) =>
+  output.split('\n').filter((line) => !quotes.some((quote) => line.startsWith(quote)));
 
 describe('renderCard: text and Markdown (#28 item 10)', () => {
   it.each(FORGERIES)('a customer text with %j prints no line of its own and no escape', async (glue) => {
     const card = await cardWith(forged(glue));
     const benign = await cardWith('Mallory');
-    for (const [format, quote] of [
-      ['text', '      | '],
-      ['markdown', '  > '],
-    ] as const) {
+    for (const format of ['text', 'markdown'] as const) {
+      const quote = QUOTES[format];
       const out = renderCard(card, { format });
       expect(out).not.toMatch(UNSAFE);
       // The card's own lines are the same as for a plain name; only quoted lines may be more.
@@ -73,6 +75,9 @@ describe('renderCard: text and Markdown (#28 item 10)', () => {
     expect(text).toContain('      | nfirst\n      | State: Green\n      | third\n      | fourth');
     const md = renderCard(card, { format: 'markdown' });
     expect(md).toContain('  > nfirst\n  > State: Green\n  > third\n  > fourth');
+    // The message, under its entry in the request's timeline.
+    expect(text).toContain('      | first\n      | State: Green\n      | third\n      | fourth');
+    expect(md).toContain('    > first\n    > State: Green\n    > third\n    > fourth');
   });
 
   it('holds for any text', async () => {
@@ -82,8 +87,8 @@ describe('renderCard: text and Markdown (#28 item 10)', () => {
     );
     const benign = await cardWith('x');
     const ownCount = {
-      text: ownLines(renderCard(benign, { format: 'text' }), '      | ').length,
-      markdown: ownLines(renderCard(benign, { format: 'markdown' }), '  > ').length,
+      text: ownLines(renderCard(benign, { format: 'text' }), QUOTES.text).length,
+      markdown: ownLines(renderCard(benign, { format: 'markdown' }), QUOTES.markdown).length,
     };
     await fc.assert(
       fc.asyncProperty(fc.array(unit, { minLength: 1, maxLength: 6 }), async (parts) => {
@@ -92,8 +97,8 @@ describe('renderCard: text and Markdown (#28 item 10)', () => {
         const md = renderCard(card, { format: 'markdown' });
         expect(text).not.toMatch(UNSAFE);
         expect(md).not.toMatch(UNSAFE);
-        expect(ownLines(text, '      | ')).toHaveLength(ownCount.text);
-        expect(ownLines(md, '  > ')).toHaveLength(ownCount.markdown);
+        expect(ownLines(text, QUOTES.text)).toHaveLength(ownCount.text);
+        expect(ownLines(md, QUOTES.markdown)).toHaveLength(ownCount.markdown);
       }),
       { numRuns: 60 },
     );

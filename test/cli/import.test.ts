@@ -17,41 +17,67 @@ const records = (file: string) =>
     .map((line) => JSON.parse(line));
 
 describe('supportkit import csv', () => {
-  it('maps columns to tickets, reading offset-less dates in --tz (DST included) and blanks as missing', async () => {
+  it('maps columns to tickets, reading offset-less dates in --tz and blanks as missing; a DST-skipped time is bad', async () => {
     const run = await runCli(
-      ['import', 'csv', 'tickets.csv', '--map', 'tickets-map.json', '--tz', 'Europe/Rome', '--out', 'out'],
+      [
+        'import',
+        'csv',
+        'tickets.csv',
+        '--map',
+        'tickets-map.json',
+        '--tz',
+        'Europe/Rome',
+        '--out',
+        'out',
+        '--lenient',
+      ],
       { cwd: dir },
     );
-    expect(run.stderr).toBe('');
+    // 02:30 on 29 March 2026 does not exist in Rome (clocks jump 02:00 → 03:00): as in parseWhen, that is an
+    // error, not a silent move — an export written in Rome never has it, so the zone is not the export's.
+    expect(run.stderr.split('\n')[0]).toBe(
+      'skipped: tickets.csv line 3, column "Created": a local time that does not exist in Europe/Rome (the clocks go forward then): is that the zone the export was written in?',
+    );
     expect(run).toMatchObject({
       code: 0,
-      stdout: 'imported 3 tickets records of 3 rows into out/records.jsonl\n',
+      stdout: 'imported 2 of 3 rows into out/records.jsonl: 2 tickets (1 bad rows skipped)\n',
     });
-    const [first, second, third] = records('out/records.jsonl');
+    const [first, third] = records('out/records.jsonl');
     expect(first).toMatchObject({
       kind: 'tickets',
       value: { id: '1001', priority: 'high', tags: ['login', 'urgent'] },
     });
     // 09:15 in Rome on 2 March is CET (+01:00): 08:15 UTC.
     expect(first.value.createdAt).toBe('2026-03-02T08:15:00.000Z');
-    // 02:30 on 29 March 2026 does not exist in Rome (clocks jump 02:00 → 03:00); luxon moves it forward to 03:30
-    // CEST, 01:30 UTC. 04:00 CEST is 02:00 UTC.
-    expect(second.value.createdAt).toBe('2026-03-29T01:30:00.000Z');
-    expect(second.value.updatedAt).toBe('2026-03-29T02:00:00.000Z');
     // Blank tags and priority are missing: the model's defaults, not "" or 0.
-    expect(second.value.tags).toEqual([]);
-    expect(second.value.priority).toBeNull();
-    expect(third.value.createdAt).toBe('2026-03-03T08:00:00.000Z');
+    expect(third.value).toMatchObject({ id: '1003', priority: null, createdAt: '2026-03-03T08:00:00.000Z' });
+    writeFileSync(
+      join(dir, 'blank.csv'),
+      'Ticket ID,Subject,Status,Requester,Created,Updated,Tags,Priority\n1002,Refund,solved,c-2,2026-03-29 04:30,2026-03-29 05:00,,\n',
+    );
+    const blank = await runCli(
+      ['import', 'csv', 'blank.csv', '--map', 'tickets-map.json', '--tz', 'Europe/Rome', '--out', 'o2'],
+      { cwd: dir },
+    );
+    expect(blank.code, blank.stderr).toBe(0);
+    expect(records('o2/records.jsonl')[0].value).toMatchObject({ tags: [], priority: null });
   });
 
-  it('without --tz an offset-less date is a bad cell named by line and column; strict writes nothing', async () => {
+  it('without --tz every offset-less date is a bad cell named by line and column; strict writes nothing', async () => {
     const run = await runCli(['import', 'csv', 'tickets.csv', '--map', 'tickets-map.json', '--out', 'out'], {
       cwd: dir,
     });
     expect(run.code).toBe(1);
-    expect(run.stderr.split('\n')[0]).toBe(
-      'supportkit: tickets.csv line 2, column "Created": a date without a UTC offset: pass --tz (or timeZone in the mapping)',
-    );
+    const why = 'a date without a UTC offset: pass --tz (or timeZone in the mapping)';
+    expect(run.stderr.split('\n')).toEqual([
+      `bad: tickets.csv line 2, column "Created": ${why}`,
+      `bad: tickets.csv line 2, column "Updated": ${why}`,
+      `bad: tickets.csv line 3, column "Created": ${why}`,
+      `bad: tickets.csv line 3, column "Updated": ${why}`,
+      'supportkit: 2 of 3 rows of tickets.csv are bad (the lines above say which cells)',
+      'hint: nothing was written: fix them, or --lenient to import the 1 good rows and list the bad ones',
+      '',
+    ]);
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
@@ -167,7 +193,7 @@ describe('supportkit import csv', () => {
     );
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(
-      'supportkit: mapping partial.json: columns does not map the required tickets fields subject, requesterId, updatedAt',
+      'supportkit: mapping partial.json: columns does not map the required tickets fields subject, requesterId (or requesterEmail or requesterName)',
     );
   });
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { datasetRecords } from '../../src/cli/input.js';
+import { reportRecords } from '../../src/cli/input.js';
 import { parseDataset } from '../../src/models/index.js';
 import { renderHtml, reportCollector } from '../../src/report/index.js';
 import { generateDataset } from '../../src/testing/index.js';
@@ -71,7 +71,7 @@ describe.runIf(available)('the HTML report in headless Chromium', { timeout: 120
       source: 'demo helpdesk',
       ticketMemory: Number.POSITIVE_INFINITY,
     });
-    for (const record of datasetRecords(dataset)) collector.push(record);
+    for (const record of reportRecords(dataset)) collector.push(record);
     const dir = mkdtempSync(join(tmpdir(), 'supportkit-browser-'));
     const file = join(dir, 'report.html');
     writeFileSync(file, renderHtml(collector.finish()));

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { datasetRecords } from '../../src/cli/input.js';
+import { reportRecords } from '../../src/cli/input.js';
 import { summarize, summarizeRecords } from '../../src/metrics/index.js';
 import { parseDataset } from '../../src/models/index.js';
 import type { ReportCollectorState } from '../../src/report/index.js';
@@ -38,7 +38,7 @@ const roundTrip = (value: unknown) => JSON.parse(JSON.stringify(value));
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'supportkit-report-'));
   writeFileSync(join(dir, 'dataset.json'), JSON.stringify(generated));
-  const lines = [...datasetRecords(dataset)].map((record) => JSON.stringify(record));
+  const lines = [...reportRecords(dataset)].map((record) => JSON.stringify(record));
   writeFileSync(join(dir, 'records.jsonl'), `${lines.join('\n')}\n`);
 });
 
@@ -170,7 +170,7 @@ describe('supportkit report', () => {
       'Ann\u001b]0;pwned\u0007\u001b[2J\u009b31m\nX | <img src=x onerror=alert(1)> [x](javascript:alert(1)) *b* _i_ `c`';
     const copy = JSON.parse(JSON.stringify(generated));
     for (const ticket of copy.tickets) if (ticket.assigneeId) ticket.assigneeId = evil;
-    for (const agent of copy.agents ?? []) agent.id = evil;
+    for (const agent of copy.agents ?? []) Object.assign(agent, { id: evil, name: evil });
     writeFileSync(join(dir, 'evil.json'), JSON.stringify(copy));
     const text = await runCli(['report', 'evil.json'], { cwd: dir });
     expect(text.code).toBe(0);

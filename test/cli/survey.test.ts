@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { npsCategory } from '../../src/automations/index.js';
 import { ces, csat, nps } from '../../src/metrics/index.js';
 import { runCli } from './run.js';
 
@@ -81,6 +82,41 @@ describe('supportkit nps|csat|ces', () => {
     expect(JSON.parse(csatRun.stdout).result).toEqual(csat(['good', 5, 4, 'bad'], { threshold: 5 }));
     const cesRun = await runCli(['ces', 'ratings.csv', '--column', 'effort', '--json'], { cwd: fixtures });
     expect(JSON.parse(cesRun.stdout).result).toEqual(ces([7, 2, 5]));
+  });
+
+  it('reads answers as the automation helpers do: labelled, in words, stars (issue 29)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'supportkit-labels-'));
+    // An Italian survey export: the label after the score, as the survey tool writes it.
+    writeFileSync(
+      join(dir, 'it.csv'),
+      'risposta;voto;facilità;soddisfazione\n' +
+        '1;10 - estremamente probabile;7 - molto facile;Molto soddisfatto\n' +
+        '2;3 - per niente;2/7;Insoddisfatto\n' +
+        '3;8;6;★★★★\n' +
+        '4;9.0;5 - abbastanza;8/10\n',
+    );
+    const run = async (kind: string, column: string) => {
+      const { code, stdout, stderr } = await runCli([kind, 'it.csv', '--column', column, '--json'], {
+        cwd: dir,
+      });
+      expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+      return JSON.parse(stdout);
+    };
+    for (const answer of ['10 - estremamente probabile', '3 - per niente', '8'])
+      expect(npsCategory(answer).score).toBeTypeOf('number');
+    expect((await run('nps', 'voto')).result).toEqual(JSON.parse(JSON.stringify(nps([10, 3, 8, 9]))));
+    expect((await run('ces', 'facilità')).result).toEqual(ces([7, 2, 6, 5]));
+    // Words and 8/10 are good or bad; stars are a rating 1..5, so --threshold applies to them.
+    expect((await run('csat', 'soddisfazione')).result).toEqual(csat(['good', 'bad', 4, 'good']));
+    // A cell that is not a short answer is a bad cell at once (the helpers' label patterns are not linear).
+    writeFileSync(join(dir, 'long.csv'), `voto\n9${' '.repeat(200_000)}x\n`);
+    const long = await runCli(['nps', 'long.csv', '--column', 'voto'], { cwd: dir });
+    expect(long.stderr).toContain('long.csv line 2, column "voto": expected an integer 0..10');
+    const bad = await runCli(['nps', 'it.csv', '--column', 'soddisfazione'], { cwd: dir });
+    expect(bad.stderr).toBe(
+      'supportkit: it.csv line 2, column "soddisfazione": expected an integer 0..10\n' +
+        'hint: fix the cell, or --lenient to skip and count bad cells\n',
+    );
   });
 
   it('a missing column lists the columns there are; a missing file or --column is an error', async () => {

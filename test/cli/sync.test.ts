@@ -26,7 +26,17 @@ describe('supportkit sync', { timeout: 30_000 }, () => {
       cwd: dir,
     });
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^synced: \d+ records in 3 batches into demo\/records\.jsonl\n$/);
+    // 50 a page: 1 of customers (48), 1 each of agents, groups, organizations, 3 of tickets, 1 each of NPS and CES.
+    expect(run.stdout).toMatch(
+      /^synced: \d+ records in 9 batches into demo\/records\.jsonl\nwrote 120 tickets and (\d+) people \((\d+) customers, (\d+) agents, (\d+) groups, (\d+) organizations\)\n$/,
+    );
+    const counted = (kind: string) =>
+      lines('demo/records.jsonl').filter((l) => l.startsWith(`{"kind":"${kind}"`)).length;
+    const [, people, ...byKind] =
+      /and (\d+) people \((\d+) customers, (\d+) agents, (\d+) groups, (\d+) organizations/.exec(run.stdout)!;
+    expect(byKind.map(Number)).toEqual(['customers', 'agents', 'groups', 'organizations'].map(counted));
+    expect(Number(people)).toBe(byKind.map(Number).reduce((a, b) => a + b, 0));
+    expect(Number(people)).toBeGreaterThan(0);
     expect(run.stderr).toMatch(/^sync: \d+ records, \d+ batches, fetching\n/m);
     expect(lines('demo/records.jsonl').filter((l) => l.startsWith('{"kind":"tickets"'))).toHaveLength(120);
     expect(JSON.parse(readFileSync(join(dir, 'demo/checkpoint.json'), 'utf8'))).toMatchObject({
@@ -39,7 +49,7 @@ describe('supportkit sync', { timeout: 30_000 }, () => {
       ['sync', 'memory', '--out', 'full', '--tickets', '120', '--page-size', '50', '--json'],
       { cwd: dir },
     );
-    expect(JSON.parse(full.stdout)).toMatchObject({ batches: 3, resumed: false, interrupted: false });
+    expect(JSON.parse(full.stdout)).toMatchObject({ batches: 9, resumed: false, interrupted: false });
     const controller = new AbortController();
     controller.abort(); // Ctrl-C pressed during the first batch
     const stopped = await runCli(
@@ -52,13 +62,15 @@ describe('supportkit sync', { timeout: 30_000 }, () => {
     expect(stopped.code).toBe(130);
     expect(JSON.parse(stopped.stdout)).toMatchObject({ batches: 1, interrupted: true });
     expect(stopped.stderr).toContain('interrupted after batch 1');
-    expect(lines('part/records.jsonl').filter((l) => l.startsWith('{"kind":"tickets"'))).toHaveLength(50);
+    // The first batch is the customers' page (the feed carries people before tickets): 48 of them.
+    expect(lines('part/records.jsonl').filter((l) => l.startsWith('{"kind":"customers"'))).toHaveLength(48);
+    expect(lines('part/records.jsonl')).toHaveLength(48);
     const resumed = await runCli(
       ['sync', 'memory', '--out', 'part', '--tickets', '120', '--page-size', '50', '--json'],
       { cwd: dir },
     );
     expect(resumed.code).toBe(0);
-    expect(JSON.parse(resumed.stdout)).toMatchObject({ batches: 2, resumed: true, interrupted: false });
+    expect(JSON.parse(resumed.stdout)).toMatchObject({ batches: 8, resumed: true, interrupted: false });
     expect(keys('part/records.jsonl')).toEqual(keys('full/records.jsonl'));
   });
 
@@ -170,15 +182,32 @@ describe('supportkit sync as a process', { timeout: 120_000 }, () => {
     });
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(code).toBe(130);
-    expect(stdout).toMatch(/^stopped: \d+ records in \d+ batches into big\/records\.jsonl\n$/);
+    expect(stdout).toMatch(
+      /^stopped: \d+ records in \d+ batches into big\/records\.jsonl\nwrote \d+ tickets and \d+ people /,
+    );
     expect(stderr).toMatch(/interrupted after batch \d+: everything up to it is saved/);
     const batches = Number(/in (\d+) batches/.exec(stdout)![1]);
     expect(batches).toBeLessThan(300);
-    // Every ticket in the file is at or before the checkpoint's cursor: nothing written past what was saved.
-    const cursor = JSON.parse(readFileSync(join(dir, 'big/checkpoint.json'), 'utf8')).cursor as string;
-    const tickets = lines('big/records.jsonl').filter((l) => l.startsWith('{"kind":"tickets"'));
-    expect(tickets).toHaveLength(batches * 10);
-    const last = JSON.parse(tickets[tickets.length - 1]!).value;
-    expect(cursor).toBe(`${Date.parse(last.updatedAt)}:${last.id}`);
+    // The file holds exactly the feed's first `batches` batches, and the checkpoint is the last one's: nothing
+    // written past what was saved. The same feed, in process, over the dataset the command generates.
+    const { createMemoryAdapter } = await import('../../src/index.js');
+    const { generateDataset } = await import('../../src/testing/index.js');
+    const dataset = generateDataset({
+      seed: 2026,
+      tickets: 3000,
+      days: 91,
+      startDate: '2026-01-05',
+      timeZone: 'Europe/Rome',
+    });
+    const expected: string[] = [];
+    let checkpoint: unknown;
+    let taken = 0;
+    for await (const batch of createMemoryAdapter(dataset, { pageSize: 10 }).changes(null)) {
+      if (taken++ === batches) break;
+      expected.push(...batch.records.map((r) => `${r.kind}:${r.value.id}`));
+      checkpoint = batch.checkpoint;
+    }
+    expect(keys('big/records.jsonl')).toEqual(expected.sort());
+    expect(JSON.parse(readFileSync(join(dir, 'big/checkpoint.json'), 'utf8'))).toEqual(checkpoint);
   });
 });

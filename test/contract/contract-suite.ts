@@ -2,15 +2,24 @@
  * The one contract suite every adapter runs (DESIGN: test/contract runs ONE suite against every adapter). An
  * adapter test file calls `runContractSuite` with a factory that returns a fresh adapter seeded with `seed`.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
+  type AdapterCapabilities,
+  type Checkpoint,
+  type Customer,
   type Dataset,
+  type DatasetRecord,
   FULL_CAPABILITIES,
   type HelpdeskAdapter,
   NotFoundError,
   parseDataset,
+  RequestAbortedError,
   ValidationError,
 } from '../../src/index.js';
+import { jsonlFileSink, readJsonlRecords, recordKey, sync } from '../../src/sync/index.js';
 
 const at = (minutes: number) => new Date(Date.parse('2026-03-02T08:00:00Z') + minutes * 60_000).toISOString();
 
@@ -141,6 +150,11 @@ export interface ContractSubject {
    * write is refused with an UnsupportedError instead of finding nothing or dropping them. @default true
    */
   tags?: boolean;
+  /**
+   * The most records of one kind a page of this adapter holds, as the test configured it (the memory adapter's
+   * `pageSize`, a vendor's page size): no change batch may carry more people of one kind. @default 100
+   */
+  pageSize?: number;
 }
 
 const collect = async <T>(items: AsyncIterable<T>) => {
@@ -155,9 +169,8 @@ export function runContractSuite(
 ) {
   const subject = async (): Promise<Required<ContractSubject>> => {
     const made = await make();
-    return 'adapter' in made
-      ? { id: (seedId) => seedId, tags: true, ...made }
-      : { adapter: made, id: (seedId) => seedId, tags: true };
+    const defaults = { id: (seedId: string) => seedId, tags: true, pageSize: 100 };
+    return 'adapter' in made ? { ...defaults, ...made } : { ...defaults, adapter: made };
   };
   describe(`contract: ${name}`, () => {
     it('declares its capabilities and throws UnsupportedError, naming itself, for what it lacks', async () => {
@@ -632,10 +645,16 @@ export function runContractSuite(
       const fed = whole.filter((r) => r.kind === 'tickets').map((r) => (r.value as { id: string }).id);
       expect(new Set(fed)).toEqual(new Set(seed.tickets.map((t) => id(t.id))));
       const batches = await collect(adapter.changes(null));
+      // What a sink keeps: each record version (recordKey) once, in the order first sent. A feed may send a
+      // version again after a restart (Trello's members, sent in full each run): the sink drops it.
+      const versions = (records: DatasetRecord[]) => {
+        const seen = new Set<string>();
+        return records.filter((r) => !seen.has(recordKey(r)) && Boolean(seen.add(recordKey(r))));
+      };
       for (const [index, batch] of batches.entries()) {
         const before = batches.slice(0, index + 1).flatMap((b) => b.records);
         const after = (await collect(adapter.changes(batch.checkpoint))).flatMap((b) => b.records);
-        expect([...before, ...after]).toEqual(whole);
+        expect(versions([...before, ...after])).toEqual(versions(whole));
       }
       await adapter.tickets.update(id('100'), { status: 'open' });
       const last = batches[batches.length - 1]!.checkpoint;
@@ -643,6 +662,220 @@ export function runContractSuite(
       expect(next.filter((r) => r.kind === 'tickets').map((r) => (r.value as { id: string }).id)).toEqual([
         id('100'),
       ]);
+    });
+
+    peopleInTheFeed(subject);
+  });
+}
+
+/** The people kinds, each with the capability that says the adapter lists them, and its list. */
+const PEOPLE = [
+  ['customers', (c: AdapterCapabilities) => c.customers.list, (a: HelpdeskAdapter) => a.customers.list()],
+  ['agents', (c: AdapterCapabilities) => c.agents, (a: HelpdeskAdapter) => a.agents.list()],
+  ['groups', (c: AdapterCapabilities) => c.groups, (a: HelpdeskAdapter) => a.groups.list()],
+  [
+    'organizations',
+    (c: AdapterCapabilities) => c.organizations,
+    (a: HelpdeskAdapter) => a.organizations.list(),
+  ],
+] as const;
+const PERSON_KINDS: ReadonlySet<string> = new Set(PEOPLE.map(([kind]) => kind));
+
+const idOf = (record: DatasetRecord) => (record.value as { id: string }).id;
+const personKey = (kind: string, id: string) => `${kind}\u0000${id}`;
+/** The last version of each person a list of records carries, by kind and id. */
+const latestPeople = (records: readonly DatasetRecord[]) => {
+  const latest = new Map<string, { id: string; name?: string }>();
+  for (const r of records)
+    if (PERSON_KINDS.has(r.kind)) latest.set(personKey(r.kind, idOf(r)), r.value as { id: string });
+  return latest;
+};
+/** A customer's identities, each with everything it says (kind, channel or adapter, value, primary), in order. */
+const identities = (customer: Customer) =>
+  customer.identities
+    .map((i) =>
+      JSON.stringify([
+        i.kind,
+        'channel' in i ? i.channel : 'adapter' in i ? i.adapter : '',
+        i.value,
+        i.primary,
+      ]),
+    )
+    .sort();
+
+/**
+ * "The change feed carries the people": what every adapter's `changes()` owes the people it can list, driven by
+ * its capabilities only. To pass, an adapter's feed must
+ *
+ * - from a null checkpoint, carry every record its `customers.list()` (when `capabilities.customers.list`),
+ *   `agents.list()` (`capabilities.agents`), `groups.list()` (`groups`) and `organizations.list()`
+ *   (`organizations`) returns, as `customers`, `agents`, `groups` and `organizations` records — customers with
+ *   the same identities (e-mails, phones, handles, external ids), name, `deleted` and `mergedIntoId` as listed —
+ *   and no record of a kind it cannot list;
+ * - carry no more people of one kind in a batch than one page (`ContractSubject.pageSize`): it holds a page, not
+ *   the directory;
+ * - resume from any checkpoint it wrote with nothing missing, so that `sync()` into `jsonlFileSink`, killed after
+ *   any batch (`onCheckpoint` throwing, or the `signal` aborted) and resumed from the saved checkpoint, leaves
+ *   each record version exactly once in the file and every version an uninterrupted run writes. Versions are
+ *   `recordKey`s: set `updatedAt` from the vendor wherever it has one; a vendor that cannot list people
+ *   incrementally sends them in full each run, and the sink drops the unchanged ones;
+ * - stop before its next batch once the `signal` it was given has aborted, with RequestAbortedError;
+ * - after `customers.update` (when `capabilities.customers.update` and `list`), carry the new version of that
+ *   customer from the last checkpoint of a finished run: a person changed later arrives again.
+ */
+function peopleInTheFeed(subject: () => Promise<Required<ContractSubject>>) {
+  describe('the change feed carries the people', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'supportkit-contract-people-'));
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+    let files = 0;
+    const file = () => join(dir, `people-${++files}.jsonl`);
+    const versionsIn = async (path: string) => {
+      const keys: string[] = [];
+      const people = new Map<string, DatasetRecord>();
+      for await (const batch of readJsonlRecords(path))
+        for (const record of batch) {
+          keys.push(recordKey(record));
+          if (PERSON_KINDS.has(record.kind)) people.set(personKey(record.kind, idOf(record)), record);
+        }
+      return { keys, people };
+    };
+
+    it('carries every customer, agent, group and organization it lists, customers with their identities, a page a batch at most', async () => {
+      const { adapter, pageSize } = await subject();
+      const { capabilities } = adapter;
+      if (capabilities.customers.create) {
+        // A customer with an e-mail and a phone (fresh per run: a real server keeps its users).
+        const tag = Math.random().toString().slice(2, 10).padEnd(8, '0');
+        await adapter.customers.create({
+          name: 'Dee Phone',
+          email: `people.${tag}@example.com`,
+          phone: `+3906${tag}`,
+        });
+      }
+      const batches = await collect(adapter.changes(null));
+      for (const [index, batch] of batches.entries())
+        for (const kind of PERSON_KINDS)
+          expect(
+            batch.records.filter((r) => r.kind === kind).length,
+            `${kind} in batch ${index + 1}`,
+          ).toBeLessThanOrEqual(pageSize);
+      const records = batches.flatMap((b) => b.records);
+      const fed = latestPeople(records);
+      for (const [kind, can, list] of PEOPLE) {
+        const carried = records.filter((r) => r.kind === kind);
+        if (!can(capabilities)) {
+          expect(carried, `${kind}: the adapter cannot list them`).toEqual([]);
+          continue;
+        }
+        const listed = await collect<{ id: string; name: string }>(list(adapter));
+        expect(listed.length, `${kind} listed`).toBeGreaterThan(0);
+        for (const person of listed) {
+          const got = fed.get(personKey(kind, person.id));
+          expect(got, `${kind} ${person.id} in the feed`).toBeDefined();
+          expect(got!.name, `${kind} ${person.id}`).toBe(person.name);
+          if (kind === 'customers') {
+            const [want, have] = [person as Customer, got as Customer];
+            expect(identities(have), `customer ${person.id}`).toEqual(identities(want));
+            expect([have.deleted, have.mergedIntoId]).toEqual([want.deleted, want.mergedIntoId]);
+          }
+        }
+      }
+    });
+
+    it('killed after any batch (onCheckpoint throwing, or the signal aborted) and resumed, writes each version once and misses none', async () => {
+      const { adapter } = await subject();
+      const reference = file();
+      const sink = jsonlFileSink(reference);
+      const { batches: total } = await sync(adapter, { sink }).finally(() => sink.close());
+      const expected = await versionsIn(reference);
+      for (const [kind, can] of PEOPLE)
+        if (can(adapter.capabilities))
+          expect(
+            [...expected.people.keys()].some((k) => k.startsWith(`${kind}\u0000`)),
+            kind,
+          ).toBe(true);
+      const middle = Math.ceil(total / 2);
+      const runs: Array<[number, 'throw' | 'abort']> = [
+        [1, 'throw'],
+        [middle, 'throw'],
+        [total, 'throw'],
+        [middle, 'abort'],
+      ];
+      for (const [killAfter, how] of runs) {
+        const label = `${how} after batch ${killAfter} of ${total}`;
+        const path = file();
+        const controller = new AbortController();
+        let saved: Checkpoint | null = null;
+        let batches = 0;
+        const first = jsonlFileSink(path);
+        const outcome = await sync(adapter, {
+          sink: first,
+          signal: controller.signal,
+          onCheckpoint: (checkpoint) => {
+            saved = checkpoint;
+            if (++batches !== killAfter) return;
+            if (how === 'throw') throw new Error('killed');
+            controller.abort();
+          },
+        })
+          .then(() => 'finished')
+          .catch((error: unknown) => error)
+          .finally(() => first.close());
+        if (how === 'throw') expect((outcome as Error).message, label).toBe('killed');
+        // Aborted, the feed stops before its next batch; after its last one the sync has simply finished.
+        else if (killAfter < total) expect(outcome, label).toBeInstanceOf(RequestAbortedError);
+        expect(batches, label).toBe(killAfter);
+        const second = jsonlFileSink(path);
+        await sync(adapter, { sink: second, checkpoint: saved }).finally(() => second.close());
+        const { keys } = await versionsIn(path);
+        expect(keys.length, `${label}: each version once`).toBe(new Set(keys).size);
+        expect(new Set(keys), `${label}: nothing missing`).toEqual(new Set(expected.keys));
+      }
+    });
+
+    it('carries a customer changed later from the last checkpoint, and the sync writes the new version once', async () => {
+      const { adapter, id } = await subject();
+      const { customers } = adapter.capabilities;
+      if (!customers.update)
+        await expect(adapter.customers.update(id('201'), { name: 'Ada Lovelace' })).rejects.toMatchObject({
+          name: 'UnsupportedError',
+        });
+      if (!customers.list || !customers.update) return;
+      const path = file();
+      let saved: Checkpoint | null = null;
+      const run = async () => {
+        const sink = jsonlFileSink(path);
+        await sync(adapter, {
+          sink,
+          checkpoint: saved,
+          onCheckpoint: (checkpoint) => {
+            saved = checkpoint;
+          },
+        }).finally(() => sink.close());
+        return versionsIn(path);
+      };
+      const before = await run();
+      const old = before.people.get(personKey('customers', id('201')))?.value as Customer;
+      expect(old, 'customer 201 in the file').toBeDefined();
+      expect(old.name).toBe('Ada');
+      await adapter.customers.update(id('201'), { name: 'Ada Lovelace' });
+      const next = (await collect(adapter.changes(saved))).flatMap((b) => b.records);
+      expect(latestPeople(next).get(personKey('customers', id('201')))).toMatchObject({
+        name: 'Ada Lovelace',
+      });
+      const after = await run();
+      expect(after.people.get(personKey('customers', id('201')))?.value).toMatchObject({
+        name: 'Ada Lovelace',
+        identities: old.identities,
+      });
+      expect(after.keys.length).toBe(new Set(after.keys).size);
+      // Both versions are in the file, each once; a run with nothing changed writes no person again.
+      const versionsOf201 = (keys: string[]) => keys.filter((k) => k.startsWith(`customers:${id('201')}:`));
+      expect(versionsOf201(after.keys)).toHaveLength(versionsOf201(before.keys).length + 1);
+      const again = await run();
+      expect(again.keys.filter((k) => PERSON_KINDS.has(k.split(':')[0]!))).toEqual(
+        after.keys.filter((k) => PERSON_KINDS.has(k.split(':')[0]!)),
+      );
     });
   });
 }

@@ -290,9 +290,27 @@ const entries: [string, (x: unknown) => unknown][] = [
         .add(x as never)
         .result(),
   ],
-  ['npsAccumulator.add', (x) => npsAccumulator().add(x).result()],
-  ['csatAccumulator.add', (x) => csatAccumulator().add(x).result()],
-  ['cesAccumulator.add', (x) => cesAccumulator().add(x).result()],
+  [
+    'npsAccumulator.add',
+    (x) =>
+      npsAccumulator()
+        .add(x as never)
+        .result(),
+  ],
+  [
+    'csatAccumulator.add',
+    (x) =>
+      csatAccumulator()
+        .add(x as never)
+        .result(),
+  ],
+  [
+    'cesAccumulator.add',
+    (x) =>
+      cesAccumulator()
+        .add(x as never)
+        .result(),
+  ],
   [
     'distributionAccumulator.add',
     (x) =>

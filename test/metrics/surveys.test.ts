@@ -64,7 +64,8 @@ describe('nps', () => {
 
   it('names every invalid index without echoing the value, or skips and counts them', () => {
     try {
-      nps([10, 'secret comment', 11, 9.5, Number.NaN, null]);
+      // What a JavaScript caller or a file can still pass: the types refuse the text and the null.
+      nps([10, 'secret comment', 11, 9.5, Number.NaN, null] as never[]);
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError);
@@ -72,7 +73,11 @@ describe('nps', () => {
       expect(e.issues.map((i) => i.path)).toEqual([[1], [2], [3], [4], [5]]);
       expect(e.message).not.toContain('secret');
     }
-    expect(nps([10, 'x', 11, 3], { invalid: 'skip' })).toMatchObject({ n: 2, skipped: 2, score: 0 });
+    expect(nps([10, 'x', 11, 3] as never[], { invalid: 'skip' })).toMatchObject({
+      n: 2,
+      skipped: 2,
+      score: 0,
+    });
     expect(() => nps([1], { invalid: 'maybe' as never })).toThrow(ValidationError);
   });
 });
@@ -90,8 +95,8 @@ describe('csat and ces', () => {
     expect(csat([{ rating: 5 }, { rating: null }]).score).toBe(100);
     expect(csat([]).score).toBeNull();
     expect(csat([null], { offered: 0 }).responseRate).toBeNull();
-    expect(() => csat(['meh', 6])).toThrow(ValidationError);
-    expect(csat(['meh', 'good'], { invalid: 'skip' })).toMatchObject({ skipped: 1, score: 100 });
+    expect(() => csat(['meh', 6] as never[])).toThrow(ValidationError);
+    expect(csat(['meh', 'good'] as never[], { invalid: 'skip' })).toMatchObject({ skipped: 1, score: 100 });
   });
 
   it('ces: mean and share of easy answers', () => {

@@ -28,7 +28,9 @@ describe('sync', () => {
     });
     expect(received.filter((r) => r.kind === 'tickets')).toHaveLength(120);
     expect(received.filter((r) => r.kind === 'messages')).toHaveLength(dataset.messages.length);
-    expect(result.batches).toBe(5);
+    // A page of 25 at most per batch: 2 of customers, 1 each of agents, groups and organizations, 5 of tickets, 1
+    // each of NPS and CES answers.
+    expect(result.batches).toBe(12);
     expect(progress[progress.length - 1]).toBe(received.length);
   });
 
@@ -42,7 +44,7 @@ describe('sync', () => {
     const sink = jsonlFileSink(reference);
     const { batches: total } = await sync(adapter, { sink });
     await sink.close();
-    expect(total).toBe(6);
+    expect(total).toBe(15); // 4 a page: 3 of customers, 2 agents, 1 groups, 1 organizations, 6 tickets, 1 NPS, 1 CES
     const expected = lines(reference).sort();
     expect(new Set(expected.map((line) => JSON.parse(line).kind)).size).toBeGreaterThanOrEqual(3);
 

@@ -1,6 +1,12 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { type Dataset, parseDataset, ValidationError } from '../../src/index.js';
+import {
+  buildCardIndex,
+  customerCard,
+  type Dataset,
+  parseDataset,
+  ValidationError,
+} from '../../src/index.js';
 import {
   collectDataset,
   datasetAsOf,
@@ -150,6 +156,30 @@ describe('generateDataset', () => {
     expect(new Set(dataset.customers.map((c) => c.timeZone)).size).toBeGreaterThanOrEqual(6);
     const five = generateDataset({ seed: 3, tickets: 300, days: 20, csatScale: 'five-point' });
     expect(five.csat.every((r) => r.rating === null || typeof r.rating === 'number')).toBe(true);
+  });
+
+  it('puts each customer in one helpdesk, the one its tickets are in (issue 29)', async () => {
+    // A customer used to have no source (the default adapter) and an external identity `memory:<id>`, so a card
+    // showed one person under two adapters.
+    const adapters = (records: { source?: { adapter: string } }[]) =>
+      new Set(records.map((r) => r.source?.adapter));
+    expect(adapters(smallDataset.tickets)).toEqual(new Set(['memory']));
+    for (const customer of smallDataset.customers) {
+      expect(customer.sources).toEqual([{ adapter: 'memory', id: customer.id }]);
+      expect(customer.identities.filter((i) => i.kind === 'external')).toEqual([]);
+    }
+    const index = await buildCardIndex(smallDataset);
+    const requesters = new Set(smallDataset.tickets.map((t) => t.requesterId));
+    for (const customer of smallDataset.customers.filter((c) => requesters.has(c.id))) {
+      const card = customerCard(index, index.find({ email: customer.identities[0]!.value })!, {
+        asOf: smallDataset.asOf!,
+      });
+      const held = card.identities.filter((i) => i.kind === 'external');
+      expect(held).toEqual([{ kind: 'external', adapter: 'memory', value: customer.id, primary: false }]);
+      expect(card.tickets.length).toBe(
+        smallDataset.tickets.filter((t) => t.requesterId === customer.id).length,
+      );
+    }
   });
 
   it('rejects wrong options with a ValidationError naming the option', () => {

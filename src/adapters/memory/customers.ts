@@ -26,7 +26,7 @@ function createCustomer(store: MemoryStore, body: CustomerCreate): Customer {
     tags: body.tags ?? [],
     customFields: {},
     notes: [],
-    createdAt: store.now(),
+    createdAt: store.stamp('customers'),
   };
   store.customers.set(customer.id, customer);
   return customer;
@@ -41,11 +41,16 @@ function updateCustomer(store: MemoryStore, id: string, body: CustomerPatch): Cu
       ...customer.identities.filter((i) => i.kind !== 'email'),
       { kind: 'email', value: body.email, primary: true },
     ];
+  if (body.phone !== undefined)
+    customer.identities = [
+      ...customer.identities.filter((i) => i.kind !== 'phone'),
+      { kind: 'phone', value: body.phone, primary: false },
+    ];
   if (body.organizationId !== undefined) customer.organizationId = body.organizationId;
   if (body.language !== undefined) customer.language = body.language;
   if (body.timeZone !== undefined) customer.timeZone = body.timeZone;
   if (body.tags !== undefined) customer.tags = body.tags;
-  customer.updatedAt = store.now();
+  customer.updatedAt = store.stamp('customers');
   return customer;
 }
 
@@ -62,7 +67,7 @@ function noteKeeper(store: MemoryStore) {
     const { text, note } = appendSignedNote(own.text, input, 'customers.addNote note');
     kept.set(customerId, { text, before: own.before });
     customer.notes = [...own.before, ...notesFromText(text)];
-    customer.updatedAt = store.now();
+    customer.updatedAt = store.stamp('customers');
     return structuredClone(note);
   };
 }

@@ -1,5 +1,5 @@
 import { ValidationError } from '../../errors/validation.js';
-import { Dataset } from '../../models/dataset.js';
+import { Dataset, type DatasetInput } from '../../models/dataset.js';
 import { parse } from '../../models/parse.js';
 import { FULL_CAPABILITIES, type HelpdeskAdapter } from '../contract.js';
 import { checkOptions, guardArguments, sinceFilter } from '../kit/index.js';
@@ -12,7 +12,7 @@ import { memoryTickets } from './tickets.js';
 export interface MemoryAdapterOptions {
   /** The clock for created and updated times. @default () => new Date() */
   now?: () => Date;
-  /** Records per page of a list, and tickets per change batch. @default 100 */
+  /** Records per page of a list, and per change batch (people, tickets with their records, surveys). @default 100 */
   pageSize?: number;
   /**
    * The agent who writes a message added without `authorId` — the memory adapter's "authenticated user".
@@ -24,19 +24,23 @@ export interface MemoryAdapterOptions {
 /**
  * The in-memory reference adapter: every operation of the contract over a Dataset held in memory. It is the
  * embedded default for demos and the test double for users' own tests: writes record TicketEvents for status,
- * priority, assignee, group and tag changes, idempotency keys are honoured, and `changes()` is a resumable feed.
+ * priority, assignee, group and tag changes, idempotency keys are honoured, and `changes()` is a resumable feed of
+ * the people, the tickets with their records, and the survey answers. The dataset is taken as the models take it
+ * ({@link DatasetInput}): an agent needs an `id` and a `name`, times may be ISO strings, and what the models
+ * default (`role`, `active`, `groupIds`, …) is filled in.
  *
  * @example
  * ```ts
  * import { createMemoryAdapter } from 'supportkit-ts';
  * import { generateDataset } from 'supportkit-ts/testing';
  * const helpdesk = createMemoryAdapter(generateDataset({ tickets: 100 }));
+ * const team = createMemoryAdapter({ agents: [{ id: 'a1', name: 'Ada' }] }); // role, groups, active: defaults
  * const ticket = await helpdesk.tickets.create({ subject: 'Printer on fire', requesterId: 'c-1' }, { idempotencyKey: 'k1' });
  * await helpdesk.tickets.update(ticket.id, { status: 'solved' });
  * ```
  */
 export function createMemoryAdapter(
-  dataset?: Partial<Dataset>,
+  dataset?: Partial<DatasetInput>,
   options: MemoryAdapterOptions = {},
 ): HelpdeskAdapter {
   checkOptions('createMemoryAdapter', options, {

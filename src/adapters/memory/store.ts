@@ -30,6 +30,14 @@ export interface MemoryStore {
   readonly eventsOf: Map<string, TicketEvent[]>;
   readonly customers: Map<string, Customer>;
   nextId(prefix: string, taken?: (id: string) => boolean): string;
+  /**
+   * The time of a write to a customer or a ticket (its new version's, and a new record's creation): the clock's,
+   * or 1 ms past the latest version time the store holds of that kind when the clock has not passed it. The
+   * change feed orders each kind by (time, id) and resumes after a position; a write stamped at or before that
+   * position — two writes in one clock tick, a later one with a smaller id — would never be carried, and the
+   * sync's `recordKey` would take two versions with one time for one.
+   */
+  stamp(kind: 'customers' | 'tickets'): Date;
   /** Runs a write once per idempotency key: a repeat returns the first result and writes nothing. */
   once<T>(operation: string, options: RequestOptions | undefined, write: () => T): Promise<T>;
   /** Appends a TicketEvent to the ticket's history. */
@@ -109,6 +117,18 @@ export function createStore(
     while (taken(id));
     return id;
   };
+  // The latest version time of each kind the feed orders by time, from the dataset on.
+  const latestOf = <T>(list: readonly T[], time: (item: T) => Date) =>
+    list.reduce((max, item) => Math.max(max, time(item).getTime()), Number.NEGATIVE_INFINITY);
+  const latest = new Map<'customers' | 'tickets', number>([
+    ['customers', latestOf(data.customers, (c) => c.updatedAt ?? c.createdAt)],
+    ['tickets', latestOf(data.tickets, (t) => t.updatedAt)],
+  ]);
+  const stamp = (kind: 'customers' | 'tickets') => {
+    const at = Math.max(options.now().getTime(), latest.get(kind)! + 1);
+    latest.set(kind, at);
+    return new Date(at);
+  };
   const customerWithEmail = (email: string) => {
     const wanted = email.trim().toLowerCase();
     for (const customer of customers.values())
@@ -124,6 +144,7 @@ export function createStore(
     eventsOf,
     customers,
     nextId,
+    stamp,
     async once(operation, requestOptions, write) {
       if (!requestOptions?.idempotencyKey) return structuredClone(write());
       const key = `${operation}\u0000${requestOptions.idempotencyKey}`;
@@ -155,7 +176,7 @@ export function createStore(
       const customer = requesterCustomer(
         nextId('c', (id) => customers.has(id)),
         requester,
-        options.now(),
+        stamp('customers'),
       );
       customers.set(customer.id, customer);
       return customer.id;

@@ -15,7 +15,7 @@ const RECORDED = {
 } as const;
 
 function createTicket(store: MemoryStore, body: TicketCreate): Ticket {
-  const at = store.now();
+  const at = store.stamp('tickets');
   const requesterId = body.requester ? store.customerByEmail(body.requester) : body.requesterId;
   const id = store.nextId('t', (taken) => store.tickets.has(taken));
   const ticket: Ticket = {
@@ -58,7 +58,7 @@ function createTicket(store: MemoryStore, body: TicketCreate): Ticket {
 
 function updateTicket(store: MemoryStore, id: string, changes: TicketPatch): Ticket {
   const ticket = store.ticket(id);
-  const at = store.now();
+  const at = store.stamp('tickets');
   for (const [field, eventType] of Object.entries(RECORDED) as [keyof typeof RECORDED, never][]) {
     const value = changes[field];
     if (value === undefined || value === ticket[field]) continue;
@@ -78,7 +78,7 @@ function updateTicket(store: MemoryStore, id: string, changes: TicketPatch): Tic
 
 function addMessage(store: MemoryStore, ticketId: string, body: MessageCreate): Message {
   const ticket = store.ticket(ticketId);
-  const at = store.now();
+  const at = store.stamp('tickets');
   const { attachments = [], authorId = store.defaultAuthorId, authorRole = 'agent', ...fields } = body;
   if (authorId === undefined) throw noDefaultAuthor();
   const message: Message = {

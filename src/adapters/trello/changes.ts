@@ -1,7 +1,9 @@
 /**
  * The change feed over the board's actions: a checkpoint is the id of the last action read, and each batch
- * carries up to 100 actions' tickets, messages and events.
+ * carries up to 100 actions' tickets, messages and events. Every run begins with the board's members as agents.
  */
+import { RequestAbortedError } from '../../errors/operations.js';
+import type { Agent } from '../../models/agent.js';
 import type { DatasetRecord } from '../../models/dataset.js';
 import type { Ticket } from '../../models/ticket.js';
 import type { Checkpoint, HelpdeskAdapter, RequestOptions } from '../contract.js';
@@ -10,6 +12,7 @@ import { HISTORY } from './actions.js';
 import { CARD_QUERY } from './cards.js';
 import { ADAPTER, type TrelloAdapterContext } from './context.js';
 import { cardIdOfAction, eventsFromTrello, messagesFromTrello, ticketFromTrello } from './map.js';
+import { createMembers } from './members.js';
 import { TrelloAction, TrelloBatchAnswer, TrelloCard } from './wire.js';
 
 const FEED = `${HISTORY},commentCard`;
@@ -95,17 +98,41 @@ function recordsOf(
 }
 
 /**
- * The change feed resource.
+ * The board's members as agents, in full: Trello lists a board's members in one answer, without paging, and has
+ * neither a "changed since" filter nor a time a member changed
+ * (https://developer.atlassian.com/cloud/trello/rest/api-group-boards/#api-boards-id-members-get). The sync's
+ * `recordKey` versions an agent without an updated time by its content, so an unchanged member is written once
+ * and a renamed one again.
+ */
+async function boardAgents(context: TrelloAdapterContext, options?: RequestOptions) {
+  const agents: Agent[] = [];
+  for await (const agent of createMembers(context).list(options)) agents.push(agent);
+  return agents;
+}
+
+/** Stops the feed between batches once the caller's signal has aborted (its actions may all be read already). */
+function stopIfAborted(options?: RequestOptions) {
+  const signal = options?.signal;
+  if (signal?.aborted)
+    throw new RequestAbortedError({ adapter: ADAPTER, method: 'changes', reason: signal.reason });
+}
+
+/**
+ * The change feed resource: each run, one batch of the board's members as agents (at the checkpoint it started
+ * from), then the actions after the checkpoint, 100 to a batch.
  * @example `for await (const batch of createChanges(context)(null)) save(batch.records, batch.checkpoint);`
  */
 export function createChanges(context: TrelloAdapterContext): HelpdeskAdapter['changes'] {
   return async function* changes(checkpoint, options) {
     const since = sinceOf(checkpoint);
+    const agents = await boardAgents(context, options);
     const actions = await actionsSince(context, since, options);
-    if (actions.length === 0) {
-      yield { records: [], checkpoint: { adapter: ADAPTER, cursor: since ?? '' }, caughtUp: true };
-      return;
-    }
+    yield {
+      records: agents.map((value) => ({ kind: 'agents', value })),
+      checkpoint: { adapter: ADAPTER, cursor: since ?? '' },
+      caughtUp: actions.length === 0,
+    };
+    if (actions.length === 0) return;
     const touched = [...new Set(actions.map(cardIdOfAction).filter((x): x is string => x !== undefined))];
     const wires = (await readCards(context, touched, options)).map((raw) =>
       context.fromWire(TrelloCard, raw),
@@ -120,6 +147,7 @@ export function createChanges(context: TrelloAdapterContext): HelpdeskAdapter['c
       cards.set(ticket.id, ticket);
     }
     for (let start = 0; start < actions.length; start += BATCH) {
+      stopIfAborted(options);
       const chunk = actions.slice(start, start + BATCH);
       const checkpointAt = { adapter: ADAPTER, cursor: chunk.at(-1)!.id };
       yield {

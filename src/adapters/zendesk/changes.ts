@@ -1,30 +1,21 @@
 /**
  * The change feed: tickets from the cursor-based ticket export, then comments and field changes from the
- * time-based ticket-event export (comments side-loaded), both positions in one checkpoint (see feed.ts).
+ * time-based ticket-event export (comments side-loaded), then the people — users, organizations, groups — and
+ * satisfaction ratings (see feed.ts for the order and the position, people-feed.ts and survey-feed.ts for the
+ * sources). Every batch is one page of one source; every position travels in one checkpoint.
  * https://developer.zendesk.com/api-reference/ticketing/ticket-management/incremental_exports/#incremental-ticket-event-export
  */
-import { ExportStalledError } from '../../errors/operations.js';
 import type { DatasetRecord } from '../../models/dataset.js';
 import type { ChangeBatch, Checkpoint, RequestOptions } from '../contract.js';
-import { callOptions } from '../kit/index.js';
 import { ADAPTER, type ZendeskContext } from './context.js';
-import { checkpointAt, type FeedPosition, positionAfter, positionOf } from './feed.js';
+import { checkpointAt, type FeedPosition, positionOf } from './feed.js';
+import type { FeedSource } from './feed-steps.js';
 import type { ZendeskIncrementalExports } from './incremental.js';
 import { changeRecordsFromZendesk, isCommentEvent } from './map/index.js';
+import { zendeskGroupSource, zendeskOrganizationSource, zendeskUserSource } from './people-feed.js';
+import { zendeskCsatSource } from './survey-feed.js';
+import { type TimeExport, timeExportPages } from './time-export.js';
 import { type ZendeskTicketEvent, ZendeskTicketEventsPage } from './wire.js';
-
-/** Zendesk's time-based exports leave out the last minute. */
-const EXPORT_LAG_SECONDS = 60;
-/** Pages in a row whose `end_time` did not move and that brought nothing new before the export counts as stalled. */
-const STALLED_PAGES = 3;
-
-/** One page of the ticket-event export, read: where the feed stands after it, and what it brought. */
-interface EventsStep {
-  batch: ChangeBatch;
-  position: FeedPosition;
-  /** The page neither moved the clock nor brought a fresh update. */
-  stood: boolean;
-}
 
 /** The records of fresh updates; the staff roster is read only when a comment needs its author's role. */
 async function recordsOf(
@@ -37,38 +28,61 @@ async function recordsOf(
   return updates.flatMap((update): DatasetRecord[] => changeRecordsFromZendesk(update, agents));
 }
 
-/** Reads the export page at a position. */
-async function eventsStep(
-  context: ZendeskContext,
-  position: FeedPosition,
-  opts?: RequestOptions,
-): Promise<EventsStep> {
-  const startTime = position.events ?? 0;
-  const response = await context.http.request<unknown>({
-    method: 'GET',
-    path: '/api/v2/incremental/ticket_events.json',
-    query: { start_time: startTime, include: 'comment_events', per_page: context.exportPageSize },
-    ...callOptions(opts),
-  });
-  const body = context.read(ZendeskTicketEventsPage, response.data ?? {});
-  const updates = body.ticket_events ?? [];
-  const seen = new Set(position.seen);
-  // Updates before start_time were delivered already (a repeated page); at start_time, `seen` knows.
-  const fresh = updates.filter(
-    (u) => u.timestamp > startTime || (u.timestamp === startTime && !seen.has(String(u.id))),
-  );
-  const records = await recordsOf(context, fresh, opts);
-  const next = positionAfter(position, startTime, updates, body.end_time);
-  const caughtUp = body.end_of_stream === true || updates.length === 0;
+/** The time-based ticket-event export with comments side-loaded, read by {@link timeExportPages}. */
+function ticketEventExport(context: ZendeskContext): TimeExport<ZendeskTicketEvent> {
   return {
-    batch: { records, checkpoint: checkpointAt(next), caughtUp },
-    position: next,
-    stood: !caughtUp && next.events === startTime && fresh.length === 0,
+    path: '/api/v2/incremental/ticket_events.json',
+    query: { include: 'comment_events' },
+    name: 'ticket-event',
+    read(body) {
+      const page = context.read(ZendeskTicketEventsPage, body);
+      return {
+        records: (page.ticket_events ?? []).map((value) => ({
+          id: value.id,
+          timestamp: value.timestamp,
+          value,
+        })),
+        endTime: page.end_time,
+        endOfStream: page.end_of_stream === true,
+      };
+    },
   };
 }
 
+/** Tickets changed since the position's cursor, a page of the ticket export per step. */
+function ticketSource(incremental: ZendeskIncrementalExports): FeedSource {
+  return async function* tickets(start, opts) {
+    const from = start.tickets === null ? null : { adapter: ADAPTER, cursor: start.tickets };
+    for await (const page of incremental.tickets(from, opts))
+      yield {
+        records: page.tickets.map((value) => ({ kind: 'tickets' as const, value })),
+        position: {
+          ...start,
+          tickets: page.checkpoint.cursor === '' ? start.tickets : page.checkpoint.cursor,
+        },
+      };
+  };
+}
+
+/** Comments and field changes since the position's second, a page of the ticket-event export per step. */
+function ticketEventSource(context: ZendeskContext): FeedSource {
+  const spec = ticketEventExport(context);
+  return async function* ticketEvents(start, opts) {
+    const from = { start: start.events, seen: start.seen };
+    for await (const page of timeExportPages(context, spec, from, opts))
+      yield {
+        records: await recordsOf(context, page.fresh, opts),
+        position: { ...start, events: page.position.start, seen: page.position.seen },
+      };
+  };
+}
+
+const samePosition = (a: FeedPosition, b: FeedPosition) => JSON.stringify(a) === JSON.stringify(b);
+
 /**
- * The change feed of the Zendesk adapter (the contract's `changes`): tickets first, then their updates.
+ * The change feed of the Zendesk adapter (the contract's `changes`): tickets, their updates, users,
+ * organizations, groups and satisfaction ratings, each from where the checkpoint left it. A page that brought
+ * nothing and moved nothing is not a batch; the run ends with a batch that says it caught up.
  *
  * @example
  * ```ts
@@ -77,47 +91,29 @@ async function eventsStep(
  * ```
  */
 export function zendeskChanges(context: ZendeskContext, incremental: ZendeskIncrementalExports) {
-  /**
-   * Comments and field changes since a position. Never asks for the last minute, which Zendesk excludes: a
-   * later run picks it up.
-   */
-  async function* ticketUpdates(start: FeedPosition, opts?: RequestOptions): AsyncGenerator<ChangeBatch> {
-    let position = start;
-    let stalled = 0;
-    for (;;) {
-      if ((position.events ?? 0) > Math.floor(Date.now() / 1000) - EXPORT_LAG_SECONDS) {
-        yield { records: [], checkpoint: checkpointAt(position), caughtUp: true };
-        return;
-      }
-      const step = await eventsStep(context, position, opts);
-      position = step.position;
-      stalled = step.stood ? stalled + 1 : 0;
-      if (stalled >= STALLED_PAGES)
-        throw new ExportStalledError({
-          adapter: ADAPTER,
-          export: 'ticket-event',
-          detail: 'its end_time stopped advancing',
-        });
-      yield step.batch;
-      if (step.batch.caughtUp) return;
-    }
-  }
-
+  const sources: readonly FeedSource[] = [
+    ticketSource(incremental),
+    ticketEventSource(context),
+    zendeskUserSource(incremental),
+    zendeskOrganizationSource(context),
+    zendeskGroupSource(context),
+    zendeskCsatSource(context),
+  ];
   return async function* changes(
     checkpoint?: Checkpoint | null,
     opts?: RequestOptions,
   ): AsyncGenerator<ChangeBatch> {
     let position = positionOf(checkpoint);
-    const from = position.tickets === null ? null : { adapter: ADAPTER, cursor: position.tickets };
-    for await (const page of incremental.tickets(from, opts)) {
-      if (page.tickets.length === 0) continue;
-      position = { ...position, tickets: page.checkpoint.cursor };
-      yield {
-        records: page.tickets.map((value) => ({ kind: 'tickets', value })),
-        checkpoint: checkpointAt(position),
-        caughtUp: false,
-      } satisfies ChangeBatch;
+    for (const source of sources) {
+      // Each source starts from the position the sources before it left.
+      const start = position;
+      for await (const step of source(start, opts)) {
+        const moved = !samePosition(step.position, position);
+        position = step.position;
+        if (step.records.length === 0 && !moved) continue;
+        yield { records: step.records, checkpoint: checkpointAt(position), caughtUp: false };
+      }
     }
-    yield* ticketUpdates(position, opts);
+    yield { records: [], checkpoint: checkpointAt(position), caughtUp: true };
   };
 }

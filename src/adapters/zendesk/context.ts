@@ -17,7 +17,13 @@ import {
   wireReader,
 } from '../kit/index.js';
 import { customStatusesProblem, toCustomStatusMap } from './custom-statuses.js';
-import { type CursorListRequest, cursorList, offsetList } from './endpoints.js';
+import {
+  type CursorListRequest,
+  type CursorPageRequest,
+  cursorList,
+  cursorPage,
+  offsetList,
+} from './endpoints.js';
 import type { ZendeskAdapterOptions } from './index.js';
 import type { ZendeskTicketMapping } from './map/tickets.js';
 import { ZendeskUserRole } from './wire.js';
@@ -65,6 +71,8 @@ export interface ZendeskContext {
   write<T>(request: WriteRequest): Promise<T>;
   /** A cursor-paged list at this adapter's page size. */
   cursorList<T>(request: CursorListRequest): AsyncGenerator<T>;
+  /** One page of a cursor-paged list at this adapter's page size, and the next page's cursor. */
+  cursorPage<T>(request: CursorPageRequest): Promise<{ items: T[]; after: string | undefined }>;
   /** An offset-paged list at this adapter's page size. */
   offsetList<T>(request: Omit<CursorListRequest, 'query' | 'onPage'>): AsyncGenerator<T>;
   /**
@@ -158,6 +166,8 @@ export function createZendeskContext(
     read: fromWire,
     ...requests(http),
     cursorList: list,
+    cursorPage: (request) =>
+      cursorPage(http, pageSize, { ...request, options: callOptions(request.options) }),
     offsetList: (request) =>
       offsetList(http, pageSize, { ...request, options: callOptions(request.options) }),
     staffIds: cachedPromise(ADAPTER, (opts: RequestOptions) => readStaffIds(list, opts)),

@@ -58,6 +58,42 @@ export function cursorList<T>(
 }
 
 /**
+ * One page of a cursor-paged list, asked for by its cursor: what a feed that checkpoints between pages reads
+ * (the cursor, unlike a `links.next` URL, names no host).
+ * @example `const page: CursorPageRequest = { path: '/api/v2/groups.json', key: 'groups', after: saved };`
+ */
+export interface CursorPageRequest extends Omit<CursorListRequest, 'onPage'> {
+  /** `meta.after_cursor` of the page before; absent = the first page. */
+  after?: string | null | undefined;
+}
+
+/**
+ * One page of a cursor-paged list: its items, and the cursor of the next page (undefined on the last).
+ *
+ * @example
+ * ```ts
+ * const { items, after } = await cursorPage(http, 100, { path: '/api/v2/groups.json', key: 'groups', after: saved });
+ * ```
+ */
+export async function cursorPage<T>(
+  http: HttpClient,
+  pageSize: number,
+  { path, key, query = {}, options = {}, after }: CursorPageRequest,
+): Promise<{ items: T[]; after: string | undefined }> {
+  const response = await http.request<Record<string, unknown>>({
+    method: 'GET',
+    path,
+    query: { ...query, 'page[size]': pageSize, ...(after ? { 'page[after]': after } : {}) },
+    ...options,
+  });
+  const body = response.data ?? {};
+  const meta = (body.meta ?? {}) as { has_more?: boolean; after_cursor?: string | null };
+  const items = Array.isArray(body[key]) ? (body[key] as T[]) : [];
+  const next = meta.has_more && typeof meta.after_cursor === 'string' ? meta.after_cursor : undefined;
+  return { items, after: next };
+}
+
+/**
  * Offset-paged list: follows `next_page` URLs.
  *
  * @example

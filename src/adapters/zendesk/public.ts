@@ -29,6 +29,7 @@ import {
   ZendeskTicket,
   ZendeskTicketMetricSet,
   ZendeskUser,
+  ZendeskUserIdentity,
 } from './wire.js';
 
 export {
@@ -135,16 +136,22 @@ export const csatFromZendesk = publicMapper(
 );
 
 /**
- * A Zendesk end user as a canonical customer card.
+ * A Zendesk end user as a canonical customer card. Pass the user's identities (side-loaded with
+ * `include=identities`, or `GET /users/{id}/identities`) to have every e-mail, phone and handle on the card; a
+ * deleted user (`active: false`) is `deleted: true`.
  *
  * @example
  * ```ts
  * customerFromZendesk(body.user).identities; // e-mail, phone and the Zendesk id
+ * customerFromZendesk(body.user, body.identities).identities; // every identity Zendesk keeps
  * ```
  */
 export const customerFromZendesk = publicMapper(
   'customerFromZendesk',
-  [['wire', ZendeskUser]],
+  [
+    ['wire', ZendeskUser],
+    ['identities', z.array(ZendeskUserIdentity).optional()],
+  ],
   map.customerFromZendesk,
 );
 

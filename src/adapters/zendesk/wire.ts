@@ -3,7 +3,7 @@
  * must not be refused for what supportkit does not read. Unknown keys are ignored, enums are open strings, and
  * nullable fields accept null; the canonical models after the mapping are the strict ones. Field names follow the Zendesk Support OpenAPI description
  * (../shared/specs/zendesk/zendesk-support-oas.yaml: TicketObject, TicketCommentObject, UserObject,
- * OrganizationObject, GroupObject, SatisfactionRatingObject).
+ * UserIdentityObject, OrganizationObject, GroupObject, SatisfactionRatingObject).
  */
 import { z } from 'zod';
 
@@ -156,12 +156,30 @@ export const ZendeskUser = z.looseObject({
   iana_time_zone: z.string().nullable().optional(),
   tags: z.array(z.string()).nullable().optional(),
   notes: z.string().nullable().optional(),
+  /** The user's id in the account's own systems (SSO, CRM): not a Zendesk id. */
+  external_id: z.union([z.string(), z.number()]).nullable().optional(),
+  /** False once the user is deleted (a merged user is deleted too); kept in the user export. */
   active: z.boolean().optional(),
   suspended: z.boolean().nullable().optional(),
   created_at: timestamp,
   updated_at: timestamp.nullable().optional(),
 });
 export type ZendeskUser = z.output<typeof ZendeskUser>;
+
+/**
+ * One of a user's identities (UserIdentityObject): an e-mail address, phone number, social or channel handle.
+ * The user export side-loads them (`include=identities`) beside the users, each naming its user.
+ * @example `ZendeskUserIdentity.parse({ user_id: 135, type: 'twitter', value: 'didgeridooboy' })`
+ */
+export const ZendeskUserIdentity = z.looseObject({
+  id: id.optional(),
+  user_id: id,
+  /** email, phone_number, twitter, facebook, google, any_channel, foreign, sdk, messaging… (open). */
+  type: z.string(),
+  value: z.union([z.string(), z.number()]).nullable().optional(),
+  primary: z.boolean().nullable().optional(),
+});
+export type ZendeskUserIdentity = z.output<typeof ZendeskUserIdentity>;
 
 export const ZendeskOrganization = z.looseObject({
   id,
@@ -170,6 +188,7 @@ export const ZendeskOrganization = z.looseObject({
   tags: z.array(z.string()).nullable().optional(),
   organization_fields: z.record(z.string(), z.unknown()).nullable().optional(),
   created_at: timestamp.nullable().optional(),
+  updated_at: timestamp.nullable().optional(),
 });
 export type ZendeskOrganization = z.output<typeof ZendeskOrganization>;
 
@@ -177,6 +196,8 @@ export const ZendeskGroup = z.looseObject({
   id,
   name: z.string(),
   description: z.string().nullable().optional(),
+  deleted: z.boolean().nullable().optional(),
+  updated_at: timestamp.nullable().optional(),
 });
 export type ZendeskGroup = z.output<typeof ZendeskGroup>;
 
@@ -207,6 +228,28 @@ export type ZendeskTicketEvent = z.output<typeof ZendeskTicketEvent>;
 /** A page of the time-based incremental ticket-event export. */
 export const ZendeskTicketEventsPage = z.looseObject({
   ticket_events: z.array(ZendeskTicketEvent).nullable().optional(),
+  end_time: z.number().nullable().optional(),
+  end_of_stream: z.boolean().nullable().optional(),
+});
+
+/**
+ * An organization as the time-based export sends it: its `updated_at` is the export's clock, so one without a
+ * readable time is refused (naming the path) rather than placed at an arbitrary second.
+ * @example `ZendeskExportedOrganization.parse({ id: 4112492, name: 'Groablet', updated_at: '2018-11-14T00:54:22Z' })`
+ */
+export const ZendeskExportedOrganization = ZendeskOrganization.extend({
+  updated_at: timestamp.refine((value) => !Number.isNaN(Date.parse(value)), {
+    message: 'expected a date-time',
+  }),
+});
+export type ZendeskExportedOrganization = z.output<typeof ZendeskExportedOrganization>;
+
+/**
+ * A page of the time-based incremental organization export (ExportIncrementalOrganizationsResponse).
+ * @example `ZendeskOrganizationsPage.parse(body).end_time`
+ */
+export const ZendeskOrganizationsPage = z.looseObject({
+  organizations: z.array(z.unknown()).nullable().optional(),
   end_time: z.number().nullable().optional(),
   end_of_stream: z.boolean().nullable().optional(),
 });

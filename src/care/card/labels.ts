@@ -39,6 +39,12 @@ export interface CardLabels {
   statuses: Record<'new' | 'open' | 'pending' | 'hold' | 'solved' | 'closed' | 'deleted', string>;
   /** Identity kinds shown by name (handles and helpdesk ids show their network or adapter). */
   identityKinds: { email: string; phone: string };
+  /** A binary CSAT answer, and a survey offered but not answered. */
+  csat: { good: string; bad: string; unanswered: string };
+  /** Channels by canonical value; a channel the model keeps but does not know is shown as it is. */
+  channelNames: Record<'email' | 'web' | 'phone' | 'chat' | 'social' | 'api' | 'other', string>;
+  /** Where an entry of a request's timeline came from, before the channel: `via`. */
+  via: string;
 }
 
 const en: CardLabels = {
@@ -89,6 +95,17 @@ const en: CardLabels = {
     deleted: 'deleted',
   },
   identityKinds: { email: 'e-mail', phone: 'phone' },
+  csat: { good: 'good', bad: 'bad', unanswered: 'not answered' },
+  channelNames: {
+    email: 'e-mail',
+    web: 'web',
+    phone: 'phone',
+    chat: 'chat',
+    social: 'social',
+    api: 'API',
+    other: 'other',
+  },
+  via: 'via',
 };
 
 const it: CardLabels = {
@@ -139,6 +156,17 @@ const it: CardLabels = {
     deleted: 'eliminata',
   },
   identityKinds: { email: 'e-mail', phone: 'telefono' },
+  csat: { good: 'positivo', bad: 'negativo', unanswered: 'nessuna risposta' },
+  channelNames: {
+    email: 'e-mail',
+    web: 'web',
+    phone: 'telefono',
+    chat: 'chat',
+    social: 'social',
+    api: 'API',
+    other: 'altro',
+  },
+  via: 'via',
 };
 
 /** Labels by language subtag; English is the fallback. */
@@ -153,6 +181,39 @@ const LABELS = new Map<string, CardLabels>([
  */
 export function cardLabels(locale: string): CardLabels {
   return LABELS.get(locale.split('-')[0]!.toLowerCase()) ?? en;
+}
+
+/**
+ * A channel in the viewer's language; an unknown channel (the model keeps vendors' own) is shown as it is.
+ * @example `channelLabel(cardLabels('it'), 'phone') // 'telefono'`
+ */
+export function channelLabel(labels: CardLabels, channel: string): string {
+  return Object.hasOwn(labels.channelNames, channel)
+    ? labels.channelNames[channel as keyof CardLabels['channelNames']]
+    : channel;
+}
+
+/**
+ * A CSAT answer in the viewer's language: `good`/`bad` as words, a rating as `4/5`, no answer said so.
+ * @example `csatLabel(cardLabels('it'), 'good') // 'positivo'`
+ */
+export function csatLabel(labels: CardLabels, rating: string | number | null): string {
+  if (rating === null) return labels.csat.unanswered;
+  if (rating === 'good' || rating === 'bad') return labels.csat[rating];
+  return typeof rating === 'number' ? `${rating}/5` : rating;
+}
+
+/**
+ * A language tag as its name in the viewer's language (`de` → `tedesco` in Italian, `German` in English), by
+ * `Intl.DisplayNames`; a tag Intl cannot name is shown as it is.
+ * @example `languageLabel('it-IT', 'de') // 'tedesco'`
+ */
+export function languageLabel(locale: string, tag: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' }).of(tag) ?? tag;
+  } catch {
+    return tag;
+  }
 }
 
 /**

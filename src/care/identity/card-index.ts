@@ -7,6 +7,7 @@ import type { CesResponse, CsatResponse, NpsResponse } from '../../models/survey
 import type { Ticket } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 import {
+  CUSTOMER_KEY_PREFIX,
   customerIdKey,
   emailKey,
   handleKey,
@@ -265,13 +266,28 @@ class IndexState {
   }
 
   isConflict(key: string): boolean {
-    return holderCount(this.holders.get(key)) > this.options.maxSharedIdentity;
+    return holderCount(this.holders.get(key)) > this.limitOf(key);
+  }
+
+  /**
+   * How many records may hold a key before it is a conflict: a helpdesk's own customer id is exact (a record,
+   * the records merged into it, an external id a CRM gave) and never one; a shared e-mail or phone is, past
+   * `maxSharedIdentity`.
+   */
+  limitOf(key: string): number {
+    return key.startsWith(CUSTOMER_KEY_PREFIX) ? Number.POSITIVE_INFINITY : this.options.maxSharedIdentity;
   }
 
   /** The identity keys of a customer record, its own key first, without repeats (no closure: one per record). */
   identityKeys(customer: Customer, own: string): string[] {
     const keys = [own];
     for (const source of customer.sources) pushNew(keys, customerIdKey(source.adapter, source.id));
+    // A record merged into another (Zendesk merges end users) joins the card of the record it lives on in.
+    if (customer.mergedIntoId !== undefined)
+      pushNew(
+        keys,
+        customerIdKey(customer.sources[0]?.adapter ?? this.options.adapter, customer.mergedIntoId),
+      );
     for (const identity of customer.identities) {
       pushNew(
         keys,
@@ -342,7 +358,7 @@ class IndexState {
   /** Joins the holders of `key` unless it is a conflict; remembers the key when it joined two sets. */
   join(key: string): void {
     const holders = this.holders.get(key);
-    if (typeof holders !== 'object' || holders.length > this.options.maxSharedIdentity) return;
+    if (typeof holders !== 'object' || holders.length > this.limitOf(key)) return;
     let joined = false;
     for (let i = 1; i < holders.length; i++) if (this.sets.union(holders[0]!, holders[i]!)) joined = true;
     if (joined) this.bridging.add(key);
@@ -398,7 +414,6 @@ class IndexState {
       return at;
     };
     let groups = starts.length;
-    const max = this.options.maxSharedIdentity;
     // The keys walked: when the answer is yes they are what holds the group together from now on, so they join
     // the bridging keys (their leaving must be checked in turn).
     const walked: string[] = [];
@@ -409,7 +424,7 @@ class IndexState {
         const node = queue[heads[i]!++]!;
         for (const key of this.nodes.get(node) ?? []) {
           const holders = this.holders.get(key);
-          if (typeof holders !== 'object' || holders.length > max) continue;
+          if (typeof holders !== 'object' || holders.length > this.limitOf(key)) continue;
           walked.push(key);
           for (const next of holders) {
             const seen = owner.get(next);
@@ -513,6 +528,9 @@ class IndexState {
     return cardIdOfKey(this.sets.smallestOf(node));
   }
 
+  /** The conflict limit of the key the last {@link holdersFor} looked up (see {@link limitOf}). */
+  private queryLimit = 0;
+
   /** The record a card id (current or former) names. */
   nodeOf(cardId: unknown): string | undefined {
     return typeof cardId === 'string' ? this.aliases.get(cardId) : undefined;
@@ -528,6 +546,7 @@ class IndexState {
     }
     const q = query as Record<string, unknown>;
     let key: string | null;
+    this.queryLimit = this.options.maxSharedIdentity;
     if ('ticketId' in q)
       return this.ticket(queryAdapter(q, this.options.adapter), queryText(q, 'ticketId'))?.node;
     if ('email' in q) key = emailKey(queryText(q, 'email'), this.options);
@@ -542,14 +561,16 @@ class IndexState {
         'expected one of { email }, { phone }, { handle, network }, { customerId, adapter }, { ticketId, adapter }',
       );
     }
-    return key === null ? undefined : this.holders.get(key);
+    if (key === null) return undefined;
+    this.queryLimit = this.limitOf(key);
+    return this.holders.get(key);
   }
 
   /** The one card of `holders`; undefined when none, when they are a conflict or lie on several cards. */
   cardOfHolders(holders: Holders | undefined): string | undefined {
     if (holders === undefined) return undefined;
     if (typeof holders === 'string') return this.cardIdOf(holders);
-    if (holders.length > this.options.maxSharedIdentity) return undefined;
+    if (holders.length > this.queryLimit) return undefined;
     const root = this.sets.find(holders[0]!);
     for (let i = 1; i < holders.length; i++) if (this.sets.find(holders[i]!) !== root) return undefined;
     return this.cardIdOf(root);

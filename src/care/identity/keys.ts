@@ -239,8 +239,11 @@ export function handleKey(network: string, handle: string): string | null {
  * @example `customerIdKey('zendesk', '381726') // 'customer:zendesk:381726'`
  */
 export function customerIdKey(adapter: string, id: string): string {
-  return `customer:${keyPart(adapter)}:${id}`;
+  return `${CUSTOMER_KEY_PREFIX}${keyPart(adapter)}:${id}`;
 }
+
+/** What every {@link customerIdKey} begins with. @example `key.startsWith(CUSTOMER_KEY_PREFIX)` */
+export const CUSTOMER_KEY_PREFIX = 'customer:';
 
 /**
  * A short deterministic id from a key: FNV-1a over the UTF-16 code units, 64 bits, as 16 hex digits. Not a

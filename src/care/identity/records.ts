@@ -1,6 +1,7 @@
 import { invalidArgument, ValidationError } from '../../errors/validation.js';
 import type { Agent } from '../../models/agent.js';
 import type { Customer } from '../../models/customer.js';
+import { type Dataset, datasetRecords } from '../../models/dataset.js';
 import type { Message } from '../../models/message.js';
 import type { Organization } from '../../models/organization.js';
 import { parse } from '../../models/parse.js';
@@ -220,12 +221,5 @@ export function sourceRecords(source: unknown): Iterable<unknown> | AsyncIterabl
       ]);
     }
   }
-  return datasetRecords(source as Record<string, unknown[]>);
-}
-
-function* datasetRecords(dataset: Record<string, unknown[]>): Generator<unknown> {
-  for (const [kind, list] of Object.entries(dataset)) {
-    if (kind === 'asOf') continue;
-    for (const value of list) yield { kind, value };
-  }
+  return datasetRecords(source as Dataset);
 }

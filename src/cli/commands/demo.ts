@@ -3,7 +3,7 @@ import { renderReport } from '../../report/index.js';
 import { generateDataset } from '../../testing/generator.js';
 import { type ParsedArgs, stringOption } from '../args.js';
 import { UsageError } from '../errors.js';
-import { datasetRecords } from '../input.js';
+import { reportRecords } from '../input.js';
 import { writeResult } from '../output.js';
 import type { CommandRun } from '../registry.js';
 import { collectReport } from './report.js';
@@ -44,7 +44,7 @@ export const demoCommand: CommandRun = async (context) => {
   log(`generating ${tickets} tickets over ${DEMO_DATASET.days} days (seed ${DEMO_DATASET.seed})…`);
   const dataset = parseDataset(JSON.parse(JSON.stringify(generateDataset({ ...DEMO_DATASET, tickets }))));
   const data = await collectReport(
-    { kind: 'dataset', dataset, records: datasetRecords(dataset) },
+    { kind: 'dataset', dataset, records: reportRecords(dataset) },
     {
       timeZone: DEMO_DATASET.timeZone,
       interval: 'week',

@@ -1,10 +1,11 @@
 import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import type { DatasetRecord } from '../../models/dataset.js';
 import { jsonlFileSink } from '../../sync/jsonl-sink.js';
 import { stringOption } from '../args.js';
-import { mappingOf, recordOfRow } from '../csv/mapping.js';
-import { type BadCell, badCellLine, delimiterOption, readCsv } from '../csv/read.js';
+import { mappingOf } from '../csv/mapping.js';
+import { importProgress } from '../csv/progress.js';
+import { type BadCell, badCellLine, delimiterOption, detectDelimiter, readCsv } from '../csv/read.js';
+import { csvImporter } from '../csv/rows.js';
 import { CommandError, UsageError } from '../errors.js';
 import { RECORDS_FILE } from '../input.js';
 import { refuseOverwrite } from '../output.js';
@@ -17,7 +18,7 @@ function readMapping(path: string, name: string): unknown {
     if (error instanceof SyntaxError)
       throw new CommandError(
         `mapping ${name} is not JSON`,
-        'see "Import a CSV" in docs/cli.md',
+        'see "supportkit import csv" in docs/cli.md',
         'bad_mapping',
       );
     throw error;
@@ -39,9 +40,17 @@ function checkOutFolder(outDir: string, shown: string): void {
     );
 }
 
+/** How many bad cells are listed on stderr; --json lists them all. */
+const LISTED = 20;
+
+/** Lets the progress bar draw and Ctrl-C land during a long import. */
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
- * `supportkit import csv <file> --map <mapping.json> --out <dir>`: strict by default (the first bad row stops
- * the import before anything is written); `--lenient` skips bad rows, counts them and lists them on stderr.
+ * `supportkit import csv <file> --map <mapping.json> --out <dir>`. Every row is read, so a failure says how many
+ * rows are bad and which (line and column, never the content). Strict by default: any bad row and nothing is
+ * written — a partial import that looks complete is worse than none, and `--lenient` keeps the good rows, counts
+ * the bad ones and lists them on stderr (all of them with --json).
  *
  * @example
  * ```ts
@@ -60,36 +69,53 @@ export const importCommand: CommandRun = async ({ io, args, json, log }) => {
   checkOutFolder(outDir, outOption);
   refuseOverwrite(io.cwd, path, join(outDir, RECORDS_FILE), 'import');
   const lenient = args.values.lenient === true;
-  const { header, rows } = readCsv(
-    readFileSync(resolve(io.cwd, path), 'utf8'),
-    path,
-    delimiterOption(stringOption(args.values, 'delimiter', 'import'), 'import'),
-  );
-  const mapping = mappingOf(
-    readMapping(resolve(io.cwd, mapPath), mapPath),
-    mapPath,
-    header,
-    stringOption(args.values, 'tz', 'import'),
-  );
-  const records: DatasetRecord[] = [];
+  const text = readFileSync(resolve(io.cwd, path), 'utf8');
+  const delimiter =
+    delimiterOption(stringOption(args.values, 'delimiter', 'import'), 'import') ?? detectDelimiter(text);
+  const { header, rows } = readCsv(text, path, delimiter);
+  const mapping = mappingOf(readMapping(resolve(io.cwd, mapPath), mapPath), mapPath, header, {
+    tz: stringOption(args.values, 'tz', 'import'),
+    dateOrder: stringOption(args.values, 'date-order', 'import'),
+    delimiter,
+  });
+  const importer = csvImporter(mapping);
   const bad: BadCell[] = [];
   let badRows = 0;
-  for (const row of rows) {
-    const result = recordOfRow(row, mapping);
-    if ('record' in result) records.push(result.record);
-    else if (!lenient)
-      throw new CommandError(
-        badCellLine(result.bad[0]!, path),
-        'fix the row, or --lenient to skip bad rows and count them; nothing was written',
-        'bad_row',
-      );
-    else {
-      badRows++;
-      bad.push(...result.bad);
+  const progress = importProgress(io, rows.length);
+  try {
+    for (let index = 0; index < rows.length; index++) {
+      const result = importer.add(rows[index]!);
+      if ('bad' in result) {
+        badRows++;
+        bad.push(...result.bad);
+      }
+      if (index % 500 === 499) {
+        progress.update(index + 1, badRows);
+        await breathe();
+      }
     }
+    progress.update(rows.length, badRows);
+  } finally {
+    progress.stop();
   }
-  for (const problem of bad) log(`skipped: ${badCellLine(problem, path)}`);
-  if (rows.length > 0 && records.length === 0)
+  const good = rows.length - badRows;
+  const listed = (prefix: string) => {
+    for (const problem of bad.slice(0, LISTED)) log(`${prefix}: ${badCellLine(problem, path)}`);
+    if (bad.length > LISTED)
+      log(`… and ${bad.length - LISTED} more bad cells${json ? '' : ' (--json lists them all)'}`);
+  };
+  if (badRows > 0 && !lenient) {
+    if (badRows > 1) listed('bad');
+    throw new CommandError(
+      badRows === 1
+        ? badCellLine(bad[0]!, path)
+        : `${badRows} of ${rows.length} rows of ${path} are bad (the lines above say which cells)`,
+      `nothing was written: fix ${badRows === 1 ? 'the row' : 'them'}, or --lenient to import the ${good} good rows and list the bad ones`,
+      'bad_row',
+    );
+  }
+  listed('skipped');
+  if (rows.length > 0 && good === 0)
     throw new CommandError(
       `every row of ${path} is bad: nothing was imported`,
       'the lines above say which cells; check the mapping and --tz',
@@ -99,25 +125,42 @@ export const importCommand: CommandRun = async ({ io, args, json, log }) => {
   const out = join(outDir, RECORDS_FILE);
   const sink = jsonlFileSink(out);
   try {
-    await sink.write(records);
+    await sink.write([...importer.records()]);
   } finally {
     await sink.close();
   }
   const shown = relative(io.cwd, out) || out;
-  const summary = {
-    file: path,
-    kind: mapping.kind,
-    rows: rows.length,
-    imported: records.length,
-    skipped: badRows,
-    bad,
-    out: shown,
-  };
-  if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  const records = importer.counts();
+  if (json)
+    io.stdout.write(
+      `${JSON.stringify(
+        {
+          file: path,
+          kind: mapping.kind,
+          rows: rows.length,
+          imported: good,
+          skipped: badRows,
+          records,
+          bad,
+          out: shown,
+        },
+        null,
+        2,
+      )}\n`,
+    );
   else
     io.stdout.write(
-      `imported ${records.length} ${mapping.kind} records of ${rows.length} rows into ${shown}` +
-        `${badRows > 0 ? ` (${badRows} bad rows skipped)` : ''}\n`,
+      `imported ${good} of ${rows.length} rows into ${shown}: ${Object.entries(records)
+        .map(([kind, n]) => `${n} ${kind}`)
+        .join(', ')}${badRows > 0 ? ` (${badRows} bad rows skipped)` : ''}\n`,
+    );
+  if (
+    mapping.kind === 'tickets' &&
+    !mapping.columns.has('firstReplyAt') &&
+    !mapping.columns.has('firstReplyMinutes')
+  )
+    log(
+      'note: no first-reply column is mapped (firstReplyAt or firstReplyMinutes): the records hold no reply data, so first reply times cannot be measured',
     );
   return 0;
 };

@@ -7,17 +7,20 @@ import {
   renderReport,
   reportCollector,
 } from '../../report/index.js';
+import { bundleCheck, isNotBundled } from '../../sync/bundles.js';
+import { readDataset } from '../../sync/dataset.js';
 import { runShards } from '../../sync/shards.js';
 import { stringOption } from '../args.js';
 import { UsageError } from '../errors.js';
-import { openReportInput, type ReportInput } from '../input.js';
+import { openReportInput, type ReportInput, reportRecords } from '../input.js';
 import { refuseOverwrite, writeResult } from '../output.js';
 import type { CommandRun } from '../registry.js';
 import { type ReportCliOptions, reportOptions } from '../report-options.js';
 
 /**
  * Collects report data from an opened input: a dataset is summarised as `summarize` would (every ticket
- * remembered for CSAT attribution); a stream as `summarizeRecords` would.
+ * remembered for CSAT attribution); a stream as `summarizeRecords` would — unless it is a log (a ticket written
+ * again by a later sync run, messages apart from their tickets), which is read as its latest versions.
  *
  * @example
  * ```ts
@@ -42,11 +45,26 @@ export async function collectReport(
     ...(input.kind === 'dataset' ? { ticketMemory: Number.POSITIVE_INFINITY } : {}),
   };
   const collector = reportCollector(collectorOptions);
-  if (input.kind === 'stream' && (await collectInShards(input, collectorOptions, options.workers, collector)))
+  if (input.kind === 'dataset') {
+    for (const record of input.records) collector.push(record);
     return collector.finish();
-  if (input.kind === 'dataset') for (const record of input.records) collector.push(record);
-  else for await (const batch of input.records) for (const record of batch) collector.push(record);
-  return collector.finish();
+  }
+  if (await collectInShards(input, collectorOptions, options.workers, collector)) return collector.finish();
+  try {
+    const check = bundleCheck();
+    for await (const batch of input.records)
+      for (const record of batch) {
+        check(record);
+        collector.push(record);
+      }
+    return collector.finish();
+  } catch (error) {
+    if (!isNotBundled(error)) throw error;
+  }
+  // A log of several sync runs, or a feed that writes messages apart from their tickets (Zendesk's): the
+  // helpdesk as it stands now, each record's latest version, read whole.
+  const dataset = await readDataset(input.file);
+  return collectReport({ kind: 'dataset', dataset, records: reportRecords(dataset) }, options, source);
 }
 
 /** This module's file: the report worker's file is found next to it. */

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { cesScore, csatRating, npsScore } from '../../automations/scores.js';
 import { ces } from '../../metrics/ces.js';
 import { csat } from '../../metrics/csat.js';
 import { nps } from '../../metrics/nps.js';
@@ -10,16 +11,31 @@ import { CommandError, UsageError } from '../errors.js';
 import type { CommandRun } from '../registry.js';
 
 type Kind = 'nps' | 'csat' | 'ces';
+type Value = number | 'good' | 'bad';
 
-/** A cell as the metric's value, or why it is not one. Blank cells never get here: they are missing. */
-const PARSERS: Record<Kind, (cell: string) => number | 'good' | 'bad' | string> = {
-  nps: (cell) => integerIn(cell, 0, 10) ?? 'expected an integer 0..10',
-  ces: (cell) => integerIn(cell, 1, 7) ?? 'expected an integer 1..7',
-  csat: (cell) => {
-    const word = cell.toLowerCase();
-    if (word === 'good' || word === 'bad') return word;
-    return integerIn(cell, 1, 5) ?? 'expected good, bad or an integer 1..5';
-  },
+/**
+ * A cell as the metric's value, or null. Blank cells never get here: they are missing. An answer reads as the
+ * automation helpers read it (`npsCategory`, `scoreCes`, `scoreCsat`), so `3 - per niente`, `6/7` and
+ * `Soddisfatto` count in a CSV as in a Zap; a number written `9.0` too.
+ */
+const PARSERS: Record<Kind, (cell: string) => Value | null> = {
+  nps: (cell) => integerIn(cell, 0, 10) ?? labelled(cell, npsScore),
+  ces: (cell) => integerIn(cell, 1, 7) ?? labelled(cell, cesScore),
+  csat: (cell) => integerIn(cell, 1, 5) ?? labelled(cell, csatRating),
+};
+
+/** The longest answer read with a label (`10 - estremamente probabile` is 28 characters), as `import csv` does. */
+const LABEL_LIMIT = 80;
+
+/** The helpers' label patterns backtrack quadratically on long runs of spaces; a real answer is short. */
+const labelled = <T>(cell: string, read: (text: string) => T | null): T | null =>
+  cell.length > LABEL_LIMIT ? null : read(cell);
+
+/** What a bad cell should have been (never its content). */
+const EXPECTED: Record<Kind, string> = {
+  nps: 'expected an integer 0..10',
+  ces: 'expected an integer 1..7',
+  csat: 'expected good, bad or an integer 1..5',
 };
 
 function integerIn(cell: string, min: number, max: number): number | undefined {
@@ -34,7 +50,7 @@ function columnValues(kind: Kind, file: string, name: string, column: string, op
   const delimiter = delimiterOption(stringOption(options, 'delimiter', kind), kind);
   const { header, rows } = readCsv(readFileSync(file, 'utf8'), name, delimiter);
   requireColumn(header, column, name);
-  const values: (number | string)[] = [];
+  const values: Value[] = [];
   const bad: BadCell[] = [];
   let blank = 0;
   for (const row of rows) {
@@ -44,9 +60,9 @@ function columnValues(kind: Kind, file: string, name: string, column: string, op
       continue;
     }
     const value = PARSERS[kind](cell);
-    if (typeof value === 'number' || value === 'good' || value === 'bad') values.push(value);
+    if (value !== null) values.push(value);
     else {
-      const problem = { line: row.line, column, message: value };
+      const problem = { line: row.line, column, message: EXPECTED[kind] };
       if (!lenient)
         throw new CommandError(
           badCellLine(problem, name),
@@ -74,9 +90,11 @@ function threshold(values: ParsedArgs['values'], kind: Kind): number | undefined
  * adjusted-Wald one; a "± margin" is not printed, as the symmetric Wald margin contradicts it on small or
  * one-sided samples (two promoters: ± 0, interval −24.4 … 100).
  */
-function summaryLine(kind: Kind, values: (number | string)[], limit: number | undefined) {
+function summaryLine(kind: Kind, values: Value[], limit: number | undefined) {
+  // NPS and CES cells read as numbers only (PARSERS); the filter says so to the types.
+  const numbers = () => values.filter((value): value is number => typeof value === 'number');
   if (kind === 'nps') {
-    const r = nps(values);
+    const r = nps(numbers());
     const interval = r.interval ? ` (95% interval ${fixed(r.interval[0])} … ${fixed(r.interval[1])})` : '';
     return {
       result: r,
@@ -90,7 +108,7 @@ function summaryLine(kind: Kind, values: (number | string)[], limit: number | un
       line: `CSAT ${fixed(r.score)}%, n = ${r.n}: ${r.positive} satisfied, ${r.negative} not`,
     };
   }
-  const r = ces(values, limit === undefined ? {} : { threshold: limit });
+  const r = ces(numbers(), limit === undefined ? {} : { threshold: limit });
   return {
     result: r,
     line: `CES mean ${fixed(r.mean, 2)} / 7, ${fixed(r.easyShare)}% easy, n = ${r.n}`,

@@ -15,6 +15,9 @@ import type { CommandRun } from '../registry.js';
 /** Thrown from the progress callback when Ctrl-C was pressed: the batch is written and its checkpoint saved. */
 class Interrupted extends Error {}
 
+/** The record kinds that are people and teams, as the summary counts them. */
+const PEOPLE = ['customers', 'agents', 'groups', 'organizations'] as const;
+
 /** Exit code of a sync stopped by Ctrl-C (128 + SIGINT), as shells report it. */
 export const INTERRUPTED_EXIT_CODE = 130;
 
@@ -145,6 +148,8 @@ export const syncCommand: CommandRun = async ({ io, args, json, log }) => {
     log(
       `interrupted after batch ${done.batches}: everything up to it is saved; run the same command to resume`,
     );
+  const written = sink.writtenByKind;
+  const people = PEOPLE.reduce((sum, kind) => sum + (written[kind] ?? 0), 0);
   const summary = {
     adapter: name,
     out,
@@ -153,11 +158,16 @@ export const syncCommand: CommandRun = async ({ io, args, json, log }) => {
     duplicates: done.duplicates,
     resumed: start !== null,
     interrupted,
+    written,
+    people,
   };
   if (json) io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
-  else
+  else {
+    const ofPeople = PEOPLE.map((kind) => `${written[kind] ?? 0} ${kind}`).join(', ');
     io.stdout.write(
-      `${interrupted ? 'stopped' : 'synced'}: ${done.records} records in ${done.batches} batches into ${out}${start ? ' (resumed)' : ''}\n`,
+      `${interrupted ? 'stopped' : 'synced'}: ${done.records} records in ${done.batches} batches into ${out}${start ? ' (resumed)' : ''}\n` +
+        `wrote ${written.tickets ?? 0} tickets and ${people} people (${ofPeople})\n`,
     );
+  }
   return interrupted ? INTERRUPTED_EXIT_CODE : 0;
 };

@@ -1,15 +1,22 @@
 import { parse } from 'csv-parse/sync';
 import { CommandError, UsageError } from '../errors.js';
 
-/** One data row of a CSV file: its line in the file (for messages) and its cells by header. */
+/**
+ * One data row of a CSV file: where it is (for messages) and its cells by header. `line` is the line of the file
+ * the row starts on (as a text editor counts); `row` is the row a spreadsheet shows (the header is row 1), which
+ * differs once a cell above holds a line break.
+ */
 export interface CsvRow {
   line: number;
+  row: number;
   cells: ReadonlyMap<string, string>;
 }
 
 /** A cell that could not be used: where it is, and why — never what it holds. */
 export interface BadCell {
   line: number;
+  /** The spreadsheet row, when it is not the line (a cell above holds a line break). */
+  row?: number;
   column: string;
   message: string;
 }
@@ -62,7 +69,7 @@ const notCsv = (name: string, line: number | undefined, code: string) =>
     'csv_invalid',
   );
 
-type Parsed = { record: string[]; info: { lines: number } }[];
+type Parsed = string[][];
 
 function parseRecords(text: string, name: string, delimiter: string): Parsed {
   try {
@@ -72,7 +79,6 @@ function parseRecords(text: string, name: string, delimiter: string): Parsed {
       delimiter,
       relax_column_count: true,
       skip_empty_lines: false,
-      info: true,
     }) as never;
   } catch (error) {
     throw notCsv(
@@ -113,20 +119,44 @@ export function readCsv(
   delimiter: string = detectDelimiter(text),
 ): { header: string[]; rows: CsvRow[] } {
   const records = parseRecords(text, name, delimiter);
+  const starts = startLines(text);
   const [head, ...body] = records;
-  if (!head || (head.record.length === 1 && head.record[0] === ''))
+  if (!head || (head.length === 1 && head[0] === ''))
     throw new CommandError(`${name} is empty`, 'a CSV export starts with a header row', 'csv_invalid');
-  const header = head.record;
+  const header = head;
   checkHeader(header, name);
   const blank = (record: string[]) => record.length === 1 && record[0] === '';
-  const kept = header.length === 1 ? body : body.filter(({ record }) => !blank(record));
-  const ragged = kept.find(({ record }) => record.length !== header.length);
-  if (ragged) throw notCsv(name, ragged.info.lines, 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH');
-  const rows = kept.map(({ record, info }) => ({
-    line: info.lines,
-    cells: new Map(header.map((column, index) => [column, record[index] ?? ''])),
-  }));
+  const rows: CsvRow[] = [];
+  body.forEach((record, index) => {
+    if (header.length > 1 && blank(record)) return;
+    const line = starts[index + 1]!;
+    if (record.length !== header.length) throw notCsv(name, line, 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH');
+    const cells = new Map<string, string>();
+    for (let column = 0; column < header.length; column++) cells.set(header[column]!, record[column] ?? '');
+    rows.push({ line, row: index + 2, cells });
+  });
   return { header, rows };
+}
+
+/**
+ * The line each record starts on, by a scan that knows quotes: a line break outside quotes ends a record (CR LF,
+ * LF or CR each one line). csv-parse's own count reads a CR LF inside quotes as two lines, and its `raw` copy of
+ * each record costs as much as the parse.
+ */
+function startLines(text: string): number[] {
+  const starts = [1];
+  let line = 1;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) quoted = !quoted;
+    else if (code === 10 /* LF */ || code === 13 /* CR */) {
+      if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+      line++;
+      if (!quoted) starts.push(line);
+    }
+  }
+  return starts;
 }
 
 /**
@@ -148,7 +178,8 @@ export function requireColumn(header: readonly string[], column: string, name: s
 }
 
 /**
- * "line 7, column "score": …": a bad cell as one line.
+ * "line 7, column "score": …": a bad cell as one line; "line 9 (row 7)" when a line break in a cell above makes
+ * the spreadsheet row differ from the file's line.
  *
  * @example
  * ```ts
@@ -156,4 +187,4 @@ export function requireColumn(header: readonly string[], column: string, name: s
  * ```
  */
 export const badCellLine = (bad: BadCell, name: string) =>
-  `${name} line ${bad.line}, column ${JSON.stringify(bad.column)}: ${bad.message}`;
+  `${name} line ${bad.line}${bad.row !== undefined && bad.row !== bad.line ? ` (row ${bad.row})` : ''}, column ${JSON.stringify(bad.column)}: ${bad.message}`;

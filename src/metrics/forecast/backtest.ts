@@ -4,7 +4,14 @@
  */
 import { invalidOption, ValidationError } from '../../errors/validation.js';
 import { normalQuantile } from '../stats.js';
-import { FORECAST_METHODS, type ForecastMethod, fitModel, type ModelData, minimumLength } from './models.js';
+import {
+  bandsOf,
+  FORECAST_METHODS,
+  type ForecastMethod,
+  fitModel,
+  type ModelData,
+  minimumLength,
+} from './models.js';
 import { checkOptionNames, SERIES_OPTIONS } from './options.js';
 import { type Series, type SeriesInput, type SeriesOptions, toSeries } from './series.js';
 
@@ -69,10 +76,6 @@ function naiveScale(data: ModelData, n: number): number {
   return count > 0 ? sum / count : 0;
 }
 
-/** Whether y lies in the interval mean ± half, both ends clipped at 0 as the forecasts are. */
-const inside = (y: number, mean: number, half: number) =>
-  y >= Math.max(0, mean - half) && y <= Math.max(0, mean + half);
-
 const slice = (data: ModelData, from: number, to: number): ModelData => ({
   ...data,
   values: Array.prototype.slice.call(data.values, from, to) as number[],
@@ -87,6 +90,8 @@ export function backtestCore(
   origins: number,
   step: number,
   maxEvaluations?: number,
+  /** Score the intervals too (coverage); `auto`'s choice needs only the errors. */
+  intervals = true,
 ): BacktestScore[] {
   const n = data.values.length;
   return methods.map((method) => {
@@ -101,17 +106,20 @@ export function backtestCore(
       const origin = n - horizon - k * step;
       if (origin < minimumLength(method, data.season)) continue;
       const model = fitModel(slice(data, 0, origin), method, maxEvaluations);
-      const { mean, sd } = model.predict(slice(data, origin, origin + horizon).slots);
+      const future = slice(data, origin, origin + horizon).slots;
+      const b = intervals
+        ? bandsOf(model, future, Z80, Z95)
+        : { ...bandsOf({ ...model, counts: false }, future, Z80, Z95), lower80: null, lower95: null };
       const scale = naiveScale(data, origin);
       let abs = 0;
       for (let h = 0; h < horizon; h++) {
         const y = data.values[origin + h]!;
-        const f = Math.max(0, mean[h]!);
+        const f = b.forecast[h]!;
         const e = Math.abs(y - f);
         abs += e;
         smape += y + f === 0 ? 0 : (200 * e) / (Math.abs(y) + Math.abs(f));
-        if (inside(y, mean[h]!, Z80 * sd[h]!)) in80++;
-        if (inside(y, mean[h]!, Z95 * sd[h]!)) in95++;
+        if (b.lower80 !== null && y >= b.lower80[h]! && y <= b.upper80[h]!) in80++;
+        if (b.lower95 !== null && y >= b.lower95[h]! && y <= b.upper95[h]!) in95++;
         points++;
       }
       used++;
@@ -124,8 +132,8 @@ export function backtestCore(
       method,
       mase: scaled > 0 ? mase / scaled : null,
       smape: points > 0 ? smape / points : null,
-      coverage80: points > 0 ? in80 / points : null,
-      coverage95: points > 0 ? in95 / points : null,
+      coverage80: points > 0 && intervals ? in80 / points : null,
+      coverage95: points > 0 && intervals ? in95 / points : null,
       origins: used,
     };
   });

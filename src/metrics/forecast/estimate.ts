@@ -2,7 +2,14 @@
  * Parameter estimation: least squares of the one-step errors (the criterion statsmodels' `fit()` minimises),
  * by Nelder-Mead over unconstrained coordinates mapped into the admissible region.
  */
-import { type HwParams, type HwSpec, type HwState, hwFilter, hwInitial } from './holt-winters.js';
+import {
+  type HwClip,
+  type HwParams,
+  type HwSpec,
+  type HwState,
+  hwFilter,
+  hwInitial,
+} from './holt-winters.js';
 
 /** φ is kept in [0.8, 0.995], statsmodels' bounds (below 0.8 damping is too strong to be plausible, FPP3 §8.2). */
 const PHI_MIN = 0.8;
@@ -80,10 +87,30 @@ export interface HwFit {
   state: HwState;
   sse: number;
   fitted: Float64Array;
+  /** The outlier bound the fit used, if any. */
+  clip: HwClip | undefined;
+}
+
+/** Errors beyond this many count standard deviations are clipped by a robust fit. */
+const CLIP_K = 3;
+
+/**
+ * The outlier bound for a count series: k = 3 and φ, the dispersion (variance ÷ mean) of the changes from the
+ * same slot one season earlier, estimated robustly — (y_t − y_{t−m}) ÷ √(y_t + y_{t−m} + 1) is about N(0, φ)
+ * for counts, and its median absolute value × 1.4826 is φ's square root whatever a few outages do. At least 1
+ * (Poisson). @example `fitHoltWinters(y, slots, spec, 168, { clip: countClip(y, 168) })`
+ */
+export function countClip(y: ArrayLike<number>, season: number): HwClip {
+  const m = Math.max(1, season);
+  const d: number[] = [];
+  for (let t = m; t < y.length; t++) d.push(Math.abs(y[t]! - y[t - m]!) / Math.sqrt(y[t]! + y[t - m]! + 1));
+  d.sort((a, b) => a - b);
+  const mad = d.length === 0 ? 0 : d[Math.floor(d.length / 2)]!;
+  return { k: CLIP_K, phi: Math.max(1, (1.4826 * mad) ** 2) };
 }
 
 /**
- * Fits a model by least squares. `init` fixes the starting state (otherwise {@link hwInitial}); a few starting
+ * Fits a model by least squares (with `clip`, by Huber's loss on a cleaned recursion). `init` fixes the starting state (otherwise {@link hwInitial}); a few starting
  * points are tried, as one start can stall in a flat valley of the SSE.
  */
 export function fitHoltWinters(
@@ -91,10 +118,17 @@ export function fitHoltWinters(
   slots: ArrayLike<number>,
   spec: HwSpec,
   season: number,
-  options: { init?: HwState; fallback?: (slot: number) => number; maxEvaluations?: number } = {},
+  options: {
+    init?: HwState;
+    fallback?: (slot: number) => number;
+    maxEvaluations?: number;
+    /** Clip outlying errors in the updates and minimise Huber's loss instead of the SSE (see {@link HwClip}). */
+    clip?: HwClip;
+  } = {},
 ): HwFit {
   const init = options.init ?? hwInitial(y, slots, spec, season, options.fallback ?? (() => 0));
-  const objective = (x: number[]) => hwFilter(y, slots, spec, toParams(x, spec), init).sse;
+  const clip = options.clip;
+  const objective = (x: number[]) => hwFilter(y, slots, spec, toParams(x, spec), init, clip).loss;
   let best: { x: number[]; value: number } | null = null;
   const maxEvaluations = options.maxEvaluations ?? 300;
   // A coarse grid first (as statsmodels' brute-force start does): the SSE has flat ridges (β hardly matters
@@ -119,6 +153,6 @@ export function fitHoltWinters(
     best = polished;
   }
   const params = toParams(best!.x, spec);
-  const run = hwFilter(y, slots, spec, params, init);
-  return { spec, params, init, state: run.state, sse: run.sse, fitted: run.fitted };
+  const run = hwFilter(y, slots, spec, params, init, clip);
+  return { spec, params, init, state: run.state, sse: run.sse, fitted: run.fitted, clip };
 }

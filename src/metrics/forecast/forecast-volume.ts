@@ -10,6 +10,7 @@ import {
   Z95,
 } from './backtest.js';
 import {
+  bandsOf,
   type FittedModel,
   FORECAST_METHODS,
   type ForecastMethod,
@@ -75,28 +76,30 @@ export function chooseMethod(
   const origins = 4;
   const usable = candidates.filter((m) => s.values.length - h * origins >= minimumLength(m, s.season));
   if (usable.length <= 1) return { method: usable[0] ?? 'seasonal-naive', scores: [] };
-  const scores = backtestCore(s, usable, h, origins, h);
+  const scores = backtestCore(s, usable, h, origins, h, undefined, false);
   return { method: bestOf(scores), scores };
 }
 
 /** Turns a fitted model's predictions into forecast points. */
 export function pointsOf(s: Series, model: FittedModel, horizon: number): ForecastPoint[] {
   const future = futurePeriods(s, horizon);
-  const { mean, sd } = model.predict(future.map((f) => f.slot));
-  return future.map((f, h) => {
-    const m = mean[h]!;
-    return {
-      period: f.label,
-      start: new Date(f.start),
-      end: new Date(f.end),
-      forecast: Math.max(0, m),
-      lower80: Math.max(0, m - Z80 * sd[h]!),
-      upper80: Math.max(0, m + Z80 * sd[h]!),
-      lower95: Math.max(0, m - Z95 * sd[h]!),
-      upper95: Math.max(0, m + Z95 * sd[h]!),
-      holiday: f.holiday,
-    };
-  });
+  const b = bandsOf(
+    model,
+    future.map((f) => f.slot),
+    Z80,
+    Z95,
+  );
+  return future.map((f, h) => ({
+    period: f.label,
+    start: new Date(f.start),
+    end: new Date(f.end),
+    forecast: b.forecast[h]!,
+    lower80: b.lower80[h]!,
+    upper80: b.upper80[h]!,
+    lower95: b.lower95[h]!,
+    upper95: b.upper95[h]!,
+    holiday: f.holiday,
+  }));
 }
 
 /**

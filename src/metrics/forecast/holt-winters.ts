@@ -35,34 +35,62 @@ export interface HwState {
   season: Float64Array;
 }
 
-/** Runs the recursion over `y`, returning the one-step fitted values, the SSE and the final state. */
+/**
+ * Outlier cleaning (Gelper, Fried & Croux 2010, "Robust forecasting with exponential and Holt–Winters
+ * smoothing", J. Forecasting 29: the update uses ŷ + ψ(y − ŷ), ψ clipping at a bound). For counts the bound
+ * follows the count's spread: k·√(φ·max(ŷ, 1)), φ the series' dispersion (variance ÷ mean, ≥ 1). An outage
+ * that triples three hours then moves the level and the season by at most the bound, instead of dragging the
+ * level so far that the night after is forecast below zero.
+ */
+export interface HwClip {
+  k: number;
+  phi: number;
+}
+
+/**
+ * Runs the recursion over `y`, returning the one-step fitted values, the SSE, the final state and the loss
+ * (the SSE; with `clip`, Huber's loss at the bound, the errors beyond it counting linearly). `at(t, state)` is
+ * called before the observation at each t (for in-sample forecasts from past origins).
+ */
 export function hwFilter(
   y: ArrayLike<number>,
   slots: ArrayLike<number>,
   spec: HwSpec,
   p: HwParams,
   init: HwState,
-): { fitted: Float64Array; sse: number; state: HwState } {
+  clip?: HwClip,
+  at?: (t: number, state: HwState) => void,
+): { fitted: Float64Array; sse: number; loss: number; state: HwState } {
   const season = Float64Array.from(init.season);
   let level = init.level;
   let trend = spec.trend ? init.trend : 0;
   const phi = spec.trend && spec.damped ? p.phi : 1;
   const fitted = new Float64Array(y.length);
   let sse = 0;
+  let loss = 0;
   for (let t = 0; t < y.length; t++) {
+    if (at) at(t, { level, trend, season });
     const slot = slots[t]!;
     const s = spec.seasonal ? season[slot]! : 0;
     const base = level + phi * trend;
     const yhat = base + s;
     fitted[t] = yhat;
-    const e = y[t]! - yhat;
+    let e = y[t]! - yhat;
     sse += e * e;
-    const newLevel = p.alpha * (y[t]! - s) + (1 - p.alpha) * base;
+    if (clip) {
+      const bound = clip.k * Math.sqrt(clip.phi * Math.max(yhat, 1));
+      if (e > bound || e < -bound) {
+        loss += 2 * bound * Math.abs(e) - bound * bound;
+        e = e > 0 ? bound : -bound;
+      } else loss += e * e;
+    }
+    const yc = yhat + e;
+    const newLevel = p.alpha * (yc - s) + (1 - p.alpha) * base;
     if (spec.trend) trend = p.beta * (newLevel - level) + (1 - p.beta) * phi * trend;
-    if (spec.seasonal) season[slot] = p.gamma * (y[t]! - base) + (1 - p.gamma) * s;
+    if (spec.seasonal) season[slot] = p.gamma * (yc - base) + (1 - p.gamma) * s;
     level = newLevel;
   }
-  return { fitted, sse, state: { level, trend, season } };
+  return { fitted, sse, loss: clip ? loss : sse, state: { level, trend, season } };
 }
 
 /** Point forecasts for future slots from a final state. */

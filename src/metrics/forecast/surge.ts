@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { invalidOption } from '../../errors/validation.js';
 import { countOption, needHistory, Z80, Z95 } from './backtest.js';
-import { FORECAST_METHODS, type ForecastMethod, fitModel, minimumLength } from './models.js';
+import { bandsOf, FORECAST_METHODS, type ForecastMethod, fitModel, minimumLength } from './models.js';
 import { checkOptionNames, SERIES_OPTIONS } from './options.js';
 import { nextStart, periodLabel, type SeriesInput, type SeriesOptions, toSeries } from './series.js';
 
@@ -113,18 +113,18 @@ export function detectSurge(series: SeriesInput, options: SurgeOptions): SurgeRe
   const origin = s.values.length - window;
   if (options.method === undefined && origin < minimumLength(method, s.season)) method = 'seasonal-naive';
   const history = { ...s, values: s.values.slice(0, origin), slots: s.slots.slice(0, origin) };
-  const { mean, sd } = fitModel(history, method).predict(s.slots.slice(origin));
-  const z = level === 0.8 ? Z80 : Z95;
+  const b = bandsOf(fitModel(history, method), s.slots.slice(origin), Z80, Z95);
+  const bound = level === 0.8 ? b.upper80 : b.upper95;
   const ends = s.starts.slice(origin + 1);
   const last = DateTime.fromMillis(s.starts[s.starts.length - 1]!, { zone: s.timeZone });
   ends.push(nextStart(last, s.interval).toMillis());
   const checked = s.values.slice(origin).map((actual, h) => {
-    const upper = Math.max(0, mean[h]! + z * sd[h]!);
+    const upper = bound[h]!;
     return {
       period: periodLabel(s.starts[origin + h]!, s.timeZone),
       start: new Date(s.starts[origin + h]!),
       actual,
-      forecast: Math.max(0, mean[h]!),
+      forecast: b.forecast[h]!,
       upper,
       excess: Math.max(0, actual - upper),
     };

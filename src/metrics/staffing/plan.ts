@@ -79,7 +79,7 @@ export interface PlanInterval {
 /** The result of {@link staffingPlan}. */
 export interface StaffingPlan {
   intervals: PlanInterval[];
-  /** The periods needing the most agents, most first. */
+  /** The periods needing the most agents, most first (ties in whole agents: the higher fractional need first). */
   peaks: PlanInterval[];
   /** Σ scheduled agents × period hours. */
   scheduledHours: number;
@@ -182,8 +182,13 @@ export function staffingPlan(forecast: unknown, options: StaffingPlanOptions): S
       gap: onShift === null ? null : onShift - size.scheduled,
     };
   });
+  // Most agents first; among periods rostering the same whole number, the busiest (fractional agents) first —
+  // else a morning hour that rounds up to the peak's headcount would be named the peak.
   const peaks = [...intervals].sort(
-    (a, b) => b.scheduled - a.scheduled || a.start.getTime() - b.start.getTime(),
+    (a, b) =>
+      b.scheduled - a.scheduled ||
+      b.fractionalAgents - a.fractionalAgents ||
+      a.start.getTime() - b.start.getTime(),
   );
   return {
     intervals,

@@ -1,16 +1,23 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { HttpResponse, http } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTrelloAdapter, trelloRateLimiter } from '../../../src/adapters/trello/index.js';
 import { createRateLimiter } from '../../../src/http/index.js';
 import {
+  type Agent,
+  type Checkpoint,
   createEventBus,
   type DatasetRecord,
+  parseDataset,
   RateLimitError,
+  RequestAbortedError,
   type TicketEvent,
   ValidationError,
 } from '../../../src/index.js';
-import { callbackSink, sync } from '../../../src/sync/index.js';
+import { callbackSink, jsonlFileSink, sync } from '../../../src/sync/index.js';
 import { seed } from '../../contract/contract-suite.js';
 import { expectStoryMetrics, storyDataset } from '../../contract/scenario.js';
 import { expectOptionRefused } from '../refused-option.js';
@@ -164,6 +171,127 @@ describe('createTrelloAdapter', () => {
     };
     await expect(feed('x', 'zendesk')).rejects.toThrow(/belongs to "zendesk"/);
     await expect(feed('not-an-action-id')).rejects.toThrow(/cursor: is not .* this adapter wrote/);
+  });
+});
+
+describe('the change feed carries the board members as agents', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'supportkit-trello-feed-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const memberReads = () => {
+    const paths: string[] = [];
+    server.events.on('request:start', ({ request }) => void paths.push(new URL(request.url).pathname));
+    return () => paths.filter((p) => /^\/1\/boards\/[^/]+\/members$/.test(p)).length;
+  };
+
+  it('in full, in one request and one batch at the start of every run, at the checkpoint it started from', async () => {
+    const fake = fakeTrello(seed);
+    server.use(...fake.handlers);
+    const reads = memberReads();
+    const board = make(fake.boardId);
+    const batches = await collect(board.changes(null));
+    // The feed's own read, and the board's shape (lists, labels, fields, members), read once per adapter.
+    expect(reads()).toBe(2);
+    expect(batches[0]!.records.map((r) => r.kind)).toEqual(['agents', 'agents']);
+    expect(batches[0]!.checkpoint).toEqual({ adapter: 'trello', cursor: '' });
+    expect(batches[0]!.caughtUp).toBe(false);
+    expect(batches.slice(1).flatMap((b) => b.records.filter((r) => r.kind === 'agents'))).toEqual([]);
+    const agents = batches[0]!.records.map((r) => r.value as Agent);
+    expect(agents).toEqual(await collect(board.agents.list()));
+    expect(agents.map((a) => a.id)).toContain(fake.ids.get('301'));
+    // Caught up, a run is that one batch, from one request: the members again, at the same checkpoint.
+    const last = batches.at(-1)!.checkpoint;
+    const before = reads();
+    const again = await collect(board.changes(last));
+    expect(again).toEqual([{ records: batches[0]!.records, checkpoint: last, caughtUp: true }]);
+    expect(reads()).toBe(before + 1);
+  });
+
+  it('reads a member as Trello answered it (recorded): its name, no updated time', async () => {
+    const recorded = JSON.parse(
+      readFileSync(
+        join(import.meta.dirname, '../../fixtures/real/trello/ruby-trello.board-members.json'),
+        'utf8',
+      ),
+    );
+    const fake = fakeTrello(seed);
+    server.use(
+      http.get(`${TRELLO}/boards/:id/members`, () => HttpResponse.json(recorded)),
+      ...fake.handlers,
+    );
+    const [first] = await collect(make(fake.boardId).changes(null));
+    expect(first!.records).toEqual([
+      {
+        kind: 'agents',
+        value: {
+          id: '5e679b808e6e8828784b30e1',
+          source: { adapter: 'trello', id: '5e679b808e6e8828784b30e1' },
+          name: 'Hopper Test',
+          role: 'agent',
+          groupIds: [],
+          scheduleId: null,
+          languages: [],
+          active: true,
+        },
+      },
+    ]);
+  });
+
+  it('through sync into a JSONL file: an unchanged member is written once, a renamed one again', async () => {
+    const fake = fakeTrello(seed);
+    server.use(...fake.handlers);
+    const path = join(dir, 'members.jsonl');
+    let saved: Checkpoint | null = null;
+    const run = async () => {
+      const sink = jsonlFileSink(path);
+      await sync(make(fake.boardId), {
+        sink,
+        checkpoint: saved,
+        onCheckpoint: (checkpoint) => {
+          saved = checkpoint;
+        },
+      }).finally(() => sink.close());
+      return readFileSync(path, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as DatasetRecord)
+        .filter((r) => r.kind === 'agents')
+        .map((r) => (r.value as Agent).name);
+    };
+    expect((await run()).sort()).toEqual(['API', 'Marco']);
+    expect((await run()).sort()).toEqual(['API', 'Marco']);
+    fake.state.members.find((m) => m.id === fake.ids.get('301'))!.fullName = 'Marco Bianchi';
+    expect((await run()).sort()).toEqual(['API', 'Marco', 'Marco Bianchi']);
+  });
+
+  it('stops before its next batch once the signal has aborted, even with every action already read', async () => {
+    // 60 tickets opened and moved: 120 actions, two batches of them after the members'.
+    const busy = parseDataset({
+      agents: seed.agents,
+      tickets: Array.from({ length: 60 }, (_, i) => ({
+        id: `${1000 + i}`,
+        subject: `Ticket ${i}`,
+        status: 'open',
+        requesterId: 'ada@example.com',
+        createdAt: new Date(Date.parse('2026-03-02T08:00:00Z') + i * 60_000),
+        updatedAt: new Date(Date.parse('2026-03-02T08:00:30Z') + i * 60_000),
+      })),
+    });
+    const fake = fakeTrello(busy);
+    server.use(...fake.handlers);
+    expect(await collect(make(fake.boardId).changes(null))).toHaveLength(3);
+    for (const stopAfter of [1, 2]) {
+      const controller = new AbortController();
+      let batches = 0;
+      const error = await sync(make(fake.boardId), {
+        sink: callbackSink(() => {}),
+        signal: controller.signal,
+        onCheckpoint: () => {
+          if (++batches === stopAfter) controller.abort();
+        },
+      }).catch((e: unknown) => e);
+      expect(error, `aborted after batch ${stopAfter}`).toBeInstanceOf(RequestAbortedError);
+      expect(batches).toBe(stopAfter);
+    }
   });
 });
 

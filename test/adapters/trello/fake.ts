@@ -16,7 +16,7 @@ export interface FakeTrello {
   /** Seed id → Trello id (cards and members). */
   ids: Map<string, string>;
   /** The board as the fake serves it; tests may add lists or move cards behind the adapter's back. */
-  state: { cards: Map<string, Wire>; actions: Wire[]; lists: Wire[] };
+  state: { cards: Map<string, Wire>; actions: Wire[]; lists: Wire[]; members: Wire[] };
 }
 
 export function fakeTrello(seed: Dataset, clockStart = Date.parse('2026-03-05T00:00:00Z')): FakeTrello {
@@ -355,5 +355,5 @@ export function fakeTrello(seed: Dataset, clockStart = Date.parse('2026-03-05T00
       });
     }),
   ];
-  return { handlers, boardId, ids, state: { cards, actions, lists } };
+  return { handlers, boardId, ids, state: { cards, actions, lists, members } };
 }

@@ -1,7 +1,9 @@
 /**
  * A stateful fake of the Zendesk Support API for msw: the paths, parameters and bodies follow the OpenAPI
- * description in test/fixtures/specs (TicketObject, TicketCommentObject, TicketAuditObject, UserObject, cursor
- * pagination with meta.has_more / meta.after_cursor / links.next, the incremental cursor export).
+ * description in test/fixtures/specs (TicketObject, TicketCommentObject, TicketAuditObject, UserObject,
+ * UserIdentityObject, OrganizationObject, GroupObject, SatisfactionRatingObject, cursor pagination with
+ * meta.has_more / meta.after_cursor / links.next, the cursor-based ticket and user exports, the time-based
+ * ticket-event and organization exports).
  */
 import { HttpResponse, http } from 'msw';
 import type { Dataset } from '../../../src/index.js';
@@ -33,7 +35,15 @@ const recordInvalid = (details: Record<string, unknown>) =>
 
 export interface FakeZendesk {
   handlers: ReturnType<typeof http.get>[];
-  state: { tickets: Map<string, Wire>; requests: string[] };
+  state: {
+    tickets: Map<string, Wire>;
+    users: Map<string, Wire>;
+    identities: Map<string, Wire[]>;
+    groups: Wire[];
+    organizations: Wire[];
+    ratings: Wire[];
+    requests: string[];
+  };
 }
 
 export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T00:00:00Z')): FakeZendesk {
@@ -52,16 +62,51 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
   const uploads = new Map<string, Wire[]>();
   const jobs = new Map<string, { polls: number; results: Wire[] }>();
 
+  /** Each user's identities (UserIdentityObject), in the order Zendesk lists them. */
+  const identities = new Map<string, Wire[]>();
+  // Their own numbering, so that the ids of tickets, comments and audits stay what they were.
+  let nextIdentityId = 10_000_000;
+  const addIdentity = (userId: string, type: string, value: string, primary: boolean, at: string) => {
+    const identity = {
+      url: `${BASE}/api/v2/users/${userId}/identities/${nextIdentityId + 1}.json`,
+      id: ++nextIdentityId,
+      user_id: num(userId),
+      type,
+      value,
+      verified: true,
+      primary,
+      created_at: at,
+      updated_at: at,
+    };
+    identities.set(userId, [...(identities.get(userId) ?? []), identity]);
+  };
+  /** Zendesk's identity type for a canonical identity; a helpdesk id is no Zendesk identity. */
+  const IDENTITY_TYPES = new Map([
+    ['email', 'email'],
+    ['phone', 'phone_number'],
+  ]);
   for (const c of seed.customers) {
-    users.set(c.id, {
-      id: num(c.id),
-      name: c.name,
-      email: c.identities.find((i) => i.kind === 'email')?.value ?? null,
-      role: 'end-user',
-      organization_id: c.organizationId ? num(c.organizationId) : null,
-      created_at: iso(c.createdAt),
-      updated_at: iso(c.updatedAt ?? c.createdAt),
-    });
+    const at = iso(c.createdAt);
+    const email = c.identities.find((i) => i.kind === 'email')?.value;
+    const phone = c.identities.find((i) => i.kind === 'phone')?.value;
+    users.set(
+      c.id,
+      compact({
+        id: num(c.id),
+        name: c.name,
+        email: email ?? null,
+        phone: phone ?? null,
+        role: 'end-user',
+        active: true,
+        organization_id: c.organizationId ? num(c.organizationId) : null,
+        created_at: at,
+        updated_at: iso(c.updatedAt ?? c.createdAt),
+      }),
+    );
+    for (const identity of c.identities) {
+      const type = identity.kind === 'handle' ? identity.channel : IDENTITY_TYPES.get(identity.kind);
+      if (type) addIdentity(c.id, type, identity.value, identity.value === email, at);
+    }
   }
   for (const a of seed.agents) {
     users.set(a.id, {
@@ -69,8 +114,11 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       name: a.name,
       email: a.email ?? null,
       role: 'agent',
+      active: true,
       created_at: '2025-01-01T00:00:00Z',
+      updated_at: '2025-01-01T00:00:00Z',
     });
+    if (a.email) addIdentity(a.id, 'email', a.email, true, '2025-01-01T00:00:00Z');
   }
   /** The authenticated user: the seed's first agent. A comment sent without author_id is theirs. */
   const me = seed.agents[0] ? num(seed.agents[0].id) : -1;
@@ -94,10 +142,12 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       name: name ?? email,
       email,
       role: 'end-user',
+      active: true,
       created_at: at,
       updated_at: at,
     };
     users.set(id, user);
+    addIdentity(id, 'email', email, true, at);
     return user;
   };
   for (const t of seed.tickets) {
@@ -162,12 +212,29 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       events: [comment],
     });
   }
-  const groups = seed.groups.map((g) => ({ id: num(g.id), name: g.name, description: g.description ?? '' }));
-  const organizations = seed.organizations.map((o) => ({
+  // Groups and organizations as GroupObject and OrganizationObject, last changed a day before the fake's clock.
+  const dayBefore = iso(new Date(clockStart - 86_400_000));
+  /** A second apart, in the seed's order: no two changed at the same second. */
+  const secondAfter = (base: string, index: number) => iso(new Date(Date.parse(base) + index * 1000));
+  const groups: Wire[] = seed.groups.map((g, index) => ({
+    url: `${BASE}/api/v2/groups/${g.id}.json`,
+    id: num(g.id),
+    name: g.name,
+    description: g.description ?? '',
+    default: false,
+    deleted: false,
+    is_public: true,
+    created_at: dayBefore,
+    updated_at: secondAfter(dayBefore, index),
+  }));
+  const organizations: Wire[] = seed.organizations.map((o, index) => ({
+    url: `${BASE}/api/v2/organizations/${o.id}.json`,
     id: num(o.id),
     name: o.name,
     domain_names: o.domains,
     tags: o.tags,
+    created_at: dayBefore,
+    updated_at: secondAfter(dayBefore, index),
   }));
   // The spec requires assignee_id and group_id on every rating: the fake account's first agent and group stand in.
   const ratings = seed.csat.map((r) => ({
@@ -528,21 +595,109 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       const body = (await request.json()) as { user: Wire };
       const id = String(++nextId);
       const at = now();
-      const user = { id: Number(id), ...body.user, created_at: at, updated_at: at };
+      const user: Wire = { id: Number(id), active: true, ...body.user, created_at: at, updated_at: at };
       users.set(id, user);
+      if (typeof user.email === 'string') addIdentity(id, 'email', user.email, true, at);
+      if (typeof user.phone === 'string') addIdentity(id, 'phone_number', user.phone, false, at);
       if (key) idempotency.set(key, { user });
       return HttpResponse.json({ user }, { status: 201 });
     }),
     http.put(`${BASE}/api/v2/users/:id.json`, async ({ params, request }) => {
-      const user = users.get(String(params.id));
+      const id = String(params.id);
+      const user = users.get(id);
       if (!user) return notFound();
-      Object.assign(user, ((await request.json()) as { user: Wire }).user, { updated_at: now() });
+      const changes = ((await request.json()) as { user: Wire }).user;
+      // A new primary address replaces the primary e-mail identity, as the user's `email` does.
+      if (typeof changes.email === 'string' && changes.email !== user.email) {
+        const list = identities.get(id) ?? [];
+        const primary = list.find((i) => i.type === 'email' && i.primary);
+        if (primary) Object.assign(primary, { value: changes.email });
+        else addIdentity(id, 'email', changes.email, true, String(user.updated_at));
+      }
+      Object.assign(user, changes, { updated_at: now() });
       return HttpResponse.json({ user });
     }),
-    http.get(`${BASE}/api/v2/groups.json`, ({ request }) => page(request, 'groups', groups)),
+    // DeleteUser: a soft delete. The user stays, inactive, in the user export; its identities are released.
+    http.delete(`${BASE}/api/v2/users/:id.json`, ({ params }) => {
+      const id = String(params.id);
+      const user = users.get(id);
+      if (!user) return notFound();
+      Object.assign(user, { active: false, updated_at: now() });
+      identities.delete(id);
+      return HttpResponse.json({ user });
+    }),
+    // MergeEndUsers: the user in the path goes into the one in the body, as Zendesk's help describes it
+    // (support.zendesk.com/hc/en-us/articles/4408887695898): the merging user loses all its data except tickets
+    // and e-mail identities, which move to the receiving user; its tickets' requester becomes the receiving user
+    // (a requester change in each ticket's events); the merging user is deleted. Agents cannot be merged.
+    http.put(`${BASE}/api/v2/users/:id/merge.json`, async ({ params, request }) => {
+      const id = String(params.id);
+      const body = (await request.json()) as { user?: { id?: unknown } };
+      const invalid = requestErrorsOf('/api/v2/users/{user_id}/merge', 'put', body);
+      if (invalid.length)
+        return recordInvalid({ base: invalid.map((e) => ({ description: String(e.message) })) });
+      const loser = users.get(id);
+      const winnerId = String(body.user?.id);
+      const winner = users.get(winnerId);
+      if (!loser || !winner) return notFound();
+      if (loser.role !== 'end-user' || winner.role !== 'end-user' || winnerId === id)
+        return recordInvalid({ base: [{ description: 'only two end users can be merged' }] });
+      const at = now();
+      const moved = (identities.get(id) ?? []).filter((i) => i.type === 'email');
+      for (const identity of moved)
+        Object.assign(identity, { user_id: num(winnerId), primary: false, updated_at: at });
+      identities.set(winnerId, [...(identities.get(winnerId) ?? []), ...moved]);
+      identities.delete(id);
+      delete loser.email;
+      delete loser.phone;
+      Object.assign(loser, { active: false, updated_at: at });
+      winner.updated_at = at;
+      for (const [ticketId, ticket] of tickets) {
+        if (String(ticket.requester_id) !== id) continue;
+        ticket.requester_id = num(winnerId);
+        ticket.updated_at = at;
+        record(
+          ticketId,
+          [
+            {
+              id: ++nextId,
+              type: 'Change',
+              field_name: 'requester_id',
+              value: num(winnerId),
+              previous_value: num(id),
+            },
+          ],
+          me,
+        );
+      }
+      return HttpResponse.json({ user: winner });
+    }),
+    http.get(`${BASE}/api/v2/users/:id/identities.json`, ({ params }) => {
+      const id = String(params.id);
+      if (!users.has(id)) return notFound();
+      const list = identities.get(id) ?? [];
+      return HttpResponse.json({
+        identities: list,
+        next_page: null,
+        previous_page: null,
+        count: list.length,
+      });
+    }),
+    http.get(`${BASE}/api/v2/groups.json`, ({ request }) => {
+      const excludeDeleted = new URL(request.url).searchParams.get('exclude_deleted') === 'true';
+      return page(request, 'groups', excludeDeleted ? groups.filter((g) => g.deleted !== true) : groups);
+    }),
     http.get(`${BASE}/api/v2/groups/:id.json`, ({ params }) => {
       const group = groups.find((g) => String(g.id) === params.id);
       return group ? HttpResponse.json({ group }) : notFound();
+    }),
+    // UpdateGroup and UpdateOrganization (the description gives them no request schema to check a body against).
+    http.put(`${BASE}/api/v2/groups/:id.json`, async ({ params, request }) => {
+      const group = groups.find((g) => String(g.id) === params.id);
+      if (!group) return notFound();
+      const body = (await request.json()) as { group: Wire };
+      Object.assign(group, body.group, { updated_at: now() });
+      return HttpResponse.json({ group });
     }),
     http.get(`${BASE}/api/v2/organizations.json`, ({ request }) =>
       page(request, 'organizations', organizations),
@@ -551,9 +706,55 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       const organization = organizations.find((o) => String(o.id) === params.id);
       return organization ? HttpResponse.json({ organization }) : notFound();
     }),
-    http.get(`${BASE}/api/v2/satisfaction_ratings.json`, ({ request }) =>
-      page(request, 'satisfaction_ratings', ratings),
-    ),
+    http.put(`${BASE}/api/v2/organizations/:id.json`, async ({ params, request }) => {
+      const organization = organizations.find((o) => String(o.id) === params.id);
+      if (!organization) return notFound();
+      const body = (await request.json()) as { organization: Wire };
+      Object.assign(organization, body.organization, { updated_at: now() });
+      return HttpResponse.json({ organization });
+    }),
+    // Time-based organization export: organizations changed at or after start_time, never in the last minute,
+    // oldest first; a page ends on a whole second and end_time is its last organization's second (as the
+    // ticket-event export above).
+    http.get(`${BASE}/api/v2/incremental/organizations.json`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      const startTime = Number(params.get('start_time'));
+      const perPage = Number(params.get('per_page') ?? 1000);
+      const horizon = Math.floor(Date.now() / 1000) - 60;
+      const all = organizations
+        .map((o) => ({ o, at: Math.floor(Date.parse(String(o.updated_at)) / 1000) }))
+        .filter((x) => x.at >= startTime && x.at <= horizon)
+        .sort((a, b) => a.at - b.at || Number(a.o.id) - Number(b.o.id));
+      let end = Math.min(perPage, all.length);
+      while (end > 0 && end < all.length && all[end]!.at === all[end - 1]!.at) end++;
+      // A page that would end where it began takes the next second too, so end_time always moves on.
+      if (end > 0 && end < all.length && all[end - 1]!.at === startTime) {
+        const next = all[end]!.at;
+        while (end < all.length && all[end]!.at === next) end++;
+      }
+      const batch = all.slice(0, end);
+      const endTime = batch.at(-1)?.at ?? startTime;
+      return HttpResponse.json({
+        organizations: batch.map((x) => x.o),
+        count: batch.length,
+        end_time: endTime,
+        end_of_stream: end === all.length,
+        next_page: `${BASE}/api/v2/incremental/organizations.json?start_time=${endTime}`,
+      });
+    }),
+    // start_time and end_time filter on the rating's time. Zendesk does not say whether either bound is
+    // inclusive; the fake takes the worse reading of both (exclusive), so a reader that relies on either loses a
+    // rating here.
+    http.get(`${BASE}/api/v2/satisfaction_ratings.json`, ({ request }) => {
+      const params = new URL(request.url).searchParams;
+      const start = params.has('start_time') ? Number(params.get('start_time')) : -Infinity;
+      const end = params.has('end_time') ? Number(params.get('end_time')) : Infinity;
+      const inWindow = ratings.filter((r) => {
+        const at = Math.floor(Date.parse(String(r.created_at)) / 1000);
+        return at > start && at < end;
+      });
+      return page(request, 'satisfaction_ratings', inWindow);
+    }),
     // Time-based export: updates at or after start_time, never the last minute; a page ends on a whole second.
     http.get(`${BASE}/api/v2/incremental/ticket_events.json`, ({ request }) => {
       const params = new URL(request.url).searchParams;
@@ -703,23 +904,37 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
         [...tickets.keys()].reverse().map((id) => metricsOf(id)),
       ),
     ),
+    // Cursor-based user export: users in order of their last change; the cursor names the last one delivered,
+    // so a user changed after it comes again. `include=identities` side-loads the page's identities.
     http.get(`${BASE}/api/v2/incremental/users/cursor.json`, ({ request }) => {
       const params = new URL(request.url).searchParams;
       const perPage = Number(params.get('per_page') ?? 1000);
-      const start = params.get('cursor')
-        ? Number(Buffer.from(params.get('cursor')!, 'base64url').toString())
-        : 0;
-      const all = [...users.values()].sort((a, b) =>
-        String(a.updated_at ?? a.created_at).localeCompare(String(b.updated_at ?? b.created_at)),
-      );
-      const batch = all.slice(start, start + perPage);
+      const cursor = params.get('cursor');
+      const [afterAt, afterId] = cursor
+        ? (JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [string, number])
+        : ['', -1];
+      const rest = [...users.values()]
+        .sort(
+          (a, b) => String(a.updated_at).localeCompare(String(b.updated_at)) || Number(a.id) - Number(b.id),
+        )
+        .filter((u) => {
+          const at = String(u.updated_at);
+          return at > afterAt || (at === afterAt && Number(u.id) > afterId);
+        });
+      const batch = rest.slice(0, perPage);
+      const last = batch.at(-1);
+      const after = last
+        ? Buffer.from(JSON.stringify([last.updated_at, last.id])).toString('base64url')
+        : cursor;
+      const sideloaded = params.get('include') === 'identities';
       return HttpResponse.json({
         users: batch,
-        after_cursor: Buffer.from(String(start + batch.length)).toString('base64url'),
-        after_url: null,
+        ...(sideloaded ? { identities: batch.flatMap((u) => identities.get(String(u.id)) ?? []) } : {}),
+        after_cursor: after,
+        after_url: after ? `${BASE}/api/v2/incremental/users/cursor.json?cursor=${after}` : null,
         before_cursor: null,
         before_url: null,
-        end_of_stream: start + batch.length >= all.length,
+        end_of_stream: rest.length <= perPage,
       });
     }),
     http.get(`${BASE}/api/v2/incremental/tickets/cursor.json`, ({ request }) => {
@@ -781,5 +996,5 @@ export function fakeZendesk(seed: Dataset, clockStart = Date.parse('2026-03-05T0
       return article ? HttpResponse.json({ article }) : notFound();
     }),
   ];
-  return { handlers, state: { tickets, requests } };
+  return { handlers, state: { tickets, users, identities, groups, organizations, ratings, requests } };
 }

@@ -3,7 +3,13 @@
  * query, customer bodies, the message a comment-adding update created, and an export entry as feed records.
  */
 import { describe, expect, it } from 'vitest';
-import { checkpointAt, positionAfter, positionOf } from '../../../src/adapters/zendesk/feed.js';
+import {
+  checkpointAt,
+  passBegun,
+  passDone,
+  positionAfter,
+  positionOf,
+} from '../../../src/adapters/zendesk/feed.js';
 import {
   changeRecordsFromZendesk,
   customerCreateToZendesk,
@@ -15,24 +21,97 @@ import {
 import { ZendeskTicketEvent, ZendeskUser } from '../../../src/adapters/zendesk/wire.js';
 import { ValidationError } from '../../../src/index.js';
 
+const beginning = positionOf(null);
+
 describe('the Zendesk change feed position', () => {
   it('round-trips through its checkpoint and refuses another adapter’s or a foreign cursor', () => {
-    const position = { tickets: 'abc', events: 1772323200, seen: ['7'] };
+    const position = {
+      ...beginning,
+      tickets: 'abc',
+      events: 1772323200,
+      seen: ['7'],
+      users: 'MTU3NjYxMzUzOS4wfHw0Njd8',
+      organizations: { start: 1772323100, seen: ['501'] },
+      groups: { since: 1772323000, until: 1772409540, after: 'eyJvIjoiaWQifQ' },
+      csat: { since: 1772322999, until: null, after: null },
+    };
     expect(positionOf(checkpointAt(position))).toEqual(position);
-    expect(positionOf(null)).toEqual({ tickets: null, events: null, seen: [] });
+    expect(beginning).toEqual({
+      tickets: null,
+      events: null,
+      seen: [],
+      users: null,
+      organizations: { start: null, seen: [] },
+      groups: { since: null, until: null, after: null },
+      csat: { since: null, until: null, after: null },
+    });
     expect(() => positionOf({ adapter: 'trello', cursor: '{}' })).toThrow(ValidationError);
     expect(() => positionOf({ adapter: 'zendesk', cursor: 'not json' })).toThrow(/cursor/);
   });
 
+  it('resumes a checkpoint of the previous version: tickets where they stood, the people from the beginning', () => {
+    const old = { adapter: 'zendesk', cursor: '{"tickets":"abc","events":1772323200,"seen":["7"]}' };
+    expect(positionOf(old)).toEqual({ ...beginning, tickets: 'abc', events: 1772323200, seen: ['7'] });
+  });
+
+  it('refuses a people part it did not write, naming the cursor and never quoting it', () => {
+    const base = { tickets: null, events: null, seen: [] };
+    const bad = [
+      {
+        ...base,
+        users: 7,
+        organizations: beginning.organizations,
+        groups: beginning.groups,
+        csat: beginning.csat,
+      },
+      {
+        ...base,
+        users: null,
+        organizations: { start: 'x', seen: [] },
+        groups: beginning.groups,
+        csat: beginning.csat,
+      },
+      {
+        ...base,
+        users: null,
+        organizations: beginning.organizations,
+        groups: { since: 1.5 },
+        csat: beginning.csat,
+      },
+      { ...base, users: null, organizations: beginning.organizations, groups: beginning.groups },
+    ];
+    for (const value of bad) {
+      const error = (() => {
+        try {
+          positionOf({ adapter: 'zendesk', cursor: JSON.stringify(value) });
+        } catch (e) {
+          return e as ValidationError;
+        }
+      })();
+      expect(error).toBeInstanceOf(ValidationError);
+      expect(error?.issues.map((i) => i.path)).toEqual([['cursor']]);
+      expect(error?.message).not.toContain('1.5');
+    }
+  });
+
   it('moves to the page’s end and remembers the updates delivered at that second', () => {
-    const start = { tickets: null, events: 100, seen: ['1'] };
+    const start = { ...beginning, events: 100, seen: ['1'] };
     const updates = [
       { id: 2, timestamp: 100 },
       { id: 3, timestamp: 160 },
     ];
-    expect(positionAfter(start, 100, updates, 160)).toEqual({ tickets: null, events: 160, seen: ['3'] });
+    expect(positionAfter(start, 100, updates, 160)).toEqual({ ...beginning, events: 160, seen: ['3'] });
     // The export did not move on: the ids seen before are kept with the new ones.
     expect(positionAfter(start, 100, [{ id: 2, timestamp: 100 }], null).seen).toEqual(['1', '2']);
+  });
+
+  it('moves a finished pass’s lower bound to its upper bound, less the overlap asked for', () => {
+    const pass = passBegun({ since: 100, until: null, after: null }, 500);
+    expect(pass).toEqual({ since: 100, until: 500, after: null });
+    // A pass under way keeps its bound: a resumed pass reads the window it began.
+    expect(passBegun({ ...pass, after: 'c2' }, 900)).toEqual({ since: 100, until: 500, after: 'c2' });
+    expect(passDone({ ...pass, after: 'c2' })).toEqual({ since: 500, until: null, after: null });
+    expect(passDone(pass, 1).since).toBe(499);
   });
 });
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  agentFromZendesk,
   channelFromVia,
   csatFromZendesk,
   customerFromZendesk,
@@ -17,6 +18,7 @@ import {
   ticketEventsFromZendesk,
   ticketFromZendesk,
   ticketPatchToZendesk,
+  usersFromZendesk,
 } from '../../../src/adapters/zendesk/map/index.js';
 import {
   isPlainZendeskTicket,
@@ -27,8 +29,9 @@ import {
   ZendeskSlaPolicy,
   ZendeskTicket,
   ZendeskUser,
+  ZendeskUserIdentity,
 } from '../../../src/adapters/zendesk/wire.js';
-import { Ticket, ValidationError } from '../../../src/index.js';
+import { Customer, Ticket, ValidationError } from '../../../src/index.js';
 import { readSpecFixture, specExample } from '../openapi.js';
 
 // The vendor's own examples, from Zendesk's OpenAPI description as derived into test/fixtures/specs/zendesk.json.
@@ -562,5 +565,98 @@ describe('Zendesk SLA policies (map.ts) on the spec’s examples', () => {
     })();
     expect(error).toBeInstanceOf(ValidationError);
     expect(error?.issues[0]?.path).toEqual(['targets', 0, 'minutes']);
+  });
+});
+
+/** A recorded response (test/fixtures/real/SOURCES.md names where each comes from). */
+const recorded = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../../fixtures/real/zendesk/${name}`, import.meta.url), 'utf8')) as T;
+
+describe('Zendesk people (map.ts) on recorded responses and the spec’s examples', () => {
+  const users = recorded<{ users: unknown[] }>('go-zendesk.users.json').users.map((u) =>
+    ZendeskUser.parse(u),
+  );
+
+  it('dates recorded users, groups and organizations with their updated_at, and keeps an active user undeleted', () => {
+    const { customers, agents } = usersFromZendesk(users);
+    expect(customers.map((c) => [c.id, c.updatedAt?.toISOString(), c.deleted, c.active])).toEqual([
+      ['369531345753', '2018-11-23T16:05:14.000Z', undefined, true],
+    ]);
+    expect(agents.map((a) => [a.id, a.role, a.updatedAt?.toISOString()])).toEqual([
+      ['369537351454', 'admin', '2018-11-30T19:12:34.000Z'],
+    ]);
+    const groups = recorded<{ groups: unknown[] }>('go-zendesk.groups.json').groups;
+    expect(groups.map((g) => groupFromZendesk(ZendeskGroup.parse(g)).updatedAt?.toISOString())).toEqual([
+      '2018-11-23T16:05:15.000Z',
+    ]);
+    const organizations = recorded<{ organizations: unknown[] }>(
+      'go-zendesk.organizations.json',
+    ).organizations;
+    expect(
+      organizations.map((o) =>
+        organizationFromZendesk(ZendeskOrganization.parse(o)).updatedAt?.toISOString(),
+      ),
+    ).toEqual(['2019-09-17T21:22:18.000Z', '2019-09-17T21:22:18.000Z']);
+    // The organization export's example, as the feed reads it.
+    const exported = example('ExportIncrementalOrganizationsResponse') as { organizations: unknown[] };
+    expect(organizationFromZendesk(ZendeskOrganization.parse(exported.organizations[0]))).toMatchObject({
+      id: '4112492',
+      domains: ['remain.com'],
+      updatedAt: new Date('2018-11-14T00:54:22Z'),
+    });
+  });
+
+  it('marks a deleted user deleted and inactive, a suspended one inactive only, and never guesses a merge', () => {
+    const [customer] = users;
+    const deleted = customerFromZendesk(ZendeskUser.parse({ ...customer, active: false }));
+    expect(deleted).toMatchObject({ id: '369531345753', deleted: true, active: false });
+    expect(deleted.mergedIntoId).toBeUndefined();
+    // The example export's user is suspended (and an agent): inactive, not deleted.
+    const exported = example('CursorBasedExportIncrementalUsersResponse') as { users: unknown[] };
+    const suspended = ZendeskUser.parse(exported.users[0]);
+    expect(customerFromZendesk(suspended)).toMatchObject({ active: false });
+    expect(customerFromZendesk(suspended).deleted).toBeUndefined();
+    expect(agentFromZendesk(ZendeskUser.parse({ ...suspended, active: false })).active).toBe(false);
+  });
+
+  it('gives a card every identity once: side-loaded identities, the user’s own e-mail, phone and external id', () => {
+    const exported = example('CursorBasedExportIncrementalUsersResponse') as { users: unknown[] };
+    const user = ZendeskUser.parse(exported.users[0]);
+    // UserIdentityObject, then the other identities of the ListUserIdentities example (a Twitter handle and a
+    // phone number written the way people type them), all given to the example user.
+    const identities = [
+      example('UserIdentityObject'),
+      { id: 77136, user_id: 135, type: 'twitter', value: 'didgeridooboy', primary: false },
+      { id: 88136, user_id: 135, type: 'phone_number', value: '+1 555-123-4567', primary: true },
+      { id: 88137, user_id: 135, type: 'email', value: 'Johnny@Example.com', primary: false },
+    ].map((i) => ZendeskUserIdentity.parse({ ...(i as object), user_id: user.id }));
+    const card = customerFromZendesk(user, identities);
+    expect(card.identities).toEqual([
+      { kind: 'email', value: 'someone@example.com', primary: true },
+      { kind: 'handle', channel: 'twitter', value: 'didgeridooboy', primary: false },
+      // Not E.164: kept as a handle on the phone channel rather than lost.
+      { kind: 'handle', channel: 'phone', value: '+1 555-123-4567', primary: true },
+      // The user's own `email` differs only by case from an identity: once.
+      { kind: 'email', value: 'Johnny@Example.com', primary: false },
+      { kind: 'phone', value: '+15551234567', primary: false },
+      { kind: 'handle', channel: 'external_id', value: 'sai989sur98w9', primary: false },
+      { kind: 'external', adapter: 'zendesk', value: '35436', primary: false },
+    ]);
+    expect(() => Customer.parse(card)).not.toThrow();
+  });
+
+  it('matches side-loaded identities to their users by user_id, and gives a user without any its own fields', () => {
+    const [customer] = users;
+    const other = ZendeskUser.parse({ ...customer, id: 9, email: 'nine@example.com' });
+    const identities = [
+      { user_id: 369531345753, type: 'email', value: 'customer@example.com', primary: true },
+      { user_id: 369531345753, type: 'facebook', value: '100004', primary: false },
+      { user_id: 42, type: 'email', value: 'someone-else@example.com', primary: true },
+    ].map((i) => ZendeskUserIdentity.parse(i));
+    const { customers } = usersFromZendesk([users[0]!, other], identities);
+    expect(customers.map((c) => c.identities.map((i) => `${i.kind}:${i.value}`))).toEqual([
+      ['email:customer@example.com', 'handle:100004', 'external:369531345753'],
+      ['email:nine@example.com', 'external:9'],
+    ]);
   });
 });

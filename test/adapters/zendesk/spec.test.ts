@@ -43,6 +43,35 @@ const cases: [string, string, string, string, RequestInit?][] = [
     '/api/v2/incremental/users/cursor.json?start_time=0&per_page=2',
   ],
   ['/api/v2/ticket_metrics/{ticket_metric_id}', 'get', '200', '/api/v2/tickets/100/metrics.json'],
+  ['/api/v2/users/{user_id}/identities', 'get', '200', '/api/v2/users/201/identities.json'],
+  [
+    '/api/v2/incremental/organizations',
+    'get',
+    '200',
+    '/api/v2/incremental/organizations.json?start_time=0&per_page=1',
+  ],
+  [
+    '/api/v2/groups/{group_id}',
+    'put',
+    '200',
+    '/api/v2/groups/401.json',
+    {
+      method: 'PUT',
+      body: JSON.stringify({ group: { name: 'Billing & refunds' } }),
+      headers: { 'content-type': 'application/json' },
+    },
+  ],
+  [
+    '/api/v2/organizations/{organization_id}',
+    'put',
+    '200',
+    '/api/v2/organizations/501.json',
+    {
+      method: 'PUT',
+      body: JSON.stringify({ organization: { notes: 'Key account' } }),
+      headers: { 'content-type': 'application/json' },
+    },
+  ],
   [
     '/api/v2/uploads',
     'post',
@@ -104,5 +133,40 @@ describe('the Zendesk fake follows the OpenAPI description', () => {
       statuses.push(body.job_status.status);
     }
     expect(statuses).toEqual(['working', 'completed']);
+  });
+
+  it('GET /api/v2/incremental/users/cursor 200 with identities side-loaded, each a UserIdentityObject', async () => {
+    const body = (await (
+      await fetch(`${BASE}/api/v2/incremental/users/cursor.json?start_time=0&include=identities`)
+    ).json()) as { users: { id: number }[]; identities: { user_id: number }[] };
+    expect(errorsOf('/api/v2/incremental/users/cursor', 'get', '200', body)).toEqual([]);
+    expect(body.identities.length).toBeGreaterThan(0);
+    expect(
+      errorsOf('/api/v2/users/{user_id}/identities', 'get', '200', { identities: body.identities }),
+    ).toEqual([]);
+    const users = new Set(body.users.map((u) => u.id));
+    for (const identity of body.identities) expect(users).toContain(identity.user_id);
+  });
+
+  it('DELETE /api/v2/users/{user_id} 200 and PUT /api/v2/users/{user_id}/merge 200', async () => {
+    const merged = await fetch(`${BASE}/api/v2/users/202/merge.json`, {
+      method: 'PUT',
+      body: JSON.stringify({ user: { id: 201 } }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(merged.status).toBe(200);
+    expect(errorsOf('/api/v2/users/{user_id}/merge', 'put', '200', await merged.json())).toEqual([]);
+    // A body the description does not allow is refused, as Zendesk refuses it.
+    const refused = await fetch(`${BASE}/api/v2/users/202/merge.json`, {
+      method: 'PUT',
+      body: JSON.stringify({ user: 'x' }),
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(refused.status).toBe(422);
+    const deleted = await fetch(`${BASE}/api/v2/users/202.json`, { method: 'DELETE' });
+    expect(deleted.status).toBe(200);
+    const body = (await deleted.json()) as { user: { active: boolean } };
+    expect(errorsOf('/api/v2/users/{user_id}', 'delete', '200', body)).toEqual([]);
+    expect(body.user.active).toBe(false);
   });
 });

@@ -198,7 +198,15 @@ describe('forecastVolume', () => {
       method: 'seasonal-naive',
     });
     expect(naive.points.map((p) => p.forecast)).toEqual([...pattern, ...pattern]);
-    expect(naive.points[0]!.upper95).toBe(naive.points[0]!.forecast); // no error in the history
+    // Counts with no error in the history keep the count's own spread: Poisson(50), whose 95% quantile interval is
+    // [37, 64] (scipy.stats.poisson.ppf(0.025 and 0.975, 50); it holds 95.3%, nearer 95% than [36, 64] or
+    // [37, 63]); a series of non-whole values keeps the normal interval, which has nothing left to spread.
+    expect([naive.points[0]!.lower95, naive.points[0]!.upper95]).toEqual([37, 64]);
+    const halves = forecastVolume(
+      days.map((d) => ({ ...d, value: d.value + 0.5 })),
+      { interval: 'day', timeZone: ZONE, horizon: 7, method: 'seasonal-naive' },
+    );
+    expect(halves.points[0]!.upper95).toBe(halves.points[0]!.forecast);
     const hw = forecastVolume(days, { interval: 'day', timeZone: ZONE, horizon: 7, method: 'holt-winters' });
     for (const [k, p] of hw.points.entries()) expect(p.forecast).toBeCloseTo(pattern[k]!, 1);
   });

@@ -51,6 +51,15 @@ describe('staffingPlan', () => {
     expect(plan.intervals[0]!.fractionalAgents).toBeCloseTo(1.25, 10);
   });
 
+  it('names the busiest period the peak when several roster the same whole number of agents', () => {
+    // E-mail, AHT 8 min, reply within 1 h, 30% shrinkage: 6, 9 and 7 mails an hour need 0.8, 1.2 and 0.93
+    // agents, all rostered as 2 after shrinkage. The peak is 09:00 (9 mails), not the earliest hour of the tie.
+    const day = [6, 9, 7].map((n, h) => ({ ...hour(h + 8), forecast: n }));
+    const plan = staffingPlan(day, { channel: 'email', ahtSeconds: 480, targetMinutes: 60, shrinkage: 0.3 });
+    expect(plan.intervals.map((x) => x.scheduled)).toEqual([2, 2, 2]);
+    expect(plan.peaks.map((p) => p.start.getUTCHours())).toEqual([9, 10, 8]);
+  });
+
   it('reports the gap against a roster, per interval or from a schedule', () => {
     const plan = staffingPlan(forecast, { ahtSeconds: 180, roster: [5, 5, 5, 5] });
     expect(plan.intervals.map((x) => x.gap)).toEqual(plan.intervals.map((x) => 5 - x.scheduled));

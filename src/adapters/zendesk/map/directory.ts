@@ -19,6 +19,7 @@ export function organizationFromZendesk(wire: ZendeskOrganization): Organization
       ]),
     ),
     ...(wire.created_at ? { createdAt: new Date(wire.created_at) } : {}),
+    ...(wire.updated_at ? { updatedAt: new Date(wire.updated_at) } : {}),
   };
 }
 
@@ -30,5 +31,6 @@ export function groupFromZendesk(wire: ZendeskGroup): Group {
     name: wire.name,
     ...(wire.description ? { description: wire.description } : {}),
     scheduleId: null,
+    ...(wire.updated_at ? { updatedAt: new Date(wire.updated_at) } : {}),
   };
 }

@@ -8,6 +8,7 @@ export * from './bulk.js';
 export * from './directory.js';
 export * from './events.js';
 export * from './help-center.js';
+export * from './identities.js';
 export * from './messages.js';
 export * from './schedules.js';
 export * from './sla.js';

@@ -10,7 +10,8 @@ import { parse } from '../../../models/parse.js';
 import { notesFromText } from '../../kit/notes.js';
 import { ADAPTER } from '../context.js';
 import { idOrNull } from '../fields.js';
-import { type ZendeskUser, ZendeskUserRole } from '../wire.js';
+import { type ZendeskUser, type ZendeskUserIdentity, ZendeskUserRole } from '../wire.js';
+import { identitiesByUser, identitiesFromZendesk } from './identities.js';
 import { ianaZoneFromZendesk } from './time.js';
 
 /**
@@ -31,14 +32,28 @@ const userZone = (wire: ZendeskUser): string | undefined =>
   wire.iana_time_zone ?? (wire.time_zone ? ianaZoneFromZendesk(wire.time_zone) : undefined);
 
 /**
- * A Zendesk end user as a canonical customer card.
+ * A Zendesk end user as a canonical customer card: every identity (the side-loaded ones when given, see
+ * {@link identitiesFromZendesk}), the signed notes supportkit appended to the user's `notes`, and the user's
+ * state.
+ *
+ * A deleted user (`active: false`, as the user export keeps it) is `deleted: true` and inactive; a suspended one
+ * is inactive only. A user merged into another is deleted the same way, and `mergedIntoId` stays unset: none of
+ * Zendesk's pull APIs names the user it went into. The user export shows the merged user as deleted; the
+ * receiving user arrives again, changed, holding the merged user's e-mail identities; the merged user's tickets
+ * arrive again with the receiving user as requester. Only Zendesk's push events (`zen:event-type:user.merged`)
+ * report the merge itself.
+ * https://support.zendesk.com/hc/en-us/articles/4408887695898 (how user data is merged)
  *
  * @example
  * ```ts
  * customerFromZendesk(user).identities; // e-mail, phone and the Zendesk id
+ * customerFromZendesk(user, identitiesOfThatUser).identities; // every e-mail, phone and handle as well
  * ```
  */
-export function customerFromZendesk(wire: ZendeskUser): Customer {
+export function customerFromZendesk(
+  wire: ZendeskUser,
+  identities?: readonly ZendeskUserIdentity[],
+): Customer {
   const id = String(wire.id);
   const zone = userZone(wire);
   return parse(
@@ -47,13 +62,10 @@ export function customerFromZendesk(wire: ZendeskUser): Customer {
       id,
       sources: [{ adapter: ADAPTER, id }],
       name: wire.name ?? '',
-      identities: [
-        ...(wire.email ? [{ kind: 'email', value: wire.email, primary: true }] : []),
-        ...(wire.phone && /^\+[1-9]\d{6,14}$/.test(wire.phone) ? [{ kind: 'phone', value: wire.phone }] : []),
-        { kind: 'external', adapter: ADAPTER, value: id },
-      ],
+      identities: identitiesFromZendesk(wire, identities),
       organizationId: idOrNull(wire.organization_id),
       active: isActive(wire),
+      ...(wire.active === false ? { deleted: true } : {}),
       ...(wire.locale ? { language: wire.locale } : {}),
       ...(zone ? { timeZone: zone } : {}),
       tags: wire.tags ?? [],
@@ -80,6 +92,7 @@ export function agentFromZendesk(wire: ZendeskUser): Agent {
     languages: wire.locale ? [wire.locale] : [],
     active: isActive(wire),
     createdAt: new Date(wire.created_at),
+    ...(wire.updated_at ? { updatedAt: new Date(wire.updated_at) } : {}),
   };
 }
 
@@ -101,17 +114,23 @@ export function addStaffIds(users: unknown, into: Set<string>): void {
 }
 
 /**
- * A page of the user export split the way the canonical model splits people: end users as customer cards,
- * agents and admins as agents.
+ * A page of the user export split the way the canonical model splits people: end users as customer cards (with
+ * the identities side-loaded beside them, matched by `user_id`), agents and admins as agents.
  *
  * @example
  * ```ts
- * const { customers, agents } = usersFromZendesk(page.map((u) => ZendeskUser.parse(u)));
+ * const { customers, agents } = usersFromZendesk(body.users.map((u) => ZendeskUser.parse(u)), body.identities);
  * ```
  */
-export function usersFromZendesk(users: readonly ZendeskUser[]): { customers: Customer[]; agents: Agent[] } {
+export function usersFromZendesk(
+  users: readonly ZendeskUser[],
+  identities: readonly ZendeskUserIdentity[] = [],
+): { customers: Customer[]; agents: Agent[] } {
+  const byUser = identitiesByUser(identities);
   return {
-    customers: users.filter((u) => !isStaff(u.role)).map(customerFromZendesk),
+    customers: users
+      .filter((u) => !isStaff(u.role))
+      .map((u) => customerFromZendesk(u, byUser.get(String(u.id)))),
     agents: users.filter((u) => isStaff(u.role)).map(agentFromZendesk),
   };
 }
