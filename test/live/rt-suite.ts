@@ -224,7 +224,15 @@ export async function liveRtSuite({ server, start, tags, ownerRights }: LiveRt) 
         auth: basicAuth(await agentLogin(server)),
         queues: [queue],
       });
-      expect(await rt.customers.get(ids.get('201')!)).toMatchObject({ id: ids.get('201'), name: 'Ada' });
+      const ada = await rt.customers.get(ids.get('201')!);
+      expect(ada).toMatchObject({ id: ids.get('201'), name: 'Ada' });
+      // A summary has no creation time: the card is dated by Ada's oldest ticket this agent may see (the variant
+      // lets it see tickets), else by the read — never RT's "not set", 1970.
+      const oldest = Math.min(
+        ...seed.tickets.filter((t) => t.requesterId === '201').map((t) => +t.createdAt),
+      );
+      if (ownerRights) expect(ada.createdAt).toEqual(new Date(oldest));
+      else expect(Math.abs(ada.createdAt.getTime() - Date.now())).toBeLessThan(120_000);
       expect((await rt.agents.get(ids.get('301')!)).name).toBe('Marco');
       await expect(rt.agents.get(ids.get('201')!)).rejects.toMatchObject({ name: 'NotFoundError' });
       // Where privileged users may see tickets (the variant's rights; stock RT grants them nothing), roles hold.

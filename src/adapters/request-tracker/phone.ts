@@ -25,8 +25,10 @@ const EXTENSION_WORDS = [';ext=', 'ext.', 'ext', 'x', '#'];
  * ```
  */
 export function phoneIdentityFromRt(text: string): string | null {
+  // Measured before anything else, so a long text costs nothing.
+  if (text.length > MAX_LENGTH) return null;
   const value = text.trim().toLowerCase();
-  if (value.length === 0 || value.length > MAX_LENGTH) return null;
+  if (value.length === 0) return null;
   let plus = false;
   let digits = '';
   let extension: string | null = null;

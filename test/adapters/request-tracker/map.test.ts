@@ -292,17 +292,16 @@ describe('Request Tracker mapping', () => {
     ]);
   });
 
-  it('reads a phone text in time that does not grow with its length (linear scan, capped)', () => {
+  it('reads a phone text in time that does not grow with its length (a scan of at most 64 characters)', () => {
     const time = (n: number) => {
-      const text = `+39 ${' '.repeat(n)}x`;
+      const text = `+39 ${' '.repeat(n)}06 1234 5678`;
       const started = performance.now();
-      for (let i = 0; i < 20; i++) phoneIdentityFromRt(text);
+      for (let i = 0; i < 20; i++) expect(phoneIdentityFromRt(text)).toBeNull();
       return performance.now() - started;
     };
     time(1_000); // warm up
-    const [t1, t4] = [time(250_000), time(1_000_000)];
-    expect(phoneIdentityFromRt(`+39 ${' '.repeat(1_000_000)}06 1234 5678`)).toBeNull();
-    expect(t4).toBeLessThan(Math.max(4 * t1, 50));
+    for (const n of [250_000, 500_000, 1_000_000]) expect(time(n), `n = ${n}`).toBeLessThan(20);
+    expect(phoneIdentityFromRt(`+39 ${' '.repeat(40)}0612345678`)).toBe('+390612345678');
   });
 
   it('builds create and update bodies', () => {
