@@ -56,7 +56,8 @@ export async function rtAvailable(server: RtServer): Promise<boolean> {
   }
 }
 
-async function rt<T = Record<string, unknown>>(
+/** One REST2 call as root; a failure throws with the status and the start of the answer. */
+export async function rest<T = Record<string, unknown>>(
   server: RtServer,
   method: string,
   path: string,
@@ -88,8 +89,10 @@ let run = 0;
 
 /**
  * Writes the seed into RT in a queue of its own (so lists and the change feed see only this seed), and returns
- * that queue's name and the seed-id → RT-id map. Users the seed names by e-mail are "retired" first (renamed,
- * unprivileged, disabled), since RT users cannot be deleted and e-mail addresses are unique.
+ * that queue's name and the seed-id → RT-id map. RT users cannot be deleted and e-mail addresses are unique: a
+ * seed user that exists already is reset to the seed (so a server's users do not grow with every test, and a
+ * change feed from the beginning stays short), and any other user holding one of the seed's addresses is
+ * "retired" (renamed, unprivileged, disabled).
  */
 export async function seedRt(
   server: RtServer,
@@ -97,19 +100,31 @@ export async function seedRt(
 ): Promise<{ queue: string; ids: Map<string, string> }> {
   const ids = new Map<string, string>();
   const queue = `contract-${process.pid}-${Date.now()}-${++run}`;
-  await rt(server, 'POST', '/queue', { Name: queue });
+  await rest(server, 'POST', '/queue', { Name: queue });
   const names = [
     ...seed.customers.map((c) => c.identities.find((i) => i.kind === 'email')?.value),
     ...seed.agents.map((a) => a.email),
     ...seed.agents.map((a) => a.email?.split('@')[0]),
     'cy@example.com',
   ].filter((e): e is string => Boolean(e));
+  // The seed's users by name (customers by address, agents by the address's local part), as the seed has them.
+  const wanted = new Map<string, { seedId: string; fields: Record<string, unknown> }>();
+  for (const c of seed.customers) {
+    const email = c.identities.find((i) => i.kind === 'email')!.value;
+    wanted.set(email, { seedId: c.id, fields: { EmailAddress: email, RealName: c.name, Privileged: 0 } });
+  }
+  for (const a of seed.agents)
+    wanted.set(a.email!.split('@')[0]!, {
+      seedId: a.id,
+      fields: { EmailAddress: a.email, RealName: a.name, Privileged: 1 },
+    });
   const retire = new Set<string>();
   for (const name of new Set(names)) {
     const query = name.includes('@')
       ? [{ field: 'EmailAddress', operator: 'LIKE', value: name }]
       : [{ field: 'Name', value: name }];
-    for (const user of (await rt<{ items: { id: string }[] }>(server, 'POST', '/users', query)).items)
+    // Collection items name users by Name.
+    for (const user of (await rest<{ items: { id: string }[] }>(server, 'POST', '/users', query)).items)
       retire.add(user.id);
     if (name.includes('@')) {
       const byName = await fetch(`${server.url}/REST/2.0/user/${encodeURIComponent(name)}`, {
@@ -118,37 +133,63 @@ export async function seedRt(
       if (byName.ok) retire.add(name);
     }
   }
+  for (const name of wanted.keys()) retire.delete(name);
+  // RT stamps users and queues with now; the change feed reads again what changed in the last seconds. The seed's
+  // people and queues are dated back to the seed's own times (below), retired users and the queue to its start.
+  const past = sqlTime(
+    new Date(Math.min(...[...seed.customers, ...seed.tickets].map((r) => r.createdAt.getTime()))),
+  );
+  const statements: [string, ...(string | number)[]][] = [];
   for (const user of retire) {
     const found = await fetch(`${server.url}/REST/2.0/user/${encodeURIComponent(user)}`, {
       headers: { authorization: AUTH },
     });
     if (!found.ok) continue;
     const numeric = ((await found.json()) as { id: number }).id;
-    await rt(server, 'PUT', `/user/${numeric}`, {
+    await rest(server, 'PUT', `/user/${numeric}`, {
       Name: `retired-${numeric}`,
       EmailAddress: `retired-${numeric}@invalid.test`,
       Privileged: 0,
       Disabled: 1,
     });
+    statements.push(['update Users set LastUpdated = ? where id = ?', past, numeric]);
   }
-  for (const c of seed.customers) {
-    const email = c.identities.find((i) => i.kind === 'email')!.value;
-    await rt(server, 'POST', '/user', { Name: email, EmailAddress: email, RealName: c.name, Privileged: 0 });
-    ids.set(c.id, email);
-  }
-  for (const a of seed.agents) {
-    const name = a.email!.split('@')[0]!;
-    await rt(server, 'POST', '/user', { Name: name, EmailAddress: a.email, RealName: a.name, Privileged: 1 });
-    ids.set(a.id, name);
+  for (const [name, { seedId, fields }] of wanted) {
+    const found = await fetch(`${server.url}/REST/2.0/user/${encodeURIComponent(name)}`, {
+      headers: { authorization: AUTH },
+    });
+    if (found.ok) {
+      // Everything a test may have changed, back to the seed.
+      const blank = {
+        Comments: '',
+        MobilePhone: '',
+        WorkPhone: '',
+        HomePhone: '',
+        PagerPhone: '',
+        Lang: '',
+        Timezone: '',
+      };
+      await rest(server, 'PUT', `/user/${encodeURIComponent(name)}`, { ...blank, ...fields, Disabled: 0 });
+    } else await rest(server, 'POST', '/user', { Name: name, ...fields });
+    ids.set(seedId, name);
+    const customer = seed.customers.find((c) => c.id === seedId);
+    statements.push([
+      'update Users set Created = ?, LastUpdated = ? where Name = ?',
+      customer ? sqlTime(customer.createdAt) : past,
+      customer ? sqlTime(customer.updatedAt ?? customer.createdAt) : past,
+      name,
+    ]);
   }
   for (const g of seed.groups) {
-    const found = await rt<{ items: { id: string }[] }>(server, 'POST', '/queues', [
+    const found = await rest<{ items: { id: string }[] }>(server, 'POST', '/queues', [
       { field: 'Name', value: g.name },
     ]);
     const id =
-      found.items[0]?.id ?? (await rt<{ id: string }>(server, 'POST', '/queue', { Name: g.name })).id;
+      found.items[0]?.id ?? (await rest<{ id: string }>(server, 'POST', '/queue', { Name: g.name })).id;
     ids.set(g.id, String(id));
+    statements.push(['update Queues set Created = ?, LastUpdated = ? where id = ?', past, past, String(id)]);
   }
+  statements.push(['update Queues set Created = ?, LastUpdated = ? where Name = ?', past, past, queue]);
   const userId = (name: string) =>
     execFileSync('perl', [
       '-MDBI',
@@ -157,10 +198,9 @@ export async function seedRt(
       server.db,
       name,
     ]).toString();
-  const statements: [string, ...(string | number)[]][] = [];
   for (const t of seed.tickets) {
     const opening = seed.messages.find((m) => m.ticketId === t.id && m.authorId === t.requesterId);
-    const created = await rt<{ id: string }>(server, 'POST', '/ticket', {
+    const created = await rest<{ id: string }>(server, 'POST', '/ticket', {
       Queue: queue,
       Subject: t.subject,
       Requestor: ids.get(t.requesterId),
@@ -192,7 +232,7 @@ export async function seedRt(
       ],
     );
     for (const [index, m] of seed.messages.filter((m) => m.ticketId === t.id && m !== opening).entries()) {
-      await rt(server, 'POST', `/ticket/${ticketId}/${m.public ? 'correspond' : 'comment'}`, {
+      await rest(server, 'POST', `/ticket/${ticketId}/${m.public ? 'correspond' : 'comment'}`, {
         Content: m.body,
         ContentType: 'text/plain',
       });
@@ -206,7 +246,7 @@ export async function seedRt(
     }
     // The status last: a reply to a resolved ticket would reopen it.
     if (statusToRt(t.status) !== 'new')
-      await rt(server, 'PUT', `/ticket/${ticketId}`, { Status: statusToRt(t.status) });
+      await rest(server, 'PUT', `/ticket/${ticketId}`, { Status: statusToRt(t.status) });
     statements.push(
       ['update Tickets set LastUpdated = ? where id = ?', sqlTime(t.updatedAt), ticketId],
       [
@@ -250,6 +290,6 @@ export async function agentLogin(server: RtServer): Promise<{ username: string; 
   const found = await fetch(`${server.url}/REST/2.0/user/${username}`, { headers: { authorization: AUTH } });
   const fields = { Privileged: 1, Password: password, EmailAddress: 'integration@support.example.com' };
   // Made once per server (RT answers 500 to a password in a PUT); a server's database is fresh at each start.
-  if (!found.ok) await rt(server, 'POST', '/user', { Name: username, RealName: 'Integration', ...fields });
+  if (!found.ok) await rest(server, 'POST', '/user', { Name: username, RealName: 'Integration', ...fields });
   return { username, password };
 }

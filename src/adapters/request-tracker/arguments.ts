@@ -3,6 +3,7 @@
  * the wire schemas: the mapping contexts.
  */
 import { z } from 'zod';
+import { Timestamp } from '../../models/primitives.js';
 import { stringMap, stringSet } from '../kit/index.js';
 
 /**
@@ -32,3 +33,10 @@ export const RtEventsContext = z.looseObject({
   tagsFieldId: z.string().optional(),
   userNames: stringMap.optional(),
 });
+
+/**
+ * What {@link customerFromRt} may be told besides the user: the creation time to use when RT sent none (a
+ * summary, read without AdminUsers) — an ISO string with an offset, a Date or epoch ms.
+ * @example `RtUserContext.parse({ createdAt: '2026-03-02T08:00:00Z' })`
+ */
+export const RtUserContext = z.looseObject({ createdAt: Timestamp.optional() }).optional();

@@ -1,12 +1,14 @@
 /**
- * The change feed over RT's transaction ids, which only grow: a checkpoint is the last transaction id read, and
- * each batch carries the tickets the next page of transactions touched, their messages and their events.
+ * The change feed: tickets over RT's transaction ids, which only grow — each batch carries the tickets the next
+ * page of transactions touched, their messages and their events — then the users and queues changed since the
+ * last run (people-feed.ts). One checkpoint holds all three positions (feed-position.ts).
  */
 import type { DatasetRecord } from '../../models/dataset.js';
 import type { Ticket } from '../../models/ticket.js';
-import type { ChangeBatch, Checkpoint, HelpdeskAdapter, RequestOptions } from '../contract.js';
-import { ownCursor, path } from '../kit/index.js';
-import { ADAPTER, peopleOf, type RtAdapterContext } from './context.js';
+import type { ChangeBatch, HelpdeskAdapter, RequestOptions } from '../contract.js';
+import { path } from '../kit/index.js';
+import { peopleOf, type RtAdapterContext } from './context.js';
+import { checkpointAt, positionOf } from './feed-position.js';
 import { TRANSACTION_FIELDS } from './history.js';
 import {
   eventsFromRt,
@@ -16,19 +18,10 @@ import {
   usersNamedBy,
 } from './map.js';
 import { attachmentsBetween } from './messages.js';
+import { readChanges } from './people-feed.js';
 import { queueScope, where } from './ticket-sql.js';
 import { searchTickets } from './tickets.js';
 import { RtPage, RtTransaction } from './wire.js';
-
-const checkpointAt = (last: number): Checkpoint => ({ adapter: ADAPTER, cursor: String(last) });
-
-/** The last transaction id a checkpoint stands for (0 = the beginning). */
-const cursorOf = (checkpoint: Checkpoint | null | undefined): number =>
-  checkpoint
-    ? Number(
-        ownCursor(ADAPTER, checkpoint, (c) => /^\d+$/.test(c), 'is not a transaction id this adapter wrote'),
-      )
-    : 0;
 
 /**
  * Where a feed over some queues starts: just before the Create transaction of their oldest ticket (ticket ids and
@@ -101,32 +94,51 @@ async function recordsOf(
 }
 
 /**
- * The change feed resource.
+ * The ticket records after a transaction id, one page of transactions a step, and the last transaction of each
+ * step. A feed over some queues that has not started yet starts at their oldest ticket; it has nothing to read
+ * while they hold none.
+ */
+async function* ticketChanges(context: RtAdapterContext, after: number | null, options?: RequestOptions) {
+  let last = after ?? 0;
+  if (after === null && context.queues.length) {
+    const start = await firstOfQueues(context, options);
+    if (start === null) return;
+    last = start;
+  }
+  for (;;) {
+    const transactions = await transactionsAfter(context, last, options);
+    if (transactions.length === 0) return;
+    const records = await recordsOf(context, transactions, options);
+    last = Number(transactions.at(-1)!.id);
+    yield { records, last };
+    if (transactions.length < context.pageSize) return;
+  }
+}
+
+/**
+ * The change feed resource: the tickets the next pages of transactions touched (with their messages and
+ * events), then the users changed since the last run (privileged ones as agents, the others as customers), then
+ * the queues (as groups). Each batch is one page; the last one of a run says `caughtUp`.
+ *
  * @example `for await (const batch of createChanges(context)(null)) save(batch.records, batch.checkpoint);`
  */
 export function createChanges(context: RtAdapterContext): HelpdeskAdapter['changes'] {
   return async function* changes(checkpoint, options) {
-    let last = cursorOf(checkpoint);
-    if (!checkpoint && context.queues.length) {
-      const start = await firstOfQueues(context, options);
-      if (start === null) {
-        yield { records: [], checkpoint: checkpointAt(0), caughtUp: true };
-        return;
-      }
-      last = start;
+    const position = positionOf(checkpoint);
+    for await (const step of ticketChanges(context, position.tickets, options)) {
+      position.tickets = step.last;
+      yield { records: step.records, checkpoint: checkpointAt(position), caughtUp: false };
     }
-    for (;;) {
-      const transactions = await transactionsAfter(context, last, options);
-      if (transactions.length === 0) {
-        yield { records: [], checkpoint: checkpointAt(last), caughtUp: true };
-        return;
+    for (const kind of ['users', 'groups'] as const) {
+      for await (const step of readChanges(context, kind, position[kind], options)) {
+        position[kind] = step.position;
+        const caughtUp = kind === 'groups' && step.done;
+        // A page with nothing new is no batch, unless it ends the run.
+        if (step.records.length || caughtUp) {
+          const batch: ChangeBatch = { records: step.records, checkpoint: checkpointAt(position), caughtUp };
+          yield batch;
+        }
       }
-      const records = await recordsOf(context, transactions, options);
-      last = Number(transactions.at(-1)!.id);
-      const caughtUp = transactions.length < context.pageSize;
-      const batch: ChangeBatch = { records, checkpoint: checkpointAt(last), caughtUp };
-      yield batch;
-      if (caughtUp) return;
     }
   };
 }

@@ -9,7 +9,7 @@ import { RtPage } from './wire.js';
 
 /**
  * One collection read: a GET with a query, or a POST whose JSON body is the search (REST2's way to filter).
- * @example `{ method: 'POST', path: '/users', query: { fields: 'Name' }, body: [{ field: 'id', operator: '>', value: 0 }] }`
+ * @example `{ method: 'POST', path: '/users', query: { fields: 'Name' }, body: [{ field: 'EmailAddress', operator: 'LIKE', value: 'ada@' }] }`
  */
 export interface CollectionRead {
   method: 'GET' | 'POST';

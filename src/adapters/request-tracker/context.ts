@@ -180,8 +180,11 @@ function userDirectory(request: RtRequest, fromWire: RtAdapterContext['fromWire'
 /** Whether an RT user is privileged: an agent, in supportkit's words. */
 export const isPrivileged = (user: RtUser | null): boolean => String(user?.Privileged ?? '0') === '1';
 
-/** How many users {@link peopleOf} reads at once. */
-const READS_AT_ONCE = 4;
+/**
+ * How many users are read at once, one request each ({@link peopleOf}, the change feed's users).
+ * @example `for (let i = 0; i < keys.length; i += READS_AT_ONCE) await Promise.all(keys.slice(i, i + READS_AT_ONCE).map(read));`
+ */
+export const READS_AT_ONCE = 4;
 
 /**
  * The people a set of transactions names — authors by name, owners by number — read through the directory: the

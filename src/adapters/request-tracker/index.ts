@@ -19,9 +19,12 @@ export type { RequestTrackerAdapterOptions } from './context.js';
 
 import { createAgents, createCustomers } from './users.js';
 
+/**
+ * RT has no organizations (a user's `Organization` is free text) and no surveys (no CSAT, NPS or CES); card notes
+ * are kept in each user's `Comments`.
+ */
 const CAPABILITIES: AdapterCapabilities = {
   ...FULL_CAPABILITIES,
-  customers: { ...FULL_CAPABILITIES.customers, notes: false },
   organizations: false,
   surveys: { csat: false, nps: false },
   schedules: false,
@@ -34,9 +37,10 @@ const name = (what: string) => (value: unknown) =>
 
 /**
  * The Request Tracker 5 adapter over REST2: queues as groups, privileged users as agents and the others as
- * customer cards, tickets searched with TicketSQL, messages and history from transactions (Create = the
- * opening message, Correspond = a public reply, Comment = a private note; status, owner, queue, priority and
- * tag changes), and a change feed over the transaction ids, which only grow. RT has no organizations, surveys,
+ * customer cards (signed notes appended to the user's `Comments`), tickets searched with TicketSQL, messages and
+ * history from transactions (Create = the opening message, Correspond = a public reply, Comment = a private
+ * note; status, owner, queue, priority and tag changes), and a change feed over the transaction ids, which only
+ * grow, followed by the users and queues changed since the last run. RT has no organizations, surveys,
  * schedules, SLA policies or articles in REST2: those throw UnsupportedError.
  *
  * @example

@@ -13,7 +13,7 @@ import { ValidationError, type ValidationIssue } from '../../errors/validation.j
 import type { Agent } from '../../models/agent.js';
 import { Agent as AgentSchema } from '../../models/agent.js';
 import type { Customer } from '../../models/customer.js';
-import { Customer as CustomerSchema } from '../../models/customer.js';
+import { type CustomerInput, Customer as CustomerSchema } from '../../models/customer.js';
 import type { Group } from '../../models/group.js';
 import { setField } from '../../models/helpers.js';
 import type {
@@ -28,6 +28,8 @@ import { parse } from '../../models/parse.js';
 import type { Ticket, TicketPriority, TicketStatus } from '../../models/ticket.js';
 import type { TicketEvent } from '../../models/ticket-event.js';
 import { htmlToText } from '../kit/html-text.js';
+import { notesFromText } from '../kit/notes.js';
+import { phoneIdentityFromRt } from './phone.js';
 import type { RtAttachment, RtQueue, RtRef, RtTicket, RtTransaction, RtUser } from './wire.js';
 
 /** The adapter's name, in sources and checkpoints: the one constant the context re-exports. */
@@ -35,8 +37,11 @@ export const ADAPTER = 'request-tracker';
 
 /** RT writes "not set" dates as the Unix epoch. */
 const UNSET = '1970-01-01T00:00:00Z';
-/** Users RT itself acts as: their transactions are the system's. */
-const SYSTEM_USERS = new Set(['RT_System', 'Nobody']);
+/**
+ * Users RT itself acts as: their transactions are the system's, and they are neither agents nor customers.
+ * @example `SYSTEM_USERS.has('RT_System') // true`
+ */
+export const SYSTEM_USERS: ReadonlySet<string> = new Set(['RT_System', 'Nobody']);
 
 /** Context the mapping needs: where RT lives (for links) and which custom field holds tags. */
 export interface RtContext {
@@ -135,7 +140,12 @@ const isEmail = (value: string | null | undefined): value is string =>
   Boolean(value) && EMAIL.safeParse(value).success;
 
 const refId = (ref: RtRef | null | undefined): string | null => (ref ? String(ref.id) : null);
-const date = (value: string | null | undefined): Date | null =>
+/**
+ * A REST2 date, or null for none and for RT's "not set" (the Unix epoch, which is also what an API user without
+ * the right to see a date is sent).
+ * @example `rtDate('1970-01-01T00:00:00Z') // null`
+ */
+export const rtDate = (value: string | null | undefined): Date | null =>
   value && value !== UNSET ? new Date(value) : null;
 
 /**
@@ -186,7 +196,7 @@ export function ticketFromRt(wire: RtTicket, context: RtContext = {}): Ticket {
   const issues: ValidationIssue[] = [];
   const requesterId = refId(wire.Requestor?.[0]) ?? refId(wire.Creator);
   if (!requesterId) issues.push({ path: ['Requestor'], code: 'invalid_type', message: 'no requestor' });
-  const createdAt = date(wire.Created);
+  const createdAt = rtDate(wire.Created);
   if (!createdAt || Number.isNaN(createdAt.getTime()))
     issues.push({ path: ['Created'], code: 'custom', message: 'expected an ISO 8601 timestamp' });
   if (issues.length > 0) throw new ValidationError('Request Tracker ticket', issues);
@@ -202,7 +212,7 @@ export function ticketFromRt(wire: RtTicket, context: RtContext = {}): Ticket {
       cf.values.length === 1 ? cf.values[0]! : cf.values.length === 0 ? null : [...cf.values],
     );
   }
-  const updatedAt = date(wire.LastUpdated) ?? createdAt!;
+  const updatedAt = rtDate(wire.LastUpdated) ?? createdAt!;
   const status = statusFromRt(wire.Status);
   return {
     id,
@@ -225,8 +235,8 @@ export function ticketFromRt(wire: RtTicket, context: RtContext = {}): Ticket {
     customFields,
     createdAt: createdAt!,
     updatedAt: updatedAt < createdAt! ? createdAt! : updatedAt,
-    solvedAt: status === 'solved' || status === 'closed' ? date(wire.Resolved) : null,
-    dueAt: date(wire.Due),
+    solvedAt: status === 'solved' || status === 'closed' ? rtDate(wire.Resolved) : null,
+    dueAt: rtDate(wire.Due),
   };
 }
 
@@ -469,36 +479,89 @@ export function eventsFromRt(
   return out;
 }
 
+/** RT's phone fields, in the order a card lists them. */
+const PHONE_FIELDS = ['MobilePhone', 'WorkPhone', 'HomePhone', 'PagerPhone'] as const;
+
 /**
- * An unprivileged RT user as a customer card. The id is the user's name, the way REST2 refers to users.
+ * Whether RT disabled the user: RT never deletes users — disabling is how a user is removed (their tickets keep
+ * them) — so a disabled user is a deleted one. Unknown (undefined) when RT did not say: a summary, or a
+ * collection item, whose `Disabled` is always empty.
+ */
+const disabledOf = (wire: RtUser): boolean | undefined =>
+  wire.Disabled === undefined || wire.Disabled === null || wire.Disabled === ''
+    ? undefined
+    : String(wire.Disabled) !== '0';
+
+/** Every way to reach the user RT holds: the address, each phone (E.164 where readable), and the name. */
+function identitiesOf(wire: RtUser): CustomerInput['identities'] {
+  const identities: NonNullable<CustomerInput['identities']> = [];
+  const seen = new Set<string>();
+  const add = (identity: NonNullable<CustomerInput['identities']>[number], key: string) => {
+    if (seen.has(key)) return; // the same number in two fields is one identity
+    seen.add(key);
+    identities.push(identity);
+  };
+  const email = wire.EmailAddress?.trim();
+  // RT accepts local addresses (root@localhost) that the model's e-mail type does not: kept as a handle.
+  if (email && isEmail(email))
+    add({ kind: 'email', value: email, primary: true }, `email:${email.toLowerCase()}`);
+  else if (email)
+    add({ kind: 'handle', channel: 'email', value: email }, `handle:email:${email.toLowerCase()}`);
+  for (const field of PHONE_FIELDS) {
+    const text = wire[field]?.trim();
+    if (!text) continue;
+    const e164 = phoneIdentityFromRt(text);
+    // A national number names no country: kept as it is written, as a phone handle.
+    if (e164) add({ kind: 'phone', value: e164 }, `phone:${e164}`);
+    else add({ kind: 'handle', channel: 'phone', value: text }, `handle:phone:${text}`);
+  }
+  add({ kind: 'external', adapter: ADAPTER, value: wire.Name }, 'external');
+  return identities;
+}
+
+/**
+ * An unprivileged RT user as a customer card. The id is the user's name, the way REST2 refers to users; the
+ * identities are the address, every phone field (E.164 where the number carries its country code, else a phone
+ * handle as written) and the name. A disabled user — RT's way of deleting one — is `active: false, deleted:
+ * true`. The signed notes appended to the user's `Comments` are the card's notes (other text there is not).
+ *
+ * RT shows a user's creation time only to an API user with AdminUsers: a summary (or a collection item read
+ * without it) has none, and then `context.createdAt` — what the caller knows instead — is the card's; without
+ * either it is a ValidationError naming `Created`, never a made-up date.
  *
  * @example
  * ```ts
  * customerFromRt(RtUser.parse(body)).identities; // [{ kind: 'email', value: 'ada@example.com', primary: true }, …]
+ * customerFromRt(RtUser.parse(summary), { createdAt: firstTicketAt });
  * ```
  */
-export function customerFromRt(wire: RtUser): Customer {
-  const phone = [wire.MobilePhone, wire.WorkPhone].find((p) => p && /^\+[1-9]\d{6,14}$/.test(p));
+export function customerFromRt(wire: RtUser, context: { createdAt?: Date } = {}): Customer {
+  const createdAt = rtDate(wire.Created) ?? context.createdAt;
+  if (!createdAt)
+    throw new ValidationError('Request Tracker user', [
+      {
+        path: ['Created'],
+        code: 'invalid_type',
+        message: 'RT sent no creation time (a summary, read without AdminUsers): pass { createdAt }',
+      },
+    ]);
+  const updatedAt = rtDate(wire.LastUpdated);
+  const disabled = disabledOf(wire);
   return parse(
     CustomerSchema,
     {
       id: wire.Name,
       sources: [{ adapter: ADAPTER, id: wire.Name }],
       name: wire.RealName || wire.Name,
-      identities: [
-        ...(isEmail(wire.EmailAddress)
-          ? [{ kind: 'email', value: wire.EmailAddress, primary: true }]
-          : wire.EmailAddress
-            ? [{ kind: 'handle', channel: 'email', value: wire.EmailAddress }]
-            : []),
-        ...(phone ? [{ kind: 'phone', value: phone }] : []),
-        { kind: 'external', adapter: ADAPTER, value: wire.Name },
-      ],
+      identities: identitiesOf(wire),
       organizationId: null,
       ...(wire.Lang ? { language: wire.Lang } : {}),
       ...(wire.Timezone ? { timeZone: wire.Timezone } : {}),
-      createdAt: date(wire.Created) ?? new Date(0),
-      ...(date(wire.LastUpdated) ? { updatedAt: date(wire.LastUpdated) } : {}),
+      // The signed notes supportkit appended (`customers.addNote`); other text in the field is left out.
+      notes: notesFromText(wire.Comments),
+      ...(disabled === undefined ? {} : { active: !disabled, deleted: disabled }),
+      createdAt,
+      ...(updatedAt ? { updatedAt: updatedAt < createdAt ? createdAt : updatedAt } : {}),
     },
     'Request Tracker user',
   );
@@ -552,6 +615,7 @@ export function customerPatchToRt(patch: CustomerPatch): Record<string, unknown>
  * ```
  */
 export function agentFromRt(wire: RtUser): Agent {
+  const updatedAt = rtDate(wire.LastUpdated);
   return parse(
     AgentSchema,
     {
@@ -562,8 +626,9 @@ export function agentFromRt(wire: RtUser): Agent {
       ...(isEmail(wire.EmailAddress) ? { email: wire.EmailAddress } : {}),
       ...(wire.Lang ? { languages: [wire.Lang] } : {}),
       ...(wire.Timezone ? { timeZone: wire.Timezone } : {}),
-      active: String(wire.Disabled ?? '0') === '0',
-      ...(date(wire.Created) ? { createdAt: date(wire.Created) } : {}),
+      active: disabledOf(wire) !== true,
+      ...(rtDate(wire.Created) ? { createdAt: rtDate(wire.Created) } : {}),
+      ...(updatedAt ? { updatedAt } : {}),
     },
     'Request Tracker user',
   );
@@ -578,12 +643,14 @@ export function agentFromRt(wire: RtUser): Agent {
  * ```
  */
 export function groupFromRt(wire: RtQueue): Group {
+  const updatedAt = rtDate(wire.LastUpdated);
   return {
     id: String(wire.id),
     source: { adapter: ADAPTER, id: String(wire.id) },
     name: wire.Name,
     ...(wire.Description ? { description: wire.Description } : {}),
     scheduleId: null,
+    ...(updatedAt ? { updatedAt } : {}),
   };
 }
 

@@ -52,9 +52,11 @@ export const attachmentsBetween = (
     {
       method: 'POST',
       path: '/attachments',
+      // Two conditions on one field are OR'ed by RT's search unless told otherwise: without AND this read every
+      // attachment RT holds, each batch.
       body: [
         { field: 'TransactionId', operator: '>', value: after },
-        { field: 'TransactionId', operator: '<=', value: upTo },
+        { field: 'TransactionId', operator: '<=', value: upTo, entry_aggregator: 'AND' },
       ],
     },
     options,

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { TicketCreate, TicketPatch } from '../../models/inputs.js';
 import { publicMapper } from '../kit/index.js';
-import { RtContextArgument, RtEventsContext, RtMessageContext } from './arguments.js';
+import { RtContextArgument, RtEventsContext, RtMessageContext, RtUserContext } from './arguments.js';
 import * as map from './map.js';
 import { RtAttachment, RtQueue, RtTicket, RtTransaction, RtUser } from './wire.js';
 
@@ -42,14 +42,26 @@ export const usersNamedBy = publicMapper(
 );
 
 /**
- * An unprivileged RT user as a customer card. The id is the user's name, the way REST2 refers to users.
+ * An unprivileged RT user as a customer card. The id is the user's name, the way REST2 refers to users; the
+ * identities are the address, each phone field (E.164 where it carries its country code, else a phone handle)
+ * and the name; a disabled user is `deleted`; the signed notes in `Comments` are the card's notes. A summary
+ * (read without AdminUsers) has no creation time: pass the one you know as `{ createdAt }`, or it is a
+ * ValidationError naming `Created`.
  *
  * @example
  * ```ts
  * customerFromRt(body).identities; // [{ kind: 'email', value: 'ada@example.com', primary: true }, …]
+ * customerFromRt(summary, { createdAt: new Date('2026-03-02T08:00:00Z') });
  * ```
  */
-export const customerFromRt = publicMapper('customerFromRt', [['wire', RtUser]], map.customerFromRt);
+export const customerFromRt = publicMapper(
+  'customerFromRt',
+  [
+    ['wire', RtUser],
+    ['context', RtUserContext],
+  ],
+  map.customerFromRt,
+);
 
 /**
  * A ticket's status, priority, owner, queue and tag changes as canonical TicketEvents, in transaction order.

@@ -8,9 +8,6 @@ import { ADAPTER } from './context.js';
 
 const { list, call } = unsupportedBy(ADAPTER);
 
-/** RT users have no notes field in REST2: card notes stay with the caller. */
-export const unsupportedNotes = call('customers.addNote', 'RT users have no notes in REST2');
-
 /**
  * The namespaces RT lacks, for the factory to spread into the adapter.
  * @example `const adapter = { ...unsupportedByRt, tickets, customers };`

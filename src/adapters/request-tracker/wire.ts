@@ -129,7 +129,9 @@ const selfId = (value: unknown): unknown => {
 /**
  * A user. Read by an API user without the AdminUsers right, REST2 sends only a summary — `Name`, `RealName`,
  * `EmailAddress`, `Privileged` and `_hyperlinks` (RT's `UserSummaryExtraInfo`) — whose number is in the `self`
- * link; it is read the same way.
+ * link; it is read the same way. `Comments` is the user's free-text comments field, where signed card notes are
+ * appended. In a collection `Privileged` and `Disabled` are always empty (they are not columns of RT's Users
+ * table), and without AdminUsers the dates are RT's "not set" (1970-01-01).
  */
 export const RtUser = z.preprocess(
   selfId,
@@ -138,8 +140,11 @@ export const RtUser = z.preprocess(
     Name: z.string(),
     RealName: z.string().nullable().optional(),
     EmailAddress: z.string().nullable().optional(),
+    NickName: z.string().nullable().optional(),
     MobilePhone: z.string().nullable().optional(),
     WorkPhone: z.string().nullable().optional(),
+    HomePhone: z.string().nullable().optional(),
+    PagerPhone: z.string().nullable().optional(),
     Organization: z.string().nullable().optional(),
     Lang: z.string().nullable().optional(),
     Timezone: z.string().nullable().optional(),
@@ -152,10 +157,20 @@ export const RtUser = z.preprocess(
 );
 export type RtUser = z.output<typeof RtUser>;
 
+/**
+ * Whether a user read on its own (`GET /user/{id}`) is the summary REST2 sends an API user without AdminUsers:
+ * only the full record has `Disabled` (and `Comments`, the dates, the phones), even when it is 0.
+ * @example `isUserSummary({ Name: 'ada', Privileged: 0, _hyperlinks: [] }) // true`
+ */
+export const isUserSummary = (body: Record<string, unknown>): boolean => !('Disabled' in body);
+
+/** A queue; `Disabled` is 0, 1 (disabled) or 2 (RT's internal approvals queue). */
 export const RtQueue = z.looseObject({
   id: scalar,
   Name: z.string(),
   Description: z.string().nullable().optional(),
   Disabled: scalar.nullable().optional(),
+  Created: z.string().nullable().optional(),
+  LastUpdated: z.string().nullable().optional(),
 });
 export type RtQueue = z.output<typeof RtQueue>;

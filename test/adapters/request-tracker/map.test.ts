@@ -17,6 +17,7 @@ import {
   ticketFromRt,
   ticketPatchToRt,
 } from '../../../src/adapters/request-tracker/map.js';
+import { phoneIdentityFromRt } from '../../../src/adapters/request-tracker/phone.js';
 import { RtAttachment, RtTicket, RtTransaction, RtUser } from '../../../src/adapters/request-tracker/wire.js';
 import { Ticket, ValidationError } from '../../../src/index.js';
 
@@ -236,7 +237,10 @@ describe('Request Tracker mapping', () => {
     );
     expect(ada).toMatchObject({ id: 'ada@example.com', name: 'Ada', language: 'it' });
     expect(ada.identities.map((i) => i.kind)).toEqual(['email', 'phone', 'external']);
-    const local = customerFromRt(RtUser.parse({ id: 40, Name: 'ops', EmailAddress: 'ops@localhost' }));
+    const local = customerFromRt(RtUser.parse({ id: 40, Name: 'ops', EmailAddress: 'ops@localhost' }), {
+      createdAt: new Date('2026-02-01T00:00:00Z'),
+    });
+    expect(local.createdAt).toEqual(new Date('2026-02-01T00:00:00Z'));
     expect(local.identities[0]).toEqual({
       kind: 'handle',
       channel: 'email',
@@ -254,6 +258,50 @@ describe('Request Tracker mapping', () => {
     );
     expect(root).toMatchObject({ id: 'root', name: 'Enoch Root', active: true });
     expect(root.email).toBeUndefined();
+  });
+
+  it('reads phone fields as E.164 where they carry a country code, once each, and keeps the others as written', () => {
+    const readings: [string, string | null][] = [
+      ['+39 06 1234 5678', '+390612345678'],
+      ['0039 (06) 1234-5678', '+390612345678'],
+      ['+1 415.555.0134 ext. 7', '+14155550134;ext=7'],
+      ['+44 20 7946 0958 x12', '+442079460958;ext=12'],
+      ['+390612345678;ext=3', '+390612345678;ext=3'],
+      ['06 1234 5678', null], // national: no country
+      ['+39 06 CALL ME', null],
+      ['+0 123 4567', null],
+      ['++39 0612345678', null],
+      ['', null],
+    ];
+    expect(readings.map(([text]) => [text, phoneIdentityFromRt(text)])).toEqual(readings);
+    const wire = RtUser.parse({
+      id: 41,
+      Name: 'bea@example.com',
+      EmailAddress: 'bea@example.com',
+      MobilePhone: '+39 347 123 4567',
+      WorkPhone: '0039 347 1234567', // the same number again
+      HomePhone: '06 1234 5678',
+      PagerPhone: '  ',
+      Created: '2026-01-01T00:00:00Z',
+    });
+    expect(customerFromRt(wire).identities.map((i) => [i.kind, i.value])).toEqual([
+      ['email', 'bea@example.com'],
+      ['phone', '+393471234567'],
+      ['handle', '06 1234 5678'],
+      ['external', 'bea@example.com'],
+    ]);
+  });
+
+  it('reads a phone text in time that does not grow with its length (a scan of at most 64 characters)', () => {
+    const time = (n: number) => {
+      const text = `+39 ${' '.repeat(n)}06 1234 5678`;
+      const started = performance.now();
+      for (let i = 0; i < 20; i++) expect(phoneIdentityFromRt(text)).toBeNull();
+      return performance.now() - started;
+    };
+    time(1_000); // warm up
+    for (const n of [250_000, 500_000, 1_000_000]) expect(time(n), `n = ${n}`).toBeLessThan(20);
+    expect(phoneIdentityFromRt(`+39 ${' '.repeat(40)}0612345678`)).toBe('+390612345678');
   });
 
   it('builds create and update bodies', () => {
