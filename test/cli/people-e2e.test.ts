@@ -112,8 +112,8 @@ describe('the whole helpdesk in one sync (#35)', { timeout: 120_000 }, () => {
     const byEmail = await runCli(['card', 'zd', 'mem', '--email', email.toUpperCase(), ...asOf], {
       cwd: dir,
     });
-    expect(byEmail.stderr).toBe("");
-    expect(byEmail.stdout).not.toBe("");
+    expect(byEmail.stderr).toBe('');
+    expect(byEmail.stdout).not.toBe('');
     const card = JSON.parse(byEmail.stdout);
     expect(new Set(card.records.map((r: { adapter: string }) => r.adapter))).toEqual(
       new Set(['zendesk', 'memory']),
