@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { bundleParsed } from '../metrics/bundle.js';
 import type { Dataset, DatasetRecord } from '../models/dataset.js';
 import { parseDataset } from '../models/helpers.js';
-import { RECORDS_FILE } from '../sync/folder.js';
+import { folderAsOf, RECORDS_FILE } from '../sync/folder.js';
 import { readJsonlRecords } from '../sync/jsonl-reader.js';
 import { CommandError } from './errors.js';
 
@@ -11,7 +11,14 @@ export { CHECKPOINT_FILE, RECORDS_FILE } from '../sync/folder.js';
 
 /** Records to report on: a stream (a sync folder or JSONL file) or a whole validated dataset. */
 export type ReportInput =
-  | { kind: 'stream'; records: AsyncIterable<DatasetRecord[]>; file: string; tolerateTornTail: boolean }
+  | {
+      kind: 'stream';
+      records: AsyncIterable<DatasetRecord[]>;
+      file: string;
+      tolerateTornTail: boolean;
+      /** The moment a folder's data describes (`folderAsOf`), when the folder says. */
+      asOf?: Date;
+    }
   | { kind: 'dataset'; dataset: Dataset; records: Iterable<DatasetRecord> };
 
 /**
@@ -65,11 +72,13 @@ export function openReportInput(path: string, shown: string): ReportInput {
         `write one with: supportkit sync <adapter> --out ${shown}`,
         'file_error',
       );
+    const asOf = folderAsOf(path);
     return {
       kind: 'stream',
       records: readJsonlRecords(file, { tolerateTornTail: true }),
       file,
       tolerateTornTail: true,
+      ...(asOf ? { asOf } : {}),
     };
   }
   if (path.endsWith('.jsonl'))

@@ -120,7 +120,7 @@ export const COMMANDS: readonly CommandSpec[] = [
         type: 'string',
         value: '<time>',
         description:
-          'the moment the report describes; nothing after it counts (default: --to, the dataset’s asOf, or now)',
+          'the moment the report describes; nothing after it counts (default: --to, the dataset’s asOf, an import’s latest time or the last sync, else now)',
       },
       tz: {
         type: 'string',

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 /**
  * The layout of a synced folder: what `supportkit sync` and `supportkit import csv` write into `--out`, and what
@@ -36,4 +36,29 @@ export function checkpointAdapter(dir: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * What `supportkit import` knows of the folder it wrote: the latest time in the imported rows (`asOf`: the moment
+ * the export describes) and when it was imported.
+ * @example `join(dir, IMPORT_FILE) // 'helpdesk/import.json'`
+ */
+export const IMPORT_FILE = 'import.json';
+
+/**
+ * The moment a folder's data describes, for a report that is not told one: an import's latest time
+ * (`import.json`), else when the last sync batch was saved (the checkpoint's modification time); undefined for a
+ * folder with neither. A spreadsheet exported in April and reported in December must not show eight empty months.
+ * @example `folderAsOf('helpdesk/') // 2026-04-05T17:12:00.000Z`
+ */
+export function folderAsOf(dir: string): Date | undefined {
+  try {
+    const saved = JSON.parse(readFileSync(join(dir, IMPORT_FILE), 'utf8')) as { asOf?: unknown };
+    const at = typeof saved?.asOf === 'string' ? Date.parse(saved.asOf) : Number.NaN;
+    if (Number.isFinite(at)) return new Date(at);
+  } catch {
+    // not an import (or its note is unreadable): the checkpoint says when the data was fetched
+  }
+  const checkpoint = statSync(join(dir, CHECKPOINT_FILE), { throwIfNoEntry: false });
+  return checkpoint ? new Date(checkpoint.mtimeMs) : undefined;
 }

@@ -1,7 +1,7 @@
 export { type CheckpointFile, checkpointFile } from './checkpoint.js';
 export { type DatasetKind, type ReadDatasetOptions, readDataset } from './dataset.js';
 export { OutputLockedError } from './errors.js';
-export { CHECKPOINT_FILE, NOTES_FILE, RECORDS_FILE } from './folder.js';
+export { CHECKPOINT_FILE, folderAsOf, IMPORT_FILE, NOTES_FILE, RECORDS_FILE } from './folder.js';
 export { type FolderNote, readFolderNotes, saveFolderNote } from './folder-notes.js';
 export { readJsonlRecords } from './jsonl-reader.js';
 export { type JsonlFileSinkOptions, jsonlFileSink } from './jsonl-sink.js';

@@ -1,5 +1,7 @@
-import { mkdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { DatasetRecord } from '../../models/dataset.js';
+import { folderAsOf, IMPORT_FILE } from '../../sync/folder.js';
 import { jsonlFileSink } from '../../sync/jsonl-sink.js';
 import { stringOption } from '../args.js';
 import { mappingOf } from '../csv/mapping.js';
@@ -124,11 +126,13 @@ export const importCommand: CommandRun = async ({ io, args, json, log }) => {
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, RECORDS_FILE);
   const sink = jsonlFileSink(out);
+  const imported = [...importer.records()];
   try {
-    await sink.write([...importer.records()]);
+    await sink.write(imported);
   } finally {
     await sink.close();
   }
+  noteImport(outDir, imported);
   const shown = relative(io.cwd, out) || out;
   const records = importer.counts();
   if (json)
@@ -164,3 +168,26 @@ export const importCommand: CommandRun = async ({ io, args, json, log }) => {
     );
   return 0;
 };
+
+/** The latest time a record holds: the moment an export describes. */
+function latestTime(records: readonly DatasetRecord[]): number {
+  let latest = Number.NEGATIVE_INFINITY;
+  for (const { value } of records)
+    for (const key of ['createdAt', 'updatedAt', 'solvedAt', 'at'] as const) {
+      const at = (value as Partial<Record<typeof key, unknown>>)[key];
+      if (at instanceof Date && at.getTime() > latest) latest = at.getTime();
+    }
+  return latest;
+}
+
+/**
+ * Notes in `<dir>/import.json` the moment the imported rows describe (their latest time, or a previous import's
+ * when later), so that a report of the folder describes the export, not the day it is read.
+ */
+function noteImport(dir: string, records: readonly DatasetRecord[]): void {
+  const previous = folderAsOf(dir);
+  const latest = Math.max(latestTime(records), previous?.getTime() ?? Number.NEGATIVE_INFINITY);
+  if (!Number.isFinite(latest)) return;
+  const note = { asOf: new Date(latest).toISOString(), importedAt: new Date().toISOString() };
+  writeFileSync(join(dir, IMPORT_FILE), `${JSON.stringify(note, null, 2)}\n`);
+}

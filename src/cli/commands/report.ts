@@ -33,7 +33,7 @@ export async function collectReport(
   options: ReportCliOptions,
   source: string,
 ): Promise<ReportData> {
-  const asOf = options.asOf ?? (input.kind === 'dataset' ? input.dataset.asOf : undefined) ?? new Date();
+  const asOf = options.asOf ?? (input.kind === 'dataset' ? input.dataset.asOf : input.asOf) ?? new Date();
   const collectorOptions: ReportOptions = {
     asOf,
     timeZone: options.timeZone,
@@ -72,6 +72,7 @@ export async function collectReport(
   // A log of several sync runs, or a feed that writes messages apart from their tickets (Zendesk's): the
   // helpdesk as it stands now, each record's latest version, read whole.
   const dataset = await readDataset(input.file);
+  if (input.asOf) dataset.asOf = input.asOf;
   return collectReport({ kind: 'dataset', dataset, records: reportRecords(dataset) }, options, source);
 }
 
