@@ -399,7 +399,9 @@ describe('agentsFor', () => {
         expect(Number.isFinite(r.scheduledFractional)).toBe(true);
         expect(r.achieved.serviceLevel).toBeGreaterThanOrEqual(0);
         expect(r.achieved.serviceLevel).toBeLessThanOrEqual(1);
-        expect(r.achieved.serviceLevel).toBeGreaterThanOrEqual(x.serviceLevel as number);
+        // Within rounding: a goal one ulp below 1 is met at 1 − 2 ulp when more servers are evaluated
+        // (seen: 0.9999999999999998 for 0.9999999999999999 at 100,000 Erlangs, concurrency 3).
+        expect(r.achieved.serviceLevel).toBeGreaterThanOrEqual((x.serviceLevel as number) - 1e-12);
       }),
       { numRuns: 60 },
     );
