@@ -124,7 +124,8 @@ export function reportFormatter(
     language,
     labels,
     timeZone,
-    count: (value) => numberFormat(tag, { maximumFractionDigits: 0 }).format(value),
+    // `+ 0` turns −0 (a rounded tiny negative, a ceiling of −0.4) into 0: a count never reads "-0".
+    count: (value) => numberFormat(tag, { maximumFractionDigits: 0 }).format(Math.round(value) + 0),
     decimal,
     percent: (value, digits = 1) =>
       finite(value)

@@ -45,8 +45,9 @@ const version = (value: { updatedAt?: Date }) =>
  * helpdesk stands now: the latest version of each record — a ticket, a customer, an agent, a group or an
  * organization written again after a change replaces the older one (by `updatedAt`, else by the later line) —
  * and the card notes the folder keeps (`notes.jsonl`) on the customers they belong to. Deleted and merged
- * customers are kept, marked as the helpdesk said. A customer without `sources` is given the folder's helpdesk
- * (the checkpoint's adapter, else its tickets'), so records of several folders keep apart in a card index. The result is what `buildCardIndex`, `customerCard` and the
+ * customers are kept, marked as the helpdesk said. A customer, ticket or survey answer without a source is
+ * given the folder's helpdesk (the checkpoint's adapter, else its tickets'), so records of several folders keep
+ * apart in a card index. The result is what `buildCardIndex`, `customerCard` and the
  * metrics take.
  *
  * The whole dataset is held in memory: for a report over millions of tickets use `summarizeJsonlFile`, which
@@ -95,23 +96,25 @@ export async function readDataset(path: string, options: ReadDatasetOptions = {}
   const dataset = Object.fromEntries(
     LISTS.map((kind) => [kind, [...latest.get(kind)!.values()]]),
   ) as unknown as Dataset;
-  if (wanted.has('customers')) {
-    const adapter =
-      (folder ? checkpointAdapter(full) : undefined) ??
-      dataset.tickets.find((t) => t.source)?.source?.adapter;
-    if (adapter !== undefined) withSources(dataset.customers, adapter);
-    if (folder) withFolderNotes(dataset.customers, readFolderNotes(full));
-  }
+  const adapter =
+    (folder ? checkpointAdapter(full) : undefined) ?? dataset.tickets.find((t) => t.source)?.source?.adapter;
+  if (adapter !== undefined) withSources(dataset, adapter);
+  if (folder && wanted.has('customers')) withFolderNotes(dataset.customers, readFolderNotes(full));
   return dataset;
 }
 
-/** Gives customers without a source the folder's helpdesk. */
-function withSources(customers: Customer[], adapter: string): void {
-  for (let i = 0; i < customers.length; i++) {
-    const customer = customers[i]!;
-    if (customer.sources.length === 0)
-      customers[i] = { ...customer, sources: [{ adapter, id: customer.id }] };
-  }
+/**
+ * Gives records without a source the folder's helpdesk: customers (`sources`), tickets and survey answers
+ * (`source`), so that a card index over several folders files each where it belongs.
+ */
+function withSources(dataset: Dataset, adapter: string): void {
+  dataset.customers = dataset.customers.map((c) =>
+    c.sources.length > 0 ? c : { ...c, sources: [{ adapter, id: c.id }] },
+  );
+  dataset.tickets = dataset.tickets.map((t) => (t.source ? t : { ...t, source: { adapter, id: t.id } }));
+  dataset.csat = dataset.csat.map((v) => (v.source ? v : { ...v, source: { adapter, id: v.id } }));
+  dataset.nps = dataset.nps.map((v) => (v.source ? v : { ...v, source: { adapter, id: v.id } }));
+  dataset.ces = dataset.ces.map((v) => (v.source ? v : { ...v, source: { adapter, id: v.id } }));
 }
 
 /** Puts the folder's notes on their customers, after the notes the helpdesk keeps (same id: the folder's wins). */

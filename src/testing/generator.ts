@@ -638,6 +638,8 @@ export function* streamDataset(options: GenerateOptions = {}): Generator<Dataset
       0.93 - (firstReplyHours > 8 ? 0.2 : firstReplyHours > 2 ? 0.08 : 0) - (reopened ? 0.25 : 0),
     );
     const surveyAt = (hours: number) => solvedTime + hours * HOUR;
+    // Answers belong to the helpdesk of their ticket and customer: a card index files them there.
+    const sourceOf = (surveyId: string) => ({ adapter: 'memory', id: surveyId });
     const base = { ticketId: id, customerId: customer.id, agentId: assignee };
     if (random.chance(0.7) && surveyAt(1) <= asOf) {
       const answered = random.chance(0.35);
@@ -655,7 +657,16 @@ export function* streamDataset(options: GenerateOptions = {}): Generator<Dataset
                 ? random.pick([4, 5, 5] as const)
                 : random.pick([1, 2, 3] as const);
         }
-        yield { kind: 'csat', value: { id: `csat-${id}`, ...base, rating, createdAt: new Date(at) } };
+        yield {
+          kind: 'csat',
+          value: {
+            id: `csat-${id}`,
+            source: sourceOf(`csat-${id}`),
+            ...base,
+            rating,
+            createdAt: new Date(at),
+          },
+        };
       }
     }
     if (random.chance(0.08) && surveyAt(72) <= asOf) {
@@ -664,11 +675,29 @@ export function* streamDataset(options: GenerateOptions = {}): Generator<Dataset
         : random.chance(0.55)
           ? random.int(7, 8)
           : random.int(0, 6);
-      yield { kind: 'nps', value: { id: `nps-${id}`, ...base, score, createdAt: new Date(surveyAt(72)) } };
+      yield {
+        kind: 'nps',
+        value: {
+          id: `nps-${id}`,
+          source: sourceOf(`nps-${id}`),
+          ...base,
+          score,
+          createdAt: new Date(surveyAt(72)),
+        },
+      };
     }
     if (random.chance(0.12) && surveyAt(2) <= asOf) {
       const score = random.chance(happy) ? random.int(5, 7) : random.int(1, 4);
-      yield { kind: 'ces', value: { id: `ces-${id}`, ...base, score, createdAt: new Date(surveyAt(2)) } };
+      yield {
+        kind: 'ces',
+        value: {
+          id: `ces-${id}`,
+          source: sourceOf(`ces-${id}`),
+          ...base,
+          score,
+          createdAt: new Date(surveyAt(2)),
+        },
+      };
     }
   }
 }

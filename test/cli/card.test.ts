@@ -180,3 +180,17 @@ describe('supportkit card', () => {
     expect(unsigned.stderr).toMatch(/--note needs --author/);
   });
 });
+
+describe('supportkit card, when nothing is found, says what to try', () => {
+  it('names --adapter for a ticket among several folders, --region for a national number; refuses an unknown region', async () => {
+    const ticket = await runCli(['card', 'zendesk', 'rt', '--ticket', '999'], { cwd: dir });
+    expect(ticket.stderr).toMatch(/--adapter zendesk \| request-tracker/);
+    const phone = await runCli(['card', 'zendesk', '--phone', '347 000 0000'], { cwd: dir });
+    expect(phone.stderr).toMatch(/needs --region/);
+    const region = await runCli(['card', 'zendesk', '--phone', '347 123 4567', '--region', 'XX'], {
+      cwd: dir,
+    });
+    expect(region.code).toBe(2);
+    expect(region.stderr).toMatch(/--region must be a country code/);
+  });
+});

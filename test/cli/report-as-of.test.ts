@@ -32,10 +32,12 @@ describe('the moment a folder report describes, untold', { timeout: 60_000 }, ()
     });
     expect(imported.code).toBe(0);
     expect(JSON.parse(readFileSync(join(dir, 'it', 'import.json'), 'utf8')).asOf).toBe(
-      '2026-03-05T16:30:00.000Z',
+      '2026-03-05T16:30:00.001Z',
     );
     const report = JSON.parse((await runCli(['report', 'it', '--json'], { cwd: dir })).stdout);
-    expect(report.report.asOf).toBe('2026-03-05T16:30:00.000Z');
+    expect(report.report.asOf).toBe('2026-03-05T16:30:00.001Z');
+    // The last solve (at the sheet's latest time) counts.
+    expect(report.report.volumes.at(-1).solved).toBe(1);
     expect(report.report.volumes.at(-1).period).toBe('2026-03-02'); // the export's week, not December's
     const told = JSON.parse(
       (await runCli(['report', 'it', '--json', '--as-of', '2026-04-01'], { cwd: dir })).stdout,

@@ -203,3 +203,30 @@ describe('buildCardIndex follows merged customers', () => {
     expect(index.conflicts()).toEqual([]);
   });
 });
+
+describe('a synced folder read back into cards', () => {
+  it('keeps every customer’s survey answers on their card (records without a source take the folder’s helpdesk)', async () => {
+    const { createMemoryAdapter } = await import('../../src/adapters/memory/index.js');
+    const { generateDataset } = await import('../../src/testing/index.js');
+    const { checkpointFile, sync } = await import('../../src/sync/index.js');
+    const { datasetRecords } = await import('../../src/models/index.js');
+    const dataset = generateDataset({ seed: 3, tickets: 80, days: 20 });
+    // Answers as some exports give them: no source.
+    for (const list of [dataset.csat, dataset.nps, dataset.ces])
+      for (const v of list) delete (v as { source?: unknown }).source;
+    const saved = checkpointFile(join(dir, 'checkpoint.json'));
+    const sink = jsonlFileSink(join(dir, 'records.jsonl'));
+    try {
+      await sync(createMemoryAdapter(dataset), { sink, checkpoint: saved.load(), onCheckpoint: saved.save });
+    } finally {
+      await sink.close();
+    }
+    const read = await readDataset(dir);
+    const index = await buildCardIndex([...datasetRecords(read)], { trusted: true });
+    const answered = dataset.csat.find((c) => c.rating !== null)!;
+    const cardId = index.find({ customerId: answered.customerId, adapter: 'memory' })!;
+    const card = customerCard(index, cardId, { asOf: dataset.asOf! });
+    expect(card.figures).toHaveProperty('lastCsat');
+    expect(card.figures.lastCsat).not.toBeNull();
+  });
+});

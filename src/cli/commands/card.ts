@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { isSupportedCountry } from 'libphonenumber-js';
 import { customerCard } from '../../care/card/customer-card.js';
 import { addCardNote } from '../../care/card/notes.js';
 import { renderCard } from '../../care/card/render.js';
@@ -54,7 +55,7 @@ async function readFolders(cwd: string, positionals: readonly string[]) {
 }
 
 /** The one card the query names, or a CommandError that says why there is none (never the identity itself). */
-function cardOf(index: CardIndex, query: CardQuery, what: string): string {
+function cardOf(index: CardIndex, query: CardQuery, what: string, hint?: string): string {
   const cardId = index.find(query);
   if (cardId !== undefined) return cardId;
   const all = index.findAll(query);
@@ -66,7 +67,7 @@ function cardOf(index: CardIndex, query: CardQuery, what: string): string {
     );
   throw new CommandError(
     `no customer card holds this ${what}`,
-    'check the value, or sync the folder again',
+    hint ?? 'check the value, or sync the folder again',
     'not_found',
   );
 }
@@ -97,8 +98,8 @@ export const cardCommand: CommandRun = async (context) => {
   const asOfText = stringOption(args.values, 'as-of', 'card');
   const asOf = asOfText === undefined ? Date.now() : instantOption(asOfText, timeZone, 'as-of');
   const region = stringOption(args.values, 'region', 'card');
-  if (region !== undefined && !/^[A-Za-z]{2}$/.test(region))
-    throw new UsageError('--region must be a two-letter country code such as IT', HINT);
+  if (region !== undefined && !isSupportedCountry(region.toUpperCase()))
+    throw new UsageError('--region must be a country code with a phone plan, such as IT', HINT);
   const noteText = stringOption(args.values, 'note', 'card');
   const author = stringOption(args.values, 'author', 'card');
   if (noteText !== undefined && (author === undefined || author.trim() === ''))
@@ -111,7 +112,15 @@ export const cardCommand: CommandRun = async (context) => {
     ...(region ? { defaultRegion: region.toUpperCase() } : {}),
     ...(folders.length === 1 ? { adapter: folders[0]!.adapter } : {}),
   });
-  let card = customerCard(index, cardOf(index, query, what), { asOf });
+  // What to try when nothing is found: the option this lookup depends on.
+  const adapters = [...new Set(folders.map((f) => f.adapter))];
+  const hint =
+    'ticketId' in query && !('adapter' in query) && adapters.length > 1
+      ? `with several folders say whose ticket it is: --adapter ${adapters.join(' | ')}`
+      : 'phone' in query && region === undefined
+        ? 'a number without its +country prefix needs --region (e.g. --region IT)'
+        : undefined;
+  let card = customerCard(index, cardOf(index, query, what, hint), { asOf });
   if (noteText !== undefined) {
     card = addCardNote(card, { authorId: author!, authorName: author!, body: noteText, at: new Date() });
     const note = card.notes.at(-1)!;

@@ -181,12 +181,14 @@ function latestTime(records: readonly DatasetRecord[]): number {
 }
 
 /**
- * Notes in `<dir>/import.json` the moment the imported rows describe (their latest time, or a previous import's
- * when later), so that a report of the folder describes the export, not the day it is read.
+ * Notes in `<dir>/import.json` the moment the imported rows describe (just after their latest time, or a
+ * previous import's when later), so that a report of the folder describes the export, not the day it is read.
  */
 function noteImport(dir: string, records: readonly DatasetRecord[]): void {
   const previous = folderAsOf(dir);
-  const latest = Math.max(latestTime(records), previous?.getTime() ?? Number.NEGATIVE_INFINITY);
+  // Just after the latest time: the export was made after everything it holds, which then all counts (a
+  // report leaves out what happens after its moment, and its periods end before it).
+  const latest = Math.max(latestTime(records) + 1, previous?.getTime() ?? Number.NEGATIVE_INFINITY);
   if (!Number.isFinite(latest)) return;
   const note = { asOf: new Date(latest).toISOString(), importedAt: new Date().toISOString() };
   writeFileSync(join(dir, IMPORT_FILE), `${JSON.stringify(note, null, 2)}\n`);
