@@ -21,7 +21,7 @@ const FORMATS: readonly ReportFormat[] = ['text', 'json', 'md', 'html'];
 
 /**
  * Options of `renderReport`.
- * @example `renderReport(report, { format: 'html', locale: 'it', timeZone: 'Europe/Rome' })`
+ * @example `renderReport(summarize(dataset), { format: 'html', locale: 'it', timeZone: 'Europe/Rome', people: dataset })`
  */
 export interface RenderReportOptions {
   /** @default 'text' */
@@ -33,6 +33,16 @@ export interface RenderReportOptions {
   locale?: string;
   /** The IANA time zone dates and times are written in. @default the report's own time zone */
   timeZone?: string;
+  /**
+   * Whose names the breakdowns show instead of ids: a Dataset, or any object with its `agents`, `groups` and
+   * `organizations` (each `{ id, name }`). For a bare MetricsReport, which holds ids only; report data from a
+   * folder carries its names already (these then win).
+   */
+  people?: {
+    agents?: readonly { id: string; name: string }[];
+    groups?: readonly { id: string; name: string }[];
+    organizations?: readonly { id: string; name: string }[];
+  };
 }
 
 /**
@@ -118,15 +128,54 @@ export function renderOptions(options: unknown) {
     throw invalidArgument('renderReport()', 'options', 'expected { format, locale, timeZone }');
   const o = options as Record<string, unknown>;
   for (const key of Object.keys(o))
-    if (!['format', 'locale', 'timeZone'].includes(key))
-      throw invalidOption('renderReport', key, 'is not an option (format, locale, timeZone)');
+    if (!['format', 'locale', 'timeZone', 'people'].includes(key))
+      throw invalidOption('renderReport', key, 'is not an option (format, locale, timeZone, people)');
   const format = o.format ?? 'text';
   if (!FORMATS.includes(format as ReportFormat))
     throw invalidOption('renderReport', 'format', `must be ${FORMATS.join(', ')}`);
   const locale = reportLocale(o.locale ?? 'en', 'renderReport');
   if (o.timeZone !== undefined && (typeof o.timeZone !== 'string' || !isIanaTimeZone(o.timeZone)))
     throw invalidOption('renderReport', 'timeZone', 'must be an IANA time zone such as Europe/Rome');
-  return { format: format as ReportFormat, locale, timeZone: o.timeZone as string | undefined };
+  return {
+    format: format as ReportFormat,
+    locale,
+    timeZone: o.timeZone as string | undefined,
+    people: o.people === undefined ? undefined : peopleNames(o.people),
+  };
+}
+
+/** The names of the `people` option, by dimension; a list that is not one of `{ id, name }` is refused. */
+function peopleNames(value: unknown): ReportNames {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalidOption('renderReport', 'people', 'expected a Dataset or { agents, groups, organizations }');
+  const lists = value as Record<string, unknown>;
+  const book = (key: 'agents' | 'groups' | 'organizations'): Record<string, string> => {
+    const out: Record<string, string> = Object.create(null);
+    const list = lists[key];
+    if (list === undefined) return out;
+    if (!Array.isArray(list)) throw invalidOption('renderReport', `people.${key}`, 'expected an array');
+    list.forEach((item: unknown, index) => {
+      const { id, name } = (item ?? {}) as { id?: unknown; name?: unknown };
+      if (typeof id !== 'string' || typeof name !== 'string')
+        throw invalidOption('renderReport', `people.${key}.${index}`, 'expected { id, name }');
+      if (name !== '') out[id] = name;
+    });
+    return out;
+  };
+  return { agent: book('agents'), group: book('groups'), organization: book('organizations') };
+}
+
+/** Names from the data, and the caller's over them. */
+function withPeople(
+  names: ReportNames | undefined,
+  people: ReportNames | undefined,
+): ReportNames | undefined {
+  if (!people) return names;
+  return {
+    agent: Object.assign(Object.create(null), names?.agent, people.agent),
+    group: Object.assign(Object.create(null), names?.group, people.group),
+    organization: Object.assign(Object.create(null), names?.organization, people.organization),
+  };
 }
 
 /**
@@ -163,7 +212,7 @@ export function reportView(input: unknown, options: ReturnType<typeof renderOpti
       surveys: null,
       arrivals: null,
       sections: [],
-      names: undefined,
+      names: withPeople(undefined, options.people),
       replyData: report.firstReply.replied > 0 || report.replyTimes.calendarMinutes.n > 0,
       fmt: reportFormatter(options.locale, options.timeZone ?? report.timeZone),
     };
@@ -184,7 +233,7 @@ export function reportView(input: unknown, options: ReturnType<typeof renderOpti
     surveys: data.surveys,
     arrivals: data.arrivals,
     sections: data.sections,
-    names: namesOf(raw.names),
+    names: withPeople(namesOf(raw.names), options.people),
     replyData,
     fmt: reportFormatter(options.locale, options.timeZone ?? report.timeZone),
   };

@@ -83,3 +83,21 @@ describe('the report names agents, groups and organizations', () => {
     for (const key of named) expect(rows[keys.indexOf(key)]![0]).toBe(`Giulia (${key})`);
   });
 });
+
+describe('renderReport of a bare MetricsReport', () => {
+  it('shows the names of the people it is given, ids without them; refuses a list that is not { id, name }', async () => {
+    const { summarize } = await import('../../src/metrics/index.js');
+    const { ValidationError } = await import('../../src/errors/index.js');
+    const report = summarize(dataset, { asOf });
+    const top = [...report.breakdowns.agent].sort((a, b) => b.tickets - a.tickets)[0]!.key;
+    const name = dataset.agents.find((a) => a.id === top)!.name;
+    expect(renderReport(report, { format: 'text' })).not.toContain(name);
+    const named = renderReport(report, { format: 'text', people: dataset });
+    expect(named).toContain(name);
+    expect(renderReport(report, { format: 'html', locale: 'it', people: dataset })).toContain(name);
+    expect(() => renderReport(report, { people: { agents: [{ id: 1 }] } as never })).toThrow(ValidationError);
+    expect(() => renderReport(report, { people: { agents: [{ id: 1 }] } as never })).toThrow(
+      /people\.agents/,
+    );
+  });
+});
