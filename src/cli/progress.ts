@@ -37,19 +37,7 @@ export function syncProgress(io: CliIo, bus: HelpdeskEventBus | undefined) {
     const left = state.wait.until - Date.now();
     return left > 0 ? `waiting ${seconds(left)}: ${state.wait.reason}` : state.wait.reason;
   };
-  const tty = io.stderr.isTTY === true;
-  const bar = tty
-    ? new cliProgress.SingleBar(
-        {
-          format: 'sync | {records} records | {batches} batches | {status}',
-          stream: { write: (text: string) => io.stderr.write(text), isTTY: true } as never,
-          hideCursor: true,
-          clearOnComplete: false,
-          noTTYOutput: false,
-        },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
+  const bar = stderrBar(io, 'sync | {records} records | {batches} batches | {status}');
   bar?.start(0, 0, { records: 0, batches: 0, status: 'fetching' });
   let lastLine = 0;
   const render = (force = false) => {
@@ -86,4 +74,28 @@ export function syncProgress(io: CliIo, bus: HelpdeskEventBus | undefined) {
       bus?.removeAllListeners();
     },
   };
+}
+
+/**
+ * A cli-progress bar on stderr in `format` when stderr is a terminal; null otherwise (the caller prints plain
+ * lines instead). Shared by the sync and import progress.
+ *
+ * @example
+ * ```ts
+ * const bar = stderrBar(io, 'import | {bar} | {value}/{total} rows');
+ * bar?.start(100, 0);
+ * ```
+ */
+export function stderrBar(io: CliIo, format: string): cliProgress.SingleBar | null {
+  if (io.stderr.isTTY !== true) return null;
+  return new cliProgress.SingleBar(
+    {
+      format,
+      stream: { write: (text: string) => io.stderr.write(text), isTTY: true } as never,
+      hideCursor: true,
+      clearOnComplete: false,
+      noTTYOutput: false,
+    },
+    cliProgress.Presets.shades_classic,
+  );
 }

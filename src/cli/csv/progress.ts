@@ -1,5 +1,5 @@
-import cliProgress from 'cli-progress';
 import type { CliIo } from '../io.js';
+import { stderrBar } from '../progress.js';
 
 /**
  * The import's progress on stderr: on a terminal a bar (rows read of all, bad rows so far); elsewhere (a log
@@ -13,19 +13,7 @@ import type { CliIo } from '../io.js';
  * ```
  */
 export function importProgress(io: CliIo, total: number) {
-  const tty = io.stderr.isTTY === true;
-  const bar = tty
-    ? new cliProgress.SingleBar(
-        {
-          format: 'import | {bar} | {value}/{total} rows | {bad} bad | {eta_formatted} left',
-          stream: { write: (text: string) => io.stderr.write(text), isTTY: true } as never,
-          hideCursor: true,
-          clearOnComplete: false,
-          noTTYOutput: false,
-        },
-        cliProgress.Presets.shades_classic,
-      )
-    : null;
+  const bar = stderrBar(io, 'import | {bar} | {value}/{total} rows | {bad} bad | {eta_formatted} left');
   bar?.start(total, 0, { bad: 0 });
   const started = Date.now();
   let lastLine = started;
